@@ -1,0 +1,94 @@
+//! The `spindle` command: CPython's command line (`FILE`, `-c`, `-m`, `-`,
+//! `-i`, `-u`, `-E`, `-I`, `-S`, `-X`, `-W`, `-V`), wired to the VM. Nothing
+//! else lives here.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use spindle_vm::boot::{self, Config};
+use spindle_vm::interp::ThreadState;
+
+mod cli;
+mod native_modules;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let parsed = match cli::parse(&args) {
+        Ok(p) => p,
+        Err(cli::Exit(code)) => return ExitCode::from(code),
+    };
+    // Python code runs on a thread with a large stack; Rust recursion (native
+    // code calling back into Python) is bounded well below it.
+    let handle = std::thread::Builder::new()
+        .name("main".into())
+        .stack_size(256 * 1024 * 1024)
+        .spawn(move || run(parsed));
+    match handle.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => ExitCode::from(1),
+    }
+}
+
+fn run(p: cli::Parsed) -> u8 {
+    let mut cfg: Config = p.config;
+    cfg.native_modules = native_modules::table();
+    let (_interp, ts) = match boot::new_interpreter(&cfg) {
+        Ok(x) => x,
+        Err(_) => {
+            eprintln!("Fatal Python error: failed to initialize the interpreter");
+            return 1;
+        }
+    };
+    let prev = spindle_vm::ops::set_thread_state(&ts as *const ThreadState);
+    let code = run_target(&ts, &p.target, &cfg);
+    spindle_vm::builtins_init::flush_std_streams(&ts);
+    spindle_vm::ops::set_thread_state(prev);
+    code
+}
+
+fn run_target(ts: &ThreadState, target: &cli::Target, cfg: &Config) -> u8 {
+    let result = match target {
+        cli::Target::Command(src) => boot::run_main_source(ts, src, "<string>", None).map(drop),
+        cli::Target::Module(name) => boot::run_module(ts, name),
+        cli::Target::File(path) => match std::fs::read(path) {
+            Ok(bytes) => {
+                let src = spindle_vm::import::decode_source(&bytes);
+                boot::run_main_source(ts, &src, path, Some(path)).map(drop)
+            }
+            Err(e) => {
+                let exe = cfg.executable.clone();
+                let errno = e.raw_os_error().unwrap_or(2);
+                let msg = match e.kind() {
+                    std::io::ErrorKind::NotFound => "No such file or directory".to_owned(),
+                    std::io::ErrorKind::PermissionDenied => "Permission denied".to_owned(),
+                    _ => e.to_string(),
+                };
+                let shown = std::path::Path::new(path);
+                let abs = if shown.is_absolute() {
+                    path.clone()
+                } else {
+                    std::env::current_dir().map(|d| d.join(shown).to_string_lossy().into_owned()).unwrap_or_else(|_| path.clone())
+                };
+                eprintln!("{exe}: can't open file {abs:?}: [Errno {errno}] {msg}");
+                return 2;
+            }
+        },
+        cli::Target::Stdin => {
+            let mut bytes = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut bytes);
+            let src = spindle_vm::import::decode_source(&bytes);
+            boot::run_main_source(ts, &src, "<stdin>", None).map(drop)
+        }
+        cli::Target::Repl => {
+            eprintln!("spindle: the interactive REPL is not available yet; pass a file, -c or -m");
+            return 2;
+        }
+    };
+    match result {
+        Ok(()) => {
+            spindle_vm::builtins_init::flush_std_streams(ts);
+            0
+        }
+        Err(e) => boot::handle_exit(ts, e) as u8,
+    }
+}

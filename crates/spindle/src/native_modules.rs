@@ -1,0 +1,7 @@
+//! The one table of native (Rust) modules this binary provides, by import name.
+
+use spindle_vm::interp::NativeModuleInit;
+
+pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
+    Vec::new()
+}

@@ -1,0 +1,26 @@
+//! Spindle's bytecode: the one instruction table (`opcode`), the instruction and
+//! operand types, `CodeObject` with its constants, positions and exception table,
+//! a `dis`-style disassembler, and a stack-depth checker. Depends on no other
+//! Spindle crate; the compiler produces these values and the VM executes them.
+
+mod code;
+mod constant;
+mod dis;
+mod instruction;
+mod opcode;
+mod stackdepth;
+
+pub use code::{
+    CodeFlags, CodeObject, ExceptionTableEntry, LocalKind, Position,
+};
+pub use constant::Constant;
+pub use dis::{disassemble, disassemble_recursive};
+pub use instruction::{ConstIdx, Instruction, JumpTarget, LocalIdx, NameIdx};
+pub use opcode::{
+    BinaryOp, CommonConstant, CompareOp, FunctionAttr, Intrinsic1, Intrinsic2, Opcode,
+    OperandKind, SpecialMethod,
+};
+pub use stackdepth::{StackDepthError, compute_stack_depth, falls_through};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,229 @@
+//! The flowgraph/assemble pass: walks a unit's instruction sequence from entry
+//! (fall-through, jumps and exception handlers), computing the stack depth and
+//! the active exception handler at every reachable instruction; drops
+//! unreachable code and pseudo-instructions; resolves labels to absolute
+//! instruction indices; builds the exception table; fixes cell/free operands to
+//! localsplus slots; and produces the final `CodeObject`.
+
+use std::sync::Arc;
+
+use spindle_bytecode::{
+    CodeFlags, CodeObject, ExceptionTableEntry, Instruction, LocalKind, Opcode, Position,
+    falls_through,
+};
+
+use crate::codegen::{Instr, Op, Unit};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Handler {
+    target: usize,
+    depth: u32,
+    lasti: bool,
+}
+
+#[derive(Clone, Debug)]
+struct State {
+    depth: u32,
+    /// Innermost last.
+    handlers: Vec<Handler>,
+}
+
+pub(crate) fn assemble(mut unit: Unit<'_>, filename: &str) -> Result<CodeObject, String> {
+    let instrs = std::mem::take(&mut unit.instrs);
+    let n = instrs.len();
+    let label_pos = |l: crate::codegen::Label| -> Result<usize, String> {
+        unit.labels
+            .get(l.0 as usize)
+            .copied()
+            .flatten()
+            .map(|p| p as usize)
+            .ok_or_else(|| "internal compiler error: unbound label".to_owned())
+    };
+    // 1. Flow analysis.
+    let mut states: Vec<Option<State>> = vec![None; n + 1];
+    let mut work: Vec<usize> = Vec::new();
+    let mut max_depth = 0u32;
+    if n > 0 {
+        states[0] = Some(State { depth: 0, handlers: Vec::new() });
+        work.push(0);
+    }
+    let visit = |states: &mut Vec<Option<State>>, work: &mut Vec<usize>, at: usize, st: State| {
+        if at > n {
+            return;
+        }
+        if states[at].is_none() {
+            states[at] = Some(st);
+            work.push(at);
+        }
+    };
+    while let Some(i) = work.pop() {
+        let Some(state) = states[i].clone() else { continue };
+        if i >= n {
+            // Falling off the end: only possible for malformed sequences.
+            return Err("internal compiler error: code falls off the end".to_owned());
+        }
+        let ins = instrs[i];
+        let depth = state.depth;
+        match ins.op {
+            Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => {
+                let target = label_pos(ins.target.ok_or("setup without target")?)?;
+                let base = if ins.op == Op::SetupWith { depth.saturating_sub(1) } else { depth };
+                let lasti = ins.op != Op::SetupFinally;
+                let h = Handler { target, depth: base, lasti };
+                let hdepth = base + u32::from(lasti) + 1;
+                max_depth = max_depth.max(hdepth);
+                visit(&mut states, &mut work, target, State { depth: hdepth, handlers: state.handlers.clone() });
+                let mut next = state.clone();
+                next.handlers.push(h);
+                visit(&mut states, &mut work, i + 1, next);
+            }
+            Op::PopBlock => {
+                let mut next = state.clone();
+                next.handlers.pop();
+                visit(&mut states, &mut work, i + 1, next);
+            }
+            Op::Jump | Op::JumpNoInterrupt => {
+                let target = label_pos(ins.target.ok_or("jump without target")?)?;
+                visit(&mut states, &mut work, target, state.clone());
+            }
+            Op::Real(op) => {
+                let (pop, push) = op.stack_effect(ins.arg);
+                if pop > depth {
+                    return Err(format!("internal compiler error: stack underflow at {} in {}", op.name(), unit.qualname));
+                }
+                let after = depth - pop + push;
+                max_depth = max_depth.max(after);
+                if let Some(t) = ins.target {
+                    let target = label_pos(t)?;
+                    let (jpop, jpush) = op.jump_stack_effect(ins.arg);
+                    let jd = depth - jpop + jpush;
+                    max_depth = max_depth.max(jd);
+                    visit(&mut states, &mut work, target, State { depth: jd, handlers: state.handlers.clone() });
+                }
+                if falls_through(op) {
+                    visit(&mut states, &mut work, i + 1, State { depth: after, handlers: state.handlers.clone() });
+                }
+            }
+        }
+    }
+    // 2. Keep reachable real instructions; map old index -> new index.
+    let mut new_index = vec![u32::MAX; n + 1];
+    let mut out: Vec<(Instr, Option<Handler>)> = Vec::with_capacity(n);
+    for (i, ins) in instrs.iter().enumerate() {
+        new_index[i] = u32::try_from(out.len()).unwrap_or(u32::MAX);
+        let Some(st) = &states[i] else { continue };
+        let real = match ins.op {
+            Op::Real(_) => *ins,
+            Op::Jump => Instr { op: Op::Real(Opcode::JumpForward), ..*ins },
+            Op::JumpNoInterrupt => Instr { op: Op::Real(Opcode::JumpBackwardNoInterrupt), ..*ins },
+            _ => continue,
+        };
+        out.push((real, st.handlers.last().copied()));
+    }
+    new_index[n] = u32::try_from(out.len()).unwrap_or(u32::MAX);
+    // A label pointing at dropped code resolves to the next kept instruction.
+    let resolve = |pos: usize| -> u32 { new_index[pos.min(n)] };
+    // 3. Localsplus layout and deref fix-ups.
+    let nvars = unit.varnames.len();
+    let mut localsplus: Vec<Arc<str>> = unit.varnames.iter().map(|s| Arc::from(s.as_str())).collect();
+    let mut kinds: Vec<LocalKind> = vec![LocalKind(LocalKind::LOCAL); nvars];
+    let nargs = (unit.argcount + unit.kwonlyargcount) as usize;
+    for (i, k) in kinds.iter_mut().enumerate() {
+        if i < nargs {
+            k.0 |= if i < unit.posonlyargcount as usize {
+                LocalKind::ARG_POS
+            } else if i < unit.argcount as usize {
+                LocalKind::ARG_POS | LocalKind::ARG_KW
+            } else {
+                LocalKind::ARG_KW
+            };
+        }
+    }
+    let mut extra = nargs;
+    if unit.flags & CodeFlags::VARARGS != 0 {
+        if let Some(k) = kinds.get_mut(extra) {
+            k.0 |= LocalKind::ARG_VAR;
+        }
+        extra += 1;
+    }
+    if unit.flags & CodeFlags::VARKEYWORDS != 0
+        && let Some(k) = kinds.get_mut(extra)
+    {
+        k.0 |= LocalKind::ARG_VAR;
+    }
+    let mut deref_slot: Vec<u32> = Vec::new();
+    for cell in &unit.cellvars {
+        if let Some(i) = unit.varnames.iter().position(|v| v == cell) {
+            kinds[i].0 |= LocalKind::CELL;
+            deref_slot.push(u32::try_from(i).unwrap_or(0));
+        } else {
+            deref_slot.push(u32::try_from(localsplus.len()).unwrap_or(0));
+            localsplus.push(Arc::from(cell.as_str()));
+            kinds.push(LocalKind(LocalKind::CELL));
+        }
+    }
+    for free in &unit.freevars {
+        deref_slot.push(u32::try_from(localsplus.len()).unwrap_or(0));
+        localsplus.push(Arc::from(free.as_str()));
+        kinds.push(LocalKind(LocalKind::FREE));
+    }
+    if matches!(unit.kind, crate::symtable::ScopeKind::Comprehension) && !unit.varnames.is_empty() {
+        // `.0` is a positional argument.
+        kinds[0].0 |= LocalKind::ARG_POS;
+    }
+    // 4. Final instructions, positions, exception table.
+    let mut instructions = Vec::with_capacity(out.len());
+    let mut positions: Vec<Position> = Vec::with_capacity(out.len());
+    let mut table: Vec<ExceptionTableEntry> = Vec::new();
+    for (idx, (ins, handler)) in out.iter().enumerate() {
+        let Op::Real(mut op) = ins.op else { continue };
+        let mut arg = ins.arg;
+        if ins.deref {
+            arg = *deref_slot.get(arg as usize).ok_or("internal compiler error: bad deref")?;
+        }
+        if let Some(t) = ins.target {
+            let target = resolve(label_pos(t)?);
+            arg = target;
+            if op == Opcode::JumpForward && (target as usize) <= idx {
+                op = Opcode::JumpBackward;
+            } else if op == Opcode::JumpBackwardNoInterrupt && (target as usize) > idx {
+                op = Opcode::JumpForward;
+            }
+        }
+        instructions.push(Instruction::new(op, arg));
+        positions.push(ins.loc);
+        let idx32 = u32::try_from(idx).unwrap_or(u32::MAX);
+        match handler {
+            Some(h) => {
+                let target = resolve(h.target);
+                match table.last_mut() {
+                    Some(last) if last.end == idx32 && last.target == target && last.depth == h.depth && last.lasti == h.lasti => {
+                        last.end += 1;
+                    }
+                    _ => table.push(ExceptionTableEntry { start: idx32, end: idx32 + 1, target, depth: h.depth, lasti: h.lasti }),
+                }
+            }
+            None => {}
+        }
+    }
+    let final_instrs = instructions;
+    let consts = std::mem::take(&mut unit.consts);
+    Ok(CodeObject {
+        name: unit.name.clone(),
+        qualname: unit.qualname.clone(),
+        filename: filename.to_owned(),
+        first_line: unit.first_line,
+        argcount: unit.argcount,
+        posonlyargcount: unit.posonlyargcount,
+        kwonlyargcount: unit.kwonlyargcount,
+        flags: CodeFlags(unit.flags),
+        stacksize: max_depth,
+        instructions: final_instrs,
+        positions,
+        constants: consts,
+        names: unit.names.iter().map(|s| Arc::from(s.as_str())).collect(),
+        localsplus,
+        localspluskinds: kinds,
+        exception_table: table,
+    })
+}

@@ -1,0 +1,91 @@
+//! Spindle's compiler: Python source (or an already parsed AST) -> `CodeObject`.
+//! One module per pass: `symtable` (scopes and name resolution), `codegen`
+//! (AST -> instruction sequence with labels and pseudo-instructions, split by
+//! statement / expression / pattern families), `fold` (constant folding), and
+//! `assemble` (label resolution, exception table, stack depth, `CodeObject`).
+//! Produces inert data only; never creates runtime objects.
+
+mod assemble;
+mod codegen;
+mod fold;
+mod symtable;
+
+pub use spindle_bytecode as bytecode;
+pub use spindle_parser::{SyntaxErrorInfo, SyntaxErrorKind};
+
+use spindle_bytecode::CodeObject;
+use spindle_parser::ast;
+
+/// The `mode` argument of `compile()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module / `exec`.
+    Exec,
+    /// A single expression / `eval`.
+    Eval,
+    /// One interactive statement / `single` (expression values are printed).
+    Single,
+}
+
+/// Compiles `source` to a module code object.
+///
+/// # Errors
+/// A `SyntaxErrorInfo` with CPython's wording for any syntax error, whether found
+/// by the parser, the symbol table or code generation.
+pub fn compile(source: &str, filename: &str, mode: Mode, optimize: u8) -> Result<CodeObject, SyntaxErrorInfo> {
+    let parse_mode = match mode {
+        Mode::Exec => spindle_parser::ParseMode::Module,
+        Mode::Eval => spindle_parser::ParseMode::Expression,
+        Mode::Single => spindle_parser::ParseMode::Interactive,
+    };
+    let parsed = spindle_parser::parse(source, parse_mode)?;
+    compile_parsed(&parsed, source, filename, mode, optimize)
+}
+
+/// Compiles an already parsed tree. `source` must be the text it was parsed from
+/// (positions and some error messages are computed from it).
+///
+/// # Errors
+/// As `compile`, for errors found after parsing.
+pub fn compile_parsed(
+    parsed: &spindle_parser::Parsed,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> Result<CodeObject, SyntaxErrorInfo> {
+    match parsed {
+        spindle_parser::Parsed::Module(m) => compile_module(m, source, filename, mode, optimize),
+        spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize),
+    }
+}
+
+/// Compiles a parsed module (`exec` or `single` mode).
+///
+/// # Errors
+/// As `compile`.
+pub fn compile_module(
+    module: &ast::ModModule,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> Result<CodeObject, SyntaxErrorInfo> {
+    codegen::compile_module(module, source, filename, mode == Mode::Single, optimize)
+}
+
+/// Private name mangling: `__x` inside class `C` becomes `_C__x`.
+pub(crate) fn mangle<'a>(private: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
+    let Some(class) = private else { return name.into() };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.into();
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.into();
+    }
+    format!("_{stripped}{name}").into()
+}
+
+#[cfg(test)]
+mod tests;

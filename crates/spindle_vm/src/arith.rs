@@ -1,0 +1,192 @@
+//! Arithmetic dispatch: `a + b` and friends with CPython's rules (in-place
+//! first, the reflected method first when the right operand's type is a
+//! subclass that overrides it, NotImplemented falls through), plus the
+//! small-int and float fast paths.
+
+use crate::error::PyResult;
+use crate::interp::ThreadState;
+use crate::num::{new_float, new_int};
+use crate::ops;
+use crate::runtime::rt;
+use crate::value::Value;
+use crate::raise;
+
+/// (symbol, dunder, reflected dunder) for BINARY_OP codes 0..=12.
+const OPS: [(&str, &str, &str); 13] = [
+    ("+", "__add__", "__radd__"),
+    ("&", "__and__", "__rand__"),
+    ("//", "__floordiv__", "__rfloordiv__"),
+    ("<<", "__lshift__", "__rlshift__"),
+    ("@", "__matmul__", "__rmatmul__"),
+    ("*", "__mul__", "__rmul__"),
+    ("%", "__mod__", "__rmod__"),
+    ("|", "__or__", "__ror__"),
+    ("**", "__pow__", "__rpow__"),
+    (">>", "__rshift__", "__rrshift__"),
+    ("-", "__sub__", "__rsub__"),
+    ("/", "__truediv__", "__rtruediv__"),
+    ("^", "__xor__", "__rxor__"),
+];
+
+const IOPS: [&str; 13] = [
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__", "__imod__", "__ior__",
+    "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
+];
+
+pub fn binary_op(ts: &ThreadState, a: &Value, b: &Value, code: u32) -> PyResult {
+    let code = code as usize;
+    let (base, inplace) = if code >= 13 { (code - 13, true) } else { (code, false) };
+    if base >= 13 {
+        raise!(SystemError, "bad binary op code {}", code);
+    }
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        if let Some(v) = small_int_op(x, y, base) {
+            return Ok(v);
+        }
+    }
+    if let (Some(x), Some(y)) = (crate::num::float_value(a), crate::num::float_value(b)) {
+        if a.type_ref() == rt().types.float && b.type_ref() == rt().types.float {
+            if let Some(v) = float_op(x, y, base) {
+                return Ok(v);
+            }
+        }
+    }
+    if inplace {
+        if let Some(r) = ops::call_dunder(ts, a, IOPS[base], &[b.clone()])? {
+            if !r.is(&rt().not_implemented) {
+                return Ok(r);
+            }
+        }
+    }
+    binary_dispatch(ts, a, b, base, inplace)
+}
+
+fn binary_dispatch(ts: &ThreadState, a: &Value, b: &Value, base: usize, inplace: bool) -> PyResult {
+    let (sym, name, rname) = OPS[base];
+    let ta = a.type_ref();
+    let tb = b.type_ref();
+    let ni = &rt().not_implemented;
+    let mut tried_reflected = false;
+    if ta != tb && tb.is_subtype(ta) && overrides(tb, ta, rname) {
+        tried_reflected = true;
+        if let Some(r) = ops::call_dunder(ts, b, rname, &[a.clone()])? {
+            if !r.is(ni) {
+                return Ok(r);
+            }
+        }
+    }
+    if let Some(r) = ops::call_dunder(ts, a, name, &[b.clone()])? {
+        if !r.is(ni) {
+            return Ok(r);
+        }
+    }
+    if ta != tb && !tried_reflected {
+        if let Some(r) = ops::call_dunder(ts, b, rname, &[a.clone()])? {
+            if !r.is(ni) {
+                return Ok(r);
+            }
+        }
+    }
+    let sym = if inplace { format!("{sym}=") } else { sym.to_owned() };
+    if base == 8 && !inplace {
+        raise!(
+            TypeError,
+            "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+            ta.name(),
+            tb.name()
+        );
+    }
+    if base == 9 && ta.name() == "builtin_function_or_method" && ta == rt().types.builtin_function {
+        if let Some(f) = a.downcast::<crate::function::NativeFunction>() {
+            if f.name == "print" {
+                raise!(
+                    TypeError,
+                    "unsupported operand type(s) for >>: '{}' and '{}'. Did you mean \"print(<message>, file=<output_stream>)\"?",
+                    ta.name(),
+                    tb.name()
+                );
+            }
+        }
+    }
+    raise!(TypeError, "unsupported operand type(s) for {}: '{}' and '{}'", sym, ta.name(), tb.name())
+}
+
+fn overrides(sub: crate::object::TypeRef, base: crate::object::TypeRef, name: &str) -> bool {
+    match (sub.lookup(name), base.lookup(name)) {
+        (Some(x), Some(y)) => !x.is(&y),
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+fn small_int_op(x: i64, y: i64, op: usize) -> Option<Value> {
+    let r = match op {
+        0 => x.checked_add(y)?,
+        1 => x & y,
+        2 => {
+            if y == 0 {
+                return None;
+            }
+            x.checked_div_euclid(y).map(|_| floor_div(x, y))?
+        }
+        5 => x.checked_mul(y)?,
+        6 => {
+            if y == 0 {
+                return None;
+            }
+            let m = x % y;
+            if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m }
+        }
+        7 => x | y,
+        10 => x.checked_sub(y)?,
+        12 => x ^ y,
+        _ => return None,
+    };
+    Value::small_int(r).or_else(|| Some(new_int(r)))
+}
+
+fn floor_div(x: i64, y: i64) -> i64 {
+    let q = x / y;
+    if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }
+}
+
+fn float_op(x: f64, y: f64, op: usize) -> Option<Value> {
+    let r = match op {
+        0 => x + y,
+        5 => x * y,
+        10 => x - y,
+        11 => {
+            if y == 0.0 {
+                return None;
+            }
+            x / y
+        }
+        _ => return None,
+    };
+    Some(new_float(r))
+}
+
+pub enum Unary {
+    Neg,
+    Pos,
+    Invert,
+}
+
+pub fn unary(ts: &ThreadState, v: &Value, op: Unary) -> PyResult {
+    if let Some(i) = v.as_small_int() {
+        match op {
+            Unary::Neg => return Ok(new_int(-i)),
+            Unary::Pos => return Ok(v.clone()),
+            Unary::Invert => return Ok(new_int(!i)),
+        }
+    }
+    let (name, sym) = match op {
+        Unary::Neg => ("__neg__", "unary -"),
+        Unary::Pos => ("__pos__", "unary +"),
+        Unary::Invert => ("__invert__", "unary ~"),
+    };
+    match ops::call_dunder(ts, v, name, &[])? {
+        Some(r) => Ok(r),
+        None => raise!(TypeError, "bad operand type for {}: '{}'", sym, ops::type_name(v)),
+    }
+}

@@ -1,0 +1,404 @@
+//! Building an `Interpreter`: the `builtins` and `sys` modules, the standard
+//! streams, `sys.path`, and the entry points the `spindle` binary uses to run
+//! a file, a string or a module and to report uncaught exceptions.
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+
+use crate::dict::PyDict;
+use crate::error::{PyErr, PyResult};
+use crate::function::{Args, NativeFnPtr, new_native};
+use crate::interp::{Interpreter, NativeModuleInit, ThreadState};
+use crate::num::{new_bool, new_int};
+use crate::object::TypeRef;
+use crate::ops;
+use crate::runtime::{is_none, none, rt};
+use crate::seq::{new_list, new_tuple};
+use crate::str::{as_str, new_str};
+use crate::value::Value;
+use crate::{err, raise};
+
+/// What the command line asked for, as `sys` exposes it.
+#[derive(Default, Clone)]
+pub struct Config {
+    pub argv: Vec<String>,
+    pub orig_argv: Vec<String>,
+    /// `sys.path[0]` (script directory, '' for -c/-m/stdin), if any.
+    pub path0: Option<String>,
+    pub pythonpath: Vec<String>,
+    pub xoptions: Vec<(String, Option<String>)>,
+    pub warnoptions: Vec<String>,
+    pub unbuffered: bool,
+    pub ignore_environment: bool,
+    pub isolated: bool,
+    pub no_site: bool,
+    pub inspect: bool,
+    pub interactive: bool,
+    pub optimize: u8,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub bytes_warning: u8,
+    pub dont_write_bytecode: bool,
+    pub safe_path: bool,
+    pub executable: String,
+    pub native_modules: Vec<(&'static str, NativeModuleInit)>,
+}
+
+pub const VERSION: &str = "3.14.0";
+pub const SPINDLE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+pub fn version_string() -> String {
+    format!("{VERSION} (main, Nov 23 2026, 00:00:00) [Spindle {SPINDLE_VERSION} (Rust)]")
+}
+
+/// Creates an interpreter and the main thread's state.
+pub fn new_interpreter(cfg: &Config) -> PyResult<(Arc<Interpreter>, ThreadState)> {
+    let r = rt();
+    let builtins_dict = crate::builtins_init::new_dict();
+    let builtins = crate::import::new_module("builtins");
+    let bd = builtins.downcast::<crate::cell::PyModule>().map(|m| m.dict.clone()).unwrap_or_else(none);
+    let _ = builtins_dict;
+    let sys = crate::import::new_module("sys");
+    let sys_dict = sys.downcast::<crate::cell::PyModule>().map(|m| m.dict.clone()).unwrap_or_else(none);
+    let modules = crate::builtins_init::new_dict();
+    let interp = Arc::new(Interpreter {
+        modules: modules.clone(),
+        builtins: builtins.clone(),
+        builtins_dict: bd.clone(),
+        sys: sys.clone(),
+        sys_dict: sys_dict.clone(),
+        recursion_limit: AtomicUsize::new(1000),
+        int_max_str_digits: AtomicUsize::new(spindle_num::DEFAULT_MAX_STR_DIGITS),
+        native_modules: parking_lot::Mutex::new(cfg.native_modules.iter().map(|(n, f)| ((*n).to_owned(), *f)).collect()),
+    });
+    // Rust-stack budget for nested native->Python calls: main runs on a big stack.
+    let ts = ThreadState::new(interp.clone(), 200 * 1024 * 1024);
+    if let Some(b) = bd.downcast::<PyDict>() {
+        crate::builtins_init::fill_builtins(b);
+        b.set_str(new_str("__name__"), new_str("builtins"));
+        b.set_str(new_str("__doc__"), new_str("Built-in functions, types, exceptions, and other objects."));
+    }
+    let md = modules.downcast::<PyDict>().ok_or_else(|| err!(SystemError, "sys.modules"))?;
+    md.set_str(new_str("builtins"), builtins.clone());
+    md.set_str(new_str("sys"), sys.clone());
+    fill_sys(&ts, cfg, &sys_dict)?;
+    let _ = r;
+    Ok((interp, ts))
+}
+
+fn set(d: &Value, k: &str, v: Value) {
+    if let Some(dd) = d.downcast::<PyDict>() {
+        dd.set_str(crate::str::intern(k), v);
+    }
+}
+
+fn strs(v: &[String]) -> Value {
+    new_list(v.iter().map(|s| new_str(s)).collect())
+}
+
+fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
+    let r = rt();
+    let stream_t = crate::builtins_init::make_stream_type();
+    let stdout = crate::builtins_init::new_fd_stream(stream_t, 1, !cfg.unbuffered && !crate::builtins_init::is_tty(1));
+    let stderr = crate::builtins_init::new_fd_stream(stream_t, 2, false);
+    let stdin = crate::builtins_init::new_fd_stream(stream_t, 0, false);
+    for (k, v) in [("stdout", &stdout), ("stderr", &stderr), ("stdin", &stdin)] {
+        set(d, k, v.clone());
+        set(d, &format!("__{k}__"), v.clone());
+    }
+    set(d, "argv", strs(&cfg.argv));
+    set(d, "orig_argv", strs(&cfg.orig_argv));
+    let mut path: Vec<String> = Vec::new();
+    if let Some(p) = &cfg.path0 {
+        if !cfg.safe_path && !cfg.isolated {
+            path.push(p.clone());
+        }
+    }
+    path.extend(cfg.pythonpath.iter().cloned());
+    path.push(spindle_pylib::LIB_PREFIX.to_owned());
+    set(d, "path", strs(&path));
+    set(d, "modules", ts.interp.modules.clone());
+    set(d, "meta_path", new_list(vec![]));
+    set(d, "path_hooks", new_list(vec![]));
+    set(d, "path_importer_cache", crate::builtins_init::new_dict());
+    set(d, "version", new_str(&version_string()));
+    let vi = new_tuple(vec![new_int(3), new_int(14), new_int(0), new_str("final"), new_int(0)]);
+    set(d, "version_info", crate::builtins_init::named_tuple_like(ts, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], vi)?);
+    set(d, "hexversion", new_int(0x030E_00F0));
+    set(d, "api_version", new_int(1013));
+    let impl_ns = crate::builtins_init::new_dict();
+    set(&impl_ns, "name", new_str("spindle"));
+    set(&impl_ns, "cache_tag", none());
+    set(&impl_ns, "version", crate::builtins_init::named_tuple_like(ts, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], new_tuple(vec![new_int(3), new_int(14), new_int(0), new_str("final"), new_int(0)]))?);
+    set(&impl_ns, "hexversion", new_int(0x030E_00F0));
+    set(&impl_ns, "_multiarch", new_str("x86_64-linux-gnu"));
+    set(&impl_ns, "supports_isolated_interpreters", new_bool(false));
+    set(d, "implementation", crate::builtins_init::simple_namespace(impl_ns));
+    set(d, "platform", new_str("linux"));
+    set(d, "byteorder", new_str("little"));
+    set(d, "maxsize", new_int(i64::MAX));
+    set(d, "maxunicode", new_int(0x10FFFF));
+    set(d, "executable", new_str(&cfg.executable));
+    set(d, "_base_executable", new_str(&cfg.executable));
+    for k in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        set(d, k, new_str("/usr/local"));
+    }
+    set(d, "platlibdir", new_str("lib"));
+    set(d, "pycache_prefix", none());
+    set(d, "abiflags", new_str(""));
+    set(d, "float_repr_style", new_str("short"));
+    set(d, "dont_write_bytecode", new_bool(true));
+    set(d, "copyright", new_str("Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved."));
+    set(d, "warnoptions", strs(&cfg.warnoptions));
+    let xo = crate::builtins_init::new_dict();
+    for (k, v) in &cfg.xoptions {
+        set(&xo, k, match v {
+            Some(v) => new_str(v),
+            None => r.true_.clone(),
+        });
+    }
+    set(d, "_xoptions", xo);
+    let flag_names = [
+        "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment",
+        "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
+        "safe_path", "int_max_str_digits", "gil", "thread_inherit_context", "context_aware_warnings",
+    ];
+    let hash_rand = if std::env::var("PYTHONHASHSEED").map(|s| s == "0").unwrap_or(false) { 0 } else { 1 };
+    let flag_vals = vec![
+        new_int(0),
+        new_int(i64::from(cfg.inspect)),
+        new_int(i64::from(cfg.interactive)),
+        new_int(i64::from(cfg.optimize)),
+        new_int(1),
+        new_int(i64::from(cfg.isolated)),
+        new_int(i64::from(cfg.no_site)),
+        new_int(i64::from(cfg.ignore_environment || cfg.isolated)),
+        new_int(i64::from(cfg.verbose)),
+        new_int(i64::from(cfg.bytes_warning)),
+        new_int(i64::from(cfg.quiet)),
+        new_int(hash_rand),
+        new_int(i64::from(cfg.isolated)),
+        new_bool(cfg.xoptions.iter().any(|(k, _)| k == "dev")),
+        new_int(1),
+        new_int(0),
+        new_bool(cfg.safe_path || cfg.isolated),
+        new_int(-1),
+        new_int(0),
+        new_bool(true),
+        new_bool(true),
+    ];
+    set(d, "flags", crate::builtins_init::named_tuple_like(ts, "sys.flags", &flag_names, new_tuple(flag_vals))?);
+    let hi = new_tuple(vec![new_int(64), new_int((1 << 61) - 1), new_int(314_159), new_int(0), new_int(1_000_003), new_str("siphash13"), new_int(64), new_int(128), new_int(0)]);
+    set(d, "hash_info", crate::builtins_init::named_tuple_like(ts, "sys.hash_info", &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"], hi)?);
+    let fi = new_tuple(vec![
+        crate::num::new_float(f64::MAX),
+        new_int(1024),
+        new_int(308),
+        crate::num::new_float(f64::MIN_POSITIVE),
+        new_int(-1021),
+        new_int(-307),
+        new_int(15),
+        new_int(53),
+        crate::num::new_float(f64::EPSILON),
+        new_int(2),
+        new_int(1),
+    ]);
+    set(d, "float_info", crate::builtins_init::named_tuple_like(ts, "sys.float_info", &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"], fi)?);
+    let ii = new_tuple(vec![new_int(30), new_int(4), new_int(4300), new_int(640)]);
+    set(d, "int_info", crate::builtins_init::named_tuple_like(ts, "sys.int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"], ii)?);
+    let ti = new_tuple(vec![new_str("pthread"), new_str("mutex+cond"), none()]);
+    set(d, "thread_info", crate::builtins_init::named_tuple_like(ts, "sys.thread_info", &["name", "lock", "version"], ti)?);
+    let mut names: Vec<String> = ts.interp.native_modules.lock().keys().cloned().collect();
+    names.extend(["builtins".to_owned(), "sys".to_owned()]);
+    names.sort();
+    set(d, "builtin_module_names", new_tuple(names.iter().map(|s| new_str(s)).collect()));
+    let fns: &[(&'static str, NativeFnPtr)] = &[
+        ("exit", sys_exit),
+        ("getrecursionlimit", |ts, _| Ok(new_int(ts.interp.recursion_limit() as i64))),
+        ("setrecursionlimit", |ts, a| {
+            let n = a.args.first().and_then(crate::num::int_to_i64).ok_or_else(|| err!(TypeError, "'{}' object cannot be interpreted as an integer", a.args.first().map(ops::type_name).unwrap_or_default()))?;
+            if n < 1 {
+                raise!(ValueError, "recursion limit must be greater or equal than 1");
+            }
+            ts.interp.recursion_limit.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+            Ok(none())
+        }),
+        ("exc_info", |ts, _| {
+            Ok(match ts.current_exception() {
+                Some(e) => new_tuple(vec![e.type_ref().to_value(), e.clone(), crate::traceback::get_traceback(&e)]),
+                None => new_tuple(vec![none(), none(), none()]),
+            })
+        }),
+        ("exception", |ts, _| Ok(ts.current_exception().unwrap_or_else(none))),
+        ("getrefcount", |_, a| Ok(new_int(a.args.first().and_then(|v| v.header().map(|h| h.refcount() as i64)).unwrap_or(1 << 30)))),
+        ("intern", |_, a| {
+            let s = a.args.first().and_then(as_str).ok_or_else(|| err!(TypeError, "intern() argument must be str"))?;
+            Ok(crate::str::intern(s))
+        }),
+        ("getsizeof", |ts, a| {
+            let o = a.args.first().cloned().unwrap_or_else(none);
+            match ops::call_dunder(ts, &o, "__sizeof__", &[])? {
+                Some(v) => crate::arith::binary_op(ts, &v, &new_int(16), 0),
+                None => Ok(new_int(48)),
+            }
+        }),
+        ("_getframe", |ts, a| {
+            let depth = a.args.first().and_then(crate::num::int_to_i64).unwrap_or(0).max(0) as usize;
+            match crate::frame::frame_object(ts, depth) {
+                Some(f) => Ok(f),
+                None => raise!(ValueError, "call stack is not deep enough"),
+            }
+        }),
+        ("displayhook", sys_displayhook),
+        ("excepthook", |ts, a| {
+            let v = a.args.get(1).cloned().unwrap_or_else(none);
+            print_exception(ts, &v);
+            Ok(none())
+        }),
+        ("unraisablehook", |_, _| Ok(none())),
+        ("get_int_max_str_digits", |ts, _| Ok(new_int(ts.interp.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed) as i64))),
+        ("set_int_max_str_digits", |ts, a| {
+            let [n] = crate::builtins_init::parse_args("set_int_max_str_digits", a, ["maxdigits"], 1)?;
+            let n = n.and_then(|v| crate::num::int_to_i64(&v)).unwrap_or(-1);
+            if n != 0 && n < 640 {
+                raise!(ValueError, "maxdigits must be >= 640 or 0 for unlimited");
+            }
+            ts.interp.int_max_str_digits.store(if n == 0 { usize::MAX } else { n as usize }, std::sync::atomic::Ordering::Relaxed);
+            Ok(none())
+        }),
+        ("_is_gil_enabled", |_, _| Ok(new_bool(false))),
+        ("getdefaultencoding", |_, _| Ok(new_str("utf-8"))),
+        ("getfilesystemencoding", |_, _| Ok(new_str("utf-8"))),
+        ("getfilesystemencodeerrors", |_, _| Ok(new_str("surrogateescape"))),
+        ("getswitchinterval", |_, _| Ok(crate::num::new_float(0.005))),
+        ("setswitchinterval", |_, _| Ok(none())),
+        ("is_finalizing", |_, _| Ok(new_bool(false))),
+        ("audit", |_, _| Ok(none())),
+        ("addaudithook", |_, _| Ok(none())),
+        ("settrace", |_, _| Ok(none())),
+        ("gettrace", |_, _| Ok(none())),
+        ("setprofile", |_, _| Ok(none())),
+        ("getprofile", |_, _| Ok(none())),
+        ("call_tracing", |ts, a| {
+            let f = a.args.first().cloned().unwrap_or_else(none);
+            let args = ops::collect(ts, a.args.get(1).unwrap_or(&none()))?;
+            ops::call(ts, &f, &args)
+        }),
+        ("_clear_type_cache", |_, _| Ok(none())),
+        ("activate_stack_trampoline", |_, _| Ok(none())),
+        ("is_stack_trampoline_active", |_, _| Ok(new_bool(false))),
+        ("_is_interned", |_, _| Ok(new_bool(false))),
+    ];
+    for (name, f) in fns {
+        set(d, name, new_native(name, *f));
+    }
+    set(d, "__displayhook__", crate::builtins_init::sys_attr(ts, "displayhook").unwrap_or_else(none));
+    set(d, "__excepthook__", crate::builtins_init::sys_attr(ts, "excepthook").unwrap_or_else(none));
+    set(d, "__unraisablehook__", crate::builtins_init::sys_attr(ts, "unraisablehook").unwrap_or_else(none));
+    set(d, "stdlib_module_names", crate::builtins_init::new_frozenset_from(stdlib_names()));
+    Ok(())
+}
+
+fn stdlib_names() -> Vec<Value> {
+    let mut v: Vec<String> = spindle_pylib::all_paths()
+        .filter_map(|p| p.split('/').next().map(|s| s.trim_end_matches(".py").to_owned()))
+        .collect();
+    v.dedup();
+    v.iter().map(|s| new_str(s)).collect()
+}
+
+fn sys_exit(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let args: Vec<Value> = a.positional().to_vec();
+    if args.len() > 1 {
+        raise!(TypeError, "exit expected at most 1 argument, got {}", args.len());
+    }
+    Err(PyErr(crate::exceptions::new_exception(rt().exc.SystemExit, args)))
+}
+
+fn sys_displayhook(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let v = a.args.first().cloned().unwrap_or_else(none);
+    if is_none(&v) {
+        return Ok(none());
+    }
+    if let Some(b) = ts.interp.builtins_dict.downcast::<PyDict>() {
+        b.set_str(new_str("_"), none());
+    }
+    let s = ops::repr_string(ts, &v)?;
+    crate::builtins_init::write_stdout(ts, &format!("{s}\n"))?;
+    if let Some(b) = ts.interp.builtins_dict.downcast::<PyDict>() {
+        b.set_str(new_str("_"), v);
+    }
+    Ok(none())
+}
+
+/// Prints an exception and its chain to stderr, as the default excepthook.
+pub fn print_exception(ts: &ThreadState, exc: &Value) {
+    let text = crate::traceback::format_exception(ts, exc);
+    crate::builtins_init::write_stderr(ts, &text);
+}
+
+/// How a top-level run ended: the process exit code.
+pub fn handle_exit(ts: &ThreadState, e: PyErr) -> i32 {
+    let r = rt();
+    if e.is_instance(r.exc.SystemExit) {
+        let code = ops::getattr_str(ts, &e.0, "code").unwrap_or_else(|_| none());
+        if is_none(&code) {
+            return 0;
+        }
+        if let Some(i) = crate::num::int_to_i64(&code) {
+            return (i & 0xff) as i32;
+        }
+        crate::builtins_init::flush_std_streams(ts);
+        let s = ops::str_string(ts, &code).unwrap_or_default();
+        crate::builtins_init::write_stderr(ts, &format!("{s}\n"));
+        return 1;
+    }
+    crate::builtins_init::flush_std_streams(ts);
+    let hook = crate::builtins_init::sys_attr(ts, "excepthook");
+    match hook {
+        Some(h) if !is_native_named(&h, "excepthook") => {
+            let tb = crate::traceback::get_traceback(&e.0);
+            if ops::call(ts, &h, &[e.0.type_ref().to_value(), e.0.clone(), tb]).is_err() {
+                print_exception(ts, &e.0);
+            }
+        }
+        _ => print_exception(ts, &e.0),
+    }
+    if e.is_instance(r.exc.KeyboardInterrupt) {
+        return 130;
+    }
+    1
+}
+
+fn is_native_named(v: &Value, name: &str) -> bool {
+    v.downcast::<crate::function::NativeFunction>().map(|f| f.name == name).unwrap_or(false)
+}
+
+/// Runs `source` as the `__main__` module.
+pub fn run_main_source(ts: &ThreadState, source: &str, filename: &str, file_attr: Option<&str>) -> PyResult<Value> {
+    let main = crate::import::new_module("__main__");
+    let globals = main.downcast::<crate::cell::PyModule>().map(|m| m.dict.clone()).unwrap_or_else(none);
+    set(&globals, "__builtins__", ts.interp.builtins.clone());
+    if let Some(f) = file_attr {
+        set(&globals, "__file__", new_str(f));
+    }
+    set(&globals, "__cached__", none());
+    if let Some(m) = ts.interp.modules.downcast::<PyDict>() {
+        m.set_str(new_str("__main__"), main.clone());
+    }
+    let code = crate::import::compile_source(ts, source, filename, "exec")?;
+    crate::eval::run_code(ts, &code, &globals, None)?;
+    Ok(globals)
+}
+
+/// `-m module`: runs the module as `__main__` (packages run `pkg.__main__`).
+pub fn run_module(ts: &ThreadState, name: &str) -> PyResult<()> {
+    let runpy = crate::import::import_module(ts, "runpy")?;
+    let f = ops::getattr_str(ts, &runpy, "_run_module_as_main")?;
+    ops::call(ts, &f, &[new_str(name), new_bool(true)])?;
+    Ok(())
+}
+
+pub fn type_of(v: &Value) -> TypeRef {
+    v.type_ref()
+}

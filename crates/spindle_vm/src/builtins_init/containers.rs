@@ -1,0 +1,2496 @@
+//! `list`, `tuple`, `dict`, `set`/`frozenset`, `range`, `slice`, `bytes`,
+//! `bytearray`, the dict views and the builtin iterators.
+
+use parking_lot::Mutex;
+
+use super::{add_methods, add_new, check_args, new_dict};
+use crate::bytes::{PyByteArray, PyBytes};
+use crate::cell::PySlice;
+use crate::dict::PyDict;
+use crate::error::PyResult;
+use crate::function::Args;
+use crate::interp::ThreadState;
+use crate::iter::{IterState, PyDictView, PyIter, PyRange};
+use crate::num::{new_bool, new_int};
+use crate::object::{TypeRef, alloc};
+use crate::ops::{self, CmpOp};
+use crate::runtime::{Runtime, is_none, none, rt};
+use crate::seq::{PyList, PyTuple, new_list, new_tuple};
+use crate::set::PySet;
+use crate::str::{as_str, new_str, new_string};
+use crate::value::Value;
+use crate::{err, raise};
+
+pub(super) fn init(r: &Runtime) {
+    list_init(r);
+    tuple_init(r);
+    dict_init(r);
+    set_init(r);
+    range_init(r);
+    iter_init(r);
+    bytes_init(r);
+    add_new(r.types.slice, slice_new);
+    add_methods(r.types.slice, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq)]);
+}
+
+// ---------------------------------------------------------------- helpers used by the interpreter
+
+pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
+    alloc(rt().types.slice, PySlice { start, stop, step })
+}
+
+fn key_eq(ts: &ThreadState) -> impl FnMut(&Value, &Value) -> PyResult<bool> + '_ {
+    move |a: &Value, b: &Value| ops::eq(ts, a, b)
+}
+
+fn dict_of(v: &Value) -> PyResult<&PyDict> {
+    v.downcast::<PyDict>().ok_or_else(|| err!(TypeError, "expected dict, got {}", ops::type_name(v)))
+}
+
+pub fn dict_set(ts: &ThreadState, d: &Value, k: Value, v: Value) -> PyResult<()> {
+    let dd = dict_of(d)?;
+    let h = ops::hash(ts, &k)?;
+    dd.set(k, h, v, &mut key_eq(ts))?;
+    Ok(())
+}
+
+pub fn dict_get(ts: &ThreadState, d: &Value, k: &Value) -> PyResult<Option<Value>> {
+    let dd = dict_of(d)?;
+    let h = ops::hash(ts, k)?;
+    dd.get(k, h, &mut key_eq(ts))
+}
+
+/// Items of any mapping (`keys()` + `__getitem__`).
+pub fn mapping_items(ts: &ThreadState, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+    if let Some(d) = m.downcast::<PyDict>() {
+        if !m.type_ref().is_heap() || m.type_ref().lookup("keys").map(|k| k.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
+            return Ok(d.items());
+        }
+    }
+    let keys = ops::call_method(ts, m, "keys", &[])?;
+    let mut out = Vec::new();
+    for k in ops::collect(ts, &keys)? {
+        let v = ops::getitem(ts, m, &k)?;
+        out.push((k, v));
+    }
+    Ok(out)
+}
+
+pub fn dict_update(ts: &ThreadState, target: &Value, m: &Value) -> PyResult<()> {
+    for (k, v) in mapping_items(ts, m)? {
+        dict_set(ts, target, k, v)?;
+    }
+    Ok(())
+}
+
+pub fn dict_merge_kwargs(ts: &ThreadState, target: &Value, m: &Value, func: &Value) -> PyResult<()> {
+    let fname = || -> String {
+        match ops::getattr_opt(ts, func, "__qualname__") {
+            Ok(Some(q)) => format!("{}()", as_str(&q).unwrap_or("?")),
+            _ => ops::repr_string(ts, func).unwrap_or_default(),
+        }
+    };
+    if m.type_ref().lookup("keys").is_none() {
+        raise!(TypeError, "{} argument after ** must be a mapping, not {}", fname(), ops::type_name(m));
+    }
+    for (k, v) in mapping_items(ts, m)? {
+        if as_str(&k).is_none() {
+            raise!(TypeError, "keywords must be strings");
+        }
+        if dict_get(ts, target, &k)?.is_some() {
+            raise!(TypeError, "{} got multiple values for keyword argument '{}'", fname(), as_str(&k).unwrap_or(""));
+        }
+        dict_set(ts, target, k, v)?;
+    }
+    Ok(())
+}
+
+pub fn new_set(ts: &ThreadState, items: Vec<Value>) -> PyResult {
+    let s = alloc(rt().types.set, PySet::default());
+    for it in items {
+        set_add(ts, &s, it)?;
+    }
+    Ok(s)
+}
+
+pub fn new_frozenset_from(items: Vec<Value>) -> Value {
+    let s = alloc(rt().types.frozenset, PySet::default());
+    if let Some(p) = s.downcast::<PySet>() {
+        for it in items {
+            let h = match it.downcast::<crate::str::PyStr>() {
+                Some(st) => st.hash(),
+                None => crate::num::int_to_i64(&it).map(super::hash_int_small).unwrap_or(it.id() as i64),
+            };
+            let _ = p.table.set(it, h, none(), &mut |a, b| Ok(a.is(b)));
+        }
+    }
+    s
+}
+
+pub fn set_add(ts: &ThreadState, s: &Value, v: Value) -> PyResult<()> {
+    let p = s.downcast::<PySet>().ok_or_else(|| err!(TypeError, "expected set"))?;
+    let h = ops::hash(ts, &v)?;
+    p.table.set(v, h, none(), &mut key_eq(ts))?;
+    Ok(())
+}
+
+fn set_contains(ts: &ThreadState, s: &PySet, v: &Value) -> PyResult<bool> {
+    let h = match ops::hash(ts, v) {
+        Ok(h) => h,
+        Err(e) if e.is_instance(rt().exc.TypeError) && v.downcast::<PySet>().is_some() => {
+            // A set is looked up as the equal frozenset.
+            let items = v.downcast::<PySet>().map(|p| p.table.keys()).unwrap_or_default();
+            let fs = new_frozenset_from(items);
+            let h = frozenset_hash_value(ts, &fs)?;
+            return Ok(s.table.get(&fs, h, &mut key_eq(ts))?.is_some());
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(s.table.get(v, h, &mut key_eq(ts))?.is_some())
+}
+
+pub fn seq_iter(v: Value) -> Value {
+    new_seq_iter(rt().types.iterator, v)
+}
+
+pub fn new_seq_iter(ty: TypeRef, v: Value) -> Value {
+    alloc(ty, PyIter { state: Mutex::new(IterState::Seq { seq: v, index: 0 }) })
+}
+
+fn new_values_iter(ty: TypeRef, items: Vec<Value>) -> Value {
+    alloc(ty, PyIter { state: Mutex::new(IterState::Values { items, index: 0 }) })
+}
+
+/// Advances a builtin iterator. Never holds the iterator's lock while running Python code.
+pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
+    let mut st = it.state.lock();
+    match &mut *st {
+        IterState::Exhausted => Ok(None),
+        IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.saturating_add(*step);
+                Ok(Some(new_int(v)))
+            } else {
+                *st = IterState::Exhausted;
+                Ok(None)
+            }
+        }
+        IterState::Values { items, index } => {
+            if *index < items.len() {
+                let v = items[*index].clone();
+                *index += 1;
+                Ok(Some(v))
+            } else {
+                *st = IterState::Exhausted;
+                Ok(None)
+            }
+        }
+        IterState::Seq { seq, index } => {
+            let i = *index;
+            if let Some(l) = seq.downcast::<PyList>() {
+                if !seq.type_ref().is_heap() || seq.type_ref().lookup("__getitem__").map(|g| g.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
+                    return match l.get(i) {
+                        Some(v) => {
+                            *index += 1;
+                            Ok(Some(v))
+                        }
+                        None => {
+                            *st = IterState::Exhausted;
+                            Ok(None)
+                        }
+                    };
+                }
+            }
+            if let Some(t) = seq.downcast::<PyTuple>() {
+                return match t.items.get(i) {
+                    Some(v) => {
+                        *index += 1;
+                        Ok(Some(v.clone()))
+                    }
+                    None => {
+                        *st = IterState::Exhausted;
+                        Ok(None)
+                    }
+                };
+            }
+            if let Some(s) = seq.downcast::<crate::str::PyStr>() {
+                return match s.char_at(i) {
+                    Some(c) => {
+                        *index += 1;
+                        Ok(Some(new_string(c.to_string())))
+                    }
+                    None => {
+                        *st = IterState::Exhausted;
+                        Ok(None)
+                    }
+                };
+            }
+            let seq = seq.clone();
+            *index += 1;
+            drop(st);
+            match ops::getitem(ts, &seq, &new_int(i as i64)) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.is_instance(rt().exc.IndexError) || e.is_instance(rt().exc.StopIteration) => {
+                    *it.state.lock() = IterState::Exhausted;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        IterState::Reversed { seq, index } => {
+            if *index < 0 {
+                *st = IterState::Exhausted;
+                return Ok(None);
+            }
+            let i = *index;
+            *index -= 1;
+            let seq = seq.clone();
+            drop(st);
+            match ops::getitem(ts, &seq, &new_int(i as i64)) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.is_instance(rt().exc.IndexError) => {
+                    *it.state.lock() = IterState::Exhausted;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        IterState::Dict { dict, pos, kind, len } => {
+            let Some(d) = dict.downcast::<PyDict>() else { return Ok(None) };
+            if d.len() != *len {
+                *len = usize::MAX;
+                let what = if dict.downcast::<PySet>().is_some() || dict.type_ref() == rt().types.set { "set" } else { "dictionary" };
+                raise!(RuntimeError, "{} changed size during iteration", what);
+            }
+            match d.entry_at(*pos) {
+                Some((next, k, v)) => {
+                    *pos = next;
+                    Ok(Some(match kind {
+                        0 => k,
+                        1 => v,
+                        _ => new_tuple(vec![k, v]),
+                    }))
+                }
+                None => {
+                    *st = IterState::Exhausted;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Callable { callable, sentinel } => {
+            let (c, s) = (callable.clone(), sentinel.clone());
+            drop(st);
+            let v = ops::call(ts, &c, &[])?;
+            if ops::eq(ts, &v, &s)? {
+                *it.state.lock() = IterState::Exhausted;
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+        IterState::Enumerate { iter, count } => {
+            let (i, c) = (iter.clone(), count.clone());
+            drop(st);
+            match ops::next(ts, &i)? {
+                Some(v) => {
+                    let next = crate::arith::binary_op(ts, &c, &new_int(1), 0)?;
+                    if let IterState::Enumerate { count, .. } = &mut *it.state.lock() {
+                        *count = next;
+                    }
+                    Ok(Some(new_tuple(vec![c, v])))
+                }
+                None => Ok(None),
+            }
+        }
+        IterState::Zip { iters, strict } => {
+            let (iters, strict) = (iters.clone(), *strict);
+            drop(st);
+            let mut out = Vec::with_capacity(iters.len());
+            for (n, i) in iters.iter().enumerate() {
+                match ops::next(ts, i)? {
+                    Some(v) => out.push(v),
+                    None => {
+                        *it.state.lock() = IterState::Exhausted;
+                        if strict {
+                            if n > 0 {
+                                let plural = if n == 1 { " " } else { "s 1-" };
+                                raise!(ValueError, "zip() argument {} is shorter than argument{}{}", n + 1, plural, n);
+                            }
+                            for (m, j) in iters.iter().enumerate().skip(1) {
+                                if ops::next(ts, j)?.is_some() {
+                                    let plural = if m == 1 { " " } else { "s 1-" };
+                                    raise!(ValueError, "zip() argument {} is longer than argument{}{}", m + 1, plural, m);
+                                }
+                            }
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+            if iters.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(new_tuple(out)))
+        }
+        IterState::Map { func, iters } => {
+            let (f, iters) = (func.clone(), iters.clone());
+            drop(st);
+            let mut args = Vec::with_capacity(iters.len());
+            for i in &iters {
+                match ops::next(ts, i)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            ops::call(ts, &f, &args).map(Some)
+        }
+        IterState::Filter { func, iter } => {
+            let (f, i) = (func.clone(), iter.clone());
+            drop(st);
+            loop {
+                let Some(v) = ops::next(ts, &i)? else { return Ok(None) };
+                let keep = if is_none(&f) { ops::is_true(ts, &v)? } else { ops::is_true(ts, &ops::call(ts, &f, &[v.clone()])?)? };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+        }
+    }
+}
+
+fn iter_init(r: &Runtime) {
+    for t in [
+        r.types.iterator,
+        r.types.list_iterator,
+        r.types.tuple_iterator,
+        r.types.str_iterator,
+        r.types.range_iterator,
+        r.types.dict_keyiterator,
+        r.types.dict_valueiterator,
+        r.types.dict_itemiterator,
+        r.types.set_iterator,
+        r.types.callable_iterator,
+        r.types.enumerate,
+        r.types.zip,
+        r.types.map,
+        r.types.filter,
+        r.types.reversed,
+    ] {
+        add_methods(t, &[("__iter__", |_, a| Ok(a.args[0].clone())), ("__next__", iter_next_method), ("__length_hint__", iter_length_hint)]);
+    }
+    add_new(r.types.enumerate, enumerate_new);
+    add_new(r.types.zip, zip_new);
+    add_new(r.types.map, map_new);
+    add_new(r.types.filter, filter_new);
+    add_new(r.types.reversed, reversed_new);
+}
+
+fn iter_next_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
+    match iter_next(ts, it)? {
+        Some(v) => Ok(v),
+        None => Err(crate::error::PyErr::bare(rt().exc.StopIteration)),
+    }
+}
+
+fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
+    let n = match &*it.state.lock() {
+        IterState::Values { items, index } => items.len().saturating_sub(*index),
+        IterState::Seq { seq, index } => seq.downcast::<PyList>().map(|l| l.len()).or_else(|| seq.downcast::<PyTuple>().map(|t| t.items.len())).unwrap_or(0).saturating_sub(*index),
+        IterState::Range { next, stop, step } => {
+            if *step > 0 && next < stop {
+                ((stop - next - 1) / step + 1) as usize
+            } else if *step < 0 && next > stop {
+                ((next - stop - 1) / (-step) + 1) as usize
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    };
+    Ok(new_int(n as i64))
+}
+
+fn enumerate_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let [cls, iterable, start] = super::parse_args("enumerate", a, ["cls", "iterable", "start"], 2)?;
+    let it = ops::iter(ts, iterable.as_ref().unwrap_or(&none()))?;
+    let start = match start {
+        Some(s) if crate::num::is_int(&s) => s,
+        Some(s) => raise!(TypeError, "'{}' object cannot be interpreted as an integer", ops::type_name(&s)),
+        None => new_int(0),
+    };
+    let t = cls.as_ref().and_then(TypeRef::from_value).unwrap_or(rt().types.enumerate);
+    Ok(alloc(t, PyIter { state: Mutex::new(IterState::Enumerate { iter: it, count: start }) }))
+}
+
+fn zip_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let mut strict = false;
+    for (k, v) in a.kwargs() {
+        if k == "strict" {
+            strict = ops::is_true(ts, v)?;
+        } else {
+            raise!(TypeError, "zip() got an unexpected keyword argument '{}'", k);
+        }
+    }
+    let pos = a.positional();
+    let mut iters = Vec::new();
+    for (i, x) in pos[1..].iter().enumerate() {
+        match ops::iter(ts, x) {
+            Ok(it) => iters.push(it),
+            Err(e) if e.is_instance(rt().exc.TypeError) => {
+                raise!(TypeError, "zip() argument #{} must support iteration", i + 1)
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let t = pos.first().and_then(TypeRef::from_value).unwrap_or(rt().types.zip);
+    Ok(alloc(t, PyIter { state: Mutex::new(IterState::Zip { iters, strict }) }))
+}
+
+fn map_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let pos = a.positional();
+    if pos.len() < 3 {
+        raise!(TypeError, "map() must have at least two arguments.");
+    }
+    let mut iters = Vec::new();
+    for x in &pos[2..] {
+        iters.push(ops::iter(ts, x)?);
+    }
+    let t = TypeRef::from_value(&pos[0]).unwrap_or(rt().types.map);
+    Ok(alloc(t, PyIter { state: Mutex::new(IterState::Map { func: pos[1].clone(), iters }) }))
+}
+
+fn filter_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let pos = a.positional();
+    if pos.len() != 3 {
+        raise!(TypeError, "filter expected 2 arguments, got {}", pos.len().saturating_sub(1));
+    }
+    let it = ops::iter(ts, &pos[2])?;
+    let t = TypeRef::from_value(&pos[0]).unwrap_or(rt().types.filter);
+    Ok(alloc(t, PyIter { state: Mutex::new(IterState::Filter { func: pos[1].clone(), iter: it }) }))
+}
+
+fn reversed_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let pos = a.positional();
+    if pos.len() != 2 {
+        raise!(TypeError, "reversed expected 1 argument, got {}", pos.len().saturating_sub(1));
+    }
+    let seq = &pos[1];
+    if let Some(r) = ops::call_dunder(ts, seq, "__reversed__", &[])? {
+        return Ok(r);
+    }
+    let t = seq.type_ref();
+    if t.lookup("__getitem__").is_none() || t.lookup("__len__").is_none() || t.is_subtype(rt().types.dict) {
+        raise!(TypeError, "'{}' object is not reversible", t.name());
+    }
+    let n = ops::len(ts, seq)? as isize;
+    Ok(alloc(rt().types.reversed, PyIter { state: Mutex::new(IterState::Reversed { seq: seq.clone(), index: n - 1 }) }))
+}
+
+// ---------------------------------------------------------------- list
+
+fn list_init(r: &Runtime) {
+    let l = r.types.list;
+    add_new(l, list_new);
+    add_methods(
+        l,
+        &[
+            ("__init__", list_init_m),
+            ("__len__", |_, a| Ok(new_int(lst(&a)?.len() as i64))),
+            ("__getitem__", list_getitem),
+            ("__setitem__", list_setitem),
+            ("__delitem__", list_delitem),
+            ("__contains__", |ts, a| {
+                check_args("__contains__", a, 1, 1)?;
+                for x in lst(&a)?.snapshot() {
+                    if ops::eq(ts, &x, &a.args[1])? {
+                        return Ok(new_bool(true));
+                    }
+                }
+                Ok(new_bool(false))
+            }),
+            ("__iter__", |_, a| Ok(new_seq_iter(rt().types.list_iterator, a.args[0].clone()))),
+            ("__reversed__", |_, a| {
+                let n = lst(&a)?.len() as isize;
+                Ok(alloc(rt().types.reversed, PyIter { state: Mutex::new(IterState::Reversed { seq: a.args[0].clone(), index: n - 1 }) }))
+            }),
+            ("__repr__", |ts, a| seq_repr(ts, &a.args[0], &lst(&a)?.snapshot(), "[", "]")),
+            ("__add__", |_, a| {
+                check_args("__add__", a, 1, 1)?;
+                let Some(o) = a.args[1].downcast::<PyList>() else {
+                    raise!(TypeError, "can only concatenate list (not \"{}\") to list", ops::type_name(&a.args[1]))
+                };
+                let mut v = lst(&a)?.snapshot();
+                v.extend(o.snapshot());
+                Ok(new_list(v))
+            }),
+            ("__iadd__", |ts, a| {
+                check_args("__iadd__", a, 1, 1)?;
+                let items = ops::collect(ts, &a.args[1])?;
+                lst(&a)?.items.lock().extend(items);
+                Ok(a.args[0].clone())
+            }),
+            ("__mul__", |ts, a| {
+                check_args("__mul__", a, 1, 1)?;
+                let n = repeat_count(ts, &a.args[1])?;
+                let Some(n) = n else { return Ok(rt().not_implemented.clone()) };
+                let v = lst(&a)?.snapshot();
+                check_repeat_size(v.len(), n)?;
+                Ok(new_list(repeat(&v, n)))
+            }),
+            ("__rmul__", |ts, a| {
+                check_args("__rmul__", a, 1, 1)?;
+                let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
+                let v = lst(&a)?.snapshot();
+                check_repeat_size(v.len(), n)?;
+                Ok(new_list(repeat(&v, n)))
+            }),
+            ("__imul__", |ts, a| {
+                check_args("__imul__", a, 1, 1)?;
+                let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
+                let l = lst(&a)?;
+                let v = l.snapshot();
+                check_repeat_size(v.len(), n)?;
+                *l.items.lock() = repeat(&v, n);
+                Ok(a.args[0].clone())
+            }),
+            ("__eq__", |ts, a| seq_cmp(ts, a, CmpOp::Eq, true)),
+            ("__ne__", |ts, a| seq_cmp(ts, a, CmpOp::Ne, true)),
+            ("__lt__", |ts, a| seq_cmp(ts, a, CmpOp::Lt, true)),
+            ("__le__", |ts, a| seq_cmp(ts, a, CmpOp::Le, true)),
+            ("__gt__", |ts, a| seq_cmp(ts, a, CmpOp::Gt, true)),
+            ("__ge__", |ts, a| seq_cmp(ts, a, CmpOp::Ge, true)),
+            ("append", |_, a| {
+                check_args("append", a, 1, 1)?;
+                lst(&a)?.push(a.args[1].clone());
+                Ok(none())
+            }),
+            ("extend", |ts, a| {
+                check_args("extend", a, 1, 1)?;
+                let items = ops::collect(ts, &a.args[1])?;
+                lst(&a)?.items.lock().extend(items);
+                Ok(none())
+            }),
+            ("insert", |ts, a| {
+                check_args("insert", a, 2, 2)?;
+                let i = ops::index_isize(ts, &a.args[1])?;
+                let l = lst(&a)?;
+                let mut items = l.items.lock();
+                let n = items.len() as isize;
+                let j = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+                items.insert(j, a.args[2].clone());
+                Ok(none())
+            }),
+            ("pop", |ts, a| {
+                check_args("pop", a, 0, 1)?;
+                let l = lst(&a)?;
+                let i = match a.args.get(1) {
+                    Some(v) => ops::index_isize(ts, v)?,
+                    None => -1,
+                };
+                let mut items = l.items.lock();
+                if items.is_empty() {
+                    drop(items);
+                    raise!(IndexError, "pop from empty list");
+                }
+                let n = items.len() as isize;
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    drop(items);
+                    raise!(IndexError, "pop index out of range");
+                }
+                Ok(items.remove(j as usize))
+            }),
+            ("remove", |ts, a| {
+                check_args("remove", a, 1, 1)?;
+                let l = lst(&a)?;
+                for (i, x) in l.snapshot().iter().enumerate() {
+                    if ops::eq(ts, x, &a.args[1])? {
+                        let mut items = l.items.lock();
+                        if i < items.len() {
+                            let old = items.remove(i);
+                            drop(items);
+                            drop(old);
+                        }
+                        return Ok(none());
+                    }
+                }
+                raise!(ValueError, "list.remove(x): x not in list")
+            }),
+            ("index", |ts, a| {
+                check_args("index", a, 1, 3)?;
+                let v = lst(&a)?.snapshot();
+                let (st, en) = range_args(ts, &a, v.len())?;
+                for (i, x) in v.iter().enumerate().take(en).skip(st) {
+                    if ops::eq(ts, x, &a.args[1])? {
+                        return Ok(new_int(i as i64));
+                    }
+                }
+                raise!(ValueError, "{} is not in list", ops::repr_string(ts, &a.args[1])?)
+            }),
+            ("count", |ts, a| {
+                check_args("count", a, 1, 1)?;
+                let mut n = 0;
+                for x in lst(&a)?.snapshot() {
+                    if ops::eq(ts, &x, &a.args[1])? {
+                        n += 1;
+                    }
+                }
+                Ok(new_int(n))
+            }),
+            ("clear", |_, a| {
+                let old = std::mem::take(&mut *lst(&a)?.items.lock());
+                drop(old);
+                Ok(none())
+            }),
+            ("copy", |_, a| Ok(new_list(lst(&a)?.snapshot()))),
+            ("reverse", |_, a| {
+                lst(&a)?.items.lock().reverse();
+                Ok(none())
+            }),
+            ("sort", list_sort),
+            ("__class_getitem__", |ts, a| super::generic_alias(ts, &a.args[0], &a.args[1])),
+            ("__sizeof__", |_, a| Ok(new_int(40 + 8 * lst(&a)?.len() as i64))),
+        ],
+    );
+    classmethodize(l, "__class_getitem__");
+}
+
+/// Wraps a registered native in `classmethod` (for `__class_getitem__`, `fromkeys`...).
+pub(crate) fn classmethodize(t: TypeRef, name: &str) {
+    let d = t.data().dict_data();
+    if let Some(f) = d.get_str(name) {
+        let w = alloc(rt().types.classmethod, crate::function::PyWrapper { func: Mutex::new(f), dict: Mutex::new(None) });
+        d.set_str(crate::str::intern(name), w);
+    }
+}
+
+fn lst<'a>(a: &'a Args<'_>) -> PyResult<&'a PyList> {
+    super::this::<PyList>(a, "list", "method")
+}
+
+fn repeat(v: &[Value], n: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(v.len() * n);
+    for _ in 0..n {
+        out.extend_from_slice(v);
+    }
+    out
+}
+
+fn check_repeat_size(len: usize, n: usize) -> PyResult<()> {
+    if len.checked_mul(n).map(|t| t > (1 << 32)).unwrap_or(true) {
+        raise!(MemoryError, "");
+    }
+    Ok(())
+}
+
+fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
+    if !crate::num::is_int(v) && v.type_ref().lookup("__index__").is_none() {
+        return Ok(None);
+    }
+    let i = ops::index(ts, v)?;
+    match crate::num::int_to_i64(&i) {
+        Some(x) => Ok(Some(x.max(0) as usize)),
+        None if crate::num::int_to_big(&i).map(|b| b < 0.into()).unwrap_or(false) => Ok(Some(0)),
+        None => raise!(OverflowError, "cannot fit 'int' into an index-sized integer"),
+    }
+}
+
+fn range_args(ts: &ThreadState, a: &Args<'_>, len: usize) -> PyResult<(usize, usize)> {
+    let n = len as isize;
+    let norm = |v: Option<&Value>, d: isize| -> PyResult<usize> {
+        match v {
+            None => Ok(d as usize),
+            Some(x) => {
+                let i = ops::index_isize(ts, x)?;
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) } as usize)
+            }
+        }
+    };
+    Ok((norm(a.args.get(2), 0)?, norm(a.args.get(3), n)?))
+}
+
+fn list_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let t = a.args.first().and_then(TypeRef::from_value).unwrap_or(rt().types.list);
+    Ok(alloc(t, PyList::default()))
+}
+
+fn list_init_m(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.has_kwargs() {
+        raise!(TypeError, "list() takes no keyword arguments");
+    }
+    if a.args.len() > 2 {
+        raise!(TypeError, "list expected at most 1 argument, got {}", a.args.len() - 1);
+    }
+    let l = lst(&a)?;
+    let items = match a.args.get(1) {
+        Some(x) => ops::collect(ts, x)?,
+        None => Vec::new(),
+    };
+    *l.items.lock() = items;
+    Ok(none())
+}
+
+fn list_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__getitem__", a, 1, 1)?;
+    let l = lst(&a)?;
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<PySlice>() {
+        let items = l.snapshot();
+        let (start, _, step, count) = super::strings::slice_indices(ts, sl, items.len())?;
+        return Ok(new_list((0..count).map(|i| items[(start + i as isize * step) as usize].clone()).collect()));
+    }
+    if !crate::num::is_int(key) && key.type_ref().lookup("__index__").is_none() {
+        raise!(TypeError, "list indices must be integers or slices, not {}", ops::type_name(key));
+    }
+    let i = ops::index_isize(ts, key)?;
+    let items = l.items.lock();
+    let n = items.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        drop(items);
+        raise!(IndexError, "list index out of range");
+    }
+    Ok(items[j as usize].clone())
+}
+
+fn list_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__setitem__", a, 2, 2)?;
+    let l = lst(&a)?;
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<PySlice>() {
+        let new_items = ops::collect(ts, &a.args[2])?;
+        let len = l.len();
+        let (start, stop, step, count) = super::strings::slice_indices(ts, sl, len)?;
+        let mut items = l.items.lock();
+        if step == 1 {
+            let st = start.max(0) as usize;
+            let en = (stop.max(start)).max(0) as usize;
+            let en = en.min(items.len());
+            let st = st.min(en);
+            let old: Vec<Value> = items.splice(st..en, new_items).collect();
+            drop(items);
+            drop(old);
+            return Ok(none());
+        }
+        if new_items.len() != count {
+            drop(items);
+            raise!(
+                ValueError,
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                new_items.len(),
+                count
+            );
+        }
+        for (i, v) in new_items.into_iter().enumerate() {
+            let idx = (start + i as isize * step) as usize;
+            if idx < items.len() {
+                items[idx] = v;
+            }
+        }
+        return Ok(none());
+    }
+    if !crate::num::is_int(key) && key.type_ref().lookup("__index__").is_none() {
+        raise!(TypeError, "list indices must be integers or slices, not {}", ops::type_name(key));
+    }
+    let i = ops::index_isize(ts, key)?;
+    let mut items = l.items.lock();
+    let n = items.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        drop(items);
+        raise!(IndexError, "list assignment index out of range");
+    }
+    let old = std::mem::replace(&mut items[j as usize], a.args[2].clone());
+    drop(items);
+    drop(old);
+    Ok(none())
+}
+
+fn list_delitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__delitem__", a, 1, 1)?;
+    let l = lst(&a)?;
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<PySlice>() {
+        let len = l.len();
+        let (start, _, step, count) = super::strings::slice_indices(ts, sl, len)?;
+        let mut idx: Vec<usize> = (0..count).map(|i| (start + i as isize * step) as usize).collect();
+        idx.sort_unstable();
+        let mut items = l.items.lock();
+        let mut removed = Vec::new();
+        for i in idx.into_iter().rev() {
+            if i < items.len() {
+                removed.push(items.remove(i));
+            }
+        }
+        drop(items);
+        drop(removed);
+        return Ok(none());
+    }
+    let i = ops::index_isize(ts, key)?;
+    let mut items = l.items.lock();
+    let n = items.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        drop(items);
+        raise!(IndexError, "list assignment index out of range");
+    }
+    let old = items.remove(j as usize);
+    drop(items);
+    drop(old);
+    Ok(none())
+}
+
+fn list_sort(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.positional().len() > 1 {
+        raise!(TypeError, "sort() takes no positional arguments");
+    }
+    let mut key = None;
+    let mut reverse = false;
+    for (k, v) in a.kwargs() {
+        match k {
+            "key" => key = Some(v.clone()).filter(|x| !is_none(x)),
+            "reverse" => reverse = ops::is_true(ts, v)?,
+            _ => raise!(TypeError, "sort() got an unexpected keyword argument '{}'", k),
+        }
+    }
+    let l = lst(&a)?;
+    let items = std::mem::take(&mut *l.items.lock());
+    let r = sort_values(ts, items, key.as_ref(), reverse);
+    match r {
+        Ok(sorted) => {
+            let modified = !l.items.lock().is_empty();
+            *l.items.lock() = sorted;
+            if modified {
+                raise!(ValueError, "list modified during sort");
+            }
+            Ok(none())
+        }
+        Err((e, orig)) => {
+            *l.items.lock() = orig;
+            Err(e)
+        }
+    }
+}
+
+/// Stable merge sort with Python comparisons (`<` only), as list.sort.
+pub fn sort_values(ts: &ThreadState, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> Result<Vec<Value>, (crate::error::PyErr, Vec<Value>)> {
+    let keys: Vec<Value> = match key {
+        Some(k) => {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in &items {
+                match ops::call(ts, k, &[it.clone()]) {
+                    Ok(v) => ks.push(v),
+                    Err(e) => return Err((e, items)),
+                }
+            }
+            ks
+        }
+        None => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        idx.reverse();
+    }
+    let mut err = None;
+    // Insertion-merge sort on indices; comparisons may fail, so stop at the first error.
+    let lt = |x: usize, y: usize, err: &mut Option<crate::error::PyErr>| -> bool {
+        if err.is_some() {
+            return false;
+        }
+        if let (Some(a), Some(b)) = (keys[x].as_small_int(), keys[y].as_small_int()) {
+            return a < b;
+        }
+        match ops::rich_compare(ts, &keys[x], &keys[y], CmpOp::Lt).and_then(|r| ops::is_true(ts, &r)) {
+            Ok(b) => b,
+            Err(e) => {
+                *err = Some(e);
+                false
+            }
+        }
+    };
+    merge_sort(&mut idx, &mut |x, y| lt(x, y, &mut err));
+    if let Some(e) = err {
+        return Err((e, items));
+    }
+    if reverse {
+        idx.reverse();
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+fn merge_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize) -> bool) {
+    let n = v.len();
+    if n < 2 {
+        return;
+    }
+    let mut width = 1;
+    let mut buf = v.clone();
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let hi = (i + 2 * width).min(n);
+            let (mut l, mut r, mut k) = (i, mid, i);
+            while l < mid && r < hi {
+                // Stable: take from the right only when strictly less.
+                if lt(v[r], v[l]) {
+                    buf[k] = v[r];
+                    r += 1;
+                } else {
+                    buf[k] = v[l];
+                    l += 1;
+                }
+                k += 1;
+            }
+            while l < mid {
+                buf[k] = v[l];
+                l += 1;
+                k += 1;
+            }
+            while r < hi {
+                buf[k] = v[r];
+                r += 1;
+                k += 1;
+            }
+            i += 2 * width;
+        }
+        std::mem::swap(v, &mut buf);
+        width *= 2;
+    }
+}
+
+thread_local! {
+    static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` unless `obj` is already being repr'd on this thread (then returns `recursive`).
+pub fn repr_guard(obj: &Value, recursive: &str, f: impl FnOnce() -> PyResult) -> PyResult {
+    let id = obj.id();
+    let busy = REPR_STACK.with(|s| s.borrow().contains(&id));
+    if busy {
+        return Ok(new_str(recursive));
+    }
+    REPR_STACK.with(|s| s.borrow_mut().push(id));
+    let r = f();
+    REPR_STACK.with(|s| {
+        let mut s = s.borrow_mut();
+        if let Some(p) = s.iter().rposition(|x| *x == id) {
+            s.remove(p);
+        }
+    });
+    r
+}
+
+fn seq_repr(ts: &ThreadState, obj: &Value, items: &[Value], open: &str, close: &str) -> PyResult {
+    let rec = format!("{open}...{close}");
+    repr_guard(obj, &rec, || {
+        let mut s = String::from(open);
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(&ops::repr_string(ts, x)?);
+        }
+        if open == "(" && items.len() == 1 {
+            s.push(',');
+        }
+        s.push_str(close);
+        Ok(new_string(s))
+    })
+}
+
+fn seq_items(v: &Value, list: bool) -> Option<Vec<Value>> {
+    if list { v.downcast::<PyList>().map(PyList::snapshot) } else { v.downcast::<PyTuple>().map(|t| t.items.to_vec()) }
+}
+
+fn seq_cmp(ts: &ThreadState, a: Args<'_>, op: CmpOp, list: bool) -> PyResult {
+    check_args(op.dunder(), a, 1, 1)?;
+    let (Some(x), Some(y)) = (seq_items(&a.args[0], list), seq_items(&a.args[1], list)) else {
+        return Ok(rt().not_implemented.clone());
+    };
+    if (op == CmpOp::Eq || op == CmpOp::Ne) && x.len() != y.len() {
+        return Ok(new_bool(op == CmpOp::Ne));
+    }
+    for (p, q) in x.iter().zip(&y) {
+        if !ops::eq(ts, p, q)? {
+            return match op {
+                CmpOp::Eq => Ok(new_bool(false)),
+                CmpOp::Ne => Ok(new_bool(true)),
+                _ => ops::rich_compare(ts, p, q, op),
+            };
+        }
+    }
+    Ok(new_bool(op.apply(&x.len(), &y.len())))
+}
+
+// ---------------------------------------------------------------- tuple
+
+fn tuple_init(r: &Runtime) {
+    let t = r.types.tuple;
+    add_new(t, tuple_new);
+    add_methods(
+        t,
+        &[
+            ("__len__", |_, a| Ok(new_int(tup(&a)?.items.len() as i64))),
+            ("__getitem__", tuple_getitem),
+            ("__contains__", |ts, a| {
+                check_args("__contains__", a, 1, 1)?;
+                for x in tup(&a)?.items.iter() {
+                    if ops::eq(ts, x, &a.args[1])? {
+                        return Ok(new_bool(true));
+                    }
+                }
+                Ok(new_bool(false))
+            }),
+            ("__iter__", |_, a| Ok(new_seq_iter(rt().types.tuple_iterator, a.args[0].clone()))),
+            ("__repr__", |ts, a| seq_repr(ts, &a.args[0], &tup(&a)?.items, "(", ")")),
+            ("__hash__", |ts, a| {
+                let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
+                for x in tup(&a)?.items.iter() {
+                    let h = ops::hash(ts, x)? as u64;
+                    acc = acc.wrapping_add(h.wrapping_mul(0xC2B2_AE3D_27D4_EB4F));
+                    acc = acc.rotate_left(31).wrapping_mul(0x9E37_79B1_85EB_CA87);
+                }
+                acc = acc.wrapping_add((tup(&a)?.items.len() as u64) ^ (0x27D4_EB2F_1656_67C5 ^ 3_527_539));
+                Ok(new_int(crate::str::fix_hash((acc >> 1) as i64)))
+            }),
+            ("__add__", |_, a| {
+                check_args("__add__", a, 1, 1)?;
+                let Some(o) = a.args[1].downcast::<PyTuple>() else {
+                    raise!(TypeError, "can only concatenate tuple (not \"{}\") to tuple", ops::type_name(&a.args[1]))
+                };
+                let mut v = tup(&a)?.items.to_vec();
+                v.extend(o.items.iter().cloned());
+                Ok(new_tuple(v))
+            }),
+            ("__mul__", |ts, a| {
+                check_args("__mul__", a, 1, 1)?;
+                let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
+                let v = tup(&a)?.items.to_vec();
+                check_repeat_size(v.len(), n)?;
+                Ok(new_tuple(repeat(&v, n)))
+            }),
+            ("__rmul__", |ts, a| {
+                check_args("__rmul__", a, 1, 1)?;
+                let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
+                let v = tup(&a)?.items.to_vec();
+                check_repeat_size(v.len(), n)?;
+                Ok(new_tuple(repeat(&v, n)))
+            }),
+            ("__eq__", |ts, a| seq_cmp(ts, a, CmpOp::Eq, false)),
+            ("__ne__", |ts, a| seq_cmp(ts, a, CmpOp::Ne, false)),
+            ("__lt__", |ts, a| seq_cmp(ts, a, CmpOp::Lt, false)),
+            ("__le__", |ts, a| seq_cmp(ts, a, CmpOp::Le, false)),
+            ("__gt__", |ts, a| seq_cmp(ts, a, CmpOp::Gt, false)),
+            ("__ge__", |ts, a| seq_cmp(ts, a, CmpOp::Ge, false)),
+            ("index", |ts, a| {
+                check_args("index", a, 1, 3)?;
+                let v = tup(&a)?.items.to_vec();
+                let (st, en) = range_args(ts, &a, v.len())?;
+                for (i, x) in v.iter().enumerate().take(en).skip(st) {
+                    if ops::eq(ts, x, &a.args[1])? {
+                        return Ok(new_int(i as i64));
+                    }
+                }
+                raise!(ValueError, "tuple.index(x): x not in tuple")
+            }),
+            ("count", |ts, a| {
+                check_args("count", a, 1, 1)?;
+                let mut n = 0;
+                for x in tup(&a)?.items.iter() {
+                    if ops::eq(ts, x, &a.args[1])? {
+                        n += 1;
+                    }
+                }
+                Ok(new_int(n))
+            }),
+            ("__getnewargs__", |_, a| Ok(new_tuple(vec![new_tuple(tup(&a)?.items.to_vec())]))),
+            ("__class_getitem__", |ts, a| super::generic_alias(ts, &a.args[0], &a.args[1])),
+        ],
+    );
+    classmethodize(t, "__class_getitem__");
+}
+
+fn tup<'a>(a: &'a Args<'_>) -> PyResult<&'a PyTuple> {
+    super::this::<PyTuple>(a, "tuple", "method")
+}
+
+fn tuple_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.has_kwargs() {
+        raise!(TypeError, "tuple() takes no keyword arguments");
+    }
+    let t = a.args.first().and_then(TypeRef::from_value).unwrap_or(rt().types.tuple);
+    if a.args.len() > 2 {
+        raise!(TypeError, "tuple expected at most 1 argument, got {}", a.args.len() - 1);
+    }
+    let items = match a.args.get(1) {
+        Some(x) => ops::collect(ts, x)?,
+        None => Vec::new(),
+    };
+    if t == rt().types.tuple {
+        return Ok(new_tuple(items));
+    }
+    Ok(alloc(t, PyTuple { items: items.into_boxed_slice() }))
+}
+
+fn tuple_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__getitem__", a, 1, 1)?;
+    let t = tup(&a)?;
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<PySlice>() {
+        let (start, _, step, count) = super::strings::slice_indices(ts, sl, t.items.len())?;
+        return Ok(new_tuple((0..count).map(|i| t.items[(start + i as isize * step) as usize].clone()).collect()));
+    }
+    if !crate::num::is_int(key) && key.type_ref().lookup("__index__").is_none() {
+        raise!(TypeError, "tuple indices must be integers or slices, not {}", ops::type_name(key));
+    }
+    let i = ops::index_isize(ts, key)?;
+    let n = t.items.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        raise!(IndexError, "tuple index out of range");
+    }
+    Ok(t.items[j as usize].clone())
+}
+
+// ---------------------------------------------------------------- dict
+
+fn dict_init(r: &Runtime) {
+    let d = r.types.dict;
+    add_new(d, dict_new);
+    add_methods(
+        d,
+        &[
+            ("__init__", dict_init_m),
+            ("__len__", |_, a| Ok(new_int(dct(&a)?.len() as i64))),
+            ("__getitem__", dict_getitem),
+            ("__setitem__", |ts, a| {
+                check_args("__setitem__", a, 2, 2)?;
+                dict_set(ts, &a.args[0], a.args[1].clone(), a.args[2].clone())?;
+                Ok(none())
+            }),
+            ("__delitem__", |ts, a| {
+                check_args("__delitem__", a, 1, 1)?;
+                let h = ops::hash(ts, &a.args[1])?;
+                match dct(&a)?.remove(&a.args[1], h, &mut key_eq(ts))? {
+                    Some(_) => Ok(none()),
+                    None => Err(key_error(&a.args[1])),
+                }
+            }),
+            ("__contains__", |ts, a| {
+                check_args("__contains__", a, 1, 1)?;
+                Ok(new_bool(dict_get(ts, &a.args[0], &a.args[1])?.is_some()))
+            }),
+            ("__iter__", |_, a| Ok(dict_iter(&a.args[0], 0))),
+            ("__reversed__", |_, a| Ok(new_values_iter(rt().types.dict_keyiterator, dct(&a)?.keys().into_iter().rev().collect()))),
+            ("__repr__", dict_repr),
+            ("__eq__", |ts, a| dict_eq(ts, a, false)),
+            ("__ne__", |ts, a| dict_eq(ts, a, true)),
+            ("__or__", |ts, a| {
+                check_args("__or__", a, 1, 1)?;
+                if a.args[1].downcast::<PyDict>().is_none() {
+                    return Ok(rt().not_implemented.clone());
+                }
+                let n = new_dict();
+                dict_update(ts, &n, &a.args[0])?;
+                dict_update(ts, &n, &a.args[1])?;
+                Ok(n)
+            }),
+            ("__ior__", |ts, a| {
+                check_args("__ior__", a, 1, 1)?;
+                update_from(ts, &a.args[0], &a.args[1])?;
+                Ok(a.args[0].clone())
+            }),
+            ("keys", |_, a| Ok(alloc(rt().types.dict_keys, PyDictView { dict: a.args[0].clone() }))),
+            ("values", |_, a| Ok(alloc(rt().types.dict_values, PyDictView { dict: a.args[0].clone() }))),
+            ("items", |_, a| Ok(alloc(rt().types.dict_items, PyDictView { dict: a.args[0].clone() }))),
+            ("get", |ts, a| {
+                check_args("get", a, 1, 2)?;
+                Ok(dict_get(ts, &a.args[0], &a.args[1])?.unwrap_or_else(|| a.args.get(2).cloned().unwrap_or_else(none)))
+            }),
+            ("setdefault", |ts, a| {
+                check_args("setdefault", a, 1, 2)?;
+                if let Some(v) = dict_get(ts, &a.args[0], &a.args[1])? {
+                    return Ok(v);
+                }
+                let d = a.args.get(2).cloned().unwrap_or_else(none);
+                dict_set(ts, &a.args[0], a.args[1].clone(), d.clone())?;
+                Ok(d)
+            }),
+            ("pop", |ts, a| {
+                check_args("pop", a, 1, 2)?;
+                let h = ops::hash(ts, &a.args[1])?;
+                match dct(&a)?.remove(&a.args[1], h, &mut key_eq(ts))? {
+                    Some(v) => Ok(v),
+                    None => match a.args.get(2) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(key_error(&a.args[1])),
+                    },
+                }
+            }),
+            ("popitem", |_, a| match dct(&a)?.pop_last() {
+                Some((k, v)) => Ok(new_tuple(vec![k, v])),
+                None => raise!(KeyError, "popitem(): dictionary is empty"),
+            }),
+            ("update", |ts, a| {
+                if a.positional().len() > 2 {
+                    raise!(TypeError, "update expected at most 1 argument, got {}", a.positional().len() - 1);
+                }
+                if let Some(o) = a.positional().get(1) {
+                    update_from(ts, &a.args[0], o)?;
+                }
+                for (k, v) in a.kwargs() {
+                    dict_set(ts, &a.args[0], new_str(k), v.clone())?;
+                }
+                Ok(none())
+            }),
+            ("clear", |_, a| {
+                dct(&a)?.clear_all();
+                Ok(none())
+            }),
+            ("copy", |ts, a| {
+                let n = new_dict();
+                for (k, v) in dct(&a)?.items() {
+                    dict_set(ts, &n, k, v)?;
+                }
+                Ok(n)
+            }),
+            ("fromkeys", |ts, a| {
+                let cls = a.args[0].clone();
+                let d = ops::call(ts, &cls, &[])?;
+                let v = a.args.get(2).cloned().unwrap_or_else(none);
+                for k in ops::collect(ts, a.args.get(1).unwrap_or(&none()))? {
+                    ops::setitem(ts, &d, &k, v.clone())?;
+                }
+                Ok(d)
+            }),
+            ("__class_getitem__", |ts, a| super::generic_alias(ts, &a.args[0], &a.args[1])),
+        ],
+    );
+    classmethodize(d, "fromkeys");
+    classmethodize(d, "__class_getitem__");
+    super::add_value(d, "__hash__", none());
+    for (t, kind) in [(r.types.dict_keys, 0u8), (r.types.dict_values, 1), (r.types.dict_items, 2)] {
+        add_methods(
+            t,
+            &[
+                ("__len__", |_, a| Ok(new_int(view_dict(&a)?.len() as i64))),
+                ("__repr__", view_repr),
+                ("__reversed__", |_, a| {
+                    let name = a.args[0].type_ref().name();
+                    let d = view_dict(&a)?;
+                    let items: Vec<Value> = match name.as_str() {
+                        "dict_keys" => d.keys(),
+                        "dict_values" => d.values(),
+                        _ => d.items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect(),
+                    };
+                    Ok(new_values_iter(rt().types.dict_keyiterator, items.into_iter().rev().collect()))
+                }),
+            ],
+        );
+        let iterf: crate::function::NativeFnPtr = match kind {
+            0 => |_, a| Ok(view_iter(&a, 0)),
+            1 => |_, a| Ok(view_iter(&a, 1)),
+            _ => |_, a| Ok(view_iter(&a, 2)),
+        };
+        add_methods(t, &[("__iter__", iterf)]);
+        if kind != 1 {
+            add_methods(
+                t,
+                &[
+                    ("__contains__", view_contains),
+                    ("__eq__", |ts, a| view_setop(ts, a, "eq")),
+                    ("__and__", |ts, a| view_setop(ts, a, "and")),
+                    ("__or__", |ts, a| view_setop(ts, a, "or")),
+                    ("__sub__", |ts, a| view_setop(ts, a, "sub")),
+                    ("__xor__", |ts, a| view_setop(ts, a, "xor")),
+                    ("isdisjoint", |ts, a| view_setop(ts, a, "isdisjoint")),
+                ],
+            );
+        }
+    }
+    add_methods(
+        r.types.mappingproxy,
+        &[
+            ("__getitem__", |ts, a| ops::getitem(ts, &view_inner(&a)?, &a.args[1])),
+            ("__len__", |ts, a| Ok(new_int(ops::len(ts, &view_inner(&a)?)? as i64))),
+            ("__iter__", |ts, a| ops::iter(ts, &view_inner(&a)?)),
+            ("__contains__", |ts, a| Ok(new_bool(ops::contains(ts, &view_inner(&a)?, &a.args[1])?))),
+            ("keys", |ts, a| ops::call_method(ts, &view_inner(&a)?, "keys", &[])),
+            ("values", |ts, a| ops::call_method(ts, &view_inner(&a)?, "values", &[])),
+            ("items", |ts, a| ops::call_method(ts, &view_inner(&a)?, "items", &[])),
+            ("get", |ts, a| {
+                let mut args = a.args[1..].to_vec();
+                let _ = &mut args;
+                ops::call_method(ts, &view_inner(&a)?, "get", &args)
+            }),
+            ("copy", |ts, a| ops::call_method(ts, &view_inner(&a)?, "copy", &[])),
+            ("__repr__", |ts, a| Ok(new_string(format!("mappingproxy({})", ops::repr_string(ts, &view_inner(&a)?)?)))),
+        ],
+    );
+}
+
+fn view_inner(a: &Args<'_>) -> PyResult<Value> {
+    a.args[0].downcast::<PyDictView>().map(|v| v.dict.clone()).ok_or_else(|| err!(TypeError, "expected view"))
+}
+
+fn view_dict<'a>(a: &'a Args<'_>) -> PyResult<&'a PyDict> {
+    a.args[0].downcast::<PyDictView>().and_then(|v| v.dict.downcast::<PyDict>()).ok_or_else(|| err!(TypeError, "expected dict view"))
+}
+
+fn view_iter(a: &Args<'_>, kind: u8) -> Value {
+    let d = a.args[0].downcast::<PyDictView>().map(|v| v.dict.clone()).unwrap_or_else(none);
+    dict_iter(&d, kind)
+}
+
+fn dict_iter(d: &Value, kind: u8) -> Value {
+    let r = rt();
+    let ty = [r.types.dict_keyiterator, r.types.dict_valueiterator, r.types.dict_itemiterator][kind as usize];
+    let len = d.downcast::<PyDict>().map(PyDict::len).unwrap_or(0);
+    alloc(ty, PyIter { state: Mutex::new(IterState::Dict { dict: d.clone(), pos: 0, kind, len }) })
+}
+
+fn view_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let name = a.args[0].type_ref().name();
+    let d = view_dict(&a)?;
+    let items: Vec<Value> = match name.as_str() {
+        "dict_keys" => d.keys(),
+        "dict_values" => d.values(),
+        _ => d.items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect(),
+    };
+    let mut s = format!("{name}([");
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(&ops::repr_string(ts, x)?);
+    }
+    s.push_str("])");
+    Ok(new_string(s))
+}
+
+fn view_contains(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__contains__", a, 1, 1)?;
+    let name = a.args[0].type_ref().name();
+    let dv = a.args[0].downcast::<PyDictView>().map(|v| v.dict.clone()).unwrap_or_else(none);
+    if name == "dict_keys" {
+        return Ok(new_bool(dict_get(ts, &dv, &a.args[1])?.is_some()));
+    }
+    let Some(kv) = crate::seq::tuple_items(&a.args[1]).filter(|t| t.len() == 2).map(<[Value]>::to_vec) else {
+        return Ok(new_bool(false));
+    };
+    match dict_get(ts, &dv, &kv[0])? {
+        Some(v) => Ok(new_bool(ops::eq(ts, &v, &kv[1])?)),
+        None => Ok(new_bool(false)),
+    }
+}
+
+fn view_setop(ts: &ThreadState, a: Args<'_>, op: &str) -> PyResult {
+    check_args(op, a, 1, 1)?;
+    let mine = ops::collect(ts, &a.args[0])?;
+    let left = new_set(ts, mine)?;
+    if op == "eq" {
+        let other = match ops::collect(ts, &a.args[1]) {
+            Ok(v) => v,
+            Err(_) => return Ok(rt().not_implemented.clone()),
+        };
+        let right = new_set(ts, other)?;
+        return ops::rich_compare(ts, &left, &right, CmpOp::Eq);
+    }
+    let name = match op {
+        "and" => "intersection",
+        "or" => "union",
+        "sub" => "difference",
+        "xor" => "symmetric_difference",
+        _ => "isdisjoint",
+    };
+    ops::call_method(ts, &left, name, &[a.args[1].clone()])
+}
+
+fn dct<'a>(a: &'a Args<'_>) -> PyResult<&'a PyDict> {
+    super::this::<PyDict>(a, "dict", "method")
+}
+
+pub fn key_error(k: &Value) -> crate::error::PyErr {
+    crate::error::PyErr(crate::exceptions::new_exception(rt().exc.KeyError, vec![k.clone()]))
+}
+
+fn dict_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let t = a.args.first().and_then(TypeRef::from_value).unwrap_or(rt().types.dict);
+    Ok(alloc(t, PyDict::new()))
+}
+
+fn update_from(ts: &ThreadState, target: &Value, o: &Value) -> PyResult<()> {
+    if o.type_ref().lookup("keys").is_some() {
+        return dict_update(ts, target, o);
+    }
+    let it = match ops::iter(ts, o) {
+        Ok(it) => it,
+        Err(e) if e.is_instance(rt().exc.TypeError) => raise!(TypeError, "'{}' object is not iterable", ops::type_name(o)),
+        Err(e) => return Err(e),
+    };
+    let mut i = 0;
+    while let Some(item) = ops::next(ts, &it)? {
+        let kv = match ops::collect(ts, &item) {
+            Ok(v) => v,
+            Err(_) => raise!(TypeError, "cannot convert dictionary update sequence element #{} to a sequence", i),
+        };
+        if kv.len() != 2 {
+            raise!(ValueError, "dictionary update sequence element #{} has length {}; 2 is required", i, kv.len());
+        }
+        let mut kv = kv.into_iter();
+        if let (Some(k), Some(v)) = (kv.next(), kv.next()) {
+            ops::setitem(ts, target, &k, v)?;
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn dict_init_m(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let pos = a.positional();
+    if pos.len() > 2 {
+        raise!(TypeError, "dict expected at most 1 argument, got {}", pos.len() - 1);
+    }
+    if let Some(o) = pos.get(1) {
+        update_from(ts, &a.args[0], o)?;
+    }
+    for (k, v) in a.kwargs() {
+        dict_set(ts, &a.args[0], new_str(k), v.clone())?;
+    }
+    Ok(none())
+}
+
+fn dict_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__getitem__", a, 1, 1)?;
+    if let Some(v) = dict_get(ts, &a.args[0], &a.args[1])? {
+        return Ok(v);
+    }
+    if a.args[0].type_ref().is_heap() {
+        if let Some(r) = ops::call_dunder(ts, &a.args[0], "__missing__", &[a.args[1].clone()])? {
+            return Ok(r);
+        }
+    }
+    Err(key_error(&a.args[1]))
+}
+
+fn dict_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let items = dct(&a)?.items();
+    repr_guard(&a.args[0], "{...}", || {
+        let mut s = String::from("{");
+        for (i, (k, v)) in items.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(&ops::repr_string(ts, k)?);
+            s.push_str(": ");
+            s.push_str(&ops::repr_string(ts, v)?);
+        }
+        s.push('}');
+        Ok(new_string(s))
+    })
+}
+
+fn dict_eq(ts: &ThreadState, a: Args<'_>, negate: bool) -> PyResult {
+    check_args("__eq__", a, 1, 1)?;
+    let (Some(x), Some(y)) = (a.args[0].downcast::<PyDict>(), a.args[1].downcast::<PyDict>()) else {
+        return Ok(rt().not_implemented.clone());
+    };
+    if x.len() != y.len() {
+        return Ok(new_bool(negate));
+    }
+    for (k, v) in x.items() {
+        match dict_get(ts, &a.args[1], &k)? {
+            Some(w) => {
+                if !ops::eq(ts, &v, &w)? {
+                    return Ok(new_bool(negate));
+                }
+            }
+            None => return Ok(new_bool(negate)),
+        }
+    }
+    Ok(new_bool(!negate))
+}
+
+// ---------------------------------------------------------------- set
+
+fn set_init(r: &Runtime) {
+    for (t, frozen) in [(r.types.set, false), (r.types.frozenset, true)] {
+        add_new(t, if frozen { frozenset_new } else { set_new });
+        add_methods(
+            t,
+            &[
+                ("__len__", |_, a| Ok(new_int(st(&a)?.table.len() as i64))),
+                ("__contains__", |ts, a| {
+                    check_args("__contains__", a, 1, 1)?;
+                    Ok(new_bool(set_contains(ts, st(&a)?, &a.args[1])?))
+                }),
+                ("__iter__", |_, a| {
+                    let len = st(&a)?.table.len();
+                    let _ = len;
+                    Ok(new_values_iter(rt().types.set_iterator, st(&a)?.table.keys()))
+                }),
+                ("__repr__", set_repr),
+                ("__eq__", |ts, a| set_cmp(ts, a, CmpOp::Eq)),
+                ("__ne__", |ts, a| set_cmp(ts, a, CmpOp::Ne)),
+                ("__le__", |ts, a| set_cmp(ts, a, CmpOp::Le)),
+                ("__lt__", |ts, a| set_cmp(ts, a, CmpOp::Lt)),
+                ("__ge__", |ts, a| set_cmp(ts, a, CmpOp::Ge)),
+                ("__gt__", |ts, a| set_cmp(ts, a, CmpOp::Gt)),
+                ("__and__", |ts, a| set_binop(ts, a, 0, true)),
+                ("__or__", |ts, a| set_binop(ts, a, 1, true)),
+                ("__sub__", |ts, a| set_binop(ts, a, 2, true)),
+                ("__xor__", |ts, a| set_binop(ts, a, 3, true)),
+                ("__rand__", |ts, a| set_binop(ts, a, 0, true)),
+                ("__ror__", |ts, a| set_binop(ts, a, 1, true)),
+                ("__rxor__", |ts, a| set_binop(ts, a, 3, true)),
+                ("__rsub__", |ts, a| {
+                    check_args("__rsub__", a, 1, 1)?;
+                    if a.args[1].downcast::<PySet>().is_none() {
+                        return Ok(rt().not_implemented.clone());
+                    }
+                    set_binop(ts, Args { args: &[a.args[1].clone(), a.args[0].clone()], kwnames: &[] }, 2, true)
+                }),
+                ("intersection", |ts, a| set_multi(ts, a, 0)),
+                ("union", |ts, a| set_multi(ts, a, 1)),
+                ("difference", |ts, a| set_multi(ts, a, 2)),
+                ("symmetric_difference", |ts, a| set_binop(ts, a, 3, false)),
+                ("issubset", |ts, a| set_rel(ts, a, true)),
+                ("issuperset", |ts, a| set_rel(ts, a, false)),
+                ("isdisjoint", |ts, a| {
+                    check_args("isdisjoint", a, 1, 1)?;
+                    let s = st(&a)?;
+                    for x in ops::collect(ts, &a.args[1])? {
+                        if set_contains(ts, s, &x)? {
+                            return Ok(new_bool(false));
+                        }
+                    }
+                    Ok(new_bool(true))
+                }),
+                ("copy", |ts, a| {
+                    let items = st(&a)?.table.keys();
+                    if a.args[0].type_ref() == rt().types.frozenset {
+                        return Ok(a.args[0].clone());
+                    }
+                    make_like(ts, &a.args[0], items)
+                }),
+                ("__class_getitem__", |ts, a| super::generic_alias(ts, &a.args[0], &a.args[1])),
+            ],
+        );
+        classmethodize(t, "__class_getitem__");
+    }
+    add_methods(r.types.frozenset, &[("__hash__", |ts, a| Ok(new_int(frozenset_hash_value(ts, &a.args[0])?)))]);
+    super::add_value(r.types.set, "__hash__", none());
+    add_methods(
+        r.types.set,
+        &[
+            ("__init__", |ts, a| {
+                if a.has_kwargs() {
+                    raise!(TypeError, "set() takes no keyword arguments");
+                }
+                let s = st(&a)?;
+                s.table.clear_all();
+                if let Some(x) = a.args.get(1) {
+                    for v in ops::collect(ts, x)? {
+                        set_add(ts, &a.args[0], v)?;
+                    }
+                }
+                Ok(none())
+            }),
+            ("add", |ts, a| {
+                check_args("add", a, 1, 1)?;
+                set_add(ts, &a.args[0], a.args[1].clone())?;
+                Ok(none())
+            }),
+            ("discard", |ts, a| {
+                check_args("discard", a, 1, 1)?;
+                let h = ops::hash(ts, &a.args[1])?;
+                st(&a)?.table.remove(&a.args[1], h, &mut key_eq(ts))?;
+                Ok(none())
+            }),
+            ("remove", |ts, a| {
+                check_args("remove", a, 1, 1)?;
+                let h = ops::hash(ts, &a.args[1])?;
+                match st(&a)?.table.remove(&a.args[1], h, &mut key_eq(ts))? {
+                    Some(_) => Ok(none()),
+                    None => Err(key_error(&a.args[1])),
+                }
+            }),
+            ("pop", |_, a| match st(&a)?.table.pop_last() {
+                Some((k, _)) => Ok(k),
+                None => raise!(KeyError, "pop from an empty set"),
+            }),
+            ("clear", |_, a| {
+                st(&a)?.table.clear_all();
+                Ok(none())
+            }),
+            ("update", |ts, a| {
+                for o in &a.args[1..] {
+                    for v in ops::collect(ts, o)? {
+                        set_add(ts, &a.args[0], v)?;
+                    }
+                }
+                Ok(none())
+            }),
+            ("__ior__", |ts, a| {
+                for v in ops::collect(ts, &a.args[1])? {
+                    set_add(ts, &a.args[0], v)?;
+                }
+                Ok(a.args[0].clone())
+            }),
+            ("intersection_update", |ts, a| inplace_from(ts, a, 0)),
+            ("difference_update", |ts, a| inplace_from(ts, a, 2)),
+            ("symmetric_difference_update", |ts, a| inplace_from(ts, a, 3)),
+            ("__iand__", |ts, a| inplace_from(ts, a, 0).map(|_| a.args[0].clone())),
+            ("__isub__", |ts, a| inplace_from(ts, a, 2).map(|_| a.args[0].clone())),
+            ("__ixor__", |ts, a| inplace_from(ts, a, 3).map(|_| a.args[0].clone())),
+        ],
+    );
+}
+
+fn st<'a>(a: &'a Args<'_>) -> PyResult<&'a PySet> {
+    super::this::<PySet>(a, "set", "method")
+}
+
+fn set_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let t = a.args.first().and_then(TypeRef::from_value).unwrap_or(rt().types.set);
+    Ok(alloc(t, PySet::default()))
+}
+
+fn frozenset_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.has_kwargs() {
+        raise!(TypeError, "frozenset() takes no keyword arguments");
+    }
+    let t = a.args.first().and_then(TypeRef::from_value).unwrap_or(rt().types.frozenset);
+    let s = alloc(t, PySet::default());
+    if let Some(x) = a.args.get(1) {
+        for v in ops::collect(ts, x)? {
+            set_add(ts, &s, v)?;
+        }
+    }
+    Ok(s)
+}
+
+fn make_like(ts: &ThreadState, like: &Value, items: Vec<Value>) -> PyResult {
+    let t = if like.type_ref().is_subtype(rt().types.frozenset) { rt().types.frozenset } else { rt().types.set };
+    let s = alloc(t, PySet::default());
+    for v in items {
+        set_add(ts, &s, v)?;
+    }
+    Ok(s)
+}
+
+fn frozenset_hash_value(ts: &ThreadState, v: &Value) -> PyResult<i64> {
+    let Some(s) = v.downcast::<PySet>() else { raise!(TypeError, "expected frozenset") };
+    let mut acc: u64 = 0;
+    for k in s.table.keys() {
+        let h = ops::hash(ts, &k)? as u64;
+        acc ^= (h ^ (h << 16) ^ 89_869_747).wrapping_mul(3_644_798_167);
+    }
+    acc ^= (s.table.len() as u64 + 1).wrapping_mul(1_927_868_237);
+    acc = acc.wrapping_mul(69069).wrapping_add(907_133_923);
+    Ok(crate::str::fix_hash(acc as i64))
+}
+
+fn set_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let items = st(&a)?.table.keys();
+    let t = a.args[0].type_ref();
+    let name = t.name();
+    if items.is_empty() {
+        return Ok(new_string(format!("{name}()")));
+    }
+    repr_guard(&a.args[0], &format!("{name}(...)"), || {
+        let mut s = String::from("{");
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(&ops::repr_string(ts, x)?);
+        }
+        s.push('}');
+        if t != rt().types.set {
+            s = format!("{name}({s})");
+        }
+        Ok(new_string(s))
+    })
+}
+
+fn set_cmp(ts: &ThreadState, a: Args<'_>, op: CmpOp) -> PyResult {
+    check_args(op.dunder(), a, 1, 1)?;
+    let (Some(x), Some(y)) = (a.args[0].downcast::<PySet>(), a.args[1].downcast::<PySet>()) else {
+        return Ok(rt().not_implemented.clone());
+    };
+    let sub = |p: &PySet, q: &PySet| -> PyResult<bool> {
+        for k in p.table.keys() {
+            if !set_contains(ts, q, &k)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    let (lx, ly) = (x.table.len(), y.table.len());
+    Ok(new_bool(match op {
+        CmpOp::Eq => lx == ly && sub(x, y)?,
+        CmpOp::Ne => !(lx == ly && sub(x, y)?),
+        CmpOp::Le => sub(x, y)?,
+        CmpOp::Lt => lx < ly && sub(x, y)?,
+        CmpOp::Ge => sub(y, x)?,
+        CmpOp::Gt => ly < lx && sub(y, x)?,
+    }))
+}
+
+fn set_op_items(ts: &ThreadState, left: &Value, right: &[Value], op: u8) -> PyResult<Vec<Value>> {
+    let Some(l) = left.downcast::<PySet>() else { raise!(TypeError, "expected set") };
+    let r = new_set(ts, right.to_vec())?;
+    let Some(rs) = r.downcast::<PySet>() else { raise!(TypeError, "expected set") };
+    let mut out = Vec::new();
+    match op {
+        0 => {
+            for k in l.table.keys() {
+                if set_contains(ts, rs, &k)? {
+                    out.push(k);
+                }
+            }
+        }
+        1 => {
+            out = l.table.keys();
+            for k in rs.table.keys() {
+                if !set_contains(ts, l, &k)? {
+                    out.push(k);
+                }
+            }
+        }
+        2 => {
+            for k in l.table.keys() {
+                if !set_contains(ts, rs, &k)? {
+                    out.push(k);
+                }
+            }
+        }
+        _ => {
+            for k in l.table.keys() {
+                if !set_contains(ts, rs, &k)? {
+                    out.push(k);
+                }
+            }
+            for k in rs.table.keys() {
+                if !set_contains(ts, l, &k)? {
+                    out.push(k);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn set_binop(ts: &ThreadState, a: Args<'_>, op: u8, operator: bool) -> PyResult {
+    check_args("set operation", a, 1, 1)?;
+    let other = &a.args[1];
+    if operator && other.downcast::<PySet>().is_none() {
+        return Ok(rt().not_implemented.clone());
+    }
+    let items = ops::collect(ts, other)?;
+    let out = set_op_items(ts, &a.args[0], &items, op)?;
+    make_like(ts, &a.args[0], out)
+}
+
+fn set_multi(ts: &ThreadState, a: Args<'_>, op: u8) -> PyResult {
+    let mut cur = a.args[0].clone();
+    if a.args.len() == 1 {
+        let items = st(&a)?.table.keys();
+        return make_like(ts, &a.args[0], items);
+    }
+    for o in &a.args[1..] {
+        let items = ops::collect(ts, o)?;
+        let out = set_op_items(ts, &cur, &items, op)?;
+        cur = make_like(ts, &a.args[0], out)?;
+    }
+    Ok(cur)
+}
+
+fn set_rel(ts: &ThreadState, a: Args<'_>, subset: bool) -> PyResult {
+    check_args(if subset { "issubset" } else { "issuperset" }, a, 1, 1)?;
+    let other = new_set(ts, ops::collect(ts, &a.args[1])?)?;
+    let (x, y) = if subset { (a.args[0].clone(), other) } else { (other, a.args[0].clone()) };
+    set_cmp(ts, Args { args: &[x, y], kwnames: &[] }, CmpOp::Le)
+}
+
+fn inplace_from(ts: &ThreadState, a: Args<'_>, op: u8) -> PyResult {
+    let mut items_all: Vec<Value> = st(&a)?.table.keys();
+    let mut cur = make_like(ts, &a.args[0], items_all.clone())?;
+    for o in &a.args[1..] {
+        let items = ops::collect(ts, o)?;
+        items_all = set_op_items(ts, &cur, &items, op)?;
+        cur = make_like(ts, &a.args[0], items_all.clone())?;
+    }
+    let s = st(&a)?;
+    s.table.clear_all();
+    for v in items_all {
+        set_add(ts, &a.args[0], v)?;
+    }
+    Ok(none())
+}
+
+// ---------------------------------------------------------------- range, slice
+
+fn range_init(r: &Runtime) {
+    let t = r.types.range;
+    add_new(t, range_new);
+    add_methods(
+        t,
+        &[
+            ("__len__", |ts, a| {
+                let (s, e, st_) = range_big(&a)?;
+                let n = range_len(&s, &e, &st_);
+                let _ = ts;
+                match i64::try_from(&n) {
+                    Ok(v) => Ok(new_int(v)),
+                    Err(_) => raise!(OverflowError, "Python int too large to convert to C ssize_t"),
+                }
+            }),
+            ("__iter__", range_iter),
+            ("__getitem__", range_getitem),
+            ("__contains__", |ts, a| {
+                check_args("__contains__", a, 1, 1)?;
+                let (s, e, step) = range_big(&a)?;
+                if let Some(x) = crate::num::int_to_big(&a.args[1]) {
+                    let inr = if step > 0.into() { x >= s && x < e } else { x <= s && x > e };
+                    let on = {
+                        let d: num_bigint::BigInt = &x - &s;
+                        num_integer::Integer::mod_floor(&d, &step) == 0.into()
+                    };
+                    return Ok(new_bool(inr && on));
+                }
+                let it = range_iter(ts, a)?;
+                while let Some(v) = ops::next(ts, &it)? {
+                    if ops::eq(ts, &v, &a.args[1])? {
+                        return Ok(new_bool(true));
+                    }
+                }
+                Ok(new_bool(false))
+            }),
+            ("__repr__", |ts, a| {
+                let r = a.args[0].downcast::<PyRange>().ok_or_else(|| err!(TypeError, "expected range"))?;
+                let s = if r.step.as_small_int() == Some(1) {
+                    format!("range({}, {})", ops::repr_string(ts, &r.start)?, ops::repr_string(ts, &r.stop)?)
+                } else {
+                    format!("range({}, {}, {})", ops::repr_string(ts, &r.start)?, ops::repr_string(ts, &r.stop)?, ops::repr_string(ts, &r.step)?)
+                };
+                Ok(new_string(s))
+            }),
+            ("__reversed__", |ts, a| {
+                let (s, e, step) = range_big(&a)?;
+                let n = range_len(&s, &e, &step);
+                let last: num_bigint::BigInt = &s + (&n - 1) * &step;
+                let first_out = &s - &step;
+                let _ = ts;
+                match (i64::try_from(&last), i64::try_from(&first_out), i64::try_from(&step)) {
+                    (Ok(l), Ok(f), Ok(st_)) if n > 0.into() => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::Range { next: l, stop: f, step: -st_ }) })),
+                    _ => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::Exhausted) })),
+                }
+            }),
+            ("index", |ts, a| {
+                check_args("index", a, 1, 1)?;
+                let (s, _e, step) = range_big(&a)?;
+                let c = ops::call_dunder(ts, &a.args[0], "__contains__", &[a.args[1].clone()])?.unwrap_or_else(none);
+                if !c.is(&rt().true_) {
+                    raise!(ValueError, "{} is not in range", ops::repr_string(ts, &a.args[1])?);
+                }
+                let x = crate::num::int_to_big(&a.args[1]).unwrap_or_default();
+                Ok(crate::num::new_bigint((x - s) / step))
+            }),
+            ("count", |ts, a| {
+                let c = ops::call_dunder(ts, &a.args[0], "__contains__", &[a.args[1].clone()])?.unwrap_or_else(none);
+                Ok(new_int(if c.is(&rt().true_) { 1 } else { 0 }))
+            }),
+            ("__eq__", |ts, a| {
+                check_args("__eq__", a, 1, 1)?;
+                if a.args[1].downcast::<PyRange>().is_none() {
+                    return Ok(rt().not_implemented.clone());
+                }
+                let x = ops::collect(ts, &a.args[0])?;
+                let y = ops::collect(ts, &a.args[1])?;
+                Ok(new_bool(x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| crate::num::int_to_big(p) == crate::num::int_to_big(q))))
+            }),
+            ("__hash__", |ts, a| {
+                let r = a.args[0].downcast::<PyRange>().ok_or_else(|| err!(TypeError, "expected range"))?;
+                let t = new_tuple(vec![r.start.clone(), r.stop.clone(), r.step.clone()]);
+                Ok(new_int(ops::hash(ts, &t)?))
+            }),
+            ("__bool__", |_, a| {
+                let (s, e, step) = range_big(&a)?;
+                Ok(new_bool(range_len(&s, &e, &step) > 0.into()))
+            }),
+        ],
+    );
+}
+
+type Big = num_bigint::BigInt;
+
+fn range_big(a: &Args<'_>) -> PyResult<(Big, Big, Big)> {
+    let r = a.args[0].downcast::<PyRange>().ok_or_else(|| err!(TypeError, "expected range"))?;
+    let g = |v: &Value| crate::num::int_to_big(v).unwrap_or_default();
+    Ok((g(&r.start), g(&r.stop), g(&r.step)))
+}
+
+fn range_len(s: &Big, e: &Big, step: &Big) -> Big {
+    let zero = Big::from(0);
+    if *step > zero {
+        if e > s { (e - s - 1) / step + 1 } else { zero }
+    } else if s > e {
+        (s - e - 1) / (-step) + 1
+    } else {
+        zero
+    }
+}
+
+fn range_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.has_kwargs() {
+        raise!(TypeError, "range() takes no keyword arguments");
+    }
+    let pos = &a.args[1..];
+    let idx = |v: &Value| ops::index(ts, v);
+    let (start, stop, step) = match pos.len() {
+        1 => (new_int(0), idx(&pos[0])?, new_int(1)),
+        2 => (idx(&pos[0])?, idx(&pos[1])?, new_int(1)),
+        3 => (idx(&pos[0])?, idx(&pos[1])?, idx(&pos[2])?),
+        0 => raise!(TypeError, "range expected at least 1 argument, got 0"),
+        n => raise!(TypeError, "range expected at most 3 arguments, got {}", n),
+    };
+    if step.as_small_int() == Some(0) {
+        raise!(ValueError, "range() arg 3 must not be zero");
+    }
+    Ok(alloc(rt().types.range, PyRange { start, stop, step }))
+}
+
+fn range_iter(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (s, e, step) = range_big(&a)?;
+    let state = match (i64::try_from(&s), i64::try_from(&e), i64::try_from(&step)) {
+        (Ok(s), Ok(e), Ok(st_)) => IterState::Range { next: s, stop: e, step: st_ },
+        _ => {
+            let n = range_len(&s, &e, &step);
+            let n = usize::try_from(&n).unwrap_or(usize::MAX).min(1 << 24);
+            let mut items = Vec::with_capacity(n);
+            let mut x = s;
+            for _ in 0..n {
+                items.push(crate::num::new_bigint(x.clone()));
+                x += &step;
+            }
+            IterState::Values { items, index: 0 }
+        }
+    };
+    Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(state) }))
+}
+
+fn range_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__getitem__", a, 1, 1)?;
+    let (s, e, step) = range_big(&a)?;
+    let n = range_len(&s, &e, &step);
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<PySlice>() {
+        let len = usize::try_from(&n).unwrap_or(usize::MAX);
+        let (start, stop, sstep, _) = super::strings::slice_indices(ts, sl, len)?;
+        let ns = &s + Big::from(start) * &step;
+        let ne = &s + Big::from(stop) * &step;
+        let nstep = &step * Big::from(sstep);
+        return Ok(alloc(rt().types.range, PyRange { start: crate::num::new_bigint(ns), stop: crate::num::new_bigint(ne), step: crate::num::new_bigint(nstep) }));
+    }
+    let i = crate::num::int_to_big(&ops::index(ts, key).map_err(|_| err!(TypeError, "range indices must be integers or slices, not {}", ops::type_name(key)))?).unwrap_or_default();
+    let i = if i < 0.into() { i + &n } else { i };
+    if i < 0.into() || i >= n {
+        raise!(IndexError, "range object index out of range");
+    }
+    Ok(crate::num::new_bigint(s + i * step))
+}
+
+fn slice_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let pos = &a.args[1..];
+    let (start, stop, step) = match pos.len() {
+        1 => (none(), pos[0].clone(), none()),
+        2 => (pos[0].clone(), pos[1].clone(), none()),
+        3 => (pos[0].clone(), pos[1].clone(), pos[2].clone()),
+        n => raise!(TypeError, "slice expected at {} 1 argument{}, got {}", if n == 0 { "least" } else { "most" }, if n == 0 { "" } else { "s" }, n),
+    };
+    Ok(new_slice(start, stop, step))
+}
+
+fn slice_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let s = a.args[0].downcast::<PySlice>().ok_or_else(|| err!(TypeError, "expected slice"))?;
+    Ok(new_string(format!(
+        "slice({}, {}, {})",
+        ops::repr_string(ts, &s.start)?,
+        ops::repr_string(ts, &s.stop)?,
+        ops::repr_string(ts, &s.step)?
+    )))
+}
+
+fn slice_eq(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (Some(x), Some(y)) = (a.args[0].downcast::<PySlice>(), a.args.get(1).and_then(|v| v.downcast::<PySlice>())) else {
+        return Ok(rt().not_implemented.clone());
+    };
+    Ok(new_bool(ops::eq(ts, &x.start, &y.start)? && ops::eq(ts, &x.stop, &y.stop)? && ops::eq(ts, &x.step, &y.step)?))
+}
+
+fn slice_indices_m(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("indices", a, 1, 1)?;
+    let s = a.args[0].downcast::<PySlice>().ok_or_else(|| err!(TypeError, "expected slice"))?;
+    let n = ops::index_isize(ts, &a.args[1])?;
+    if n < 0 {
+        raise!(ValueError, "length should not be negative");
+    }
+    let (start, stop, step, _) = super::strings::slice_indices(ts, s, n as usize)?;
+    Ok(new_tuple(vec![new_int(start as i64), new_int(stop as i64), new_int(step as i64)]))
+}
+
+// ---------------------------------------------------------------- bytes
+
+pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
+    if let Some(b) = v.downcast::<PyBytes>() {
+        return Some(b.data.to_vec());
+    }
+    v.downcast::<PyByteArray>().map(|b| b.data.lock().clone())
+}
+
+pub fn bytes_like(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
+    match bytes_data(v) {
+        Some(d) => Ok(d),
+        None => {
+            let items = ops::collect(ts, v)?;
+            items.iter().map(|x| byte_value(ts, x)).collect()
+        }
+    }
+}
+
+fn byte_value(ts: &ThreadState, x: &Value) -> PyResult<u8> {
+    let i = ops::index(ts, x).map_err(|_| err!(TypeError, "'{}' object cannot be interpreted as an integer", ops::type_name(x)))?;
+    match crate::num::int_to_i64(&i) {
+        Some(v) if (0..256).contains(&v) => Ok(v as u8),
+        _ => raise!(ValueError, "bytes must be in range(0, 256)"),
+    }
+}
+
+pub fn encode_str(ts: &ThreadState, s: &Value, encoding: Option<Value>, errors: Option<Value>) -> PyResult {
+    let _ = ts;
+    let text = as_str(s).unwrap_or("");
+    let enc = encoding.as_ref().and_then(|e| as_str(e).map(str::to_lowercase)).unwrap_or_else(|| "utf-8".into());
+    let errors = errors.as_ref().and_then(|e| as_str(e).map(str::to_owned)).unwrap_or_else(|| "strict".into());
+    let enc = enc.replace('_', "-");
+    match enc.as_str() {
+        "utf-8" | "utf8" => Ok(crate::bytes::new_bytes(text.as_bytes())),
+        "ascii" | "us-ascii" | "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
+            let limit = if enc.contains("ascii") { 128 } else { 256 };
+            let mut out = Vec::new();
+            for (i, c) in text.chars().enumerate() {
+                if (c as u32) < limit {
+                    out.push(c as u32 as u8);
+                } else {
+                    match errors.as_str() {
+                        "ignore" => {}
+                        "replace" => out.push(b'?'),
+                        "backslashreplace" => out.extend(format!("\\u{:04x}", c as u32).bytes()),
+                        "xmlcharrefreplace" => out.extend(format!("&#{};", c as u32).bytes()),
+                        _ => {
+                            let name = if limit == 128 { "ascii" } else { "latin-1" };
+                            let e = err!(
+                                UnicodeEncodeError,
+                                "'{}' codec can't encode character '\\u{:04x}' in position {}: ordinal not in range({})",
+                                name,
+                                c as u32,
+                                i,
+                                limit
+                            );
+                            return Err(e);
+                        }
+                    }
+                }
+            }
+            Ok(crate::bytes::new_bytes(&out))
+        }
+        _ => raise!(LookupError, "unknown encoding: {}", enc),
+    }
+}
+
+pub fn decode_bytes(ts: &ThreadState, b: &Value, encoding: Option<Value>, errors: Option<Value>) -> PyResult {
+    let Some(data) = bytes_data(b) else {
+        raise!(TypeError, "decoding to str: need a bytes-like object, {} found", ops::type_name(b))
+    };
+    let _ = ts;
+    let enc = encoding.as_ref().and_then(|e| as_str(e).map(str::to_lowercase)).unwrap_or_else(|| "utf-8".into()).replace('_', "-");
+    let errors = errors.as_ref().and_then(|e| as_str(e).map(str::to_owned)).unwrap_or_else(|| "strict".into());
+    match enc.as_str() {
+        "utf-8" | "utf8" => match std::str::from_utf8(&data) {
+            Ok(s) => Ok(new_str(s)),
+            Err(e) => match errors.as_str() {
+                "replace" => Ok(new_string(String::from_utf8_lossy(&data).into_owned())),
+                "ignore" => Ok(new_string(String::from_utf8_lossy(&data).replace('\u{FFFD}', ""))),
+                _ => {
+                    let pos = e.valid_up_to();
+                    let byte = data.get(pos).copied().unwrap_or(0);
+                    let reason = if e.error_len().is_none() {
+                        "unexpected end of data"
+                    } else if (0x80..0xc0).contains(&byte) || byte >= 0xf8 {
+                        "invalid start byte"
+                    } else {
+                        "invalid continuation byte"
+                    };
+                    raise!(UnicodeDecodeError, "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", byte, pos, reason)
+                }
+            },
+        },
+        "ascii" | "us-ascii" => {
+            let mut s = String::new();
+            for (i, b) in data.iter().enumerate() {
+                if *b < 128 {
+                    s.push(*b as char);
+                } else {
+                    match errors.as_str() {
+                        "ignore" => {}
+                        "replace" => s.push('\u{FFFD}'),
+                        _ => raise!(UnicodeDecodeError, "'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", b, i),
+                    }
+                }
+            }
+            Ok(new_string(s))
+        }
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => Ok(new_string(data.iter().map(|b| *b as char).collect())),
+        _ => raise!(LookupError, "unknown encoding: {}", enc),
+    }
+}
+
+fn bytes_init(r: &Runtime) {
+    for (t, mutable) in [(r.types.bytes, false), (r.types.bytearray, true)] {
+        add_new(t, if mutable { bytearray_new } else { bytes_new });
+        add_methods(
+            t,
+            &[
+                ("__len__", |_, a| Ok(new_int(bytes_data(&a.args[0]).map(|d| d.len()).unwrap_or(0) as i64))),
+                ("__repr__", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let r = bytes_repr(&d);
+                    if a.args[0].downcast::<PyByteArray>().is_some() {
+                        return Ok(new_string(format!("bytearray({r})")));
+                    }
+                    Ok(new_string(r))
+                }),
+                ("__getitem__", bytes_getitem),
+                ("__iter__", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    Ok(new_values_iter(rt().types.iterator, d.iter().map(|b| new_int(i64::from(*b))).collect()))
+                }),
+                ("__eq__", |_, a| bytes_cmp(a, CmpOp::Eq)),
+                ("__ne__", |_, a| bytes_cmp(a, CmpOp::Ne)),
+                ("__lt__", |_, a| bytes_cmp(a, CmpOp::Lt)),
+                ("__le__", |_, a| bytes_cmp(a, CmpOp::Le)),
+                ("__gt__", |_, a| bytes_cmp(a, CmpOp::Gt)),
+                ("__ge__", |_, a| bytes_cmp(a, CmpOp::Ge)),
+                ("__add__", |ts, a| {
+                    check_args("__add__", a, 1, 1)?;
+                    let mut d = bytes_data(&a.args[0]).unwrap_or_default();
+                    match bytes_data(&a.args[1]) {
+                        Some(o) => d.extend(o),
+                        None => raise!(TypeError, "can't concat {} to {}", ops::type_name(&a.args[1]), ops::type_name(&a.args[0])),
+                    }
+                    let _ = ts;
+                    Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(d) } else { crate::bytes::new_bytes(&d) })
+                }),
+                ("__mul__", |ts, a| {
+                    check_args("__mul__", a, 1, 1)?;
+                    let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    check_repeat_size(d.len(), n)?;
+                    let r = d.repeat(n);
+                    Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(r) } else { crate::bytes::new_bytes(&r) })
+                }),
+                ("__contains__", |ts, a| {
+                    check_args("__contains__", a, 1, 1)?;
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    if let Some(sub) = bytes_data(&a.args[1]) {
+                        return Ok(new_bool(sub.is_empty() || d.windows(sub.len()).any(|w| w == sub.as_slice())));
+                    }
+                    let b = byte_value(ts, &a.args[1])?;
+                    Ok(new_bool(d.contains(&b)))
+                }),
+                ("__hash__", |_, a| {
+                    use std::hash::Hasher;
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    if d.is_empty() {
+                        return Ok(new_int(0));
+                    }
+                    let (k0, k1) = rt().hash_key;
+                    let mut h = siphasher::sip::SipHasher13::new_with_keys(k0, k1);
+                    h.write(&d);
+                    Ok(new_int(crate::str::fix_hash(h.finish() as i64)))
+                }),
+                ("decode", |ts, a| {
+                    let [_, enc, errors] = super::parse_args("decode", a, ["self", "encoding", "errors"], 1)?;
+                    decode_bytes(ts, &a.args[0], enc, errors)
+                }),
+                ("hex", |_, a| Ok(new_string(bytes_data(&a.args[0]).unwrap_or_default().iter().map(|b| format!("{b:02x}")).collect()))),
+                ("join", |ts, a| {
+                    check_args("join", a, 1, 1)?;
+                    let sep = bytes_data(&a.args[0]).unwrap_or_default();
+                    let mut out = Vec::new();
+                    for (i, x) in ops::collect(ts, &a.args[1])?.iter().enumerate() {
+                        if i > 0 {
+                            out.extend_from_slice(&sep);
+                        }
+                        match bytes_data(x) {
+                            Some(d) => out.extend(d),
+                            None => raise!(TypeError, "sequence item {}: expected a bytes-like object, {} found", i, ops::type_name(x)),
+                        }
+                    }
+                    Ok(crate::bytes::new_bytes(&out))
+                }),
+                ("startswith", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let p = a.args.get(1).and_then(bytes_data).unwrap_or_default();
+                    Ok(new_bool(d.starts_with(&p)))
+                }),
+                ("endswith", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let p = a.args.get(1).and_then(bytes_data).unwrap_or_default();
+                    Ok(new_bool(d.ends_with(&p)))
+                }),
+                ("upper", |_, a| Ok(crate::bytes::new_bytes(&bytes_data(&a.args[0]).unwrap_or_default().to_ascii_uppercase()))),
+                ("lower", |_, a| Ok(crate::bytes::new_bytes(&bytes_data(&a.args[0]).unwrap_or_default().to_ascii_lowercase()))),
+                ("strip", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let s = d.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(d.len());
+                    let e = d.iter().rposition(|b| !b.is_ascii_whitespace()).map(|p| p + 1).unwrap_or(s);
+                    Ok(crate::bytes::new_bytes(&d[s..e.max(s)]))
+                }),
+                ("split", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let parts: Vec<Value> = match a.args.get(1).and_then(bytes_data) {
+                        Some(sep) if !sep.is_empty() => {
+                            let mut out = Vec::new();
+                            let mut start = 0;
+                            let mut i = 0;
+                            while i + sep.len() <= d.len() {
+                                if d[i..i + sep.len()] == sep[..] {
+                                    out.push(crate::bytes::new_bytes(&d[start..i]));
+                                    i += sep.len();
+                                    start = i;
+                                } else {
+                                    i += 1;
+                                }
+                            }
+                            out.push(crate::bytes::new_bytes(&d[start..]));
+                            out
+                        }
+                        _ => d.split(|b| b.is_ascii_whitespace()).filter(|p| !p.is_empty()).map(crate::bytes::new_bytes).collect(),
+                    };
+                    Ok(new_list(parts))
+                }),
+                ("find", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let sub = a.args.get(1).and_then(bytes_data).unwrap_or_default();
+                    let pos = if sub.is_empty() { Some(0) } else { d.windows(sub.len()).position(|w| w == sub.as_slice()) };
+                    Ok(new_int(pos.map(|p| p as i64).unwrap_or(-1)))
+                }),
+                ("replace", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let old = a.args.get(1).and_then(bytes_data).unwrap_or_default();
+                    let new = a.args.get(2).and_then(bytes_data).unwrap_or_default();
+                    if old.is_empty() {
+                        return Ok(crate::bytes::new_bytes(&d));
+                    }
+                    let mut out = Vec::new();
+                    let mut i = 0;
+                    while i < d.len() {
+                        if d[i..].starts_with(&old) {
+                            out.extend_from_slice(&new);
+                            i += old.len();
+                        } else {
+                            out.push(d[i]);
+                            i += 1;
+                        }
+                    }
+                    Ok(crate::bytes::new_bytes(&out))
+                }),
+                ("count", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let sub = a.args.get(1).and_then(bytes_data).unwrap_or_default();
+                    if sub.is_empty() {
+                        return Ok(new_int(d.len() as i64 + 1));
+                    }
+                    let mut n = 0;
+                    let mut i = 0;
+                    while i + sub.len() <= d.len() {
+                        if d[i..i + sub.len()] == sub[..] {
+                            n += 1;
+                            i += sub.len();
+                        } else {
+                            i += 1;
+                        }
+                    }
+                    Ok(new_int(n))
+                }),
+            ],
+        );
+    }
+    add_methods(
+        r.types.bytearray,
+        &[
+            ("append", |ts, a| {
+                check_args("append", a, 1, 1)?;
+                let b = byte_value(ts, &a.args[1])?;
+                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
+                    ba.data.lock().push(b);
+                }
+                Ok(none())
+            }),
+            ("extend", |ts, a| {
+                check_args("extend", a, 1, 1)?;
+                let d = bytes_like(ts, &a.args[1])?;
+                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
+                    ba.data.lock().extend(d);
+                }
+                Ok(none())
+            }),
+            ("__setitem__", |ts, a| {
+                check_args("__setitem__", a, 2, 2)?;
+                let i = ops::index_isize(ts, &a.args[1])?;
+                let b = byte_value(ts, &a.args[2])?;
+                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
+                let mut d = ba.data.lock();
+                let n = d.len() as isize;
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    drop(d);
+                    raise!(IndexError, "bytearray index out of range");
+                }
+                d[j as usize] = b;
+                Ok(none())
+            }),
+            ("__iadd__", |ts, a| {
+                let d = bytes_like(ts, &a.args[1])?;
+                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
+                    ba.data.lock().extend(d);
+                }
+                Ok(a.args[0].clone())
+            }),
+        ],
+    );
+    super::add_value(r.types.bytearray, "__hash__", none());
+    super::add_value(r.types.bytes, "fromhex", crate::function::new_native("fromhex", bytes_fromhex));
+}
+
+fn bytes_fromhex(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let s = a.args.last().and_then(as_str).unwrap_or("");
+    let digits: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = Vec::new();
+    for (i, pair) in digits.chunks(2).enumerate() {
+        let hex: String = pair.iter().collect();
+        match u8::from_str_radix(&hex, 16) {
+            Ok(b) if pair.len() == 2 => out.push(b),
+            _ => raise!(ValueError, "non-hexadecimal number found in fromhex() arg at position {}", i * 2),
+        }
+    }
+    Ok(crate::bytes::new_bytes(&out))
+}
+
+pub fn bytes_repr(d: &[u8]) -> String {
+    let quote = if d.contains(&b'\'') && !d.contains(&b'"') { '"' } else { '\'' };
+    let mut s = String::from("b");
+    s.push(quote);
+    for &b in d {
+        match b {
+            b'\\' => s.push_str("\\\\"),
+            b'\t' => s.push_str("\\t"),
+            b'\n' => s.push_str("\\n"),
+            b'\r' => s.push_str("\\r"),
+            b if b as char == quote => {
+                s.push('\\');
+                s.push(quote);
+            }
+            32..=126 => s.push(b as char),
+            _ => s.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    s.push(quote);
+    s
+}
+
+fn bytes_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__getitem__", a, 1, 1)?;
+    let d = bytes_data(&a.args[0]).unwrap_or_default();
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<PySlice>() {
+        let (start, _, step, count) = super::strings::slice_indices(ts, sl, d.len())?;
+        let out: Vec<u8> = (0..count).map(|i| d[(start + i as isize * step) as usize]).collect();
+        return Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(out) } else { crate::bytes::new_bytes(&out) });
+    }
+    let i = ops::index_isize(ts, key)?;
+    let n = d.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        raise!(IndexError, "index out of range");
+    }
+    Ok(new_int(i64::from(d[j as usize])))
+}
+
+fn bytes_cmp(a: Args<'_>, op: CmpOp) -> PyResult {
+    let (Some(x), Some(y)) = (bytes_data(&a.args[0]), a.args.get(1).and_then(bytes_data)) else {
+        return Ok(rt().not_implemented.clone());
+    };
+    Ok(new_bool(op.apply(&x, &y)))
+}
+
+fn bytes_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let [_, src, encoding, errors] = super::parse_args("bytes", a, ["cls", "source", "encoding", "errors"], 1)?;
+    let data = bytes_source(ts, src, encoding, errors)?;
+    Ok(crate::bytes::new_bytes(&data))
+}
+
+fn bytearray_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let [_, src, encoding, errors] = super::parse_args("bytearray", a, ["cls", "source", "encoding", "errors"], 1)?;
+    let data = bytes_source(ts, src, encoding, errors)?;
+    Ok(crate::bytes::new_bytearray(data))
+}
+
+fn bytes_source(ts: &ThreadState, src: Option<Value>, encoding: Option<Value>, errors: Option<Value>) -> PyResult<Vec<u8>> {
+    let Some(src) = src else { return Ok(Vec::new()) };
+    if as_str(&src).is_some() {
+        if encoding.is_none() {
+            raise!(TypeError, "string argument without an encoding");
+        }
+        let b = encode_str(ts, &src, encoding, errors)?;
+        return Ok(bytes_data(&b).unwrap_or_default());
+    }
+    if crate::num::is_int(&src) {
+        let n = ops::index_isize(ts, &src)?;
+        if n < 0 {
+            raise!(ValueError, "negative count");
+        }
+        return Ok(vec![0; n as usize]);
+    }
+    bytes_like(ts, &src)
+}
+
+pub fn container_attr(_ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    if let Some(s) = obj.downcast::<PySlice>() {
+        return Ok(match name {
+            "start" => Some(s.start.clone()),
+            "stop" => Some(s.stop.clone()),
+            "step" => Some(s.step.clone()),
+            _ => None,
+        });
+    }
+    if let Some(r) = obj.downcast::<PyRange>() {
+        return Ok(match name {
+            "start" => Some(r.start.clone()),
+            "stop" => Some(r.stop.clone()),
+            "step" => Some(r.step.clone()),
+            _ => None,
+        });
+    }
+    if let Some(v) = obj.downcast::<PyDictView>() {
+        if name == "mapping" {
+            return Ok(Some(alloc(rt().types.mappingproxy, PyDictView { dict: v.dict.clone() })));
+        }
+    }
+    Ok(None)
+}

@@ -1,0 +1,919 @@
+//! The functions of the `builtins` module, and formatting (`format()`,
+//! `str.format`, `%`).
+
+use super::{check_args, new_dict, parse_args};
+use crate::dict::PyDict;
+use crate::error::PyResult;
+use crate::function::{Args, NativeFnPtr, new_native};
+use crate::interp::ThreadState;
+use crate::num::{new_bool, new_int};
+use crate::object::TypeRef;
+use crate::ops::{self, CmpOp};
+use crate::runtime::{Runtime, is_none, none, rt};
+use crate::seq::{new_list, new_tuple};
+use crate::str::{as_str, new_str, new_string};
+use crate::value::Value;
+use crate::{err, raise};
+
+pub(super) fn init_types(_r: &Runtime) {}
+
+/// Fills the `builtins` module dict.
+pub fn fill_builtins(d: &PyDict) {
+    let r = rt();
+    let fns: &[(&'static str, NativeFnPtr)] = &[
+        ("print", builtin_print),
+        ("len", |ts, a| {
+            check_args("len", Args { args: &prepend(&a), kwnames: a.kwnames }, 1, 1)?;
+            Ok(new_int(ops::len(ts, &a.args[0])? as i64))
+        }),
+        ("repr", |ts, a| {
+            one("repr", &a)?;
+            ops::repr(ts, &a.args[0])
+        }),
+        ("ascii", |ts, a| {
+            one("ascii", &a)?;
+            ascii(ts, &a.args[0])
+        }),
+        ("isinstance", builtin_isinstance),
+        ("issubclass", builtin_issubclass),
+        ("hasattr", |ts, a| {
+            two("hasattr", &a)?;
+            let name = super::str_arg(&a.args[1], "hasattr", "2")?.to_owned();
+            let _ = name;
+            Ok(new_bool(ops::getattr_opt(ts, &a.args[0], as_str(&a.args[1]).unwrap_or(""))?.is_some()))
+        }),
+        ("getattr", |ts, a| {
+            if a.args.len() < 2 || a.args.len() > 3 {
+                raise!(TypeError, "getattr expected at least 2 arguments, got {}", a.args.len());
+            }
+            if as_str(&a.args[1]).is_none() {
+                raise!(TypeError, "attribute name must be string, not '{}'", ops::type_name(&a.args[1]));
+            }
+            match a.args.get(2) {
+                Some(d) => Ok(ops::getattr_opt(ts, &a.args[0], as_str(&a.args[1]).unwrap_or(""))?.unwrap_or_else(|| d.clone())),
+                None => ops::getattr(ts, &a.args[0], &a.args[1]),
+            }
+        }),
+        ("setattr", |ts, a| {
+            if a.args.len() != 3 {
+                raise!(TypeError, "setattr expected 3 arguments, got {}", a.args.len());
+            }
+            if as_str(&a.args[1]).is_none() {
+                raise!(TypeError, "attribute name must be string, not '{}'", ops::type_name(&a.args[1]));
+            }
+            ops::setattr(ts, &a.args[0], &a.args[1], Some(a.args[2].clone()))?;
+            Ok(none())
+        }),
+        ("delattr", |ts, a| {
+            two("delattr", &a)?;
+            ops::setattr(ts, &a.args[0], &a.args[1], None)?;
+            Ok(none())
+        }),
+        ("id", |_, a| {
+            one("id", &a)?;
+            Ok(new_int(a.args[0].id() as i64))
+        }),
+        ("hash", |ts, a| {
+            one("hash", &a)?;
+            Ok(new_int(ops::hash(ts, &a.args[0])?))
+        }),
+        ("abs", |ts, a| {
+            one("abs", &a)?;
+            match ops::call_dunder(ts, &a.args[0], "__abs__", &[])? {
+                Some(v) => Ok(v),
+                None => raise!(TypeError, "bad operand type for abs(): '{}'", ops::type_name(&a.args[0])),
+            }
+        }),
+        ("min", |ts, a| min_max(ts, a, true)),
+        ("max", |ts, a| min_max(ts, a, false)),
+        ("sum", builtin_sum),
+        ("sorted", builtin_sorted),
+        ("iter", |ts, a| match a.args.len() {
+            1 => ops::iter(ts, &a.args[0]),
+            2 => {
+                if !ops::is_callable(&a.args[0]) {
+                    raise!(TypeError, "iter(v, w): v must be callable");
+                }
+                Ok(crate::object::alloc(
+                    rt().types.callable_iterator,
+                    crate::iter::PyIter {
+                        state: parking_lot::Mutex::new(crate::iter::IterState::Callable { callable: a.args[0].clone(), sentinel: a.args[1].clone() }),
+                    },
+                ))
+            }
+            n => raise!(TypeError, "iter expected at most 2 arguments, got {}", n),
+        }),
+        ("next", |ts, a| {
+            if a.args.is_empty() || a.args.len() > 2 {
+                raise!(TypeError, "next expected at least 1 argument, got {}", a.args.len());
+            }
+            let it = &a.args[0];
+            if it.type_ref().lookup("__next__").is_none() {
+                raise!(TypeError, "'{}' object is not an iterator", ops::type_name(it));
+            }
+            if let Some(g) = it.downcast::<crate::generator::PyGenerator>() {
+                return match crate::generator::resume(ts, g, none(), None) {
+                    Ok(crate::generator::SendResult::Yielded(v)) => Ok(v),
+                    Ok(crate::generator::SendResult::Returned(v)) => match a.args.get(1) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(crate::generator::stop_iteration(v)),
+                    },
+                    Err(e) => Err(e),
+                };
+            }
+            match ops::call_dunder(ts, it, "__next__", &[]) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => raise!(TypeError, "'{}' object is not an iterator", ops::type_name(it)),
+                Err(e) if e.is_instance(rt().exc.StopIteration) && a.args.len() == 2 => Ok(a.args[1].clone()),
+                Err(e) => Err(e),
+            }
+        }),
+        ("all", |ts, a| {
+            one("all", &a)?;
+            let it = ops::iter(ts, &a.args[0])?;
+            while let Some(v) = ops::next(ts, &it)? {
+                if !ops::is_true(ts, &v)? {
+                    return Ok(new_bool(false));
+                }
+            }
+            Ok(new_bool(true))
+        }),
+        ("any", |ts, a| {
+            one("any", &a)?;
+            let it = ops::iter(ts, &a.args[0])?;
+            while let Some(v) = ops::next(ts, &it)? {
+                if ops::is_true(ts, &v)? {
+                    return Ok(new_bool(true));
+                }
+            }
+            Ok(new_bool(false))
+        }),
+        ("chr", |ts, a| {
+            one("chr", &a)?;
+            let i = ops::index(ts, &a.args[0])?;
+            match crate::num::int_to_i64(&i).and_then(|x| u32::try_from(x).ok()).filter(|x| *x < 0x110000) {
+                Some(c) => match char::from_u32(c) {
+                    Some(ch) => Ok(new_string(ch.to_string())),
+                    // FIXME(str-storage): lone surrogates.
+                    None => Ok(new_str("\u{FFFD}")),
+                },
+                None => {
+                    if crate::num::int_to_i64(&i).is_none() {
+                        raise!(OverflowError, "Python int too large to convert to C int");
+                    }
+                    raise!(ValueError, "chr() arg not in range(0x110000)")
+                }
+            }
+        }),
+        ("ord", |_, a| {
+            one("ord", &a)?;
+            if let Some(s) = as_str(&a.args[0]) {
+                let mut cs = s.chars();
+                return match (cs.next(), cs.next()) {
+                    (Some(c), None) => Ok(new_int(c as i64)),
+                    _ => raise!(TypeError, "ord() expected a character, but string of length {} found", s.chars().count()),
+                };
+            }
+            if let Some(b) = super::containers::bytes_data(&a.args[0]) {
+                if b.len() == 1 {
+                    return Ok(new_int(i64::from(b[0])));
+                }
+                raise!(TypeError, "ord() expected a character, but string of length {} found", b.len());
+            }
+            raise!(TypeError, "ord() expected string of length 1, but {} found", ops::type_name(&a.args[0]))
+        }),
+        ("hex", |ts, a| radix(ts, a, 16, "0x")),
+        ("oct", |ts, a| radix(ts, a, 8, "0o")),
+        ("bin", |ts, a| radix(ts, a, 2, "0b")),
+        ("divmod", |ts, a| {
+            two("divmod", &a)?;
+            binop_dunder(ts, &a.args[0], &a.args[1], "__divmod__", "__rdivmod__", "divmod()")
+        }),
+        ("pow", |ts, a| {
+            let [b, e, m] = parse_args("pow", a, ["base", "exp", "mod"], 2)?;
+            let (b, e) = (b.unwrap_or_else(none), e.unwrap_or_else(none));
+            match m.filter(|x| !is_none(x)) {
+                Some(m) => match ops::call_dunder(ts, &b, "__pow__", &[e.clone(), m])? {
+                    Some(r) if !r.is(&rt().not_implemented) => Ok(r),
+                    _ => raise!(TypeError, "unsupported operand type(s) for ** or pow(): '{}', '{}', 'int'", ops::type_name(&b), ops::type_name(&e)),
+                },
+                None => crate::arith::binary_op(ts, &b, &e, 8),
+            }
+        }),
+        ("round", |ts, a| {
+            let [x, nd] = parse_args("round", a, ["number", "ndigits"], 1)?;
+            let x = x.unwrap_or_else(none);
+            let args: Vec<Value> = nd.into_iter().filter(|v| !is_none(v)).collect();
+            match ops::call_dunder(ts, &x, "__round__", &args)? {
+                Some(r) => Ok(r),
+                None => raise!(TypeError, "type {} doesn't define __round__ method", ops::type_name(&x)),
+            }
+        }),
+        ("callable", |_, a| {
+            one("callable", &a)?;
+            Ok(new_bool(ops::is_callable(&a.args[0])))
+        }),
+        ("vars", |ts, a| match a.args.first() {
+            None => builtin_locals(ts, a),
+            Some(o) => match ops::getattr_opt(ts, o, "__dict__")? {
+                Some(d) => Ok(d),
+                None => raise!(TypeError, "vars() argument must have __dict__ attribute"),
+            },
+        }),
+        ("dir", |ts, a| match a.args.first() {
+            Some(o) => {
+                let r = ops::call_dunder(ts, o, "__dir__", &[])?.unwrap_or_else(|| new_list(vec![]));
+                let items = ops::collect(ts, &r)?;
+                builtin_sorted(ts, Args::new(&[new_list(items)]))
+            }
+            None => {
+                let l = builtin_locals(ts, a)?;
+                let keys = ops::collect(ts, &l)?;
+                builtin_sorted(ts, Args::new(&[new_list(keys)]))
+            }
+        }),
+        ("globals", |ts, _a| {
+            let frames = ts.frames.borrow();
+            match frames.last() {
+                // SAFETY: live frame pointers are valid while registered.
+                Some(f) => Ok(unsafe { &**f }.globals.clone()),
+                None => Ok(new_dict()),
+            }
+        }),
+        ("locals", builtin_locals),
+        ("exec", |ts, a| exec_eval(ts, a, true)),
+        ("eval", |ts, a| exec_eval(ts, a, false)),
+        ("compile", builtin_compile),
+        ("__import__", crate::import::builtin_import),
+        ("__build_class__", crate::class::build_class),
+        ("format", |ts, a| {
+            let [v, spec] = parse_args("format", a, ["value", "format_spec"], 1)?;
+            format(ts, &v.unwrap_or_else(none), &spec.unwrap_or_else(|| new_str("")))
+        }),
+        ("input", super::sysmod::builtin_input),
+        ("open", super::sysmod::builtin_open),
+        ("aiter", |ts, a| {
+            one("aiter", &a)?;
+            match ops::call_dunder(ts, &a.args[0], "__aiter__", &[])? {
+                Some(v) => Ok(v),
+                None => raise!(TypeError, "'{}' object is not an async iterable", ops::type_name(&a.args[0])),
+            }
+        }),
+        ("anext", |ts, a| match ops::call_dunder(ts, &a.args[0], "__anext__", &[])? {
+            Some(v) => Ok(v),
+            None => raise!(TypeError, "'{}' object is not an async iterator", ops::type_name(&a.args[0])),
+        }),
+        ("breakpoint", |_, _| Ok(none())),
+    ];
+    for (name, f) in fns {
+        d.set_str(crate::str::intern(name), new_native(name, *f));
+    }
+    let types: &[(&str, TypeRef)] = &[
+        ("object", r.types.object),
+        ("type", r.types.type_),
+        ("int", r.types.int),
+        ("bool", r.types.bool_),
+        ("float", r.types.float),
+        ("complex", r.types.complex),
+        ("str", r.types.str),
+        ("bytes", r.types.bytes),
+        ("bytearray", r.types.bytearray),
+        ("tuple", r.types.tuple),
+        ("list", r.types.list),
+        ("dict", r.types.dict),
+        ("set", r.types.set),
+        ("frozenset", r.types.frozenset),
+        ("range", r.types.range),
+        ("slice", r.types.slice),
+        ("property", r.types.property),
+        ("classmethod", r.types.classmethod),
+        ("staticmethod", r.types.staticmethod),
+        ("super", r.types.super_),
+        ("enumerate", r.types.enumerate),
+        ("zip", r.types.zip),
+        ("map", r.types.map),
+        ("filter", r.types.filter),
+        ("reversed", r.types.reversed),
+    ];
+    for (name, t) in types {
+        d.set_str(crate::str::intern(name), t.to_value());
+    }
+    for (name, t) in r.exc.all() {
+        d.set_str(crate::str::intern(name), t.to_value());
+    }
+    d.set_str(crate::str::intern("EnvironmentError"), r.exc.OSError.to_value());
+    d.set_str(crate::str::intern("IOError"), r.exc.OSError.to_value());
+    d.set_str(crate::str::intern("None"), none());
+    d.set_str(crate::str::intern("True"), r.true_.clone());
+    d.set_str(crate::str::intern("False"), r.false_.clone());
+    d.set_str(crate::str::intern("Ellipsis"), r.ellipsis.clone());
+    d.set_str(crate::str::intern("NotImplemented"), r.not_implemented.clone());
+    d.set_str(crate::str::intern("__debug__"), r.true_.clone());
+}
+
+fn prepend(a: &Args<'_>) -> Vec<Value> {
+    let mut v = vec![none()];
+    v.extend_from_slice(a.args);
+    v
+}
+
+fn one(name: &str, a: &Args<'_>) -> PyResult<()> {
+    if a.has_kwargs() {
+        raise!(TypeError, "{}() takes no keyword arguments", name);
+    }
+    if a.args.len() != 1 {
+        raise!(TypeError, "{}() takes exactly one argument ({} given)", name, a.args.len());
+    }
+    Ok(())
+}
+
+fn two(name: &str, a: &Args<'_>) -> PyResult<()> {
+    if a.has_kwargs() {
+        raise!(TypeError, "{}() takes no keyword arguments", name);
+    }
+    if a.args.len() != 2 {
+        raise!(TypeError, "{} expected 2 arguments, got {}", name, a.args.len());
+    }
+    Ok(())
+}
+
+fn builtin_print(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let mut sep = None;
+    let mut end = None;
+    let mut file = None;
+    let mut flush = false;
+    for (k, v) in a.kwargs() {
+        match k {
+            "sep" => sep = Some(v.clone()).filter(|x| !is_none(x)),
+            "end" => end = Some(v.clone()).filter(|x| !is_none(x)),
+            "file" => file = Some(v.clone()).filter(|x| !is_none(x)),
+            "flush" => flush = ops::is_true(ts, v)?,
+            _ => raise!(TypeError, "print() got an unexpected keyword argument '{}'", k),
+        }
+    }
+    let sep_s = match &sep {
+        Some(s) => as_str(s).ok_or_else(|| err!(TypeError, "sep must be None or a string, not {}", ops::type_name(s)))?.to_owned(),
+        None => " ".into(),
+    };
+    let end_s = match &end {
+        Some(s) => as_str(s).ok_or_else(|| err!(TypeError, "end must be None or a string, not {}", ops::type_name(s)))?.to_owned(),
+        None => "\n".into(),
+    };
+    let mut out = String::new();
+    for (i, v) in a.positional().iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep_s);
+        }
+        out.push_str(&ops::str_string(ts, v)?);
+    }
+    out.push_str(&end_s);
+    let file = match file {
+        Some(f) => f,
+        None => match super::sys_attr(ts, "stdout") {
+            Some(f) => f,
+            None => return Ok(none()),
+        },
+    };
+    if is_none(&file) {
+        return Ok(none());
+    }
+    ops::call_method(ts, &file, "write", &[new_string(out)])?;
+    if flush {
+        ops::call_method(ts, &file, "flush", &[])?;
+    }
+    Ok(none())
+}
+
+fn isinstance_one(ts: &ThreadState, o: &Value, cls: &Value, depth: usize) -> PyResult<bool> {
+    if depth > 1000 {
+        raise!(RecursionError, "maximum recursion depth exceeded in __instancecheck__");
+    }
+    if let Some(items) = crate::seq::tuple_items(cls) {
+        for c in items {
+            if isinstance_one(ts, o, c, depth + 1)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(t) = TypeRef::from_value(cls) {
+        if o.type_ref().is_subtype(t) {
+            return Ok(true);
+        }
+        let meta = cls.type_ref();
+        if meta != rt().types.type_ {
+            if let Some(r) = ops::call_dunder(ts, cls, "__instancecheck__", &[o.clone()])? {
+                return ops::is_true(ts, &r);
+            }
+        }
+        if let Some(c) = ops::getattr_opt(ts, o, "__class__")? {
+            if !c.is(&o.type_ref().to_value()) {
+                if let Some(ct) = TypeRef::from_value(&c) {
+                    return Ok(ct.is_subtype(t));
+                }
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(r) = ops::call_dunder(ts, cls, "__instancecheck__", &[o.clone()])? {
+        return ops::is_true(ts, &r);
+    }
+    if cls.downcast::<crate::class::PyGenericAlias>().is_some() {
+        raise!(TypeError, "isinstance() argument 2 cannot be a parameterized generic");
+    }
+    raise!(TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
+}
+
+fn builtin_isinstance(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    two("isinstance", &a)?;
+    Ok(new_bool(isinstance_one(ts, &a.args[0], &a.args[1], 0)?))
+}
+
+fn issubclass_one(ts: &ThreadState, c: &Value, cls: &Value, depth: usize) -> PyResult<bool> {
+    if depth > 1000 {
+        raise!(RecursionError, "maximum recursion depth exceeded in __subclasscheck__");
+    }
+    if let Some(items) = crate::seq::tuple_items(cls) {
+        for x in items {
+            if issubclass_one(ts, c, x, depth + 1)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if cls.type_ref() != rt().types.type_ {
+        if let Some(r) = ops::call_dunder(ts, cls, "__subclasscheck__", &[c.clone()])? {
+            return ops::is_true(ts, &r);
+        }
+    }
+    let Some(ct) = TypeRef::from_value(c) else { raise!(TypeError, "issubclass() arg 1 must be a class") };
+    match TypeRef::from_value(cls) {
+        Some(t) => Ok(ct.is_subtype(t)),
+        None => raise!(TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union"),
+    }
+}
+
+fn builtin_issubclass(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    two("issubclass", &a)?;
+    Ok(new_bool(issubclass_one(ts, &a.args[0], &a.args[1], 0)?))
+}
+
+fn min_max(ts: &ThreadState, a: Args<'_>, is_min: bool) -> PyResult {
+    let name = if is_min { "min" } else { "max" };
+    let mut key = None;
+    let mut default = None;
+    for (k, v) in a.kwargs() {
+        match k {
+            "key" => key = Some(v.clone()).filter(|x| !is_none(x)),
+            "default" => default = Some(v.clone()),
+            _ => raise!(TypeError, "{}() got an unexpected keyword argument '{}'", name, k),
+        }
+    }
+    let pos = a.positional();
+    let items = match pos.len() {
+        0 => raise!(TypeError, "{} expected at least 1 argument, got 0", name),
+        1 => ops::collect(ts, &pos[0])?,
+        _ => {
+            if default.is_some() {
+                raise!(TypeError, "Cannot specify a default for {}() with multiple positional arguments", name);
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for it in items {
+        let k = match &key {
+            Some(f) => ops::call(ts, f, &[it.clone()])?,
+            None => it.clone(),
+        };
+        best = Some(match best {
+            None => (k, it),
+            Some((bk, bv)) => {
+                let better = ops::compare_bool(ts, &k, &bk, if is_min { CmpOp::Lt } else { CmpOp::Gt })?;
+                if better { (k, it) } else { (bk, bv) }
+            }
+        });
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => raise!(ValueError, "{}() iterable argument is empty", name),
+        },
+    }
+}
+
+fn builtin_sum(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let [it, start] = parse_args("sum", a, ["iterable", "start"], 1)?;
+    let mut acc = start.unwrap_or_else(|| new_int(0));
+    if as_str(&acc).is_some() {
+        raise!(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    if acc.downcast::<crate::bytes::PyBytes>().is_some() {
+        raise!(TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    }
+    let iter = ops::iter(ts, &it.unwrap_or_else(none))?;
+    let mut fsum: Option<f64> = None;
+    while let Some(v) = ops::next(ts, &iter)? {
+        if let (Some(x), Some(y)) = (acc.as_small_int(), v.as_small_int()) {
+            if let Some(z) = x.checked_add(y) {
+                acc = new_int(z);
+                continue;
+            }
+        }
+        if let (Some(x), Some(y)) = (crate::num::float_value(&acc), crate::num::float_value(&v)) {
+            // Exact-type float accumulation (CPython uses plain double addition here too).
+            let s = fsum.unwrap_or(x) + y;
+            fsum = Some(s);
+            acc = crate::num::new_float(s);
+            continue;
+        }
+        fsum = None;
+        acc = crate::arith::binary_op(ts, &acc, &v, 0)?;
+    }
+    Ok(acc)
+}
+
+fn builtin_sorted(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let pos = a.positional();
+    if pos.len() != 1 {
+        raise!(TypeError, "sorted expected 1 argument, got {}", pos.len());
+    }
+    let items = ops::collect(ts, &pos[0])?;
+    let l = new_list(items);
+    let n = a.args.len() - a.kwnames.len();
+    let mut args = vec![l.clone()];
+    args.extend_from_slice(&a.args[n..]);
+    ops::call_method(ts, &l, "sort", &[]).ok();
+    let sort = ops::getattr_str(ts, &l, "sort")?;
+    ops::call_args(ts, &sort, Args { args: &args[1..], kwnames: a.kwnames })?;
+    Ok(l)
+}
+
+fn radix(ts: &ThreadState, a: Args<'_>, base: u32, prefix: &str) -> PyResult {
+    let name = match base {
+        16 => "hex",
+        8 => "oct",
+        _ => "bin",
+    };
+    one(name, &a)?;
+    let i = ops::index(ts, &a.args[0])?;
+    let Some(v) = super::numbers::to_int(&i) else { raise!(TypeError, "expected int") };
+    let s = v.abs().to_radix_string(base);
+    Ok(new_string(format!("{}{}{}", if v.is_negative() { "-" } else { "" }, prefix, s)))
+}
+
+fn binop_dunder(ts: &ThreadState, x: &Value, y: &Value, name: &str, rname: &str, sym: &str) -> PyResult {
+    if let Some(r) = ops::call_dunder(ts, x, name, &[y.clone()])? {
+        if !r.is(&rt().not_implemented) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = ops::call_dunder(ts, y, rname, &[x.clone()])? {
+        if !r.is(&rt().not_implemented) {
+            return Ok(r);
+        }
+    }
+    raise!(TypeError, "unsupported operand type(s) for {}: '{}' and '{}'", sym, ops::type_name(x), ops::type_name(y))
+}
+
+fn builtin_locals(ts: &ThreadState, _a: Args<'_>) -> PyResult {
+    let frames = ts.frames.borrow();
+    let Some(fp) = frames.last() else { return Ok(new_dict()) };
+    // SAFETY: live frame pointers are valid while registered.
+    let f = unsafe { &**fp };
+    if let Some(m) = &f.locals_map {
+        return Ok(m.clone());
+    }
+    let d = new_dict();
+    if let Some(dd) = d.downcast::<PyDict>() {
+        for (i, name) in f.code.localsplus.iter().enumerate() {
+            let Some(v) = f.locals.get(i).cloned().flatten() else { continue };
+            let kind = f.code.localspluskinds.get(i).copied().unwrap_or(spindle_bytecode::LocalKind(0));
+            let v = if kind.any(spindle_bytecode::LocalKind::CELL | spindle_bytecode::LocalKind::FREE) {
+                match v.downcast::<crate::cell::PyCell>().and_then(|c| c.value.lock().clone()) {
+                    Some(x) => x,
+                    None => continue,
+                }
+            } else {
+                v
+            };
+            dd.set_str(new_str(name), v);
+        }
+    }
+    Ok(d)
+}
+
+fn exec_eval(ts: &ThreadState, a: Args<'_>, is_exec: bool) -> PyResult {
+    let name = if is_exec { "exec" } else { "eval" };
+    let [src, globals, locals] = parse_args(name, a, ["source", "globals", "locals"], 1)?;
+    let src = src.unwrap_or_else(none);
+    let globals = match globals.filter(|g| !is_none(g)) {
+        Some(g) => {
+            if g.downcast::<PyDict>().is_none() {
+                raise!(TypeError, "{}() globals must be a dict, not {}", name, ops::type_name(&g));
+            }
+            g
+        }
+        None => {
+            let frames = ts.frames.borrow();
+            match frames.last() {
+                // SAFETY: live frame pointers are valid while registered.
+                Some(f) => unsafe { &**f }.globals.clone(),
+                None => new_dict(),
+            }
+        }
+    };
+    let locals = match locals.filter(|l| !is_none(l)) {
+        Some(l) => Some(l),
+        None => {
+            let frames = ts.frames.borrow();
+            // SAFETY: as above.
+            let f = frames.last().map(|f| unsafe { &**f });
+            match f {
+                Some(f) if f.globals.is(&globals) => f.locals_map.clone().or_else(|| Some(globals.clone())),
+                _ => Some(globals.clone()),
+            }
+        }
+    };
+    if let Some(g) = globals.downcast::<PyDict>() {
+        if g.get_str("__builtins__").is_none() {
+            g.set_str(new_str("__builtins__"), ts.interp.builtins.clone());
+        }
+    }
+    let code = if src.type_ref() == rt().types.code {
+        src
+    } else {
+        let text = match as_str(&src) {
+            Some(s) => s.to_owned(),
+            None => match super::containers::bytes_data(&src) {
+                Some(b) => String::from_utf8_lossy(&b).into_owned(),
+                None => raise!(TypeError, "{}() arg 1 must be a string, bytes or code object", name),
+            },
+        };
+        let text = if is_exec { text } else { text.trim_start_matches([' ', '\t']).to_owned() };
+        crate::import::compile_source(ts, &text, "<string>", if is_exec { "exec" } else { "eval" })?
+    };
+    let r = crate::eval::run_code(ts, &code, &globals, locals.as_ref())?;
+    Ok(if is_exec { none() } else { r })
+}
+
+fn builtin_compile(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let [src, filename, mode, _flags, _dont_inherit, _optimize] =
+        parse_args("compile", a, ["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3)?;
+    let src = src.unwrap_or_else(none);
+    let text = match as_str(&src) {
+        Some(s) => s.to_owned(),
+        None => match super::containers::bytes_data(&src) {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None => raise!(TypeError, "compile() arg 1 must be a string, bytes or AST object"),
+        },
+    };
+    let filename = filename.map(|f| ops::str_string(ts, &f)).transpose()?.unwrap_or_default();
+    let mode = mode.and_then(|m| as_str(&m).map(str::to_owned)).unwrap_or_default();
+    if !["exec", "eval", "single"].contains(&mode.as_str()) {
+        raise!(ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    }
+    crate::import::compile_source(ts, &text, &filename, &mode)
+}
+
+/// `ascii(x)`: repr with non-ASCII characters escaped.
+pub fn ascii(ts: &ThreadState, v: &Value) -> PyResult {
+    let r = ops::repr_string(ts, v)?;
+    let mut out = String::new();
+    for c in r.chars() {
+        let u = c as u32;
+        if u < 128 {
+            out.push(c);
+        } else if u < 0x100 {
+            out.push_str(&format!("\\x{u:02x}"));
+        } else if u < 0x10000 {
+            out.push_str(&format!("\\u{u:04x}"));
+        } else {
+            out.push_str(&format!("\\U{u:08x}"));
+        }
+    }
+    Ok(new_string(out))
+}
+
+/// `format(value, spec)`.
+pub fn format(ts: &ThreadState, v: &Value, spec: &Value) -> PyResult {
+    if as_str(spec).is_none() {
+        raise!(TypeError, "format() argument 2 must be str, not {}", ops::type_name(spec));
+    }
+    match ops::call_dunder(ts, v, "__format__", &[spec.clone()])? {
+        Some(r) if as_str(&r).is_some() => Ok(r),
+        Some(r) => raise!(TypeError, "__format__ must return a str, not {}", ops::type_name(&r)),
+        None => raise!(TypeError, "Type {} doesn't define __format__", ops::type_name(v)),
+    }
+}
+
+/// `int.__format__` / `float.__format__`.
+pub fn number_format(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__format__", a, 1, 1)?;
+    let spec = as_str(&a.args[1]).ok_or_else(|| err!(TypeError, "format spec must be str"))?;
+    let v = &a.args[0];
+    if spec.is_empty() {
+        return ops::str_(ts, v);
+    }
+    crate::builtins_init::sysmod::format_number(ts, v, spec)
+}
+
+/// `str.__format__`.
+pub fn str_format_spec(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__format__", a, 1, 1)?;
+    let spec = as_str(&a.args[1]).ok_or_else(|| err!(TypeError, "format spec must be str"))?;
+    let s = as_str(&a.args[0]).unwrap_or("");
+    if spec.is_empty() {
+        return Ok(new_str(s));
+    }
+    crate::builtins_init::sysmod::format_str(ts, s, spec)
+}
+
+/// `str.format(*args, **kwargs)`.
+pub fn str_format_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let fmt = as_str(&a.args[0]).ok_or_else(|| err!(TypeError, "descriptor 'format' requires a 'str' object"))?.to_owned();
+    let pos = a.positional()[1..].to_vec();
+    let kw = new_dict();
+    for (k, v) in a.kwargs() {
+        super::dict_set(ts, &kw, new_str(k), v.clone())?;
+    }
+    Ok(new_string(vformat(ts, &fmt, &pos, &kw, 2)?))
+}
+
+pub fn str_format_map(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("format_map", a, 1, 1)?;
+    let fmt = as_str(&a.args[0]).unwrap_or("").to_owned();
+    Ok(new_string(vformat(ts, &fmt, &[], &a.args[1], 2)?))
+}
+
+fn vformat(ts: &ThreadState, fmt: &str, pos: &[Value], kw: &Value, depth: u32) -> PyResult<String> {
+    if depth == 0 {
+        raise!(ValueError, "Max string recursion exceeded");
+    }
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut auto_idx = 0usize;
+    let mut manual = false;
+    let mut auto = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            // Find the matching close brace, allowing nested {} in the spec.
+            let mut j = i + 1;
+            let mut level = 1;
+            while j < chars.len() {
+                match chars[j] {
+                    '{' => level += 1,
+                    '}' => {
+                        level -= 1;
+                        if level == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            if j >= chars.len() {
+                raise!(ValueError, "expected '}}' before end of string");
+            }
+            let field: String = chars[i + 1..j].iter().collect();
+            // Split field_name ! conversion : spec (the name ends at the first ! or : outside brackets).
+            let mut name_end = field.len();
+            let mut in_bracket = false;
+            for (k, ch) in field.char_indices() {
+                match ch {
+                    '[' => in_bracket = true,
+                    ']' => in_bracket = false,
+                    '!' | ':' if !in_bracket => {
+                        name_end = k;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let name = &field[..name_end];
+            let rest = &field[name_end..];
+            let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
+                let mut it = r.splitn(2, ':');
+                let cv = it.next().unwrap_or("");
+                if cv.chars().count() != 1 {
+                    raise!(ValueError, "expected ':' after conversion specifier");
+                }
+                (cv.chars().next(), it.next().unwrap_or(""))
+            } else if let Some(r) = rest.strip_prefix(':') {
+                (None, r)
+            } else {
+                (None, "")
+            };
+            // Resolve the value.
+            let (first, accessors) = split_field_name(name);
+            let mut val = if first.is_empty() {
+                if manual {
+                    raise!(ValueError, "cannot switch from manual field specification to automatic field numbering");
+                }
+                auto = true;
+                let v = pos.get(auto_idx).cloned();
+                auto_idx += 1;
+                match v {
+                    Some(v) => v,
+                    None => raise!(IndexError, "Replacement index {} out of range for positional args tuple", auto_idx - 1),
+                }
+            } else if let Ok(n) = first.parse::<usize>() {
+                if auto {
+                    raise!(ValueError, "cannot switch from automatic field numbering to manual field specification");
+                }
+                manual = true;
+                match pos.get(n) {
+                    Some(v) => v.clone(),
+                    None => raise!(IndexError, "Replacement index {} out of range for positional args tuple", n),
+                }
+            } else {
+                match ops::getitem(ts, kw, &new_str(first)) {
+                    Ok(v) => v,
+                    Err(e) if e.is_instance(rt().exc.KeyError) => return Err(super::containers::key_error(&new_str(first))),
+                    Err(e) => return Err(e),
+                }
+            };
+            for acc in accessors {
+                val = match acc {
+                    Accessor::Attr(n) => ops::getattr_str(ts, &val, &n)?,
+                    Accessor::Item(k) => {
+                        let key = match k.parse::<i64>() {
+                            Ok(n) => new_int(n),
+                            Err(_) => new_str(&k),
+                        };
+                        ops::getitem(ts, &val, &key)?
+                    }
+                };
+            }
+            let val = match conv {
+                None => val,
+                Some('s') => ops::str_(ts, &val)?,
+                Some('r') => ops::repr(ts, &val)?,
+                Some('a') => ascii(ts, &val)?,
+                Some(c) => raise!(ValueError, "Unknown conversion specifier {}", c),
+            };
+            let spec = if spec.contains('{') { vformat(ts, spec, pos, kw, depth - 1)? } else { spec.to_owned() };
+            let r = format(ts, &val, &new_str(&spec))?;
+            out.push_str(as_str(&r).unwrap_or(""));
+            i = j + 1;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            raise!(ValueError, "Single '}}' encountered in format string");
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+enum Accessor {
+    Attr(String),
+    Item(String),
+}
+
+fn split_field_name(name: &str) -> (&str, Vec<Accessor>) {
+    let end = name.find(['.', '[']).unwrap_or(name.len());
+    let first = &name[..end];
+    let mut acc = Vec::new();
+    let rest: Vec<char> = name[end..].chars().collect();
+    let mut i = 0;
+    while i < rest.len() {
+        if rest[i] == '.' {
+            let mut j = i + 1;
+            while j < rest.len() && rest[j] != '.' && rest[j] != '[' {
+                j += 1;
+            }
+            acc.push(Accessor::Attr(rest[i + 1..j].iter().collect()));
+            i = j;
+        } else if rest[i] == '[' {
+            let mut j = i + 1;
+            while j < rest.len() && rest[j] != ']' {
+                j += 1;
+            }
+            acc.push(Accessor::Item(rest[i + 1..j].iter().collect()));
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    (first, acc)
+}
+
+/// `fmt % args` for str.
+pub fn percent_format(ts: &ThreadState, fmt: &str, args: &Value) -> PyResult {
+    crate::builtins_init::sysmod::percent_format_impl(ts, fmt, args)
+}

@@ -1,0 +1,1093 @@
+//! `object` and `type` methods, and the special attributes of builtin objects
+//! (`__name__` of functions, `co_*` of code, `f_*` of frames, ...), read and
+//! written without descriptors.
+
+use parking_lot::Mutex;
+
+use super::{add_methods, add_new, add_value, check_args};
+use crate::cell::{PyCell, PyModule};
+use crate::code::PyCode;
+use crate::error::PyResult;
+use crate::exceptions::PyBaseException;
+use crate::frame::{PyFrameObj, PyTraceback};
+use crate::function::{Args, NativeFunction, PyFunction, PyMethod, PyProperty, PyWrapper};
+use crate::interp::ThreadState;
+use crate::num::{new_bool, new_int};
+use crate::object::{TypeRef, alloc};
+use crate::ops;
+use crate::runtime::{Runtime, is_none, none, rt};
+use crate::seq::new_tuple;
+use crate::str::{as_str, new_str};
+use crate::value::Value;
+use crate::{err, raise};
+
+pub(super) fn init(r: &Runtime) {
+    let o = r.types.object;
+    add_new(o, object_new_raw);
+    add_methods(
+        o,
+        &[
+            ("__init__", object_init),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__lt__", not_impl),
+            ("__le__", not_impl),
+            ("__gt__", not_impl),
+            ("__ge__", not_impl),
+            ("__hash__", object_hash),
+            ("__getattribute__", object_getattribute),
+            ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
+            ("__init_subclass__", object_init_subclass),
+            ("__format__", object_format),
+            ("__dir__", object_dir),
+            ("__sizeof__", object_sizeof),
+            ("__reduce_ex__", object_reduce_ex),
+            ("__reduce__", object_reduce_ex),
+            ("__subclasshook__", not_impl),
+        ],
+    );
+    let t = r.types.type_;
+    add_new(t, type_new_native);
+    add_methods(
+        t,
+        &[
+            ("__init__", type_init),
+            ("__repr__", type_repr),
+            ("mro", type_mro),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
+            ("__subclasses__", type_subclasses),
+            ("__or__", type_or),
+            ("__ror__", type_or),
+            ("__dir__", object_dir),
+        ],
+    );
+    add_value(t, "__prepare__", crate::function::new_native("__prepare__", type_prepare));
+    for ty in [r.types.none, r.types.not_implemented, r.types.ellipsis] {
+        add_methods(ty, &[("__repr__", singleton_repr), ("__bool__", singleton_bool)]);
+    }
+    add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
+    add_methods(r.types.builtin_function, &[("__repr__", native_repr)]);
+    add_methods(r.types.method_descriptor, &[("__repr__", native_repr)]);
+    add_methods(r.types.method, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash)]);
+    add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", object_dir)]);
+    add_new(r.types.module, module_new);
+    add_methods(r.types.module, &[("__init__", module_init)]);
+    add_methods(r.types.cell, &[("__repr__", cell_repr)]);
+    add_methods(r.types.code, &[("__repr__", code_repr)]);
+    add_new(r.types.property, property_new);
+    add_methods(
+        r.types.property,
+        &[
+            ("__init__", property_init),
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+            ("__get__", property_get),
+            ("__set__", property_set),
+            ("__set_name__", property_set_name),
+        ],
+    );
+    add_new(r.types.classmethod, wrapper_new);
+    add_new(r.types.staticmethod, wrapper_new);
+    add_methods(r.types.classmethod, &[("__init__", wrapper_init), ("__get__", classmethod_get)]);
+    add_methods(r.types.staticmethod, &[("__init__", wrapper_init), ("__get__", staticmethod_get), ("__call__", staticmethod_call)]);
+    add_new(r.types.super_, super_new_native);
+    add_methods(r.types.super_, &[("__init__", noop_init), ("__repr__", super_repr)]);
+    add_methods(r.types.member_descriptor, &[("__get__", member_get), ("__set__", member_set), ("__delete__", member_delete)]);
+    add_methods(r.types.generic_alias, &[("__repr__", generic_alias_repr), ("__eq__", generic_alias_eq), ("__hash__", generic_alias_hash)]);
+    add_methods(r.types.frame, &[("__repr__", frame_repr)]);
+}
+
+fn not_impl(_ts: &ThreadState, _a: Args<'_>) -> PyResult {
+    Ok(rt().not_implemented.clone())
+}
+
+fn noop_init(_ts: &ThreadState, _a: Args<'_>) -> PyResult {
+    Ok(none())
+}
+
+/// `object.__new__(cls)`: allocates an instance of the layout of `cls`.
+pub fn object_new_raw(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(cls) = args.args.first() else { raise!(TypeError, "object.__new__(): not enough arguments") };
+    let Some(ct) = TypeRef::from_value(cls) else {
+        raise!(TypeError, "object.__new__(X): X is not a type object ({})", ops::type_name(cls))
+    };
+    if ct.payload_kind() != crate::kinds::OBJECT {
+        let solid = ct.mro().into_iter().find(|t| !t.is_heap()).map(|t| t.name()).unwrap_or_default();
+        raise!(TypeError, "object.__new__({}) is not safe, use {}.__new__()", ct.name(), solid);
+    }
+    if ct.flags() & crate::types::type_flags::ABSTRACT != 0 || has_abstract_methods(ct) {
+        let methods = abstract_names(ts, ct)?;
+        raise!(
+            TypeError,
+            "Can't instantiate abstract class {} without an implementation for abstract method{} {}",
+            ct.name(),
+            if methods.len() == 1 { "" } else { "s" },
+            methods.iter().map(|m| format!("'{m}'")).collect::<Vec<_>>().join(", ")
+        );
+    }
+    crate::class::object_new_check(ts, ct, args)?;
+    Ok(alloc(ct, crate::cell::Empty))
+}
+
+fn has_abstract_methods(ct: TypeRef) -> bool {
+    match ct.lookup("__abstractmethods__") {
+        Some(v) => v.downcast::<crate::set::PySet>().map(|s| s.table.len() > 0).unwrap_or(false),
+        None => false,
+    }
+}
+
+fn abstract_names(ts: &ThreadState, ct: TypeRef) -> PyResult<Vec<String>> {
+    let v = ct.lookup("__abstractmethods__").unwrap_or_else(none);
+    let mut names: Vec<String> = ops::collect(ts, &v)?.iter().filter_map(|x| as_str(x).map(str::to_owned)).collect();
+    names.sort();
+    Ok(names)
+}
+
+fn object_init(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    if let Some(o) = args.args.first() {
+        crate::class::object_init_check(o, args)?;
+    }
+    Ok(none())
+}
+
+fn object_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(o) = args.args.first() else { raise!(TypeError, "expected self") };
+    let t = o.type_ref();
+    let module = t.data().dict_data().get_str("__module__");
+    let qual = t.data().qualname.read().clone();
+    let _ = ts;
+    let name = match module.as_ref().and_then(as_str) {
+        Some(m) if m != "builtins" => format!("{m}.{qual}"),
+        _ => qual,
+    };
+    Ok(new_str(&format!("<{} object at {:#x}>", name, o.id())))
+}
+
+fn object_str(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(o) = args.args.first() else { raise!(TypeError, "expected self") };
+    ops::repr(ts, o)
+}
+
+fn object_eq(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__eq__", args, 1, 1)?;
+    Ok(if args.args[0].is(&args.args[1]) { rt().true_.clone() } else { rt().not_implemented.clone() })
+}
+
+fn object_ne(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__ne__", args, 1, 1)?;
+    let r = ops::call_dunder(ts, &args.args[0], "__eq__", &[args.args[1].clone()])?.unwrap_or_else(|| rt().not_implemented.clone());
+    if r.is(&rt().not_implemented) {
+        return Ok(r);
+    }
+    Ok(new_bool(!ops::is_true(ts, &r)?))
+}
+
+fn object_hash(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(o) = args.args.first() else { raise!(TypeError, "expected self") };
+    let id = o.id() as u64;
+    Ok(new_int(((id >> 4) | (id << 60)) as i64 & i64::MAX))
+}
+
+fn object_getattribute(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__getattribute__", args, 1, 1)?;
+    if as_str(&args.args[1]).is_none() {
+        raise!(TypeError, "attribute name must be string, not '{}'", ops::type_name(&args.args[1]));
+    }
+    ops::generic_getattr(ts, &args.args[0], &args.args[1])
+}
+
+fn object_setattr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__setattr__", args, 2, 2)?;
+    ops::generic_setattr(ts, &args.args[0], &args.args[1], Some(args.args[2].clone()))?;
+    Ok(none())
+}
+
+fn object_delattr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__delattr__", args, 1, 1)?;
+    ops::generic_setattr(ts, &args.args[0], &args.args[1], None)?;
+    Ok(none())
+}
+
+fn object_init_subclass(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    if args.has_kwargs() || args.args.len() > 1 {
+        let name = args.args.first().and_then(TypeRef::from_value).map(|t| t.name()).unwrap_or_default();
+        let _ = name;
+        raise!(TypeError, "object.__init_subclass__() takes no keyword arguments");
+    }
+    Ok(none())
+}
+
+fn object_format(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__format__", args, 1, 1)?;
+    let spec = as_str(&args.args[1]).unwrap_or("");
+    if !spec.is_empty() {
+        raise!(TypeError, "unsupported format string passed to {}.__format__", ops::type_name(&args.args[0]));
+    }
+    ops::str_(ts, &args.args[0])
+}
+
+fn object_dir(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(o) = args.args.first() else { raise!(TypeError, "expected self") };
+    let mut names: Vec<String> = Vec::new();
+    let mut push = |k: &Value| {
+        if let Some(s) = as_str(k) {
+            if !names.iter().any(|n| n == s) {
+                names.push(s.to_owned());
+            }
+        }
+    };
+    if let Some(d) = ops::instance_dict(o) {
+        for k in ops::collect(ts, &d)? {
+            push(&k);
+        }
+    }
+    let types = match TypeRef::from_value(o) {
+        Some(t) => t.mro(),
+        None => o.type_ref().mro(),
+    };
+    for t in types {
+        for k in t.data().dict_data().keys() {
+            push(&k);
+        }
+    }
+    names.sort();
+    Ok(crate::seq::new_list(names.iter().map(|n| new_str(n)).collect()))
+}
+
+fn object_sizeof(_ts: &ThreadState, _args: Args<'_>) -> PyResult {
+    Ok(new_int(32))
+}
+
+fn object_reduce_ex(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let copyreg = crate::import::import_module(ts, "copyreg")?;
+    let f = ops::getattr_str(ts, &copyreg, "__reduce_ex__")?;
+    let proto = args.args.get(1).cloned().unwrap_or_else(|| new_int(0));
+    ops::call(ts, &f, &[args.args[0].clone(), proto])
+}
+
+// ---------------------------------------------------------------- type
+
+fn type_new_native(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let pos = args.positional();
+    let Some(meta) = pos.first().and_then(TypeRef::from_value) else {
+        raise!(TypeError, "type.__new__(X): X is not a type object")
+    };
+    if pos.len() == 2 && meta == rt().types.type_ {
+        return Ok(pos[1].type_ref().to_value());
+    }
+    if pos.len() != 4 {
+        raise!(TypeError, "type.__new__() takes exactly 3 arguments ({} given)", pos.len().saturating_sub(1));
+    }
+    let n = args.args.len() - args.kwnames.len();
+    let kw = Args { args: &args.args[n..], kwnames: args.kwnames };
+    crate::class::type_new(ts, meta, &pos[1], &pos[2], &pos[3], kw)
+}
+
+fn type_init(_ts: &ThreadState, _args: Args<'_>) -> PyResult {
+    Ok(none())
+}
+
+fn type_prepare(_ts: &ThreadState, _args: Args<'_>) -> PyResult {
+    Ok(super::new_dict())
+}
+
+fn type_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(t) = args.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "expected a type") };
+    let module = t.data().dict_data().get_str("__module__");
+    let qual = t.data().qualname.read().clone();
+    Ok(new_str(&match module.as_ref().and_then(as_str) {
+        Some(m) if m != "builtins" => format!("<class '{m}.{qual}'>"),
+        _ => format!("<class '{qual}'>"),
+    }))
+}
+
+fn type_mro(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(t) = args.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "expected a type") };
+    Ok(crate::seq::new_list(t.mro().iter().map(TypeRef::to_value).collect()))
+}
+
+fn type_instancecheck(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__instancecheck__", args, 1, 1)?;
+    let Some(t) = TypeRef::from_value(&args.args[0]) else { raise!(TypeError, "expected a type") };
+    let o = &args.args[1];
+    if o.type_ref().is_subtype(t) {
+        return Ok(new_bool(true));
+    }
+    if let Some(c) = ops::getattr_opt(ts, o, "__class__")? {
+        if let Some(ct) = TypeRef::from_value(&c) {
+            return Ok(new_bool(ct.is_subtype(t)));
+        }
+    }
+    Ok(new_bool(false))
+}
+
+fn type_subclasscheck(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__subclasscheck__", args, 1, 1)?;
+    let Some(t) = TypeRef::from_value(&args.args[0]) else { raise!(TypeError, "expected a type") };
+    let Some(s) = TypeRef::from_value(&args.args[1]) else { raise!(TypeError, "issubclass() arg 1 must be a class") };
+    Ok(new_bool(s.is_subtype(t)))
+}
+
+fn type_subclasses(_ts: &ThreadState, _args: Args<'_>) -> PyResult {
+    // FIXME(subclasses): track weak references to subclasses.
+    Ok(crate::seq::new_list(vec![]))
+}
+
+fn type_or(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__or__", args, 1, 1)?;
+    let typing = crate::import::import_module(ts, "typing")?;
+    let union = ops::getattr_str(ts, &typing, "Union")?;
+    ops::getitem(ts, &union, &new_tuple(vec![args.args[0].clone(), args.args[1].clone()]))
+}
+
+// ---------------------------------------------------------------- small types
+
+fn singleton_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let r = rt();
+    let o = &args.args[0];
+    Ok(new_str(if o.is(&r.none) {
+        "None"
+    } else if o.is(&r.not_implemented) {
+        "NotImplemented"
+    } else {
+        "Ellipsis"
+    }))
+}
+
+fn singleton_bool(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    Ok(new_bool(!is_none(&args.args[0])))
+}
+
+fn function_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let o = &args.args[0];
+    let q = o.downcast::<PyFunction>().map(|f| as_str(&f.attrs.lock().qualname).unwrap_or("?").to_owned()).unwrap_or_default();
+    Ok(new_str(&format!("<function {} at {:#x}>", q, o.id())))
+}
+
+fn function_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let f = args.args[0].clone();
+    match args.args.get(1) {
+        Some(o) if !is_none(o) => Ok(crate::function::new_method(f, o.clone())),
+        _ => Ok(f),
+    }
+}
+
+fn native_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let o = &args.args[0];
+    let Some(f) = o.downcast::<NativeFunction>() else { raise!(TypeError, "expected builtin") };
+    if f.is_method {
+        let owner = f.qualname.split('.').next().unwrap_or("");
+        return Ok(new_str(&format!("<method '{}' of '{}' objects>", f.name, owner)));
+    }
+    match &f.self_ {
+        Some(s) if s.downcast::<PyModule>().is_none() => Ok(new_str(&format!(
+            "<built-in method {} of {} object at {:#x}>",
+            f.name,
+            ops::type_name(s),
+            s.id()
+        ))),
+        _ => Ok(new_str(&format!("<built-in function {}>", f.name))),
+    }
+}
+
+fn method_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(m) = args.args[0].downcast::<PyMethod>() else { raise!(TypeError, "expected method") };
+    let q = match ops::getattr_opt(ts, &m.func, "__qualname__")? {
+        Some(q) => ops::str_string(ts, &q)?,
+        None => "?".into(),
+    };
+    Ok(new_str(&format!("<bound method {} of {}>", q, ops::repr_string(ts, &m.self_)?)))
+}
+
+fn method_eq(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__eq__", args, 1, 1)?;
+    let (Some(a), Some(b)) = (args.args[0].downcast::<PyMethod>(), args.args[1].downcast::<PyMethod>()) else {
+        return Ok(rt().not_implemented.clone());
+    };
+    let _ = ts;
+    Ok(new_bool(a.func.is(&b.func) && a.self_.is(&b.self_)))
+}
+
+fn method_hash(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(m) = args.args[0].downcast::<PyMethod>() else { raise!(TypeError, "expected method") };
+    Ok(new_int(ops::hash(ts, &m.func)? ^ (m.self_.id() as i64 >> 4)))
+}
+
+fn module_new(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(t) = args.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "module.__new__(X): X is not a type") };
+    Ok(alloc(t, PyModule { dict: super::new_dict() }))
+}
+
+fn module_init(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let [_, name, doc] = super::parse_args("module", args, ["self", "name", "doc"], 2)?;
+    let m = &args.args[0];
+    if let Some(d) = m.downcast::<PyModule>().and_then(|m| m.dict.downcast::<crate::dict::PyDict>()) {
+        d.set_str(new_str("__name__"), name.unwrap_or_else(none));
+        d.set_str(new_str("__doc__"), doc.unwrap_or_else(none));
+        d.set_str(new_str("__package__"), none());
+        d.set_str(new_str("__loader__"), none());
+        d.set_str(new_str("__spec__"), none());
+    }
+    Ok(none())
+}
+
+fn module_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let m = &args.args[0];
+    let d = m.downcast::<PyModule>().and_then(|m| m.dict.downcast::<crate::dict::PyDict>().map(|d| (d.get_str("__name__"), d.get_str("__file__"))));
+    let (name, file) = d.unwrap_or((None, None));
+    let name = match name {
+        Some(n) => ops::str_string(ts, &n)?,
+        None => "?".into(),
+    };
+    Ok(new_str(&match file {
+        Some(f) if !is_none(&f) => format!("<module '{}' from '{}'>", name, ops::str_string(ts, &f)?),
+        _ => format!("<module '{}' (built-in)>", name),
+    }))
+}
+
+fn cell_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let o = &args.args[0];
+    let inner = o.downcast::<PyCell>().and_then(|c| c.value.lock().clone());
+    Ok(new_str(&match inner {
+        Some(v) => format!("<cell at {:#x}: {} object at {:#x}>", o.id(), ops::type_name(&v), v.id()),
+        None => format!("<cell at {:#x}: empty>", o.id()),
+    }))
+}
+
+fn code_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let o = &args.args[0];
+    let Some(c) = o.downcast::<PyCode>() else { raise!(TypeError, "expected code") };
+    Ok(new_str(&format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        c.code.name,
+        o.id(),
+        c.code.filename,
+        c.code.first_line
+    )))
+}
+
+fn frame_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let o = &args.args[0];
+    let Some(f) = o.downcast::<PyFrameObj>() else { raise!(TypeError, "expected frame") };
+    let c = f.code.downcast::<PyCode>();
+    Ok(new_str(&format!(
+        "<frame at {:#x}, file '{}', line {}, code {}>",
+        o.id(),
+        c.map(|c| c.code.filename.clone()).unwrap_or_default(),
+        *f.lineno.lock(),
+        c.map(|c| c.code.name.clone()).unwrap_or_default()
+    )))
+}
+
+// ---------------------------------------------------------------- property, classmethod, staticmethod
+
+fn property_new(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(t) = args.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "property.__new__(X): X is not a type") };
+    Ok(alloc(t, PyProperty { fget: None, fset: None, fdel: None, doc: None, name: Mutex::new(None) }))
+}
+
+fn property_init(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let [_, fget, fset, fdel, doc] = super::parse_args("property", args, ["self", "fget", "fset", "fdel", "doc"], 1)?;
+    let o = &args.args[0];
+    let clean = |v: Option<Value>| v.filter(|x| !is_none(x));
+    let fget = clean(fget);
+    let mut doc = clean(doc);
+    if doc.is_none() {
+        if let Some(g) = &fget {
+            doc = ops::getattr_opt(ts, g, "__doc__")?.filter(|d| !is_none(d));
+        }
+    }
+    let name = match &fget {
+        Some(g) => ops::getattr_opt(ts, g, "__name__")?,
+        None => None,
+    };
+    // SAFETY-free re-initialisation: property payload fields are immutable after
+    // init, so build a fresh payload and swap it in via the per-object lock.
+    if let Some(p) = o.downcast::<PyProperty>() {
+        let ptr = p as *const PyProperty as *mut PyProperty;
+        // SAFETY: __init__ runs before the property is shared (it was just created
+        // by property.__new__); no other reference reads it concurrently.
+        unsafe {
+            (*ptr).fget = fget;
+            (*ptr).fset = clean(fset);
+            (*ptr).fdel = clean(fdel);
+            (*ptr).doc = doc;
+        }
+        *p.name.lock() = name;
+    }
+    Ok(none())
+}
+
+fn property_copy(ts: &ThreadState, args: Args<'_>, which: usize) -> PyResult {
+    check_args("property", args, 1, 1)?;
+    let o = &args.args[0];
+    let Some(p) = o.downcast::<PyProperty>() else { raise!(TypeError, "expected property") };
+    let f = Some(args.args[1].clone()).filter(|x| !is_none(x));
+    let (mut g, mut s, mut d) = (p.fget.clone(), p.fset.clone(), p.fdel.clone());
+    match which {
+        0 => g = f,
+        1 => s = f,
+        _ => d = f,
+    }
+    let doc = p.doc.clone().unwrap_or_else(none);
+    let cls = o.type_ref().to_value();
+    let mut a = vec![g.unwrap_or_else(none), s.unwrap_or_else(none), d.unwrap_or_else(none), doc];
+    let _ = &mut a;
+    let np = ops::call(ts, &cls, &a)?;
+    if let (Some(newp), Some(n)) = (np.downcast::<PyProperty>(), p.name.lock().clone()) {
+        *newp.name.lock() = Some(n);
+    }
+    Ok(np)
+}
+
+fn property_getter(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    property_copy(ts, args, 0)
+}
+fn property_setter(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    property_copy(ts, args, 1)
+}
+fn property_deleter(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    property_copy(ts, args, 2)
+}
+
+fn property_get(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let o = args.args.get(1).cloned().unwrap_or_else(none);
+    let owner = args.args.get(2).and_then(TypeRef::from_value).unwrap_or_else(|| o.type_ref());
+    let inst = if is_none(&o) { None } else { Some(&o) };
+    ops::descr_get(ts, args.args[0].clone(), inst, owner)
+}
+
+fn property_set(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__set__", args, 2, 2)?;
+    let Some(p) = args.args[0].downcast::<PyProperty>() else { raise!(TypeError, "expected property") };
+    match &p.fset {
+        Some(f) => ops::call(ts, f, &[args.args[1].clone(), args.args[2].clone()]),
+        None => raise!(AttributeError, "property has no setter"),
+    }
+}
+
+fn property_set_name(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__set_name__", args, 2, 2)?;
+    if let Some(p) = args.args[0].downcast::<PyProperty>() {
+        *p.name.lock() = Some(args.args[2].clone());
+    }
+    Ok(none())
+}
+
+fn wrapper_new(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(t) = args.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "expected a type") };
+    let f = args.args.get(1).cloned().unwrap_or_else(none);
+    Ok(alloc(t, PyWrapper { func: Mutex::new(f), dict: Mutex::new(None) }))
+}
+
+fn wrapper_init(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let name = if args.args[0].type_ref().is_subtype(rt().types.classmethod) { "classmethod" } else { "staticmethod" };
+    if args.has_kwargs() {
+        raise!(TypeError, "{}() takes no keyword arguments", name);
+    }
+    if args.args.len() != 2 {
+        raise!(TypeError, "{} expected 1 argument, got {}", name, args.args.len() - 1);
+    }
+    if let Some(w) = args.args[0].downcast::<PyWrapper>() {
+        *w.func.lock() = args.args[1].clone();
+    }
+    Ok(none())
+}
+
+fn classmethod_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected classmethod") };
+    let owner = match args.args.get(2) {
+        Some(t) if !is_none(t) => t.clone(),
+        _ => args.args.get(1).map(|o| o.type_ref().to_value()).unwrap_or_else(none),
+    };
+    Ok(crate::function::new_method(w.func.lock().clone(), owner))
+}
+
+fn staticmethod_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected staticmethod") };
+    Ok(w.func.lock().clone())
+}
+
+fn staticmethod_call(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected staticmethod") };
+    let f = w.func.lock().clone();
+    ops::call_args(ts, &f, Args { args: &args.args[1..], kwnames: args.kwnames })
+}
+
+fn super_new_native(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    crate::class::super_new(ts, args)
+}
+
+fn super_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(s) = args.args[0].downcast::<crate::class::PySuper>() else { raise!(TypeError, "expected super") };
+    let tn = TypeRef::from_value(&s.thisclass).map(|t| t.name()).unwrap_or_default();
+    Ok(new_str(&match &s.obj_type {
+        Some(ot) => format!("<super: <class '{}'>, <{} object>>", tn, TypeRef::from_value(ot).map(|t| t.name()).unwrap_or_default()),
+        None => {
+            let _ = ts;
+            format!("<super: <class '{tn}'>, NULL>")
+        }
+    }))
+}
+
+fn member_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(m) = args.args[0].downcast::<crate::class::PyMember>() else { raise!(TypeError, "expected member") };
+    match args.args.get(1) {
+        Some(o) if !is_none(o) => crate::class::member_get(o, m),
+        _ => Ok(args.args[0].clone()),
+    }
+}
+
+fn member_set(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__set__", args, 2, 2)?;
+    let Some(m) = args.args[0].downcast::<crate::class::PyMember>() else { raise!(TypeError, "expected member") };
+    crate::class::member_set(&args.args[1], m, Some(args.args[2].clone()))?;
+    Ok(none())
+}
+
+fn member_delete(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__delete__", args, 1, 1)?;
+    let Some(m) = args.args[0].downcast::<crate::class::PyMember>() else { raise!(TypeError, "expected member") };
+    crate::class::member_set(&args.args[1], m, None)?;
+    Ok(none())
+}
+
+pub fn generic_alias(_ts: &ThreadState, obj: &Value, key: &Value) -> PyResult {
+    let args = if crate::seq::tuple_items(key).is_some() { key.clone() } else { new_tuple(vec![key.clone()]) };
+    Ok(alloc(rt().types.generic_alias, crate::class::PyGenericAlias { origin: obj.clone(), args }))
+}
+
+fn type_repr_for_alias(ts: &ThreadState, v: &Value) -> PyResult<String> {
+    if let Some(t) = TypeRef::from_value(v) {
+        let module = t.data().dict_data().get_str("__module__");
+        let q = t.data().qualname.read().clone();
+        return Ok(match module.as_ref().and_then(as_str) {
+            Some(m) if m != "builtins" => format!("{m}.{q}"),
+            _ => q,
+        });
+    }
+    if v.is(&rt().ellipsis) {
+        return Ok("...".into());
+    }
+    ops::repr_string(ts, v)
+}
+
+fn generic_alias_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(g) = args.args[0].downcast::<crate::class::PyGenericAlias>() else { raise!(TypeError, "expected alias") };
+    let mut parts = Vec::new();
+    for a in crate::seq::tuple_items(&g.args).unwrap_or(&[]) {
+        parts.push(type_repr_for_alias(ts, a)?);
+    }
+    let inner = if parts.is_empty() { "()".to_owned() } else { parts.join(", ") };
+    Ok(new_str(&format!("{}[{}]", type_repr_for_alias(ts, &g.origin)?, inner)))
+}
+
+fn generic_alias_eq(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__eq__", args, 1, 1)?;
+    let (Some(a), Some(b)) = (
+        args.args[0].downcast::<crate::class::PyGenericAlias>(),
+        args.args[1].downcast::<crate::class::PyGenericAlias>(),
+    ) else {
+        return Ok(rt().not_implemented.clone());
+    };
+    Ok(new_bool(ops::eq(ts, &a.origin, &b.origin)? && ops::eq(ts, &a.args, &b.args)?))
+}
+
+fn generic_alias_hash(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(a) = args.args[0].downcast::<crate::class::PyGenericAlias>() else { raise!(TypeError, "expected alias") };
+    Ok(new_int(ops::hash(ts, &a.origin)? ^ ops::hash(ts, &a.args)?))
+}
+
+// ---------------------------------------------------------------- special attributes
+
+fn opt(v: &Option<Value>) -> Value {
+    v.clone().unwrap_or_else(none)
+}
+
+/// Special attributes of builtin objects, found after the type's MRO and the
+/// instance dict. Ok(None) when `name` is not one of them.
+pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    if name == "__dict__" {
+        if let Some(t) = TypeRef::from_value(obj) {
+            let items = t.data().dict_data().items();
+            let d = super::new_dict();
+            for (k, v) in items {
+                super::dict_set(ts, &d, k, v)?;
+            }
+            return Ok(Some(alloc(rt().types.mappingproxy, crate::iter::PyDictView { dict: d })));
+        }
+        if let Some(f) = obj.downcast::<PyFunction>() {
+            let mut a = f.attrs.lock();
+            if a.dict.is_none() {
+                a.dict = Some(super::new_dict());
+            }
+            return Ok(a.dict.clone());
+        }
+        return Ok(ops::instance_dict(obj));
+    }
+    if let Some(t) = TypeRef::from_value(obj) {
+        let td = t.data();
+        return Ok(Some(match name {
+            "__name__" => new_str(&td.name()),
+            "__qualname__" => new_str(&td.qualname.read()),
+            "__mro__" => new_tuple(t.mro().iter().map(TypeRef::to_value).collect()),
+            "__bases__" => new_tuple(td.bases.read().clone()),
+            "__base__" => td.base.read().clone().unwrap_or_else(none),
+            "__doc__" => td.dict_data().get_str("__doc__").unwrap_or_else(none),
+            "__module__" => td.dict_data().get_str("__module__").unwrap_or_else(|| new_str("builtins")),
+            "__basicsize__" => new_int(32),
+            "__flags__" => new_int(i64::from(td.flags())),
+            "__type_params__" => new_tuple(vec![]),
+            "__annotations__" | "__annotate__" => return type_annotations(ts, t, name),
+            "__abstractmethods__" => match td.dict_data().get_str("__abstractmethods__") {
+                Some(v) => v,
+                None => raise!(AttributeError, "__abstractmethods__"),
+            },
+            _ => return Ok(None),
+        }));
+    }
+    if let Some(f) = obj.downcast::<PyFunction>() {
+        let a = f.attrs.lock();
+        return Ok(Some(match name {
+            "__name__" => a.name.clone(),
+            "__qualname__" => a.qualname.clone(),
+            "__doc__" => a.doc.clone(),
+            "__module__" => a.module.clone(),
+            "__defaults__" => opt(&a.defaults),
+            "__kwdefaults__" => opt(&a.kwdefaults),
+            "__code__" => f.code.clone(),
+            "__globals__" => f.globals.clone(),
+            "__builtins__" => f.builtins.clone(),
+            "__closure__" => opt(&f.closure.lock()),
+            "__type_params__" => a.type_params.clone().unwrap_or_else(|| new_tuple(vec![])),
+            "__annotate__" => opt(&a.annotate),
+            "__annotations__" => {
+                if let Some(an) = &a.annotations {
+                    return Ok(Some(an.clone()));
+                }
+                let annotate = a.annotate.clone();
+                drop(a);
+                let d = match annotate {
+                    Some(fnc) if !is_none(&fnc) => ops::call(ts, &fnc, &[new_int(1)])?,
+                    _ => super::new_dict(),
+                };
+                f.attrs.lock().annotations = Some(d.clone());
+                d
+            }
+            _ => return Ok(None),
+        }));
+    }
+    if let Some(m) = obj.downcast::<PyMethod>() {
+        return Ok(match name {
+            "__func__" => Some(m.func.clone()),
+            "__self__" => Some(m.self_.clone()),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" | "__wrapped__" | "__annotations__" => {
+                Some(ops::getattr_str(ts, &m.func, name)?)
+            }
+            _ => ops::getattr_opt(ts, &m.func, name)?,
+        });
+    }
+    if let Some(f) = obj.downcast::<NativeFunction>() {
+        return Ok(Some(match name {
+            "__name__" => new_str(f.name),
+            "__qualname__" => new_str(&f.qualname),
+            "__doc__" => f.doc.map(new_str).unwrap_or_else(none),
+            "__self__" => f.self_.clone().unwrap_or_else(none),
+            "__module__" => f.module.clone().unwrap_or_else(|| if f.is_method { none() } else { new_str("builtins") }),
+            "__text_signature__" => none(),
+            "__objclass__" if f.is_method => {
+                let owner = f.qualname.split('.').next().unwrap_or("");
+                let r = rt();
+                r.types.all().into_iter().find(|t| t.name() == owner).map(|t| t.to_value()).unwrap_or_else(none)
+            }
+            _ => return Ok(None),
+        }));
+    }
+    if let Some(c) = obj.downcast::<PyCode>() {
+        let code = &c.code;
+        let names = |v: Vec<std::sync::Arc<str>>| new_tuple(v.iter().map(|n| new_str(n)).collect());
+        return Ok(Some(match name {
+            "co_name" => c.name.clone(),
+            "co_qualname" => c.qualname.clone(),
+            "co_filename" => c.filename.clone(),
+            "co_firstlineno" => new_int(i64::from(code.first_line)),
+            "co_argcount" => new_int(i64::from(code.argcount)),
+            "co_posonlyargcount" => new_int(i64::from(code.posonlyargcount)),
+            "co_kwonlyargcount" => new_int(i64::from(code.kwonlyargcount)),
+            "co_flags" => new_int(i64::from(code.flags.0)),
+            "co_nlocals" => new_int(code.nlocals() as i64),
+            "co_stacksize" => new_int(i64::from(code.stacksize)),
+            "co_varnames" => names(code.varnames()),
+            "co_cellvars" => names(code.cellvars()),
+            "co_freevars" => names(code.freevars()),
+            "co_names" => new_tuple(c.names.clone()),
+            "co_consts" => new_tuple(c.consts.clone()),
+            "co_code" => crate::bytes::new_bytes(&code.instructions.iter().flat_map(|i| [i.op as u8, i.arg as u8]).collect::<Vec<u8>>()),
+            _ => return Ok(None),
+        }));
+    }
+    if let Some(e) = obj.downcast::<PyBaseException>() {
+        return Ok(match name {
+            "args" => Some(e.args.lock().clone()),
+            "__traceback__" => Some(opt(&e.traceback.lock())),
+            "__cause__" => Some(opt(&e.cause.lock())),
+            "__context__" => Some(opt(&e.context.lock())),
+            "__suppress_context__" => Some(new_bool(*e.suppress_context.lock())),
+            _ => super::exceptions::exception_attr(ts, obj, e, name)?,
+        });
+    }
+    if let Some(g) = obj.downcast::<crate::generator::PyGenerator>() {
+        use std::sync::atomic::Ordering;
+        let prefix = match g.kind {
+            crate::generator::GenKind::Generator => "gi_",
+            crate::generator::GenKind::Coroutine => "cr_",
+            crate::generator::GenKind::AsyncGenerator => "ag_",
+        };
+        let short = name.strip_prefix(prefix);
+        return Ok(Some(match (name, short) {
+            ("__name__", _) => g.name.lock().clone(),
+            ("__qualname__", _) => g.qualname.lock().clone(),
+            (_, Some("code")) => g.code.clone(),
+            (_, Some("running")) => new_bool(g.running.load(Ordering::Relaxed)),
+            (_, Some("suspended")) => new_bool(g.started.load(Ordering::Relaxed) && g.frame.lock().is_some() && !g.running.load(Ordering::Relaxed)),
+            (_, Some("frame")) => match g.frame.lock().as_ref() {
+                Some(f) => crate::frame::snapshot(f, None),
+                None => none(),
+            },
+            (_, Some("yieldfrom")) | (_, Some("await")) => none(),
+            _ => return Ok(None),
+        }));
+    }
+    if let Some(f) = obj.downcast::<PyFrameObj>() {
+        return Ok(Some(match name {
+            "f_code" => f.code.clone(),
+            "f_globals" => f.globals.clone(),
+            "f_lineno" => new_int(i64::from(*f.lineno.lock())),
+            "f_back" => opt(&f.back),
+            "f_locals" => f.locals.clone().unwrap_or_else(super::new_dict),
+            "f_builtins" => ts.interp.builtins_dict.clone(),
+            "f_lasti" => new_int(0),
+            "f_trace" => none(),
+            _ => return Ok(None),
+        }));
+    }
+    if let Some(t) = obj.downcast::<PyTraceback>() {
+        return Ok(Some(match name {
+            "tb_frame" => t.frame.clone(),
+            "tb_lineno" => new_int(i64::from(t.lineno)),
+            "tb_lasti" => new_int(t.lasti as i64 * 2),
+            "tb_next" => opt(&t.next),
+            _ => return Ok(None),
+        }));
+    }
+    if let Some(c) = obj.downcast::<PyCell>() {
+        if name == "cell_contents" {
+            return match c.value.lock().clone() {
+                Some(v) => Ok(Some(v)),
+                None => raise!(ValueError, "Cell is empty"),
+            };
+        }
+        return Ok(None);
+    }
+    if let Some(p) = obj.downcast::<PyProperty>() {
+        return Ok(Some(match name {
+            "fget" => opt(&p.fget),
+            "fset" => opt(&p.fset),
+            "fdel" => opt(&p.fdel),
+            "__doc__" => opt(&p.doc),
+            "__isabstractmethod__" => {
+                let mut any = false;
+                for f in [&p.fget, &p.fset, &p.fdel].into_iter().flatten() {
+                    if let Some(v) = ops::getattr_opt(ts, f, "__isabstractmethod__")? {
+                        any |= ops::is_true(ts, &v)?;
+                    }
+                }
+                new_bool(any)
+            }
+            _ => return Ok(None),
+        }));
+    }
+    if let Some(w) = obj.downcast::<PyWrapper>() {
+        return Ok(match name {
+            "__func__" | "__wrapped__" => Some(w.func.lock().clone()),
+            "__isabstractmethod__" => {
+                let f = w.func.lock().clone();
+                Some(ops::getattr_opt(ts, &f, "__isabstractmethod__")?.unwrap_or_else(|| new_bool(false)))
+            }
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                let f = w.func.lock().clone();
+                ops::getattr_opt(ts, &f, name)?
+            }
+            _ => None,
+        });
+    }
+    if let Some(g) = obj.downcast::<crate::class::PyGenericAlias>() {
+        return Ok(match name {
+            "__origin__" => Some(g.origin.clone()),
+            "__args__" => Some(g.args.clone()),
+            "__parameters__" => Some(new_tuple(vec![])),
+            _ => ops::getattr_opt(ts, &g.origin, name)?,
+        });
+    }
+    if let Some(s) = obj.downcast::<crate::class::PySuper>() {
+        return Ok(match name {
+            "__thisclass__" => Some(s.thisclass.clone()),
+            "__self__" => Some(opt(&s.obj)),
+            "__self_class__" => Some(opt(&s.obj_type)),
+            _ => None,
+        });
+    }
+    super::numbers::number_attr(ts, obj, name).or_else(|e| Err(e)).and_then(|r| match r {
+        Some(v) => Ok(Some(v)),
+        None => super::containers::container_attr(ts, obj, name),
+    })
+}
+
+fn type_annotations(ts: &ThreadState, t: TypeRef, name: &str) -> PyResult<Option<Value>> {
+    let d = t.data().dict_data();
+    if name == "__annotate__" {
+        return Ok(Some(d.get_str("__annotate__").or_else(|| d.get_str("__annotate_func__")).unwrap_or_else(none)));
+    }
+    if let Some(a) = d.get_str("__annotations__").or_else(|| d.get_str("__annotations_cache__")) {
+        return Ok(Some(a));
+    }
+    let annotate = d.get_str("__annotate__").or_else(|| d.get_str("__annotate_func__"));
+    let res = match annotate {
+        Some(f) if !is_none(&f) => ops::call(ts, &f, &[new_int(1)])?,
+        _ => super::new_dict(),
+    };
+    if t.is_heap() {
+        d.set_str(new_str("__annotations_cache__"), res.clone());
+    }
+    Ok(Some(res))
+}
+
+/// Writes special attributes of builtin objects; Ok(false) when `name` is not one.
+pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<&Value>) -> PyResult<bool> {
+    if let Some(f) = obj.downcast::<PyFunction>() {
+        let mut a = f.attrs.lock();
+        let v = value.cloned();
+        match name {
+            "__name__" => match v {
+                Some(v) if as_str(&v).is_some() => a.name = v,
+                _ => raise!(TypeError, "__name__ must be set to a string object"),
+            },
+            "__qualname__" => match v {
+                Some(v) if as_str(&v).is_some() => a.qualname = v,
+                _ => raise!(TypeError, "__qualname__ must be set to a string object"),
+            },
+            "__doc__" => a.doc = v.unwrap_or_else(none),
+            "__module__" => a.module = v.unwrap_or_else(none),
+            "__defaults__" => a.defaults = v.filter(|x| !is_none(x)),
+            "__kwdefaults__" => a.kwdefaults = v.filter(|x| !is_none(x)),
+            "__annotations__" => a.annotations = v,
+            "__annotate__" => a.annotate = v.filter(|x| !is_none(x)),
+            "__type_params__" => a.type_params = v,
+            "__dict__" => a.dict = v,
+            "__code__" => raise!(AttributeError, "cannot set __code__"),
+            _ => {
+                if a.dict.is_none() {
+                    a.dict = Some(super::new_dict());
+                }
+                let d = a.dict.clone();
+                drop(a);
+                if let Some(dd) = d.as_ref().and_then(|d| d.downcast::<crate::dict::PyDict>()) {
+                    match v {
+                        Some(v) => {
+                            dd.set_str(new_str(name), v);
+                        }
+                        None => {
+                            if dd.remove_str(name).is_none() {
+                                raise!(AttributeError, "'function' object has no attribute '{}'", name);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Ok(true);
+    }
+    if let Some(e) = obj.downcast::<PyBaseException>() {
+        let v = value.cloned();
+        match name {
+            "args" => {
+                let items = match &v {
+                    Some(x) => ops::collect(ts, x)?,
+                    None => raise!(TypeError, "args may not be deleted"),
+                };
+                *e.args.lock() = new_tuple(items);
+            }
+            "__traceback__" => {
+                let v = v.filter(|x| !is_none(x));
+                if let Some(x) = &v {
+                    if x.downcast::<PyTraceback>().is_none() {
+                        raise!(TypeError, "__traceback__ must be a traceback or None");
+                    }
+                }
+                *e.traceback.lock() = v;
+            }
+            "__cause__" => {
+                let v = v.filter(|x| !is_none(x));
+                if let Some(x) = &v {
+                    if !x.type_ref().is_subtype(rt().exc.BaseException) {
+                        raise!(TypeError, "exception cause must be None or derive from BaseException");
+                    }
+                }
+                *e.cause.lock() = v;
+                *e.suppress_context.lock() = true;
+            }
+            "__context__" => {
+                let v = v.filter(|x| !is_none(x));
+                if let Some(x) = &v {
+                    if !x.type_ref().is_subtype(rt().exc.BaseException) {
+                        raise!(TypeError, "exception context must be None or derive from BaseException");
+                    }
+                }
+                *e.context.lock() = v;
+            }
+            "__suppress_context__" => {
+                *e.suppress_context.lock() = match &v {
+                    Some(x) => ops::is_true(ts, x)?,
+                    None => false,
+                };
+            }
+            "__notes__" => *e.notes.lock() = v,
+            _ => return Ok(false),
+        }
+        return Ok(true);
+    }
+    if let Some(c) = obj.downcast::<PyCell>() {
+        if name == "cell_contents" {
+            *c.value.lock() = value.cloned();
+            return Ok(true);
+        }
+    }
+    if let Some(w) = obj.downcast::<PyWrapper>() {
+        if name == "__func__" {
+            raise!(AttributeError, "readonly attribute");
+        }
+        let mut d = w.dict.lock();
+        if d.is_none() {
+            *d = Some(super::new_dict());
+        }
+        if let (Some(dd), Some(v)) = (d.as_ref().and_then(|d| d.downcast::<crate::dict::PyDict>()), value) {
+            dd.set_str(new_str(name), v.clone());
+            return Ok(true);
+        }
+    }
+    if let Some(f) = obj.downcast::<PyFrameObj>() {
+        if name == "f_lineno" {
+            if let Some(v) = value.and_then(crate::num::int_to_i64) {
+                *f.lineno.lock() = v as u32;
+            }
+            return Ok(true);
+        }
+    }
+    let _ = err!(TypeError, "");
+    Ok(false)
+}

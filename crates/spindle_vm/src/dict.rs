@@ -1,0 +1,369 @@
+//! The `dict` payload: an insertion-ordered hash table (a dense entry array
+//! plus an open-addressed index), guarded by a per-object lock.
+//!
+//! Equality of keys may run Python code (`__eq__`), so lookups never call the
+//! comparison while holding the lock: they copy the candidate key out,
+//! release, compare, re-lock and restart if the table changed meanwhile
+//! (detected by `mutations`).
+
+use parking_lot::Mutex;
+
+use crate::error::PyResult;
+use crate::object::{PayloadKind, PyPayload};
+use crate::str::PyStr;
+use crate::value::Value;
+
+const EMPTY: i32 = -1;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default)]
+pub struct DictInner {
+    indices: Vec<i32>,
+    entries: Vec<Option<Entry>>,
+    len: usize,
+    /// Incremented whenever keys are added or removed or the table is rebuilt.
+    pub mutations: u64,
+}
+
+#[derive(Default)]
+pub struct PyDict {
+    pub inner: Mutex<DictInner>,
+}
+
+impl PyPayload for PyDict {
+    const KIND: PayloadKind = crate::kinds::DICT;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for e in self.inner.lock().entries.iter().flatten() {
+            visit(&e.key);
+            visit(&e.value);
+        }
+    }
+    fn clear(&self) {
+        let old = std::mem::take(&mut *self.inner.lock());
+        drop(old);
+    }
+}
+
+/// How a probe for `key` went.
+enum Probe {
+    Found(usize),
+    /// Not present; the index slot where it would go.
+    Missing(usize),
+    /// Need a Python-level comparison with this candidate at entry index.
+    Compare(usize, Value),
+}
+
+/// Compares two keys; may run Python code.
+pub type KeyEq<'a> = &'a mut dyn FnMut(&Value, &Value) -> PyResult<bool>;
+
+fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    let rt = crate::runtime::rt();
+    if let (Some(x), Some(y)) = (a.downcast_exact::<PyStr>(rt.types.str), b.downcast_exact::<PyStr>(rt.types.str)) {
+        return Some(x.as_str() == y.as_str());
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return Some(false);
+    }
+    None
+}
+
+impl DictInner {
+    fn mask(&self) -> usize {
+        self.indices.len().wrapping_sub(1)
+    }
+
+    /// Probes for `key`; `skip` lists entry indices already compared unequal in this lookup.
+    fn probe(&self, key: &Value, hash: i64, skip: &[usize]) -> Probe {
+        if self.indices.is_empty() {
+            return Probe::Missing(0);
+        }
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Probe::Missing(i);
+            }
+            let ix = ix as usize;
+            if let Some(e) = &self.entries[ix] {
+                if e.hash == hash && !skip.contains(&ix) {
+                    match fast_eq(&e.key, key) {
+                        Some(true) => return Probe::Found(ix),
+                        Some(false) => {}
+                        None => return Probe::Compare(ix, e.key.clone()),
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if let Some(e) = &self.entries[ix as usize] {
+                if e.hash == hash {
+                    if let Some(s) = e.key.downcast::<PyStr>() {
+                        if s.as_str() == key {
+                            return Some(ix as usize);
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    fn rebuild(&mut self, min_capacity: usize) {
+        let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
+        let mut size = 8;
+        while size * 2 < (min_capacity.max(live.len() + 1)) * 3 {
+            size *= 2;
+        }
+        self.indices = vec![EMPTY; size];
+        let mask = size - 1;
+        for (ix, e) in live.iter().enumerate() {
+            let mut perturb = e.hash as u64;
+            let mut i = (e.hash as u64 as usize) & mask;
+            while self.indices[i] != EMPTY {
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            }
+            self.indices[i] = ix as i32;
+        }
+        self.len = live.len();
+        self.entries = live.into_iter().map(Some).collect();
+        self.mutations += 1;
+    }
+
+    fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.rebuild(self.len * 2 + 1);
+        }
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] != EMPTY {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        self.indices[i] = self.entries.len() as i32;
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.len += 1;
+        self.mutations += 1;
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The entry at position `pos` or later: (next position, entry). For iteration.
+    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, &Entry)> {
+        while pos < self.entries.len() {
+            if let Some(e) = &self.entries[pos] {
+                return Some((pos + 1, e));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+}
+
+impl PyDict {
+    pub fn new() -> PyDict {
+        PyDict::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.lock().len
+    }
+
+    /// Finds the entry index for `key`, running `eq` outside the lock as needed.
+    fn locate(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<(usize, u64)>> {
+        let mut skip: Vec<usize> = Vec::new();
+        loop {
+            let (probe, mutations) = {
+                let inner = self.inner.lock();
+                (inner.probe(key, hash, &skip), inner.mutations)
+            };
+            match probe {
+                Probe::Found(ix) => return Ok(Some((ix, mutations))),
+                Probe::Missing(_) => return Ok(None),
+                Probe::Compare(ix, cand) => {
+                    let equal = eq(&cand, key)?;
+                    let inner = self.inner.lock();
+                    if inner.mutations != mutations {
+                        skip.clear();
+                        continue;
+                    }
+                    if equal {
+                        return Ok(Some((ix, mutations)));
+                    }
+                    skip.push(ix);
+                }
+            }
+        }
+    }
+
+    pub fn get(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
+        loop {
+            match self.locate(key, hash, eq)? {
+                None => return Ok(None),
+                Some((ix, m)) => {
+                    let inner = self.inner.lock();
+                    if inner.mutations == m {
+                        return Ok(inner.entries[ix].as_ref().map(|e| e.value.clone()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sets `key` to `value`; returns the previous value.
+    pub fn set(&self, key: Value, hash: i64, value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
+        loop {
+            let found = self.locate(&key, hash, eq)?;
+            let mut inner = self.inner.lock();
+            match found {
+                Some((ix, m)) if inner.mutations == m => {
+                    if let Some(e) = inner.entries[ix].as_mut() {
+                        return Ok(Some(std::mem::replace(&mut e.value, value)));
+                    }
+                }
+                None => {
+                    // Re-probe under the lock: a concurrent insert may have added it.
+                    match inner.probe(&key, hash, &[]) {
+                        Probe::Missing(_) => {
+                            inner.insert_new(hash, key, value);
+                            return Ok(None);
+                        }
+                        Probe::Found(ix) => {
+                            if let Some(e) = inner.entries[ix].as_mut() {
+                                return Ok(Some(std::mem::replace(&mut e.value, value)));
+                            }
+                        }
+                        Probe::Compare(..) => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub fn remove(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
+        loop {
+            let Some((ix, m)) = self.locate(key, hash, eq)? else { return Ok(None) };
+            let mut inner = self.inner.lock();
+            if inner.mutations != m {
+                continue;
+            }
+            let old = inner.entries[ix].take();
+            inner.len -= 1;
+            inner.mutations += 1;
+            drop(inner);
+            return Ok(old.map(|e| e.value));
+        }
+    }
+
+    /// Lookup by a Rust string; only str keys match.
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let hash = crate::str::hash_str(key);
+        let inner = self.inner.lock();
+        inner.find_str(key, hash).and_then(|ix| inner.entries[ix].as_ref().map(|e| e.value.clone()))
+    }
+
+    /// Sets a str key (given as a str Value) without running Python code.
+    pub fn set_str(&self, key: Value, value: Value) -> Option<Value> {
+        let (hash, k) = match key.downcast::<PyStr>() {
+            Some(s) => (s.hash(), s.as_str().to_owned()),
+            None => return None,
+        };
+        let mut inner = self.inner.lock();
+        if let Some(ix) = inner.find_str(&k, hash) {
+            if let Some(e) = inner.entries[ix].as_mut() {
+                return Some(std::mem::replace(&mut e.value, value));
+            }
+        }
+        inner.insert_new(hash, key, value);
+        None
+    }
+
+    pub fn remove_str(&self, key: &str) -> Option<Value> {
+        let hash = crate::str::hash_str(key);
+        let mut inner = self.inner.lock();
+        let ix = inner.find_str(key, hash)?;
+        let old = inner.entries[ix].take();
+        inner.len -= 1;
+        inner.mutations += 1;
+        old.map(|e| e.value)
+    }
+
+    /// A snapshot of the items, in order.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.inner.lock().entries().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.inner.lock().entries().map(|e| e.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.inner.lock().entries().map(|e| e.value.clone()).collect()
+    }
+
+    pub fn clear_all(&self) {
+        let old = std::mem::take(&mut *self.inner.lock());
+        drop(old);
+    }
+
+    /// Removes and returns the last entry.
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let mut inner = self.inner.lock();
+        while let Some(last) = inner.entries.pop() {
+            if let Some(e) = last {
+                inner.len -= 1;
+                inner.mutations += 1;
+                // Rebuild so the index has no dangling entry positions.
+                let cap = inner.len;
+                inner.rebuild(cap);
+                return Some((e.key, e.value));
+            }
+        }
+        None
+    }
+
+    /// Entry at iteration position `pos` (skipping holes): (next pos, key, value).
+    pub fn entry_at(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let inner = self.inner.lock();
+        inner.next_entry(pos).map(|(n, e)| (n, e.key.clone(), e.value.clone()))
+    }
+
+    pub fn mutations(&self) -> u64 {
+        self.inner.lock().mutations
+    }
+}

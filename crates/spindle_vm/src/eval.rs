@@ -1,0 +1,1394 @@
+//! The interpreter loop. Python-to-Python calls push a `Frame` onto this
+//! invocation's frame stack and continue in the same Rust loop, so Python
+//! recursion never recurses in Rust; depth is bounded by the recursion limit.
+//! Native code calling back into Python (and generator resumption) enters a
+//! nested `run`, guarded by `ThreadState::check_stack`.
+
+use std::sync::Arc;
+
+use spindle_bytecode::{CodeFlags, CodeObject, Instruction, LocalKind, Opcode};
+
+use crate::cell::PyCell;
+use crate::code::PyCode;
+use crate::error::{PyErr, PyResult};
+use crate::function::{Args, FunctionAttrs, PyFunction};
+use crate::interp::ThreadState;
+use crate::num::new_bool;
+use crate::ops::{self, CmpOp};
+use crate::runtime::{is_none, none, rt};
+use crate::value::Value;
+use crate::{err, raise};
+
+/// One activation of a code object.
+pub struct Frame {
+    pub code_obj: Value,
+    pub code: Arc<CodeObject>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    /// Index of the instruction being executed (for errors and f_lineno).
+    pub lasti: usize,
+    /// `localsplus`: arguments, locals, cells, free variables.
+    pub locals: Vec<Option<Value>>,
+    /// The value stack; `None` is the NULL slot.
+    pub stack: Vec<Option<Value>>,
+    pub globals: Value,
+    pub builtins: Value,
+    /// The locals mapping of module and class-body frames.
+    pub locals_map: Option<Value>,
+    pub func: Option<Value>,
+    /// Set for frames owned by a generator/coroutine.
+    pub is_gen: bool,
+    /// An exception `throw()` raises at the resumed yield.
+    pub pending_throw: Option<PyErr>,
+}
+
+impl Frame {
+    fn code_data(&self) -> &PyCode {
+        // The code_obj of a frame is always a code object.
+        self.code_obj.downcast::<PyCode>().unwrap_or_else(|| unreachable_code())
+    }
+
+    pub fn lineno(&self) -> u32 {
+        self.code.line_of(self.lasti).unwrap_or(self.code.first_line)
+    }
+}
+
+fn unreachable_code() -> &'static PyCode {
+    std::process::abort()
+}
+
+/// How a run of the loop ended.
+pub enum RunResult {
+    Return(Value),
+    /// A generator frame yielded; the frame is handed back to its generator.
+    Yield(Value, Box<Frame>),
+}
+
+pub fn new_frame(code_obj: Value, globals: Value, builtins: Value, locals_map: Option<Value>, func: Option<Value>) -> PyResult<Box<Frame>> {
+    let Some(code) = code_obj.downcast::<PyCode>().map(|c| c.code.clone()) else {
+        raise!(TypeError, "expected a code object")
+    };
+    let n = code.localsplus.len();
+    let stacksize = code.stacksize as usize;
+    Ok(Box::new(Frame {
+        code_obj,
+        code,
+        pc: 0,
+        lasti: 0,
+        locals: vec![None; n],
+        stack: Vec::with_capacity(stacksize + 1),
+        globals,
+        builtins,
+        locals_map,
+        func,
+        is_gen: false,
+        pending_throw: None,
+    }))
+}
+
+/// Runs module-level (or exec'd) code with the given namespaces.
+pub fn run_code(ts: &ThreadState, code_obj: &Value, globals: &Value, locals: Option<&Value>) -> PyResult {
+    let builtins = builtins_for(ts, globals);
+    let frame = new_frame(code_obj.clone(), globals.clone(), builtins, Some(locals.unwrap_or(globals).clone()), None)?;
+    match run(ts, frame)? {
+        RunResult::Return(v) => Ok(v),
+        RunResult::Yield(v, _) => Ok(v),
+    }
+}
+
+fn builtins_for(ts: &ThreadState, globals: &Value) -> Value {
+    if let Some(g) = globals.downcast::<crate::dict::PyDict>() {
+        if let Some(b) = g.get_str("__builtins__") {
+            if let Some(m) = b.downcast::<crate::cell::PyModule>() {
+                return m.dict.clone();
+            }
+            if b.downcast::<crate::dict::PyDict>().is_some() {
+                return b;
+            }
+        }
+    }
+    ts.interp.builtins_dict.clone()
+}
+
+/// Calls a Python function object from native code.
+pub fn call_function(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult {
+    let frame = prepare_call(ts, func, args)?;
+    if frame.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) {
+        return Ok(crate::generator::new_generator(ts, frame, func));
+    }
+    match run(ts, frame)? {
+        RunResult::Return(v) => Ok(v),
+        RunResult::Yield(v, _) => Ok(v),
+    }
+}
+
+/// Builds the frame for calling `func` with `args`: binds parameters, applies
+/// defaults, and reports CPython's argument errors.
+pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<Box<Frame>> {
+    let Some(f) = func.downcast::<PyFunction>() else { raise!(TypeError, "not a function") };
+    let mut frame = new_frame(f.code.clone(), f.globals.clone(), f.builtins.clone(), None, Some(func.clone()))?;
+    let attrs = f.attrs.lock();
+    let defaults = attrs.defaults.clone();
+    let kwdefaults = attrs.kwdefaults.clone();
+    let qualname = crate::str::as_str(&attrs.qualname).unwrap_or("?").to_owned();
+    drop(attrs);
+    bind_args(ts, &mut frame, &qualname, args, defaults.as_ref(), kwdefaults.as_ref())?;
+    if let Some(cl) = f.closure.lock().as_ref() {
+        if let Some(cells) = crate::seq::tuple_items(cl) {
+            let n = frame.locals.len();
+            let nf = cells.len();
+            for (i, c) in cells.iter().enumerate() {
+                if n >= nf {
+                    frame.locals[n - nf + i] = Some(c.clone());
+                }
+            }
+        }
+    }
+    Ok(frame)
+}
+
+fn bind_args(
+    ts: &ThreadState,
+    frame: &mut Frame,
+    qualname: &str,
+    args: Args<'_>,
+    defaults: Option<&Value>,
+    kwdefaults: Option<&Value>,
+) -> PyResult<()> {
+    let code = frame.code.clone();
+    let argcount = code.argcount as usize;
+    let posonly = code.posonlyargcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let has_varargs = code.flags.has(CodeFlags::VARARGS);
+    let has_varkw = code.flags.has(CodeFlags::VARKEYWORDS);
+    let total = argcount + kwonly;
+    let pos = args.positional();
+    let fname = qualname;
+
+    let npos = pos.len().min(argcount);
+    for (i, v) in pos.iter().take(npos).enumerate() {
+        frame.locals[i] = Some(v.clone());
+    }
+    let mut slot = total;
+    if has_varargs {
+        let extra = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+        frame.locals[slot] = Some(crate::seq::new_tuple(extra));
+        slot += 1;
+    } else if pos.len() > argcount {
+        let ndef = defaults.and_then(crate::seq::tuple_items).map(|d| d.len()).unwrap_or(0);
+        let kw_given = args.kwargs().filter(|(k, _)| code.localsplus[argcount..total].iter().any(|n| &**n == *k)).count();
+        let takes = if ndef > 0 {
+            format!("from {} to {} positional arguments", argcount - ndef, argcount)
+        } else {
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        };
+        let given = if kw_given > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{}) were given",
+                pos.len(),
+                if pos.len() == 1 { "" } else { "s" },
+                kw_given,
+                if kw_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{} {} given", pos.len(), if pos.len() == 1 { "was" } else { "were" })
+        };
+        raise!(TypeError, "{}() takes {} but {}", fname, takes, given);
+    }
+    let kwdict = if has_varkw {
+        let d = crate::builtins_init::new_dict();
+        frame.locals[slot] = Some(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    let mut posonly_passed_as_kw: Vec<String> = Vec::new();
+    for (k, v) in args.kwargs() {
+        let idx = code.localsplus[..total].iter().position(|n| &**n == k);
+        match idx {
+            Some(i) if i >= posonly => {
+                if frame.locals[i].is_some() {
+                    raise!(TypeError, "{}() got multiple values for argument '{}'", fname, k);
+                }
+                frame.locals[i] = Some(v.clone());
+            }
+            other => match &kwdict {
+                Some(d) => {
+                    let key = crate::str::new_str(k);
+                    if let Some(dd) = d.downcast::<crate::dict::PyDict>() {
+                        dd.set_str(key, v.clone());
+                    }
+                }
+                None => {
+                    if other.is_some() {
+                        posonly_passed_as_kw.push(k.to_owned());
+                        continue;
+                    }
+                    let _ = ts;
+                    raise!(TypeError, "{}() got an unexpected keyword argument '{}'", fname, k);
+                }
+            },
+        }
+    }
+    if !posonly_passed_as_kw.is_empty() {
+        raise!(
+            TypeError,
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            fname,
+            posonly_passed_as_kw.join(", ")
+        );
+    }
+    // Defaults for missing positional parameters.
+    if npos < argcount {
+        let defs = defaults.and_then(crate::seq::tuple_items).unwrap_or(&[]);
+        let first_def = argcount - defs.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in npos..argcount {
+            if frame.locals[i].is_none() {
+                if i >= first_def {
+                    frame.locals[i] = Some(defs[i - first_def].clone());
+                } else {
+                    missing.push(format!("'{}'", code.localsplus[i]));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            raise!(
+                TypeError,
+                "{}() missing {} required positional argument{}: {}",
+                fname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            );
+        }
+    }
+    if kwonly > 0 {
+        let mut missing = Vec::new();
+        for i in argcount..total {
+            if frame.locals[i].is_none() {
+                let name = &code.localsplus[i];
+                let d = kwdefaults.and_then(|d| d.downcast::<crate::dict::PyDict>()).and_then(|d| d.get_str(name));
+                match d {
+                    Some(v) => frame.locals[i] = Some(v),
+                    None => missing.push(format!("'{name}'")),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            raise!(
+                TypeError,
+                "{}() missing {} required keyword-only argument{}: {}",
+                fname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn join_names(names: &[String]) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}
+
+macro_rules! pop {
+    ($f:expr) => {
+        $f.stack.pop().flatten().unwrap_or_else(none)
+    };
+}
+
+macro_rules! top {
+    ($f:expr) => {
+        $f.stack.last().cloned().flatten().unwrap_or_else(none)
+    };
+}
+
+/// Runs `frame` (and every Python frame it calls) to completion or to a yield.
+pub fn run(ts: &ThreadState, frame: Box<Frame>) -> PyResult<RunResult> {
+    ts.check_stack()?;
+    let limit = ts.interp.recursion_limit();
+    let base_depth = ts.depth.get();
+    if base_depth + 1 > limit {
+        raise!(RecursionError, "maximum recursion depth exceeded");
+    }
+    let mut frames: Vec<Box<Frame>> = vec![frame];
+    ts.depth.set(base_depth + 1);
+    crate::frame::push_live(ts, &frames[0]);
+    let result = run_loop(ts, &mut frames);
+    // Unwind bookkeeping for any frames still on this invocation's stack.
+    for _ in 0..frames.len() {
+        crate::frame::pop_live(ts);
+    }
+    ts.depth.set(base_depth);
+    result
+}
+
+enum Flow {
+    Continue,
+    Return(Value),
+    Yield(Value),
+}
+
+fn run_loop(ts: &ThreadState, frames: &mut Vec<Box<Frame>>) -> PyResult<RunResult> {
+    loop {
+        let Some(f) = frames.last_mut() else { return Ok(RunResult::Return(none())) };
+        let step = execute(ts, f);
+        let outcome = match step {
+            Ok(Step::Flow(Flow::Continue)) => continue,
+            Ok(Step::Call(new_frame)) => {
+                if ts.depth.get() + 1 > ts.interp.recursion_limit() {
+                    Err(err!(RecursionError, "maximum recursion depth exceeded"))
+                } else {
+                    ts.depth.set(ts.depth.get() + 1);
+                    crate::frame::push_live(ts, &new_frame);
+                    frames.push(new_frame);
+                    continue;
+                }
+            }
+            Ok(Step::Flow(Flow::Return(v))) => Ok(v),
+            Ok(Step::Flow(Flow::Yield(v))) => {
+                // Only a generator frame yields, and it is always the base of its run.
+                if frames.len() != 1 || !frames[0].is_gen {
+                    return Err(err!(SystemError, "yield outside a generator frame"));
+                }
+                if let Some(fr) = frames.pop() {
+                    crate::frame::pop_live(ts);
+                    ts.depth.set(ts.depth.get() - 1);
+                    return Ok(RunResult::Yield(v, fr));
+                }
+                return Ok(RunResult::Return(v));
+            }
+            Err(e) => Err(e),
+        };
+        match outcome {
+            Ok(v) => {
+                // The frame returned: pop it and push the value into the caller.
+                frames.pop();
+                crate::frame::pop_live(ts);
+                ts.depth.set(ts.depth.get() - 1);
+                match frames.last_mut() {
+                    Some(caller) => caller.stack.push(Some(v)),
+                    None => return Ok(RunResult::Return(v)),
+                }
+            }
+            Err(e) => {
+                crate::traceback::chain_context(ts, &e);
+                // Unwind: find a handler in this frame or a caller.
+                loop {
+                    let Some(f) = frames.last_mut() else { return Err(e) };
+                    if !ts.skip_traceback_once.replace(false) {
+                        crate::traceback::add_traceback(ts, &e, f);
+                    }
+                    if let Some(h) = f.code.handler_for(f.lasti as u32).cloned() {
+                        f.stack.truncate(h.depth as usize);
+                        if h.lasti {
+                            f.stack.push(Some(crate::num::new_int(f.lasti as i64)));
+                        }
+                        f.stack.push(Some(e.0.clone()));
+                        f.pc = h.target as usize;
+                        break;
+                    }
+                    frames.pop();
+                    crate::frame::pop_live(ts);
+                    ts.depth.set(ts.depth.get() - 1);
+                    if frames.is_empty() {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+}
+
+
+enum Step {
+    Flow(Flow),
+    Call(Box<Frame>),
+}
+
+/// Executes instructions of one frame until it calls a Python function,
+/// returns, yields, or raises.
+fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
+    let code = f.code.clone();
+    let instrs: &[Instruction] = &code.instructions;
+    if let Some(e) = f.pending_throw.take() {
+        f.lasti = f.pc.saturating_sub(1);
+        return Err(e);
+    }
+    loop {
+        let Some(&ins) = instrs.get(f.pc) else {
+            raise!(SystemError, "instruction index out of range")
+        };
+        f.lasti = f.pc;
+        f.pc += 1;
+        let arg = ins.arg;
+        match ins.op {
+            Opcode::Nop | Opcode::Resume => {}
+            Opcode::PopTop => {
+                f.stack.pop();
+            }
+            Opcode::PushNull => f.stack.push(None),
+            Opcode::Copy => {
+                let n = f.stack.len();
+                let v = f.stack.get(n.wrapping_sub(arg as usize)).cloned().flatten();
+                f.stack.push(v);
+            }
+            Opcode::Swap => {
+                let n = f.stack.len();
+                let i = arg as usize;
+                if i <= n && i >= 1 {
+                    f.stack.swap(n - 1, n - i);
+                }
+            }
+            Opcode::LoadConst => {
+                let v = f.code_data().consts.get(arg as usize).cloned().unwrap_or_else(none);
+                f.stack.push(Some(v));
+            }
+            Opcode::LoadSmallInt => f.stack.push(Some(crate::num::new_int(arg as i64))),
+            Opcode::LoadCommonConstant => {
+                let r = rt();
+                let v = match arg {
+                    0 => r.exc.AssertionError.to_value(),
+                    1 => r.exc.NotImplementedError.to_value(),
+                    2 => r.types.tuple.to_value(),
+                    3 => load_builtin(f, "all")?,
+                    _ => load_builtin(f, "any")?,
+                };
+                f.stack.push(Some(v));
+            }
+            Opcode::LoadName => {
+                let name = f.code_data().names[arg as usize].clone();
+                let v = load_name(ts, f, &name)?;
+                f.stack.push(Some(v));
+            }
+            Opcode::StoreName => {
+                let name = f.code_data().names[arg as usize].clone();
+                let v = pop!(f);
+                match &f.locals_map {
+                    Some(m) => store_mapping(ts, m, name, v)?,
+                    None => raise!(SystemError, "no locals found when storing {}", crate::str::as_str(&name).unwrap_or("")),
+                }
+            }
+            Opcode::DeleteName => {
+                let name = f.code_data().names[arg as usize].clone();
+                let ok = match &f.locals_map {
+                    Some(m) => match m.downcast::<crate::dict::PyDict>() {
+                        Some(d) if m.type_ref() == rt().types.dict => d.remove_str(crate::str::as_str(&name).unwrap_or("")).is_some(),
+                        _ => ops::delitem(ts, m, &name).is_ok(),
+                    },
+                    None => false,
+                };
+                if !ok {
+                    raise!(NameError, "name '{}' is not defined", crate::str::as_str(&name).unwrap_or(""));
+                }
+            }
+            Opcode::LoadGlobal => {
+                let name = f.code_data().names[(arg >> 1) as usize].clone();
+                let v = load_global(f, &name)?;
+                f.stack.push(Some(v));
+                if arg & 1 == 1 {
+                    f.stack.push(None);
+                }
+            }
+            Opcode::StoreGlobal => {
+                let name = f.code_data().names[arg as usize].clone();
+                let v = pop!(f);
+                if let Some(g) = f.globals.downcast::<crate::dict::PyDict>() {
+                    g.set_str(name, v);
+                }
+            }
+            Opcode::DeleteGlobal => {
+                let name = f.code_data().names[arg as usize].clone();
+                let s = crate::str::as_str(&name).unwrap_or("");
+                let removed = f.globals.downcast::<crate::dict::PyDict>().and_then(|g| g.remove_str(s));
+                if removed.is_none() {
+                    raise!(NameError, "name '{}' is not defined", s);
+                }
+            }
+            Opcode::LoadFast => {
+                let v = f.locals[arg as usize].clone();
+                f.stack.push(Some(v.unwrap_or_else(none)));
+            }
+            Opcode::LoadFastCheck => match f.locals[arg as usize].clone() {
+                Some(v) => f.stack.push(Some(v)),
+                None => return Err(unbound_local(f, arg as usize)),
+            },
+            Opcode::StoreFast => {
+                let v = pop!(f);
+                f.locals[arg as usize] = Some(v);
+            }
+            Opcode::DeleteFast => {
+                if f.locals[arg as usize].take().is_none() {
+                    return Err(unbound_local(f, arg as usize));
+                }
+            }
+            Opcode::MakeCell => {
+                let i = arg as usize;
+                let init = f.locals[i].take();
+                f.locals[i] = Some(crate::object::alloc(rt().types.cell, PyCell { value: parking_lot::Mutex::new(init) }));
+            }
+            Opcode::CopyFreeVars => {
+                // prepare_call already copied the closure cells into the free slots.
+            }
+            Opcode::LoadDeref => {
+                let v = cell_get(f, arg as usize)?;
+                f.stack.push(Some(v));
+            }
+            Opcode::StoreDeref => {
+                let v = pop!(f);
+                cell_set(f, arg as usize, Some(v));
+            }
+            Opcode::DeleteDeref => {
+                cell_get(f, arg as usize)?;
+                cell_set(f, arg as usize, None);
+            }
+            Opcode::LoadFromDictOrDeref => {
+                let mapping = pop!(f);
+                let name = f.code_data().local_names[arg as usize].clone();
+                let v = match mapping_get(ts, &mapping, &name)? {
+                    Some(v) => v,
+                    None => cell_get(f, arg as usize)?,
+                };
+                f.stack.push(Some(v));
+            }
+            Opcode::LoadFromDictOrGlobals => {
+                let mapping = pop!(f);
+                let name = f.code_data().names[arg as usize].clone();
+                let v = match mapping_get(ts, &mapping, &name)? {
+                    Some(v) => v,
+                    None => load_global(f, &name)?,
+                };
+                f.stack.push(Some(v));
+            }
+            Opcode::LoadLocals => match &f.locals_map {
+                Some(m) => f.stack.push(Some(m.clone())),
+                None => raise!(SystemError, "no locals found"),
+            },
+            Opcode::LoadAttr => {
+                let name = f.code_data().names[(arg >> 1) as usize].clone();
+                let owner = pop!(f);
+                if arg & 1 == 1 {
+                    let (a, b) = load_method(ts, &owner, &name)?;
+                    f.stack.push(Some(a));
+                    f.stack.push(b);
+                } else {
+                    let v = ops::getattr(ts, &owner, &name)?;
+                    f.stack.push(Some(v));
+                }
+            }
+            Opcode::StoreAttr => {
+                let name = f.code_data().names[arg as usize].clone();
+                let owner = pop!(f);
+                let v = pop!(f);
+                ops::setattr(ts, &owner, &name, Some(v))?;
+            }
+            Opcode::DeleteAttr => {
+                let name = f.code_data().names[arg as usize].clone();
+                let owner = pop!(f);
+                ops::setattr(ts, &owner, &name, None)?;
+            }
+            Opcode::UnaryNegative => {
+                let v = pop!(f);
+                f.stack.push(Some(crate::arith::unary(ts, &v, crate::arith::Unary::Neg)?));
+            }
+            Opcode::UnaryInvert => {
+                let v = pop!(f);
+                f.stack.push(Some(crate::arith::unary(ts, &v, crate::arith::Unary::Invert)?));
+            }
+            Opcode::UnaryNot => {
+                let v = pop!(f);
+                f.stack.push(Some(new_bool(!ops::is_true(ts, &v)?)));
+            }
+            Opcode::ToBool => {
+                let v = pop!(f);
+                f.stack.push(Some(new_bool(ops::is_true(ts, &v)?)));
+            }
+            Opcode::BinaryOp => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let r = if arg == 26 { ops::getitem(ts, &a, &b)? } else { crate::arith::binary_op(ts, &a, &b, arg)? };
+                f.stack.push(Some(r));
+            }
+            Opcode::BinarySlice => {
+                let stop = pop!(f);
+                let start = pop!(f);
+                let container = pop!(f);
+                let s = crate::builtins_init::new_slice(start, stop, none());
+                f.stack.push(Some(ops::getitem(ts, &container, &s)?));
+            }
+            Opcode::StoreSubscr => {
+                let sub = pop!(f);
+                let container = pop!(f);
+                let v = pop!(f);
+                ops::setitem(ts, &container, &sub, v)?;
+            }
+            Opcode::StoreSlice => {
+                let stop = pop!(f);
+                let start = pop!(f);
+                let container = pop!(f);
+                let v = pop!(f);
+                let s = crate::builtins_init::new_slice(start, stop, none());
+                ops::setitem(ts, &container, &s, v)?;
+            }
+            Opcode::DeleteSubscr => {
+                let sub = pop!(f);
+                let container = pop!(f);
+                ops::delitem(ts, &container, &sub)?;
+            }
+            Opcode::CompareOp => {
+                let b = pop!(f);
+                let a = pop!(f);
+                f.stack.push(Some(ops::rich_compare(ts, &a, &b, CmpOp::from_code(arg))?));
+            }
+            Opcode::IsOp => {
+                let b = pop!(f);
+                let a = pop!(f);
+                f.stack.push(Some(new_bool(a.is(&b) != (arg == 1))));
+            }
+            Opcode::ContainsOp => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let r = ops::contains(ts, &b, &a)?;
+                f.stack.push(Some(new_bool(r != (arg == 1))));
+            }
+            Opcode::BuildTuple => {
+                let items = pop_n(f, arg as usize);
+                f.stack.push(Some(crate::seq::new_tuple(items)));
+            }
+            Opcode::BuildList => {
+                let items = pop_n(f, arg as usize);
+                f.stack.push(Some(crate::seq::new_list(items)));
+            }
+            Opcode::BuildSet => {
+                let items = pop_n(f, arg as usize);
+                let s = crate::builtins_init::new_set(ts, items)?;
+                f.stack.push(Some(s));
+            }
+            Opcode::BuildMap => {
+                let items = pop_n(f, 2 * arg as usize);
+                let d = crate::builtins_init::new_dict();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    crate::builtins_init::dict_set(ts, &d, k, v)?;
+                }
+                f.stack.push(Some(d));
+            }
+            Opcode::BuildString => {
+                let items = pop_n(f, arg as usize);
+                let mut s = String::new();
+                for it in &items {
+                    s.push_str(crate::str::as_str(it).unwrap_or(""));
+                }
+                f.stack.push(Some(crate::str::new_string(s)));
+            }
+            Opcode::BuildSlice => {
+                let mut items = pop_n(f, arg as usize);
+                let step = if items.len() == 3 { items.pop().unwrap_or_else(none) } else { none() };
+                let stop = items.pop().unwrap_or_else(none);
+                let start = items.pop().unwrap_or_else(none);
+                f.stack.push(Some(crate::builtins_init::new_slice(start, stop, step)));
+            }
+            Opcode::BuildTemplate | Opcode::BuildInterpolation => {
+                let v = crate::builtins_init::build_template(ts, f, ins.op, arg)?;
+                f.stack.push(Some(v));
+            }
+            Opcode::ListAppend => {
+                let v = pop!(f);
+                let target = peek(f, arg as usize);
+                if let Some(l) = target.downcast::<crate::seq::PyList>() {
+                    l.push(v);
+                }
+            }
+            Opcode::SetAdd => {
+                let v = pop!(f);
+                let target = peek(f, arg as usize);
+                crate::builtins_init::set_add(ts, &target, v)?;
+            }
+            Opcode::MapAdd => {
+                let v = pop!(f);
+                let k = pop!(f);
+                let target = peek(f, arg as usize);
+                crate::builtins_init::dict_set(ts, &target, k, v)?;
+            }
+            Opcode::ListExtend => {
+                let it = pop!(f);
+                let target = peek(f, arg as usize);
+                let items = match ops::collect(ts, &it) {
+                    Ok(v) => v,
+                    Err(e) if e.is_instance(rt().exc.TypeError) && !has_iter(&it) => {
+                        raise!(TypeError, "Value after * must be an iterable, not {}", ops::type_name(&it))
+                    }
+                    Err(e) => return Err(e),
+                };
+                if let Some(l) = target.downcast::<crate::seq::PyList>() {
+                    l.items.lock().extend(items);
+                }
+            }
+            Opcode::SetUpdate => {
+                let it = pop!(f);
+                let target = peek(f, arg as usize);
+                for x in ops::collect(ts, &it)? {
+                    crate::builtins_init::set_add(ts, &target, x)?;
+                }
+            }
+            Opcode::DictUpdate => {
+                let m = pop!(f);
+                let target = peek(f, arg as usize);
+                if m.type_ref().lookup("keys").is_none() {
+                    raise!(TypeError, "'{}' object is not a mapping", ops::type_name(&m));
+                }
+                crate::builtins_init::dict_update(ts, &target, &m)?;
+            }
+            Opcode::DictMerge => {
+                let m = pop!(f);
+                let target = peek(f, arg as usize);
+                let func = peek(f, arg as usize + 2);
+                crate::builtins_init::dict_merge_kwargs(ts, &target, &m, &func)?;
+            }
+            Opcode::UnpackSequence => {
+                let seq = pop!(f);
+                let items = unpack_iterable(ts, &seq, arg as usize)?;
+                for v in items.into_iter().rev() {
+                    f.stack.push(Some(v));
+                }
+            }
+            Opcode::UnpackEx => {
+                let seq = pop!(f);
+                let before = (arg & 0xff) as usize;
+                let after = (arg >> 8) as usize;
+                let items = collect_for_unpack(ts, &seq)?;
+                if items.len() < before + after {
+                    raise!(
+                        ValueError,
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    );
+                }
+                let mid_end = items.len() - after;
+                let mut out: Vec<Value> = Vec::new();
+                out.extend(items[..before].iter().cloned());
+                out.push(crate::seq::new_list(items[before..mid_end].to_vec()));
+                out.extend(items[mid_end..].iter().cloned());
+                for v in out.into_iter().rev() {
+                    f.stack.push(Some(v));
+                }
+            }
+            Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => f.pc = arg as usize,
+            Opcode::JumpBackward => {
+                f.pc = arg as usize;
+                crate::interp_hooks::eval_breaker(ts)?;
+            }
+            Opcode::PopJumpIfFalse => {
+                let v = pop!(f);
+                if !truth(ts, &v)? {
+                    f.pc = arg as usize;
+                }
+            }
+            Opcode::PopJumpIfTrue => {
+                let v = pop!(f);
+                if truth(ts, &v)? {
+                    f.pc = arg as usize;
+                }
+            }
+            Opcode::PopJumpIfNone => {
+                let v = pop!(f);
+                if is_none(&v) {
+                    f.pc = arg as usize;
+                }
+            }
+            Opcode::PopJumpIfNotNone => {
+                let v = pop!(f);
+                if !is_none(&v) {
+                    f.pc = arg as usize;
+                }
+            }
+            Opcode::GetIter => {
+                let v = pop!(f);
+                f.stack.push(Some(ops::iter(ts, &v)?));
+            }
+            Opcode::ForIter => {
+                let it = top!(f);
+                match for_iter_next(ts, &it)? {
+                    Some(v) => f.stack.push(Some(v)),
+                    None => f.pc = arg as usize,
+                }
+            }
+            Opcode::PopIter => {
+                f.stack.pop();
+            }
+            Opcode::GetYieldFromIter => {
+                let v = pop!(f);
+                let t = v.type_ref();
+                let r = rt();
+                if t == r.types.coroutine && !f.code.flags.has_any(CodeFlags::COROUTINE | CodeFlags::ITERABLE_COROUTINE) {
+                    raise!(TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                }
+                if t == r.types.generator || t == r.types.coroutine {
+                    f.stack.push(Some(v));
+                } else {
+                    f.stack.push(Some(ops::iter(ts, &v)?));
+                }
+            }
+            Opcode::GetAwaitable => {
+                let v = pop!(f);
+                f.stack.push(Some(crate::generator::get_awaitable(ts, &v, arg)?));
+            }
+            Opcode::GetAiter => {
+                let v = pop!(f);
+                match ops::call_dunder(ts, &v, "__aiter__", &[])? {
+                    Some(r) => f.stack.push(Some(r)),
+                    None => raise!(
+                        TypeError,
+                        "'async for' requires an object with __aiter__ method, got {}",
+                        ops::type_name(&v)
+                    ),
+                }
+            }
+            Opcode::GetAnext => {
+                let ait = top!(f);
+                let Some(a) = ops::call_dunder(ts, &ait, "__anext__", &[])? else {
+                    raise!(
+                        TypeError,
+                        "'async for' requires an iterator with __anext__ method, got {}",
+                        ops::type_name(&ait)
+                    )
+                };
+                f.stack.push(Some(crate::generator::get_awaitable(ts, &a, 0)?));
+            }
+            Opcode::EndAsyncFor => {
+                let exc = pop!(f);
+                if exc.type_ref().is_subtype(rt().exc.StopAsyncIteration) {
+                    f.stack.pop();
+                } else {
+                    return Err(PyErr(exc));
+                }
+            }
+            Opcode::ReturnValue => {
+                let v = pop!(f);
+                return Ok(Step::Flow(Flow::Return(v)));
+            }
+            Opcode::ReturnGenerator => {
+                // Handled by call_function / the CALL path before the frame runs.
+                f.stack.push(Some(none()));
+            }
+            Opcode::YieldValue => {
+                let v = pop!(f);
+                return Ok(Step::Flow(Flow::Yield(v)));
+            }
+            Opcode::Send => {
+                let v = pop!(f);
+                let receiver = top!(f);
+                match crate::generator::send_to(ts, &receiver, v)? {
+                    crate::generator::SendResult::Yielded(y) => f.stack.push(Some(y)),
+                    crate::generator::SendResult::Returned(r) => {
+                        f.stack.push(Some(r));
+                        f.pc = arg as usize;
+                    }
+                }
+            }
+            Opcode::EndSend => {
+                let v = pop!(f);
+                f.stack.pop();
+                f.stack.push(Some(v));
+            }
+            Opcode::CleanupThrow => {
+                let exc = pop!(f);
+                f.stack.pop();
+                f.stack.pop();
+                if exc.type_ref().is_subtype(rt().exc.StopIteration) {
+                    let val = ops::getattr_str(ts, &exc, "value")?;
+                    f.stack.push(Some(none()));
+                    f.stack.push(Some(val));
+                } else {
+                    return Err(PyErr(exc));
+                }
+            }
+            Opcode::RaiseVarargs => {
+                let cause = if arg == 2 { Some(pop!(f)) } else { None };
+                let exc = if arg >= 1 { Some(pop!(f)) } else { None };
+                return Err(crate::traceback::make_raise(ts, exc, cause)?);
+            }
+            Opcode::Reraise => {
+                let exc = pop!(f);
+                if arg != 0 {
+                    let n = f.stack.len();
+                    if let Some(Some(l)) = f.stack.get(n.wrapping_sub(arg as usize)) {
+                        if let Some(i) = l.as_small_int() {
+                            f.lasti = i as usize;
+                        }
+                    }
+                }
+                ts.skip_traceback_once.set(true);
+                return Err(PyErr(exc));
+            }
+            Opcode::PushExcInfo => {
+                let exc = pop!(f);
+                let prev = ts.exc_stack.borrow().last().cloned().flatten();
+                f.stack.push(Some(prev.unwrap_or_else(none)));
+                ts.exc_stack.borrow_mut().push(Some(exc.clone()));
+                f.stack.push(Some(exc));
+            }
+            Opcode::PopExcept => {
+                f.stack.pop();
+                ts.exc_stack.borrow_mut().pop();
+            }
+            Opcode::CheckExcMatch => {
+                let ty = pop!(f);
+                let exc = top!(f);
+                f.stack.push(Some(new_bool(crate::builtins_init::exception_matches(ts, &exc, &ty)?)));
+            }
+            Opcode::CheckEgMatch => {
+                let ty = pop!(f);
+                let exc = pop!(f);
+                let (rest, matched) = crate::builtins_init::exception_group_match(ts, &exc, &ty)?;
+                if !is_none(&matched) {
+                    if let Some(top) = ts.exc_stack.borrow_mut().last_mut() {
+                        *top = Some(matched.clone());
+                    }
+                }
+                f.stack.push(Some(rest));
+                f.stack.push(Some(matched));
+            }
+            Opcode::WithExceptStart => {
+                let n = f.stack.len();
+                let val = top!(f);
+                let exit_self = f.stack.get(n.wrapping_sub(4)).cloned().flatten();
+                let exit_func = f.stack.get(n.wrapping_sub(5)).cloned().flatten().unwrap_or_else(none);
+                let tb = crate::traceback::get_traceback(&val);
+                let mut args = Vec::new();
+                if let Some(s) = exit_self {
+                    args.push(s);
+                }
+                args.push(val.type_ref().to_value());
+                args.push(val);
+                args.push(tb);
+                let r = ops::call(ts, &exit_func, &args)?;
+                f.stack.push(Some(r));
+            }
+            Opcode::LoadSpecial => {
+                let owner = pop!(f);
+                let name = ["__enter__", "__exit__", "__aenter__", "__aexit__"][(arg as usize).min(3)];
+                let ty = owner.type_ref();
+                match ty.lookup(name) {
+                    Some(m) => {
+                        if m.type_ref() == rt().types.function || m.type_ref() == rt().types.method_descriptor {
+                            f.stack.push(Some(m));
+                            f.stack.push(Some(owner));
+                        } else {
+                            let b = ops::descr_get(ts, m, Some(&owner), ty)?;
+                            f.stack.push(Some(b));
+                            f.stack.push(None);
+                        }
+                    }
+                    None => {
+                        let asy = arg >= 2;
+                        let other = if asy { "__aenter__" } else { "__enter__" };
+                        let detail = if (arg == 1 || arg == 3) || ty.lookup(other).is_some() {
+                            format!(" (missed {name} method)")
+                        } else {
+                            String::new()
+                        };
+                        raise!(
+                            TypeError,
+                            "'{}' object does not support the {}context manager protocol{}",
+                            ty.name(),
+                            if asy { "asynchronous " } else { "" },
+                            detail
+                        )
+                    }
+                }
+            }
+            Opcode::LoadBuildClass => {
+                let v = load_builtin(f, "__build_class__")
+                    .map_err(|_| err!(NameError, "__build_class__ not found"))?;
+                f.stack.push(Some(v));
+            }
+            Opcode::MakeFunction => {
+                let code_obj = pop!(f);
+                f.stack.push(Some(make_function(f, code_obj)?));
+            }
+            Opcode::SetFunctionAttribute => {
+                let func = pop!(f);
+                let attr = pop!(f);
+                if let Some(pf) = func.downcast::<PyFunction>() {
+                    match arg {
+                        0x01 => pf.attrs.lock().defaults = Some(attr),
+                        0x02 => pf.attrs.lock().kwdefaults = Some(attr),
+                        0x04 => pf.attrs.lock().annotations = Some(attr),
+                        0x08 => *pf.closure.lock() = Some(attr),
+                        _ => pf.attrs.lock().annotate = Some(attr),
+                    }
+                }
+                f.stack.push(Some(func));
+            }
+            Opcode::Call | Opcode::CallKw => {
+                let kwnames = if ins.op == Opcode::CallKw { Some(pop!(f)) } else { None };
+                let argc = arg as usize;
+                let n = f.stack.len();
+                if n < argc + 2 {
+                    raise!(SystemError, "stack underflow in CALL");
+                }
+                let mut args: Vec<Value> = f.stack.drain(n - argc..).map(|v| v.unwrap_or_else(none)).collect();
+                let self_or_null = f.stack.pop().flatten();
+                let callable = pop!(f);
+                if let Some(s) = self_or_null {
+                    args.insert(0, s);
+                }
+                let kw: &[Value] = match &kwnames {
+                    Some(k) => crate::seq::tuple_items(k).unwrap_or(&[]),
+                    None => &[],
+                };
+                let a = Args { args: &args, kwnames: kw };
+                match try_inline_call(ts, &callable, a)? {
+                    Some(Inline::Frame(fr)) => return Ok(Step::Call(fr)),
+                    Some(Inline::Value(v)) => f.stack.push(Some(v)),
+                    None => {
+                        let r = ops::call_args(ts, &callable, a)?;
+                        f.stack.push(Some(r));
+                    }
+                }
+            }
+            Opcode::CallFunctionEx => {
+                let kwargs = f.stack.pop().flatten();
+                let callargs = pop!(f);
+                let self_or_null = f.stack.pop().flatten();
+                let callable = pop!(f);
+                let mut args: Vec<Value> = Vec::new();
+                if let Some(s) = self_or_null {
+                    args.push(s);
+                }
+                match crate::seq::tuple_items(&callargs) {
+                    Some(items) => args.extend_from_slice(items),
+                    None => args.extend(ops::collect(ts, &callargs)?),
+                }
+                let mut names = Vec::new();
+                if let Some(kw) = kwargs {
+                    let items = crate::builtins_init::mapping_items(ts, &kw)?;
+                    for (k, v) in items {
+                        names.push(k);
+                        args.push(v);
+                    }
+                }
+                let a = Args { args: &args, kwnames: &names };
+                match try_inline_call(ts, &callable, a)? {
+                    Some(Inline::Frame(fr)) => return Ok(Step::Call(fr)),
+                    Some(Inline::Value(v)) => f.stack.push(Some(v)),
+                    None => {
+                        let r = ops::call_args(ts, &callable, a)?;
+                        f.stack.push(Some(r));
+                    }
+                }
+            }
+            Opcode::CallIntrinsic1 => {
+                let v = pop!(f);
+                f.stack.push(Some(crate::intrinsics::intrinsic1(ts, f, arg, v)?));
+            }
+            Opcode::CallIntrinsic2 => {
+                let b = pop!(f);
+                let a = pop!(f);
+                f.stack.push(Some(crate::intrinsics::intrinsic2(ts, f, arg, a, b)?));
+            }
+            Opcode::FormatSimple => {
+                let v = pop!(f);
+                let r = if v.type_ref() == rt().types.str {
+                    v
+                } else {
+                    crate::builtins_init::format(ts, &v, &rt().empty_str)?
+                };
+                f.stack.push(Some(r));
+            }
+            Opcode::FormatWithSpec => {
+                let spec = pop!(f);
+                let v = pop!(f);
+                f.stack.push(Some(crate::builtins_init::format(ts, &v, &spec)?));
+            }
+            Opcode::ConvertValue => {
+                let v = pop!(f);
+                let r = match arg {
+                    1 => ops::str_(ts, &v)?,
+                    2 => ops::repr(ts, &v)?,
+                    _ => crate::builtins_init::ascii(ts, &v)?,
+                };
+                f.stack.push(Some(r));
+            }
+            Opcode::GetLen => {
+                let v = top!(f);
+                let n = ops::len(ts, &v)?;
+                f.stack.push(Some(crate::num::new_int(n as i64)));
+            }
+            Opcode::MatchMapping | Opcode::MatchSequence | Opcode::MatchKeys | Opcode::MatchClass => {
+                crate::patterns::execute_match(ts, f, ins.op, arg)?;
+            }
+            Opcode::ImportName => {
+                let name = f.code_data().names[arg as usize].clone();
+                let fromlist = pop!(f);
+                let level = pop!(f);
+                let m = crate::import::import_name(ts, f, &name, &fromlist, &level)?;
+                f.stack.push(Some(m));
+            }
+            Opcode::ImportFrom => {
+                let name = f.code_data().names[arg as usize].clone();
+                let m = top!(f);
+                let v = crate::import::import_from(ts, &m, &name)?;
+                f.stack.push(Some(v));
+            }
+            Opcode::SetupAnnotations => {
+                if let Some(m) = &f.locals_map {
+                    if mapping_get(ts, m, &crate::str::intern("__annotations__"))?.is_none() {
+                        store_mapping(ts, m, crate::str::intern("__annotations__"), crate::builtins_init::new_dict())?;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn has_iter(v: &Value) -> bool {
+    let t = v.type_ref();
+    t.lookup("__iter__").is_some() || t.lookup("__getitem__").is_some()
+}
+
+#[inline]
+fn truth(ts: &ThreadState, v: &Value) -> PyResult<bool> {
+    let r = rt();
+    if v.is(&r.true_) {
+        return Ok(true);
+    }
+    if v.is(&r.false_) {
+        return Ok(false);
+    }
+    ops::is_true(ts, v)
+}
+
+fn for_iter_next(ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
+    ops::next(ts, it)
+}
+
+enum Inline {
+    Frame(Box<Frame>),
+    Value(Value),
+}
+
+/// For a Python function callee, builds its frame so the loop runs it inline
+/// (no Rust recursion); a generator function returns its generator at once.
+fn try_inline_call(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult<Option<Inline>> {
+    let (func, owned);
+    if callable.type_ref() == rt().types.function {
+        func = callable;
+        owned = None;
+    } else if let Some(m) = callable.downcast::<crate::function::PyMethod>() {
+        if m.func.type_ref() != rt().types.function {
+            return Ok(None);
+        }
+        let mut v = Vec::with_capacity(args.args.len() + 1);
+        v.push(m.self_.clone());
+        v.extend_from_slice(args.args);
+        owned = Some(v);
+        func = &m.func;
+    } else {
+        return Ok(None);
+    }
+    let a = match &owned {
+        Some(v) => Args { args: v, kwnames: args.kwnames },
+        None => args,
+    };
+    let frame = prepare_call(ts, func, a)?;
+    if frame.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) {
+        return Ok(Some(Inline::Value(crate::generator::new_generator(ts, frame, func))));
+    }
+    Ok(Some(Inline::Frame(frame)))
+}
+
+fn make_function(f: &Frame, code_obj: Value) -> PyResult {
+    let Some(code) = code_obj.downcast::<PyCode>() else { raise!(SystemError, "MAKE_FUNCTION expects a code object") };
+    let doc = if code.code.flags.has(CodeFlags::HAS_DOCSTRING) { code.consts.first().cloned() } else { None };
+    let module = f
+        .globals
+        .downcast::<crate::dict::PyDict>()
+        .and_then(|g| g.get_str("__name__"))
+        .unwrap_or_else(none);
+    let attrs = FunctionAttrs {
+        name: code.name.clone(),
+        qualname: code.qualname.clone(),
+        defaults: None,
+        kwdefaults: None,
+        annotations: None,
+        annotate: None,
+        doc: doc.unwrap_or_else(none),
+        module,
+        dict: None,
+        type_params: None,
+    };
+    Ok(crate::object::alloc(
+        rt().types.function,
+        PyFunction {
+            code: code_obj.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            closure: parking_lot::Mutex::new(None),
+            attrs: parking_lot::Mutex::new(attrs),
+        },
+    ))
+}
+
+fn pop_n(f: &mut Frame, n: usize) -> Vec<Value> {
+    let len = f.stack.len();
+    let start = len.saturating_sub(n);
+    f.stack.drain(start..).map(|v| v.unwrap_or_else(none)).collect()
+}
+
+fn peek(f: &Frame, i: usize) -> Value {
+    let n = f.stack.len();
+    f.stack.get(n.wrapping_sub(i)).cloned().flatten().unwrap_or_else(none)
+}
+
+fn unbound_local(f: &Frame, i: usize) -> PyErr {
+    err!(
+        UnboundLocalError,
+        "cannot access local variable '{}' where it is not associated with a value",
+        f.code.localsplus.get(i).map(|s| &**s).unwrap_or("?")
+    )
+}
+
+fn cell_get(f: &Frame, i: usize) -> PyResult {
+    let cell = f.locals.get(i).cloned().flatten();
+    let v = cell.as_ref().and_then(|c| c.downcast::<PyCell>()).and_then(|c| c.value.lock().clone());
+    match v {
+        Some(v) => Ok(v),
+        None => {
+            let name = f.code.localsplus.get(i).map(|s| &**s).unwrap_or("?");
+            let free = f.code.localspluskinds.get(i).map(|k| k.any(LocalKind::FREE)).unwrap_or(false);
+            if free {
+                Err(err!(
+                    NameError,
+                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                    name
+                ))
+            } else {
+                Err(unbound_local(f, i))
+            }
+        }
+    }
+}
+
+fn cell_set(f: &Frame, i: usize, v: Option<Value>) {
+    if let Some(Some(c)) = f.locals.get(i) {
+        if let Some(cell) = c.downcast::<PyCell>() {
+            let old = std::mem::replace(&mut *cell.value.lock(), v);
+            drop(old);
+        }
+    }
+}
+
+fn mapping_get(ts: &ThreadState, m: &Value, name: &Value) -> PyResult<Option<Value>> {
+    if m.type_ref() == rt().types.dict {
+        if let Some(d) = m.downcast::<crate::dict::PyDict>() {
+            return Ok(d.get_str(crate::str::as_str(name).unwrap_or("")));
+        }
+    }
+    match ops::getitem(ts, m, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance(rt().exc.KeyError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn store_mapping(ts: &ThreadState, m: &Value, name: Value, v: Value) -> PyResult<()> {
+    if m.type_ref() == rt().types.dict {
+        if let Some(d) = m.downcast::<crate::dict::PyDict>() {
+            d.set_str(name, v);
+            return Ok(());
+        }
+    }
+    ops::setitem(ts, m, &name, v)
+}
+
+fn load_builtin(f: &Frame, name: &str) -> PyResult {
+    match f.builtins.downcast::<crate::dict::PyDict>().and_then(|b| b.get_str(name)) {
+        Some(v) => Ok(v),
+        None => raise!(NameError, "name '{}' is not defined", name),
+    }
+}
+
+fn load_global(f: &Frame, name: &Value) -> PyResult {
+    let s = crate::str::as_str(name).unwrap_or("");
+    if let Some(v) = f.globals.downcast::<crate::dict::PyDict>().and_then(|g| g.get_str(s)) {
+        return Ok(v);
+    }
+    if let Some(v) = f.builtins.downcast::<crate::dict::PyDict>().and_then(|b| b.get_str(s)) {
+        return Ok(v);
+    }
+    Err(crate::builtins_init::name_error(s))
+}
+
+fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult {
+    if let Some(m) = &f.locals_map {
+        if let Some(v) = mapping_get(ts, m, name)? {
+            return Ok(v);
+        }
+    }
+    load_global(f, name)
+}
+
+fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
+    let ty = owner.type_ref();
+    let s = crate::str::as_str(name).unwrap_or("");
+    let plain_getattr = !ty.is_heap() || ty.lookup("__getattribute__").map(|g| g.downcast::<crate::function::NativeFunction>().is_some()).unwrap_or(true);
+    if plain_getattr && crate::object::TypeRef::from_value(owner).is_none() && owner.downcast::<crate::class::PySuper>().is_none() {
+        if let Some(d) = ty.lookup(s) {
+            let dt = d.type_ref();
+            if dt == rt().types.function || dt == rt().types.method_descriptor {
+                // An instance attribute of the same name would shadow the method.
+                let shadowed = ops::instance_dict(owner)
+                    .and_then(|dict| dict.downcast::<crate::dict::PyDict>().and_then(|dd| dd.get_str(s)))
+                    .is_some();
+                if !shadowed {
+                    return Ok((d, Some(owner.clone())));
+                }
+            }
+        }
+    }
+    Ok((ops::getattr(ts, owner, name)?, None))
+}
+
+fn collect_for_unpack(ts: &ThreadState, seq: &Value) -> PyResult<Vec<Value>> {
+    if !has_iter(seq) {
+        raise!(TypeError, "cannot unpack non-iterable {} object", ops::type_name(seq));
+    }
+    ops::collect(ts, seq)
+}
+
+fn unpack_iterable(ts: &ThreadState, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+    if let Some(items) = crate::seq::tuple_items(seq) {
+        if items.len() == n {
+            return Ok(items.to_vec());
+        }
+    }
+    if !has_iter(seq) {
+        raise!(TypeError, "cannot unpack non-iterable {} object", ops::type_name(seq));
+    }
+    let it = ops::iter(ts, seq)?;
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        match ops::next(ts, &it)? {
+            Some(v) => out.push(v),
+            None => raise!(ValueError, "not enough values to unpack (expected {}, got {})", n, out.len()),
+        }
+    }
+    if ops::next(ts, &it)?.is_some() {
+        if let Ok(len) = ops::len(ts, seq) {
+            raise!(ValueError, "too many values to unpack (expected {}, got {})", n, len);
+        }
+        raise!(ValueError, "too many values to unpack (expected {})", n);
+    }
+    Ok(out)
+}
+

@@ -1,0 +1,196 @@
+//! Callables: native functions and method descriptors (`NativeFunction`),
+//! Python functions (`PyFunction`), bound methods, and the argument view
+//! every native function receives.
+
+use parking_lot::Mutex;
+
+use crate::error::PyResult;
+use crate::interp::ThreadState;
+use crate::object::{PayloadKind, PyPayload, TypeRef, alloc};
+use crate::runtime::rt;
+use crate::value::Value;
+
+/// Arguments of a call, vectorcall-style: the positional arguments followed by
+/// the values of the keyword arguments whose names are in `kwnames`.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub args: &'a [Value],
+    pub kwnames: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    pub fn new(args: &'a [Value]) -> Args<'a> {
+        Args { args, kwnames: &[] }
+    }
+    pub fn positional(&self) -> &'a [Value] {
+        &self.args[..self.args.len() - self.kwnames.len()]
+    }
+    pub fn kwargs(&self) -> impl Iterator<Item = (&'a str, &'a Value)> {
+        let n = self.args.len() - self.kwnames.len();
+        self.kwnames.iter().zip(&self.args[n..]).map(|(k, v)| (crate::str::as_str(k).unwrap_or(""), v))
+    }
+    pub fn has_kwargs(&self) -> bool {
+        !self.kwnames.is_empty()
+    }
+}
+
+pub type NativeFnPtr = fn(&ThreadState, Args<'_>) -> PyResult<Value>;
+
+pub struct NativeFunction {
+    pub name: &'static str,
+    pub qualname: String,
+    pub func: NativeFnPtr,
+    /// For a bound builtin method: the object it is bound to (passed as args[0]).
+    pub self_: Option<Value>,
+    /// A method descriptor: binds to the instance on attribute access.
+    pub is_method: bool,
+    pub doc: Option<&'static str>,
+    pub module: Option<Value>,
+}
+
+impl PyPayload for NativeFunction {
+    const KIND: PayloadKind = crate::kinds::NATIVE_FUNCTION;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(s) = &self.self_ {
+            visit(s);
+        }
+    }
+}
+
+pub fn new_native(name: &'static str, func: NativeFnPtr) -> Value {
+    alloc(
+        rt().types.builtin_function,
+        NativeFunction { name, qualname: name.to_owned(), func, self_: None, is_method: false, doc: None, module: None },
+    )
+}
+
+pub fn new_method_descriptor(owner: TypeRef, name: &'static str, func: NativeFnPtr) -> Value {
+    let v = alloc(
+        rt().types.method_descriptor,
+        NativeFunction {
+            name,
+            qualname: format!("{}.{}", owner.name(), name),
+            func,
+            self_: None,
+            is_method: true,
+            doc: None,
+            module: None,
+        },
+    );
+    if let Some(h) = v.header() {
+        h.make_immortal();
+    }
+    v
+}
+
+pub fn bind_native(f: &NativeFunction, obj: Value) -> Value {
+    alloc(
+        rt().types.builtin_function,
+        NativeFunction {
+            name: f.name,
+            qualname: f.qualname.clone(),
+            func: f.func,
+            self_: Some(obj),
+            is_method: false,
+            doc: f.doc,
+            module: None,
+        },
+    )
+}
+
+/// Mutable attributes of a Python function.
+pub struct FunctionAttrs {
+    pub name: Value,
+    pub qualname: Value,
+    pub defaults: Option<Value>,
+    pub kwdefaults: Option<Value>,
+    pub annotations: Option<Value>,
+    pub annotate: Option<Value>,
+    pub doc: Value,
+    pub module: Value,
+    pub dict: Option<Value>,
+    pub type_params: Option<Value>,
+}
+
+pub struct PyFunction {
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    pub closure: Mutex<Option<Value>>,
+    pub attrs: Mutex<FunctionAttrs>,
+}
+
+impl PyPayload for PyFunction {
+    const KIND: PayloadKind = crate::kinds::FUNCTION;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code);
+        visit(&self.globals);
+        visit(&self.builtins);
+        if let Some(c) = self.closure.lock().as_ref() {
+            visit(c);
+        }
+        let a = self.attrs.lock();
+        visit(&a.name);
+        visit(&a.qualname);
+        visit(&a.doc);
+        visit(&a.module);
+        for v in [&a.defaults, &a.kwdefaults, &a.annotations, &a.annotate, &a.dict, &a.type_params].into_iter().flatten() {
+            visit(v);
+        }
+    }
+    fn clear(&self) {
+        let old = self.closure.lock().take();
+        drop(old);
+        let mut a = self.attrs.lock();
+        let olds = (a.defaults.take(), a.kwdefaults.take(), a.annotations.take(), a.annotate.take(), a.dict.take());
+        drop(a);
+        drop(olds);
+    }
+}
+
+pub struct PyMethod {
+    pub func: Value,
+    pub self_: Value,
+}
+
+impl PyPayload for PyMethod {
+    const KIND: PayloadKind = crate::kinds::METHOD;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        visit(&self.self_);
+    }
+}
+
+pub fn new_method(func: Value, self_: Value) -> Value {
+    alloc(rt().types.method, PyMethod { func, self_ })
+}
+
+/// classmethod / staticmethod wrappers.
+pub struct PyWrapper {
+    pub func: Mutex<Value>,
+    pub dict: Mutex<Option<Value>>,
+}
+
+impl PyPayload for PyWrapper {
+    const KIND: PayloadKind = crate::kinds::CLASSMETHOD;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func.lock());
+    }
+}
+
+pub struct PyProperty {
+    pub fget: Option<Value>,
+    pub fset: Option<Value>,
+    pub fdel: Option<Value>,
+    pub doc: Option<Value>,
+    pub name: Mutex<Option<Value>>,
+}
+
+impl PyPayload for PyProperty {
+    const KIND: PayloadKind = crate::kinds::PROPERTY;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for v in [&self.fget, &self.fset, &self.fdel, &self.doc].into_iter().flatten() {
+            visit(v);
+        }
+    }
+}

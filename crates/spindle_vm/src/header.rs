@@ -1,0 +1,199 @@
+//! The object header every heap object starts with, and the biased
+//! reference-counting protocol on it (DESIGN.md section 4.1 and 4.2).
+//!
+//! Layout (32 bytes, `#[repr(C)]`):
+//! owner thread id | local refcount (u32) | gc bits | lock byte | flags | shared refcount | type.
+//!
+//! The owner thread changes `ref_local` with plain (relaxed load + relaxed store)
+//! accesses; every other thread uses atomic read-modify-write on `ref_shared`.
+//! `ref_shared` holds the count shifted left by 2; the low two bits are the merge
+//! state. An object is immortal when `ref_local == IMMORTAL`: incref and decref
+//! are then a branch and nothing else.
+
+use std::cell::Cell;
+use std::sync::atomic::{AtomicIsize, AtomicU8, AtomicU32, AtomicUsize, Ordering};
+
+use crate::object::TypeRef;
+
+/// `ref_local` value that marks an object immortal.
+pub const IMMORTAL: u32 = u32::MAX;
+const SHARED_SHIFT: isize = 2;
+/// Merge state: the owner has given up ownership; only `ref_shared` counts.
+const STATE_MERGED: isize = 0b11;
+const STATE_MASK: isize = 0b11;
+
+/// Flag bits in `ObjHeader::flags`.
+pub mod flags {
+    /// The object is tracked by the cycle collector.
+    pub const GC_TRACKED: u8 = 1;
+    /// The object's `__del__` already ran (PEP 442).
+    pub const FINALIZED: u8 = 2;
+}
+
+#[repr(C)]
+pub struct ObjHeader {
+    /// Owner thread id (see [`current_thread_id`]); 0 when merged.
+    tid: AtomicUsize,
+    ref_local: AtomicU32,
+    pub(crate) gc_bits: AtomicU8,
+    /// The 1-byte per-object lock used for critical sections on mutable containers.
+    pub(crate) lock: crate::lock::ObjLock,
+    pub(crate) flags: AtomicU8,
+    _pad: u8,
+    ref_shared: AtomicIsize,
+    pub(crate) ty: TypeRef,
+}
+
+const _: () = assert!(std::mem::size_of::<ObjHeader>() == 32);
+
+thread_local! {
+    static THREAD_ID: Cell<usize> = const { Cell::new(0) };
+}
+static NEXT_THREAD_ID: AtomicUsize = AtomicUsize::new(1);
+
+/// A small nonzero id for the current OS thread, used as the biased-refcount owner.
+#[inline]
+pub fn current_thread_id() -> usize {
+    THREAD_ID.with(|c| {
+        let id = c.get();
+        if id != 0 {
+            return id;
+        }
+        let id = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
+        c.set(id);
+        id
+    })
+}
+
+impl ObjHeader {
+    /// A header for a fresh object owned by the current thread with one reference.
+    pub(crate) fn new(ty: TypeRef) -> Self {
+        ObjHeader {
+            tid: AtomicUsize::new(current_thread_id()),
+            ref_local: AtomicU32::new(1),
+            gc_bits: AtomicU8::new(0),
+            lock: crate::lock::ObjLock::new(),
+            flags: AtomicU8::new(0),
+            _pad: 0,
+            ref_shared: AtomicIsize::new(0),
+            ty,
+        }
+    }
+
+    pub(crate) fn new_immortal(ty: TypeRef) -> Self {
+        let h = Self::new(ty);
+        h.ref_local.store(IMMORTAL, Ordering::Relaxed);
+        h
+    }
+
+    #[inline]
+    pub fn is_immortal(&self) -> bool {
+        self.ref_local.load(Ordering::Relaxed) == IMMORTAL
+    }
+
+    pub(crate) fn make_immortal(&self) {
+        self.ref_local.store(IMMORTAL, Ordering::Relaxed);
+    }
+
+    #[inline]
+    pub fn incref(&self) {
+        let local = self.ref_local.load(Ordering::Relaxed);
+        if local == IMMORTAL {
+            return;
+        }
+        if self.tid.load(Ordering::Relaxed) == current_thread_id() {
+            // Only the owner writes ref_local, so load+store cannot lose an update.
+            self.ref_local.store(local + 1, Ordering::Relaxed);
+        } else {
+            self.ref_shared.fetch_add(1 << SHARED_SHIFT, Ordering::Relaxed);
+        }
+    }
+
+    /// Drops one reference; returns true when the caller must deallocate.
+    #[inline]
+    pub fn decref(&self) -> bool {
+        let local = self.ref_local.load(Ordering::Relaxed);
+        if local == IMMORTAL {
+            return false;
+        }
+        if self.tid.load(Ordering::Relaxed) == current_thread_id() {
+            let local = local - 1;
+            self.ref_local.store(local, Ordering::Relaxed);
+            if local != 0 {
+                return false;
+            }
+            return self.merge_zero_local();
+        }
+        self.decref_shared()
+    }
+
+    /// The owner's local count reached zero: give up ownership and fold the
+    /// shared count in. Dead when nothing is left.
+    #[cold]
+    fn merge_zero_local(&self) -> bool {
+        let mut shared = self.ref_shared.load(Ordering::Acquire);
+        loop {
+            if shared >> SHARED_SHIFT == 0 {
+                // Nobody else holds a reference.
+                return true;
+            }
+            let new = shared | STATE_MERGED;
+            match self.ref_shared.compare_exchange_weak(shared, new, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => {
+                    self.tid.store(0, Ordering::Release);
+                    return false;
+                }
+                Err(cur) => shared = cur,
+            }
+        }
+    }
+
+    #[cold]
+    fn decref_shared(&self) -> bool {
+        let prev = self.ref_shared.fetch_sub(1 << SHARED_SHIFT, Ordering::AcqRel);
+        let now = prev - (1 << SHARED_SHIFT);
+        if (prev & STATE_MASK) == STATE_MERGED {
+            // Ownership was given up: the shared count is the whole count.
+            now >> SHARED_SHIFT == 0
+        } else {
+            // The owner still holds local references and merges at its zero;
+            // a negative shared count is folded in then.
+            // TODO(biased-rc): queue to the owner when `now` goes negative so
+            // an object dropped last by a non-owner is freed before the owner exits.
+            false
+        }
+    }
+
+    /// The reference count as `sys.getrefcount` reports it (approximate across threads).
+    pub fn refcount(&self) -> usize {
+        let local = self.ref_local.load(Ordering::Relaxed);
+        if local == IMMORTAL {
+            return u32::MAX as usize;
+        }
+        let shared = self.ref_shared.load(Ordering::Relaxed) >> SHARED_SHIFT;
+        (local as isize + shared).max(0) as usize
+    }
+
+    #[inline]
+    pub fn has_flag(&self, f: u8) -> bool {
+        self.flags.load(Ordering::Relaxed) & f != 0
+    }
+    pub fn set_flag(&self, f: u8) {
+        self.flags.fetch_or(f, Ordering::Relaxed);
+    }
+}
+
+impl ObjHeader {
+    /// Revives a dead object (count 0) for `__del__`: one local reference owned
+    /// by the current thread.
+    pub(crate) fn incref_from_zero(&self) {
+        self.tid.store(current_thread_id(), Ordering::Relaxed);
+        self.ref_shared.store(0, Ordering::Relaxed);
+        self.ref_local.store(1, Ordering::Relaxed);
+    }
+
+    /// After `__del__` left the only reference: mark dead again.
+    pub(crate) fn reset_dead(&self) {
+        self.ref_local.store(0, Ordering::Relaxed);
+    }
+}

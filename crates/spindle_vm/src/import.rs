@@ -1,0 +1,408 @@
+//! The import system: `__import__`, `import_module`, `from x import y`,
+//! `import *`, and compiling source into code objects.
+//!
+//! Modules come from, in order: `sys.modules`, the interpreter's native
+//! module table, then each `sys.path` entry (a directory on disk, or
+//! `spindle_pylib::LIB_PREFIX` for the embedded CPython Lib).
+//! FIXME(importlib): DESIGN.md section 7 runs `importlib._bootstrap` as the
+//! import system (meta_path, path_hooks, specs); this native loader is the
+//! fast path it keeps for modules already loaded.
+
+use std::collections::HashMap;
+use std::sync::Mutex as StdMutex;
+
+use crate::cell::PyModule;
+use crate::dict::PyDict;
+use crate::error::{PyErr, PyResult};
+use crate::eval::Frame;
+use crate::function::Args;
+use crate::interp::ThreadState;
+use crate::object::alloc;
+use crate::ops;
+use crate::runtime::{is_none, none, rt};
+use crate::str::{as_str, new_str};
+use crate::value::Value;
+use crate::{err, raise};
+
+/// Compiles source text into a code object, mapping syntax errors to Python's.
+pub fn compile_source(ts: &ThreadState, text: &str, filename: &str, mode: &str) -> PyResult {
+    let m = match mode {
+        "eval" => spindle_compiler::Mode::Eval,
+        "single" => spindle_compiler::Mode::Single,
+        _ => spindle_compiler::Mode::Exec,
+    };
+    match spindle_compiler::compile(text, filename, m, 0) {
+        Ok(code) => Ok(crate::code::new_code(std::sync::Arc::new(code))),
+        Err(e) => Err(syntax_error(ts, &e, filename)),
+    }
+}
+
+pub fn syntax_error(_ts: &ThreadState, e: &spindle_compiler::SyntaxErrorInfo, filename: &str) -> PyErr {
+    let r = rt();
+    let ty = match e.kind {
+        spindle_compiler::SyntaxErrorKind::SyntaxError => r.exc.SyntaxError,
+        spindle_compiler::SyntaxErrorKind::IndentationError => r.exc.IndentationError,
+        spindle_compiler::SyntaxErrorKind::TabError => r.exc.TabError,
+        spindle_compiler::SyntaxErrorKind::TooComplex => return PyErr::new(r.exc.MemoryError, e.msg.clone()),
+    };
+    let details = crate::seq::new_tuple(vec![
+        new_str(filename),
+        crate::num::new_int(i64::from(e.lineno)),
+        crate::num::new_int(i64::from(e.offset)),
+        e.text.as_deref().map(new_str).unwrap_or_else(none),
+        crate::num::new_int(i64::from(e.end_lineno)),
+        crate::num::new_int(i64::from(e.end_offset)),
+    ]);
+    let exc = crate::exceptions::new_exception(ty, vec![new_str(&e.msg), details.clone()]);
+    let set = |n: &str, v: Value| {
+        let _ = ops::setattr_silent(&exc, n, v);
+    };
+    set("msg", new_str(&e.msg));
+    let items = crate::seq::tuple_items(&details).map(<[Value]>::to_vec).unwrap_or_default();
+    for (n, v) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().zip(items) {
+        set(n, v);
+    }
+    set("print_file_and_line", none());
+    PyErr(exc)
+}
+
+static SOURCE_CACHE: StdMutex<Option<HashMap<String, Option<String>>>> = StdMutex::new(None);
+
+/// Source text for traceback lines (a cache of files, not Python-visible state).
+pub fn source_for_traceback(filename: &str) -> Option<String> {
+    if let Some(rel) = filename.strip_prefix(spindle_pylib::LIB_PREFIX).and_then(|r| r.strip_prefix('/')) {
+        return spindle_pylib::source(rel).map(str::to_owned);
+    }
+    if filename.starts_with('<') {
+        return None;
+    }
+    let mut g = SOURCE_CACHE.lock().unwrap_or_else(|p| p.into_inner());
+    let map = g.get_or_insert_with(HashMap::new);
+    map.entry(filename.to_owned()).or_insert_with(|| std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).into_owned())).clone()
+}
+
+fn sys_modules(ts: &ThreadState) -> &PyDict {
+    ts.interp.modules.downcast::<PyDict>().unwrap_or_else(|| rt().empty_dict_data_pub())
+}
+
+pub fn new_module(name: &str) -> Value {
+    let d = crate::builtins_init::new_dict();
+    if let Some(dd) = d.downcast::<PyDict>() {
+        dd.set_str(new_str("__name__"), new_str(name));
+        dd.set_str(new_str("__doc__"), none());
+        dd.set_str(new_str("__package__"), none());
+        dd.set_str(new_str("__loader__"), none());
+        dd.set_str(new_str("__spec__"), none());
+    }
+    alloc(rt().types.module, PyModule { dict: d })
+}
+
+fn module_dict(m: &Value) -> Option<&PyDict> {
+    m.downcast::<PyModule>().and_then(|m| m.dict.downcast::<PyDict>())
+}
+
+fn not_found(name: &str, msg: String) -> PyErr {
+    let e = PyErr::new(rt().exc.ModuleNotFoundError, msg);
+    let _ = ops::setattr_silent(&e.0, "name", new_str(name));
+    let _ = ops::setattr_silent(&e.0, "path", none());
+    let _ = ops::setattr_silent(&e.0, "msg", crate::exceptions_args_first(&e.0));
+    e
+}
+
+/// Imports the module `name` (absolute, dotted) and returns it (the leaf).
+pub fn import_module(ts: &ThreadState, name: &str) -> PyResult {
+    load_dotted(ts, name)
+}
+
+fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
+    let modules = sys_modules(ts);
+    if let Some(m) = modules.get_str(name) {
+        if is_none(&m) {
+            return Err(not_found(name, format!("import of {name} halted; None in sys.modules")));
+        }
+        return Ok(m);
+    }
+    let (parent, child) = match name.rsplit_once('.') {
+        Some((p, c)) => (Some(p), c),
+        None => (None, name),
+    };
+    let search_path: Vec<String> = match parent {
+        Some(p) => {
+            let pm = load_dotted(ts, p)?;
+            if let Some(m) = sys_modules(ts).get_str(name) {
+                return Ok(m);
+            }
+            let path = module_dict(&pm).and_then(|d| d.get_str("__path__"));
+            match path {
+                Some(pv) => ops::collect(ts, &pv)?.iter().filter_map(|v| as_str(v).map(str::to_owned)).collect(),
+                None => return Err(not_found(name, format!("No module named '{name}'; '{p}' is not a package"))),
+            }
+        }
+        None => {
+            if let Some(init) = ts.interp.native_module(name) {
+                let m = init(ts)?;
+                modules.set_str(new_str(name), m.clone());
+                return Ok(m);
+            }
+            let sp = crate::builtins_init::sys_attr(ts, "path").unwrap_or_else(none);
+            ops::collect(ts, &sp).unwrap_or_default().iter().filter_map(|v| as_str(v).map(str::to_owned)).collect()
+        }
+    };
+    for entry in &search_path {
+        if let Some((file, src, is_pkg)) = find_in(entry, child) {
+            let m = exec_module(ts, name, &file, &src, is_pkg)?;
+            if let Some(p) = parent {
+                if let Some(pm) = sys_modules(ts).get_str(p) {
+                    let _ = ops::setattr(ts, &pm, &new_str(child), Some(m.clone()));
+                }
+            }
+            return Ok(m);
+        }
+    }
+    Err(not_found(name, format!("No module named '{name}'")))
+}
+
+/// Looks for `child` in one path entry: (file path, source, is package).
+fn find_in(entry: &str, child: &str) -> Option<(String, String, bool)> {
+    if let Some(rest) = entry.strip_prefix(spindle_pylib::LIB_PREFIX) {
+        let base = rest.trim_start_matches('/');
+        let rel = if base.is_empty() { child.to_owned() } else { format!("{base}/{child}") };
+        if let Some(s) = spindle_pylib::source(&format!("{rel}/__init__.py")) {
+            return Some((format!("{}/{rel}/__init__.py", spindle_pylib::LIB_PREFIX), s.to_owned(), true));
+        }
+        if let Some(s) = spindle_pylib::source(&format!("{rel}.py")) {
+            return Some((format!("{}/{rel}.py", spindle_pylib::LIB_PREFIX), s.to_owned(), false));
+        }
+        return None;
+    }
+    let dir = if entry.is_empty() { "." } else { entry };
+    let pkg = format!("{dir}/{child}/__init__.py");
+    if let Ok(b) = std::fs::read(&pkg) {
+        return Some((pkg, decode_source(&b), true));
+    }
+    let file = format!("{dir}/{child}.py");
+    if let Ok(b) = std::fs::read(&file) {
+        return Some((file, decode_source(&b), false));
+    }
+    None
+}
+
+pub fn decode_source(b: &[u8]) -> String {
+    let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn exec_module(ts: &ThreadState, name: &str, file: &str, src: &str, is_pkg: bool) -> PyResult {
+    let m = new_module(name);
+    let Some(d) = module_dict(&m) else { raise!(SystemError, "module without dict") };
+    d.set_str(new_str("__file__"), new_str(file));
+    d.set_str(new_str("__builtins__"), ts.interp.builtins.clone());
+    let package = if is_pkg { name.to_owned() } else { name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default() };
+    d.set_str(new_str("__package__"), new_str(&package));
+    if is_pkg {
+        let dir = file.rsplit_once('/').map(|(d, _)| d.to_owned()).unwrap_or_default();
+        d.set_str(new_str("__path__"), crate::seq::new_list(vec![new_str(&dir)]));
+    }
+    let spec = make_spec(ts, name, file, is_pkg)?;
+    d.set_str(new_str("__spec__"), spec);
+    let code = compile_source(ts, src, file, "exec")?;
+    let modules = sys_modules(ts);
+    modules.set_str(new_str(name), m.clone());
+    let globals = m.downcast::<PyModule>().map(|p| p.dict.clone()).unwrap_or_else(none);
+    if let Err(e) = crate::eval::run_code(ts, &code, &globals, None) {
+        modules.remove_str(name);
+        return Err(e);
+    }
+    Ok(modules.get_str(name).unwrap_or(m))
+}
+
+fn make_spec(ts: &ThreadState, name: &str, file: &str, is_pkg: bool) -> PyResult {
+    // A lightweight spec object carrying what the Lib reads (name, origin, parent...).
+    let ns = crate::builtins_init::new_dict();
+    if let Some(d) = ns.downcast::<PyDict>() {
+        d.set_str(new_str("name"), new_str(name));
+        d.set_str(new_str("origin"), new_str(file));
+        d.set_str(new_str("has_location"), crate::num::new_bool(true));
+        d.set_str(new_str("cached"), none());
+        d.set_str(new_str("loader"), none());
+        d.set_str(new_str("loader_state"), none());
+        d.set_str(new_str("submodule_search_locations"), if is_pkg { crate::seq::new_list(vec![]) } else { none() });
+        let parent = if is_pkg { name.to_owned() } else { name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default() };
+        d.set_str(new_str("parent"), new_str(&parent));
+    }
+    let _ = ts;
+    Ok(crate::builtins_init::simple_namespace(ns))
+}
+
+fn package_of(ts: &ThreadState, globals: &Value) -> PyResult<String> {
+    let Some(g) = globals.downcast::<PyDict>() else { return Ok(String::new()) };
+    if let Some(p) = g.get_str("__package__").filter(|p| !is_none(p)) {
+        return Ok(ops::str_string(ts, &p)?);
+    }
+    let name = g.get_str("__name__").and_then(|n| as_str(&n).map(str::to_owned)).unwrap_or_default();
+    if g.get_str("__path__").is_some() {
+        return Ok(name);
+    }
+    Ok(name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default())
+}
+
+fn resolve_name(ts: &ThreadState, name: &str, globals: &Value, level: i64) -> PyResult<String> {
+    if level == 0 {
+        if name.is_empty() {
+            raise!(ValueError, "Empty module name");
+        }
+        return Ok(name.to_owned());
+    }
+    let package = package_of(ts, globals)?;
+    if package.is_empty() {
+        raise!(ImportError, "attempted relative import with no known parent package");
+    }
+    let mut base = package.as_str();
+    for _ in 1..level {
+        match base.rsplit_once('.') {
+            Some((p, _)) => base = p,
+            None => raise!(ImportError, "attempted relative import beyond top-level package"),
+        }
+    }
+    Ok(if name.is_empty() { base.to_owned() } else { format!("{base}.{name}") })
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+pub fn builtin_import(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let [name, globals, _locals, fromlist, level] =
+        crate::builtins_init::parse_args("__import__", a, ["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let name = name.unwrap_or_else(none);
+    let Some(n) = as_str(&name) else { raise!(TypeError, "module name must be str, not {}", ops::type_name(&name)) };
+    let level = level.and_then(|l| crate::num::int_to_i64(&l)).unwrap_or(0);
+    if level < 0 {
+        raise!(ValueError, "level must be >= 0");
+    }
+    let globals = globals.unwrap_or_else(crate::builtins_init::new_dict);
+    let fromlist = fromlist.unwrap_or_else(|| crate::seq::new_tuple(vec![]));
+    import_impl(ts, n, &globals, &fromlist, level)
+}
+
+fn import_impl(ts: &ThreadState, name: &str, globals: &Value, fromlist: &Value, level: i64) -> PyResult {
+    let abs = resolve_name(ts, name, globals, level)?;
+    let m = load_dotted(ts, &abs)?;
+    let from: Vec<Value> = if is_none(fromlist) { Vec::new() } else { ops::collect(ts, fromlist)? };
+    if from.is_empty() {
+        if level == 0 || !name.is_empty() {
+            let first = name.split('.').next().unwrap_or(name);
+            let cut = abs.len() - name.len() + first.len();
+            let top = &abs[..cut.min(abs.len())];
+            return match sys_modules(ts).get_str(top) {
+                Some(t) => Ok(t),
+                None => load_dotted(ts, top),
+            };
+        }
+        return Ok(m);
+    }
+    if module_dict(&m).and_then(|d| d.get_str("__path__")).is_some() {
+        handle_fromlist(ts, &m, &abs, &from, false)?;
+    }
+    Ok(m)
+}
+
+fn handle_fromlist(ts: &ThreadState, m: &Value, abs: &str, from: &[Value], recursive: bool) -> PyResult<()> {
+    for x in from {
+        let Some(xs) = as_str(x) else {
+            raise!(TypeError, "Item in {}.__all__ must be str, not {}", abs, ops::type_name(x));
+        };
+        if xs == "*" {
+            if !recursive {
+                if let Some(all) = module_dict(m).and_then(|d| d.get_str("__all__")) {
+                    let items = ops::collect(ts, &all)?;
+                    handle_fromlist(ts, m, abs, &items, true)?;
+                }
+            }
+            continue;
+        }
+        if ops::getattr_opt(ts, m, xs)?.is_none() {
+            let sub = format!("{abs}.{xs}");
+            match load_dotted(ts, &sub) {
+                Ok(_) => {}
+                Err(e) if e.is_instance(rt().exc.ModuleNotFoundError) => {
+                    let missing = ops::getattr_opt(ts, &e.0, "name")?.and_then(|n| as_str(&n).map(str::to_owned));
+                    if missing.as_deref() != Some(sub.as_str()) {
+                        return Err(e);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `IMPORT_NAME`.
+pub fn import_name(ts: &ThreadState, f: &Frame, name: &Value, fromlist: &Value, level: &Value) -> PyResult {
+    let n = as_str(name).unwrap_or("");
+    let level = crate::num::int_to_i64(level).unwrap_or(0);
+    let import = f.builtins.downcast::<PyDict>().and_then(|b| b.get_str("__import__"));
+    if let Some(imp) = &import {
+        let is_native = imp.downcast::<crate::function::NativeFunction>().map(|nf| nf.name == "__import__").unwrap_or(false);
+        if !is_native {
+            let locals = f.locals_map.clone().unwrap_or_else(none);
+            return ops::call(ts, imp, &[name.clone(), f.globals.clone(), locals, fromlist.clone(), crate::num::new_int(level)]);
+        }
+    }
+    // Fast path: an absolute import of a module already in sys.modules.
+    if level == 0 && is_none(fromlist) && !n.contains('.') {
+        if let Some(m) = sys_modules(ts).get_str(n) {
+            if !is_none(&m) {
+                return Ok(m);
+            }
+        }
+    }
+    import_impl(ts, n, &f.globals, fromlist, level)
+}
+
+/// `IMPORT_FROM`.
+pub fn import_from(ts: &ThreadState, m: &Value, name: &Value) -> PyResult {
+    let n = as_str(name).unwrap_or("");
+    match ops::getattr(ts, m, name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.is_instance(rt().exc.AttributeError) => {
+            let mname = ops::getattr_opt(ts, m, "__name__")?.and_then(|v| as_str(&v).map(str::to_owned));
+            if let Some(mn) = &mname {
+                if let Some(v) = sys_modules(ts).get_str(&format!("{mn}.{n}")) {
+                    return Ok(v);
+                }
+            }
+            let mn = mname.unwrap_or_else(|| "<unknown module name>".into());
+            let file = ops::getattr_opt(ts, m, "__file__")?.and_then(|v| as_str(&v).map(str::to_owned));
+            let initializing = false;
+            let msg = match file {
+                Some(f) if !initializing => format!("cannot import name '{n}' from '{mn}' ({f})"),
+                _ => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
+            };
+            let err = PyErr::new(rt().exc.ImportError, msg);
+            let _ = ops::setattr_silent(&err.0, "name", new_str(&mn));
+            let _ = ops::setattr_silent(&err.0, "name_from", new_str(n));
+            Err(err)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `from m import *`.
+pub fn import_star(ts: &ThreadState, f: &Frame, m: &Value) -> PyResult<()> {
+    let Some(locals) = &f.locals_map else { raise!(SystemError, "no locals found during 'import *'") };
+    let names: Vec<Value> = match ops::getattr_opt(ts, m, "__all__")? {
+        Some(all) => ops::collect(ts, &all)?,
+        None => {
+            let d = ops::getattr_str(ts, m, "__dict__")?;
+            ops::collect(ts, &d)?.into_iter().filter(|k| as_str(k).map(|s| !s.starts_with('_')).unwrap_or(false)).collect()
+        }
+    };
+    for n in names {
+        let v = ops::getattr(ts, m, &n)?;
+        ops::setitem(ts, locals, &n, v)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn unused() -> PyErr {
+    err!(ImportError, "")
+}

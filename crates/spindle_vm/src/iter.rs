@@ -1,0 +1,84 @@
+//! Builtin iterators (one payload, a state enum, several Python types) and
+//! `range` and the dict views.
+
+use parking_lot::Mutex;
+
+use crate::object::{PayloadKind, PyPayload};
+use crate::value::Value;
+
+pub struct PyRange {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+impl PyPayload for PyRange {
+    const KIND: PayloadKind = crate::kinds::RANGE;
+}
+
+pub enum IterState {
+    /// Indexes a list, tuple or str by position.
+    Seq { seq: Value, index: usize },
+    /// A range whose bounds fit in i64.
+    Range { next: i64, stop: i64, step: i64 },
+    /// Positions into a dict's entries; `kind` 0 keys, 1 values, 2 items.
+    Dict { dict: Value, pos: usize, kind: u8, len: usize },
+    /// Calls `callable` until it returns `sentinel`.
+    Callable { callable: Value, sentinel: Value },
+    Enumerate { iter: Value, count: Value },
+    Zip { iters: Vec<Value>, strict: bool },
+    Map { func: Value, iters: Vec<Value> },
+    Filter { func: Value, iter: Value },
+    Reversed { seq: Value, index: isize },
+    /// A snapshot of values (used for sets and other simple cases).
+    Values { items: Vec<Value>, index: usize },
+    Exhausted,
+}
+
+pub struct PyIter {
+    pub state: Mutex<IterState>,
+}
+
+impl PyPayload for PyIter {
+    const KIND: PayloadKind = crate::kinds::ITERATOR;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        match &*self.state.lock() {
+            IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => visit(seq),
+            IterState::Dict { dict, .. } => visit(dict),
+            IterState::Callable { callable, sentinel } => {
+                visit(callable);
+                visit(sentinel);
+            }
+            IterState::Enumerate { iter, count } => {
+                visit(iter);
+                visit(count);
+            }
+            IterState::Zip { iters, .. } => iters.iter().for_each(visit),
+            IterState::Map { func, iters } => {
+                visit(func);
+                iters.iter().for_each(visit);
+            }
+            IterState::Filter { func, iter } => {
+                visit(func);
+                visit(iter);
+            }
+            IterState::Values { items, .. } => items.iter().for_each(visit),
+            IterState::Range { .. } | IterState::Exhausted => {}
+        }
+    }
+    fn clear(&self) {
+        let old = std::mem::replace(&mut *self.state.lock(), IterState::Exhausted);
+        drop(old);
+    }
+}
+
+pub struct PyDictView {
+    pub dict: Value,
+}
+
+impl PyPayload for PyDictView {
+    const KIND: PayloadKind = crate::kinds::DICT_VIEW;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.dict);
+    }
+}

@@ -1,0 +1,50 @@
+//! Spindle's object model and interpreter: values and object headers,
+//! builtin types, the protocols between them, and the bytecode loop.
+//!
+//! Entry points: [`interp::Interpreter`] (made by [`boot::new_interpreter`]),
+//! [`eval::run_code`], [`ops`] for the object protocols.
+
+pub mod arith;
+pub mod boot;
+pub mod builtins_init;
+pub mod bytes;
+pub mod cell;
+pub mod class;
+pub mod code;
+pub mod dict;
+pub mod error;
+pub mod eval;
+pub mod exceptions;
+mod finalize;
+pub mod frame;
+pub mod function;
+pub mod generator;
+pub mod header;
+pub mod import;
+pub mod interp;
+mod interp_hooks;
+mod intrinsics;
+pub mod iter;
+pub mod kinds;
+mod lock;
+pub mod num;
+pub mod object;
+pub mod ops;
+mod patterns;
+pub mod runtime;
+pub mod seq;
+pub mod set;
+pub mod str;
+pub mod traceback;
+pub mod types;
+pub mod value;
+
+pub use error::{PyErr, PyResult};
+pub use value::Value;
+
+/// The first argument of an exception (its message), or None.
+pub(crate) fn exceptions_args_first(e: &Value) -> Value {
+    e.downcast::<exceptions::PyBaseException>()
+        .and_then(|x| seq::tuple_items(&x.args.lock()).and_then(|t| t.first().cloned()))
+        .unwrap_or_else(runtime::none)
+}

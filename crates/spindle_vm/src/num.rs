@@ -1,0 +1,85 @@
+//! The `int` (heap part), `bool` and `float` payloads. Ints in the small range
+//! are immediate `Value`s; `PyInt` holds the rest (and bools and int subclass
+//! instances, whatever their size).
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::object::{PayloadKind, PyPayload, alloc};
+use crate::runtime::rt;
+use crate::value::Value;
+
+pub struct PyInt {
+    pub value: BigInt,
+}
+
+impl PyPayload for PyInt {
+    const KIND: PayloadKind = crate::kinds::INT;
+}
+
+pub struct PyFloat {
+    pub value: f64,
+}
+
+impl PyPayload for PyFloat {
+    const KIND: PayloadKind = crate::kinds::FLOAT;
+}
+
+pub struct PyComplex {
+    pub re: f64,
+    pub im: f64,
+}
+
+impl PyPayload for PyComplex {
+    const KIND: PayloadKind = crate::kinds::COMPLEX;
+}
+
+/// An int value: immediate when it fits, heap otherwise.
+pub fn new_int(i: i64) -> Value {
+    match Value::small_int(i) {
+        Some(v) => v,
+        None => alloc(rt().types.int, PyInt { value: BigInt::from(i) }),
+    }
+}
+
+pub fn new_bigint(b: BigInt) -> Value {
+    if let Some(i) = b.to_i64() {
+        if let Some(v) = Value::small_int(i) {
+            return v;
+        }
+    }
+    alloc(rt().types.int, PyInt { value: b })
+}
+
+pub fn new_float(f: f64) -> Value {
+    alloc(rt().types.float, PyFloat { value: f })
+}
+
+pub fn new_bool(b: bool) -> Value {
+    if b { rt().true_.clone() } else { rt().false_.clone() }
+}
+
+/// Is `v` an int (including bool and int subclasses)?
+pub fn is_int(v: &Value) -> bool {
+    v.is_small_int() || v.downcast::<PyInt>().is_some()
+}
+
+/// The value of an int as i64 if it fits.
+pub fn int_to_i64(v: &Value) -> Option<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i);
+    }
+    v.downcast::<PyInt>().and_then(|p| p.value.to_i64())
+}
+
+/// The value of an int as a BigInt.
+pub fn int_to_big(v: &Value) -> Option<BigInt> {
+    if let Some(i) = v.as_small_int() {
+        return Some(BigInt::from(i));
+    }
+    v.downcast::<PyInt>().map(|p| p.value.clone())
+}
+
+pub fn float_value(v: &Value) -> Option<f64> {
+    v.downcast::<PyFloat>().map(|f| f.value)
+}

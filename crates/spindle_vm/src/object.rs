@@ -1,0 +1,249 @@
+//! Heap object layout: `PyObj<T>` = header + payload, the per-layout vtable,
+//! allocation, typed access and deallocation (with a depth bound so freeing a
+//! long chain never recurses deeply in Rust).
+//!
+//! Instances of heap types (classes made by `class`) carry an `InstanceExt`
+//! (the `__dict__` and `__slots__` storage) after the payload; the type records
+//! whether its instances have one and at which offset.
+
+use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
+
+use parking_lot::Mutex;
+
+use crate::header::ObjHeader;
+use crate::types::TypeData;
+use crate::value::Value;
+
+/// Identifies the Rust payload type of an object's layout.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct PayloadKind(pub u16);
+
+/// A Rust type that can be the payload of a Python object.
+pub trait PyPayload: Sized + Send + Sync + 'static {
+    const KIND: PayloadKind;
+    /// Visits every strong reference the payload holds (for the cycle collector).
+    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Breaks reference cycles by dropping held references (the collector's tp_clear).
+    fn clear(&self) {}
+}
+
+#[repr(C)]
+pub struct PyObj<T> {
+    pub header: ObjHeader,
+    pub payload: T,
+}
+
+#[repr(C)]
+struct PyObjExt<T> {
+    obj: PyObj<T>,
+    ext: InstanceExt,
+}
+
+/// Per-instance storage of heap-type instances.
+pub struct InstanceExt {
+    pub dict: Mutex<Option<Value>>,
+    pub slots: Box<[Mutex<Option<Value>>]>,
+}
+
+/// What the runtime needs to know about one payload layout, independent of type.
+pub struct PayloadVtable {
+    pub kind: PayloadKind,
+    /// Frees an object of this layout (with or without an extension).
+    pub dealloc: unsafe fn(*mut ObjHeader, bool),
+    pub ext_offset: usize,
+    pub traverse: unsafe fn(*const ObjHeader, &mut dyn FnMut(&Value)),
+}
+
+pub trait HasVtable: PyPayload {
+    const VTABLE: PayloadVtable;
+}
+
+impl<T: PyPayload> HasVtable for T {
+    const VTABLE: PayloadVtable = PayloadVtable {
+        kind: T::KIND,
+        dealloc: dealloc_impl::<T>,
+        ext_offset: std::mem::offset_of!(PyObjExt<T>, ext),
+        traverse: traverse_impl::<T>,
+    };
+}
+
+unsafe fn dealloc_impl<T: PyPayload>(ptr: *mut ObjHeader, has_ext: bool) {
+    if has_ext {
+        // SAFETY: objects of types with has_ext were allocated as Box<PyObjExt<T>>.
+        drop(unsafe { Box::from_raw(ptr as *mut PyObjExt<T>) });
+    } else {
+        // SAFETY: otherwise they were allocated as Box<PyObj<T>>.
+        drop(unsafe { Box::from_raw(ptr as *mut PyObj<T>) });
+    }
+}
+
+unsafe fn traverse_impl<T: PyPayload>(ptr: *const ObjHeader, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: the caller passes an object of layout T.
+    unsafe { (*(ptr as *const PyObj<T>)).payload.traverse(visit) }
+}
+
+/// A borrowed pointer to a type object. Types outlive every instance: builtin
+/// types are immortal and each instance of a heap type holds a strong
+/// reference to its type (released in `dealloc`).
+#[derive(Copy, Clone, PartialEq, Eq, Hash)]
+pub struct TypeRef(NonNull<PyObj<TypeData>>);
+
+// SAFETY: TypeData is Sync; the pointer is only read.
+unsafe impl Send for TypeRef {}
+// SAFETY: as above.
+unsafe impl Sync for TypeRef {}
+
+impl TypeRef {
+    /// # Safety
+    /// `v` must be a type object kept alive for as long as the TypeRef is used.
+    pub unsafe fn from_value_unchecked(v: &Value) -> TypeRef {
+        TypeRef(NonNull::new(v.header_ptr() as *mut PyObj<TypeData>).unwrap_or(NonNull::dangling()))
+    }
+
+    pub fn from_value(v: &Value) -> Option<TypeRef> {
+        v.downcast::<TypeData>()?;
+        // SAFETY: checked to be a type object above; the caller holds `v`.
+        Some(unsafe { Self::from_value_unchecked(v) })
+    }
+
+    #[inline]
+    pub fn data(&self) -> &'static TypeData {
+        // SAFETY: see the type's invariant: types outlive their users.
+        unsafe { &(*self.0.as_ptr()).payload }
+    }
+
+    #[inline]
+    pub fn payload_kind(&self) -> PayloadKind {
+        self.data().vtable.kind
+    }
+
+    pub fn name(&self) -> String {
+        self.data().name()
+    }
+
+    /// A new strong reference to the type object.
+    pub fn to_value(&self) -> Value {
+        // SAFETY: the type is live (invariant above).
+        unsafe { Value::from_borrowed(self.0.as_ptr() as *const ObjHeader) }
+    }
+
+    pub fn ptr(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+}
+
+/// Allocates a new object of type `ty` with payload `payload`; the payload type
+/// must be the layout of `ty`.
+pub fn alloc<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
+    let td = ty.data();
+    debug_assert_eq!(td.vtable.kind, T::KIND, "payload does not match {}", td.name());
+    if td.is_heap() {
+        // Instances keep their heap type alive.
+        std::mem::forget(ty.to_value());
+    }
+    let ptr = if td.has_ext() {
+        let nslots = td.nslots();
+        let ext = InstanceExt {
+            dict: Mutex::new(None),
+            slots: (0..nslots).map(|_| Mutex::new(None)).collect(),
+        };
+        Box::into_raw(Box::new(PyObjExt { obj: PyObj { header: ObjHeader::new(ty), payload }, ext })) as *const ObjHeader
+    } else {
+        Box::into_raw(Box::new(PyObj { header: ObjHeader::new(ty), payload })) as *const ObjHeader
+    };
+    // SAFETY: freshly allocated with a count of one, which we hand over.
+    unsafe { Value::from_raw(ptr) }
+}
+
+/// Allocates an immortal object (never freed).
+pub fn alloc_immortal<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
+    let v = alloc(ty, payload);
+    if let Some(h) = v.header() {
+        h.make_immortal();
+    }
+    v
+}
+
+/// The instance extension of `v`, if its type has one.
+pub fn ext(v: &Value) -> Option<&InstanceExt> {
+    let h = v.header()?;
+    let td = h.ty.data();
+    if !td.has_ext() {
+        return None;
+    }
+    // SAFETY: objects of a type with has_ext were allocated as PyObjExt with the
+    // extension at vtable.ext_offset.
+    Some(unsafe { &*((v.header_ptr() as *const u8).add(td.vtable.ext_offset) as *const InstanceExt) })
+}
+
+/// Visits the strong references held by `v` (payload and extension).
+pub fn traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(h) = v.header() else { return };
+    let td = h.ty.data();
+    // SAFETY: the vtable matches the object's layout.
+    unsafe { (td.vtable.traverse)(v.header_ptr(), visit) };
+    if let Some(e) = ext(v) {
+        if let Some(d) = e.dict.lock().as_ref() {
+            visit(d);
+        }
+        for s in e.slots.iter() {
+            if let Some(x) = s.lock().as_ref() {
+                visit(x);
+            }
+        }
+    }
+    if td.is_heap() {
+        visit(&h.ty.to_value());
+    }
+}
+
+thread_local! {
+    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
+    static DEALLOC_PENDING: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+const DEALLOC_MAX_DEPTH: u32 = 64;
+
+/// Frees a dead object. Nested frees beyond a small depth are queued and run by
+/// the outermost call, so freeing a million-deep chain uses constant Rust stack.
+///
+/// # Safety
+/// `ptr` must be an object whose refcount just reached zero.
+pub unsafe fn dealloc(ptr: *mut ObjHeader) {
+    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    if depth >= DEALLOC_MAX_DEPTH {
+        DEALLOC_PENDING.with(|p| p.borrow_mut().push(ptr as usize));
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    // SAFETY: forwarded from the caller.
+    unsafe { dealloc_now(ptr) };
+    if depth == 0 {
+        loop {
+            let next = DEALLOC_PENDING.with(|p| p.borrow_mut().pop());
+            match next {
+                // SAFETY: queued pointers are dead objects awaiting their free.
+                Some(p) => unsafe { dealloc_now(p as *mut ObjHeader) },
+                None => break,
+            }
+        }
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+}
+
+unsafe fn dealloc_now(ptr: *mut ObjHeader) {
+    // SAFETY: ptr is a dead but not yet freed object.
+    let ty = unsafe { (*ptr).ty };
+    let td = ty.data();
+    if td.is_heap() && crate::finalize::run_del_if_any(ptr) {
+        // Resurrected by __del__.
+        return;
+    }
+    // SAFETY: the vtable describes how this object was allocated.
+    unsafe { (td.vtable.dealloc)(ptr, td.has_ext()) };
+    if td.is_heap() {
+        // Release the reference the instance held on its heap type.
+        // SAFETY: alloc() leaked exactly one reference for this instance.
+        drop(unsafe { Value::from_raw(ty.ptr() as *const ObjHeader) });
+    }
+}

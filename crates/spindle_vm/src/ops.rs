@@ -1,0 +1,813 @@
+//! The object protocols the interpreter and native code use: attribute access
+//! (with descriptors), calls, truth, hashing, comparison, arithmetic with the
+//! reflected-operand rules, iteration, items, repr/str. Builtin types take a
+//! Rust fast path; everything else dispatches through the type's dunders.
+
+use std::cell::Cell;
+
+use crate::error::{PyErr, PyResult};
+use crate::function::{Args, NativeFunction, PyFunction, PyMethod, PyProperty, PyWrapper};
+use crate::interp::ThreadState;
+use crate::num::{PyFloat, PyInt, new_bool};
+use crate::object::TypeRef;
+use crate::runtime::{is_none, rt};
+use crate::str::{PyStr, new_str};
+use crate::value::Value;
+use crate::{err, raise};
+
+thread_local! {
+    static CURRENT_TS: Cell<*const ThreadState> = const { Cell::new(std::ptr::null()) };
+}
+
+/// Makes `ts` the current thread's state for code that has no `ts` at hand
+/// (`__del__` run from a refcount drop). Returns the previous one.
+pub fn set_thread_state(ts: *const ThreadState) -> *const ThreadState {
+    CURRENT_TS.with(|c| c.replace(ts))
+}
+
+pub fn with_thread_state(f: impl FnOnce(&ThreadState)) {
+    let p = CURRENT_TS.with(|c| c.get());
+    if !p.is_null() {
+        // SAFETY: set_thread_state is given a ThreadState that outlives its registration.
+        f(unsafe { &*p })
+    }
+}
+
+pub fn type_name(v: &Value) -> String {
+    v.type_ref().name()
+}
+
+pub fn is_type(v: &Value) -> bool {
+    TypeRef::from_value(v).is_some()
+}
+
+pub fn isinstance_type(v: &Value, t: TypeRef) -> bool {
+    v.type_ref().is_subtype(t)
+}
+
+// ---------------------------------------------------------------- attributes
+
+/// `getattr(obj, name)`.
+pub fn getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult {
+    let ty = obj.type_ref();
+    if obj.downcast::<crate::class::PySuper>().is_some() {
+        return crate::class::super_getattr(ts, obj, name);
+    }
+    if ty.is_heap() {
+        if let Some(ga) = ty.lookup("__getattribute__") {
+            if !is_native_object_getattribute(&ga) {
+                return call_getattr_hook(ts, ty, &ga, obj, name);
+            }
+        }
+    }
+    match generic_getattr(ts, obj, name) {
+        Err(e) if ty.is_heap() && e.is_instance(rt().exc.AttributeError) => {
+            if let Some(hook) = ty.lookup("__getattr__") {
+                return call(ts, &hook, &[obj.clone(), name.clone()]);
+            }
+            Err(e)
+        }
+        r => r,
+    }
+}
+
+fn call_getattr_hook(ts: &ThreadState, ty: TypeRef, ga: &Value, obj: &Value, name: &Value) -> PyResult {
+    match call(ts, ga, &[obj.clone(), name.clone()]) {
+        Err(e) if e.is_instance(rt().exc.AttributeError) => match ty.lookup("__getattr__") {
+            Some(hook) => call(ts, &hook, &[obj.clone(), name.clone()]),
+            None => Err(e),
+        },
+        r => r,
+    }
+}
+
+fn is_native_object_getattribute(v: &Value) -> bool {
+    v.downcast::<NativeFunction>().map(|f| f.name == "__getattribute__").unwrap_or(false)
+}
+
+pub fn getattr_str(ts: &ThreadState, obj: &Value, name: &str) -> PyResult {
+    getattr(ts, obj, &crate::str::intern(name))
+}
+
+/// getattr returning None on AttributeError.
+pub fn getattr_opt(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    match getattr_str(ts, obj, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance(rt().exc.AttributeError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn is_data_descriptor(d: &Value) -> bool {
+    if d.downcast::<PyProperty>().is_some() {
+        return true;
+    }
+    if crate::class::is_slot_member(d) {
+        return true;
+    }
+    let t = d.type_ref();
+    if !t.is_heap() {
+        return false;
+    }
+    t.lookup("__set__").is_some() || t.lookup("__delete__").is_some()
+}
+
+/// Calls `descr.__get__(obj, owner)` for the descriptor kinds; returns the
+/// attribute itself when it is not a descriptor.
+pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: TypeRef) -> PyResult {
+    let t = descr.type_ref();
+    let r = rt();
+    if t == r.types.function {
+        return Ok(match obj {
+            Some(o) => crate::function::new_method(descr, o.clone()),
+            None => descr,
+        });
+    }
+    if t == r.types.method_descriptor {
+        if let (Some(o), Some(f)) = (obj, descr.downcast::<NativeFunction>()) {
+            return Ok(crate::function::bind_native(f, o.clone()));
+        }
+        return Ok(descr);
+    }
+    if let Some(m) = descr.downcast::<crate::class::PyMember>() {
+        return match obj {
+            Some(o) => crate::class::member_get(o, m),
+            None => Ok(descr.clone()),
+        };
+    }
+    if t == r.types.classmethod {
+        if let Some(w) = descr.downcast::<PyWrapper>() {
+            let f = w.func.lock().clone();
+            return Ok(crate::function::new_method(f, owner.to_value()));
+        }
+    }
+    if t == r.types.staticmethod {
+        if let Some(w) = descr.downcast::<PyWrapper>() {
+            return Ok(w.func.lock().clone());
+        }
+    }
+    if let Some(p) = descr.downcast::<PyProperty>() {
+        if t == r.types.property {
+            return match obj {
+                None => Ok(descr.clone()),
+                Some(o) => match &p.fget {
+                    Some(g) => call(ts, g, &[o.clone()]),
+                    None => {
+                        let name = p.name.lock().clone();
+                        match name {
+                            Some(n) => Err(err!(
+                                AttributeError,
+                                "property {} of '{}' object has no getter",
+                                repr_string(ts, &n)?,
+                                owner.name()
+                            )),
+                            None => Err(err!(AttributeError, "property of '{}' object has no getter", owner.name())),
+                        }
+                    }
+                },
+            };
+        }
+    }
+    if t.is_heap() || t == r.types.property || t == r.types.classmethod || t == r.types.staticmethod {
+        if let Some(get) = t.lookup("__get__") {
+            let o = obj.cloned().unwrap_or_else(crate::runtime::none);
+            return call(ts, &get, &[descr.clone(), o, owner.to_value()]);
+        }
+    }
+    Ok(descr)
+}
+
+/// `object.__getattribute__`: data descriptors, then the instance dict, then
+/// other class attributes; types look in their MRO with `obj = None` binding.
+pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult {
+    let name_s = crate::str::as_str(name).unwrap_or("");
+    if let Some(t) = TypeRef::from_value(obj) {
+        return crate::class::type_getattr(ts, t, obj, name, name_s);
+    }
+    if name_s == "__class__" {
+        return Ok(obj.type_ref().to_value());
+    }
+    let ty = obj.type_ref();
+    let found = ty.lookup(name_s);
+    if let Some(d) = &found {
+        if is_data_descriptor(d) {
+            return descr_get(ts, d.clone(), Some(obj), ty);
+        }
+    }
+    if let Some(d) = instance_dict(obj) {
+        if let Some(dd) = d.downcast::<crate::dict::PyDict>() {
+            if let Some(v) = dd.get_str(name_s) {
+                return Ok(v);
+            }
+        }
+    }
+    if let Some(m) = obj.downcast::<crate::cell::PyModule>() {
+        if let Some(v) = m.dict.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str(name_s)) {
+            return Ok(v);
+        }
+        if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
+            return Ok(v);
+        }
+        if let Some(ga) = m.dict.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str("__getattr__")) {
+            return call(ts, &ga, &[name.clone()]);
+        }
+        let mname = m.dict.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str("__name__"));
+        let mname = mname.as_ref().and_then(|v| crate::str::as_str(v).map(str::to_owned)).unwrap_or_default();
+        raise!(AttributeError, "module '{}' has no attribute '{}'", mname, name_s);
+    }
+    if let Some(d) = found {
+        return descr_get(ts, d, Some(obj), ty);
+    }
+    if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
+        return Ok(v);
+    }
+    Err(attribute_error(obj, name_s))
+}
+
+pub fn attribute_error(obj: &Value, name: &str) -> PyErr {
+    err!(AttributeError, "'{}' object has no attribute '{}'", type_name(obj), name)
+}
+
+/// The `__dict__` of an instance, created on first use.
+pub fn instance_dict(obj: &Value) -> Option<Value> {
+    if let Some(m) = obj.downcast::<crate::cell::PyModule>() {
+        return Some(m.dict.clone());
+    }
+    let ext = crate::object::ext(obj)?;
+    if !obj.type_ref().data().has_dict() {
+        return None;
+    }
+    let mut d = ext.dict.lock();
+    if d.is_none() {
+        *d = Some(crate::builtins_init::new_dict());
+    }
+    d.clone()
+}
+
+pub fn setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let ty = obj.type_ref();
+    if ty.is_heap() {
+        let hook = if value.is_some() { "__setattr__" } else { "__delattr__" };
+        if let Some(sa) = ty.lookup(hook) {
+            if sa.downcast::<NativeFunction>().is_none() {
+                let mut args = vec![obj.clone(), name.clone()];
+                if let Some(v) = value {
+                    args.push(v);
+                }
+                call(ts, &sa, &args)?;
+                return Ok(());
+            }
+        }
+    }
+    generic_setattr(ts, obj, name, value)
+}
+
+pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let name_s = crate::str::as_str(name).unwrap_or("");
+    if crate::builtins_init::builtin_setattr(ts, obj, name_s, value.as_ref())? {
+        return Ok(());
+    }
+    if let Some(t) = TypeRef::from_value(obj) {
+        return crate::class::type_setattr(ts, t, name, value);
+    }
+    let ty = obj.type_ref();
+    if let Some(d) = ty.lookup(name_s) {
+        if let Some(p) = d.downcast::<PyProperty>() {
+            let f = if value.is_some() { &p.fset } else { &p.fdel };
+            return match (f, value) {
+                (Some(f), Some(v)) => call(ts, f, &[obj.clone(), v]).map(drop),
+                (Some(f), None) => call(ts, f, &[obj.clone()]).map(drop),
+                (None, v) => {
+                    let what = if v.is_some() { "setter" } else { "deleter" };
+                    let pname = p.name.lock().clone();
+                    match pname {
+                        Some(n) => raise!(
+                            AttributeError,
+                            "property {} of '{}' object has no {}",
+                            repr_string(ts, &n)?,
+                            ty.name(),
+                            what
+                        ),
+                        None => raise!(AttributeError, "property of '{}' object has no {}", ty.name(), what),
+                    }
+                }
+            };
+        }
+        if let Some(m) = d.downcast::<crate::class::PyMember>() {
+            return crate::class::member_set(obj, m, value);
+        }
+        let dt = d.type_ref();
+        if dt.is_heap() {
+            let hook = if value.is_some() { "__set__" } else { "__delete__" };
+            if let Some(f) = dt.lookup(hook) {
+                let mut args = vec![d.clone(), obj.clone()];
+                if let Some(v) = value {
+                    args.push(v);
+                }
+                return call(ts, &f, &args).map(drop);
+            }
+        }
+    }
+    match instance_dict(obj) {
+        Some(d) => {
+            let dd = d.downcast::<crate::dict::PyDict>();
+            match (dd, value) {
+                (Some(dd), Some(v)) => {
+                    dd.set_str(name.clone(), v);
+                    Ok(())
+                }
+                (Some(dd), None) => match dd.remove_str(name_s) {
+                    Some(_) => Ok(()),
+                    None => Err(attribute_error(obj, name_s)),
+                },
+                (None, Some(v)) => setitem(ts, &d, name, v),
+                (None, None) => delitem(ts, &d, name),
+            }
+        }
+        None => {
+            if ty.lookup(name_s).is_some() {
+                raise!(AttributeError, "'{}' object attribute '{}' is read-only", ty.name(), name_s);
+            }
+            raise!(AttributeError, "'{}' object has no attribute '{}' and no __dict__ for setting new attributes", ty.name(), name_s)
+        }
+    }
+}
+
+// ---------------------------------------------------------------- calls
+
+/// `callable(*args)`.
+pub fn call(ts: &ThreadState, callable: &Value, args: &[Value]) -> PyResult {
+    call_args(ts, callable, Args::new(args))
+}
+
+pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult {
+    ts.check_stack()?;
+    let t = callable.type_ref();
+    let r = rt();
+    if let Some(f) = callable.downcast::<NativeFunction>() {
+        return match &f.self_ {
+            Some(s) => {
+                let mut v = Vec::with_capacity(args.args.len() + 1);
+                v.push(s.clone());
+                v.extend_from_slice(args.args);
+                (f.func)(ts, Args { args: &v, kwnames: args.kwnames })
+            }
+            None => (f.func)(ts, args),
+        };
+    }
+    if t == r.types.function {
+        return crate::eval::call_function(ts, callable, args);
+    }
+    if let Some(m) = callable.downcast::<PyMethod>() {
+        let mut v = Vec::with_capacity(args.args.len() + 1);
+        v.push(m.self_.clone());
+        v.extend_from_slice(args.args);
+        return call_args(ts, &m.func, Args { args: &v, kwnames: args.kwnames });
+    }
+    if let Some(ty) = TypeRef::from_value(callable) {
+        return crate::class::call_type(ts, ty, callable, args);
+    }
+    if let Some(c) = t.lookup("__call__") {
+        let mut v = Vec::with_capacity(args.args.len() + 1);
+        v.push(callable.clone());
+        v.extend_from_slice(args.args);
+        return call_args(ts, &c, Args { args: &v, kwnames: args.kwnames });
+    }
+    raise!(TypeError, "'{}' object is not callable", t.name())
+}
+
+pub fn call_method(ts: &ThreadState, obj: &Value, name: &str, args: &[Value]) -> PyResult {
+    let m = getattr_str(ts, obj, name)?;
+    call(ts, &m, args)
+}
+
+/// Looks up a dunder on the type (not the instance) and calls it bound to `obj`.
+pub fn call_dunder(ts: &ThreadState, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let ty = obj.type_ref();
+    let Some(f) = ty.lookup(name) else { return Ok(None) };
+    let mut v = Vec::with_capacity(args.len() + 1);
+    v.push(obj.clone());
+    v.extend_from_slice(args);
+    let f = match f.type_ref() {
+        t if t == rt().types.function || t == rt().types.method_descriptor => f,
+        _ => {
+            let bound = descr_get(ts, f, Some(obj), ty)?;
+            return call(ts, &bound, args).map(Some);
+        }
+    };
+    call(ts, &f, &v).map(Some)
+}
+
+pub fn is_callable(v: &Value) -> bool {
+    let t = v.type_ref();
+    let r = rt();
+    t == r.types.function
+        || t == r.types.builtin_function
+        || t == r.types.method_descriptor
+        || t == r.types.method
+        || TypeRef::from_value(v).is_some()
+        || t.lookup("__call__").is_some()
+}
+
+// ---------------------------------------------------------------- truth, hash, repr
+
+pub fn is_true(ts: &ThreadState, v: &Value) -> PyResult<bool> {
+    let r = rt();
+    if let Some(i) = v.as_small_int() {
+        return Ok(i != 0);
+    }
+    if v.is(&r.true_) {
+        return Ok(true);
+    }
+    if v.is(&r.false_) || v.is(&r.none) {
+        return Ok(false);
+    }
+    let t = v.type_ref();
+    if !t.is_heap() {
+        if let Some(i) = v.downcast::<PyInt>() {
+            return Ok(i.value != 0.into());
+        }
+        if let Some(f) = v.downcast::<PyFloat>() {
+            return Ok(f.value != 0.0);
+        }
+        if let Some(s) = v.downcast::<PyStr>() {
+            return Ok(s.char_len() > 0);
+        }
+        if let Some(l) = v.downcast::<crate::seq::PyList>() {
+            return Ok(l.len() > 0);
+        }
+        if let Some(l) = v.downcast::<crate::seq::PyTuple>() {
+            return Ok(!l.items.is_empty());
+        }
+        if let Some(d) = v.downcast::<crate::dict::PyDict>() {
+            return Ok(d.len() > 0);
+        }
+    }
+    if let Some(b) = call_dunder(ts, v, "__bool__", &[])? {
+        if b.is(&r.true_) {
+            return Ok(true);
+        }
+        if b.is(&r.false_) {
+            return Ok(false);
+        }
+        raise!(TypeError, "__bool__ should return bool, returned {}", type_name(&b));
+    }
+    if t.lookup("__len__").is_some() {
+        return Ok(len(ts, v)? > 0);
+    }
+    Ok(true)
+}
+
+pub fn hash(ts: &ThreadState, v: &Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(crate::builtins_init::hash_int_small(i));
+    }
+    let t = v.type_ref();
+    if let Some(s) = v.downcast::<PyStr>() {
+        if !t.is_heap() {
+            return Ok(s.hash());
+        }
+    }
+    match t.lookup("__hash__") {
+        Some(h) if !is_none(&h) => {
+            let r = call_dunder(ts, v, "__hash__", &[])?.unwrap_or_else(crate::runtime::none);
+            if let Some(i) = r.as_small_int() {
+                return Ok(crate::str::fix_hash(i));
+            }
+            if let Some(b) = crate::num::int_to_big(&r) {
+                return Ok(crate::builtins_init::hash_bigint(&b));
+            }
+            raise!(TypeError, "__hash__ method should return an integer")
+        }
+        _ => raise!(TypeError, "unhashable type: '{}'", t.name()),
+    }
+}
+
+pub fn repr(ts: &ThreadState, v: &Value) -> PyResult {
+    ts.check_stack()?;
+    match call_dunder(ts, v, "__repr__", &[])? {
+        Some(r) if r.downcast::<PyStr>().is_some() => Ok(r),
+        Some(r) => raise!(TypeError, "__repr__ returned non-string (type {})", type_name(&r)),
+        None => Ok(new_str(&format!("<{} object>", type_name(v)))),
+    }
+}
+
+pub fn repr_string(ts: &ThreadState, v: &Value) -> PyResult<String> {
+    let r = repr(ts, v)?;
+    Ok(crate::str::as_str(&r).unwrap_or("").to_owned())
+}
+
+pub fn str_(ts: &ThreadState, v: &Value) -> PyResult {
+    if v.type_ref() == rt().types.str {
+        return Ok(v.clone());
+    }
+    ts.check_stack()?;
+    match call_dunder(ts, v, "__str__", &[])? {
+        Some(r) if r.downcast::<PyStr>().is_some() => Ok(r),
+        Some(r) => raise!(TypeError, "__str__ returned non-string (type {})", type_name(&r)),
+        None => repr(ts, v),
+    }
+}
+
+pub fn str_string(ts: &ThreadState, v: &Value) -> PyResult<String> {
+    let r = str_(ts, v)?;
+    Ok(crate::str::as_str(&r).unwrap_or("").to_owned())
+}
+
+// ---------------------------------------------------------------- comparison
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn from_code(c: u32) -> CmpOp {
+        [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge][(c as usize).min(5)]
+    }
+    pub fn dunder(self) -> &'static str {
+        ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][self as usize]
+    }
+    pub fn swapped(self) -> CmpOp {
+        [CmpOp::Gt, CmpOp::Ge, CmpOp::Eq, CmpOp::Ne, CmpOp::Lt, CmpOp::Le][self as usize]
+    }
+    pub fn symbol(self) -> &'static str {
+        ["<", "<=", "==", "!=", ">", ">="][self as usize]
+    }
+    pub fn apply<T: PartialOrd>(self, a: &T, b: &T) -> bool {
+        match self {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+        }
+    }
+}
+
+pub fn rich_compare(ts: &ThreadState, a: &Value, b: &Value, op: CmpOp) -> PyResult {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Ok(new_bool(op.apply(&x, &y)));
+    }
+    ts.check_stack()?;
+    let r = rt();
+    let ta = a.type_ref();
+    let tb = b.type_ref();
+    let mut checked_reflected = false;
+    if ta != tb && tb.is_subtype(ta) && tb.lookup(op.swapped().dunder()).is_some() {
+        checked_reflected = true;
+        if let Some(res) = call_dunder(ts, b, op.swapped().dunder(), &[a.clone()])? {
+            if !res.is(&r.not_implemented) {
+                return Ok(res);
+            }
+        }
+    }
+    if let Some(res) = call_dunder(ts, a, op.dunder(), &[b.clone()])? {
+        if !res.is(&r.not_implemented) {
+            return Ok(res);
+        }
+    }
+    if !checked_reflected {
+        if let Some(res) = call_dunder(ts, b, op.swapped().dunder(), &[a.clone()])? {
+            if !res.is(&r.not_implemented) {
+                return Ok(res);
+            }
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(new_bool(a.is(b))),
+        CmpOp::Ne => Ok(new_bool(!a.is(b))),
+        _ => raise!(
+            TypeError,
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            ta.name(),
+            tb.name()
+        ),
+    }
+}
+
+pub fn compare_bool(ts: &ThreadState, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
+    let r = rich_compare(ts, a, b, op)?;
+    is_true(ts, &r)
+}
+
+/// `a == b` with the identity shortcut containers use.
+pub fn eq(ts: &ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    compare_bool(ts, a, b, CmpOp::Eq)
+}
+
+// ---------------------------------------------------------------- containers
+
+pub fn len(ts: &ThreadState, v: &Value) -> PyResult<usize> {
+    if let Some(s) = v.downcast::<PyStr>() {
+        return Ok(s.char_len());
+    }
+    if let Some(l) = v.downcast::<crate::seq::PyList>() {
+        if !v.type_ref().is_heap() {
+            return Ok(l.len());
+        }
+    }
+    if let Some(t) = v.downcast::<crate::seq::PyTuple>() {
+        if !v.type_ref().is_heap() {
+            return Ok(t.items.len());
+        }
+    }
+    match call_dunder(ts, v, "__len__", &[])? {
+        Some(n) => {
+            let Some(b) = crate::num::int_to_big(&index(ts, &n)?) else {
+                raise!(TypeError, "'{}' object cannot be interpreted as an integer", type_name(&n))
+            };
+            if b < 0.into() {
+                raise!(ValueError, "__len__() should return >= 0");
+            }
+            match usize::try_from(&b) {
+                Ok(u) if u <= isize::MAX as usize => Ok(u),
+                _ => raise!(OverflowError, "cannot fit 'int' into an index-sized integer"),
+            }
+        }
+        None => raise!(TypeError, "object of type '{}' has no len()", type_name(v)),
+    }
+}
+
+/// `operator.index(v)`: an exact int.
+pub fn index(ts: &ThreadState, v: &Value) -> PyResult {
+    if v.is_small_int() {
+        return Ok(v.clone());
+    }
+    if v.downcast::<PyInt>().is_some() {
+        if v.type_ref() == rt().types.int {
+            return Ok(v.clone());
+        }
+        return Ok(crate::num::new_bigint(crate::num::int_to_big(v).unwrap_or_default()));
+    }
+    match call_dunder(ts, v, "__index__", &[])? {
+        Some(r) if crate::num::is_int(&r) => Ok(r),
+        Some(r) => raise!(TypeError, "__index__ returned non-int (type {})", type_name(&r)),
+        None => raise!(TypeError, "'{}' object cannot be interpreted as an integer", type_name(v)),
+    }
+}
+
+pub fn index_isize(ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    let i = index(ts, v)?;
+    match crate::num::int_to_i64(&i) {
+        Some(x) if isize::try_from(x).is_ok() => Ok(x as isize),
+        _ => raise!(IndexError, "cannot fit '{}' into an index-sized integer", type_name(v)),
+    }
+}
+
+pub fn getitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult {
+    if let Some(i) = key.as_small_int() {
+        if obj.type_ref() == rt().types.list {
+            if let Some(l) = obj.downcast::<crate::seq::PyList>() {
+                let items = l.items.lock();
+                let n = items.len() as i64;
+                let j = if i < 0 { i + n } else { i };
+                if (0..n).contains(&j) {
+                    return Ok(items[j as usize].clone());
+                }
+                drop(items);
+                raise!(IndexError, "list index out of range");
+            }
+        }
+    }
+    if let Some(r) = call_dunder(ts, obj, "__getitem__", &[key.clone()])? {
+        return Ok(r);
+    }
+    if let Some(t) = TypeRef::from_value(obj) {
+        if let Some(cg) = t.lookup("__class_getitem__") {
+            let f = descr_get(ts, cg, None, t)?;
+            let f = match f.downcast::<PyFunction>() {
+                Some(_) => crate::function::new_method(f, obj.clone()),
+                None => f,
+            };
+            return call(ts, &f, &[key.clone()]);
+        }
+        if t == rt().types.type_ {
+            return crate::builtins_init::generic_alias(ts, obj, key);
+        }
+        raise!(TypeError, "type '{}' is not subscriptable", t.name());
+    }
+    raise!(TypeError, "'{}' object is not subscriptable", type_name(obj))
+}
+
+pub fn setitem(ts: &ThreadState, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
+    match call_dunder(ts, obj, "__setitem__", &[key.clone(), value])? {
+        Some(_) => Ok(()),
+        None => raise!(TypeError, "'{}' object does not support item assignment", type_name(obj)),
+    }
+}
+
+pub fn delitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult<()> {
+    match call_dunder(ts, obj, "__delitem__", &[key.clone()])? {
+        Some(_) => Ok(()),
+        None => raise!(TypeError, "'{}' object does not support item deletion", type_name(obj)),
+    }
+}
+
+pub fn contains(ts: &ThreadState, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(r) = call_dunder(ts, container, "__contains__", &[item.clone()])? {
+        return is_true(ts, &r);
+    }
+    let t = container.type_ref();
+    if t.lookup("__iter__").is_none() && t.lookup("__getitem__").is_none() {
+        raise!(TypeError, "argument of type '{}' is not a container or iterable", t.name());
+    }
+    let it = iter(ts, container)?;
+    while let Some(x) = next(ts, &it)? {
+        if eq(ts, &x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+// ---------------------------------------------------------------- iteration
+
+pub fn iter(ts: &ThreadState, v: &Value) -> PyResult {
+    if let Some(r) = call_dunder(ts, v, "__iter__", &[])? {
+        let t = r.type_ref();
+        if t.lookup("__next__").is_none() {
+            raise!(TypeError, "iter() returned non-iterator of type '{}'", t.name());
+        }
+        return Ok(r);
+    }
+    if v.type_ref().lookup("__getitem__").is_some() {
+        return Ok(crate::builtins_init::seq_iter(v.clone()));
+    }
+    raise!(TypeError, "'{}' object is not iterable", type_name(v))
+}
+
+/// `next(it)`: Ok(None) when exhausted (StopIteration swallowed).
+pub fn next(ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
+    if let Some(p) = it.downcast::<crate::iter::PyIter>() {
+        if !it.type_ref().is_heap() {
+            return crate::builtins_init::iter_next(ts, p);
+        }
+    }
+    if let Some(g) = it.downcast::<crate::generator::PyGenerator>() {
+        return crate::generator::gen_next(ts, it, g);
+    }
+    match call_dunder(ts, it, "__next__", &[]) {
+        Ok(Some(v)) => Ok(Some(v)),
+        Ok(None) => raise!(TypeError, "'{}' object is not an iterator", type_name(it)),
+        Err(e) if e.is_instance(rt().exc.StopIteration) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Collects an iterable into a Vec.
+pub fn collect(ts: &ThreadState, v: &Value) -> PyResult<Vec<Value>> {
+    let r = rt();
+    let t = v.type_ref();
+    if t == r.types.list {
+        if let Some(l) = v.downcast::<crate::seq::PyList>() {
+            return Ok(l.snapshot());
+        }
+    }
+    if t == r.types.tuple {
+        if let Some(tp) = v.downcast::<crate::seq::PyTuple>() {
+            return Ok(tp.items.to_vec());
+        }
+    }
+    let it = iter(ts, v)?;
+    let mut out = Vec::new();
+    while let Some(x) = next(ts, &it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- errors
+
+/// Prints an exception that cannot be raised (from `__del__`, callbacks) to stderr.
+pub fn write_unraisable(ts: &ThreadState, e: &PyErr, msg: Option<&str>, obj: Option<&Value>) {
+    let mut s = String::new();
+    if let Some(m) = msg {
+        s.push_str(m);
+        if let Some(o) = obj {
+            s.push_str(": ");
+            s.push_str(&repr_string(ts, o).unwrap_or_else(|_| "<object>".into()));
+        }
+        s.push('\n');
+    }
+    s.push_str(&crate::traceback::format_exception(ts, e.value()));
+    crate::builtins_init::write_stderr(ts, &s);
+}
+
+/// Sets an attribute in the instance dict, ignoring failure (for exception
+/// attributes such as `NameError.name` set by the runtime).
+pub fn setattr_silent(obj: &Value, name: &str, v: Value) -> Option<()> {
+    let d = instance_dict(obj)?;
+    d.downcast::<crate::dict::PyDict>()?.set_str(crate::str::intern(name), v);
+    Some(())
+}

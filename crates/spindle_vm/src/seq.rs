@@ -1,0 +1,65 @@
+//! The `tuple` and `list` payloads. A tuple is immutable after creation; a
+//! list guards its items with a per-object lock held only for one operation.
+
+use parking_lot::Mutex;
+
+use crate::object::{PayloadKind, PyPayload, alloc};
+use crate::runtime::rt;
+use crate::value::Value;
+
+pub struct PyTuple {
+    pub items: Box<[Value]>,
+}
+
+impl PyPayload for PyTuple {
+    const KIND: PayloadKind = crate::kinds::TUPLE;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.items.iter().for_each(visit);
+    }
+}
+
+pub fn new_tuple(items: Vec<Value>) -> Value {
+    if items.is_empty() {
+        return rt().empty_tuple.clone();
+    }
+    alloc(rt().types.tuple, PyTuple { items: items.into_boxed_slice() })
+}
+
+pub fn tuple_items(v: &Value) -> Option<&[Value]> {
+    v.downcast::<PyTuple>().map(|t| &t.items[..])
+}
+
+#[derive(Default)]
+pub struct PyList {
+    pub items: Mutex<Vec<Value>>,
+}
+
+impl PyPayload for PyList {
+    const KIND: PayloadKind = crate::kinds::LIST;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.items.lock().iter().for_each(visit);
+    }
+    fn clear(&self) {
+        let old = std::mem::take(&mut *self.items.lock());
+        drop(old);
+    }
+}
+
+impl PyList {
+    pub fn snapshot(&self) -> Vec<Value> {
+        self.items.lock().clone()
+    }
+    pub fn len(&self) -> usize {
+        self.items.lock().len()
+    }
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.items.lock().get(i).cloned()
+    }
+    pub fn push(&self, v: Value) {
+        self.items.lock().push(v);
+    }
+}
+
+pub fn new_list(items: Vec<Value>) -> Value {
+    alloc(rt().types.list, PyList { items: Mutex::new(items) })
+}

@@ -1,0 +1,230 @@
+//! Raising (`raise X from Y`, context chaining), traceback entries, and
+//! printing an exception the way CPython 3.14 does.
+
+use crate::error::{PyErr, PyResult};
+use crate::eval::Frame;
+use crate::exceptions::PyBaseException;
+use crate::frame::PyTraceback;
+use crate::interp::ThreadState;
+use crate::object::TypeRef;
+use crate::ops;
+use crate::runtime::{is_none, none, rt};
+use crate::value::Value;
+use crate::{err, raise};
+
+/// Prepends a traceback entry for frame `f` to the exception's traceback.
+pub fn add_traceback(_ts: &ThreadState, e: &PyErr, f: &Frame) {
+    let Some(ex) = e.0.downcast::<PyBaseException>() else { return };
+    let frame = crate::frame::snapshot(f, None);
+    let mut tb = ex.traceback.lock();
+    let next = tb.take();
+    *tb = Some(crate::frame::new_traceback(frame, f.lasti, f.lineno(), next));
+}
+
+/// Sets `__context__` of a newly raised exception to the one being handled.
+pub fn chain_context(ts: &ThreadState, e: &PyErr) {
+    let Some(current) = ts.current_exception() else { return };
+    if current.is(&e.0) {
+        return;
+    }
+    let Some(ex) = e.0.downcast::<PyBaseException>() else { return };
+    let mut ctx = ex.context.lock();
+    if ctx.is_none() {
+        // Avoid creating a cycle: cut the chain where it would reach `e`.
+        let mut o = Some(current.clone());
+        let mut steps = 0;
+        while let Some(c) = o {
+            if steps > 1000 {
+                break;
+            }
+            steps += 1;
+            let Some(cex) = c.downcast::<PyBaseException>() else { break };
+            let next = cex.context.lock().clone();
+            if let Some(n) = &next {
+                if n.is(&e.0) {
+                    *cex.context.lock() = None;
+                    break;
+                }
+            }
+            o = next;
+        }
+        *ctx = Some(current);
+    }
+}
+
+pub fn get_traceback(exc: &Value) -> Value {
+    exc.downcast::<PyBaseException>().and_then(|e| e.traceback.lock().clone()).unwrap_or_else(none)
+}
+
+/// Turns the operand of `raise` into the exception instance to raise.
+pub fn instantiate(ts: &ThreadState, exc: Value) -> PyResult<Value> {
+    if let Some(t) = TypeRef::from_value(&exc) {
+        if t.is_subtype(rt().exc.BaseException) {
+            let inst = ops::call(ts, &exc, &[])?;
+            if !inst.type_ref().is_subtype(rt().exc.BaseException) {
+                raise!(
+                    TypeError,
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    ops::repr_string(ts, &exc)?,
+                    ops::type_name(&inst)
+                );
+            }
+            return Ok(inst);
+        }
+    } else if exc.type_ref().is_subtype(rt().exc.BaseException) {
+        return Ok(exc);
+    }
+    raise!(TypeError, "exceptions must derive from BaseException")
+}
+
+/// `raise exc from cause`: returns the error to propagate.
+pub fn make_raise(ts: &ThreadState, exc: Option<Value>, cause: Option<Value>) -> PyResult<PyErr> {
+    let Some(exc) = exc else {
+        return match ts.current_exception() {
+            Some(e) => {
+                ts.skip_traceback_once.set(false);
+                Ok(PyErr(e))
+            }
+            None => Err(err!(RuntimeError, "No active exception to reraise")),
+        };
+    };
+    let inst = instantiate(ts, exc)?;
+    if let Some(c) = cause {
+        let cause_val = if is_none(&c) {
+            None
+        } else if TypeRef::from_value(&c).is_some() || c.type_ref().is_subtype(rt().exc.BaseException) {
+            match instantiate(ts, c) {
+                Ok(v) => Some(v),
+                Err(_) => raise!(TypeError, "exception causes must derive from BaseException"),
+            }
+        } else {
+            raise!(TypeError, "exception causes must derive from BaseException")
+        };
+        if let Some(ex) = inst.downcast::<PyBaseException>() {
+            *ex.cause.lock() = cause_val;
+            *ex.suppress_context.lock() = true;
+        }
+    }
+    Ok(PyErr(inst))
+}
+
+/// Formats an exception with its chain and traceback as `traceback.print_exception` does.
+pub fn format_exception(ts: &ThreadState, exc: &Value) -> String {
+    let mut out = String::new();
+    let mut seen: Vec<usize> = Vec::new();
+    format_chain(ts, exc, &mut out, &mut seen, 0);
+    out
+}
+
+fn format_chain(ts: &ThreadState, exc: &Value, out: &mut String, seen: &mut Vec<usize>, depth: usize) {
+    seen.push(exc.id());
+    if let Some(ex) = exc.downcast::<PyBaseException>() {
+        if depth < 100 {
+            let cause = ex.cause.lock().clone();
+            let context = ex.context.lock().clone();
+            let suppress = *ex.suppress_context.lock();
+            if let Some(c) = cause.filter(|c| !seen.contains(&c.id())) {
+                format_chain(ts, &c, out, seen, depth + 1);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if let Some(c) = context.filter(|c| !suppress && !seen.contains(&c.id())) {
+                format_chain(ts, &c, out, seen, depth + 1);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+    }
+    format_single(ts, exc, out);
+}
+
+fn format_single(ts: &ThreadState, exc: &Value, out: &mut String) {
+    let tb = get_traceback(exc);
+    if !is_none(&tb) {
+        out.push_str("Traceback (most recent call last):\n");
+        let mut cur = Some(tb);
+        while let Some(t) = cur {
+            let Some(tbd) = t.downcast::<PyTraceback>() else { break };
+            format_tb_entry(tbd, out);
+            cur = tbd.next.clone();
+        }
+    }
+    out.push_str(&format_exception_only(ts, exc));
+}
+
+fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
+    let Some(fr) = tb.frame.downcast::<crate::frame::PyFrameObj>() else { return };
+    let Some(code) = fr.code.downcast::<crate::code::PyCode>() else { return };
+    let filename = &code.code.filename;
+    let name = &code.code.name;
+    out.push_str(&format!("  File \"{}\", line {}, in {}\n", filename, tb.lineno, name));
+    if let Some(line) = crate::builtins_init::source_line(filename, tb.lineno) {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let trimmed = trimmed.trim_end();
+        if trimmed.is_empty() {
+            return;
+        }
+        out.push_str("    ");
+        out.push_str(trimmed);
+        out.push('\n');
+        if let Some(pos) = code.code.positions.get(tb.lasti) {
+            if let (Some(l0), Some(l1), Some(c0), Some(c1)) = (pos.lineno, pos.end_lineno, pos.col, pos.end_col) {
+                if l0 == l1 && l0 == tb.lineno {
+                    let c0 = byte_to_char_col(&line, c0 as usize);
+                    let c1 = byte_to_char_col(&line, c1 as usize);
+                    let start = c0.saturating_sub(indent);
+                    let end = c1.saturating_sub(indent);
+                    let width = trimmed.chars().count();
+                    // CPython omits the markers when they would underline the whole line.
+                    if end > start && !(start == 0 && end >= width) {
+                        out.push_str("    ");
+                        out.push_str(&" ".repeat(start));
+                        out.push_str(&"^".repeat(end - start));
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn byte_to_char_col(line: &str, byte: usize) -> usize {
+    line.char_indices().take_while(|(i, _)| *i < byte).count()
+}
+
+/// The last line(s): `TypeName: message`, plus notes.
+pub fn format_exception_only(ts: &ThreadState, exc: &Value) -> String {
+    let ty = exc.type_ref();
+    let mut name = ty.name();
+    let module = ty.data().dict_data().get_str("__module__");
+    if let Some(m) = module.as_ref().and_then(|m| crate::str::as_str(m).map(str::to_owned)) {
+        if m != "builtins" && m != "__main__" {
+            name = format!("{m}.{}", ty.data().qualname.read());
+        }
+    }
+    let msg = match ops::str_(ts, exc) {
+        Ok(s) => crate::str::as_str(&s).unwrap_or("").to_owned(),
+        Err(_) => "<exception str() failed>".to_owned(),
+    };
+    let mut out = String::new();
+    if ty.is_subtype(rt().exc.SyntaxError) {
+        out.push_str(&crate::builtins_init::format_syntax_error(ts, exc));
+        return out;
+    }
+    if msg.is_empty() {
+        out.push_str(&name);
+    } else {
+        out.push_str(&format!("{name}: {msg}"));
+    }
+    out.push('\n');
+    if let Some(ex) = exc.downcast::<PyBaseException>() {
+        if let Some(notes) = ex.notes.lock().clone() {
+            if let Ok(items) = ops::collect(ts, &notes) {
+                for n in items {
+                    let s = ops::str_string(ts, &n).unwrap_or_default();
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,6 @@
+s = {1, 2, 3, 4}; t = frozenset([3, 4, 5])
+print(s | t, s & t, s - t, s ^ t, s <= {1, 2, 3, 4, 5}, t.isdisjoint({9}))
+s.add(10); s.discard(1); print(sorted(s), {x % 3 for x in range(10)})
+tup = (1, "two", 3.0, (4, 5))
+a, b, *rest = tup; print(a, b, rest, tup[3][1], tup.count(1), hash((1, 2)) == hash((1, 2)))
+print(tuple(range(5)), (1,) * 3, () == tuple(), (1, 2) < (1, 3))

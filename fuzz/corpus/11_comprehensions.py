@@ -1,0 +1,5 @@
+print([x * y for x in range(4) for y in range(x) if (x + y) % 2])
+print({x: [y for y in range(x)] for x in range(4)})
+print({c for c in "mississippi"}, [[c] * 2 for c in "ab"])
+print([(lambda v: v + 1)(i) for i in range(3)], [y for x in [[1, 2], [3]] for y in x])
+print([i for i in range(20) if i % 2 if i % 3], [n := 5, n + 1], [a for a, *_ in [(1, 2), (3, 4, 5)]])

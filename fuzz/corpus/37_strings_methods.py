@@ -1,0 +1,6 @@
+words = "the quick brown fox jumps over the lazy dog".split()
+print(sorted(words, key=len), max(words, key=len), " ".join(w.capitalize() for w in words))
+print("  pad  ".strip(), "xxhixx".strip("x"), "a-b-c".rsplit("-", 1), "abc".partition("b"), "a\nb\r\nc".splitlines())
+print("abc".zfill(6), "42".rjust(5, "0"), "tab\tsep".expandtabs(4), "Hello".swapcase(), "é".isascii())
+tbl = str.maketrans("abc", "xyz", "d"); print("aabbccdd".translate(tbl), "%-5s|" % "ab", "%+.3e" % 12345.678)
+print("x".join("abc"), "abc" < "abd", "A" * 0, "ab" in "cabd", "12".isdigit(), "½".isnumeric(), "ab".encode("utf-32")[:4])

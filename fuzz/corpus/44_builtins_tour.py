@@ -1,0 +1,7 @@
+print(abs(-3), all([1, 2]), any([0, 0]), ascii("ü"), bin(10), bool(""), callable(len), chr(97), divmod(7, 2))
+print(enumerate, format(1.5, "e"), hex(255), id(None) == id(None), isinstance(1, (str, int)), len({1: 2}))
+print(list(map(int, "123")), max([1, 5, 3]), min("hello"), oct(8), ord("A"), pow(2, 10), repr([1]), round(1.23456, 3))
+print(sorted("hello"), str(1.0), sum([0.1] * 10), tuple("ab"), type(1), list(zip()), vars(type("X", (), {"a": 1}))["a"])
+print(eval("1 + 2 * 3"), (exec("q = 5") or "exec ok"), compile("x = 1", "<s>", "exec").co_name, hash("a") == hash("a"))
+print(getattr(1, "real"), slice(1, 2), range(1, 10, 3)[1:], reversed(range(3)).__class__.__name__, frozenset("aa"))
+print(int.__name__, object(), 5 .bit_count() if hasattr(int, "bit_count") else 2, isinstance(True, int), True + True)

@@ -1,0 +1,3 @@
+# Pins: traceback for ModuleNotFoundError on a top-level import.
+import json
+import no_such_module_spindle

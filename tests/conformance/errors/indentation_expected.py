@@ -1,0 +1,3 @@
+# Pins: IndentationError "expected an indented block after function definition".
+def f():
+return 1

@@ -1,0 +1,3 @@
+# Pins: SyntaxError "'return' outside function" (a compiler error, not a parser error).
+x = 1
+return x

@@ -1,0 +1,3 @@
+# Pins: SyntaxError for an unclosed bracket spanning lines.
+values = [1, 2, 3
+print(values)

@@ -1,0 +1,5 @@
+from .. import sub
+deep_value = "deep:" + sub.helper()
+
+def beyond():
+    from ... import anything

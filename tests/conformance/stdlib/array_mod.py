@@ -1,0 +1,38 @@
+# Pins: array.array with explicit-size typecodes: construction, item access, byteswap, tobytes/frombytes, buffer, slicing, errors and repr.
+import array
+a = array.array("i", [1, 2, 3])
+print(a, a.typecode, a.itemsize, len(a), a[0], a[-1], a[1:], a.tolist(), a.buffer_info()[1])
+a.append(4); a.extend([5, 6]); a.insert(0, 0)
+print(a, a.pop(), a.pop(0), a.index(3), a.count(2))
+a.remove(2)
+a.reverse()
+print(a, a * 2, a + array.array("i", [9]), 3 in a)
+b = array.array("B", b"\x01\x02\x03")
+print(b, b.tobytes(), bytes(b), list(b))
+b.frombytes(b"\x04")
+b.fromlist([5])
+print(b)
+h = array.array("h", [1, 256, -2])
+print(h.tobytes() in (b"\x01\x00\x00\x01\xfe\xff", b"\x00\x01\x01\x00\xff\xfe"))
+h.byteswap()
+print(h.tolist())
+d = array.array("d", [1.5, -0.25])
+f = array.array("f", [0.1])
+print(d, f, round(f[0], 6), d.itemsize, f.itemsize)
+u = array.array("w", "héllo")
+print(u, u.tounicode(), u[1])
+q = array.array("q", [2 ** 62, -2 ** 62])
+print(q, q.itemsize, array.array("Q", [2 ** 64 - 1]))
+for bad in [lambda: array.array("b", [200]), lambda: array.array("z"), lambda: array.array("i", [1.5]), lambda: array.array("B", [-1]), lambda: a.index(99)]:
+    try:
+        bad()
+    except (OverflowError, ValueError, TypeError) as e:
+        print(type(e).__name__ + ":", e)
+print(array.typecodes, array.array("i") == array.array("i"), array.array("i", [1]) == array.array("l", [1]), array.array("i", [1, 2]) < array.array("i", [1, 3]))
+m = memoryview(array.array("i", [7, 8]))
+print(m.format, m.tolist())
+s = array.array("i", range(10))
+s[2:5] = array.array("i", [0])
+del s[::3]
+print(s)
+print(repr(array.array("d")), array.array("b", b"\xff")[0])

@@ -1,0 +1,53 @@
+# Pins: csv reader/writer/DictReader/DictWriter with quoting modes, dialects, embedded newlines, Sniffer and errors, all in memory.
+import csv, io
+out = io.StringIO()
+w = csv.writer(out)
+w.writerow(["name", "note", "n"])
+w.writerow(["Ann", 'says "hi", ok', 3])
+w.writerow(["Bob", "multi\nline", None])
+w.writerows([[1.5, True], []])
+print(repr(out.getvalue()))
+rows = list(csv.reader(io.StringIO(out.getvalue())))
+print(rows)
+print(list(csv.reader(["a;b;'c;d'"], delimiter=";", quotechar="'")), list(csv.reader(['a, b,  c'], skipinitialspace=True)))
+out2 = io.StringIO()
+w2 = csv.writer(out2, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+w2.writerow(["a", 1, 2.5, None])
+w3 = csv.writer(out2, quoting=csv.QUOTE_ALL, lineterminator="\n")
+w3.writerow(["a", 1])
+w4 = csv.writer(out2, quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
+w4.writerow(["a,b", 'q"'])
+w5 = csv.writer(out2, quoting=csv.QUOTE_STRINGS, lineterminator="\n")
+w5.writerow(["s", 1, None])
+print(out2.getvalue())
+print(list(csv.reader(io.StringIO('"a",1,2.5\n'), quoting=csv.QUOTE_NONNUMERIC)))
+data = "id,name,score\n1,Ann,90\n2,Bob,85\n3,Cy\n"
+dr = csv.DictReader(io.StringIO(data))
+print(dr.fieldnames, [dict(r) for r in dr])
+print([dict(r) for r in csv.DictReader(io.StringIO("a,b\n1,2,3,4\n"), restkey="extra")])
+dout = io.StringIO()
+dw = csv.DictWriter(dout, fieldnames=["x", "y"], lineterminator="\n", restval="?")
+dw.writeheader()
+dw.writerow({"x": 1})
+dw.writerows([{"x": 2, "y": 3}])
+print(dout.getvalue())
+try:
+    dw.writerow({"z": 1})
+except ValueError as e:
+    print("ValueError:", e)
+csv.register_dialect("pipes", delimiter="|", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+pout = io.StringIO()
+csv.writer(pout, dialect="pipes").writerow(["a|b", "c"])
+print(repr(pout.getvalue()), "pipes" in csv.list_dialects(), csv.get_dialect("pipes").delimiter)
+try:
+    list(csv.reader(['a,"b'], strict=True))
+except csv.Error as e:
+    print("csv.Error:", e)
+try:
+    csv.get_dialect("nope")
+except csv.Error as e:
+    print("csv.Error:", e)
+sn = csv.Sniffer()
+d = sn.sniff("a;b;c\n1;2;3\n4;5;6\n")
+print(d.delimiter, sn.has_header("name,age\nann,30\nbob,40\n"))
+print(list(csv.reader(["x,,y", ",", ""])), csv.field_size_limit() > 0, csv.QUOTE_MINIMAL, csv.excel.delimiter, csv.excel_tab.delimiter)

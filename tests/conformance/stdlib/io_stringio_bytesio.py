@@ -1,0 +1,62 @@
+# Pins: io.StringIO and io.BytesIO: read/write/seek/tell, newline handling, readline iteration, truncate, getvalue/getbuffer, closed errors, TextIOWrapper over BytesIO.
+import io
+s = io.StringIO("line1\nline2\nline3")
+print(s.read(3), s.tell(), s.readline(), s.readlines(), s.read(), repr(s.readline()))
+s.seek(0)
+print(list(s))
+s = io.StringIO()
+print(s.write("hello "), s.write("world"), s.tell(), s.getvalue())
+s.seek(0)
+s.write("J")
+print(s.getvalue(), s.seek(0, 2), s.truncate(5), s.getvalue())
+s.seek(10)
+s.write("!")
+print(repr(s.getvalue()))
+print(s.readable(), s.writable(), s.seekable(), s.isatty(), s.closed)
+s.close()
+try:
+    s.read()
+except ValueError as e:
+    print("ValueError:", e)
+print(repr(io.StringIO("a\r\nb\rc\n", newline=None).read()), repr(io.StringIO("a\r\nb", newline="").read()), io.StringIO("a\r\nb\rc", newline="").readlines())
+out = io.StringIO(newline="\r\n")
+out.write("x\ny\n")
+print(repr(out.getvalue()))
+b = io.BytesIO(b"abcdef")
+print(b.read(2), b.read1(2), b.tell(), b.getvalue(), b.seek(-2, 2), b.read())
+b.write(b"XYZ")
+print(b.getvalue(), bytes(b.getbuffer()[:3]), b.readinto(bytearray(2)))
+b2 = io.BytesIO()
+b2.writelines([b"a", b"b"])
+print(b2.getvalue(), b2.tell())
+try:
+    io.BytesIO().write("str")
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    io.StringIO().write(b"bytes")
+except TypeError as e:
+    print("TypeError:", e)
+raw = io.BytesIO()
+w = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+w.write("héllo\nwörld\n")
+w.flush()
+print(raw.getvalue())
+raw.seek(0)
+r = io.TextIOWrapper(io.BytesIO("ä\nb\n".encode("utf-8")), encoding="utf-8")
+print(r.readlines(), r.encoding)
+lat = io.TextIOWrapper(io.BytesIO(b"\xe9t\xe9"), encoding="latin-1")
+print(lat.read())
+bad = io.TextIOWrapper(io.BytesIO(b"\xff"), encoding="utf-8", errors="replace")
+print(repr(bad.read()))
+br = io.BufferedReader(io.BytesIO(b"buffered data"))
+print(br.peek(3)[:3], br.read(8), br.read())
+print(issubclass(io.StringIO, io.TextIOBase), issubclass(io.BytesIO, io.BufferedIOBase), io.DEFAULT_BUFFER_SIZE >= 8192)
+with io.StringIO("ctx") as c:
+    print(c.read())
+print(c.closed)
+print(io.SEEK_SET, io.SEEK_CUR, io.SEEK_END)
+try:
+    io.StringIO().seek(1, 1)
+except OSError as e:
+    print(type(e).__name__, e)

@@ -1,0 +1,58 @@
+# Pins: shutil copy/move/rmtree/copytree, tempfile files and directories (names never printed), glob and fnmatch matching.
+import shutil, tempfile, glob, fnmatch, os
+with tempfile.TemporaryDirectory() as d:
+    print(os.path.isdir(d), os.listdir(d))
+    src = os.path.join(d, "src")
+    os.makedirs(os.path.join(src, "inner"))
+    for n in ["a.txt", "b.py", "inner/c.txt", "inner/.hidden"]:
+        with open(os.path.join(src, n), "w") as f:
+            f.write(n)
+    dst = shutil.copytree(src, os.path.join(d, "dst"), ignore=shutil.ignore_patterns("*.py"))
+    print(sorted(os.path.relpath(os.path.join(r, f), dst) for r, _, fs in os.walk(dst) for f in fs))
+    shutil.copy(os.path.join(src, "a.txt"), os.path.join(d, "copy.txt"))
+    shutil.copyfile(os.path.join(src, "b.py"), os.path.join(d, "copy2.py"))
+    shutil.move(os.path.join(d, "copy.txt"), os.path.join(d, "moved.txt"))
+    print(sorted(os.listdir(d)))
+    old = os.getcwd()
+    os.chdir(src)
+    print(sorted(glob.glob("*")), sorted(glob.glob("**/*.txt", recursive=True)), sorted(glob.glob("*", include_hidden=True)))
+    print(sorted(glob.glob("inner/*")), sorted(glob.glob("inner/.*")), glob.glob("nothing*"), sorted(glob.iglob("?.*")))
+    print(glob.escape("a[b]*?.txt"), sorted(glob.glob("[ab].*")))
+    os.chdir(old)
+    shutil.rmtree(os.path.join(d, "dst"))
+    print(sorted(os.listdir(d)))
+    try:
+        shutil.rmtree(os.path.join(d, "absent"))
+    except FileNotFoundError:
+        print("FileNotFoundError from rmtree")
+    shutil.rmtree(os.path.join(d, "absent"), ignore_errors=True)
+print(os.path.exists(d))
+with tempfile.NamedTemporaryFile("w+", suffix=".txt", delete=True) as t:
+    t.write("temp data")
+    t.seek(0)
+    print(t.read(), t.name.endswith(".txt"), os.path.exists(t.name))
+print(os.path.exists(t.name))
+with tempfile.TemporaryFile() as tf:
+    tf.write(b"bytes")
+    tf.seek(0)
+    print(tf.read())
+fd, path = tempfile.mkstemp(prefix="spx")
+os.write(fd, b"x")
+os.close(fd)
+print(os.path.basename(path).startswith("spx"), os.path.getsize(path))
+os.remove(path)
+dd = tempfile.mkdtemp()
+print(os.path.isdir(dd), os.listdir(dd))
+os.rmdir(dd)
+s = tempfile.SpooledTemporaryFile(max_size=10, mode="w+")
+s.write("short")
+print(s._rolled)
+s.write("x" * 20)
+print(s._rolled)
+s.close()
+print(isinstance(tempfile.gettempdir(), str), tempfile.gettempprefix() == "tmp")
+names = ["a.py", "B.PY", "c.txt", "data1.csv", "data22.csv", ".env", "x[1].log"]
+print(fnmatch.filter(names, "*.py"), fnmatch.filter(names, "data?.csv"), fnmatch.filter(names, "data*"), fnmatch.filter(names, "[a-c].*"))
+print(fnmatch.fnmatchcase("B.PY", "*.py"), fnmatch.fnmatch("x.py", "*.py"), fnmatch.fnmatch("x[1].log", "x[[]1].log"), fnmatch.translate("*.py"))
+print(fnmatch.filter(names, "[!a-z]*"), fnmatch.filter(names, ".*"))
+print(shutil.which("definitely-not-a-real-command-xyz"), shutil.get_terminal_size((80, 24)).columns > 0)
