@@ -3,5 +3,5 @@
 use spindle_vm::interp::NativeModuleInit;
 
 pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
-    Vec::new()
+    spindle_stdlib::table()
 }

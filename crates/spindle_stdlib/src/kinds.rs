@@ -1,0 +1,13 @@
+//! Payload kinds of native-module objects. Ranges per group so groups never
+//! collide: os 1000-1099, math 1100-1199, core 1200-1299, sre 1300-1399.
+
+use spindle_vm::object::PayloadKind;
+
+pub const OS_BASE: u16 = 1000;
+pub const MATH_BASE: u16 = 1100;
+pub const CORE_BASE: u16 = 1200;
+pub const SRE_BASE: u16 = 1300;
+
+pub const fn kind(n: u16) -> PayloadKind {
+    PayloadKind(n)
+}

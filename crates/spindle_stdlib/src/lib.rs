@@ -1,0 +1,22 @@
+//! Spindle's native (Rust) modules: what CPython writes in C and the Lib
+//! imports. One file per module; each group file lists its modules in a
+//! table, and `table()` is the one registry the `spindle` binary installs.
+//! Every module here is safe without a GIL.
+
+mod group_core;
+mod group_math;
+mod group_os;
+mod group_sre;
+pub mod kinds;
+
+use spindle_vm::interp::NativeModuleInit;
+
+/// Every native module, by import name.
+pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
+    let mut t = Vec::new();
+    t.extend(group_os::table());
+    t.extend(group_math::table());
+    t.extend(group_core::table());
+    t.extend(group_sre::table());
+    t
+}

@@ -1,0 +1,20 @@
+# Pins: atexit at normal interpreter exit: handlers run LIFO with their arguments after main finishes, unregister removes all registrations of a function, and an exception in a handler is reported but others still run. (The WebAssembly recorder does not run atexit at a normal exit; 3.13 and 3.14 agree.)
+# recorded-with: cpython-3.13
+import atexit, sys
+def bye(name, punct="!"):
+    print(f"bye {name}{punct}")
+def unwanted():
+    print("should not run")
+atexit.register(bye, "first")
+atexit.register(bye, "second", punct="?")
+atexit.register(unwanted)
+atexit.register(unwanted)
+atexit.unregister(unwanted)
+@atexit.register
+def decorated():
+    print("decorated handler")
+def failing():
+    raise ValueError("handler failed")
+atexit.register(failing)
+atexit.register(lambda: print("runs before failing"))
+print("main done", atexit._ncallbacks() if hasattr(atexit, "_ncallbacks") else "")
