@@ -3,5 +3,8 @@
 use spindle_vm::interp::NativeModuleInit;
 
 pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
-    spindle_stdlib::table()
+    #[cfg(feature = "stdlib")]
+    return spindle_stdlib::table();
+    #[cfg(not(feature = "stdlib"))]
+    return Vec::new();
 }

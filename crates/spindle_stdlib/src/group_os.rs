@@ -1,7 +1,18 @@
-//! The os group of native modules (see lib.rs).
+//! The os group of native modules (see lib.rs): `posix`, `errno`, `_io`,
+//! `time` and `_thread` (their code is in `os/`), registered by import name.
+//! The start-up/shut-down steps the binary calls are `spindle_stdlib::os::
+//! install_std_streams` and `spindle_stdlib::os::at_exit`.
 
 use spindle_vm::interp::NativeModuleInit;
 
+use crate::os;
+
 pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
-    Vec::new()
+    vec![
+        ("posix", os::posix::init as NativeModuleInit),
+        ("errno", os::errno::init),
+        ("_io", os::io::init),
+        ("time", os::time::init),
+        ("_thread", os::thread::init),
+    ]
 }

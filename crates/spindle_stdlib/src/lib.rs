@@ -6,7 +6,10 @@
 mod group_core;
 mod group_math;
 mod group_os;
+pub mod os;
 mod group_sre;
+mod sre;
+mod math;
 pub mod kinds;
 
 use spindle_vm::interp::NativeModuleInit;

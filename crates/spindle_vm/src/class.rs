@@ -44,8 +44,10 @@ impl PyPayload for PyMember {
     const KIND: PayloadKind = crate::kinds::MEMBER;
 }
 
+/// A special attribute of a builtin type, served by `builtin_attr` / `builtin_setattr`.
 pub struct PyGetSet {
     pub name: &'static str,
+    pub owner: String,
 }
 
 impl PyPayload for PyGetSet {
@@ -65,8 +67,20 @@ impl PyPayload for PyGenericAlias {
     }
 }
 
+/// `X | Y` of types (3.14: the same object as `typing.Union[X, Y]`).
+pub struct PyUnion {
+    pub args: Value,
+}
+
+impl PyPayload for PyUnion {
+    const KIND: PayloadKind = crate::kinds::UNION;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.args);
+    }
+}
+
 pub fn is_slot_member(d: &Value) -> bool {
-    d.downcast::<PyMember>().is_some()
+    d.downcast::<PyMember>().is_some() || d.downcast::<PyGetSet>().is_some()
 }
 
 pub(crate) fn set_builtin_base(t: TypeRef, base: Option<TypeRef>) {
@@ -483,7 +497,8 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
     // __slots__
     let inherited_slots: Vec<String> = base_types.iter().flat_map(|b| b.data().slot_names.clone()).collect();
     let mut slot_names = inherited_slots.clone();
-    let mut has_dict = base_types.iter().any(|b| b.data().has_dict()) || solid.payload_kind() == crate::kinds::OBJECT && base_types.iter().all(|b| b.is_heap() && b.data().has_dict() || !b.is_heap());
+    // Without __slots__ every class gets a __dict__.
+    let mut has_dict = true;
     let mut new_slots: Vec<String> = Vec::new();
     let slots_val = nsd.iter().find(|(k, _)| as_str(k) == Some("__slots__")).map(|(_, v)| v.clone());
     if let Some(sv) = &slots_val {

@@ -59,11 +59,11 @@ pub fn constant_value(c: &Constant) -> Value {
                 crate::str::new_str(s)
             }
         }
-        Constant::StrCodePoints(cps) => {
-            // FIXME(str-storage): lone surrogates become U+FFFD until PEP 393 storage lands.
-            let s: String = cps.iter().map(|c| char::from_u32(*c).unwrap_or('\u{FFFD}')).collect();
-            crate::str::new_str(&s)
-        }
+        Constant::StrCodePoints(cps) => match spindle_str::PyStrData::from_code_points(cps.iter().copied()) {
+            Ok(d) => crate::str::new_data(d),
+            // The compiler only emits code points up to U+10FFFF; stay total anyway.
+            Err(_) => crate::str::new_string(cps.iter().map(|c| char::from_u32(*c).unwrap_or('\u{FFFD}')).collect()),
+        },
         Constant::Bytes(b) => crate::bytes::new_bytes(b),
         Constant::Tuple(items) => crate::seq::new_tuple(items.iter().map(constant_value).collect()),
         Constant::FrozenSet(items) => crate::builtins_init::new_frozenset_from(items.iter().map(constant_value).collect()),

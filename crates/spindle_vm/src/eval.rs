@@ -918,14 +918,9 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             }
             Opcode::Reraise => {
                 let exc = pop!(f);
-                if arg != 0 {
-                    let n = f.stack.len();
-                    if let Some(Some(l)) = f.stack.get(n.wrapping_sub(arg as usize)) {
-                        if let Some(i) = l.as_small_int() {
-                            f.lasti = i as usize;
-                        }
-                    }
-                }
+                // The saved lasti (operand != 0) only matters for the traceback line,
+                // which this frame already contributed; the handler lookup must use
+                // this RERAISE's own position, or the handler would catch itself.
                 ts.skip_traceback_once.set(true);
                 return Err(PyErr(exc));
             }

@@ -135,6 +135,15 @@ pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: Typ
             None => Ok(descr.clone()),
         };
     }
+    if let Some(g) = descr.downcast::<crate::class::PyGetSet>() {
+        return match obj {
+            Some(o) => match crate::builtins_init::builtin_attr(ts, o, g.name)? {
+                Some(v) => Ok(v),
+                None => Err(attribute_error(o, g.name)),
+            },
+            None => Ok(descr.clone()),
+        };
+    }
     if t == r.types.classmethod {
         if let Some(w) = descr.downcast::<PyWrapper>() {
             let f = w.func.lock().clone();
@@ -295,6 +304,9 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
         }
         if let Some(m) = d.downcast::<crate::class::PyMember>() {
             return crate::class::member_set(obj, m, value);
+        }
+        if let Some(g) = d.downcast::<crate::class::PyGetSet>() {
+            return crate::builtins_init::getset_store(ts, g, obj, value.as_ref());
         }
         let dt = d.type_ref();
         if dt.is_heap() {

@@ -104,6 +104,7 @@ builtin_types! {
     member_descriptor = "member_descriptor": crate::class::PyMember, 0;
     getset_descriptor = "getset_descriptor": crate::class::PyGetSet, 0;
     generic_alias = "types.GenericAlias": crate::class::PyGenericAlias, 0;
+    union = "Union": crate::class::PyUnion, 0;
 }
 
 pub struct Runtime {

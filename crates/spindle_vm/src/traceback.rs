@@ -140,11 +140,25 @@ fn format_single(ts: &ThreadState, exc: &Value, out: &mut String) {
     if !is_none(&tb) {
         out.push_str("Traceback (most recent call last):\n");
         let mut cur = Some(tb);
+        let mut last: Option<(String, u32, String)> = None;
+        let mut repeats = 0usize;
         while let Some(t) = cur {
             let Some(tbd) = t.downcast::<PyTraceback>() else { break };
-            format_tb_entry(tbd, out);
+            let key = tb_key(tbd);
+            if key.is_some() && key == last {
+                repeats += 1;
+            } else {
+                flush_repeats(out, repeats);
+                repeats = 0;
+                last = key;
+            }
+            // CPython prints a repeated entry three times, then a summary line.
+            if repeats < 3 {
+                format_tb_entry(tbd, out);
+            }
             cur = tbd.next.clone();
         }
+        flush_repeats(out, repeats);
     }
     out.push_str(&format_exception_only(ts, exc));
 }
@@ -172,12 +186,16 @@ fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
                     let c1 = byte_to_char_col(&line, c1 as usize);
                     let start = c0.saturating_sub(indent);
                     let end = c1.saturating_sub(indent);
-                    let width = trimmed.chars().count();
-                    // CPython omits the markers when they would underline the whole line.
-                    if end > start && !(start == 0 && end >= width) {
+                    let seg: String = line.chars().skip(c0).take(c1.saturating_sub(c0)).collect();
+                    let anchor = anchors(&seg);
+                    if end > start && should_show_carets(trimmed, start, end, anchor.is_some()) {
+                        let marks: String = match anchor {
+                            Some((l, r)) => (0..end - start).map(|i| if i >= l && i < r { '^' } else { '~' }).collect(),
+                            None => "^".repeat(end - start),
+                        };
                         out.push_str("    ");
                         out.push_str(&" ".repeat(start));
-                        out.push_str(&"^".repeat(end - start));
+                        out.push_str(&marks);
                         out.push('\n');
                     }
                 }
@@ -227,4 +245,94 @@ pub fn format_exception_only(ts: &ThreadState, exc: &Value) -> String {
         }
     }
     out
+}
+
+/// CPython's traceback anchors: for a binary operation the operator, for a
+/// subscript the `[...]`, for a call the `(...)` — as character offsets into
+/// the segment (the rest is drawn with `~`).
+fn anchors(seg: &str) -> Option<(usize, usize)> {
+    use spindle_parser::Ranged;
+    use spindle_parser::ast::Expr;
+    let parsed = spindle_parser::parse_expression(seg).ok()?;
+    let chars: Vec<char> = seg.chars().collect();
+    let byte_to_char = |b: u32| seg.char_indices().take_while(|(i, _)| *i < b as usize).count();
+    // Skip whitespace, closing parens and comments after `from`.
+    let skip = |mut i: usize| -> usize {
+        while i < chars.len() {
+            match chars[i] {
+                c if c.is_whitespace() || c == ')' || c == '\\' => i += 1,
+                '#' => {
+                    while i < chars.len() && chars[i] != '\n' {
+                        i += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        i
+    };
+    let total = chars.len();
+    match &*parsed.body {
+        Expr::BinOp(b) => {
+            let l = skip(byte_to_char(b.left.range().end().to_u32()));
+            let two = l + 1 < total && matches!((chars[l], chars[l + 1]), ('*', '*') | ('/', '/') | ('<', '<') | ('>', '>'));
+            Some((l, if two { l + 2 } else { l + 1 }))
+        }
+        Expr::Subscript(s) => {
+            let l = skip(byte_to_char(s.value.range().end().to_u32()));
+            (l < total && chars[l] == '[').then_some((l, total))
+        }
+        Expr::Call(c) => {
+            let l = skip(byte_to_char(c.func.range().end().to_u32()));
+            (l < total && chars[l] == '(').then_some((l, total))
+        }
+        _ => None,
+    }
+}
+
+fn tb_key(tb: &PyTraceback) -> Option<(String, u32, String)> {
+    let fr = tb.frame.downcast::<crate::frame::PyFrameObj>()?;
+    let code = fr.code.downcast::<crate::code::PyCode>()?;
+    Some((code.code.filename.clone(), tb.lineno, code.code.name.clone()))
+}
+
+fn flush_repeats(out: &mut String, repeats: usize) {
+    if repeats >= 3 {
+        let n = repeats - 2;
+        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+    }
+}
+
+/// CPython 3.13+'s rule for drawing the markers under a traceback line
+/// (`line` is the stripped source line, `start..end` the segment in chars).
+fn should_show_carets(line: &str, start: usize, end: usize, has_anchors: bool) -> bool {
+    use spindle_parser::Ranged;
+    use spindle_parser::ast::{Expr, Stmt};
+    if let Ok(m) = spindle_parser::parse_module(line) {
+        if let Some(stmt) = m.body.first() {
+            let value = match stmt {
+                Stmt::Return(r) => match r.value.as_deref() {
+                    Some(Expr::Call(c)) if matches!(&*c.func, Expr::Name(_)) => r.value.as_deref(),
+                    _ => None,
+                },
+                Stmt::Assign(a) if a.targets.len() == 1 && matches!(a.targets[0], Expr::Name(_)) => match &*a.value {
+                    Expr::Call(_) => Some(&*a.value),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(v) = value {
+                let r = v.range();
+                let to_char = |b: u32| line.char_indices().take_while(|(i, _)| *i < b as usize).count();
+                if to_char(r.start().to_u32()) == start && to_char(r.end().to_u32()) == end {
+                    return false;
+                }
+            }
+        }
+    }
+    if has_anchors {
+        return true;
+    }
+    let width = line.chars().count();
+    start > 0 || end < width
 }

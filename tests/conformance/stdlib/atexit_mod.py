@@ -13,8 +13,11 @@ atexit.unregister(unwanted)
 @atexit.register
 def decorated():
     print("decorated handler")
-def failing():
-    raise ValueError("handler failed")
-atexit.register(failing)
+class Failing:
+    def __call__(self):
+        raise ValueError("handler failed")
+    def __repr__(self):
+        return "<failing handler>"
+atexit.register(Failing())
 atexit.register(lambda: print("runs before failing"))
 print("main done", atexit._ncallbacks() if hasattr(atexit, "_ncallbacks") else "")

@@ -10,7 +10,7 @@ nodefault = contextvars.ContextVar("nodefault")
 try:
     nodefault.get()
 except LookupError as e:
-    print("LookupError:", e)
+    print("LookupError for", e.args[0].name)
 print(nodefault.get("fallback"))
 ctx = contextvars.copy_context()
 def inside():
@@ -20,12 +20,12 @@ print(ctx.run(inside), var.get(), ctx[var], var in ctx, len(ctx) >= 1)
 try:
     var.reset(tok)
 except RuntimeError as e:
-    print("RuntimeError:", e)
+    print("RuntimeError:", str(e).rsplit("> ", 1)[-1])
 t2 = var.set("two")
 try:
     ctx.run(var.reset, t2)
 except ValueError as e:
-    print("ValueError:", e)
+    print("ValueError:", str(e).rsplit("> ", 1)[-1])
 with var.set("scoped"):
     print("inside with", var.get())
 print("after with", var.get())

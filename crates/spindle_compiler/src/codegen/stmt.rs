@@ -954,6 +954,8 @@ impl<'a> Compiler<'a> {
             self.set_loc(a.range);
             self.emit(Opcode::Call, 0);
         }
+        // CPython 3.14 reports a failed assert at its test expression.
+        self.set_loc(a.test.range());
         self.emit(Opcode::RaiseVarargs, 1);
         self.bind(end);
         Ok(())
@@ -963,7 +965,8 @@ impl<'a> Compiler<'a> {
 
     fn import(&mut self, i: &'a ast::StmtImport) -> CResult {
         for alias in &i.names {
-            self.set_loc(alias.range);
+            // Every instruction of an import statement carries the statement's location.
+            self.set_loc(i.range);
             let full = alias.name.id.as_str();
             self.load_const(Constant::Int(0));
             self.load_const(Constant::None);

@@ -18,6 +18,7 @@ use crate::runtime::{Runtime, is_none, none, rt};
 use crate::seq::{PyList, PyTuple, new_list, new_tuple};
 use crate::set::PySet;
 use crate::str::{as_str, new_str, new_string};
+pub use super::codecs::{decode_bytes, encode_str};
 use crate::value::Value;
 use crate::{err, raise};
 
@@ -215,10 +216,10 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                 };
             }
             if let Some(s) = seq.downcast::<crate::str::PyStr>() {
-                return match s.char_at(i) {
+                return match s.item(i) {
                     Some(c) => {
                         *index += 1;
-                        Ok(Some(new_string(c.to_string())))
+                        Ok(Some(c))
                     }
                     None => {
                         *st = IterState::Exhausted;
@@ -2068,94 +2069,6 @@ fn byte_value(ts: &ThreadState, x: &Value) -> PyResult<u8> {
     match crate::num::int_to_i64(&i) {
         Some(v) if (0..256).contains(&v) => Ok(v as u8),
         _ => raise!(ValueError, "bytes must be in range(0, 256)"),
-    }
-}
-
-pub fn encode_str(ts: &ThreadState, s: &Value, encoding: Option<Value>, errors: Option<Value>) -> PyResult {
-    let _ = ts;
-    let text = as_str(s).unwrap_or("");
-    let enc = encoding.as_ref().and_then(|e| as_str(e).map(str::to_lowercase)).unwrap_or_else(|| "utf-8".into());
-    let errors = errors.as_ref().and_then(|e| as_str(e).map(str::to_owned)).unwrap_or_else(|| "strict".into());
-    let enc = enc.replace('_', "-");
-    match enc.as_str() {
-        "utf-8" | "utf8" => Ok(crate::bytes::new_bytes(text.as_bytes())),
-        "ascii" | "us-ascii" | "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
-            let limit = if enc.contains("ascii") { 128 } else { 256 };
-            let mut out = Vec::new();
-            for (i, c) in text.chars().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u32 as u8);
-                } else {
-                    match errors.as_str() {
-                        "ignore" => {}
-                        "replace" => out.push(b'?'),
-                        "backslashreplace" => out.extend(format!("\\u{:04x}", c as u32).bytes()),
-                        "xmlcharrefreplace" => out.extend(format!("&#{};", c as u32).bytes()),
-                        _ => {
-                            let name = if limit == 128 { "ascii" } else { "latin-1" };
-                            let e = err!(
-                                UnicodeEncodeError,
-                                "'{}' codec can't encode character '\\u{:04x}' in position {}: ordinal not in range({})",
-                                name,
-                                c as u32,
-                                i,
-                                limit
-                            );
-                            return Err(e);
-                        }
-                    }
-                }
-            }
-            Ok(crate::bytes::new_bytes(&out))
-        }
-        _ => raise!(LookupError, "unknown encoding: {}", enc),
-    }
-}
-
-pub fn decode_bytes(ts: &ThreadState, b: &Value, encoding: Option<Value>, errors: Option<Value>) -> PyResult {
-    let Some(data) = bytes_data(b) else {
-        raise!(TypeError, "decoding to str: need a bytes-like object, {} found", ops::type_name(b))
-    };
-    let _ = ts;
-    let enc = encoding.as_ref().and_then(|e| as_str(e).map(str::to_lowercase)).unwrap_or_else(|| "utf-8".into()).replace('_', "-");
-    let errors = errors.as_ref().and_then(|e| as_str(e).map(str::to_owned)).unwrap_or_else(|| "strict".into());
-    match enc.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(&data) {
-            Ok(s) => Ok(new_str(s)),
-            Err(e) => match errors.as_str() {
-                "replace" => Ok(new_string(String::from_utf8_lossy(&data).into_owned())),
-                "ignore" => Ok(new_string(String::from_utf8_lossy(&data).replace('\u{FFFD}', ""))),
-                _ => {
-                    let pos = e.valid_up_to();
-                    let byte = data.get(pos).copied().unwrap_or(0);
-                    let reason = if e.error_len().is_none() {
-                        "unexpected end of data"
-                    } else if (0x80..0xc0).contains(&byte) || byte >= 0xf8 {
-                        "invalid start byte"
-                    } else {
-                        "invalid continuation byte"
-                    };
-                    raise!(UnicodeDecodeError, "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", byte, pos, reason)
-                }
-            },
-        },
-        "ascii" | "us-ascii" => {
-            let mut s = String::new();
-            for (i, b) in data.iter().enumerate() {
-                if *b < 128 {
-                    s.push(*b as char);
-                } else {
-                    match errors.as_str() {
-                        "ignore" => {}
-                        "replace" => s.push('\u{FFFD}'),
-                        _ => raise!(UnicodeDecodeError, "'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", b, i),
-                    }
-                }
-            }
-            Ok(new_string(s))
-        }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => Ok(new_string(data.iter().map(|b| *b as char).collect())),
-        _ => raise!(LookupError, "unknown encoding: {}", enc),
     }
 }
 

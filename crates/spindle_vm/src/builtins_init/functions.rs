@@ -151,27 +151,18 @@ pub fn fill_builtins(d: &PyDict) {
         ("chr", |ts, a| {
             one("chr", &a)?;
             let i = ops::index(ts, &a.args[0])?;
-            match crate::num::int_to_i64(&i).and_then(|x| u32::try_from(x).ok()).filter(|x| *x < 0x110000) {
-                Some(c) => match char::from_u32(c) {
-                    Some(ch) => Ok(new_string(ch.to_string())),
-                    // FIXME(str-storage): lone surrogates.
-                    None => Ok(new_str("\u{FFFD}")),
-                },
-                None => {
-                    if crate::num::int_to_i64(&i).is_none() {
-                        raise!(OverflowError, "Python int too large to convert to C int");
-                    }
-                    raise!(ValueError, "chr() arg not in range(0x110000)")
-                }
+            match crate::num::int_to_i64(&i) {
+                Some(c) if (0..=0x10FFFF).contains(&c) => Ok(crate::str::char_value(c as u32)),
+                Some(c) if i32::try_from(c).is_ok() => raise!(ValueError, "chr() arg not in range(0x110000)"),
+                _ => raise!(OverflowError, "Python int too large to convert to C int"),
             }
         }),
         ("ord", |_, a| {
             one("ord", &a)?;
-            if let Some(s) = as_str(&a.args[0]) {
-                let mut cs = s.chars();
-                return match (cs.next(), cs.next()) {
-                    (Some(c), None) => Ok(new_int(c as i64)),
-                    _ => raise!(TypeError, "ord() expected a character, but string of length {} found", s.chars().count()),
+            if let Some(s) = crate::str::as_data(&a.args[0]) {
+                return match (s.len(), s.char_at(0)) {
+                    (1, Some(c)) => Ok(new_int(i64::from(c))),
+                    (n, _) => raise!(TypeError, "ord() expected a character, but string of length {} found", n),
                 };
             }
             if let Some(b) = super::containers::bytes_data(&a.args[0]) {
@@ -415,6 +406,14 @@ fn isinstance_one(ts: &ThreadState, o: &Value, cls: &Value, depth: usize) -> PyR
         }
         return Ok(false);
     }
+    if let Some(u) = cls.downcast::<crate::class::PyUnion>() {
+        for c in ops::collect(ts, &u.args)? {
+            if isinstance_one(ts, o, &c, depth + 1)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
     if let Some(r) = ops::call_dunder(ts, cls, "__instancecheck__", &[o.clone()])? {
         return ops::is_true(ts, &r);
     }
@@ -436,6 +435,14 @@ fn issubclass_one(ts: &ThreadState, c: &Value, cls: &Value, depth: usize) -> PyR
     if let Some(items) = crate::seq::tuple_items(cls) {
         for x in items {
             if issubclass_one(ts, c, x, depth + 1)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(u) = cls.downcast::<crate::class::PyUnion>() {
+        for x in ops::collect(ts, &u.args)? {
+            if issubclass_one(ts, c, &x, depth + 1)? {
                 return Ok(true);
             }
         }
@@ -679,21 +686,23 @@ fn builtin_compile(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 /// `ascii(x)`: repr with non-ASCII characters escaped.
 pub fn ascii(ts: &ThreadState, v: &Value) -> PyResult {
-    let r = ops::repr_string(ts, v)?;
-    let mut out = String::new();
-    for c in r.chars() {
-        let u = c as u32;
-        if u < 128 {
-            out.push(c);
-        } else if u < 0x100 {
-            out.push_str(&format!("\\x{u:02x}"));
-        } else if u < 0x10000 {
-            out.push_str(&format!("\\u{u:04x}"));
-        } else {
-            out.push_str(&format!("\\U{u:08x}"));
+    let r = ops::repr(ts, v)?;
+    match crate::str::as_data(&r) {
+        Some(d) if d.is_ascii() => Ok(r),
+        Some(d) => {
+            let mut out = String::with_capacity(d.len() + 8);
+            for u in d.code_points() {
+                match char::from_u32(u) {
+                    Some(c) if u < 128 => out.push(c),
+                    _ if u < 0x100 => out.push_str(&format!("\\x{u:02x}")),
+                    _ if u < 0x10000 => out.push_str(&format!("\\u{u:04x}")),
+                    _ => out.push_str(&format!("\\U{u:08x}")),
+                }
+            }
+            Ok(new_string(out))
         }
+        None => Ok(r),
     }
-    Ok(new_string(out))
 }
 
 /// `format(value, spec)`.

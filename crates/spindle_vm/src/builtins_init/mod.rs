@@ -3,13 +3,14 @@
 //! family), plus small helpers the interpreter uses to build and inspect
 //! builtin objects.
 
-mod containers;
-mod exceptions;
-mod functions;
-mod numbers;
-mod object_type;
-mod strings;
-mod sysmod;
+mod codecs;
+pub mod containers;
+pub mod exceptions;
+pub mod functions;
+pub mod numbers;
+pub mod object_type;
+pub mod strings;
+pub mod sysmod;
 
 use num_bigint::BigInt;
 
@@ -30,7 +31,7 @@ pub use containers::{
 };
 pub use exceptions::{add_note, exception_group_match, exception_matches, format_syntax_error, prep_reraise_star};
 pub use functions::{ascii, format};
-pub use object_type::{builtin_attr, builtin_setattr, generic_alias, object_new_raw};
+pub use object_type::{builtin_attr, builtin_setattr, generic_alias, getset_store, make_union, object_new_raw};
 pub use sysmod::{flush_std_streams, is_tty, make_stream_type, new_fd_stream, source_line, sys_attr, write_stderr, write_stdout};
 pub use functions::fill_builtins;
 
@@ -65,6 +66,7 @@ pub(crate) fn init_type_dicts(r: &Runtime) {
     strings::init(r);
     containers::init(r);
     exceptions::init(r);
+    codecs::init(r);
     functions::init_types(r);
     init_generators(r);
 }

@@ -100,6 +100,39 @@ pub(super) fn init(r: &Runtime) {
     add_methods(r.types.member_descriptor, &[("__get__", member_get), ("__set__", member_set), ("__delete__", member_delete)]);
     add_methods(r.types.generic_alias, &[("__repr__", generic_alias_repr), ("__eq__", generic_alias_eq), ("__hash__", generic_alias_hash)]);
     add_methods(r.types.frame, &[("__repr__", frame_repr)]);
+    init_getsets(r);
+    add_methods(
+        r.types.union,
+        &[
+            ("__repr__", union_repr),
+            ("__or__", |ts, a| make_union(ts, &a.args[0], &a.args[1])),
+            ("__ror__", |ts, a| make_union(ts, &a.args[1], &a.args[0])),
+            ("__eq__", |ts, a| {
+                let (Some(x), Some(y)) = (a.args[0].downcast::<crate::class::PyUnion>(), a.args[1].downcast::<crate::class::PyUnion>()) else {
+                    return Ok(rt().not_implemented.clone());
+                };
+                let xs = ops::collect(ts, &x.args)?;
+                let ys = ops::collect(ts, &y.args)?;
+                let mut same = xs.len() == ys.len();
+                for v in &xs {
+                    if !ys.iter().any(|w| w.is(v)) {
+                        same = false;
+                    }
+                }
+                Ok(new_bool(same))
+            }),
+            ("__hash__", |ts, a| {
+                let Some(x) = a.args[0].downcast::<crate::class::PyUnion>() else { raise!(TypeError, "expected Union") };
+                let mut h: i64 = 0x345678;
+                for v in ops::collect(ts, &x.args)? {
+                    h ^= ops::hash(ts, &v)?;
+                }
+                Ok(new_int(h))
+            }),
+        ],
+    );
+    add_methods(r.types.generic_alias, &[("__or__", |ts, a| make_union(ts, &a.args[0], &a.args[1])), ("__ror__", |ts, a| make_union(ts, &a.args[1], &a.args[0]))]);
+    add_methods(r.types.none, &[("__or__", |ts, a| make_union(ts, &a.args[0], &a.args[1])), ("__ror__", |ts, a| make_union(ts, &a.args[1], &a.args[0]))]);
 }
 
 fn not_impl(_ts: &ThreadState, _a: Args<'_>) -> PyResult {
@@ -285,7 +318,41 @@ fn type_new_native(ts: &ThreadState, args: Args<'_>) -> PyResult {
     }
     let n = args.args.len() - args.kwnames.len();
     let kw = Args { args: &args.args[n..], kwnames: args.kwnames };
-    crate::class::type_new(ts, meta, &pos[1], &pos[2], &pos[3], kw)
+    // The most derived metaclass of the bases wins; if it has its own
+    // __new__, hand the whole call to it (as CPython's type_new does).
+    let mut winner = meta;
+    if let Some(bases) = crate::seq::tuple_items(&pos[2]) {
+        for b in bases {
+            let bt = b.type_ref();
+            if winner.is_subtype(bt) {
+                continue;
+            }
+            if bt.is_subtype(winner) {
+                winner = bt;
+                continue;
+            }
+            raise!(
+                TypeError,
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"
+            );
+        }
+    }
+    if winner != meta {
+        let type_new = rt().types.type_.data().dict_data().get_str("__new__");
+        if let Some(wn) = winner.lookup("__new__") {
+            let same = type_new.as_ref().map(|t| t.is(&wn)).unwrap_or(false);
+            if !same {
+                let wn = match wn.downcast::<PyWrapper>() {
+                    Some(w) => w.func.lock().clone(),
+                    None => wn,
+                };
+                let mut v = vec![winner.to_value(), pos[1].clone(), pos[2].clone(), pos[3].clone()];
+                v.extend_from_slice(&args.args[n..]);
+                return ops::call_args(ts, &wn, Args { args: &v, kwnames: args.kwnames });
+            }
+        }
+    }
+    crate::class::type_new(ts, winner, &pos[1], &pos[2], &pos[3], kw)
 }
 
 fn type_init(_ts: &ThreadState, _args: Args<'_>) -> PyResult {
@@ -340,9 +407,54 @@ fn type_subclasses(_ts: &ThreadState, _args: Args<'_>) -> PyResult {
 
 fn type_or(ts: &ThreadState, args: Args<'_>) -> PyResult {
     check_args("__or__", args, 1, 1)?;
-    let typing = crate::import::import_module(ts, "typing")?;
-    let union = ops::getattr_str(ts, &typing, "Union")?;
-    ops::getitem(ts, &union, &new_tuple(vec![args.args[0].clone(), args.args[1].clone()]))
+    make_union(ts, &args.args[0], &args.args[1])
+}
+
+fn union_operand_ok(v: &Value) -> bool {
+    is_none(v) || TypeRef::from_value(v).is_some() || v.downcast::<crate::class::PyUnion>().is_some() || v.downcast::<crate::class::PyGenericAlias>().is_some()
+}
+
+/// `a | b` for types, None, generic aliases and unions.
+pub fn make_union(ts: &ThreadState, a: &Value, b: &Value) -> PyResult {
+    if !union_operand_ok(a) || !union_operand_ok(b) {
+        return Ok(rt().not_implemented.clone());
+    }
+    let mut items: Vec<Value> = Vec::new();
+    for v in [a, b] {
+        let parts = match v.downcast::<crate::class::PyUnion>() {
+            Some(u) => crate::seq::tuple_items(&u.args).map(<[Value]>::to_vec).unwrap_or_default(),
+            None => vec![if is_none(v) { rt().types.none.to_value() } else { v.clone() }],
+        };
+        for p in parts {
+            let mut dup = false;
+            for x in &items {
+                if x.is(&p) || ops::eq(ts, x, &p)? {
+                    dup = true;
+                    break;
+                }
+            }
+            if !dup {
+                items.push(p);
+            }
+        }
+    }
+    if items.len() == 1 {
+        return Ok(items.pop().unwrap_or_else(none));
+    }
+    Ok(alloc(rt().types.union, crate::class::PyUnion { args: new_tuple(items) }))
+}
+
+fn union_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(u) = a.args[0].downcast::<crate::class::PyUnion>() else { raise!(TypeError, "expected Union") };
+    let mut parts = Vec::new();
+    for x in crate::seq::tuple_items(&u.args).unwrap_or(&[]) {
+        if TypeRef::from_value(x) == Some(rt().types.none) {
+            parts.push("None".to_owned());
+        } else {
+            parts.push(type_repr_for_alias(ts, x)?);
+        }
+    }
+    Ok(new_str(&parts.join(" | ")))
 }
 
 // ---------------------------------------------------------------- small types
@@ -934,6 +1046,14 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             _ => ops::getattr_opt(ts, &g.origin, name)?,
         });
     }
+    if let Some(u) = obj.downcast::<crate::class::PyUnion>() {
+        return Ok(match name {
+            "__args__" => Some(u.args.clone()),
+            "__parameters__" => Some(new_tuple(vec![])),
+            "__origin__" => Some(rt().types.union.to_value()),
+            _ => None,
+        });
+    }
     if let Some(s) = obj.downcast::<crate::class::PySuper>() {
         return Ok(match name {
             "__thisclass__" => Some(s.thisclass.clone()),
@@ -1090,4 +1210,93 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
     }
     let _ = err!(TypeError, "");
     Ok(false)
+}
+
+/// Registers the special attributes of builtin objects as `getset_descriptor`s
+/// in their types, so `FunctionType.__code__` and `vars(type)` see them; the
+/// values come from `builtin_attr` / `builtin_setattr`.
+fn init_getsets(r: &Runtime) {
+    let t = &r.types;
+    let table: &[(TypeRef, &[&'static str])] = &[
+        (t.type_, &["__name__", "__qualname__", "__bases__", "__base__", "__mro__", "__dict__", "__doc__", "__module__", "__annotations__", "__annotate__", "__type_params__", "__abstractmethods__"]),
+        (t.function, &["__code__", "__globals__", "__name__", "__qualname__", "__defaults__", "__kwdefaults__", "__closure__", "__doc__", "__module__", "__dict__", "__annotations__", "__annotate__", "__type_params__", "__builtins__"]),
+        (t.method, &["__func__", "__self__", "__doc__"]),
+        (t.builtin_function, &["__name__", "__qualname__", "__self__", "__module__", "__doc__", "__text_signature__"]),
+        (t.method_descriptor, &["__name__", "__qualname__", "__objclass__", "__doc__", "__text_signature__"]),
+        (t.code, &["co_name", "co_qualname", "co_filename", "co_firstlineno", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_flags", "co_nlocals", "co_stacksize", "co_varnames", "co_cellvars", "co_freevars", "co_names", "co_consts", "co_code"]),
+        (t.frame, &["f_code", "f_globals", "f_lineno", "f_back", "f_locals", "f_builtins", "f_lasti", "f_trace"]),
+        (t.traceback, &["tb_frame", "tb_lineno", "tb_lasti", "tb_next"]),
+        (t.cell, &["cell_contents"]),
+        (t.property, &["fget", "fset", "fdel", "__doc__", "__isabstractmethod__"]),
+        (t.classmethod, &["__func__", "__wrapped__", "__isabstractmethod__"]),
+        (t.staticmethod, &["__func__", "__wrapped__", "__isabstractmethod__"]),
+        (t.generator, &["gi_code", "gi_frame", "gi_running", "gi_suspended", "gi_yieldfrom", "__name__", "__qualname__"]),
+        (t.coroutine, &["cr_code", "cr_frame", "cr_running", "cr_suspended", "cr_await", "__name__", "__qualname__"]),
+        (t.async_generator, &["ag_code", "ag_frame", "ag_running", "ag_await", "__name__", "__qualname__"]),
+        (r.exc.BaseException, &["args", "__traceback__", "__cause__", "__context__", "__suppress_context__"]),
+        (t.int, &["real", "imag", "numerator", "denominator"]),
+        (t.float, &["real", "imag"]),
+        (t.complex, &["real", "imag"]),
+        (t.slice, &["start", "stop", "step"]),
+        (t.range, &["start", "stop", "step"]),
+        (t.module, &["__dict__"]),
+        (t.generic_alias, &["__origin__", "__args__", "__parameters__"]),
+        (t.union, &["__args__", "__parameters__", "__origin__"]),
+        (t.super_, &["__thisclass__", "__self__", "__self_class__"]),
+        (t.dict_keys, &["mapping"]),
+        (t.dict_values, &["mapping"]),
+        (t.dict_items, &["mapping"]),
+    ];
+    for (ty, names) in table {
+        let d = ty.data().dict_data();
+        for n in *names {
+            if d.get_str(n).is_none() {
+                d.set_str(crate::str::intern(n), crate::object::alloc_immortal(r.types.getset_descriptor, crate::class::PyGetSet { name: n, owner: ty.name() }));
+            }
+        }
+    }
+    add_methods(r.types.getset_descriptor, &[("__get__", getset_get), ("__set__", getset_set), ("__delete__", getset_delete), ("__repr__", getset_repr)]);
+    add_methods(r.types.member_descriptor, &[("__repr__", member_repr)]);
+}
+
+fn getset_get(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    match a.args.get(1) {
+        Some(o) if !is_none(o) => ops::descr_get(ts, a.args[0].clone(), Some(o), o.type_ref()),
+        _ => Ok(a.args[0].clone()),
+    }
+}
+
+fn getset_set(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__set__", a, 2, 2)?;
+    let Some(g) = a.args[0].downcast::<crate::class::PyGetSet>() else { raise!(TypeError, "expected getset_descriptor") };
+    getset_store(ts, g, &a.args[1], Some(&a.args[2]))?;
+    Ok(none())
+}
+
+fn getset_delete(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__delete__", a, 1, 1)?;
+    let Some(g) = a.args[0].downcast::<crate::class::PyGetSet>() else { raise!(TypeError, "expected getset_descriptor") };
+    getset_store(ts, g, &a.args[1], None)?;
+    Ok(none())
+}
+
+/// Writes a getset attribute (or raises CPython's not-writable error).
+pub fn getset_store(ts: &ThreadState, g: &crate::class::PyGetSet, obj: &Value, value: Option<&Value>) -> PyResult<()> {
+    if let Some(t) = TypeRef::from_value(obj) {
+        return crate::class::type_setattr(ts, t, &new_str(g.name), value.cloned());
+    }
+    if builtin_setattr(ts, obj, g.name, value)? {
+        return Ok(());
+    }
+    raise!(AttributeError, "attribute '{}' of '{}' objects is not writable", g.name, g.owner)
+}
+
+fn getset_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(g) = a.args[0].downcast::<crate::class::PyGetSet>() else { raise!(TypeError, "expected getset_descriptor") };
+    Ok(new_str(&format!("<attribute '{}' of '{}' objects>", g.name, g.owner)))
+}
+
+fn member_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(m) = a.args[0].downcast::<crate::class::PyMember>() else { raise!(TypeError, "expected member_descriptor") };
+    Ok(new_str(&format!("<member '{}' of '{}' objects>", m.name, m.owner)))
 }

@@ -1,11 +1,14 @@
-//! `str` methods.
-//!
-//! FIXME(str-storage): these work on the UTF-8 payload; when `spindle_str`
-//! lands they delegate to its PEP 393 algorithms (Unicode-exact predicates,
-//! case mapping, codecs).
+//! `str` methods. Each one unpacks its Python arguments, words the VM-side
+//! `TypeError`s as CPython does, and delegates the work to `spindle_str`
+//! over the exact PEP 393 contents (`PyStr::data()`), so Unicode predicates,
+//! case mapping, searching, splitting and indexing follow CPython to the code
+//! point, lone surrogates included.
 
+use spindle_str::{PyStrData, StrError, StripSide, Translation, UnitsRef};
+
+use super::codecs::str_error;
 use super::{add_methods, add_new, check_args};
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::function::Args;
 use crate::interp::ThreadState;
 use crate::num::{new_bool, new_int};
@@ -13,9 +16,11 @@ use crate::object::{TypeRef, alloc};
 use crate::ops::{self, CmpOp};
 use crate::runtime::{Runtime, is_none, none, rt};
 use crate::seq::{new_list, new_tuple};
-use crate::str::{PyStr, as_str, new_str, new_string};
+use crate::str::{PyStr, as_data, as_str, char_value, new_data};
 use crate::value::Value;
 use crate::{err, raise};
+
+type Method = fn(&ThreadState, Args<'_>) -> PyResult;
 
 pub(super) fn init(r: &Runtime) {
     let s = r.types.str;
@@ -23,15 +28,23 @@ pub(super) fn init(r: &Runtime) {
     add_methods(
         s,
         &[
-            ("__repr__", |_, a| Ok(new_string(spindle_num::py_str_repr(me(&a)?)))),
-            ("__str__", |_, a| Ok(new_str(me(&a)?))),
-            ("__len__", |_, a| Ok(new_int(a.args[0].downcast::<PyStr>().map(PyStr::char_len).unwrap_or(0) as i64))),
+            ("__repr__", |_, a| Ok(new_data(spindle_str::repr(me(&a)?)))),
+            ("__str__", |_, a| {
+                let v = &a.args[0];
+                if v.type_ref() == rt().types.str {
+                    return Ok(v.clone());
+                }
+                Ok(new_data(me(&a)?.clone()))
+            }),
+            ("__len__", |_, a| Ok(new_int(me(&a)?.len() as i64))),
             ("__hash__", |_, a| Ok(new_int(a.args[0].downcast::<PyStr>().map(PyStr::hash).unwrap_or(0)))),
+            ("__sizeof__", |_, a| Ok(new_int(str_sizeof(me(&a)?) as i64))),
             ("__getitem__", str_getitem),
             ("__add__", str_add),
             ("__mul__", str_mul),
             ("__rmul__", str_mul),
             ("__mod__", str_mod),
+            ("__rmod__", |_, _| Ok(rt().not_implemented.clone())),
             ("__contains__", str_contains),
             ("__eq__", |_, a| str_cmp(a, CmpOp::Eq)),
             ("__ne__", |_, a| str_cmp(a, CmpOp::Ne)),
@@ -41,83 +54,48 @@ pub(super) fn init(r: &Runtime) {
             ("__ge__", |_, a| str_cmp(a, CmpOp::Ge)),
             ("__iter__", |_, a| Ok(crate::builtins_init::containers::new_seq_iter(rt().types.str_iterator, a.args[0].clone()))),
             ("__format__", crate::builtins_init::functions::str_format_spec),
-            ("__getnewargs__", |_, a| Ok(new_tuple(vec![new_str(me(&a)?)]))),
+            ("__getnewargs__", |_, a| Ok(new_tuple(vec![new_data(me(&a)?.clone())]))),
             ("join", str_join),
             ("split", |ts, a| str_split(ts, a, false)),
             ("rsplit", |ts, a| str_split(ts, a, true)),
             ("splitlines", str_splitlines),
-            ("strip", |ts, a| str_strip(ts, a, 3)),
-            ("lstrip", |ts, a| str_strip(ts, a, 1)),
-            ("rstrip", |ts, a| str_strip(ts, a, 2)),
+            ("strip", |_, a| str_strip(a, StripSide::Both)),
+            ("lstrip", |_, a| str_strip(a, StripSide::Left)),
+            ("rstrip", |_, a| str_strip(a, StripSide::Right)),
             ("startswith", |ts, a| str_startsend(ts, a, true)),
             ("endswith", |ts, a| str_startsend(ts, a, false)),
-            ("find", |ts, a| str_find(ts, a, false, false)),
-            ("rfind", |ts, a| str_find(ts, a, true, false)),
-            ("index", |ts, a| str_find(ts, a, false, true)),
-            ("rindex", |ts, a| str_find(ts, a, true, true)),
-            ("count", str_count),
+            ("find", |ts, a| str_find(ts, a, "find")),
+            ("rfind", |ts, a| str_find(ts, a, "rfind")),
+            ("index", |ts, a| str_find(ts, a, "index")),
+            ("rindex", |ts, a| str_find(ts, a, "rindex")),
+            ("count", |ts, a| str_find(ts, a, "count")),
             ("replace", str_replace),
-            ("upper", |_, a| Ok(new_string(me(&a)?.to_uppercase()))),
-            ("lower", |_, a| Ok(new_string(me(&a)?.to_lowercase()))),
-            ("casefold", |_, a| Ok(new_string(me(&a)?.to_lowercase()))),
-            ("swapcase", |_, a| {
-                Ok(new_string(
-                    me(&a)?
-                        .chars()
-                        .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
-                        .collect(),
-                ))
-            }),
-            ("capitalize", |_, a| {
-                let s = me(&a)?;
-                let mut out = String::new();
-                let mut cs = s.chars();
-                if let Some(c) = cs.next() {
-                    out.extend(c.to_uppercase());
-                }
-                out.extend(cs.flat_map(char::to_lowercase));
-                Ok(new_string(out))
-            }),
-            ("title", |_, a| Ok(new_string(title(me(&a)?)))),
-            ("isdigit", |_, a| pred(&a, |c| c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic())),
-            ("isdecimal", |_, a| pred(&a, |c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some()))),
-            ("isnumeric", |_, a| pred(&a, char::is_numeric)),
-            ("isalpha", |_, a| pred(&a, char::is_alphabetic)),
-            ("isalnum", |_, a| pred(&a, char::is_alphanumeric)),
-            ("isspace", |_, a| pred(&a, is_py_space)),
-            ("isascii", |_, a| Ok(new_bool(me(&a)?.is_ascii()))),
-            ("isprintable", |_, a| Ok(new_bool(me(&a)?.chars().all(|c| !c.is_control() && (c == ' ' || !c.is_whitespace()))))),
-            ("isupper", |_, a| {
-                let s = me(&a)?;
-                Ok(new_bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
-            }),
-            ("islower", |_, a| {
-                let s = me(&a)?;
-                Ok(new_bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
-            }),
-            ("istitle", |_, a| {
-                let s = me(&a)?;
-                Ok(new_bool(s.chars().any(char::is_alphabetic) && title(s) == s))
-            }),
-            ("isidentifier", |_, a| Ok(new_bool(is_identifier(me(&a)?)))),
-            ("center", |ts, a| str_pad(ts, a, 0)),
-            ("ljust", |ts, a| str_pad(ts, a, 1)),
-            ("rjust", |ts, a| str_pad(ts, a, 2)),
+            ("upper", |_, a| unary(a, "upper", spindle_str::upper)),
+            ("lower", |_, a| unary(a, "lower", spindle_str::lower)),
+            ("casefold", |_, a| unary(a, "casefold", spindle_str::casefold)),
+            ("swapcase", |_, a| unary(a, "swapcase", spindle_str::swapcase)),
+            ("capitalize", |_, a| unary(a, "capitalize", spindle_str::capitalize)),
+            ("title", |_, a| unary(a, "title", spindle_str::title)),
+            ("isdigit", |_, a| pred(a, "isdigit", spindle_str::isdigit)),
+            ("isdecimal", |_, a| pred(a, "isdecimal", spindle_str::isdecimal)),
+            ("isnumeric", |_, a| pred(a, "isnumeric", spindle_str::isnumeric)),
+            ("isalpha", |_, a| pred(a, "isalpha", spindle_str::isalpha)),
+            ("isalnum", |_, a| pred(a, "isalnum", spindle_str::isalnum)),
+            ("isspace", |_, a| pred(a, "isspace", spindle_str::isspace)),
+            ("isascii", |_, a| pred(a, "isascii", spindle_str::isascii)),
+            ("isprintable", |_, a| pred(a, "isprintable", spindle_str::isprintable)),
+            ("isupper", |_, a| pred(a, "isupper", spindle_str::isupper)),
+            ("islower", |_, a| pred(a, "islower", spindle_str::islower)),
+            ("istitle", |_, a| pred(a, "istitle", spindle_str::istitle)),
+            ("isidentifier", |_, a| pred(a, "isidentifier", spindle_str::isidentifier)),
+            ("center", |ts, a| str_pad(ts, a, "center")),
+            ("ljust", |ts, a| str_pad(ts, a, "ljust")),
+            ("rjust", |ts, a| str_pad(ts, a, "rjust")),
             ("zfill", str_zfill),
             ("partition", |_, a| str_partition(a, false)),
             ("rpartition", |_, a| str_partition(a, true)),
-            ("removeprefix", |_, a| {
-                check_args("removeprefix", a, 1, 1)?;
-                let s = me(&a)?;
-                let p = arg_str(&a.args[1], "removeprefix")?;
-                Ok(new_str(s.strip_prefix(p).unwrap_or(s)))
-            }),
-            ("removesuffix", |_, a| {
-                check_args("removesuffix", a, 1, 1)?;
-                let s = me(&a)?;
-                let p = arg_str(&a.args[1], "removesuffix")?;
-                Ok(new_str(if p.is_empty() { s } else { s.strip_suffix(p).unwrap_or(s) }))
-            }),
+            ("removeprefix", |_, a| str_remove(a, true)),
+            ("removesuffix", |_, a| str_remove(a, false)),
             ("expandtabs", str_expandtabs),
             ("encode", str_encode),
             ("format", crate::builtins_init::functions::str_format_method),
@@ -125,57 +103,79 @@ pub(super) fn init(r: &Runtime) {
             ("translate", str_translate),
         ],
     );
-    super::add_value(s, "maketrans", crate::function::new_native("maketrans", str_maketrans));
+    let maketrans: Method = str_maketrans;
+    super::add_value(s, "maketrans", crate::function::new_native("maketrans", maketrans));
 }
 
-fn me<'a>(a: &'a Args<'_>) -> PyResult<&'a str> {
-    a.args.first().and_then(as_str).ok_or_else(|| err!(TypeError, "descriptor requires a 'str' object"))
-}
-
-fn arg_str<'a>(v: &'a Value, fname: &str) -> PyResult<&'a str> {
-    as_str(v).ok_or_else(|| err!(TypeError, "{}() argument must be str, not {}", fname, ops::type_name(v)))
-}
-
-pub fn is_py_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\x1f' | '\u{85}') || c.is_whitespace()
-}
-
-fn pred(a: &Args<'_>, f: impl Fn(char) -> bool) -> PyResult {
-    let s = me(a)?;
-    Ok(new_bool(!s.is_empty() && s.chars().all(f)))
-}
-
-fn is_identifier(s: &str) -> bool {
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => {}
-        _ => return false,
+/// The exact contents of `self`.
+fn me<'a>(a: &'a Args<'_>) -> PyResult<&'a PyStrData> {
+    match a.args.first() {
+        Some(v) => as_data(v).ok_or_else(|| err!(TypeError, "descriptor requires a 'str' object but received a '{}'", ops::type_name(v))),
+        None => raise!(TypeError, "descriptor requires a 'str' object"),
     }
-    cs.all(|c| c == '_' || c.is_alphanumeric())
 }
 
-fn title(s: &str) -> String {
-    let mut out = String::new();
-    let mut prev_cased = false;
-    for c in s.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic();
+/// The contents of a `str` argument, or `TypeError: <prefix>must be str, not T`.
+fn arg_data<'a>(v: &'a Value, prefix: &str) -> PyResult<&'a PyStrData> {
+    as_data(v).ok_or_else(|| err!(TypeError, "{}must be str, not {}", prefix, ops::type_name(v)))
+}
+
+fn res(r: Result<PyStrData, StrError>) -> PyResult {
+    r.map(new_data).map_err(str_error)
+}
+
+fn unary(a: Args<'_>, name: &str, f: fn(&PyStrData) -> PyStrData) -> PyResult {
+    check_args(name, a, 0, 0)?;
+    Ok(new_data(f(me(&a)?)))
+}
+
+fn pred(a: Args<'_>, name: &str, f: fn(&PyStrData) -> bool) -> PyResult {
+    check_args(name, a, 0, 0)?;
+    Ok(new_bool(f(me(&a)?)))
+}
+
+/// A `Py_ssize_t` argument (an `__index__`-able object); too big is
+/// `OverflowError`, as CPython's converter.
+fn ssize(ts: &ThreadState, v: &Value) -> PyResult<i64> {
+    let i = ops::index(ts, v)?;
+    match crate::num::int_to_i64(&i) {
+        Some(x) => Ok(x),
+        None => raise!(OverflowError, "Python int too large to convert to C ssize_t"),
     }
-    out
+}
+
+/// A `start`/`end` argument of the search methods: `None` or an index,
+/// saturated to the `i64` range (clamping happens later).
+fn opt_index(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<i64>> {
+    let Some(v) = v.filter(|v| !is_none(v)) else { return Ok(None) };
+    let i = match ops::index(ts, v) {
+        Ok(i) => i,
+        Err(_) => raise!(TypeError, "slice indices must be integers or None or have an __index__ method"),
+    };
+    Ok(Some(crate::num::int_to_i64(&i).unwrap_or_else(|| {
+        if crate::num::int_to_big(&i).is_some_and(|b| b < 0.into()) { i64::MIN } else { i64::MAX }
+    })))
+}
+
+/// `str.__sizeof__`: CPython's compact-object layout (header, units and NUL).
+fn str_sizeof(s: &PyStrData) -> usize {
+    let n = s.len() + 1;
+    match s.units() {
+        UnitsRef::Latin1(_) if s.is_ascii() => 40 + n,
+        UnitsRef::Latin1(_) => 56 + n,
+        UnitsRef::Ucs2(_) => 56 + 2 * n,
+        UnitsRef::Ucs4(_) => 56 + 4 * n,
+    }
 }
 
 fn str_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let [cls, obj, encoding, errors] = super::parse_args("str", a, ["cls", "object", "encoding", "errors"], 1)?;
     let cls = cls.as_ref().and_then(TypeRef::from_value).unwrap_or(rt().types.str);
     let s = match obj {
-        None => new_str(""),
+        None => new_data(PyStrData::new()),
         Some(o) => {
             if encoding.is_some() || errors.is_some() {
-                crate::builtins_init::containers::decode_bytes(ts, &o, encoding, errors)?
+                super::codecs::decode_bytes(ts, &o, encoding, errors)?
             } else {
                 ops::str_(ts, &o)?
             }
@@ -184,7 +184,8 @@ fn str_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if cls == rt().types.str {
         return Ok(s);
     }
-    Ok(alloc(cls, PyStr::new(as_str(&s).unwrap_or(""))))
+    let d = as_data(&s).cloned().unwrap_or_default();
+    Ok(alloc(cls, PyStr::from_data(d)))
 }
 
 /// Python slice indices over a sequence of length `len`: (start, stop, step, count).
@@ -226,28 +227,24 @@ pub fn slice_indices(ts: &ThreadState, slice: &crate::cell::PySlice, len: usize)
 
 fn str_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__getitem__", a, 1, 1)?;
-    let s = a.args[0].downcast::<PyStr>().ok_or_else(|| err!(TypeError, "expected str"))?;
+    let s = me(&a)?;
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
-        let (start, _stop, step, count) = slice_indices(ts, sl, s.char_len())?;
-        if s.is_ascii() {
-            let b = s.as_str().as_bytes();
-            let out: String = (0..count).map(|i| b[(start + i as isize * step) as usize] as char).collect();
-            return Ok(new_string(out));
+        let (start, _stop, step, count) = slice_indices(ts, sl, s.len())?;
+        if step == 1 && count == s.len() && a.args[0].type_ref() == rt().types.str {
+            return Ok(a.args[0].clone());
         }
-        let chars: Vec<char> = s.as_str().chars().collect();
-        let out: String = (0..count).map(|i| chars[(start + i as isize * step) as usize]).collect();
-        return Ok(new_string(out));
+        return Ok(new_data(s.slice_normalized(start as i64, step as i64, count)));
     }
     if crate::num::is_int(key) || key.type_ref().lookup("__index__").is_some() {
-        let i = ops::index_isize(ts, key)?;
-        let n = s.char_len() as isize;
-        let j = if i < 0 { i + n } else { i };
-        if j < 0 || j >= n {
-            raise!(IndexError, "string index out of range");
-        }
-        let c = s.char_at(j as usize).unwrap_or('\0');
-        return Ok(new_string(c.to_string()));
+        let i = ops::index(ts, key)?;
+        let Some(i) = crate::num::int_to_i64(&i) else {
+            raise!(IndexError, "cannot fit 'int' into an index-sized integer")
+        };
+        return match s.char_at_py(i) {
+            Some(c) => Ok(char_value(c)),
+            None => raise!(IndexError, "string index out of range"),
+        };
     }
     raise!(TypeError, "string indices must be integers, not '{}'", ops::type_name(key))
 }
@@ -255,13 +252,8 @@ fn str_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn str_add(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__add__", a, 1, 1)?;
     let s = me(&a)?;
-    match as_str(&a.args[1]) {
-        Some(o) => {
-            let mut r = String::with_capacity(s.len() + o.len());
-            r.push_str(s);
-            r.push_str(o);
-            Ok(new_string(r))
-        }
+    match as_data(&a.args[1]) {
+        Some(o) => res(s.concat(o)),
         None => raise!(TypeError, "can only concatenate str (not \"{}\") to str", ops::type_name(&a.args[1])),
     }
 }
@@ -273,24 +265,22 @@ fn str_mul(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if !crate::num::is_int(n) && n.type_ref().lookup("__index__").is_none() {
         return Ok(rt().not_implemented.clone());
     }
-    let k = ops::index_isize(ts, n).map_err(|_| err!(OverflowError, "cannot fit 'int' into an index-sized integer"))?;
-    if k <= 0 || s.is_empty() {
-        return Ok(new_str(""));
-    }
-    if s.len().checked_mul(k as usize).map(|t| t > (1 << 40)).unwrap_or(true) {
-        raise!(MemoryError, "");
-    }
-    Ok(new_string(s.repeat(k as usize)))
+    let i = ops::index(ts, n)?;
+    let Some(k) = crate::num::int_to_i64(&i) else {
+        raise!(OverflowError, "cannot fit 'int' into an index-sized integer")
+    };
+    res(s.repeat(k))
 }
 
 fn str_mod(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__mod__", a, 1, 1)?;
-    crate::builtins_init::functions::percent_format(ts, me(&a)?, &a.args[1])
+    let fmt = as_str(&a.args[0]).ok_or_else(|| err!(TypeError, "descriptor '__mod__' requires a 'str' object"))?;
+    crate::builtins_init::functions::percent_format(ts, fmt, &a.args[1])
 }
 
 fn str_contains(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__contains__", a, 1, 1)?;
-    match as_str(&a.args[1]) {
+    match as_data(&a.args[1]) {
         Some(o) => Ok(new_bool(me(&a)?.contains(o))),
         None => raise!(TypeError, "'in <string>' requires string as left operand, not {}", ops::type_name(&a.args[1])),
     }
@@ -300,7 +290,7 @@ fn str_cmp(a: Args<'_>, op: CmpOp) -> PyResult {
     if a.args.len() != 2 {
         raise!(TypeError, "expected 1 argument");
     }
-    match (as_str(&a.args[0]), as_str(&a.args[1])) {
+    match (as_data(&a.args[0]), as_data(&a.args[1])) {
         (Some(x), Some(y)) => Ok(new_bool(op.apply(&x, &y))),
         _ => Ok(rt().not_implemented.clone()),
     }
@@ -310,388 +300,167 @@ fn str_join(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("join", a, 1, 1)?;
     let sep = me(&a)?;
     let items = ops::collect(ts, &a.args[1])?;
-    let mut out = String::new();
+    let mut parts: Vec<&PyStrData> = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        match as_str(it) {
-            Some(s) => out.push_str(s),
+        match as_data(it) {
+            Some(s) => parts.push(s),
             None => raise!(TypeError, "sequence item {}: expected str instance, {} found", i, ops::type_name(it)),
         }
     }
-    Ok(new_string(out))
+    res(spindle_str::join(sep, parts))
 }
 
-fn str_split(_ts: &ThreadState, a: Args<'_>, right: bool) -> PyResult {
+fn str_split(ts: &ThreadState, a: Args<'_>, right: bool) -> PyResult {
     let fname = if right { "rsplit" } else { "split" };
     let [_, sep, maxsplit] = super::parse_args(fname, a, ["self", "sep", "maxsplit"], 1)?;
     let s = me(&a)?;
     let max = match &maxsplit {
-        Some(m) => crate::num::int_to_i64(m).ok_or_else(|| err!(TypeError, "'{}' object cannot be interpreted as an integer", ops::type_name(m)))?,
+        Some(m) => ssize(ts, m)?,
         None => -1,
     };
-    let max = if max < 0 { usize::MAX } else { max as usize };
-    let parts: Vec<String> = match sep.filter(|x| !is_none(x)) {
-        Some(sepv) => {
-            let sep = arg_str(&sepv, fname)?;
-            if sep.is_empty() {
-                raise!(ValueError, "empty separator");
-            }
-            if right {
-                let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep).map(str::to_owned).collect();
-                v.reverse();
-                v
-            } else {
-                s.splitn(max.saturating_add(1), sep).map(str::to_owned).collect()
-            }
-        }
-        None => split_whitespace(s, max, right),
+    let sep = match sep.as_ref().filter(|x| !is_none(x)) {
+        Some(v) => Some(as_data(v).ok_or_else(|| err!(TypeError, "must be str or None, not {}", ops::type_name(v)))?),
+        None => None,
     };
-    Ok(new_list(parts.iter().map(|p| new_str(p)).collect()))
+    let parts = if right { spindle_str::rsplit(s, sep, max) } else { spindle_str::split(s, sep, max) }.map_err(str_error)?;
+    Ok(new_list(parts.into_iter().map(new_data).collect()))
 }
 
-fn split_whitespace(s: &str, max: usize, right: bool) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    if !right {
-        let mut i = 0;
-        let n = chars.len();
-        while i < n {
-            while i < n && is_py_space(chars[i]) {
-                i += 1;
-            }
-            if i >= n {
-                break;
-            }
-            if out.len() == max {
-                let rest: String = chars[i..].iter().collect();
-                out.push(rest.trim_end_matches(is_py_space).to_owned());
-                break;
-            }
-            let st = i;
-            while i < n && !is_py_space(chars[i]) {
-                i += 1;
-            }
-            out.push(chars[st..i].iter().collect());
-        }
-    } else {
-        let mut i = chars.len();
-        while i > 0 {
-            while i > 0 && is_py_space(chars[i - 1]) {
-                i -= 1;
-            }
-            if i == 0 {
-                break;
-            }
-            if out.len() == max {
-                let rest: String = chars[..i].iter().collect();
-                out.push(rest.trim_start_matches(is_py_space).to_owned());
-                break;
-            }
-            let end = i;
-            while i > 0 && !is_py_space(chars[i - 1]) {
-                i -= 1;
-            }
-            out.push(chars[i..end].iter().collect());
-        }
-        out.reverse();
-    }
-    out
-}
-
-fn str_splitlines(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+fn str_splitlines(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let [_, keep] = super::parse_args("splitlines", a, ["self", "keepends"], 1)?;
-    let keep = keep.map(|k| !k.is(&rt().false_) && !matches!(k.as_small_int(), Some(0))).unwrap_or(false);
-    let s = me(&a)?;
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let is_nl = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
-        if is_nl {
-            let mut end = i + 1;
-            if c == '\r' && chars.get(i + 1) == Some(&'\n') {
-                end += 1;
-            }
-            let line: String = chars[start..if keep { end } else { i }].iter().collect();
-            out.push(new_string(line));
-            start = end;
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    if start < chars.len() {
-        out.push(new_string(chars[start..].iter().collect()));
-    }
-    Ok(new_list(out))
+    let keep = match keep {
+        Some(k) => ops::is_true(ts, &k)?,
+        None => false,
+    };
+    let parts = spindle_str::splitlines(me(&a)?, keep);
+    Ok(new_list(parts.into_iter().map(new_data).collect()))
 }
 
-fn str_strip(_ts: &ThreadState, a: Args<'_>, which: u8) -> PyResult {
-    let name = ["", "lstrip", "rstrip", "strip"][which as usize];
+fn str_strip(a: Args<'_>, side: StripSide) -> PyResult {
+    let name = match side {
+        StripSide::Left => "lstrip",
+        StripSide::Right => "rstrip",
+        StripSide::Both => "strip",
+    };
     check_args(name, a, 0, 1)?;
     let s = me(&a)?;
-    let chars = a.args.get(1).filter(|x| !is_none(x));
-    let r = match chars {
-        Some(c) => {
-            let set: Vec<char> = arg_str(c, name)?.chars().collect();
-            let f = |ch: char| set.contains(&ch);
-            match which {
-                1 => s.trim_start_matches(f),
-                2 => s.trim_end_matches(f),
-                _ => s.trim_matches(f),
-            }
-        }
-        None => match which {
-            1 => s.trim_start_matches(is_py_space),
-            2 => s.trim_end_matches(is_py_space),
-            _ => s.trim_matches(is_py_space),
-        },
+    let chars = match a.args.get(1).filter(|x| !is_none(x)) {
+        Some(c) => Some(as_data(c).ok_or_else(|| err!(TypeError, "{} arg must be None or str", name))?),
+        None => None,
     };
-    Ok(new_str(r))
-}
-
-fn char_range(ts: &ThreadState, s: &str, start: Option<&Value>, end: Option<&Value>) -> PyResult<(usize, usize)> {
-    let n = s.chars().count() as isize;
-    let norm = |v: Option<&Value>, d: isize| -> PyResult<isize> {
-        match v {
-            None => Ok(d),
-            Some(x) if is_none(x) => Ok(d),
-            Some(x) => {
-                let i = ops::index_isize(ts, x)?;
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
-            }
-        }
-    };
-    let st = norm(start, 0)?;
-    let en = norm(end, n)?;
-    Ok((st as usize, en.max(0) as usize))
-}
-
-fn byte_offset(s: &str, char_idx: usize) -> usize {
-    s.char_indices().nth(char_idx).map(|(b, _)| b).unwrap_or(s.len())
+    Ok(new_data(spindle_str::strip(s, chars, side)))
 }
 
 fn str_startsend(ts: &ThreadState, a: Args<'_>, start: bool) -> PyResult {
     let name = if start { "startswith" } else { "endswith" };
     check_args(name, a, 1, 3)?;
     let s = me(&a)?;
-    let (st, en) = char_range(ts, s, a.args.get(2), a.args.get(3))?;
-    if st > en {
-        return Ok(new_bool(false));
-    }
-    let sub = &s[byte_offset(s, st)..byte_offset(s, en)];
-    let test = |p: &Value| -> PyResult<bool> {
-        match as_str(p) {
-            Some(p) => Ok(if start { sub.starts_with(p) } else { sub.ends_with(p) }),
-            None => raise!(
-                TypeError,
-                "tuple for {} must only contain str, not {}",
-                name,
-                ops::type_name(p)
-            ),
-        }
-    };
+    let st = opt_index(ts, a.args.get(2))?;
+    let en = opt_index(ts, a.args.get(3))?;
+    let test = |p: &PyStrData| if start { spindle_str::startswith(s, p, st, en) } else { spindle_str::endswith(s, p, st, en) };
     let prefix = &a.args[1];
     if let Some(items) = crate::seq::tuple_items(prefix) {
         for p in items {
-            if test(p)? {
-                return Ok(new_bool(true));
+            match as_data(p) {
+                Some(p) if test(p) => return Ok(new_bool(true)),
+                Some(_) => {}
+                None => raise!(TypeError, "tuple for {} must only contain str, not {}", name, ops::type_name(p)),
             }
         }
         return Ok(new_bool(false));
     }
-    if as_str(prefix).is_none() {
-        raise!(
-            TypeError,
-            "{} first arg must be str or a tuple of str, not {}",
-            name,
-            ops::type_name(prefix)
-        );
+    match as_data(prefix) {
+        Some(p) => Ok(new_bool(test(p))),
+        None => raise!(TypeError, "{} first arg must be str or a tuple of str, not {}", name, ops::type_name(prefix)),
     }
-    Ok(new_bool(test(prefix)?))
 }
 
-fn str_find(ts: &ThreadState, a: Args<'_>, right: bool, raise_: bool) -> PyResult {
-    let name = match (right, raise_) {
-        (false, false) => "find",
-        (true, false) => "rfind",
-        (false, true) => "index",
-        (true, true) => "rindex",
-    };
+fn str_find(ts: &ThreadState, a: Args<'_>, name: &str) -> PyResult {
     check_args(name, a, 1, 3)?;
     let s = me(&a)?;
-    let sub = as_str(&a.args[1]).ok_or_else(|| err!(TypeError, "must be str, not {}", ops::type_name(&a.args[1])))?;
-    let (st, en) = char_range(ts, s, a.args.get(2), a.args.get(3))?;
-    let mut found: Option<usize> = None;
-    if st <= en {
-        let bs = byte_offset(s, st);
-        let be = byte_offset(s, en);
-        let hay = &s[bs..be];
-        let pos = if right { hay.rfind(sub) } else { hay.find(sub) };
-        found = pos.map(|p| st + hay[..p].chars().count());
-    }
-    match found {
-        Some(i) => Ok(new_int(i as i64)),
-        None if raise_ => raise!(ValueError, "substring not found"),
-        None => Ok(new_int(-1)),
-    }
+    let sub = arg_data(&a.args[1], "")?;
+    let st = opt_index(ts, a.args.get(2))?;
+    let en = opt_index(ts, a.args.get(3))?;
+    let found = match name {
+        "find" => spindle_str::find(s, sub, st, en),
+        "rfind" => spindle_str::rfind(s, sub, st, en),
+        "index" => Some(spindle_str::index(s, sub, st, en).map_err(str_error)?),
+        "rindex" => Some(spindle_str::rindex(s, sub, st, en).map_err(str_error)?),
+        _ => return Ok(new_int(spindle_str::count(s, sub, st, en) as i64)),
+    };
+    Ok(new_int(found.map_or(-1, |i| i as i64)))
 }
 
-fn str_count(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    check_args("count", a, 1, 3)?;
-    let s = me(&a)?;
-    let sub = as_str(&a.args[1]).ok_or_else(|| err!(TypeError, "must be str, not {}", ops::type_name(&a.args[1])))?;
-    let (st, en) = char_range(ts, s, a.args.get(2), a.args.get(3))?;
-    if st > en {
-        return Ok(new_int(0));
-    }
-    let hay = &s[byte_offset(s, st)..byte_offset(s, en)];
-    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
-    Ok(new_int(n as i64))
-}
-
-fn str_replace(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+fn str_replace(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let [_, old, new, count] = super::parse_args("replace", a, ["self", "old", "new", "count"], 3)?;
     let s = me(&a)?;
     let old = old.unwrap_or_else(none);
     let new = new.unwrap_or_else(none);
-    let old = as_str(&old).ok_or_else(|| err!(TypeError, "replace() argument 1 must be str, not {}", ops::type_name(&old)))?;
-    let new = as_str(&new).ok_or_else(|| err!(TypeError, "replace() argument 2 must be str, not {}", ops::type_name(&new)))?;
-    let count = count.and_then(|c| crate::num::int_to_i64(&c)).unwrap_or(-1);
-    if count < 0 {
-        if old.is_empty() {
-            let mut out = String::new();
-            out.push_str(new);
-            for c in s.chars() {
-                out.push(c);
-                out.push_str(new);
-            }
-            return Ok(new_string(out));
-        }
-        return Ok(new_string(s.replace(old, new)));
-    }
-    if old.is_empty() {
-        let mut out = String::new();
-        let mut n = 0;
-        for c in s.chars() {
-            if (n as i64) < count {
-                out.push_str(new);
-                n += 1;
-            }
-            out.push(c);
-        }
-        if (n as i64) < count {
-            out.push_str(new);
-        }
-        return Ok(new_string(out));
-    }
-    Ok(new_string(s.replacen(old, new, count as usize)))
+    let old = arg_data(&old, "replace() argument 1 ")?;
+    let new = arg_data(&new, "replace() argument 2 ")?;
+    let count = match &count {
+        Some(c) => ssize(ts, c)?,
+        None => -1,
+    };
+    res(spindle_str::replace(s, old, new, count))
 }
 
-fn str_pad(ts: &ThreadState, a: Args<'_>, which: u8) -> PyResult {
-    let name = ["center", "ljust", "rjust"][which as usize];
+fn str_pad(ts: &ThreadState, a: Args<'_>, name: &str) -> PyResult {
     check_args(name, a, 1, 2)?;
     let s = me(&a)?;
-    let width = ops::index_isize(ts, &a.args[1])?;
+    let width = ssize(ts, &a.args[1])?;
     let fill = match a.args.get(2) {
         Some(f) => {
-            let fs = as_str(f).ok_or_else(|| err!(TypeError, "{}() argument 2 must be str, not {}", name, ops::type_name(f)))?;
-            let mut cs = fs.chars();
-            match (cs.next(), cs.next()) {
-                (Some(c), None) => c,
+            let fs = as_data(f).ok_or_else(|| err!(TypeError, "{}() argument 2 must be str, not {}", name, ops::type_name(f)))?;
+            match (fs.len(), fs.char_at(0)) {
+                (1, Some(c)) => c,
                 _ => raise!(TypeError, "The fill character must be exactly one character long"),
             }
         }
-        None => ' ',
+        None => u32::from(b' '),
     };
-    let n = s.chars().count() as isize;
-    if width <= n {
-        return Ok(a.args[0].clone());
-    }
-    let pad = (width - n) as usize;
-    let (l, r) = match which {
-        0 => {
-            let l = pad / 2 + (pad & width as usize & 1);
-            (l, pad - l)
-        }
-        1 => (0, pad),
-        _ => (pad, 0),
+    let r = match name {
+        "center" => spindle_str::center(s, width, fill),
+        "ljust" => spindle_str::ljust(s, width, fill),
+        _ => spindle_str::rjust(s, width, fill),
     };
-    let mut out = String::new();
-    out.extend(std::iter::repeat_n(fill, l));
-    out.push_str(s);
-    out.extend(std::iter::repeat_n(fill, r));
-    Ok(new_string(out))
+    res(r)
 }
 
 fn str_zfill(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("zfill", a, 1, 1)?;
-    let s = me(&a)?;
-    let width = ops::index_isize(ts, &a.args[1])?;
-    let n = s.chars().count() as isize;
-    if width <= n {
-        return Ok(new_str(s));
-    }
-    let pad = "0".repeat((width - n) as usize);
-    let (sign, rest) = match s.chars().next() {
-        Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
-        _ => (String::new(), s),
-    };
-    Ok(new_string(format!("{sign}{pad}{rest}")))
+    let width = ssize(ts, &a.args[1])?;
+    res(spindle_str::zfill(me(&a)?, width))
 }
 
 fn str_partition(a: Args<'_>, right: bool) -> PyResult {
     check_args(if right { "rpartition" } else { "partition" }, a, 1, 1)?;
     let s = me(&a)?;
-    let sep = as_str(&a.args[1]).ok_or_else(|| err!(TypeError, "must be str, not {}", ops::type_name(&a.args[1])))?;
-    if sep.is_empty() {
-        raise!(ValueError, "empty separator");
-    }
-    let pos = if right { s.rfind(sep) } else { s.find(sep) };
-    Ok(match pos {
-        Some(p) => new_tuple(vec![new_str(&s[..p]), new_str(sep), new_str(&s[p + sep.len()..])]),
-        None if right => new_tuple(vec![new_str(""), new_str(""), new_str(s)]),
-        None => new_tuple(vec![new_str(s), new_str(""), new_str("")]),
-    })
+    let sep = arg_data(&a.args[1], "")?;
+    let (x, y, z) = if right { spindle_str::rpartition(s, sep) } else { spindle_str::partition(s, sep) }.map_err(str_error)?;
+    Ok(new_tuple(vec![new_data(x), new_data(y), new_data(z)]))
+}
+
+fn str_remove(a: Args<'_>, prefix: bool) -> PyResult {
+    let name = if prefix { "removeprefix" } else { "removesuffix" };
+    check_args(name, a, 1, 1)?;
+    let s = me(&a)?;
+    let p = as_data(&a.args[1]).ok_or_else(|| err!(TypeError, "{}() argument must be str, not {}", name, ops::type_name(&a.args[1])))?;
+    Ok(new_data(if prefix { spindle_str::removeprefix(s, p) } else { spindle_str::removesuffix(s, p) }))
 }
 
 fn str_expandtabs(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let [_, ts_] = super::parse_args("expandtabs", a, ["self", "tabsize"], 1)?;
-    let tab = match ts_ {
-        Some(t) => ops::index_isize(ts, &t)?,
+    let [_, tab] = super::parse_args("expandtabs", a, ["self", "tabsize"], 1)?;
+    let tab = match &tab {
+        Some(t) => ssize(ts, t)?,
         None => 8,
     };
-    let mut out = String::new();
-    let mut col = 0isize;
-    for c in me(&a)?.chars() {
-        match c {
-            '\t' => {
-                if tab > 0 {
-                    let n = tab - col % tab;
-                    out.extend(std::iter::repeat_n(' ', n as usize));
-                    col += n;
-                }
-            }
-            '\n' | '\r' => {
-                out.push(c);
-                col = 0;
-            }
-            _ => {
-                out.push(c);
-                col += 1;
-            }
-        }
-    }
-    Ok(new_string(out))
+    res(spindle_str::expandtabs(me(&a)?, tab))
 }
 
 fn str_encode(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let [_, encoding, errors] = super::parse_args("encode", a, ["self", "encoding", "errors"], 1)?;
-    crate::builtins_init::containers::encode_str(ts, &a.args[0], encoding, errors)
+    super::codecs::encode_str(ts, &a.args[0], encoding, errors)
 }
 
 fn str_maketrans(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -699,59 +468,75 @@ fn str_maketrans(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let pos = a.positional();
     match pos.len() {
         1 => {
+            if pos[0].downcast::<crate::dict::PyDict>().is_none() {
+                raise!(TypeError, "if you give only one argument to maketrans it must be a dict");
+            }
             for (k, v) in super::mapping_items(ts, &pos[0])? {
-                let key = match as_str(&k) {
-                    Some(s) if s.chars().count() == 1 => new_int(s.chars().next().map(|c| c as i64).unwrap_or(0)),
+                let key = match as_data(&k) {
+                    Some(s) if s.len() == 1 => new_int(i64::from(s.char_at(0).unwrap_or(0))),
                     Some(_) => raise!(ValueError, "string keys in translate table must be of length 1"),
-                    None => k,
+                    None if crate::num::is_int(&k) => k,
+                    None => raise!(TypeError, "keys in translate table must be strings or integers"),
                 };
                 super::dict_set(ts, &d, key, v)?;
             }
         }
         2 | 3 => {
-            let x: Vec<char> = arg_str(&pos[0], "maketrans")?.chars().collect();
-            let y: Vec<char> = arg_str(&pos[1], "maketrans")?.chars().collect();
-            if x.len() != y.len() {
+            let x = as_data(&pos[0]).ok_or_else(|| err!(TypeError, "maketrans() argument 1 must be str, not {}", ops::type_name(&pos[0])))?;
+            let y = as_data(&pos[1]).ok_or_else(|| err!(TypeError, "maketrans() argument 2 must be str, not {}", ops::type_name(&pos[1])))?;
+            let z = match pos.get(2) {
+                Some(z) => Some(as_data(z).ok_or_else(|| err!(TypeError, "maketrans() argument 3 must be str, not {}", ops::type_name(z)))?),
+                None => None,
+            };
+            if pos.len() == 2 && x.len() != y.len() {
                 raise!(ValueError, "the first two maketrans arguments must have equal length");
             }
-            for (c1, c2) in x.iter().zip(&y) {
-                super::dict_set(ts, &d, new_int(*c1 as i64), new_int(*c2 as i64))?;
-            }
-            if let Some(z) = pos.get(2) {
-                for c in arg_str(z, "maketrans")?.chars() {
-                    super::dict_set(ts, &d, new_int(c as i64), none())?;
-                }
+            for (k, v) in spindle_str::maketrans(x, y, z).map_err(str_error)? {
+                let v = match v {
+                    Some(c) => new_int(i64::from(c)),
+                    None => none(),
+                };
+                super::dict_set(ts, &d, new_int(i64::from(k)), v)?;
             }
         }
-        _ => raise!(TypeError, "maketrans() takes at most 3 arguments"),
+        0 => raise!(TypeError, "maketrans() takes at least 1 argument (0 given)"),
+        n => raise!(TypeError, "maketrans() takes at most 3 arguments ({} given)", n),
     }
     Ok(d)
+}
+
+/// The error type of `translate`'s lookups: a Python exception.
+struct TranslateErr(PyErr);
+
+impl From<StrError> for TranslateErr {
+    fn from(e: StrError) -> Self {
+        TranslateErr(str_error(e))
+    }
 }
 
 fn str_translate(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("translate", a, 1, 1)?;
     let table = &a.args[1];
-    let mut out = String::new();
-    for c in me(&a)?.chars() {
-        match ops::getitem(ts, table, &new_int(c as i64)) {
+    let lookup = |cp: u32| -> Result<Translation, TranslateErr> {
+        match ops::getitem(ts, table, &new_int(i64::from(cp))) {
             Ok(v) => {
                 if is_none(&v) {
-                    continue;
+                    return Ok(Translation::Delete);
                 }
-                if let Some(s) = as_str(&v) {
-                    out.push_str(s);
-                } else if let Some(i) = crate::num::int_to_i64(&v) {
-                    match u32::try_from(i).ok().and_then(char::from_u32) {
-                        Some(ch) => out.push(ch),
-                        None => raise!(ValueError, "character mapping must be in range(0x110000)"),
-                    }
-                } else {
-                    raise!(TypeError, "character mapping must return integer, None or str");
+                if let Some(s) = as_data(&v) {
+                    return Ok(Translation::Str(s.clone()));
                 }
+                if crate::num::is_int(&v) {
+                    return Ok(match crate::num::int_to_i64(&v).and_then(|i| u32::try_from(i).ok()) {
+                        Some(c) => Translation::Char(c),
+                        None => Translation::OutOfRange,
+                    });
+                }
+                Err(TranslateErr(err!(TypeError, "character mapping must return integer, None or str")))
             }
-            Err(e) if e.is_instance(rt().exc.LookupError) => out.push(c),
-            Err(e) => return Err(e),
+            Err(e) if e.is_instance(rt().exc.LookupError) => Ok(Translation::Keep),
+            Err(e) => Err(TranslateErr(e)),
         }
-    }
-    Ok(new_string(out))
+    };
+    spindle_str::translate(me(&a)?, lookup).map(new_data).map_err(|e| e.0)
 }

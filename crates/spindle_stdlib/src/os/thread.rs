@@ -1,0 +1,541 @@
+//! The `_thread` module with real OS threads: each new thread gets its own
+//! `ThreadState` on a 64 MiB stack. Locks (`lock`, `RLock`) are native and
+//! block on a condition variable, releasable from any thread as in CPython.
+//! Thread handles and `start_joinable_thread` are a little Python (`PY_SRC`)
+//! over the native `_spawn`, which runs a callable on a new thread and
+//! returns its ident.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+use spindle_vm::error::PyResult;
+use spindle_vm::function::{Args, NativeFnPtr};
+use spindle_vm::interp::ThreadState;
+use spindle_vm::num::{new_bool, new_float, new_int};
+use spindle_vm::object::{PyPayload, TypeRef};
+use spindle_vm::runtime::none;
+use spindle_vm::str::new_str;
+use spindle_vm::value::Value;
+use spindle_vm::{ops, raise};
+
+use super::{parse, to_f64};
+
+const TIMEOUT_MAX: f64 = 9223372036.0;
+
+static LOCK_TYPE: OnceLock<TypeRef> = OnceLock::new();
+static RLOCK_TYPE: OnceLock<TypeRef> = OnceLock::new();
+static MAIN_IDENT: AtomicU64 = AtomicU64::new(0);
+static THREAD_COUNT: AtomicI64 = AtomicI64::new(0);
+
+/// The current thread's identifier (pthread_self, as CPython).
+pub(crate) fn current_ident() -> u64 {
+    // SAFETY: pthread_self cannot fail.
+    unsafe { libc::pthread_self() as u64 }
+}
+
+fn ident_value(i: u64) -> Value {
+    match i64::try_from(i) {
+        Ok(v) => new_int(v),
+        Err(_) => spindle_vm::num::new_bigint(num_bigint::BigInt::from(i)),
+    }
+}
+
+/// A plain lock: a flag guarded by a mutex, waited on with a condvar.
+pub(crate) struct PyLock {
+    locked: Mutex<bool>,
+    cond: Condvar,
+}
+
+impl PyPayload for PyLock {
+    const KIND: spindle_vm::object::PayloadKind = crate::kinds::kind(crate::kinds::OS_BASE + 1);
+}
+
+/// A reentrant lock: owner ident and recursion count.
+pub(crate) struct PyRLock {
+    state: Mutex<(u64, u64)>,
+    cond: Condvar,
+}
+
+impl PyPayload for PyRLock {
+    const KIND: spindle_vm::object::PayloadKind = crate::kinds::kind(crate::kinds::OS_BASE + 2);
+}
+
+/// blocking/timeout arguments as a deadline: None = forever, Some(None) = try once.
+fn acquire_args(ts: &ThreadState, a: Args<'_>) -> PyResult<Option<Option<Instant>>> {
+    let rest = Args { args: &a.args[1..], kwnames: a.kwnames };
+    let [blocking, timeout] = parse("acquire", rest, ["blocking", "timeout"], 0)?;
+    let blocking = super::truthy(ts, &blocking, true)?;
+    let timeout = match super::given(&timeout) {
+        Some(t) => to_f64(ts, t)?,
+        None => -1.0,
+    };
+    if !blocking {
+        if timeout != -1.0 {
+            raise!(ValueError, "can't specify a timeout for a non-blocking call");
+        }
+        return Ok(Some(None));
+    }
+    if timeout < 0.0 && timeout != -1.0 {
+        raise!(ValueError, "timeout value must be a non-negative number");
+    }
+    if timeout > TIMEOUT_MAX {
+        raise!(OverflowError, "timeout value is too large");
+    }
+    if timeout == -1.0 {
+        return Ok(None);
+    }
+    Ok(Some(Some(Instant::now() + Duration::from_secs_f64(timeout))))
+}
+
+fn this_lock<'a>(a: &'a Args<'_>) -> PyResult<&'a PyLock> {
+    match a.args.first().and_then(|v| v.downcast::<PyLock>()) {
+        Some(l) => Ok(l),
+        None => raise!(TypeError, "descriptor requires a '_thread.lock' object"),
+    }
+}
+
+fn this_rlock<'a>(a: &'a Args<'_>) -> PyResult<&'a PyRLock> {
+    match a.args.first().and_then(|v| v.downcast::<PyRLock>()) {
+        Some(l) => Ok(l),
+        None => raise!(TypeError, "descriptor requires a '_thread.RLock' object"),
+    }
+}
+
+impl PyLock {
+    fn acquire(&self, deadline: Option<Option<Instant>>) -> bool {
+        let mut g = self.locked.lock();
+        loop {
+            if !*g {
+                *g = true;
+                return true;
+            }
+            match deadline {
+                Some(None) => return false,
+                None => self.cond.wait(&mut g),
+                Some(Some(d)) => {
+                    if self.cond.wait_until(&mut g, d).timed_out() && *g {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn lock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_lock(&a)?;
+    let d = acquire_args(ts, a)?;
+    Ok(new_bool(l.acquire(d)))
+}
+
+fn lock_enter(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_lock(&a)?;
+    Ok(new_bool(l.acquire(None)))
+}
+
+fn lock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_lock(&a)?;
+    let mut g = l.locked.lock();
+    if !*g {
+        raise!(RuntimeError, "release unlocked lock");
+    }
+    *g = false;
+    drop(g);
+    l.cond.notify_one();
+    Ok(none())
+}
+
+fn lock_locked(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    Ok(new_bool(*this_lock(&a)?.locked.lock()))
+}
+
+fn lock_reinit(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    *this_lock(&a)?.locked.lock() = false;
+    Ok(none())
+}
+
+fn lock_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_lock(&a)?;
+    let st = if *l.locked.lock() { "locked" } else { "unlocked" };
+    let id = a.args.first().map(|v| v.id()).unwrap_or(0);
+    Ok(new_str(&format!("<{st} _thread.lock object at {id:#x}>")))
+}
+
+fn new_lock_value() -> PyResult<Value> {
+    match LOCK_TYPE.get() {
+        Some(t) => Ok(spindle_vm::object::alloc(*t, PyLock { locked: Mutex::new(false), cond: Condvar::new() })),
+        None => raise!(RuntimeError, "_thread not initialised"),
+    }
+}
+
+fn allocate_lock(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    new_lock_value()
+}
+
+fn lock_new(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    if a.args.len() > 1 {
+        raise!(TypeError, "lock() takes no arguments");
+    }
+    new_lock_value()
+}
+
+impl PyRLock {
+    fn acquire(&self, me: u64, deadline: Option<Option<Instant>>) -> bool {
+        let mut g = self.state.lock();
+        loop {
+            if g.1 == 0 {
+                *g = (me, 1);
+                return true;
+            }
+            if g.0 == me {
+                g.1 += 1;
+                return true;
+            }
+            match deadline {
+                Some(None) => return false,
+                None => self.cond.wait(&mut g),
+                Some(Some(d)) => {
+                    if self.cond.wait_until(&mut g, d).timed_out() && g.1 != 0 {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn rlock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_rlock(&a)?;
+    let d = acquire_args(ts, a)?;
+    Ok(new_bool(l.acquire(current_ident(), d)))
+}
+
+fn rlock_enter(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    Ok(new_bool(this_rlock(&a)?.acquire(current_ident(), None)))
+}
+
+fn rlock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_rlock(&a)?;
+    let mut g = l.state.lock();
+    if g.1 == 0 || g.0 != current_ident() {
+        raise!(RuntimeError, "cannot release un-acquired lock");
+    }
+    g.1 -= 1;
+    if g.1 == 0 {
+        g.0 = 0;
+        drop(g);
+        l.cond.notify_one();
+    }
+    Ok(none())
+}
+
+fn rlock_locked(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    Ok(new_bool(this_rlock(&a)?.state.lock().1 > 0))
+}
+
+fn rlock_is_owned(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let g = this_rlock(&a)?.state.lock();
+    Ok(new_bool(g.1 > 0 && g.0 == current_ident()))
+}
+
+fn rlock_count(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let g = this_rlock(&a)?.state.lock();
+    Ok(new_int(if g.0 == current_ident() { g.1 as i64 } else { 0 }))
+}
+
+fn rlock_release_save(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_rlock(&a)?;
+    let mut g = l.state.lock();
+    if g.1 == 0 {
+        raise!(RuntimeError, "cannot release un-acquired lock");
+    }
+    let saved = *g;
+    *g = (0, 0);
+    drop(g);
+    l.cond.notify_one();
+    Ok(spindle_vm::seq::new_tuple(vec![new_int(saved.1 as i64), ident_value(saved.0)]))
+}
+
+fn rlock_acquire_restore(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_rlock(&a)?;
+    let st = ops::collect(ts, a.args.get(1).unwrap_or(&none()))?;
+    let count = st.first().and_then(spindle_vm::num::int_to_i64).unwrap_or(1).max(1) as u64;
+    let owner = st.get(1).and_then(spindle_vm::num::int_to_big).and_then(|b| u64::try_from(b).ok()).unwrap_or_else(current_ident);
+    let mut g = l.state.lock();
+    while g.1 != 0 {
+        l.cond.wait(&mut g);
+    }
+    *g = (owner, count);
+    Ok(none())
+}
+
+fn rlock_reinit(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    *this_rlock(&a)?.state.lock() = (0, 0);
+    Ok(none())
+}
+
+fn rlock_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_rlock(&a)?;
+    let g = *l.state.lock();
+    let st = if g.1 > 0 { "locked" } else { "unlocked" };
+    let id = a.args.first().map(|v| v.id()).unwrap_or(0);
+    let name = a.args.first().map(|v| v.type_ref().name().to_string()).unwrap_or_default();
+    Ok(new_str(&format!("<{st} _thread.{name} object owner={} count={} at {id:#x}>", g.0, g.1)))
+}
+
+fn rlock_new(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let t = a.args.first().and_then(TypeRef::from_value).or_else(|| RLOCK_TYPE.get().copied());
+    match t {
+        Some(t) => Ok(spindle_vm::object::alloc(t, PyRLock { state: Mutex::new((0, 0)), cond: Condvar::new() })),
+        None => raise!(RuntimeError, "_thread not initialised"),
+    }
+}
+
+fn get_ident(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    Ok(ident_value(current_ident()))
+}
+
+fn get_native_id(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    // SAFETY: gettid cannot fail.
+    Ok(new_int(unsafe { libc::gettid() } as i64))
+}
+
+fn main_ident(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    Ok(ident_value(MAIN_IDENT.load(Ordering::Relaxed)))
+}
+
+fn count(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    Ok(new_int(THREAD_COUNT.load(Ordering::Relaxed)))
+}
+
+static STACK_SIZE: AtomicU64 = AtomicU64::new(0);
+
+fn stack_size(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [s] = parse("stack_size", a, ["size"], 0)?;
+    let old = STACK_SIZE.load(Ordering::Relaxed);
+    if let Some(v) = super::given(&s) {
+        let n = super::to_i64(ts, v)?;
+        if n != 0 && n < 32768 {
+            raise!(ValueError, "size not valid: {} bytes", n);
+        }
+        STACK_SIZE.store(n.max(0) as u64, Ordering::Relaxed);
+    }
+    Ok(new_int(old as i64))
+}
+
+/// `_spawn(callable)`: runs `callable()` on a new OS thread with its own
+/// thread state; returns the new thread's ident once it is running.
+fn spawn(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [f] = parse("_spawn", a, ["function"], 1)?;
+    let f = f.unwrap_or_else(none);
+    let interp = ts.interp.clone();
+    let (tx, rx) = std::sync::mpsc::channel::<u64>();
+    let requested = STACK_SIZE.load(Ordering::Relaxed) as usize;
+    let stack = requested.max(64 << 20);
+    THREAD_COUNT.fetch_add(1, Ordering::Relaxed);
+    let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
+        let tstate = ThreadState::new(interp, stack - stack / 4);
+        let prev = spindle_vm::ops::set_thread_state(&tstate as *const ThreadState);
+        let _ = tx.send(current_ident());
+        if let Err(e) = ops::call(&tstate, &f, &[]) {
+            if !e.is_instance(spindle_vm::runtime::rt().exc.SystemExit) {
+                spindle_vm::boot::print_exception(&tstate, e.value());
+            }
+        }
+        drop(f);
+        spindle_vm::ops::set_thread_state(prev);
+        THREAD_COUNT.fetch_sub(1, Ordering::Relaxed);
+    });
+    if spawned.is_err() {
+        THREAD_COUNT.fetch_sub(1, Ordering::Relaxed);
+        raise!(RuntimeError, "can't start new thread");
+    }
+    match rx.recv() {
+        Ok(id) => Ok(ident_value(id)),
+        Err(_) => raise!(RuntimeError, "can't start new thread"),
+    }
+}
+
+const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
+    ("allocate_lock", allocate_lock),
+    ("allocate", allocate_lock),
+    ("get_ident", get_ident),
+    ("get_native_id", get_native_id),
+    ("_get_main_thread_ident", main_ident),
+    ("_count", count),
+    ("stack_size", stack_size),
+    ("_spawn", spawn),
+    ("daemon_threads_allowed", |_, _| Ok(new_bool(true))),
+    ("_is_main_interpreter", |_, _| Ok(new_bool(true))),
+];
+
+const PY_SRC: &str = r#"
+class _ThreadHandle:
+    def __init__(self):
+        self.ident = None
+        self._started = False
+        self._done = False
+        self._done_lock = allocate_lock()
+        self._done_lock.acquire()
+        self._non_daemon = False
+
+    def __repr__(self):
+        return f"<_thread._ThreadHandle object: ident={self.ident}>"
+
+    def is_done(self):
+        return self._done
+
+    def _set_done(self):
+        if not self._done:
+            self._done = True
+            self._done_lock.release()
+
+    def join(self, timeout=None):
+        if self._done:
+            return
+        if self.ident == get_ident():
+            raise RuntimeError("Cannot join current thread")
+        if timeout is None or timeout < 0:
+            self._done_lock.acquire()
+            self._done_lock.release()
+        elif self._done_lock.acquire(True, timeout):
+            self._done_lock.release()
+
+
+_handles_lock = allocate_lock()
+_non_daemon_handles = set()
+
+
+def _print_thread_exc(exc, function):
+    import sys
+    try:
+        print(f"Exception ignored in thread started by: {function!r}", file=sys.stderr)
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    except BaseException:
+        pass
+
+
+def start_joinable_thread(function, handle=None, daemon=True):
+    if handle is None:
+        handle = _ThreadHandle()
+    if handle._started:
+        raise RuntimeError("thread already started")
+    handle._started = True
+    if not daemon:
+        with _handles_lock:
+            _non_daemon_handles.add(handle)
+
+    def _run():
+        try:
+            function()
+        except SystemExit:
+            pass
+        except BaseException as e:
+            _print_thread_exc(e, function)
+        finally:
+            handle._set_done()
+            if not daemon:
+                with _handles_lock:
+                    _non_daemon_handles.discard(handle)
+
+    handle.ident = _spawn(_run)
+    return handle
+
+
+def start_new_thread(function, args, kwargs=None):
+    if not isinstance(args, tuple):
+        raise TypeError("2nd arg must be a tuple")
+    if kwargs is not None and not isinstance(kwargs, dict):
+        raise TypeError("optional 3rd arg must be a dictionary")
+    kw = kwargs or {}
+    return start_joinable_thread(lambda: function(*args, **kw), daemon=True).ident
+
+start_new = start_new_thread
+
+
+def _make_thread_handle(ident):
+    h = _ThreadHandle()
+    h.ident = ident
+    h._started = True
+    return h
+
+
+def _shutdown():
+    me = get_ident()
+    while True:
+        with _handles_lock:
+            pending = [h for h in _non_daemon_handles if h.ident != me and not h._done]
+        if not pending:
+            return
+        for h in pending:
+            h.join()
+
+
+def _set_sentinel():
+    return allocate_lock()
+
+
+def interrupt_main(signum=2):
+    pass
+
+
+def exit():
+    raise SystemExit
+
+exit_thread = exit
+"#;
+
+pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
+    let _ = MAIN_IDENT.compare_exchange(0, current_ident(), Ordering::Relaxed, Ordering::Relaxed);
+    let m = spindle_vm::native::new_module("_thread", FUNCTIONS);
+    let lt = *LOCK_TYPE.get_or_init(|| {
+        let t = spindle_vm::native::new_type::<PyLock>("lock", "_thread", None, false);
+        spindle_vm::native::add_methods(
+            t,
+            &[
+                ("acquire", lock_acquire),
+                ("acquire_lock", lock_acquire),
+                ("release", lock_release),
+                ("release_lock", lock_release),
+                ("locked", lock_locked),
+                ("locked_lock", lock_locked),
+                ("__enter__", lock_enter),
+                ("__exit__", lock_release),
+                ("_at_fork_reinit", lock_reinit),
+                ("__repr__", lock_repr),
+            ],
+        );
+        spindle_vm::native::set_new(t, lock_new);
+        t
+    });
+    let rt_ = *RLOCK_TYPE.get_or_init(|| {
+        let t = spindle_vm::native::new_type::<PyRLock>("RLock", "_thread", None, true);
+        spindle_vm::native::add_methods(
+            t,
+            &[
+                ("acquire", rlock_acquire),
+                ("release", rlock_release),
+                ("locked", rlock_locked),
+                ("__enter__", rlock_enter),
+                ("__exit__", rlock_release),
+                ("_is_owned", rlock_is_owned),
+                ("_recursion_count", rlock_count),
+                ("_release_save", rlock_release_save),
+                ("_acquire_restore", rlock_acquire_restore),
+                ("_at_fork_reinit", rlock_reinit),
+                ("__repr__", rlock_repr),
+            ],
+        );
+        spindle_vm::native::set_new(t, rlock_new);
+        t
+    });
+    spindle_vm::native::add_value(&m, "LockType", lt.to_value());
+    spindle_vm::native::add_value(&m, "lock", lt.to_value());
+    spindle_vm::native::add_value(&m, "RLock", rt_.to_value());
+    spindle_vm::native::add_value(&m, "error", spindle_vm::runtime::rt().exc.RuntimeError.to_value());
+    spindle_vm::native::add_value(&m, "TIMEOUT_MAX", new_float(TIMEOUT_MAX));
+    super::run_source(ts, &m, PY_SRC, "<_thread>")?;
+    Ok(m)
+}

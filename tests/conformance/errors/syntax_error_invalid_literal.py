@@ -1,0 +1,2 @@
+# Pins: SyntaxError "invalid decimal literal" pointing at the bad token.
+value = 12abc

@@ -1,0 +1,2 @@
+# Pins: SyntaxError for a Python 2 print statement at module level.
+print "hello"
