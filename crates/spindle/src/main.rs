@@ -40,7 +40,16 @@ fn run(p: cli::Parsed) -> u8 {
         }
     };
     let prev = spindle_vm::ops::set_thread_state(&ts as *const ThreadState);
+    #[cfg(feature = "stdlib")]
+    if let Err(e) = spindle_stdlib::os::install_std_streams(&ts, cfg.unbuffered) {
+        // Keep the minimal built-in streams; SPINDLE_DEBUG_STREAMS says why.
+        if std::env::var_os("SPINDLE_DEBUG_STREAMS").is_some() {
+            spindle_vm::boot::print_exception(&ts, e.value());
+        }
+    }
     let code = run_target(&ts, &p.target, &cfg);
+    #[cfg(feature = "stdlib")]
+    spindle_stdlib::os::at_exit(&ts);
     spindle_vm::builtins_init::flush_std_streams(&ts);
     spindle_vm::ops::set_thread_state(prev);
     code

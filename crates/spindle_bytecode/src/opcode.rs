@@ -207,6 +207,17 @@ opcodes! {
     /// message as `LOAD_FAST_CHECK`) if it was already empty.
     DeleteFast = "DELETE_FAST", Local, |a| (0, 0);
 
+    /// `LOAD_FAST_AND_CLEAR(i) ( -- value_or_null)`: pushes the content of slot `i`
+    /// (`NULL` if it is empty; for a cell slot, the cell object itself) and empties
+    /// the slot. Never raises. Used by inlined comprehensions (PEP 709) to save an
+    /// outer binding of a name the comprehension binds.
+    LoadFastAndClear = "LOAD_FAST_AND_CLEAR", Local, |a| (0, 1);
+
+    /// `STORE_FAST_MAYBE_NULL(i) (value_or_null -- )`: `localsplus[i] = value`, or
+    /// empties slot `i` when the popped item is `NULL`. Never raises. Restores what
+    /// `LOAD_FAST_AND_CLEAR` saved.
+    StoreFastMaybeNull = "STORE_FAST_MAYBE_NULL", Local, |a| (1, 0);
+
     /// `MAKE_CELL(i) ( -- )`: replaces the value in slot `i` (possibly empty, e.g. an
     /// argument) by a new cell containing it. Emitted at the start of the code for
     /// every cell slot, before `COPY_FREE_VARS`'s effects are needed.

@@ -125,6 +125,13 @@ pub(crate) struct Scope {
     pub(crate) can_see_class_scope: bool,
     /// Comprehension is a generator expression.
     pub(crate) is_genexpr: bool,
+    /// A list/set/dict comprehension compiled inline in its parent's code
+    /// (PEP 709): every non-generator comprehension except those directly in an
+    /// annotation/type-param scope that can see a class namespace.
+    pub(crate) comp_inlined: bool,
+    /// Cells needed only by inlined comprehensions whose names stay ordinary
+    /// (name-op) locals of this module/class scope.
+    pub(crate) extra_cells: Vec<String>,
     pub(crate) first_line_range: TextRange,
     /// For annotation-like scopes: how CPython names them in errors.
     pub(crate) what: &'static str,
@@ -149,6 +156,8 @@ impl Scope {
             has_conditional_annotations: false,
             can_see_class_scope: false,
             is_genexpr: false,
+            comp_inlined: false,
+            extra_cells: Vec::new(),
             first_line_range: range,
             what: "an annotation",
         }
@@ -1081,6 +1090,7 @@ impl Builder {
         let parent = self.current;
         let id = self.enter(ScopeKind::Comprehension, name, ScopeKey::of(node, Tag::Body), node.range());
         self.scopes[id].is_genexpr = genexpr;
+        self.scopes[id].comp_inlined = !genexpr && !self.scopes[parent].can_see_class_scope;
         if genexpr {
             self.scopes[id].is_generator = true;
         }
@@ -1238,9 +1248,18 @@ fn analyze(table: &mut SymbolTable) -> Result<(), SymtableError> {
     for &id in order.iter().rev() {
         let children = table.scopes[id].children.clone();
         let mut child_free: Vec<String> = Vec::new();
+        let mut inlined_cells: Vec<String> = Vec::new();
         for c in children {
+            if table.scopes[c].comp_inlined {
+                inline_comprehension(table, id, c, &mut child_free, &mut inlined_cells);
+                continue;
+            }
+            let child_is_class = table.scopes[c].kind == ScopeKind::Class;
             for (name, sym) in &table.scopes[c].symbols {
-                if sym.scope == NameScope::Free && !child_free.contains(name) {
+                // A class that binds a name its methods close over still passes
+                // the enclosing cell through (DEF_FREE_CLASS).
+                let passes = sym.scope == NameScope::Free || (child_is_class && sym.flags & DEF_FREE_CLASS != 0);
+                if passes && !child_free.contains(name) {
                     child_free.push(name.clone());
                 }
             }
@@ -1292,6 +1311,22 @@ fn analyze(table: &mut SymbolTable) -> Result<(), SymtableError> {
                 }
             }
         }
+        // Cells of inlined comprehensions: a function-like parent's local of the
+        // same name becomes a cell; elsewhere the cell is only used while the
+        // comprehension runs.
+        for name in inlined_cells {
+            let scope = &mut table.scopes[id];
+            let func_like = kind.is_function_like();
+            match scope.lookup_mut(&name) {
+                Some(sym) if sym.scope == NameScope::Local && func_like => sym.scope = NameScope::Cell,
+                Some(sym) if sym.scope == NameScope::Cell || sym.scope == NameScope::Free => {}
+                _ => {
+                    if !scope.extra_cells.contains(&name) {
+                        scope.extra_cells.push(name);
+                    }
+                }
+            }
+        }
         // A class's DEF_FREE_CLASS names that are not bound in the class body are
         // free in the class (pass-through) when an enclosing function binds them.
         if kind == ScopeKind::Class {
@@ -1304,4 +1339,51 @@ fn analyze(table: &mut SymbolTable) -> Result<(), SymtableError> {
         }
     }
     Ok(())
+}
+
+/// Merges the symbols of the inlined comprehension `comp` into its parent `id`
+/// (PEP 709), collecting the names that stay free through the parent and the
+/// names that must be cells while the comprehension runs.
+fn inline_comprehension(table: &mut SymbolTable, id: ScopeId, comp: ScopeId, child_free: &mut Vec<String>, inlined_cells: &mut Vec<String>) {
+    let parent_kind = table.scopes[id].kind;
+    let syms = table.scopes[comp].symbols.clone();
+    for (name, sym) in syms {
+        if sym.flags & DEF_PARAM != 0 {
+            continue;
+        }
+        let mut scope = sym.scope;
+        if scope == NameScope::Cell && !inlined_cells.contains(&name) {
+            inlined_cells.push(name.clone());
+        }
+        // `__class__` never passes through a class body.
+        if scope == NameScope::Free && parent_kind == ScopeKind::Class && name == "__class__" {
+            scope = NameScope::GlobalImplicit;
+            if let Some(s) = table.scopes[comp].lookup_mut(&name) {
+                s.scope = NameScope::GlobalImplicit;
+            }
+        }
+        let mut free = scope == NameScope::Free;
+        let existing = table.scopes[id].lookup(&name).map(|s| s.flags);
+        match existing {
+            None => {
+                let parent = &mut table.scopes[id];
+                parent.add(&name, sym.flags);
+                if let Some(s) = parent.lookup_mut(&name) {
+                    s.scope = scope;
+                }
+            }
+            Some(flags) => {
+                if flags & DEF_BOUND != 0 && parent_kind != ScopeKind::Class && !free_in_any_child(table, comp, &name) {
+                    free = false;
+                }
+            }
+        }
+        if free && !child_free.contains(&name) {
+            child_free.push(name);
+        }
+    }
+}
+
+fn free_in_any_child(table: &SymbolTable, scope: ScopeId, name: &str) -> bool {
+    table.scopes[scope].children.iter().any(|&c| table.scopes[c].scope_of(name) == Some(NameScope::Free))
 }

@@ -3,8 +3,10 @@
 //! the results against CPython 3.14's recordings and `expected_failures.txt`.
 //!
 //! Add `spindle_conformance = { path = "../spindle_conformance" }` to the spindle
-//! crate's `[dev-dependencies]`. Knobs: `SPINDLE_CONFORMANCE_FILTER=substr`,
-//! `SPINDLE_CONFORMANCE_BLESS=1`, `SPINDLE_CONFORMANCE_JOBS=n`.
+//! crate's `[dev-dependencies]` (or `spindle_conformance.workspace = true` once the
+//! root manifest lists it). Knobs: `SPINDLE_CONFORMANCE_FILTER=substr`,
+//! `SPINDLE_CONFORMANCE_BLESS=1`, `SPINDLE_CONFORMANCE_JOBS=n`,
+//! `SPINDLE_CONFORMANCE_TIMEOUT_SCALE=f` (e.g. 3 for an unoptimised build).
 
 use std::path::Path;
 

@@ -42,7 +42,12 @@ pub struct Header {
 
 impl Default for Header {
     fn default() -> Self {
-        Header { args: Vec::new(), stdin: None, timeout: DEFAULT_TIMEOUT, recorded_with: None }
+        Header {
+            args: Vec::new(),
+            stdin: None,
+            timeout: DEFAULT_TIMEOUT,
+            recorded_with: None,
+        }
     }
 }
 
@@ -52,8 +57,12 @@ impl Header {
     pub fn parse(source: &str) -> Header {
         let mut header = Header::default();
         for line in source.lines().take(HEADER_LINES) {
-            let Some(comment) = line.strip_prefix('#') else { break };
-            let Some((key, value)) = comment.trim().split_once(':') else { continue };
+            let Some(comment) = line.strip_prefix('#') else {
+                break;
+            };
+            let Some((key, value)) = comment.trim().split_once(':') else {
+                continue;
+            };
             let value = value.trim();
             match key.trim() {
                 "args" => header.args = value.split_whitespace().map(str::to_owned).collect(),
@@ -87,7 +96,10 @@ impl Case {
 
     /// The file's bare name, passed as the program argument.
     pub fn file_name(&self) -> String {
-        self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 
     fn sibling(&self, suffix: &str) -> PathBuf {
@@ -159,8 +171,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 /// `root/a/b.py` -> `a/b.py`.
 pub fn relative_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> =
-        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     parts.join("/")
 }
 

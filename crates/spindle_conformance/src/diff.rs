@@ -4,6 +4,8 @@
 //! aligned with a longest-common-subsequence table when it is small, and shown as a
 //! plain replacement when it is not. Output is capped at [`MAX_DIFF_LINES`].
 
+use std::fmt::Write as _;
+
 /// The most lines of diff body kept in a report.
 pub const MAX_DIFF_LINES: usize = 40;
 const CONTEXT: usize = 3;
@@ -47,10 +49,15 @@ pub fn unified(label: &str, expected: &str, actual: &str) -> String {
     let start = prefix.saturating_sub(CONTEXT);
     ops.extend(e[start..prefix].iter().map(|l| (Op::Keep, *l)));
     ops.extend(align(em, am));
-    ops.extend(e[e.len() - suffix..].iter().take(CONTEXT).map(|l| (Op::Keep, *l)));
+    ops.extend(
+        e[e.len() - suffix..]
+            .iter()
+            .take(CONTEXT)
+            .map(|l| (Op::Keep, *l)),
+    );
 
     let mut out = format!("--- expected {label}\n+++ actual {label}\n");
-    out.push_str(&format!("@@ -{} +{} @@\n", start + 1, start + 1));
+    let _ = writeln!(out, "@@ -{} +{} @@", start + 1, start + 1);
     let mut shown = 0;
     let mut pending_keep: Vec<&str> = Vec::new();
     for (op, line) in &ops {
@@ -85,15 +92,12 @@ pub fn unified(label: &str, expected: &str, actual: &str) -> String {
 
 fn push_line(out: &mut String, sign: char, line: &str) {
     out.push(sign);
-    match line.strip_suffix('\n') {
-        Some(body) => {
-            out.push_str(body);
-            out.push('\n');
-        }
-        None => {
-            out.push_str(line);
-            out.push_str("\n\\ No newline at end of output\n");
-        }
+    if let Some(body) = line.strip_suffix('\n') {
+        out.push_str(body);
+        out.push('\n');
+    } else {
+        out.push_str(line);
+        out.push_str("\n\\ No newline at end of output\n");
     }
 }
 
@@ -162,8 +166,14 @@ mod tests {
     #[test]
     fn unified_marks_missing_newline_and_truncates() {
         let d = unified("stdout", "a\n", "a");
-        assert!(d.contains("-a\n+a\n\\ No newline at end of output\n"), "{d}");
-        let many: String = (0..200).map(|i| format!("{i}\n")).collect();
+        assert!(
+            d.contains("-a\n+a\n\\ No newline at end of output\n"),
+            "{d}"
+        );
+        let many: String = (0..200).fold(String::new(), |mut s, i| {
+            let _ = writeln!(s, "{i}");
+            s
+        });
         let d = unified("stdout", "", &many);
         assert!(d.ends_with("... (diff truncated)\n"), "{d}");
     }

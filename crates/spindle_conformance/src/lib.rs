@@ -15,7 +15,9 @@
 //! Environment knobs (read by [`Config::from_env`]):
 //! - `SPINDLE_CONFORMANCE_FILTER=substr` runs only cases whose path contains `substr`;
 //! - `SPINDLE_CONFORMANCE_BLESS=1` rewrites the expected-failure list from this run;
-//! - `SPINDLE_CONFORMANCE_JOBS=n` sets the number of worker threads.
+//! - `SPINDLE_CONFORMANCE_JOBS=n` sets the number of worker threads;
+//! - `SPINDLE_CONFORMANCE_TIMEOUT_SCALE=f` multiplies every case's timeout (slow
+//!   debug builds, loaded machines).
 
 pub mod case;
 pub mod diff;
@@ -49,6 +51,8 @@ pub struct Config {
     pub bless: bool,
     /// Worker threads.
     pub jobs: usize,
+    /// Multiplies each case's timeout.
+    pub timeout_scale: f64,
 }
 
 impl Config {
@@ -60,6 +64,7 @@ impl Config {
             filter: None,
             bless: false,
             jobs: thread::available_parallelism().map_or(2, usize::from),
+            timeout_scale: 1.0,
         }
     }
 
@@ -72,6 +77,12 @@ impl Config {
         if let Some(jobs) = var("SPINDLE_CONFORMANCE_JOBS").and_then(|v| v.parse().ok()) {
             config.jobs = jobs;
         }
+        if let Some(scale) = var("SPINDLE_CONFORMANCE_TIMEOUT_SCALE")
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s > 0.0)
+        {
+            config.timeout_scale = scale;
+        }
         config
     }
 }
@@ -81,9 +92,15 @@ impl Config {
 pub enum Outcome {
     Pass,
     /// Output or exit status differs from CPython's (or the case could not be run).
-    Fail { signature: String, diff: String },
+    Fail {
+        signature: String,
+        diff: String,
+    },
     /// A Rust panic (`panicked at` on stderr, or exit status 101) or a crash by signal.
-    Panic { signature: String, stderr_tail: String },
+    Panic {
+        signature: String,
+        stderr_tail: String,
+    },
     Timeout,
 }
 
@@ -150,7 +167,12 @@ impl Report {
 
     /// Counts per outcome, in one line.
     pub fn summary(&self) -> String {
-        let count = |kind: &str| self.results.iter().filter(|r| r.outcome.kind() == kind).count();
+        let count = |kind: &str| {
+            self.results
+                .iter()
+                .filter(|r| r.outcome.kind() == kind)
+                .count()
+        };
         let expected = self
             .results
             .iter()
@@ -174,7 +196,10 @@ impl Report {
     /// The unlisted panics, which are always worth a look.
     pub fn new_panics(&self) -> impl Iterator<Item = &CaseResult> {
         self.results.iter().filter(|r| {
-            matches!(r.outcome, Outcome::Panic { .. }) && r.listed.as_ref().is_none_or(|e| e.signature != r.outcome.signature())
+            matches!(r.outcome, Outcome::Panic { .. })
+                && r.listed
+                    .as_ref()
+                    .is_none_or(|e| e.signature != r.outcome.signature())
         })
     }
 }
@@ -186,7 +211,11 @@ impl fmt::Display for Report {
         if !panics.is_empty() {
             writeln!(f, "\nnew panics ({}):", panics.len())?;
             for r in &panics {
-                if let Outcome::Panic { signature, stderr_tail } = &r.outcome {
+                if let Outcome::Panic {
+                    signature,
+                    stderr_tail,
+                } = &r.outcome
+                {
                     writeln!(f, "  {}: {signature}", r.name)?;
                     for line in stderr_tail.lines() {
                         writeln!(f, "      {line}")?;
@@ -197,7 +226,8 @@ impl fmt::Display for Report {
         for e in &self.errors {
             writeln!(f, "error: {e}")?;
         }
-        let unexpected: Vec<&CaseResult> = self.results.iter().filter(|r| !r.as_expected()).collect();
+        let unexpected: Vec<&CaseResult> =
+            self.results.iter().filter(|r| !r.as_expected()).collect();
         if unexpected.is_empty() || self.blessed {
             return Ok(());
         }
@@ -215,7 +245,11 @@ impl fmt::Display for Report {
                 }
             }
         }
-        writeln!(f, "\n(re-run with SPINDLE_CONFORMANCE_FILTER=<path> to focus; SPINDLE_CONFORMANCE_BLESS=1 to rewrite {})", xfail::FILE_NAME)
+        writeln!(
+            f,
+            "\n(re-run with SPINDLE_CONFORMANCE_FILTER=<path> to focus; SPINDLE_CONFORMANCE_BLESS=1 to rewrite {})",
+            xfail::FILE_NAME
+        )
     }
 }
 
@@ -234,7 +268,9 @@ pub fn run(config: &Config) -> Report {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => {
-            report.errors.push(format!("cannot read {}: {e}", list_path.display()));
+            report
+                .errors
+                .push(format!("cannot read {}: {e}", list_path.display()));
             String::new()
         }
     };
@@ -244,17 +280,25 @@ pub fn run(config: &Config) -> Report {
     let cases = match case::discover(&config.root, config.filter.as_deref()) {
         Ok(cases) => cases,
         Err(e) => {
-            report.errors.push(format!("cannot list cases under {}: {e}", config.root.display()));
+            report.errors.push(format!(
+                "cannot list cases under {}: {e}",
+                config.root.display()
+            ));
             return report;
         }
     };
     if cases.is_empty() {
-        report.errors.push(format!("no cases found under {}", config.root.display()));
+        report
+            .errors
+            .push(format!("no cases found under {}", config.root.display()));
     }
     if config.filter.is_none() {
         for path in list.entries.keys() {
             if !cases.iter().any(|c| &c.name == path) {
-                report.errors.push(format!("{}: lists {path}, which is not a case", xfail::FILE_NAME));
+                report.errors.push(format!(
+                    "{}: lists {path}, which is not a case",
+                    xfail::FILE_NAME
+                ));
             }
         }
     }
@@ -273,20 +317,32 @@ pub fn run(config: &Config) -> Report {
 
     if config.bless {
         if config.filter.is_none() {
-            list.entries.retain(|path, _| cases.iter().any(|c| &c.name == path));
+            list.entries
+                .retain(|path, _| cases.iter().any(|c| &c.name == path));
             report.errors.retain(|e| !e.contains("which is not a case"));
         }
         for r in &report.results {
             if r.outcome == Outcome::Pass {
                 list.entries.remove(&r.name);
             } else {
-                let reason = r.listed.as_ref().map_or_else(|| xfail::UNTRIAGED.to_owned(), |e| e.reason.clone());
-                list.entries.insert(r.name.clone(), Entry { signature: r.outcome.signature().to_owned(), reason });
+                let reason = r
+                    .listed
+                    .as_ref()
+                    .map_or_else(|| xfail::UNTRIAGED.to_owned(), |e| e.reason.clone());
+                list.entries.insert(
+                    r.name.clone(),
+                    Entry {
+                        signature: r.outcome.signature().to_owned(),
+                        reason,
+                    },
+                );
             }
         }
         match fs::write(&list_path, list.render()) {
             Ok(()) => report.blessed = true,
-            Err(e) => report.errors.push(format!("cannot write {}: {e}", list_path.display())),
+            Err(e) => report
+                .errors
+                .push(format!("cannot write {}: {e}", list_path.display())),
         }
     }
     report
@@ -306,7 +362,9 @@ fn run_cases(config: &Config, cases: &[Case]) -> Vec<(Outcome, Duration)> {
                     let start = Instant::now();
                     let outcome = run_case(config, case, &scratch.join(i.to_string()));
                     let done = (outcome, start.elapsed());
-                    results.lock().unwrap_or_else(std::sync::PoisonError::into_inner)[i] = Some(done);
+                    results
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)[i] = Some(done);
                 }
             });
         }
@@ -316,7 +374,15 @@ fn run_cases(config: &Config, cases: &[Case]) -> Vec<(Outcome, Duration)> {
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .into_iter()
-        .map(|r| r.unwrap_or((Outcome::Fail { signature: "not run".into(), diff: String::new() }, Duration::ZERO)))
+        .map(|r| {
+            r.unwrap_or((
+                Outcome::Fail {
+                    signature: "not run".into(),
+                    diff: String::new(),
+                },
+                Duration::ZERO,
+            ))
+        })
         .collect()
 }
 
@@ -324,7 +390,10 @@ fn scratch_dir() -> PathBuf {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    std::env::temp_dir().join(format!("spindle-conformance-{}-{nanos}", std::process::id()))
+    std::env::temp_dir().join(format!(
+        "spindle-conformance-{}-{nanos}",
+        std::process::id()
+    ))
 }
 
 /// What a finished (or killed) process left behind.
@@ -337,7 +406,10 @@ struct Run {
 /// Runs one case and classifies the result. `scratch` is a private file prefix for
 /// the captured output.
 pub fn run_case(config: &Config, case: &Case, scratch: &Path) -> Outcome {
-    let fail = |signature: String| Outcome::Fail { signature, diff: String::new() };
+    let fail = |signature: String| Outcome::Fail {
+        signature,
+        diff: String::new(),
+    };
     let expected = match case.expected() {
         Ok(expected) => expected,
         Err(e) => return fail(format!("not recorded ({e})")),
@@ -351,20 +423,31 @@ pub fn run_case(config: &Config, case: &Case, scratch: &Path) -> Outcome {
     let (stdout, stderr) = (normalise(&run.stdout), normalise(&run.stderr));
     let (want_out, want_err) = (normalise(&expected.stdout), normalise(&expected.stderr));
 
-    let Some(status) = run.status else { return Outcome::Timeout };
+    let Some(status) = run.status else {
+        return Outcome::Timeout;
+    };
     let code = status.code();
     if stderr.contains("panicked at") || (code == Some(101) && expected.code != 101) {
-        return Outcome::Panic { signature: "panic".into(), stderr_tail: tail(&stderr, 6) };
+        return Outcome::Panic {
+            signature: "panic".into(),
+            stderr_tail: tail(&stderr, 6),
+        };
     }
     let Some(code) = code else {
         #[cfg(unix)]
         {
             use std::os::unix::process::ExitStatusExt as _;
             let signal = status.signal().unwrap_or(0);
-            return Outcome::Panic { signature: format!("crash (signal {signal})"), stderr_tail: tail(&stderr, 6) };
+            return Outcome::Panic {
+                signature: format!("crash (signal {signal})"),
+                stderr_tail: tail(&stderr, 6),
+            };
         }
         #[cfg(not(unix))]
-        return Outcome::Panic { signature: "crash".into(), stderr_tail: tail(&stderr, 6) };
+        return Outcome::Panic {
+            signature: "crash".into(),
+            stderr_tail: tail(&stderr, 6),
+        };
     };
 
     let out_line = diff::first_difference(&want_out, &stdout);
@@ -388,7 +471,10 @@ pub fn run_case(config: &Config, case: &Case, scratch: &Path) -> Outcome {
     if code != expected.code {
         let _ = writeln!(text, "exit status: expected {}, got {code}", expected.code);
     }
-    Outcome::Fail { signature, diff: text }
+    Outcome::Fail {
+        signature,
+        diff: text,
+    }
 }
 
 /// Removes `<dir>/` (as given and canonicalised) from `text`.
@@ -414,6 +500,21 @@ fn normalise_paths(text: &str, dir: &Path) -> String {
 fn tail(text: &str, lines: usize) -> String {
     let all: Vec<&str> = text.lines().collect();
     all[all.len().saturating_sub(lines)..].join("\n")
+}
+
+/// Kills a timed-out case and everything in its process group.
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    {
+        // std has no killpg; `kill -s KILL -- -PGID` reaches the grandchildren too.
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{}", child.id())])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+    let _ = child.kill();
 }
 
 /// Starts the interpreter on `case` and waits for it, killing it at the timeout.
@@ -444,15 +545,21 @@ fn execute(config: &Config, case: &Case, scratch: &Path) -> std::io::Result<Run>
         .env("PYTHONUTF8", "1")
         .env("LC_ALL", "C.UTF-8")
         .env("PYTHONHASHSEED", "0");
+    // Its own process group, so that a timeout also ends whatever it started.
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt as _;
+        cmd.process_group(0);
+    }
     let mut child = cmd.spawn()?;
-    let deadline = Instant::now() + case.header.timeout;
+    let deadline = Instant::now() + case.header.timeout.mul_f64(config.timeout_scale);
     let mut pause = Duration::from_millis(1);
     let status = loop {
         if let Some(status) = child.try_wait()? {
             break Some(status);
         }
         if Instant::now() >= deadline {
-            let _ = child.kill();
+            kill_group(&mut child);
             let _ = child.wait();
             break None;
         }
@@ -460,7 +567,11 @@ fn execute(config: &Config, case: &Case, scratch: &Path) -> std::io::Result<Run>
         pause = (pause * 2).min(Duration::from_millis(20));
     };
     let read = |path: &Path| fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned());
-    let run = Run { status, stdout: read(&out_path)?, stderr: read(&err_path)? };
+    let run = Run {
+        status,
+        stdout: read(&out_path)?,
+        stderr: read(&err_path)?,
+    };
     let _ = fs::remove_dir_all(scratch);
     Ok(run)
 }

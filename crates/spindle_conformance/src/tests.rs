@@ -15,11 +15,15 @@ struct Fixture {
 impl Fixture {
     fn new() -> Fixture {
         let n = NEXT_DIR.fetch_add(1, Ordering::Relaxed);
-        let root = std::env::temp_dir()
-            .join(format!("spindle-conformance-test-{}-{n}", std::process::id()));
+        let root = std::env::temp_dir().join(format!(
+            "spindle-conformance-test-{}-{n}",
+            std::process::id()
+        ));
         let _ = fs::remove_dir_all(&root);
         fs::create_dir_all(&root).unwrap();
-        Fixture { root: root.canonicalize().unwrap() }
+        Fixture {
+            root: root.canonicalize().unwrap(),
+        }
     }
 
     /// Writes a case and its recorded expectations.
@@ -62,35 +66,81 @@ impl Drop for Fixture {
 }
 
 fn outcome<'r>(report: &'r Report, name: &str) -> &'r Outcome {
-    &report.results.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("{name} not run")).outcome
+    &report
+        .results
+        .iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("{name} not run"))
+        .outcome
 }
 
 #[test]
 fn classifies_pass_fail_exit_panic_timeout() {
     let fx = Fixture::new();
-    fx.case("a/pass.py", "# Pins: nothing.\necho hello\necho oops >&2\n", "hello\n", "oops\n", 0)
-        .case("a/stdout.py", "echo 1\necho 2\n", "1\ntwo\n", "", 0)
-        .case("a/stderr.py", "echo x >&2\n", "", "y\n", 0)
-        .case("b/exit.py", "echo 1\nexit 3\n", "2\n", "", 0)
-        .case("b/panic.py", "echo \"thread 'main' panicked at src/vm.rs:1:1:\" >&2\nexit 101\n", "", "", 1)
-        .case("b/exit101.py", "exit 101\n", "", "", 0)
-        .case("b/crash.py", "kill -SEGV $$\n", "", "", 0)
-        .case("c/timeout.py", "# Pins: a hang.\n# timeout: 1\nsleep 30\n", "", "", 0);
+    fx.case(
+        "a/pass.py",
+        "# Pins: nothing.\necho hello\necho oops >&2\n",
+        "hello\n",
+        "oops\n",
+        0,
+    )
+    .case("a/stdout.py", "echo 1\necho 2\n", "1\ntwo\n", "", 0)
+    .case("a/stderr.py", "echo x >&2\n", "", "y\n", 0)
+    .case("b/exit.py", "echo 1\nexit 3\n", "2\n", "", 0)
+    .case(
+        "b/panic.py",
+        "echo \"thread 'main' panicked at src/vm.rs:1:1:\" >&2\nexit 101\n",
+        "",
+        "",
+        1,
+    )
+    .case("b/exit101.py", "exit 101\n", "", "", 0)
+    .case("b/crash.py", "kill -SEGV $$\n", "", "", 0)
+    .case(
+        "c/timeout.py",
+        "# Pins: a hang.\n# timeout: 1\nsleep 30 &\nwait\n",
+        "",
+        "",
+        0,
+    );
     let report = fx.run();
     assert_eq!(report.results.len(), 8);
     assert_eq!(*outcome(&report, "a/pass.py"), Outcome::Pass);
-    assert_eq!(outcome(&report, "a/stdout.py").signature(), "stdout differs at line 2");
-    assert_eq!(outcome(&report, "a/stderr.py").signature(), "stderr differs at line 1");
-    assert_eq!(outcome(&report, "b/exit.py").signature(), "exit 3 (expected 0)");
+    assert_eq!(
+        outcome(&report, "a/stdout.py").signature(),
+        "stdout differs at line 2"
+    );
+    assert_eq!(
+        outcome(&report, "a/stderr.py").signature(),
+        "stderr differs at line 1"
+    );
+    assert_eq!(
+        outcome(&report, "b/exit.py").signature(),
+        "exit 3 (expected 0)"
+    );
     assert_eq!(outcome(&report, "b/panic.py").signature(), "panic");
     assert_eq!(outcome(&report, "b/exit101.py").signature(), "panic");
-    assert_eq!(outcome(&report, "b/crash.py").signature(), "crash (signal 11)");
+    assert_eq!(
+        outcome(&report, "b/crash.py").signature(),
+        "crash (signal 11)"
+    );
     assert_eq!(*outcome(&report, "c/timeout.py"), Outcome::Timeout);
-    let Outcome::Fail { diff, .. } = outcome(&report, "a/stdout.py") else { unreachable!() };
+    assert!(
+        report
+            .results
+            .iter()
+            .all(|r| r.elapsed < Duration::from_secs(20))
+    );
+    let Outcome::Fail { diff, .. } = outcome(&report, "a/stdout.py") else {
+        unreachable!()
+    };
     assert!(diff.contains("-two\n+2\n"), "{diff}");
     assert!(!report.is_ok());
     let text = report.to_string();
-    assert!(text.starts_with("conformance: 8 cases: 1 pass, 3 fail, 3 panic, 1 timeout;"), "{text}");
+    assert!(
+        text.starts_with("conformance: 8 cases: 1 pass, 3 fail, 3 panic, 1 timeout;"),
+        "{text}"
+    );
     assert!(text.contains("new panics (3):"), "{text}");
 }
 
@@ -143,7 +193,11 @@ fn helper_directories_and_unrecorded_cases() {
     let report = fx.run();
     let names: Vec<&str> = report.results.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["l/new.py", "l/ok.py"]);
-    assert!(outcome(&report, "l/new.py").signature().starts_with("not recorded"));
+    assert!(
+        outcome(&report, "l/new.py")
+            .signature()
+            .starts_with("not recorded")
+    );
 }
 
 #[test]
@@ -162,16 +216,30 @@ fn expected_failures_are_checked_and_blessed() {
         );
     let report = fx.run();
     assert!(!report.is_ok());
-    let as_expected: Vec<(&str, bool)> =
-        report.results.iter().map(|r| (r.name.as_str(), r.as_expected())).collect();
+    let as_expected: Vec<(&str, bool)> = report
+        .results
+        .iter()
+        .map(|r| (r.name.as_str(), r.as_expected()))
+        .collect();
     assert_eq!(
         as_expected,
-        [("changed.py", false), ("fixed.py", false), ("known.py", true), ("new.py", false), ("ok.py", true)]
+        [
+            ("changed.py", false),
+            ("fixed.py", false),
+            ("known.py", true),
+            ("new.py", false),
+            ("ok.py", true)
+        ]
     );
     assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
     let text = report.to_string();
     assert!(text.contains("fixed.py: now passes"), "{text}");
-    assert!(text.contains("changed.py: listed as `exit 1 (expected 0)` but got `stdout differs at line 1`"), "{text}");
+    assert!(
+        text.contains(
+            "changed.py: listed as `exit 1 (expected 0)` but got `stdout differs at line 1`"
+        ),
+        "{text}"
+    );
 
     // A filtered bless touches only the selected cases and keeps the others' lines.
     let mut config = fx.config();
@@ -179,7 +247,10 @@ fn expected_failures_are_checked_and_blessed() {
     config.bless = true;
     let report = run(&config);
     assert!(report.is_ok(), "{report}");
-    assert!(fx.list().contains("new.py | exit 2 (expected 0) | untriaged\n"));
+    assert!(
+        fx.list()
+            .contains("new.py | exit 2 (expected 0) | untriaged\n")
+    );
     assert!(fx.list().contains("gone.py | panic | deleted case\n"));
 
     // A full bless drops passing and vanished cases and keeps reasons.
@@ -198,7 +269,8 @@ fn expected_failures_are_checked_and_blessed() {
 #[test]
 fn filter_selects_by_substring() {
     let fx = Fixture::new();
-    fx.case("lang/a.py", "echo a\n", "a\n", "", 0).case("stdlib/b.py", "echo b\n", "b\n", "", 0);
+    fx.case("lang/a.py", "echo a\n", "a\n", "", 0)
+        .case("stdlib/b.py", "echo b\n", "b\n", "", 0);
     let mut config = fx.config();
     config.filter = Some("stdlib/".into());
     let report = run(&config);

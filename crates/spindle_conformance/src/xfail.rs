@@ -46,9 +46,15 @@ impl ExpectedFailures {
             let parts: Vec<&str> = trimmed.splitn(3, '|').map(str::trim).collect();
             match parts.as_slice() {
                 [path, signature, reason] if !path.is_empty() && !signature.is_empty() => {
-                    let entry = Entry { signature: (*signature).to_owned(), reason: (*reason).to_owned() };
+                    let entry = Entry {
+                        signature: (*signature).to_owned(),
+                        reason: (*reason).to_owned(),
+                    };
                     if list.entries.insert((*path).to_owned(), entry).is_some() {
-                        errors.push(format!("{FILE_NAME}:{}: {path} is listed twice", lineno + 1));
+                        errors.push(format!(
+                            "{FILE_NAME}:{}: {path} is listed twice",
+                            lineno + 1
+                        ));
                     }
                 }
                 _ => errors.push(format!(
@@ -62,7 +68,11 @@ impl ExpectedFailures {
 
     /// The file's text.
     pub fn render(&self) -> String {
-        let mut out = if self.preamble.is_empty() { default_preamble() } else { self.preamble.clone() };
+        let mut out = if self.preamble.is_empty() {
+            default_preamble()
+        } else {
+            self.preamble.clone()
+        };
         for (path, entry) in &self.entries {
             let _ = writeln!(out, "{path} | {} | {}", entry.signature, entry.reason);
         }
@@ -84,7 +94,8 @@ mod tests {
 
     #[test]
     fn parse_and_render_round_trip() {
-        let text = "# header\n\nlang/a.py | exit 1 (expected 0) | no classes yet\nb.py | panic | x | y\n";
+        let text =
+            "# header\n\nlang/a.py | exit 1 (expected 0) | no classes yet\nb.py | panic | x | y\n";
         let (list, errors) = ExpectedFailures::parse(text);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(list.entries["b.py"].reason, "x | y");
@@ -96,7 +107,8 @@ mod tests {
 
     #[test]
     fn malformed_lines_are_reported() {
-        let (list, errors) = ExpectedFailures::parse("just a path\na.py | panic | r\na.py | timeout | r\n");
+        let (list, errors) =
+            ExpectedFailures::parse("just a path\na.py | panic | r\na.py | timeout | r\n");
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert_eq!(list.entries.len(), 1);
     }

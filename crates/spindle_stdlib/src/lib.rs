@@ -3,11 +3,17 @@
 //! table, and `table()` is the one registry the `spindle` binary installs.
 //! Every module here is safe without a GIL.
 
+#[path = "core/mod.rs"]
+mod core_mods;
 mod group_core;
 mod group_math;
 mod group_os;
 pub mod os;
 mod group_sre;
+mod group_ast;
+mod ast_mod;
+mod group_typing;
+mod typing_mod;
 mod sre;
 mod math;
 pub mod kinds;
@@ -21,5 +27,7 @@ pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
     t.extend(group_math::table());
     t.extend(group_core::table());
     t.extend(group_sre::table());
+    t.extend(group_ast::table());
+    t.extend(group_typing::table());
     t
 }

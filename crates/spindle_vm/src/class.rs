@@ -125,7 +125,7 @@ pub fn type_getattr(ts: &ThreadState, t: TypeRef, obj: &Value, name: &Value, nam
     let meta = obj.type_ref();
     let meta_attr = meta.lookup(name_s);
     if let Some(d) = &meta_attr {
-        if d.downcast::<crate::function::PyProperty>().is_some() {
+        if ops::is_data_descriptor(d) {
             return ops::descr_get(ts, d.clone(), Some(obj), meta);
         }
     }
@@ -592,6 +592,9 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
     let _ = td.new_fn.set(solid.data().new_fn.get().copied().unwrap_or(crate::builtins_init::object_new_raw));
     let cls = alloc(meta, td);
     let Some(ct) = TypeRef::from_value(&cls) else { raise!(SystemError, "type_new failed") };
+    for b in &base_types {
+        b.data().subclasses.lock().push(cls.clone());
+    }
     // __set_name__
     for (k, v) in ct.data().dict_data().items() {
         if let Some(sn) = v.type_ref().lookup("__set_name__") {
@@ -676,14 +679,14 @@ pub fn super_new(ts: &ThreadState, args: Args<'_>) -> PyResult {
                 } else if o.type_ref().is_subtype(tc) {
                     Some(o.type_ref().to_value())
                 } else {
-                    raise!(TypeError, "super(type, obj): obj ({} {}) is not an instance or subtype of type ({}).", "type", ot.name(), tc.name())
+                    raise!(TypeError, "super(type, obj): obj (type {}) is not an instance or subtype of type ({}).", ot.name(), tc.name())
                 }
             } else if o.type_ref().is_subtype(tc) {
                 Some(o.type_ref().to_value())
             } else {
                 raise!(
                     TypeError,
-                    "super(type, obj): obj ({} object) is not an instance or subtype of type ({}).",
+                    "super(type, obj): obj (instance of {}) is not an instance or subtype of type ({}).",
                     ops::type_name(o),
                     tc.name()
                 )

@@ -529,6 +529,16 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                     return Err(unbound_local(f, arg as usize));
                 }
             }
+            // [comprehension inlining, PEP 709] save/restore of hidden locals.
+            Opcode::LoadFastAndClear => {
+                let v = f.locals[arg as usize].take();
+                f.stack.push(v);
+            }
+            Opcode::StoreFastMaybeNull => {
+                let v = f.stack.pop().flatten();
+                f.locals[arg as usize] = v;
+            }
+            // [end comprehension inlining]
             Opcode::MakeCell => {
                 let i = arg as usize;
                 let init = f.locals[i].take();

@@ -31,3 +31,132 @@ pub(crate) fn run_del_if_any(ptr: *mut ObjHeader) -> bool {
     h.reset_dead();
     false
 }
+
+// ---------------------------------------------------------------------------
+// Weak references.
+//
+// The runtime keeps, per referent address, the addresses of the weak
+// reference objects pointing at it (not strong references: a weakref keeps
+// neither its referent nor itself alive through this table). The referent's
+// header carries `flags::HAS_WEAKREFS` so `dealloc` only looks here for
+// objects that ever had one. The weakref type itself lives in
+// `spindle_stdlib` (`_weakref`); it installs `WeakrefHooks` so the runtime can
+// clear its objects and fetch their callbacks without knowing their layout.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
+const SHARDS: usize = 16;
+
+static REGISTRY: LazyLock<[parking_lot::Mutex<HashMap<usize, Vec<usize>>>; SHARDS]> =
+    LazyLock::new(|| std::array::from_fn(|_| parking_lot::Mutex::new(HashMap::new())));
+
+/// What the weakref implementation provides to the runtime.
+pub struct WeakrefHooks {
+    /// Called with the registry shard locked, for each weak reference (by
+    /// address) of a dying referent: marks it dead and returns it (as a new
+    /// strong reference, unless it is itself dying) with its callback, if any.
+    pub clear: fn(usize) -> Option<(Value, Value)>,
+}
+
+static HOOKS: OnceLock<WeakrefHooks> = OnceLock::new();
+
+/// Installs the weakref implementation's hooks (first call wins).
+pub fn set_weakref_hooks(h: WeakrefHooks) {
+    let _ = HOOKS.set(h);
+}
+
+fn shard(referent: usize) -> &'static parking_lot::Mutex<HashMap<usize, Vec<usize>>> {
+    &REGISTRY[(referent >> 4) % SHARDS]
+}
+
+/// Records that the weakref object at address `wr` points at `referent`.
+pub fn weakref_register(referent: &Value, wr: usize) {
+    let Some(h) = referent.header() else { return };
+    let mut g = shard(referent.id()).lock();
+    h.set_flag(flags::HAS_WEAKREFS);
+    g.entry(referent.id()).or_default().push(wr);
+}
+
+/// Forgets the weakref object at `wr` (when it dies before its referent).
+pub fn weakref_unregister(referent: usize, wr: usize) {
+    let mut g = shard(referent).lock();
+    if let Some(list) = g.get_mut(&referent) {
+        list.retain(|&x| x != wr);
+        if list.is_empty() {
+            g.remove(&referent);
+        }
+    }
+}
+
+/// Runs `f` over the weakref addresses of `referent`, with the registry
+/// locked (so none of them can be freed meanwhile). `f` must not call Python.
+pub fn weakref_with_list<R>(referent: &Value, f: impl FnOnce(&[usize]) -> R) -> R {
+    let g = shard(referent.id()).lock();
+    match g.get(&referent.id()) {
+        Some(l) => f(l),
+        None => f(&[]),
+    }
+}
+
+/// Called by `dealloc` for a dying object that had weak references: marks
+/// each dead, then runs the callbacks (most recent first), as CPython does.
+pub(crate) fn clear_weakrefs(referent: usize) {
+    let Some(hooks) = HOOKS.get() else { return };
+    let calls: Vec<(Value, Value)> = {
+        let mut g = shard(referent).lock();
+        let list = g.remove(&referent).unwrap_or_default();
+        list.iter().rev().filter_map(|&wr| (hooks.clear)(wr)).collect()
+    };
+    if calls.is_empty() {
+        return;
+    }
+    crate::ops::with_thread_state(|ts| {
+        for (wr, cb) in &calls {
+            if let Err(e) = crate::ops::call(ts, cb, &[wr.clone()]) {
+                crate::ops::write_unraisable(
+                    ts,
+                    &e,
+                    Some("Exception ignored while calling weakref callback"),
+                    Some(cb),
+                );
+            }
+        }
+    });
+}
+
+/// A suspended generator being freed is closed first (its `finally` blocks
+/// run), as CPython does. True if closing resurrected it.
+pub(crate) fn close_suspended_generator(ptr: *mut ObjHeader) -> bool {
+    use std::sync::atomic::Ordering;
+    // SAFETY: the caller passes a dead, not yet freed object.
+    let h = unsafe { &*ptr };
+    if h.has_flag(flags::FINALIZED) {
+        return false;
+    }
+    h.set_flag(flags::FINALIZED);
+    h.incref_from_zero();
+    // SAFETY: we just took a reference to the live (resurrected) object.
+    let obj = unsafe { Value::from_raw(ptr) };
+    let needs = obj
+        .downcast::<crate::generator::PyGenerator>()
+        .map(|g| g.started.load(Ordering::Acquire) && g.frame.lock().is_some())
+        .unwrap_or(false);
+    if needs {
+        crate::ops::with_thread_state(|ts| {
+            if let Some(g) = obj.downcast::<crate::generator::PyGenerator>() {
+                if let Err(e) = crate::generator::gen_close(ts, g) {
+                    crate::ops::write_unraisable(ts, &e, Some("Exception ignored while closing generator"), Some(&obj));
+                }
+            }
+        });
+    }
+    let resurrected = obj.header().map(|h| h.refcount() > 1).unwrap_or(false);
+    if resurrected {
+        drop(obj);
+        return true;
+    }
+    std::mem::forget(obj);
+    h.reset_dead();
+    false
+}

@@ -28,6 +28,9 @@ pub mod flags {
     pub const GC_TRACKED: u8 = 1;
     /// The object's `__del__` already ran (PEP 442).
     pub const FINALIZED: u8 = 2;
+    /// Weak references to the object exist (see `object::weakref_register`);
+    /// its deallocation clears them and runs their callbacks.
+    pub const HAS_WEAKREFS: u8 = 4;
 }
 
 #[repr(C)]

@@ -43,3 +43,4 @@ pub const GETSET: PayloadKind = PayloadKind(36);
 pub const GENERIC_ALIAS: PayloadKind = PayloadKind(37);
 pub const NATIVE_STREAM: PayloadKind = PayloadKind(38);
 pub const UNION: PayloadKind = PayloadKind(39);
+pub const MEMORYVIEW: PayloadKind = PayloadKind(40);

@@ -26,6 +26,7 @@ mod interp_hooks;
 mod intrinsics;
 pub mod iter;
 pub mod kinds;
+pub mod memoryview;
 pub mod native;
 mod lock;
 pub mod num;

@@ -12,6 +12,8 @@ use std::ptr::NonNull;
 use parking_lot::Mutex;
 
 use crate::header::ObjHeader;
+
+pub use crate::finalize::{WeakrefHooks, set_weakref_hooks, weakref_register, weakref_unregister, weakref_with_list};
 use crate::types::TypeData;
 use crate::value::Value;
 
@@ -238,6 +240,13 @@ unsafe fn dealloc_now(ptr: *mut ObjHeader) {
     if td.is_heap() && crate::finalize::run_del_if_any(ptr) {
         // Resurrected by __del__.
         return;
+    }
+    if td.vtable.kind == crate::kinds::GENERATOR && crate::finalize::close_suspended_generator(ptr) {
+        return;
+    }
+    // SAFETY: ptr is still allocated (freed just below).
+    if unsafe { (*ptr).has_flag(crate::header::flags::HAS_WEAKREFS) } {
+        crate::finalize::clear_weakrefs(ptr as usize);
     }
     // SAFETY: the vtable describes how this object was allocated.
     unsafe { (td.vtable.dealloc)(ptr, td.has_ext()) };

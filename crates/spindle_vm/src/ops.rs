@@ -98,7 +98,7 @@ pub fn getattr_opt(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Option
     }
 }
 
-fn is_data_descriptor(d: &Value) -> bool {
+pub fn is_data_descriptor(d: &Value) -> bool {
     if d.downcast::<PyProperty>().is_some() {
         return true;
     }
@@ -722,7 +722,7 @@ pub fn setitem(ts: &ThreadState, obj: &Value, key: &Value, value: Value) -> PyRe
 pub fn delitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult<()> {
     match call_dunder(ts, obj, "__delitem__", &[key.clone()])? {
         Some(_) => Ok(()),
-        None => raise!(TypeError, "'{}' object does not support item deletion", type_name(obj)),
+        None => raise!(TypeError, "'{}' object doesn't support item deletion", type_name(obj)),
     }
 }
 

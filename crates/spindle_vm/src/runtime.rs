@@ -103,8 +103,9 @@ builtin_types! {
     simple_namespace = "SimpleNamespace": Empty, B | type_flags::HAS_EXT | type_flags::HAS_DICT;
     member_descriptor = "member_descriptor": crate::class::PyMember, 0;
     getset_descriptor = "getset_descriptor": crate::class::PyGetSet, 0;
-    generic_alias = "types.GenericAlias": crate::class::PyGenericAlias, 0;
+    generic_alias = "GenericAlias": crate::class::PyGenericAlias, B;
     union = "Union": crate::class::PyUnion, 0;
+    memoryview = "memoryview": crate::memoryview::PyMemoryView, 0;
 }
 
 pub struct Runtime {

@@ -169,6 +169,14 @@ fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
     let filename = &code.code.filename;
     let name = &code.code.name;
     out.push_str(&format!("  File \"{}\", line {}, in {}\n", filename, tb.lineno, name));
+    if let Some(pos) = code.code.positions.get(tb.lasti) {
+        if let (Some(l0), Some(l1)) = (pos.lineno, pos.end_lineno) {
+            if l1 > l0 && l0 == tb.lineno {
+                format_multiline(filename, l0, l1, out);
+                return;
+            }
+        }
+    }
     if let Some(line) = crate::builtins_init::source_line(filename, tb.lineno) {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
@@ -335,4 +343,22 @@ fn should_show_carets(line: &str, start: usize, end: usize, has_anchors: bool) -
     }
     let width = line.chars().count();
     start > 0 || end < width
+}
+
+/// An instruction spanning several lines: CPython 3.13+ prints all of them
+/// (common indentation removed), without markers.
+fn format_multiline(filename: &str, l0: u32, l1: u32, out: &mut String) {
+    let lines: Vec<String> = (l0..=l1.min(l0 + 50)).filter_map(|n| crate::builtins_init::source_line(filename, n)).collect();
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    for l in &lines {
+        let body = if l.len() >= indent { &l[indent..] } else { l.trim_start() };
+        out.push_str("    ");
+        out.push_str(body.trim_end());
+        out.push('\n');
+    }
 }

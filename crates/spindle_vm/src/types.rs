@@ -40,6 +40,9 @@ pub struct TypeData {
     pub dict: OnceLock<Value>,
     /// Bumped on every change to this type's or a base's namespace (for caches).
     pub version: AtomicU32,
+    /// Direct subclasses, in creation order (`__subclasses__`).
+    /// FIXME(gc): strong references keep dead subclasses alive until weak refs land here.
+    pub subclasses: parking_lot::Mutex<Vec<Value>>,
     /// Rust constructor for builtin types; heap types inherit their base's.
     pub new_fn: OnceLock<crate::function::NativeFnPtr>,
 }
@@ -73,6 +76,7 @@ impl TypeData {
             mro_rest: RwLock::new(Vec::new()),
             dict: OnceLock::new(),
             version: AtomicU32::new(1),
+            subclasses: parking_lot::Mutex::new(Vec::new()),
             new_fn: OnceLock::new(),
         }
     }

@@ -9,7 +9,7 @@ use spindle_parser::ast::{self, Expr};
 use spindle_parser::{Ranged, TextRange};
 
 use super::{CResult, Compiler, FBlockKind, NameCtx};
-use crate::symtable::{ScopeKey, ScopeKind, Tag};
+use crate::symtable::{self, NameScope, ScopeId, ScopeKey, ScopeKind, Tag};
 
 pub(crate) fn binary_op(op: ast::Operator) -> BinaryOp {
     match op {
@@ -633,6 +633,9 @@ impl<'a> Compiler<'a> {
             return Err(self.error_at("asynchronous comprehension outside of an asynchronous function", e.range()));
         }
         let Some(first) = generators.first() else { return Ok(()) };
+        if self.table.scopes[scope].comp_inlined && kind != 3 {
+            return self.inlined_comprehension(e, scope, generators, kind);
+        }
         let qualname = self.qualname_for(name, ScopeKind::Comprehension);
         let line = self.line_of(e.range());
         self.enter_unit(scope, name, &qualname, line);
@@ -653,7 +656,7 @@ impl<'a> Compiler<'a> {
                 0,
             );
         }
-        self.comprehension_generator(e, generators, 0, kind)?;
+        self.comprehension_generator(e, generators, 0, kind, false)?;
         if kind == 3 {
             self.return_none();
         } else {
@@ -679,14 +682,122 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension_generator(&mut self, e: &'a Expr, gens: &'a [ast::Comprehension], depth: usize, kind: u8) -> CResult {
+    /// PEP 709: a list/set/dict comprehension run in the enclosing frame. The
+    /// names it binds become (hidden) fast locals of this code, their outer values
+    /// saved on the stack beneath the result and restored afterwards, also when
+    /// the comprehension raises.
+    fn inlined_comprehension(&mut self, e: &'a Expr, scope: ScopeId, generators: &'a [ast::Comprehension], kind: u8) -> CResult {
+        let Some(first) = generators.first() else { return Ok(()) };
+        self.expr(&first.iter)?;
+        self.set_loc(e.range());
+        self.emit(if first.is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
+        // Isolate the names the comprehension binds.
+        let in_class_block = self.unit_ref().kind == ScopeKind::Class && self.unit_ref().in_inlined_comp == 0;
+        let outer_function_like = self.unit_ref().kind.is_function_like();
+        let comp_syms = self.table.scopes[scope].symbols.clone();
+        let mut saved_overrides: Vec<(String, Option<symtable::Symbol>)> = Vec::new();
+        let mut new_hidden: Vec<String> = Vec::new();
+        // (slot, is deref slot) of each saved name, in push order.
+        let mut pushed: Vec<(u32, bool)> = Vec::new();
+        for (name, sym) in comp_syms {
+            if sym.flags & symtable::flags::DEF_PARAM != 0 {
+                continue;
+            }
+            let inner = sym.scope;
+            let outer = self.symbol_of(&name).1;
+            let differs = Some(inner) != outer
+                && inner != NameScope::Free
+                && !(inner == NameScope::Cell && outer == Some(NameScope::Free));
+            if differs || in_class_block {
+                let prev = self.unit().comp_overrides.insert(name.clone(), sym.clone());
+                saved_overrides.push((name.clone(), prev));
+            }
+            let f = sym.flags;
+            if f & symtable::flags::DEF_LOCAL != 0 && f & symtable::flags::DEF_NONLOCAL == 0 {
+                if !outer_function_like && self.unit().fast_hidden.insert(name.clone()) {
+                    new_hidden.push(name.clone());
+                }
+                if inner == NameScope::Cell {
+                    let idx = self.deref_index(&name);
+                    self.emit_deref(Opcode::LoadFastAndClear, idx);
+                    self.emit_deref(Opcode::MakeCell, idx);
+                    pushed.push((idx, true));
+                } else {
+                    let idx = self.varname(&name);
+                    self.emit(Opcode::LoadFastAndClear, idx);
+                    pushed.push((idx, false));
+                }
+            }
+        }
+        let n = u32::try_from(pushed.len()).unwrap_or(0);
+        let cleanup = self.new_label();
+        if n > 0 {
+            self.emit(Opcode::Swap, n + 1);
+            self.emit_pseudo(super::Op::SetupFinally, Some(cleanup));
+        }
+        self.unit().in_inlined_comp += 1;
+        self.emit(
+            match kind {
+                0 => Opcode::BuildList,
+                1 => Opcode::BuildSet,
+                _ => Opcode::BuildMap,
+            },
+            0,
+        );
+        self.emit(Opcode::Swap, 2);
+        let body = self.comprehension_generator(e, generators, 0, kind, true);
+        self.unit().in_inlined_comp -= 1;
+        for (name, prev) in saved_overrides.into_iter().rev() {
+            match prev {
+                Some(p) => self.unit().comp_overrides.insert(name, p),
+                None => self.unit().comp_overrides.remove(&name),
+            };
+        }
+        body?;
+        if n > 0 {
+            let end = self.new_label();
+            self.emit_pseudo(super::Op::PopBlock, None);
+            self.emit_pseudo(super::Op::JumpNoInterrupt, Some(end));
+            let loc = self.unit_ref().loc;
+            self.unit().loc = spindle_bytecode::Position::default();
+            self.bind(cleanup);
+            // Drop the partial result beneath the exception, restore, re-raise.
+            self.emit(Opcode::Swap, 2);
+            self.emit(Opcode::PopTop, 0);
+            self.unit().loc = loc;
+            self.restore_comprehension_locals(&pushed);
+            self.emit(Opcode::Reraise, 0);
+            self.bind(end);
+            self.restore_comprehension_locals(&pushed);
+        }
+        for name in new_hidden {
+            self.unit().fast_hidden.remove(&name);
+        }
+        Ok(())
+    }
+
+    fn restore_comprehension_locals(&mut self, pushed: &[(u32, bool)]) {
+        let n = u32::try_from(pushed.len()).unwrap_or(0);
+        self.emit(Opcode::Swap, n + 1);
+        for &(idx, deref) in pushed.iter().rev() {
+            if deref {
+                self.emit_deref(Opcode::StoreFastMaybeNull, idx);
+            } else {
+                self.emit(Opcode::StoreFastMaybeNull, idx);
+            }
+        }
+    }
+
+    fn comprehension_generator(&mut self, e: &'a Expr, gens: &'a [ast::Comprehension], depth: usize, kind: u8, inlined: bool) -> CResult {
         let Some(g) = gens.get(depth) else {
             return self.comprehension_element(e, gens.len(), kind);
         };
         let start = self.new_label();
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
-        if depth == 0 {
+        if depth == 0 && inlined {
+            // The iterator is already on the stack.
+        } else if depth == 0 {
             let i = self.varname(".0");
             self.emit(Opcode::LoadFast, i);
         } else {
@@ -708,7 +819,7 @@ impl<'a> Compiler<'a> {
         for cond in &g.ifs {
             self.jump_if(cond, false, if_cleanup)?;
         }
-        self.comprehension_generator(e, gens, depth + 1, kind)?;
+        self.comprehension_generator(e, gens, depth + 1, kind, inlined)?;
         self.bind(if_cleanup);
         self.jump(start);
         if g.is_async {

@@ -103,6 +103,14 @@ pub(crate) struct Unit<'a> {
     pub(crate) static_attributes: BTreeSet<String>,
     /// Name of the first parameter of a function directly inside a class.
     pub(crate) self_name: Option<String>,
+    /// While compiling an inlined comprehension (PEP 709): the comprehension's
+    /// view of names whose resolution differs from this unit's.
+    pub(crate) comp_overrides: HashMap<String, symtable::Symbol>,
+    /// Names that use fast slots in module/class code while an inlined
+    /// comprehension binding them runs.
+    pub(crate) fast_hidden: std::collections::HashSet<String>,
+    /// Nesting depth of inlined comprehensions being compiled.
+    pub(crate) in_inlined_comp: u32,
 }
 
 pub(crate) struct Compiler<'a> {
@@ -247,6 +255,9 @@ impl<'a> Compiler<'a> {
             private,
             static_attributes: BTreeSet::new(),
             self_name: None,
+            comp_overrides: HashMap::new(),
+            fast_hidden: std::collections::HashSet::new(),
+            in_inlined_comp: 0,
         };
         for p in &sc.params {
             let i = u32::try_from(unit.varnames.len()).unwrap_or(u32::MAX);
@@ -263,6 +274,11 @@ impl<'a> Compiler<'a> {
             }
             if sym.flags & symtable::flags::DEF_FREE_CLASS != 0 && sym.scope != NameScope::Free && self.name_bound_outside(scope, n) {
                 frees.push(n.clone());
+            }
+        }
+        for n in &sc.extra_cells {
+            if !cells.contains(n) && !frees.contains(n) {
+                cells.push(n.clone());
             }
         }
         if kind == ScopeKind::Class {
@@ -452,8 +468,10 @@ impl<'a> Compiler<'a> {
         let scope_id = self.unit_ref().scope;
         let kind = self.unit_ref().kind;
         let sc = &self.table.scopes[scope_id];
-        let mut scope = sc.scope_of(name);
+        let (sym_flags, mut scope) = self.symbol_of(name);
         let can_see_class = sc.can_see_class_scope;
+        let in_comp = self.unit_ref().in_inlined_comp > 0;
+        let fast_hidden = self.unit_ref().fast_hidden.contains(name);
         // `__class__`/`__classdict__` in a class body refer to its own cells.
         if kind == ScopeKind::Class && (name == "__class__" || name == "__classdict__") && self.unit_ref().cellvars.iter().any(|c| c == name) {
             scope = Some(NameScope::Cell);
@@ -467,7 +485,7 @@ impl<'a> Compiler<'a> {
                 let idx = self.deref_index(name);
                 match ctx {
                     NameCtx::Load => {
-                        if kind == ScopeKind::Class {
+                        if kind == ScopeKind::Class && !in_comp {
                             self.emit(Opcode::LoadLocals, 0);
                             self.emit_deref(Opcode::LoadFromDictOrDeref, idx);
                         } else if can_see_class {
@@ -482,8 +500,8 @@ impl<'a> Compiler<'a> {
                     NameCtx::Del => self.emit_deref(Opcode::DeleteDeref, idx),
                 }
             }
-            NameScope::Local if kind.is_function_like() => {
-                let f = sc.flags_of(name);
+            NameScope::Local if kind.is_function_like() || fast_hidden => {
+                let f = sym_flags;
                 // A parameter that is never deleted is always bound.
                 let always_bound = f & symtable::flags::DEF_PARAM != 0 && f & symtable::flags::DEF_DELETED == 0;
                 let idx = self.varname(name);
@@ -521,6 +539,8 @@ impl<'a> Compiler<'a> {
             _ => {
                 let idx = self.add_name(name);
                 match ctx {
+                    // Class-level names are invisible inside an inlined comprehension.
+                    NameCtx::Load if kind == ScopeKind::Class && in_comp => self.emit(Opcode::LoadGlobal, idx << 1),
                     NameCtx::Load => self.emit(Opcode::LoadName, idx),
                     NameCtx::Store => self.emit(Opcode::StoreName, idx),
                     NameCtx::Del => self.emit(Opcode::DeleteName, idx),
@@ -537,11 +557,22 @@ impl<'a> Compiler<'a> {
         if u.freevars.iter().any(|f| *f == *mangled) || sc.can_see_class_scope {
             return false;
         }
-        match sc.scope_of(&mangled).unwrap_or(NameScope::GlobalImplicit) {
+        match self.symbol_of(&mangled).1.unwrap_or(NameScope::GlobalImplicit) {
             NameScope::GlobalExplicit => true,
-            NameScope::GlobalImplicit => u.kind.is_function_like(),
+            NameScope::GlobalImplicit => u.kind.is_function_like() || (u.kind == ScopeKind::Class && u.in_inlined_comp > 0),
             _ => false,
         }
+    }
+
+    /// Flags and resolution of an (already mangled) name in the current unit,
+    /// seen through the overrides of the inlined comprehensions being compiled.
+    pub(crate) fn symbol_of(&self, name: &str) -> (u32, Option<NameScope>) {
+        let u = self.unit_ref();
+        if let Some(sym) = u.comp_overrides.get(name) {
+            return (sym.flags, Some(sym.scope));
+        }
+        let sc = &self.table.scopes[u.scope];
+        (sc.flags_of(name), sc.scope_of(name))
     }
 
     // ----- fblocks ------------------------------------------------------------------

@@ -1,10 +1,23 @@
-//! Placeholder (being written).
-pub struct PyArray;
+//! `array`: typed arrays of numbers (placeholder payload shared with the
+//! buffer helpers; the module itself is not registered yet).
+
+use parking_lot::Mutex;
+use spindle_vm::object::PyPayload;
+
+pub struct PyArray {
+    data: Mutex<Vec<u8>>,
+}
+
+impl PyPayload for PyArray {
+    const KIND: spindle_vm::object::PayloadKind = crate::kinds::kind(crate::kinds::MATH_BASE + 40);
+}
+
 impl PyArray {
     pub fn to_bytes(&self) -> Vec<u8> {
-        Vec::new()
+        self.data.lock().clone()
     }
-}
-impl PyArray {
-    pub fn set_bytes(&self, _b: &[u8]) {}
+
+    pub fn set_bytes(&self, b: &[u8]) {
+        *self.data.lock() = b.to_vec();
+    }
 }

@@ -31,29 +31,34 @@ struct Blake<C: Clone> {
     block: usize,
 }
 
-impl<C> Blake<C>
-where
-    C: Clone + UpdateCore + VariableOutputCore + blake2::digest::core_api::BufferKindUser<BufferKind = blake2::digest::block_buffer::Lazy>,
-{
-    fn update(&mut self, data: &[u8]) {
-        self.pending.extend_from_slice(data);
-        if self.pending.len() > self.block {
-            let n = (self.pending.len() - 1) / self.block * self.block;
-            let blocks: Vec<blake2::digest::core_api::Block<C>> =
-                self.pending[..n].chunks(self.block).map(|c| blake2::digest::generic_array::GenericArray::clone_from_slice(c)).collect();
-            self.core.update_blocks(&blocks);
-            self.pending.drain(..n);
-        }
-    }
+macro_rules! blake_impl {
+    ($core:ty) => {
+        impl Blake<$core> {
+            fn update(&mut self, data: &[u8]) {
+                self.pending.extend_from_slice(data);
+                if self.pending.len() > self.block {
+                    let n = (self.pending.len() - 1) / self.block * self.block;
+                    let blocks: Vec<blake2::digest::core_api::Block<$core>> = self.pending[..n]
+                        .chunks(self.block)
+                        .map(blake2::digest::generic_array::GenericArray::clone_from_slice)
+                        .collect();
+                    self.core.update_blocks(&blocks);
+                    self.pending.drain(..n);
+                }
+            }
 
-    fn finish(&self) -> Vec<u8> {
-        let mut core = self.core.clone();
-        let mut buf = Buffer::<C>::new(&self.pending);
-        let mut out = blake2::digest::Output::<C>::default();
-        core.finalize_variable_core(&mut buf, &mut out);
-        out[..self.size].to_vec()
-    }
+            fn finish(&self) -> Vec<u8> {
+                let mut core = self.core.clone();
+                let mut buf = Buffer::<$core>::new(&self.pending);
+                let mut out = blake2::digest::Output::<$core>::default();
+                core.finalize_variable_core(&mut buf, &mut out);
+                out[..self.size].to_vec()
+            }
+        }
+    };
 }
+blake_impl!(Blake2bVarCore);
+blake_impl!(Blake2sVarCore);
 
 #[derive(Clone)]
 enum State {

@@ -14,7 +14,7 @@ pub(crate) mod unicodedata;
 pub(crate) mod zlib;
 
 use spindle_num::Int;
-use spindle_vm::builtins_init::numbers::{from_int, num_err, to_int};
+use spindle_vm::builtins_init::numbers::{num_err, to_int};
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
 use spindle_vm::num::float_value;
@@ -127,10 +127,6 @@ pub(crate) fn index_int(ts: &ThreadState, v: &Value) -> PyResult<Int> {
 pub(crate) fn index_i64(ts: &ThreadState, v: &Value) -> PyResult<i64> {
     let i = index_int(ts, v)?;
     i.to_i64().ok_or_else(|| spindle_vm::err!(OverflowError, "Python int too large to convert to C ssize_t"))
-}
-
-pub(crate) fn int_val(i: Int) -> Value {
-    from_int(i)
 }
 
 /// A new exception class `module.name` deriving from `base`.

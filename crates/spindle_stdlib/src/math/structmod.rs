@@ -41,7 +41,6 @@ pub(crate) struct Layout {
     items: Vec<Item>,
     size: usize,
     order: Order,
-    native: bool,
     /// Values consumed by pack (pads excluded).
     nvalues: usize,
 }
@@ -133,7 +132,7 @@ fn compile(ts: &ThreadState, fmt: &str) -> PyResult<Layout> {
             return Err(error(ts, "total struct size too long"));
         }
     }
-    Ok(Layout { format: fmt.to_owned(), items, size: off, order, native, nvalues })
+    Ok(Layout { format: fmt.to_owned(), items, size: off, order, nvalues })
 }
 
 fn put(buf: &mut [u8], bytes: &[u8], order: Order) {
@@ -487,7 +486,7 @@ fn do_pack_into(ts: &ThreadState, st: &Value, buf: &Value, off: &Value, vals: &[
         return Err(error(ts, &format!("pack_into expected {} items for packing (got {})", lay.nvalues, vals.len())));
     }
     pack_to(ts, lay, vals, &mut tmp)?;
-    let apply = |data: &mut [u8]| -> PyResult<()> {
+    let mut apply = |data: &mut [u8]| -> PyResult<()> {
         let len = data.len() as i64;
         if o < 0 {
             if o + len < 0 {

@@ -185,6 +185,8 @@ struct Inflater {
     eof: bool,
     unused: Vec<u8>,
     tail: Vec<u8>,
+    /// Output beyond a caller's max_length, handed out first next time.
+    pending: Vec<u8>,
 }
 
 impl Inflater {
@@ -198,12 +200,13 @@ impl Inflater {
             eof: false,
             unused: Vec::new(),
             tail: Vec::new(),
+            pending: Vec::new(),
         }
     }
 
     /// Inflates `input`; at most `max` bytes of output when max > 0.
     fn run(&mut self, input: &[u8], max: usize) -> Result<Vec<u8>, String> {
-        let mut data: Vec<u8>;
+        let data: Vec<u8>;
         let mut input = input;
         if self.eof {
             self.unused.extend_from_slice(input);
@@ -246,6 +249,12 @@ impl Inflater {
     }
 
     fn body(&mut self, input: &[u8], max: usize) -> Result<Vec<u8>, String> {
+        if self.kind == Container::Zlib && self.z.total_in() == 0 && input.len() >= 2 {
+            let (b0, b1) = (input[0] as u32, input[1] as u32);
+            if b0 & 0x0f != 8 || (b0 * 256 + b1) % 31 != 0 {
+                return Err("incorrect header check".into());
+            }
+        }
         if self.trailer_left > 0 {
             let n = self.trailer_left.min(input.len());
             self.trailer_left -= n;
@@ -456,7 +465,12 @@ fn d_decompress(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     }
     let mut g = d.d.lock();
     g.tail.clear();
-    let out = g.run(&data, max as usize).map_err(|e| z_err(ts, "decompressing data", &e))?;
+    let mut out = std::mem::take(&mut g.pending);
+    let more = g.run(&data, 0).map_err(|e| z_err(ts, "decompressing data", &e))?;
+    out.extend_from_slice(&more);
+    if max > 0 && out.len() > max as usize {
+        g.pending = out.split_off(max as usize);
+    }
     Ok(new_bytes(&out))
 }
 
@@ -465,7 +479,9 @@ fn d_flush(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     exact("flush", &a, 1, 0, 1)?;
     let mut g = d.d.lock();
     let tail = std::mem::take(&mut g.tail);
-    let out = g.run(&tail, 0).map_err(|e| z_err(ts, "flushing", &e))?;
+    let mut out = std::mem::take(&mut g.pending);
+    let more = g.run(&tail, 0).map_err(|e| z_err(ts, "flushing", &e))?;
+    out.extend_from_slice(&more);
     g.tail.clear();
     Ok(new_bytes(&out))
 }
@@ -480,7 +496,8 @@ fn d_tail(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 }
 fn d_eof(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let (_, d) = this::<PyDecompress>(&a, "zlib.Decompress")?;
-    Ok(new_bool(d.d.lock().eof))
+    let g = d.d.lock();
+    Ok(new_bool(g.eof && g.pending.is_empty()))
 }
 
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {

@@ -202,12 +202,6 @@ pub(crate) struct PathArg {
     pub original: Value,
 }
 
-impl PathArg {
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        self.c.as_bytes()
-    }
-}
-
 /// `os.fspath(v)`.
 pub(crate) fn fspath(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     if as_str(v).is_some() || v.downcast::<spindle_vm::bytes::PyBytes>().is_some() {

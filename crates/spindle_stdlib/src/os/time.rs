@@ -274,6 +274,7 @@ fn t_strftime(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 
 unsafe extern "C" {
     static tzname: [*const libc::c_char; 2];
+    fn tzset();
 }
 
 /// # Safety
@@ -339,7 +340,7 @@ fn t_get_clock_info(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 /// Sets timezone/altzone/daylight/tzname on `m` from the C library.
 fn set_zone_attrs(m: &Value) -> PyResult<()> {
     // SAFETY: tzset reads TZ and initialises libc's zone globals.
-    unsafe { libc::tzset() };
+    unsafe { tzset() };
     let now = (clock_ns(libc::CLOCK_REALTIME) / 1_000_000_000) as i64;
     let year_start = now - now.rem_euclid(365 * 86400);
     let jan = local_tm(year_start as libc::time_t)?;

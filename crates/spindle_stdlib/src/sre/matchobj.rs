@@ -335,6 +335,10 @@ impl TemplateObj {
 
     /// The replacement for match `m`; groups that did not take part are empty.
     pub(crate) fn expand(&self, m: &MatchObj) -> PyResult<Value> {
+        if self.items.is_empty() {
+            // No group reference: the literal itself, whatever its type.
+            return Ok(self.first.clone().unwrap_or_else(|| m.buf.slice(&m.string, 0, 0)));
+        }
         let mut pieces = Vec::with_capacity(2 * self.items.len() + 1);
         if let Some(v) = &self.first {
             pieces.push(v.clone());

@@ -326,10 +326,10 @@ pub(super) fn join(pieces: &[Value], is_bytes: bool) -> PyResult<Value> {
         }
         return Ok(new_bytes(&out));
     }
-    if let [one] = pieces {
-        if one.type_ref() == rt().types.str {
-            return Ok(one.clone());
-        }
+    if let [one] = pieces
+        && one.type_ref() == rt().types.str
+    {
+        return Ok(one.clone());
     }
     let mut out = String::new();
     for (i, p) in pieces.iter().enumerate() {

@@ -48,9 +48,20 @@ fn dict_of(v: &Value) -> PyResult<&PyDict> {
     v.downcast::<PyDict>().ok_or_else(|| err!(TypeError, "expected dict, got {}", ops::type_name(v)))
 }
 
+/// Hashes a key, with 3.14's "cannot use 'T' as a dict key" wording.
+fn key_hash(ts: &ThreadState, k: &Value, what: &str) -> PyResult<i64> {
+    match ops::hash(ts, k) {
+        Err(e) if e.is_instance(rt().exc.TypeError) && k.type_ref().lookup("__hash__").map(|h| is_none(&h)).unwrap_or(false) => {
+            let t = ops::type_name(k);
+            raise!(TypeError, "cannot use '{}' as a {} (unhashable type: '{}')", t, what, t)
+        }
+        r => r,
+    }
+}
+
 pub fn dict_set(ts: &ThreadState, d: &Value, k: Value, v: Value) -> PyResult<()> {
     let dd = dict_of(d)?;
-    let h = ops::hash(ts, &k)?;
+    let h = key_hash(ts, &k, "dict key")?;
     dd.set(k, h, v, &mut key_eq(ts))?;
     Ok(())
 }
@@ -130,7 +141,7 @@ pub fn new_frozenset_from(items: Vec<Value>) -> Value {
 
 pub fn set_add(ts: &ThreadState, s: &Value, v: Value) -> PyResult<()> {
     let p = s.downcast::<PySet>().ok_or_else(|| err!(TypeError, "expected set"))?;
-    let h = ops::hash(ts, &v)?;
+    let h = key_hash(ts, &v, "set element")?;
     p.table.set(v, h, none(), &mut key_eq(ts))?;
     Ok(())
 }
@@ -656,6 +667,7 @@ fn list_init(r: &Runtime) {
         ],
     );
     classmethodize(l, "__class_getitem__");
+    super::add_value(l, "__hash__", none());
 }
 
 /// Wraps a registered native in `classmethod` (for `__class_getitem__`, `fromkeys`...).
@@ -1312,6 +1324,15 @@ fn dict_init(r: &Runtime) {
             );
         }
     }
+    add_new(r.types.mappingproxy, |ts, a| {
+        let [_, m] = super::parse_args("mappingproxy", a, ["cls", "mapping"], 2)?;
+        let m = m.unwrap_or_else(none);
+        if m.type_ref().lookup("__getitem__").is_none() || m.downcast::<PyList>().is_some() || m.downcast::<PyTuple>().is_some() {
+            raise!(TypeError, "mappingproxy() argument must be a mapping, not {}", ops::type_name(&m));
+        }
+        let _ = ts;
+        Ok(alloc(rt().types.mappingproxy, PyDictView { dict: m }))
+    });
     add_methods(
         r.types.mappingproxy,
         &[
@@ -1897,7 +1918,7 @@ fn range_init(r: &Runtime) {
                 let (s, _e, step) = range_big(&a)?;
                 let c = ops::call_dunder(ts, &a.args[0], "__contains__", &[a.args[1].clone()])?.unwrap_or_else(none);
                 if !c.is(&rt().true_) {
-                    raise!(ValueError, "{} is not in range", ops::repr_string(ts, &a.args[1])?);
+                    raise!(ValueError, "range.index(x): x not in range");
                 }
                 let x = crate::num::int_to_big(&a.args[1]).unwrap_or_default();
                 Ok(crate::num::new_bigint((x - s) / step))
@@ -2051,6 +2072,9 @@ pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<PyBytes>() {
         return Some(b.data.to_vec());
     }
+    if let Some(m) = v.downcast::<crate::memoryview::PyMemoryView>() {
+        return Some(m.to_vec());
+    }
     v.downcast::<PyByteArray>().map(|b| b.data.lock().clone())
 }
 
@@ -2165,6 +2189,27 @@ fn bytes_init(r: &Runtime) {
                     let d = bytes_data(&a.args[0]).unwrap_or_default();
                     let p = a.args.get(1).and_then(bytes_data).unwrap_or_default();
                     Ok(new_bool(d.ends_with(&p)))
+                }),
+                ("translate", |ts, a| {
+                    let [_, table, delete] = super::parse_args("translate", a, ["self", "table", "delete"], 2)?;
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let table = table.filter(|t| !is_none(t));
+                    let tbl = match &table {
+                        Some(t) => {
+                            let tb = bytes_data(t).ok_or_else(|| err!(TypeError, "a bytes-like object is required, not '{}'", ops::type_name(t)))?;
+                            if tb.len() != 256 {
+                                raise!(ValueError, "translation table must be 256 characters long");
+                            }
+                            Some(tb)
+                        }
+                        None => None,
+                    };
+                    let del = match delete {
+                        Some(x) => bytes_like(ts, &x)?,
+                        None => Vec::new(),
+                    };
+                    let out: Vec<u8> = d.iter().filter(|b| !del.contains(b)).map(|b| tbl.as_ref().map(|t| t[*b as usize]).unwrap_or(*b)).collect();
+                    Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(out) } else { crate::bytes::new_bytes(&out) })
                 }),
                 ("upper", |_, a| Ok(crate::bytes::new_bytes(&bytes_data(&a.args[0]).unwrap_or_default().to_ascii_uppercase()))),
                 ("lower", |_, a| Ok(crate::bytes::new_bytes(&bytes_data(&a.args[0]).unwrap_or_default().to_ascii_lowercase()))),

@@ -35,7 +35,7 @@ pub(super) fn init(r: &Runtime) {
             ("add_note", |ts, a| {
                 check_args("add_note", a, 1, 1)?;
                 if as_str(&a.args[1]).is_none() {
-                    raise!(TypeError, "note must be a str, not '{}'", ops::type_name(&a.args[1]));
+                    raise!(TypeError, "add_note() argument must be str, not {}", ops::type_name(&a.args[1]));
                 }
                 add_note(ts, &PyErr(a.args[0].clone()), as_str(&a.args[1]).unwrap_or(""));
                 Ok(none())
@@ -536,7 +536,8 @@ pub fn format_syntax_error(ts: &ThreadState, exc: &Value) -> String {
     }
     if let Some(text) = get("text").and_then(|t| as_str(&t).map(str::to_owned)) {
         let first = text.split('\n').next().unwrap_or("");
-        let stripped = first.trim_start();
+        // CPython strips only spaces and form feeds here, so a leading tab shows.
+        let stripped = first.trim_start_matches([' ', '\x0c']);
         let lead = first.chars().count() - stripped.chars().count();
         let shown = stripped.trim_end();
         if !shown.is_empty() {

@@ -153,8 +153,7 @@ pub fn fill_builtins(d: &PyDict) {
             let i = ops::index(ts, &a.args[0])?;
             match crate::num::int_to_i64(&i) {
                 Some(c) if (0..=0x10FFFF).contains(&c) => Ok(crate::str::char_value(c as u32)),
-                Some(c) if i32::try_from(c).is_ok() => raise!(ValueError, "chr() arg not in range(0x110000)"),
-                _ => raise!(OverflowError, "Python int too large to convert to C int"),
+                _ => raise!(ValueError, "chr() arg not in range(0x110000)"),
             }
         }),
         ("ord", |_, a| {
@@ -184,10 +183,30 @@ pub fn fill_builtins(d: &PyDict) {
             let [b, e, m] = parse_args("pow", a, ["base", "exp", "mod"], 2)?;
             let (b, e) = (b.unwrap_or_else(none), e.unwrap_or_else(none));
             match m.filter(|x| !is_none(x)) {
-                Some(m) => match ops::call_dunder(ts, &b, "__pow__", &[e.clone(), m])? {
-                    Some(r) if !r.is(&rt().not_implemented) => Ok(r),
-                    _ => raise!(TypeError, "unsupported operand type(s) for ** or pow(): '{}', '{}', 'int'", ops::type_name(&b), ops::type_name(&e)),
-                },
+                Some(m) => {
+                    // Three-argument pow: the base's __pow__, then (3.14) the
+                    // exponent's __rpow__ when its type differs.
+                    let ni = &rt().not_implemented;
+                    if let Some(r) = ops::call_dunder(ts, &b, "__pow__", &[e.clone(), m.clone()])? {
+                        if !r.is(ni) {
+                            return Ok(r);
+                        }
+                    }
+                    if e.type_ref() != b.type_ref() {
+                        if let Some(r) = ops::call_dunder(ts, &e, "__rpow__", &[b.clone(), m.clone()])? {
+                            if !r.is(ni) {
+                                return Ok(r);
+                            }
+                        }
+                    }
+                    raise!(
+                        TypeError,
+                        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                        ops::type_name(&b),
+                        ops::type_name(&e),
+                        ops::type_name(&m)
+                    )
+                }
                 None => crate::arith::binary_op(ts, &b, &e, 8),
             }
         }),
@@ -285,6 +304,7 @@ pub fn fill_builtins(d: &PyDict) {
         ("map", r.types.map),
         ("filter", r.types.filter),
         ("reversed", r.types.reversed),
+        ("memoryview", r.types.memoryview),
     ];
     for (name, t) in types {
         d.set_str(crate::str::intern(name), t.to_value());
@@ -510,35 +530,132 @@ fn min_max(ts: &ThreadState, a: Args<'_>, is_min: bool) -> PyResult {
     }
 }
 
-fn builtin_sum(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let [it, start] = parse_args("sum", a, ["iterable", "start"], 1)?;
-    let mut acc = start.unwrap_or_else(|| new_int(0));
-    if as_str(&acc).is_some() {
-        raise!(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+/// A compensated (Neumaier) float accumulator, as `sum()` of floats uses since 3.12.
+#[derive(Clone, Copy, Default)]
+struct Compensated {
+    sum: f64,
+    comp: f64,
+}
+
+impl Compensated {
+    fn add(&mut self, x: f64) {
+        let t = self.sum + x;
+        if self.sum.abs() >= x.abs() {
+            self.comp += (self.sum - t) + x;
+        } else {
+            self.comp += (x - t) + self.sum;
+        }
+        self.sum = t;
     }
-    if acc.downcast::<crate::bytes::PyBytes>().is_some() {
-        raise!(TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    fn value(self) -> f64 {
+        if self.comp != 0.0 && self.comp.is_finite() { self.sum + self.comp } else { self.sum }
     }
-    let iter = ops::iter(ts, &it.unwrap_or_else(none))?;
-    let mut fsum: Option<f64> = None;
-    while let Some(v) = ops::next(ts, &iter)? {
-        if let (Some(x), Some(y)) = (acc.as_small_int(), v.as_small_int()) {
-            if let Some(z) = x.checked_add(y) {
-                acc = new_int(z);
-                continue;
+}
+
+/// The running total of `sum()`: an exact int, a compensated float or complex
+/// while every item keeps that exact type, else any object.
+enum SumAcc {
+    Int(i64),
+    Float(Compensated),
+    Complex(Compensated, Compensated),
+    Obj(Value),
+}
+
+impl SumAcc {
+    fn from_value(v: Value) -> SumAcc {
+        let r = rt();
+        if v.is_small_int() {
+            return v.as_small_int().map_or(SumAcc::Obj(v.clone()), SumAcc::Int);
+        }
+        if v.type_ref() == r.types.float {
+            if let Some(f) = crate::num::float_value(&v) {
+                return SumAcc::Float(Compensated { sum: f, comp: 0.0 });
             }
         }
-        if let (Some(x), Some(y)) = (crate::num::float_value(&acc), crate::num::float_value(&v)) {
-            // Exact-type float accumulation (CPython uses plain double addition here too).
-            let s = fsum.unwrap_or(x) + y;
-            fsum = Some(s);
-            acc = crate::num::new_float(s);
-            continue;
+        if v.type_ref() == r.types.complex {
+            if let Some(c) = v.downcast::<crate::num::PyComplex>() {
+                return SumAcc::Complex(Compensated { sum: c.re, comp: 0.0 }, Compensated { sum: c.im, comp: 0.0 });
+            }
         }
-        fsum = None;
-        acc = crate::arith::binary_op(ts, &acc, &v, 0)?;
+        SumAcc::Obj(v)
     }
-    Ok(acc)
+    fn into_value(self) -> Value {
+        match self {
+            SumAcc::Int(i) => new_int(i),
+            SumAcc::Float(f) => crate::num::new_float(f.value()),
+            SumAcc::Complex(re, im) => super::numbers::new_complex(spindle_num::Complex { re: re.value(), im: im.value() }),
+            SumAcc::Obj(v) => v,
+        }
+    }
+}
+
+/// An item's value as a real number for the float and complex fast paths:
+/// exact floats, and exact ints (or bools) that fit a machine word.
+fn sum_real_item(v: &Value) -> Option<f64> {
+    let r = rt();
+    if v.type_ref() == r.types.float {
+        return crate::num::float_value(v);
+    }
+    if v.type_ref() == r.types.int || v.type_ref() == r.types.bool_ {
+        return crate::num::int_to_i64(v).map(|i| i as f64);
+    }
+    None
+}
+
+fn builtin_sum(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let [it, start] = parse_args("sum", a, ["iterable", "start"], 1)?;
+    let start = start.unwrap_or_else(|| new_int(0));
+    if as_str(&start).is_some() {
+        raise!(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    if start.downcast::<crate::bytes::PyBytes>().is_some() {
+        raise!(TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    }
+    if start.downcast::<crate::bytes::PyByteArray>().is_some() {
+        raise!(TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    }
+    let iter = ops::iter(ts, &it.unwrap_or_else(none))?;
+    let mut acc = SumAcc::from_value(start);
+    while let Some(v) = ops::next(ts, &iter)? {
+        acc = match acc {
+            SumAcc::Int(x) => {
+                let y = if v.type_ref() == rt().types.int || v.type_ref() == rt().types.bool_ {
+                    crate::num::int_to_i64(&v)
+                } else {
+                    None
+                };
+                match y.and_then(|y| x.checked_add(y)) {
+                    Some(z) => SumAcc::Int(z),
+                    None => SumAcc::from_value(crate::arith::binary_op(ts, &new_int(x), &v, 0)?),
+                }
+            }
+            SumAcc::Float(mut f) => match sum_real_item(&v) {
+                Some(x) => {
+                    f.add(x);
+                    SumAcc::Float(f)
+                }
+                None => match SumAcc::from_value(crate::arith::binary_op(ts, &crate::num::new_float(f.value()), &v, 0)?) {
+                    c @ SumAcc::Complex(..) => c,
+                    other => SumAcc::Obj(other.into_value()),
+                },
+            },
+            SumAcc::Complex(mut re, mut im) => {
+                if let Some(x) = sum_real_item(&v) {
+                    re.add(x);
+                    SumAcc::Complex(re, im)
+                } else if let Some(c) = v.downcast::<crate::num::PyComplex>().filter(|_| v.type_ref() == rt().types.complex) {
+                    re.add(c.re);
+                    im.add(c.im);
+                    SumAcc::Complex(re, im)
+                } else {
+                    let cur = SumAcc::Complex(re, im).into_value();
+                    SumAcc::Obj(crate::arith::binary_op(ts, &cur, &v, 0)?)
+                }
+            }
+            SumAcc::Obj(o) => SumAcc::Obj(crate::arith::binary_op(ts, &o, &v, 0)?),
+        };
+    }
+    Ok(acc.into_value())
 }
 
 fn builtin_sorted(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -551,7 +668,6 @@ fn builtin_sorted(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let n = a.args.len() - a.kwnames.len();
     let mut args = vec![l.clone()];
     args.extend_from_slice(&a.args[n..]);
-    ops::call_method(ts, &l, "sort", &[]).ok();
     let sort = ops::getattr_str(ts, &l, "sort")?;
     ops::call_args(ts, &sort, Args { args: &args[1..], kwnames: a.kwnames })?;
     Ok(l)
@@ -717,209 +833,270 @@ pub fn format(ts: &ThreadState, v: &Value, spec: &Value) -> PyResult {
     }
 }
 
-/// `int.__format__` / `float.__format__`.
+/// `int.__format__` / `float.__format__` / `complex.__format__`.
 pub fn number_format(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__format__", a, 1, 1)?;
-    let spec = as_str(&a.args[1]).ok_or_else(|| err!(TypeError, "format spec must be str"))?;
+    let Some(spec) = as_str(&a.args[1]) else {
+        raise!(TypeError, "__format__() argument must be str, not {}", ops::type_name(&a.args[1]))
+    };
     let v = &a.args[0];
     if spec.is_empty() {
         return ops::str_(ts, v);
     }
-    crate::builtins_init::sysmod::format_number(ts, v, spec)
+    super::format::format_number(ts, v, spec)
 }
 
 /// `str.__format__`.
 pub fn str_format_spec(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__format__", a, 1, 1)?;
-    let spec = as_str(&a.args[1]).ok_or_else(|| err!(TypeError, "format spec must be str"))?;
-    let s = as_str(&a.args[0]).unwrap_or("");
-    if spec.is_empty() {
-        return Ok(new_str(s));
-    }
-    crate::builtins_init::sysmod::format_str(ts, s, spec)
+    let Some(spec) = as_str(&a.args[1]) else {
+        raise!(TypeError, "__format__() argument must be str, not {}", ops::type_name(&a.args[1]))
+    };
+    super::format::format_str_obj(ts, &a.args[0], spec)
 }
 
 /// `str.format(*args, **kwargs)`.
 pub fn str_format_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let fmt = as_str(&a.args[0]).ok_or_else(|| err!(TypeError, "descriptor 'format' requires a 'str' object"))?.to_owned();
+    let Some(fmt) = a.args.first().and_then(as_str) else {
+        raise!(TypeError, "descriptor 'format' requires a 'str' object")
+    };
+    let fmt: Vec<char> = fmt.chars().collect();
     let pos = a.positional()[1..].to_vec();
     let kw = new_dict();
     for (k, v) in a.kwargs() {
         super::dict_set(ts, &kw, new_str(k), v.clone())?;
     }
-    Ok(new_string(vformat(ts, &fmt, &pos, &kw, 2)?))
+    let mut st = FormatState { pos: Some(&pos), kw: &kw, next_auto: 0, numbering: Numbering::Unknown };
+    Ok(new_string(vformat(ts, &fmt, &mut st, 2)?))
 }
 
+/// `str.format_map(mapping)`.
 pub fn str_format_map(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("format_map", a, 1, 1)?;
-    let fmt = as_str(&a.args[0]).unwrap_or("").to_owned();
-    Ok(new_string(vformat(ts, &fmt, &[], &a.args[1], 2)?))
+    let Some(fmt) = as_str(&a.args[0]) else {
+        raise!(TypeError, "descriptor 'format_map' requires a 'str' object")
+    };
+    let fmt: Vec<char> = fmt.chars().collect();
+    let mut st = FormatState { pos: None, kw: &a.args[1], next_auto: 0, numbering: Numbering::Unknown };
+    Ok(new_string(vformat(ts, &fmt, &mut st, 2)?))
 }
 
-fn vformat(ts: &ThreadState, fmt: &str, pos: &[Value], kw: &Value, depth: u32) -> PyResult<String> {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Unknown,
+    Auto,
+    Manual,
+}
+
+/// The operands of one `str.format` call, shared by nested format specs.
+struct FormatState<'a> {
+    /// Positional operands; `None` for `format_map`.
+    pos: Option<&'a [Value]>,
+    kw: &'a Value,
+    next_auto: usize,
+    numbering: Numbering,
+}
+
+/// One replacement field: `{name!conv:spec}`.
+struct Field {
+    name: Vec<char>,
+    conv: Option<char>,
+    spec: Vec<char>,
+    spec_has_fields: bool,
+}
+
+/// Reads the field after a `{` at `*i`, leaving `*i` after its closing `}`.
+fn read_field(chars: &[char], i: &mut usize) -> PyResult<Field> {
+    let start = *i;
+    let mut stop = None;
+    while *i < chars.len() {
+        let c = chars[*i];
+        *i += 1;
+        match c {
+            '{' => raise!(ValueError, "unexpected '{{' in field name"),
+            '[' => {
+                while *i < chars.len() && chars[*i] != ']' {
+                    *i += 1;
+                }
+            }
+            '}' | ':' | '!' => {
+                stop = Some(c);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let name_end = if stop.is_some() { *i - 1 } else { *i };
+    let mut field = Field { name: chars[start..name_end].to_vec(), conv: None, spec: Vec::new(), spec_has_fields: false };
+    match stop {
+        Some('}') => return Ok(field),
+        Some('!') => {
+            let Some(&c) = chars.get(*i) else { raise!(ValueError, "end of string while looking for conversion specifier") };
+            field.conv = Some(c);
+            *i += 1;
+            if let Some(&c) = chars.get(*i) {
+                *i += 1;
+                if c == '}' {
+                    return Ok(field);
+                }
+                if c != ':' {
+                    raise!(ValueError, "expected ':' after conversion specifier");
+                }
+            }
+        }
+        Some(_) => {}
+        None => raise!(ValueError, "expected '}}' before end of string"),
+    }
+    let spec_start = *i;
+    let mut depth = 1;
+    while *i < chars.len() {
+        let c = chars[*i];
+        *i += 1;
+        if c == '{' {
+            field.spec_has_fields = true;
+            depth += 1;
+        } else if c == '}' {
+            depth -= 1;
+            if depth == 0 {
+                field.spec = chars[spec_start..*i - 1].to_vec();
+                return Ok(field);
+            }
+        }
+    }
+    raise!(ValueError, "unmatched '{{' in format spec")
+}
+
+/// A decimal field index, as `str.format` reads one: `None` if `s` is not all digits.
+fn field_index(s: &[char]) -> PyResult<Option<usize>> {
+    if s.is_empty() || !s.iter().all(char::is_ascii_digit) {
+        return Ok(None);
+    }
+    let mut n: usize = 0;
+    for c in s {
+        let d = c.to_digit(10).unwrap_or(0) as usize;
+        match n.checked_mul(10).and_then(|n| n.checked_add(d)).filter(|&n| n <= isize::MAX as usize) {
+            Some(v) => n = v,
+            None => raise!(ValueError, "Too many decimal digits in format string"),
+        }
+    }
+    Ok(Some(n))
+}
+
+/// Looks up a field name (`first.attr[key]...`) against the call's operands.
+fn resolve_field(ts: &ThreadState, name: &[char], st: &mut FormatState<'_>) -> PyResult {
+    let first_end = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+    let first = &name[..first_end];
+    let index = if first.is_empty() {
+        if st.numbering == Numbering::Manual {
+            raise!(ValueError, "cannot switch from manual field specification to automatic field numbering");
+        }
+        st.numbering = Numbering::Auto;
+        st.next_auto += 1;
+        Some(st.next_auto - 1)
+    } else {
+        let n = field_index(first)?;
+        if n.is_some() {
+            if st.numbering == Numbering::Auto {
+                raise!(ValueError, "cannot switch from automatic field numbering to manual field specification");
+            }
+            st.numbering = Numbering::Manual;
+        }
+        n
+    };
+    let mut val = match index {
+        Some(n) => {
+            let Some(pos) = st.pos else { raise!(ValueError, "Format string contains positional fields") };
+            match pos.get(n) {
+                Some(v) => v.clone(),
+                None => raise!(IndexError, "Replacement index {} out of range for positional args tuple", n),
+            }
+        }
+        None => ops::getitem(ts, st.kw, &new_string(first.iter().collect()))?,
+    };
+    let mut i = first_end;
+    while i < name.len() {
+        let c = name[i];
+        i += 1;
+        let start = i;
+        if c == '.' {
+            while i < name.len() && name[i] != '.' && name[i] != '[' {
+                i += 1;
+            }
+            if i == start {
+                raise!(ValueError, "Empty attribute in format string");
+            }
+            let attr: String = name[start..i].iter().collect();
+            val = ops::getattr_str(ts, &val, &attr)?;
+        } else if c == '[' {
+            while i < name.len() && name[i] != ']' {
+                i += 1;
+            }
+            if i >= name.len() {
+                raise!(ValueError, "Missing ']' in format string");
+            }
+            if i == start {
+                raise!(ValueError, "Empty attribute in format string");
+            }
+            let key_chars = &name[start..i];
+            i += 1;
+            if i < name.len() && name[i] != '.' && name[i] != '[' {
+                raise!(ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+            }
+            let key = match field_index(key_chars)? {
+                Some(n) => new_int(n as i64),
+                None => new_string(key_chars.iter().collect()),
+            };
+            val = ops::getitem(ts, &val, &key)?;
+        } else {
+            raise!(ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+        }
+    }
+    Ok(val)
+}
+
+fn vformat(ts: &ThreadState, chars: &[char], st: &mut FormatState<'_>, depth: u32) -> PyResult<String> {
     if depth == 0 {
         raise!(ValueError, "Max string recursion exceeded");
     }
-    let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut i = 0;
-    let mut auto_idx = 0usize;
-    let mut manual = false;
-    let mut auto = false;
     while i < chars.len() {
         let c = chars[i];
-        if c == '{' {
-            if chars.get(i + 1) == Some(&'{') {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            // Find the matching close brace, allowing nested {} in the spec.
-            let mut j = i + 1;
-            let mut level = 1;
-            while j < chars.len() {
-                match chars[j] {
-                    '{' => level += 1,
-                    '}' => {
-                        level -= 1;
-                        if level == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
-            if j >= chars.len() {
-                raise!(ValueError, "expected '}}' before end of string");
-            }
-            let field: String = chars[i + 1..j].iter().collect();
-            // Split field_name ! conversion : spec (the name ends at the first ! or : outside brackets).
-            let mut name_end = field.len();
-            let mut in_bracket = false;
-            for (k, ch) in field.char_indices() {
-                match ch {
-                    '[' => in_bracket = true,
-                    ']' => in_bracket = false,
-                    '!' | ':' if !in_bracket => {
-                        name_end = k;
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            let name = &field[..name_end];
-            let rest = &field[name_end..];
-            let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
-                let mut it = r.splitn(2, ':');
-                let cv = it.next().unwrap_or("");
-                if cv.chars().count() != 1 {
-                    raise!(ValueError, "expected ':' after conversion specifier");
-                }
-                (cv.chars().next(), it.next().unwrap_or(""))
-            } else if let Some(r) = rest.strip_prefix(':') {
-                (None, r)
-            } else {
-                (None, "")
-            };
-            // Resolve the value.
-            let (first, accessors) = split_field_name(name);
-            let mut val = if first.is_empty() {
-                if manual {
-                    raise!(ValueError, "cannot switch from manual field specification to automatic field numbering");
-                }
-                auto = true;
-                let v = pos.get(auto_idx).cloned();
-                auto_idx += 1;
-                match v {
-                    Some(v) => v,
-                    None => raise!(IndexError, "Replacement index {} out of range for positional args tuple", auto_idx - 1),
-                }
-            } else if let Ok(n) = first.parse::<usize>() {
-                if auto {
-                    raise!(ValueError, "cannot switch from automatic field numbering to manual field specification");
-                }
-                manual = true;
-                match pos.get(n) {
-                    Some(v) => v.clone(),
-                    None => raise!(IndexError, "Replacement index {} out of range for positional args tuple", n),
-                }
-            } else {
-                match ops::getitem(ts, kw, &new_str(first)) {
-                    Ok(v) => v,
-                    Err(e) if e.is_instance(rt().exc.KeyError) => return Err(super::containers::key_error(&new_str(first))),
-                    Err(e) => return Err(e),
-                }
-            };
-            for acc in accessors {
-                val = match acc {
-                    Accessor::Attr(n) => ops::getattr_str(ts, &val, &n)?,
-                    Accessor::Item(k) => {
-                        let key = match k.parse::<i64>() {
-                            Ok(n) => new_int(n),
-                            Err(_) => new_str(&k),
-                        };
-                        ops::getitem(ts, &val, &key)?
-                    }
-                };
-            }
-            let val = match conv {
-                None => val,
-                Some('s') => ops::str_(ts, &val)?,
-                Some('r') => ops::repr(ts, &val)?,
-                Some('a') => ascii(ts, &val)?,
-                Some(c) => raise!(ValueError, "Unknown conversion specifier {}", c),
-            };
-            let spec = if spec.contains('{') { vformat(ts, spec, pos, kw, depth - 1)? } else { spec.to_owned() };
-            let r = format(ts, &val, &new_str(&spec))?;
-            out.push_str(as_str(&r).unwrap_or(""));
-            i = j + 1;
-        } else if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            raise!(ValueError, "Single '}}' encountered in format string");
-        } else {
+        i += 1;
+        if c != '{' && c != '}' {
+            out.push(c);
+            continue;
+        }
+        if chars.get(i) == Some(&c) {
             out.push(c);
             i += 1;
+            continue;
         }
+        if c == '}' {
+            raise!(ValueError, "Single '}}' encountered in format string");
+        }
+        if i >= chars.len() {
+            raise!(ValueError, "Single '{{' encountered in format string");
+        }
+        let field = read_field(chars, &mut i)?;
+        let val = resolve_field(ts, &field.name, st)?;
+        let val = match field.conv {
+            None => val,
+            Some('s') => ops::str_(ts, &val)?,
+            Some('r') => ops::repr(ts, &val)?,
+            Some('a') => ascii(ts, &val)?,
+            Some(c) if (' '..='~').contains(&c) && c != ' ' => raise!(ValueError, "Unknown conversion specifier {}", c),
+            Some(c) => raise!(ValueError, "Unknown conversion specifier \\x{:x}", u32::from(c)),
+        };
+        let spec = if field.spec_has_fields {
+            vformat(ts, &field.spec, st, depth - 1)?
+        } else {
+            field.spec.iter().collect()
+        };
+        let r = format(ts, &val, &new_string(spec))?;
+        out.push_str(as_str(&r).unwrap_or(""));
     }
     Ok(out)
-}
-
-enum Accessor {
-    Attr(String),
-    Item(String),
-}
-
-fn split_field_name(name: &str) -> (&str, Vec<Accessor>) {
-    let end = name.find(['.', '[']).unwrap_or(name.len());
-    let first = &name[..end];
-    let mut acc = Vec::new();
-    let rest: Vec<char> = name[end..].chars().collect();
-    let mut i = 0;
-    while i < rest.len() {
-        if rest[i] == '.' {
-            let mut j = i + 1;
-            while j < rest.len() && rest[j] != '.' && rest[j] != '[' {
-                j += 1;
-            }
-            acc.push(Accessor::Attr(rest[i + 1..j].iter().collect()));
-            i = j;
-        } else if rest[i] == '[' {
-            let mut j = i + 1;
-            while j < rest.len() && rest[j] != ']' {
-                j += 1;
-            }
-            acc.push(Accessor::Item(rest[i + 1..j].iter().collect()));
-            i = j + 1;
-        } else {
-            i += 1;
-        }
-    }
-    (first, acc)
 }
 
 /// `fmt % args` for str.

@@ -6,6 +6,7 @@
 mod codecs;
 pub mod containers;
 pub mod exceptions;
+pub mod format;
 pub mod functions;
 pub mod numbers;
 pub mod object_type;
@@ -36,7 +37,7 @@ pub use sysmod::{flush_std_streams, is_tty, make_stream_type, new_fd_stream, sou
 pub use functions::fill_builtins;
 
 /// Registers `methods` as method descriptors in `ty`'s dict.
-pub(crate) fn add_methods(ty: TypeRef, methods: &[(&'static str, NativeFnPtr)]) {
+pub fn add_methods(ty: TypeRef, methods: &[(&'static str, NativeFnPtr)]) {
     let d = ty.data().dict_data();
     for (name, f) in methods {
         d.set_str(crate::str::intern(name), new_method_descriptor(ty, name, *f));
@@ -48,7 +49,7 @@ pub(crate) fn add_value(ty: TypeRef, name: &str, v: Value) {
     ty.data().dict_data().set_str(crate::str::intern(name), v);
 }
 
-pub(crate) fn add_new(ty: TypeRef, f: NativeFnPtr) {
+pub fn add_new(ty: TypeRef, f: NativeFnPtr) {
     let nf = crate::function::new_native("__new__", f);
     add_value(ty, "__new__", nf);
     let _ = ty.data().new_fn.set(f);
@@ -69,6 +70,7 @@ pub(crate) fn init_type_dicts(r: &Runtime) {
     codecs::init(r);
     functions::init_types(r);
     init_generators(r);
+    crate::memoryview::init();
 }
 
 pub fn new_dict() -> Value {
@@ -146,7 +148,7 @@ fn frexp(f: f64) -> (f64, i32) {
 
 /// Parses a fixed-arity argument list: positional-or-keyword parameters named
 /// `names`, the first `required` of them mandatory.
-pub(crate) fn parse_args<const N: usize>(
+pub fn parse_args<const N: usize>(
     fname: &str,
     args: Args<'_>,
     names: [&str; N],
@@ -202,7 +204,7 @@ pub(crate) fn parse_args<const N: usize>(
 }
 
 /// Checks a method got no keyword arguments and between `min` and `max` positionals (self excluded).
-pub(crate) fn check_args(fname: &str, args: Args<'_>, min: usize, max: usize) -> PyResult<()> {
+pub fn check_args(fname: &str, args: Args<'_>, min: usize, max: usize) -> PyResult<()> {
     if args.has_kwargs() {
         raise!(TypeError, "{}() takes no keyword arguments", fname);
     }
@@ -226,7 +228,7 @@ pub(crate) fn check_args(fname: &str, args: Args<'_>, min: usize, max: usize) ->
 }
 
 /// `self` of a method call, downcast to the payload of the method's type.
-pub(crate) fn this<'a, T: crate::object::PyPayload>(args: &'a Args<'_>, tyname: &str, meth: &str) -> PyResult<&'a T> {
+pub fn this<'a, T: crate::object::PyPayload>(args: &'a Args<'_>, tyname: &str, meth: &str) -> PyResult<&'a T> {
     match args.args.first().and_then(|v| v.downcast::<T>()) {
         Some(t) => Ok(t),
         None => {

@@ -3,7 +3,7 @@
 
 use spindle_num::{Complex, ErrorKind, FloatPow, Int, IntPow, NumError};
 
-use super::{add_methods, add_new, check_args};
+use super::{add_methods, add_new};
 use crate::error::{PyErr, PyResult};
 use crate::function::Args;
 use crate::interp::ThreadState;
@@ -144,8 +144,8 @@ pub(super) fn init(r: &Runtime) {
             ("__rmod__", |ts, a| float_bin(ts, a, 6, true)),
             ("__divmod__", |ts, a| float_bin(ts, a, 100, false)),
             ("__rdivmod__", |ts, a| float_bin(ts, a, 100, true)),
-            ("__pow__", |ts, a| float_bin(ts, a, 8, false)),
-            ("__rpow__", |ts, a| float_bin(ts, a, 8, true)),
+            ("__pow__", |ts, a| float_pow_method(ts, a, false)),
+            ("__rpow__", |ts, a| float_pow_method(ts, a, true)),
             ("__neg__", |_, a| Ok(new_float(-self_float(&a)?))),
             ("__pos__", |_, a| Ok(new_float(self_float(&a)?))),
             ("__abs__", |_, a| Ok(new_float(self_float(&a)?.abs()))),
@@ -192,8 +192,8 @@ pub(super) fn init(r: &Runtime) {
             ("__rmul__", |ts, a| complex_bin(ts, a, 5, true)),
             ("__truediv__", |ts, a| complex_bin(ts, a, 11, false)),
             ("__rtruediv__", |ts, a| complex_bin(ts, a, 11, true)),
-            ("__pow__", |ts, a| complex_bin(ts, a, 8, false)),
-            ("__rpow__", |ts, a| complex_bin(ts, a, 8, true)),
+            ("__pow__", |ts, a| complex_pow_method(ts, a, false)),
+            ("__rpow__", |ts, a| complex_pow_method(ts, a, true)),
             ("__eq__", complex_eq),
             ("__ne__", |ts, a| {
                 let r = complex_eq(ts, a)?;
@@ -218,6 +218,7 @@ pub(super) fn init(r: &Runtime) {
                 let z = self_complex(&a)?;
                 Ok(new_complex(Complex { re: z.re, im: -z.im }))
             }),
+            ("__format__", crate::builtins_init::functions::number_format),
         ],
     );
 }
@@ -516,6 +517,40 @@ fn float_bin(_ts: &ThreadState, a: Args<'_>, op: u32, reflected: bool) -> PyResu
     Ok(new_float(r))
 }
 
+/// Splits `(self, other[, mod])` for `__pow__`; `None` mod when absent or None.
+fn pow_operands(a: Args<'_>) -> PyResult<(Value, Value, Option<Value>)> {
+    let n = a.args.len();
+    if !(2..=3).contains(&n) {
+        raise!(TypeError, "expected 1 or 2 arguments, got {}", n.saturating_sub(1));
+    }
+    let m = a.args.get(2).filter(|m| !is_none(m)).cloned();
+    Ok((a.args[0].clone(), a.args[1].clone(), m))
+}
+
+/// `float.__pow__(other[, mod])`: a modulus is refused once both are numbers.
+fn float_pow_method(ts: &ThreadState, a: Args<'_>, reflected: bool) -> PyResult {
+    let (x, y, m) = pow_operands(a)?;
+    if to_f64_coerce(&x)?.is_none() || to_f64_coerce(&y)?.is_none() {
+        return Ok(rt().not_implemented.clone());
+    }
+    if m.is_some() {
+        raise!(TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    float_bin(ts, Args::new(&[x, y]), 8, reflected)
+}
+
+/// `complex.__pow__(other[, mod])`: a modulus raises "complex modulo".
+fn complex_pow_method(ts: &ThreadState, a: Args<'_>, reflected: bool) -> PyResult {
+    let (x, y, m) = pow_operands(a)?;
+    if cx_operand(&x)?.is_none() || cx_operand(&y)?.is_none() {
+        return Ok(rt().not_implemented.clone());
+    }
+    if m.is_some() {
+        raise!(ValueError, "complex modulo");
+    }
+    complex_bin(ts, Args::new(&[x, y]), 8, reflected)
+}
+
 fn float_cmp(_ts: &ThreadState, a: Args<'_>, op: CmpOp) -> PyResult {
     let (x, y) = operands(&a, "float")?;
     let Some(x) = crate::num::float_value(x) else { return Ok(rt().not_implemented.clone()) };
@@ -615,16 +650,42 @@ fn to_complex(v: &Value) -> PyResult<Option<Complex>> {
     Ok(to_f64_coerce(v)?.map(|re| Complex { re, im: 0.0 }))
 }
 
+/// A `complex` operand, or a real one (float or int) that 3.14's mixed-mode
+/// arithmetic keeps real (no imaginary zero to contaminate signs).
+#[derive(Clone, Copy)]
+enum CxOperand {
+    Cx(Complex),
+    Real(f64),
+}
+
+fn cx_operand(v: &Value) -> PyResult<Option<CxOperand>> {
+    if let Some(c) = v.downcast::<PyComplex>() {
+        return Ok(Some(CxOperand::Cx(Complex { re: c.re, im: c.im })));
+    }
+    Ok(to_f64_coerce(v)?.map(CxOperand::Real))
+}
+
 fn complex_bin(_ts: &ThreadState, a: Args<'_>, op: u32, reflected: bool) -> PyResult {
+    use CxOperand::{Cx, Real};
     let (x, y) = operands(&a, "complex")?;
-    let (Some(x), Some(y)) = (to_complex(x)?, to_complex(y)?) else { return Ok(rt().not_implemented.clone()) };
+    let (Some(x), Some(y)) = (cx_operand(x)?, cx_operand(y)?) else { return Ok(rt().not_implemented.clone()) };
     let (x, y) = if reflected { (y, x) } else { (x, y) };
-    let r = match op {
-        0 => x.add(y),
-        10 => x.sub(y),
-        5 => x.mul(y),
-        11 => spindle_num::complex_quot(x, y).map_err(num_err)?,
-        8 => spindle_num::complex_pow(x, y).map_err(num_err)?,
+    let full = |o: CxOperand| match o {
+        Cx(z) => z,
+        Real(r) => Complex { re: r, im: 0.0 },
+    };
+    let r = match (op, x, y) {
+        (0, Cx(z), Real(r)) | (0, Real(r), Cx(z)) => Complex { re: z.re + r, im: z.im },
+        (0, x, y) => full(x).add(full(y)),
+        (10, Cx(z), Real(r)) => Complex { re: z.re - r, im: z.im },
+        (10, Real(r), Cx(z)) => Complex { re: r - z.re, im: -z.im },
+        (10, x, y) => full(x).sub(full(y)),
+        (5, Cx(z), Real(r)) | (5, Real(r), Cx(z)) => z.mul_real(r),
+        (5, x, y) => full(x).mul(full(y)),
+        (11, Cx(z), Real(r)) => spindle_num::complex_quot_real(z, r).map_err(num_err)?,
+        (11, Real(r), Cx(z)) => spindle_num::complex_rquot(r, z).map_err(num_err)?,
+        (11, x, y) => spindle_num::complex_quot(full(x), full(y)).map_err(num_err)?,
+        (8, x, y) => spindle_num::complex_pow(full(x), full(y)).map_err(num_err)?,
         _ => return Ok(rt().not_implemented.clone()),
     };
     Ok(new_complex(r))
@@ -655,10 +716,19 @@ fn complex_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
             } else if let Some(c) = ops::call_dunder(ts, &r, "__complex__", &[])? {
                 to_complex(&c)?.unwrap_or(Complex { re: 0.0, im: 0.0 })
             } else {
-                Complex { re: float_of(ts, &r).map_err(|_| err!(TypeError, "complex() first argument must be a string or a number, not '{}'", ops::type_name(&r)))?, im: 0.0 }
+                if !has_float_or_index(&r) {
+                    raise!(TypeError, "complex() argument must be a string or a number, not {}", ops::type_name(&r));
+                }
+                Complex { re: float_of(ts, &r)?, im: 0.0 }
             }
         }
         (r, Some(i)) => {
+            for (v, which) in [(r.as_ref(), "real"), (Some(&i), "imag")] {
+                if let Some(v) = v.filter(|v| v.downcast::<PyComplex>().is_some()) {
+                    let w = err!(DeprecationWarning, "complex() argument '{}' must be a real number, not {}", which, ops::type_name(v));
+                    crate::builtins_init::sysmod::warn(ts, &w)?;
+                }
+            }
             let r = match r {
                 Some(r) => to_complex(&r)?.ok_or_else(|| err!(TypeError, "complex() argument 'real' must be a real number, not {}", ops::type_name(&r)))?,
                 None => Complex { re: 0.0, im: 0.0 },
@@ -668,6 +738,11 @@ fn complex_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
     };
     Ok(alloc(cls, PyComplex { re: z.re, im: z.im }))
+}
+
+fn has_float_or_index(v: &Value) -> bool {
+    let t = v.type_ref();
+    t.lookup("__float__").is_some() || t.lookup("__index__").is_some()
 }
 
 /// `real`, `imag`, `numerator`, `denominator` of numbers.

@@ -73,7 +73,7 @@ pub(super) fn init(r: &Runtime) {
     add_methods(r.types.builtin_function, &[("__repr__", native_repr)]);
     add_methods(r.types.method_descriptor, &[("__repr__", native_repr)]);
     add_methods(r.types.method, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash)]);
-    add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", object_dir)]);
+    add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", module_dir)]);
     add_new(r.types.module, module_new);
     add_methods(r.types.module, &[("__init__", module_init)]);
     add_methods(r.types.cell, &[("__repr__", cell_repr)]);
@@ -98,6 +98,16 @@ pub(super) fn init(r: &Runtime) {
     add_new(r.types.super_, super_new_native);
     add_methods(r.types.super_, &[("__init__", noop_init), ("__repr__", super_repr)]);
     add_methods(r.types.member_descriptor, &[("__get__", member_get), ("__set__", member_set), ("__delete__", member_delete)]);
+    add_new(r.types.generic_alias, |_ts, a| {
+        let pos = a.positional();
+        let Some(cls) = pos.first().and_then(TypeRef::from_value) else { raise!(TypeError, "expected a type") };
+        if pos.len() != 3 {
+            raise!(TypeError, "GenericAlias expected 2 arguments, got {}", pos.len().saturating_sub(1));
+        }
+        let args = if crate::seq::tuple_items(&pos[2]).is_some() { pos[2].clone() } else { new_tuple(vec![pos[2].clone()]) };
+        Ok(alloc(cls, crate::class::PyGenericAlias { origin: pos[1].clone(), args }))
+    });
+    add_value(r.types.generic_alias, "__module__", new_str("types"));
     add_methods(r.types.generic_alias, &[("__repr__", generic_alias_repr), ("__eq__", generic_alias_eq), ("__hash__", generic_alias_hash)]);
     add_methods(r.types.frame, &[("__repr__", frame_repr)]);
     init_getsets(r);
@@ -248,9 +258,8 @@ fn object_delattr(ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 fn object_init_subclass(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     if args.has_kwargs() || args.args.len() > 1 {
-        let name = args.args.first().and_then(TypeRef::from_value).map(|t| t.name()).unwrap_or_default();
-        let _ = name;
-        raise!(TypeError, "object.__init_subclass__() takes no keyword arguments");
+        let name = args.args.first().and_then(TypeRef::from_value).map(|t| t.name()).unwrap_or_else(|| "object".into());
+        raise!(TypeError, "{}.__init_subclass__() takes no keyword arguments", name);
     }
     Ok(none())
 }
@@ -400,9 +409,9 @@ fn type_subclasscheck(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     Ok(new_bool(s.is_subtype(t)))
 }
 
-fn type_subclasses(_ts: &ThreadState, _args: Args<'_>) -> PyResult {
-    // FIXME(subclasses): track weak references to subclasses.
-    Ok(crate::seq::new_list(vec![]))
+fn type_subclasses(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(t) = args.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "expected a type") };
+    Ok(crate::seq::new_list(t.data().subclasses.lock().clone()))
 }
 
 fn type_or(ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -560,6 +569,15 @@ fn module_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
         Some(f) if !is_none(&f) => format!("<module '{}' from '{}'>", name, ops::str_string(ts, &f)?),
         _ => format!("<module '{}' (built-in)>", name),
     }))
+}
+
+fn module_dir(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let m = &args.args[0];
+    let Some(d) = m.downcast::<PyModule>().map(|p| p.dict.clone()) else { raise!(TypeError, "expected module") };
+    if let Some(f) = d.downcast::<crate::dict::PyDict>().and_then(|dd| dd.get_str("__dir__")) {
+        return ops::call(ts, &f, &[]);
+    }
+    Ok(crate::seq::new_list(ops::collect(ts, &d)?))
 }
 
 fn cell_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -971,7 +989,20 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
                 Some(f) => crate::frame::snapshot(f, None),
                 None => none(),
             },
-            (_, Some("yieldfrom")) | (_, Some("await")) => none(),
+            (_, Some("yieldfrom")) | (_, Some("await")) => {
+                // Suspended inside `yield from` / `await`: the delegate is on top of the stack.
+                let fr = g.frame.lock();
+                match fr.as_ref() {
+                    Some(f) if f.pc > 0 && !g.running.load(Ordering::Relaxed) => {
+                        let ins = f.code.instructions.get(f.pc - 1).copied();
+                        match ins {
+                            Some(i) if i.op == spindle_bytecode::Opcode::YieldValue && i.arg == 1 => f.stack.last().cloned().flatten().unwrap_or_else(none),
+                            _ => none(),
+                        }
+                    }
+                    _ => none(),
+                }
+            }
             _ => return Ok(None),
         }));
     }
@@ -1045,6 +1076,9 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__parameters__" => Some(new_tuple(vec![])),
             _ => ops::getattr_opt(ts, &g.origin, name)?,
         });
+    }
+    if let Some(v) = crate::memoryview::memoryview_attr(obj, name) {
+        return Ok(Some(v));
     }
     if let Some(u) = obj.downcast::<crate::class::PyUnion>() {
         return Ok(match name {

@@ -44,7 +44,7 @@ pub(super) fn init(r: &Runtime) {
             ("__mul__", str_mul),
             ("__rmul__", str_mul),
             ("__mod__", str_mod),
-            ("__rmod__", |_, _| Ok(rt().not_implemented.clone())),
+            ("__rmod__", str_rmod),
             ("__contains__", str_contains),
             ("__eq__", |_, a| str_cmp(a, CmpOp::Eq)),
             ("__ne__", |_, a| str_cmp(a, CmpOp::Ne)),
@@ -83,7 +83,8 @@ pub(super) fn init(r: &Runtime) {
             ("isalnum", |_, a| pred(a, "isalnum", spindle_str::isalnum)),
             ("isspace", |_, a| pred(a, "isspace", spindle_str::isspace)),
             ("isascii", |_, a| pred(a, "isascii", spindle_str::isascii)),
-            ("isprintable", |_, a| pred(a, "isprintable", spindle_str::isprintable)),
+            // Lone surrogates (category Cs) are never printable.
+            ("isprintable", |_, a| pred(a, "isprintable", |s| spindle_str::isprintable(s) && !s.has_surrogates())),
             ("isupper", |_, a| pred(a, "isupper", spindle_str::isupper)),
             ("islower", |_, a| pred(a, "islower", spindle_str::islower)),
             ("istitle", |_, a| pred(a, "istitle", spindle_str::istitle)),
@@ -125,12 +126,12 @@ fn res(r: Result<PyStrData, StrError>) -> PyResult {
 }
 
 fn unary(a: Args<'_>, name: &str, f: fn(&PyStrData) -> PyStrData) -> PyResult {
-    check_args(name, a, 0, 0)?;
+    check_args(&format!("str.{name}"), a, 0, 0)?;
     Ok(new_data(f(me(&a)?)))
 }
 
 fn pred(a: Args<'_>, name: &str, f: fn(&PyStrData) -> bool) -> PyResult {
-    check_args(name, a, 0, 0)?;
+    check_args(&format!("str.{name}"), a, 0, 0)?;
     Ok(new_bool(f(me(&a)?)))
 }
 
@@ -278,6 +279,15 @@ fn str_mod(ts: &ThreadState, a: Args<'_>) -> PyResult {
     crate::builtins_init::functions::percent_format(ts, fmt, &a.args[1])
 }
 
+/// `s.__rmod__(other)`: `other % s` when `other` is a str, else NotImplemented.
+fn str_rmod(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__rmod__", a, 1, 1)?;
+    match as_str(&a.args[1]) {
+        Some(fmt) => crate::builtins_init::functions::percent_format(ts, fmt, &a.args[0]),
+        None => Ok(rt().not_implemented.clone()),
+    }
+}
+
 fn str_contains(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__contains__", a, 1, 1)?;
     match as_data(&a.args[1]) {
@@ -378,7 +388,7 @@ fn str_startsend(ts: &ThreadState, a: Args<'_>, start: bool) -> PyResult {
 fn str_find(ts: &ThreadState, a: Args<'_>, name: &str) -> PyResult {
     check_args(name, a, 1, 3)?;
     let s = me(&a)?;
-    let sub = arg_data(&a.args[1], "")?;
+    let sub = arg_data(&a.args[1], &format!("{name}() argument 1 "))?;
     let st = opt_index(ts, a.args.get(2))?;
     let en = opt_index(ts, a.args.get(3))?;
     let found = match name {
@@ -411,7 +421,7 @@ fn str_pad(ts: &ThreadState, a: Args<'_>, name: &str) -> PyResult {
     let width = ssize(ts, &a.args[1])?;
     let fill = match a.args.get(2) {
         Some(f) => {
-            let fs = as_data(f).ok_or_else(|| err!(TypeError, "{}() argument 2 must be str, not {}", name, ops::type_name(f)))?;
+            let fs = as_data(f).ok_or_else(|| err!(TypeError, "The fill character must be a unicode character, not {}", ops::type_name(f)))?;
             match (fs.len(), fs.char_at(0)) {
                 (1, Some(c)) => c,
                 _ => raise!(TypeError, "The fill character must be exactly one character long"),

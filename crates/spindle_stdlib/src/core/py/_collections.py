@@ -1,0 +1,374 @@
+# Spindle's _collections, written in Python for Spindle: deque (list
+# backed), defaultdict, _count_elements. FIXME(perf): port deque to Rust.
+
+import sys as _sys
+
+def _intarg(v):
+    try:
+        return v.__index__()
+    except AttributeError:
+        raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer") from None
+
+class deque:
+    __slots__ = ('_items', '_maxlen', '_state', '__weakref__')
+    __hash__ = None
+
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        self._items = []
+        self._maxlen = None
+        self._state = 0
+        return self
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            maxlen = _intarg(maxlen)
+            if maxlen < 0:
+                raise ValueError('maxlen must be non-negative')
+        self._maxlen = maxlen
+        if self._items:
+            self.clear()
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def _trim_right(self):
+        m = self._maxlen
+        if m is not None and len(self._items) > m:
+            del self._items[:len(self._items) - m]
+
+    def _trim_left(self):
+        m = self._maxlen
+        if m is not None and len(self._items) > m:
+            del self._items[m:]
+
+    def append(self, x, /):
+        self._state += 1
+        self._items.append(x)
+        self._trim_right()
+
+    def appendleft(self, x, /):
+        self._state += 1
+        self._items.insert(0, x)
+        self._trim_left()
+
+    def pop(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        self._state += 1
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        self._state += 1
+        return self._items.pop(0)
+
+    def extend(self, iterable, /):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.append(x)
+
+    def extendleft(self, iterable, /):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.appendleft(x)
+
+    def clear(self):
+        self._state += 1
+        self._items.clear()
+
+    def copy(self):
+        if type(self) is deque:
+            return deque(self, self._maxlen)
+        if self._maxlen is None:
+            return type(self)(self)
+        return type(self)(self, self._maxlen)
+
+    __copy__ = copy
+
+    def count(self, value, /):
+        state = self._state
+        n = 0
+        for x in list(self._items):
+            if x is value or x == value:
+                n += 1
+            if state != self._state:
+                raise RuntimeError('deque mutated during iteration')
+        return n
+
+    def index(self, value, start=0, stop=_sys.maxsize, /):
+        n = len(self._items)
+        start = _intarg(start)
+        stop = _intarg(stop)
+        if start < 0:
+            start = max(start + n, 0)
+        if stop < 0:
+            stop = max(stop + n, 0)
+        stop = min(stop, n)
+        state = self._state
+        for i in range(start, stop):
+            x = self._items[i]
+            if x is value or x == value:
+                return i
+            if state != self._state:
+                raise RuntimeError('deque mutated during iteration')
+        raise ValueError(f'{value!r} is not in deque')
+
+    def insert(self, index, value, /):
+        index = _intarg(index)
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError('deque already at its maximum size')
+        self._state += 1
+        self._items.insert(index, value)
+
+    def remove(self, value, /):
+        state = self._state
+        for i, x in enumerate(list(self._items)):
+            eq = x is value or x == value
+            if state != self._state:
+                raise IndexError('deque mutated during remove().')
+            if eq:
+                self._state += 1
+                del self._items[i]
+                return
+        raise ValueError(f'{value!r} is not in deque')
+
+    def reverse(self):
+        self._state += 1
+        self._items.reverse()
+
+    def rotate(self, n=1, /):
+        n = _intarg(n)
+        k = len(self._items)
+        if k <= 1:
+            return
+        n %= k
+        if n:
+            self._state += 1
+            self._items[:] = self._items[-n:] + self._items[:-n]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __bool__(self):
+        return bool(self._items)
+
+    def _norm(self, i):
+        if isinstance(i, slice):
+            raise TypeError('sequence index must be integer, not \'slice\'')
+        i = _intarg(i)
+        n = len(self._items)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError('deque index out of range')
+        return i
+
+    def __getitem__(self, i):
+        return self._items[self._norm(i)]
+
+    def __setitem__(self, i, v):
+        self._items[self._norm(i)] = v
+
+    def __delitem__(self, i):
+        i = self._norm(i)
+        self._state += 1
+        del self._items[i]
+
+    def __contains__(self, value):
+        state = self._state
+        for x in list(self._items):
+            if x is value or x == value:
+                return True
+            if state != self._state:
+                raise RuntimeError('deque mutated during iteration')
+        return False
+
+    def __iter__(self):
+        return _deque_iterator(self)
+
+    def __reversed__(self):
+        return _deque_reverse_iterator(self)
+
+    def __repr__(self):
+        name = type(self).__name__
+        if _repr_running(self):
+            return '[...]'
+        _repr_enter(self)
+        try:
+            body = repr(self._items)
+        finally:
+            _repr_leave(self)
+        if self._maxlen is not None:
+            return f'{name}({body}, maxlen={self._maxlen})'
+        return f'{name}({body})'
+
+    def __reduce__(self):
+        state = getattr(self, '__dict__', None) or None
+        if self._maxlen is None:
+            return (type(self), ((),), state, iter(self))
+        return (type(self), ((), self._maxlen), state, iter(self))
+
+    def _cmp(self, other, op):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return op(self._items, other._items)
+
+    def __eq__(self, other):
+        return self._cmp(other, lambda a, b: a == b)
+    def __ne__(self, other):
+        return self._cmp(other, lambda a, b: a != b)
+    def __lt__(self, other):
+        return self._cmp(other, lambda a, b: a < b)
+    def __le__(self, other):
+        return self._cmp(other, lambda a, b: a <= b)
+    def __gt__(self, other):
+        return self._cmp(other, lambda a, b: a > b)
+    def __ge__(self, other):
+        return self._cmp(other, lambda a, b: a >= b)
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
+        new = self.copy()
+        new.extend(other)
+        return new
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        new = self.copy()
+        new *= n
+        return new
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        n = _intarg(n)
+        if n <= 0:
+            self.clear()
+        elif n > 1:
+            items = list(self._items)
+            for _ in range(n - 1):
+                self.extend(items)
+        return self
+
+    def __class_getitem__(cls, item):
+        return _generic_alias(cls, item)
+
+deque.__module__ = 'collections'
+
+_repr_active = set()
+def _repr_running(o):
+    return id(o) in _repr_active
+def _repr_enter(o):
+    _repr_active.add(id(o))
+def _repr_leave(o):
+    _repr_active.discard(id(o))
+
+class _deque_iterator:
+    __slots__ = ('_deque', '_state', '_i')
+    def __init__(self, d, index=0):
+        self._deque = d
+        self._state = d._state
+        self._i = index
+    def __iter__(self):
+        return self
+    def __next__(self):
+        d = self._deque
+        if d is None:
+            raise StopIteration
+        if d._state != self._state:
+            self._deque = None
+            raise RuntimeError('deque mutated during iteration')
+        if self._i >= len(d._items):
+            self._deque = None
+            raise StopIteration
+        v = d._items[self._i]
+        self._i += 1
+        return v
+    def __length_hint__(self):
+        d = self._deque
+        return 0 if d is None else max(len(d._items) - self._i, 0)
+
+class _deque_reverse_iterator(_deque_iterator):
+    __slots__ = ()
+    def __next__(self):
+        d = self._deque
+        if d is None:
+            raise StopIteration
+        if d._state != self._state:
+            self._deque = None
+            raise RuntimeError('deque mutated during iteration')
+        if self._i >= len(d._items):
+            self._deque = None
+            raise StopIteration
+        v = d._items[len(d._items) - 1 - self._i]
+        self._i += 1
+        return v
+
+class defaultdict(dict):
+    def __init__(self, default_factory=None, /, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        dict.__init__(self, *args, **kwargs)
+        object.__setattr__(self, 'default_factory', default_factory)
+
+    def __missing__(self, key):
+        f = self.default_factory
+        if f is None:
+            raise KeyError(key)
+        value = f()
+        self[key] = value
+        return value
+
+    def __repr__(self):
+        f = self.default_factory
+        if f is None:
+            fr = 'None'
+        elif _repr_running(self):
+            fr = '...'
+        else:
+            _repr_enter(self)
+            try:
+                fr = repr(f)
+            finally:
+                _repr_leave(self)
+        return f'{type(self).__name__}({fr}, {dict.__repr__(self)})'
+
+    def copy(self):
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __reduce__(self):
+        args = () if self.default_factory is None else (self.default_factory,)
+        return (type(self), args, None, None, iter(self.items()))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
+
+defaultdict.__module__ = 'collections'
+
+def _count_elements(mapping, iterable, /):
+    get = mapping.get
+    for elem in iterable:
+        mapping[elem] = get(elem, 0) + 1

@@ -1,0 +1,254 @@
+//! `memoryview` over `bytes` and `bytearray` (format 'B', one dimension):
+//! slicing shares the underlying object; writes go through to a bytearray.
+//! FIXME(buffer): other exporters (array, mmap) and multi-dimensional casts.
+
+use parking_lot::Mutex;
+
+use crate::builtins_init::check_args;
+use crate::bytes::{PyByteArray, PyBytes};
+use crate::error::PyResult;
+use crate::function::Args;
+use crate::interp::ThreadState;
+use crate::num::{new_bool, new_int};
+use crate::object::{PayloadKind, PyPayload, TypeRef, alloc};
+use crate::ops;
+use crate::runtime::{none, rt};
+use crate::value::Value;
+use crate::{err, raise};
+
+pub struct PyMemoryView {
+    /// The exporting object (bytes or bytearray).
+    pub obj: Value,
+    pub start: usize,
+    pub len: usize,
+    pub step: isize,
+    pub released: Mutex<bool>,
+    /// Item format after `cast` ('B' unless cast): one of B b c H h I i L l Q q.
+    pub fmt: char,
+}
+
+impl PyPayload for PyMemoryView {
+    const KIND: PayloadKind = crate::kinds::MEMORYVIEW;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.obj);
+    }
+}
+
+impl PyMemoryView {
+    fn index(&self, i: usize) -> usize {
+        (self.start as isize + i as isize * self.step) as usize
+    }
+
+    /// The viewed bytes, copied.
+    pub fn to_vec(&self) -> Vec<u8> {
+        let src = source_bytes(&self.obj);
+        (0..self.len).filter_map(|i| src.get(self.index(i)).copied()).collect()
+    }
+}
+
+fn source_bytes(v: &Value) -> Vec<u8> {
+    if let Some(b) = v.downcast::<PyBytes>() {
+        return b.data.to_vec();
+    }
+    if let Some(b) = v.downcast::<PyByteArray>() {
+        return b.data.lock().clone();
+    }
+    Vec::new()
+}
+
+fn mv<'a>(a: &'a Args<'_>) -> PyResult<&'a PyMemoryView> {
+    let m = a.args.first().and_then(|v| v.downcast::<PyMemoryView>()).ok_or_else(|| err!(TypeError, "expected memoryview"))?;
+    if *m.released.lock() {
+        raise!(ValueError, "operation forbidden on released memoryview object");
+    }
+    Ok(m)
+}
+
+pub fn new_memoryview(ts: &ThreadState, obj: &Value) -> PyResult {
+    let _ = ts;
+    if let Some(m) = obj.downcast::<PyMemoryView>() {
+        return Ok(alloc(rt().types.memoryview, PyMemoryView { obj: m.obj.clone(), start: m.start, len: m.len, step: m.step, released: Mutex::new(false), fmt: 'B' }));
+    }
+    let len = if let Some(b) = obj.downcast::<PyBytes>() {
+        b.data.len()
+    } else if let Some(b) = obj.downcast::<PyByteArray>() {
+        b.data.lock().len()
+    } else {
+        raise!(TypeError, "memoryview: a bytes-like object is required, not '{}'", ops::type_name(obj))
+    };
+    Ok(alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start: 0, len, step: 1, released: Mutex::new(false), fmt: 'B' }))
+}
+
+pub(crate) fn init() {
+    let t = rt().types.memoryview;
+    crate::builtins_init::add_new(t, |ts, a| {
+        let [_, obj] = crate::builtins_init::parse_args("memoryview", a, ["cls", "object"], 2)?;
+        new_memoryview(ts, obj.as_ref().unwrap_or(&none()))
+    });
+    crate::builtins_init::add_methods(
+        t,
+        &[
+            ("__len__", |_, a| Ok(new_int(mv(&a)?.len as i64))),
+            ("__getitem__", mv_getitem),
+            ("__setitem__", mv_setitem),
+            ("tobytes", |_, a| Ok(crate::bytes::new_bytes(&mv(&a)?.to_vec()))),
+            ("tolist", |_, a| {
+                let m = mv(&a)?;
+                let bytes = m.to_vec();
+                let (size, signed) = fmt_info(m.fmt);
+                let items = bytes
+                    .chunks(size)
+                    .filter(|c| c.len() == size)
+                    .map(|c| {
+                        let mut buf = [0u8; 8];
+                        buf[..size].copy_from_slice(c);
+                        let u = u64::from_le_bytes(buf);
+                        if signed {
+                            let shift = 64 - 8 * size as u32;
+                            crate::num::new_int(((u << shift) as i64) >> shift)
+                        } else {
+                            crate::num::new_bigint(num_bigint::BigInt::from(u))
+                        }
+                    })
+                    .collect();
+                Ok(crate::seq::new_list(items))
+            }),
+            ("hex", |_, a| Ok(crate::str::new_string(mv(&a)?.to_vec().iter().map(|b| format!("{b:02x}")).collect()))),
+            ("release", |_, a| {
+                if let Some(m) = a.args[0].downcast::<PyMemoryView>() {
+                    *m.released.lock() = true;
+                }
+                Ok(none())
+            }),
+            ("__enter__", |_, a| Ok(a.args[0].clone())),
+            ("__exit__", |_, a| {
+                if let Some(m) = a.args[0].downcast::<PyMemoryView>() {
+                    *m.released.lock() = true;
+                }
+                Ok(none())
+            }),
+            ("cast", |_, a| {
+                let m = mv(&a)?;
+                let f = a.args.get(1).and_then(crate::str::as_str).unwrap_or("");
+                let fc = match f {
+                    "B" | "b" | "c" | "H" | "h" | "I" | "i" | "L" | "l" | "Q" | "q" => f.chars().next().unwrap_or('B'),
+                    _ => raise!(ValueError, "memoryview: destination format must be a native single character format prefixed with an optional '@'"),
+                };
+                if m.step != 1 {
+                    raise!(TypeError, "memoryview: casts are restricted to C-contiguous views");
+                }
+                if m.len % fmt_info(fc).0 != 0 {
+                    raise!(TypeError, "memoryview: length is not a multiple of itemsize");
+                }
+                Ok(alloc(rt().types.memoryview, PyMemoryView { obj: m.obj.clone(), start: m.start, len: m.len, step: m.step, released: Mutex::new(false), fmt: fc }))
+            }),
+            ("toreadonly", |_, a| Ok(a.args[0].clone())),
+            ("__eq__", |_, a| {
+                check_args("__eq__", a, 1, 1)?;
+                let Some(m) = a.args[0].downcast::<PyMemoryView>() else { return Ok(rt().not_implemented.clone()) };
+                match crate::builtins_init::containers::bytes_data(&a.args[1]) {
+                    Some(o) => Ok(new_bool(m.to_vec() == o)),
+                    None => Ok(rt().not_implemented.clone()),
+                }
+            }),
+            ("__repr__", |_, a| Ok(crate::str::new_string(format!("<memory at {:#x}>", a.args[0].id())))),
+            ("__iter__", |_, a| {
+                let items = mv(&a)?.to_vec().into_iter().map(|b| new_int(i64::from(b))).collect();
+                Ok(crate::object::alloc(rt().types.iterator, crate::iter::PyIter { state: Mutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
+            }),
+        ],
+    );
+    let d = t.data().dict_data();
+    d.set_str(crate::str::intern("__hash__"), none());
+}
+
+fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__getitem__", a, 1, 1)?;
+    let m = mv(&a)?;
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
+        let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
+        let new_start = m.index(start.max(0) as usize);
+        return Ok(alloc(
+            rt().types.memoryview,
+            PyMemoryView { obj: m.obj.clone(), start: if count == 0 { m.start } else { new_start }, len: count, step: m.step * step, released: Mutex::new(false), fmt: 'B' },
+        ));
+    }
+    let i = ops::index_isize(ts, key)?;
+    let n = m.len as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        raise!(IndexError, "index out of bounds on dimension 1");
+    }
+    let src = source_bytes(&m.obj);
+    Ok(new_int(i64::from(src.get(m.index(j as usize)).copied().unwrap_or(0))))
+}
+
+fn mv_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__setitem__", a, 2, 2)?;
+    let m = mv(&a)?;
+    let Some(ba) = m.obj.downcast::<PyByteArray>() else { raise!(TypeError, "cannot modify read-only memory") };
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
+        let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
+        let data = crate::builtins_init::containers::bytes_like(ts, &a.args[2])?;
+        if data.len() != count {
+            raise!(ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+        }
+        let mut buf = ba.data.lock();
+        for (k, b) in data.into_iter().enumerate() {
+            let idx = m.index((start + k as isize * step) as usize);
+            if let Some(slot) = buf.get_mut(idx) {
+                *slot = b;
+            }
+        }
+        return Ok(none());
+    }
+    let i = ops::index_isize(ts, key)?;
+    let n = m.len as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        raise!(IndexError, "index out of bounds on dimension 1");
+    }
+    let v = crate::num::int_to_i64(&a.args[2]).filter(|v| (0..256).contains(v)).ok_or_else(|| err!(ValueError, "memoryview: invalid value for format 'B'"))?;
+    let idx = m.index(j as usize);
+    if let Some(slot) = ba.data.lock().get_mut(idx) {
+        *slot = v as u8;
+    }
+    Ok(none())
+}
+
+pub fn memoryview_attr(obj: &Value, name: &str) -> Option<Value> {
+    let m = obj.downcast::<PyMemoryView>()?;
+    Some(match name {
+        "obj" => m.obj.clone(),
+        "nbytes" => new_int(m.len as i64),
+        "readonly" => new_bool(m.obj.downcast::<PyByteArray>().is_none()),
+        "itemsize" => new_int(fmt_info(m.fmt).0 as i64),
+        "format" => crate::str::new_str(&m.fmt.to_string()),
+        "ndim" => new_int(1),
+        "shape" => crate::seq::new_tuple(vec![new_int(m.len as i64)]),
+        "strides" => crate::seq::new_tuple(vec![new_int(m.step as i64)]),
+        "c_contiguous" | "contiguous" | "f_contiguous" => new_bool(m.step == 1),
+        "released" => new_bool(*m.released.lock()),
+        _ => return None,
+    })
+}
+
+pub fn type_ref() -> TypeRef {
+    rt().types.memoryview
+}
+
+/// (item size in bytes, signed) of a struct-style format character.
+fn fmt_info(f: char) -> (usize, bool) {
+    match f {
+        'b' => (1, true),
+        'H' => (2, false),
+        'h' => (2, true),
+        'I' => (4, false),
+        'i' => (4, true),
+        'L' | 'Q' => (8, false),
+        'l' | 'q' => (8, true),
+        _ => (1, false),
+    }
+}

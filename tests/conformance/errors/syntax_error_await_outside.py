@@ -1,0 +1,3 @@
+# Pins: SyntaxError for 'await' outside an async function.
+def f():
+    await something()
