@@ -48,6 +48,12 @@ fn run(p: cli::Parsed) -> u8 {
         }
     }
     let code = run_target(&ts, &p.target, &cfg);
+    // atexit handlers run only if the program imported atexit, as in CPython.
+    if let Some(m) = ts.interp.modules.downcast::<spindle_vm::dict::PyDict>().and_then(|d| d.get_str("atexit")) {
+        if let Ok(f) = spindle_vm::ops::getattr_str(&ts, &m, "_run_exitfuncs") {
+            let _ = spindle_vm::ops::call(&ts, &f, &[]);
+        }
+    }
     #[cfg(feature = "stdlib")]
     spindle_stdlib::os::at_exit(&ts);
     spindle_vm::builtins_init::flush_std_streams(&ts);

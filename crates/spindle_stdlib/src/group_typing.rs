@@ -4,5 +4,12 @@
 use spindle_vm::interp::NativeModuleInit;
 
 pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
-    vec![("_typing", crate::typing_mod::init as NativeModuleInit)]
+    vec![
+        ("_typing", crate::typing_mod::init as NativeModuleInit),
+        ("_opcode", crate::typing_mod::init_opcode as NativeModuleInit),
+        ("_imp", crate::typing_mod::init_imp as NativeModuleInit),
+        ("_warnings", crate::typing_mod::init_warnings as NativeModuleInit),
+        ("marshal", crate::typing_mod::init_marshal as NativeModuleInit),
+        ("_tokenize", crate::typing_mod::init_tokenize as NativeModuleInit),
+    ]
 }

@@ -182,15 +182,19 @@ pub struct PyProperty {
     pub fget: Option<Value>,
     pub fset: Option<Value>,
     pub fdel: Option<Value>,
-    pub doc: Option<Value>,
+    /// Writable, as in CPython (`prop.__doc__ = ...`).
+    pub doc: Mutex<Option<Value>>,
     pub name: Mutex<Option<Value>>,
 }
 
 impl PyPayload for PyProperty {
     const KIND: PayloadKind = crate::kinds::PROPERTY;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        for v in [&self.fget, &self.fset, &self.fdel, &self.doc].into_iter().flatten() {
+        for v in [&self.fget, &self.fset, &self.fdel].into_iter().flatten() {
             visit(v);
+        }
+        if let Some(d) = self.doc.lock().as_ref() {
+            visit(d);
         }
     }
 }

@@ -88,7 +88,10 @@ pub(crate) fn init() {
     crate::builtins_init::add_methods(
         t,
         &[
-            ("__len__", |_, a| Ok(new_int(mv(&a)?.len as i64))),
+            ("__len__", |_, a| {
+                let m = mv(&a)?;
+                Ok(new_int((m.len / fmt_info(m.fmt).0) as i64))
+            }),
             ("__getitem__", mv_getitem),
             ("__setitem__", mv_setitem),
             ("tobytes", |_, a| Ok(crate::bytes::new_bytes(&mv(&a)?.to_vec()))),

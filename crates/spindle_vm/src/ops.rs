@@ -242,6 +242,13 @@ pub fn instance_dict(obj: &Value) -> Option<Value> {
     if let Some(m) = obj.downcast::<crate::cell::PyModule>() {
         return Some(m.dict.clone());
     }
+    if let Some(f) = obj.downcast::<crate::function::PyFunction>() {
+        let mut a = f.attrs.lock();
+        if a.dict.is_none() {
+            a.dict = Some(crate::builtins_init::new_dict());
+        }
+        return a.dict.clone();
+    }
     let ext = crate::object::ext(obj)?;
     if !obj.type_ref().data().has_dict() {
         return None;

@@ -20,4 +20,4 @@ class Failing:
         return "<failing handler>"
 atexit.register(Failing())
 atexit.register(lambda: print("runs before failing"))
-print("main done", atexit._ncallbacks() if hasattr(atexit, "_ncallbacks") else "")
+print("main done")

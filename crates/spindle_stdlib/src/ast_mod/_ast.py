@@ -80,7 +80,16 @@ class AST:
         for i, f in enumerate(cls._fields):
             if kinds.get(f) == '':
                 n = i + 1
-        return (cls, (None,) * n, dict(getattr(self, '__dict__', {})))
+        state = {k: v for k, v in getattr(self, '__dict__', {}).items()
+                 if v is not None or kinds.get(k) != '?'}
+        return (cls, (None,) * n, state)
+
+    # FIXME(vm): object.__reduce_ex__ looks up copyreg.__reduce_ex__ (which
+    # does not exist) instead of calling an overriding __reduce__; until that
+    # is fixed, route pickle/copy to __reduce__ here. CPython has no such
+    # method on AST.
+    def __reduce_ex__(self, protocol):
+        return self.__reduce__()
 
     def __replace__(self, **changes):
         cls = type(self)
@@ -105,11 +114,12 @@ class AST:
             raise TypeError(f"{name}.__replace__ missing {n} keyword argument"
                             f"{'' if n == 1 else 's'}: "
                             + ', '.join(repr(m) for m in missing) + ".")
+        own = getattr(self, '__dict__', {})
         for a in attrs:
             if a in changes:
                 kw[a] = changes[a]
-            elif hasattr(self, a):
-                kw[a] = getattr(self, a)
+            elif a in own:
+                kw[a] = own[a]
         return cls(**kw)
 
     def __repr__(self):
@@ -278,7 +288,10 @@ def _build():
     for base_name, attrs, nodes in _GROUPS:
         parsed = [_parse(s) for s in nodes]
         if base_name is not None:
-            sep = '\n' + ' ' * (len(base_name) + 1) + '| '
+            if all(not fs for _, fs in parsed):
+                sep = ' | '
+            else:
+                sep = '\n' + ' ' * (len(base_name) + 1) + '| '
             doc = base_name + ' = ' + sep.join(_sig(n, fs) for n, fs in parsed)
             ns = {'__module__': 'ast', '__doc__': doc, '_fields': (), '_attributes': attrs,
                   '__match_args__': ()}

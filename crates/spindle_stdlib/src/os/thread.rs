@@ -485,6 +485,56 @@ def exit():
     raise SystemExit
 
 exit_thread = exit
+
+
+class _local:
+    """Thread-local data: one attribute dict per thread, keyed by thread id."""
+
+    __slots__ = ("_local__dicts", "_local__args", "__weakref__")
+
+    def __new__(cls, *args, **kw):
+        if (args or kw) and cls.__init__ is object.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
+        object.__setattr__(self, "_local__dicts", {})
+        object.__setattr__(self, "_local__args", (args, kw))
+        return self
+
+    def _local__dict(self):
+        dicts = object.__getattribute__(self, "_local__dicts")
+        key = get_ident()
+        d = dicts.get(key)
+        if d is None:
+            d = dicts[key] = {}
+            args, kw = object.__getattribute__(self, "_local__args")
+            init = type(self).__init__
+            if init is not object.__init__:
+                init(self, *args, **kw)
+        return d
+
+    def __getattribute__(self, name):
+        if name in ("__dict__",):
+            return _local._local__dict(self)
+        if name.startswith("_local__") or name in ("__class__", "__reduce__", "__reduce_ex__"):
+            return object.__getattribute__(self, name)
+        d = _local._local__dict(self)
+        if name in d:
+            return d[name]
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name, value):
+        if name == "__dict__":
+            raise AttributeError("'_thread._local' object attribute '__dict__' is read-only")
+        cls_attr = getattr(type(self), name, None)
+        if hasattr(type(cls_attr), "__set__"):
+            return object.__setattr__(self, name, value)
+        _local._local__dict(self)[name] = value
+
+    def __delattr__(self, name):
+        d = _local._local__dict(self)
+        if name not in d:
+            raise AttributeError(name)
+        del d[name]
 "#;
 
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {

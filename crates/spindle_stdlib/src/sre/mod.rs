@@ -70,7 +70,7 @@ pub(crate) fn add_getter(t: TypeRef, name: &'static str, get: NativeFnPtr) {
             fget: Some(new_native(name, get)),
             fset: None,
             fdel: None,
-            doc: None,
+            doc: parking_lot::Mutex::new(None),
             name: parking_lot::Mutex::new(Some(new_str(name))),
         },
     );

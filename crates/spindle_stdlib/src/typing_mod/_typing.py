@@ -116,7 +116,20 @@ class _UnionMeta(type):
 
 
 def _type_repr(obj):
-    return _typing()._type_repr(obj)
+    # What annotationlib.type_repr gives, without importing annotationlib.
+    if obj is type(None) or obj is None:
+        return 'None'
+    if isinstance(obj, type) and not isinstance(obj, _NativeUnion):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is ...:
+        return '...'
+    if type(obj).__name__ == 'function' or type(obj).__name__ == 'builtin_function_or_method':
+        return obj.__name__
+    if isinstance(obj, tuple):
+        return '[' + ', '.join(_type_repr(t) for t in obj) + ']'
+    return repr(obj)
 
 
 class _PyUnion(metaclass=_UnionMeta):

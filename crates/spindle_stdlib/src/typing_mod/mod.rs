@@ -22,3 +22,59 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     }
     Ok(m)
 }
+
+/// `_imp`: the import hooks `importlib` expects (written in Python, `_imp.py`).
+pub(crate) fn init_imp(ts: &ThreadState) -> PyResult<Value> {
+    run_python_module(ts, "_imp", include_str!("_imp.py"))
+}
+
+/// `_warnings`: present (importlib's bootstrap requires the name) but empty, so
+/// `warnings` uses its pure-Python implementation.
+pub(crate) fn init_warnings(ts: &ThreadState) -> PyResult<Value> {
+    run_python_module(ts, "_warnings", "\"Spindle uses the pure-Python warnings implementation.\"\n")
+}
+
+/// `marshal`: importable (importlib imports it) but without a format yet.
+/// FIXME(marshal): CPython's marshal format for the Lib's pyc/zipimport users.
+pub(crate) fn init_marshal(ts: &ThreadState) -> PyResult<Value> {
+    run_python_module(
+        ts,
+        "marshal",
+        "version = 5\n\ndef dumps(value, version=version, /, *, allow_code=True):\n    raise ValueError('unmarshallable object')\n\ndef loads(data, /, *, allow_code=True):\n    raise EOFError('marshal data too short')\n\ndef dump(value, file, version=version, /, *, allow_code=True):\n    file.write(dumps(value, version))\n\ndef load(file, /, *, allow_code=True):\n    return loads(file.read())\n",
+    )
+}
+
+/// `_tokenize`: importable; the C tokenizer iterator is not available yet.
+/// FIXME(tokenize): a tokenizer over spindle_parser's lexer.
+pub(crate) fn init_tokenize(ts: &ThreadState) -> PyResult<Value> {
+    run_python_module(
+        ts,
+        "_tokenize",
+        "class TokenizerIter:\n    def __init__(self, readline, *, extra_tokens=False, encoding=None):\n        raise NotImplementedError('the tokenize module is not supported by Spindle yet')\n",
+    )
+}
+
+fn run_python_module(ts: &ThreadState, name: &str, src: &str) -> PyResult<Value> {
+    let m = spindle_vm::native::new_module(name, &[]);
+    let Some(d) = spindle_vm::native::module_dict(&m) else { return Ok(m) };
+    d.set_str(spindle_vm::str::new_str("__builtins__"), ts.interp.builtins.clone());
+    let globals = m.downcast::<spindle_vm::cell::PyModule>().map(|pm| pm.dict.clone());
+    if let Some(globals) = globals {
+        let code = spindle_vm::import::compile_source(ts, src, &format!("<{name}>"), "exec")?;
+        spindle_vm::eval::run_code(ts, &code, &globals, None)?;
+    }
+    Ok(m)
+}
+
+/// `_opcode`: what `opcode`/`dis` import (written in Python, `_opcode.py`).
+pub(crate) fn init_opcode(ts: &ThreadState) -> PyResult<Value> {
+    let m = spindle_vm::native::new_module("_opcode", &[]);
+    let Some(d) = spindle_vm::native::module_dict(&m) else { return Ok(m) };
+    d.set_str(spindle_vm::str::new_str("__builtins__"), ts.interp.builtins.clone());
+    let globals = m.downcast::<spindle_vm::cell::PyModule>().map(|pm| pm.dict.clone());
+    if let Some(globals) = globals {
+        let code = spindle_vm::import::compile_source(ts, include_str!("_opcode.py"), "<_opcode>", "exec")?;
+        spindle_vm::eval::run_code(ts, &code, &globals, None)?;
+    }
+    Ok(m)
+}

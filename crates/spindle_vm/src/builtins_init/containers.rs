@@ -2190,6 +2190,7 @@ fn bytes_init(r: &Runtime) {
                     let p = a.args.get(1).and_then(bytes_data).unwrap_or_default();
                     Ok(new_bool(d.ends_with(&p)))
                 }),
+                ("__mod__", super::format::bytes_mod_method),
                 ("translate", |ts, a| {
                     let [_, table, delete] = super::parse_args("translate", a, ["self", "table", "delete"], 2)?;
                     let d = bytes_data(&a.args[0]).unwrap_or_default();
@@ -2308,11 +2309,121 @@ fn bytes_init(r: &Runtime) {
                 }
                 Ok(none())
             }),
-            ("__setitem__", |ts, a| {
-                check_args("__setitem__", a, 2, 2)?;
+            ("__delitem__", |ts, a| {
+                check_args("__delitem__", a, 1, 1)?;
+                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
+                if let Some(sl) = a.args[1].downcast::<PySlice>() {
+                    let len = ba.data.lock().len();
+                    let (start, _, step, count) = super::strings::slice_indices(ts, sl, len)?;
+                    let mut idx: Vec<usize> = (0..count).map(|i| (start + i as isize * step) as usize).collect();
+                    idx.sort_unstable();
+                    let mut d = ba.data.lock();
+                    for i in idx.into_iter().rev() {
+                        if i < d.len() {
+                            d.remove(i);
+                        }
+                    }
+                    return Ok(none());
+                }
+                let i = ops::index_isize(ts, &a.args[1])?;
+                let mut d = ba.data.lock();
+                let n = d.len() as isize;
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    drop(d);
+                    raise!(IndexError, "bytearray index out of range");
+                }
+                d.remove(j as usize);
+                Ok(none())
+            }),
+            ("insert", |ts, a| {
+                check_args("insert", a, 2, 2)?;
                 let i = ops::index_isize(ts, &a.args[1])?;
                 let b = byte_value(ts, &a.args[2])?;
                 let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
+                let mut d = ba.data.lock();
+                let n = d.len() as isize;
+                let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+                d.insert(j as usize, b);
+                Ok(none())
+            }),
+            ("pop", |ts, a| {
+                check_args("pop", a, 0, 1)?;
+                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
+                let i = match a.args.get(1) {
+                    Some(v) => ops::index_isize(ts, v)?,
+                    None => -1,
+                };
+                let mut d = ba.data.lock();
+                if d.is_empty() {
+                    drop(d);
+                    raise!(IndexError, "pop from empty bytearray");
+                }
+                let n = d.len() as isize;
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    drop(d);
+                    raise!(IndexError, "pop index out of range");
+                }
+                Ok(new_int(i64::from(d.remove(j as usize))))
+            }),
+            ("remove", |ts, a| {
+                check_args("remove", a, 1, 1)?;
+                let b = byte_value(ts, &a.args[1])?;
+                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
+                let mut d = ba.data.lock();
+                match d.iter().position(|x| *x == b) {
+                    Some(p) => {
+                        d.remove(p);
+                        Ok(none())
+                    }
+                    None => {
+                        drop(d);
+                        raise!(ValueError, "value not found in bytearray")
+                    }
+                }
+            }),
+            ("clear", |_, a| {
+                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
+                    ba.data.lock().clear();
+                }
+                Ok(none())
+            }),
+            ("reverse", |_, a| {
+                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
+                    ba.data.lock().reverse();
+                }
+                Ok(none())
+            }),
+            ("copy", |_, a| Ok(crate::bytes::new_bytearray(bytes_data(&a.args[0]).unwrap_or_default()))),
+            ("__setitem__", |ts, a| {
+                check_args("__setitem__", a, 2, 2)?;
+                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
+                if let Some(sl) = a.args[1].downcast::<PySlice>() {
+                    let new = bytes_like(ts, &a.args[2])?;
+                    let len = ba.data.lock().len();
+                    let (start, stop, step, count) = super::strings::slice_indices(ts, sl, len)?;
+                    let mut d = ba.data.lock();
+                    if step == 1 {
+                        let st = (start.max(0) as usize).min(d.len());
+                        let en = (stop.max(start).max(0) as usize).min(d.len()).max(st);
+                        d.splice(st..en, new);
+                        return Ok(none());
+                    }
+                    if new.len() != count {
+                        drop(d);
+                        raise!(ValueError, "attempt to assign bytes of size {} to extended slice of size {}", new.len(), count);
+                    }
+                    for (k, b) in new.into_iter().enumerate() {
+                        let idx = (start + k as isize * step) as usize;
+                        if let Some(slot) = d.get_mut(idx) {
+                            *slot = b;
+                        }
+                    }
+                    return Ok(none());
+                }
+                let i = ops::index_isize(ts, &a.args[1])?;
+                let b = byte_value(ts, &a.args[2])?;
                 let mut d = ba.data.lock();
                 let n = d.len() as isize;
                 let j = if i < 0 { i + n } else { i };

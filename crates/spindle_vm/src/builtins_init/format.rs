@@ -136,10 +136,15 @@ fn read_num(chars: &[char], i: &mut usize, what: &str) -> PyResult<Option<usize>
     Ok(v)
 }
 
-fn star_arg(ctx: &mut Ctx<'_>) -> PyResult<i64> {
+/// A `*` width (a C `Py_ssize_t` in CPython) or precision (a C `int`).
+fn star_arg(ctx: &mut Ctx<'_>, is_width: bool) -> PyResult<i64> {
     let v = ctx.next_arg()?;
     let Some(i) = to_int(&v) else { raise!(TypeError, "* wants int") };
-    match i.to_i64().filter(|x| (i64::from(i32::MIN)..=i64::from(i32::MAX)).contains(x)) {
+    let x = i.to_i64();
+    if is_width {
+        return x.ok_or_else(|| err!(OverflowError, "Python int too large to convert to C ssize_t"));
+    }
+    match x.filter(|x| (i64::from(i32::MIN)..=i64::from(i32::MAX)).contains(x)) {
         Some(x) => Ok(x),
         None => raise!(OverflowError, "Python int too large to convert to C int"),
     }
@@ -218,11 +223,11 @@ fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> P
             i += 1;
         }
         if chars.get(i) == Some(&'*') {
-            let w = star_arg(&mut ctx)?;
+            let w = star_arg(&mut ctx, true)?;
             if w < 0 {
                 spec.left = true;
             }
-            spec.width = Some(w.unsigned_abs() as usize);
+            spec.width = Some(usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX));
             i += 1;
         } else {
             spec.width = read_num(chars, &mut i, "width")?;
@@ -230,7 +235,7 @@ fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> P
         if chars.get(i) == Some(&'.') {
             i += 1;
             if chars.get(i) == Some(&'*') {
-                let p = star_arg(&mut ctx)?;
+                let p = star_arg(&mut ctx, false)?;
                 spec.precision = Some(p.max(0) as usize);
                 i += 1;
             } else {
@@ -426,4 +431,19 @@ fn convert_char(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode) ->
             }
         }
     }
+}
+
+/// `bytes.__mod__` / `bytearray.__mod__` as native methods, ready for the bytes
+/// types' method tables: `NotImplemented` unless `self` is bytes-like, and a
+/// result of `self`'s kind (bytes or bytearray).
+pub fn bytes_mod_method(ts: &ThreadState, a: crate::function::Args<'_>) -> PyResult {
+    if a.args.len() != 2 {
+        raise!(TypeError, "expected 1 argument, got {}", a.args.len().saturating_sub(1));
+    }
+    let Some(fmt) = super::containers::bytes_data(&a.args[0]) else { return Ok(rt().not_implemented.clone()) };
+    let out = bytes_percent_format(ts, &fmt, &a.args[1])?;
+    if a.args[0].downcast::<crate::bytes::PyByteArray>().is_some() {
+        return Ok(crate::bytes::new_bytearray(out));
+    }
+    Ok(crate::bytes::new_bytes(&out))
 }

@@ -199,6 +199,13 @@ pub fn fill_builtins(d: &PyDict) {
                             }
                         }
                     }
+                    // A float or complex modulus gets its type's own refusal.
+                    let real = |v: &Value| crate::num::is_int(v) || crate::num::float_value(v).is_some();
+                    if real(&b) && real(&e) {
+                        if crate::num::float_value(&m).is_some() {
+                            raise!(TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+                        }
+                    }
                     raise!(
                         TypeError,
                         "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",

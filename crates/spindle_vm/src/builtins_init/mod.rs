@@ -245,12 +245,45 @@ pub fn str_arg<'a>(v: &'a Value, fname: &str, what: &str) -> PyResult<&'a str> {
     }
 }
 
+/// The module holding Spindle's Template/Interpolation classes (created once).
+fn templatelib(ts: &ThreadState) -> PyResult {
+    if let Some(m) = ts.interp.modules.downcast::<PyDict>().and_then(|d| d.get_str("_spindle_templatelib")) {
+        return Ok(m);
+    }
+    let m = crate::import::new_module("_spindle_templatelib");
+    let code = crate::import::compile_source(ts, include_str!("../py/templatelib.py"), "<spindle templatelib>", "exec")?;
+    let g = m.downcast::<crate::cell::PyModule>().map(|p| p.dict.clone()).unwrap_or_else(none);
+    if let Some(d) = g.downcast::<PyDict>() {
+        d.set_str(new_str("__builtins__"), ts.interp.builtins.clone());
+    }
+    crate::eval::run_code(ts, &code, &g, None)?;
+    if let Some(d) = ts.interp.modules.downcast::<PyDict>() {
+        d.set_str(new_str("_spindle_templatelib"), m.clone());
+    }
+    Ok(m)
+}
+
+/// `BUILD_TEMPLATE` / `BUILD_INTERPOLATION` (t-strings, PEP 750).
 pub fn build_template(ts: &ThreadState, f: &mut crate::eval::Frame, op: spindle_bytecode::Opcode, arg: u32) -> PyResult {
-    let _ = (ts, arg);
-    let _ = op;
-    let n = f.stack.len();
-    f.stack.truncate(n.saturating_sub(2));
-    raise!(NotImplementedError, "t-strings are not supported yet")
+    let m = templatelib(ts)?;
+    let pop = |f: &mut crate::eval::Frame| f.stack.pop().flatten().unwrap_or_else(none);
+    if op == spindle_bytecode::Opcode::BuildTemplate {
+        let interps = pop(f);
+        let strings = pop(f);
+        let b = ops::getattr_str(ts, &m, "_build")?;
+        return ops::call(ts, &b, &[strings, interps]);
+    }
+    let spec = if arg & 1 == 1 { pop(f) } else { new_str("") };
+    let expr = pop(f);
+    let value = pop(f);
+    let conv = match arg >> 2 {
+        1 => new_str("s"),
+        2 => new_str("r"),
+        3 => new_str("a"),
+        _ => none(),
+    };
+    let cls = ops::getattr_str(ts, &m, "Interpolation")?;
+    ops::call(ts, &cls, &[value, expr, conv, spec])
 }
 
 pub fn typing_intrinsic1(ts: &ThreadState, code: u32, v: Value) -> PyResult {

@@ -379,6 +379,9 @@ fn int_from_bytes(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 /// `int(x=0, base=10)`.
 fn int_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.kwargs().any(|(k, _)| k == "x") {
+        raise!(TypeError, "int() got an unexpected keyword argument 'x'");
+    }
     let [cls, x, base] = super::parse_args("int", a, ["cls", "x", "base"], 1)?;
     let cls = cls.unwrap_or_else(|| rt().types.int.to_value());
     let v = int_from_args(ts, x, base)?;
@@ -729,12 +732,27 @@ fn complex_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
                     crate::builtins_init::sysmod::warn(ts, &w)?;
                 }
             }
+            // Only complex operands contribute cross terms (no spurious signed zeros).
             let r = match r {
-                Some(r) => to_complex(&r)?.ok_or_else(|| err!(TypeError, "complex() argument 'real' must be a real number, not {}", ops::type_name(&r)))?,
-                None => Complex { re: 0.0, im: 0.0 },
+                Some(r) => cx_operand(&r)?.ok_or_else(|| err!(TypeError, "complex() argument 'real' must be a real number, not {}", ops::type_name(&r)))?,
+                None => CxOperand::Real(0.0),
             };
-            let i = to_complex(&i)?.ok_or_else(|| err!(TypeError, "complex() argument 'imag' must be a real number, not {}", ops::type_name(&i)))?;
-            Complex { re: r.re - i.im, im: r.im + i.re }
+            let i = cx_operand(&i)?.ok_or_else(|| err!(TypeError, "complex() argument 'imag' must be a real number, not {}", ops::type_name(&i)))?;
+            let (mut re, cross_im) = match r {
+                CxOperand::Cx(z) => (z.re, Some(z.im)),
+                CxOperand::Real(x) => (x, None),
+            };
+            let mut im = match i {
+                CxOperand::Cx(z) => {
+                    re -= z.im;
+                    z.re
+                }
+                CxOperand::Real(x) => x,
+            };
+            if let Some(ci) = cross_im {
+                im += ci;
+            }
+            Complex { re, im }
         }
     };
     Ok(alloc(cls, PyComplex { re: z.re, im: z.im }))

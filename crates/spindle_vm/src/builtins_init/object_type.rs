@@ -45,7 +45,13 @@ pub(super) fn init(r: &Runtime) {
             ("__dir__", object_dir),
             ("__sizeof__", object_sizeof),
             ("__reduce_ex__", object_reduce_ex),
-            ("__reduce__", object_reduce_ex),
+            ("__reduce__", |ts, a| {
+                let obj = a.args.first().cloned().unwrap_or_else(none);
+                let copyreg = crate::import::import_module(ts, "copyreg")?;
+                let f = ops::getattr_str(ts, &copyreg, "_reduce_ex")?;
+                ops::call(ts, &f, &[obj, new_int(0)])
+            }),
+            ("__getstate__", object_getstate),
             ("__subclasshook__", not_impl),
         ],
     );
@@ -108,6 +114,21 @@ pub(super) fn init(r: &Runtime) {
         Ok(alloc(cls, crate::class::PyGenericAlias { origin: pos[1].clone(), args }))
     });
     add_value(r.types.generic_alias, "__module__", new_str("types"));
+    add_methods(
+        r.types.generic_alias,
+        &[
+            ("__mro_entries__", |_, a| {
+                let Some(g) = a.args[0].downcast::<crate::class::PyGenericAlias>() else { raise!(TypeError, "expected GenericAlias") };
+                Ok(new_tuple(vec![g.origin.clone()]))
+            }),
+            ("__call__", |ts, a| {
+                let Some(g) = a.args[0].downcast::<crate::class::PyGenericAlias>() else { raise!(TypeError, "expected GenericAlias") };
+                let r = ops::call_args(ts, &g.origin, Args { args: &a.args[1..], kwnames: a.kwnames })?;
+                let _ = ops::setattr(ts, &r, &new_str("__orig_class__"), Some(a.args[0].clone()));
+                Ok(r)
+            }),
+        ],
+    );
     add_methods(r.types.generic_alias, &[("__repr__", generic_alias_repr), ("__eq__", generic_alias_eq), ("__hash__", generic_alias_hash)]);
     add_methods(r.types.frame, &[("__repr__", frame_repr)]);
     init_getsets(r);
@@ -305,11 +326,59 @@ fn object_sizeof(_ts: &ThreadState, _args: Args<'_>) -> PyResult {
     Ok(new_int(32))
 }
 
+/// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` wins;
+/// protocol 2+ uses `copyreg.__newobj__`, older ones `copyreg._reduce_ex`.
 fn object_reduce_ex(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let obj = args.args.first().cloned().unwrap_or_else(none);
+    let proto = args.args.get(1).and_then(crate::num::int_to_i64).unwrap_or(0);
+    let t = obj.type_ref();
+    let own_reduce = t.lookup("__reduce__");
+    let base_reduce = rt().types.object.data().dict_data().get_str("__reduce__");
+    if let (Some(r), Some(b)) = (&own_reduce, &base_reduce) {
+        if !r.is(b) {
+            return ops::call_method(ts, &obj, "__reduce__", &[]);
+        }
+    }
     let copyreg = crate::import::import_module(ts, "copyreg")?;
-    let f = ops::getattr_str(ts, &copyreg, "__reduce_ex__")?;
-    let proto = args.args.get(1).cloned().unwrap_or_else(|| new_int(0));
-    ops::call(ts, &f, &[args.args[0].clone(), proto])
+    if proto < 2 {
+        let f = ops::getattr_str(ts, &copyreg, "_reduce_ex")?;
+        return ops::call(ts, &f, &[obj, new_int(proto)]);
+    }
+    let newobj = ops::getattr_str(ts, &copyreg, "__newobj__")?;
+    let mut newargs = vec![t.to_value()];
+    if let Some(g) = ops::getattr_opt(ts, &obj, "__getnewargs__")? {
+        newargs.extend(ops::collect(ts, &ops::call(ts, &g, &[])?)?);
+    }
+    let state = match ops::getattr_opt(ts, &obj, "__getstate__")? {
+        Some(g) => ops::call(ts, &g, &[])?,
+        None => none(),
+    };
+    let listitems = if t.is_subtype(rt().types.list) { ops::iter(ts, &obj)? } else { none() };
+    let dictitems = if t.is_subtype(rt().types.dict) {
+        let items = ops::call_method(ts, &obj, "items", &[])?;
+        ops::iter(ts, &items)?
+    } else {
+        none()
+    };
+    Ok(new_tuple(vec![newobj, new_tuple(newargs), state, listitems, dictitems]))
+}
+
+/// `object.__getstate__()`: the instance dict (None when empty) plus slot values.
+fn object_getstate(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let obj = args.args.first().cloned().unwrap_or_else(none);
+    let dict = ops::instance_dict(&obj).filter(|d| d.downcast::<crate::dict::PyDict>().map(|x| x.len() > 0).unwrap_or(true));
+    let t = obj.type_ref();
+    let names = t.data().slot_names.clone();
+    if names.is_empty() {
+        return Ok(dict.unwrap_or_else(none));
+    }
+    let slots = super::new_dict();
+    for n in names {
+        if let Some(v) = ops::getattr_opt(ts, &obj, &n)? {
+            super::dict_set(ts, &slots, new_str(&n), v)?;
+        }
+    }
+    Ok(new_tuple(vec![dict.unwrap_or_else(none), slots]))
 }
 
 // ---------------------------------------------------------------- type
@@ -618,7 +687,7 @@ fn frame_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 fn property_new(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(t) = args.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "property.__new__(X): X is not a type") };
-    Ok(alloc(t, PyProperty { fget: None, fset: None, fdel: None, doc: None, name: Mutex::new(None) }))
+    Ok(alloc(t, PyProperty { fget: None, fset: None, fdel: None, doc: Mutex::new(None), name: Mutex::new(None) }))
 }
 
 fn property_init(ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -646,7 +715,7 @@ fn property_init(ts: &ThreadState, args: Args<'_>) -> PyResult {
             (*ptr).fget = fget;
             (*ptr).fset = clean(fset);
             (*ptr).fdel = clean(fdel);
-            (*ptr).doc = doc;
+            *(*ptr).doc.lock() = doc;
         }
         *p.name.lock() = name;
     }
@@ -664,7 +733,7 @@ fn property_copy(ts: &ThreadState, args: Args<'_>, which: usize) -> PyResult {
         1 => s = f,
         _ => d = f,
     }
-    let doc = p.doc.clone().unwrap_or_else(none);
+    let doc = p.doc.lock().clone().unwrap_or_else(none);
     let cls = o.type_ref().to_value();
     let mut a = vec![g.unwrap_or_else(none), s.unwrap_or_else(none), d.unwrap_or_else(none), doc];
     let _ = &mut a;
@@ -1042,7 +1111,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "fget" => opt(&p.fget),
             "fset" => opt(&p.fset),
             "fdel" => opt(&p.fdel),
-            "__doc__" => opt(&p.doc),
+            "__doc__" => opt(&p.doc.lock()),
             "__isabstractmethod__" => {
                 let mut any = false;
                 for f in [&p.fget, &p.fset, &p.fdel].into_iter().flatten() {
@@ -1079,6 +1148,23 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
     }
     if let Some(v) = crate::memoryview::memoryview_attr(obj, name) {
         return Ok(Some(v));
+    }
+    if let Some(g) = obj.downcast::<crate::class::PyGetSet>() {
+        return Ok(match name {
+            "__name__" => Some(new_str(g.name)),
+            "__qualname__" => Some(new_str(&format!("{}.{}", g.owner, g.name))),
+            "__doc__" => Some(none()),
+            "__objclass__" => rt().types.all().into_iter().chain(rt().exc.all().into_iter().map(|(_, t)| t)).find(|t| t.name() == g.owner).map(|t| t.to_value()),
+            _ => None,
+        });
+    }
+    if let Some(m) = obj.downcast::<crate::class::PyMember>() {
+        return Ok(match name {
+            "__name__" => Some(new_str(&m.name)),
+            "__qualname__" => Some(new_str(&format!("{}.{}", m.owner, m.name))),
+            "__doc__" => Some(none()),
+            _ => None,
+        });
     }
     if let Some(u) = obj.downcast::<crate::class::PyUnion>() {
         return Ok(match name {
@@ -1214,6 +1300,12 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
             _ => return Ok(false),
         }
         return Ok(true);
+    }
+    if let Some(p) = obj.downcast::<PyProperty>() {
+        if name == "__doc__" {
+            *p.doc.lock() = value.cloned();
+            return Ok(true);
+        }
     }
     if let Some(c) = obj.downcast::<PyCell>() {
         if name == "cell_contents" {

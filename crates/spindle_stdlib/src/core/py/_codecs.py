@@ -291,6 +291,15 @@ def escape_encode(data, errors=None, /):
     body = body.replace("'", "\\'")
     return (body.encode('latin-1'), len(data))
 
+def _find(data, byte, start):
+    # bytes.find(sub, start) without relying on the start argument.
+    n = len(data)
+    while start < n:
+        if data[start] == byte:
+            return start
+        start += 1
+    return -1
+
 def _unescape(data, errors, uni, name):
     if isinstance(data, str):
         data = data.encode('utf-8' if uni else 'latin-1')
@@ -301,7 +310,7 @@ def _unescape(data, errors, uni, name):
     while i < n:
         b = data[i]
         if b != 0x5C:
-            j = data.find(b'\\', i)
+            j = _find(data, 0x5C, i)
             if j < 0:
                 j = n
             out.append(data[i:j].decode('latin-1'))
@@ -357,7 +366,7 @@ def _unescape(data, errors, uni, name):
             i += 2 + digits
             continue
         if uni and c == 0x4E:
-            j = data.find(b'}', i)
+            j = _find(data, 0x7D, i)
             if i + 2 < n and data[i + 2] == 0x7B and j > 0:
                 import unicodedata
                 try:

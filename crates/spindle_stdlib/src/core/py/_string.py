@@ -15,6 +15,8 @@ def _parse(s):
         if c == '{':
             if i + 1 < n and s[i + 1] == '{':
                 lit.append('{')
+                yield (''.join(lit), None, None, None)
+                lit = []
                 i += 2
                 continue
             # a replacement field
@@ -47,6 +49,8 @@ def _parse(s):
         elif c == '}':
             if i + 1 < n and s[i + 1] == '}':
                 lit.append('}')
+                yield (''.join(lit), None, None, None)
+                lit = []
                 i += 2
                 continue
             raise ValueError("Single '}' encountered in format string")
