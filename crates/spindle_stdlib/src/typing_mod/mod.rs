@@ -54,6 +54,16 @@ pub(crate) fn init_tokenize(ts: &ThreadState) -> PyResult<Value> {
     )
 }
 
+/// `_operator`: only what the Lib needs beyond `operator.py` (which is pure
+/// Python): `_compare_digest` for `hmac`/`secrets`.
+pub(crate) fn init_operator(ts: &ThreadState) -> PyResult<Value> {
+    run_python_module(
+        ts,
+        "_operator",
+        "def _compare_digest(a, b, /):\n    if isinstance(a, str) and isinstance(b, str):\n        if not (a.isascii() and b.isascii()):\n            raise TypeError('comparing strings with non-ASCII characters is not supported')\n        a = a.encode(); b = b.encode()\n    elif isinstance(a, str) or isinstance(b, str):\n        raise TypeError(f\"unsupported operand types(s) or combination of types: '{type(a).__name__}' and '{type(b).__name__}'\")\n    a = bytes(a); b = bytes(b)\n    result = len(a) ^ len(b)\n    for x, y in zip(a, b if len(a) == len(b) else a):\n        result |= x ^ y\n    return result == 0\n",
+    )
+}
+
 fn run_python_module(ts: &ThreadState, name: &str, src: &str) -> PyResult<Value> {
     let m = spindle_vm::native::new_module(name, &[]);
     let Some(d) = spindle_vm::native::module_dict(&m) else { return Ok(m) };

@@ -2445,6 +2445,28 @@ fn bytes_init(r: &Runtime) {
     );
     super::add_value(r.types.bytearray, "__hash__", none());
     super::add_value(r.types.bytes, "fromhex", crate::function::new_native("fromhex", bytes_fromhex));
+    for t in [r.types.bytes, r.types.bytearray] {
+        super::add_value(
+            t,
+            "maketrans",
+            crate::function::new_native("maketrans", |ts, a| {
+                let pos = a.positional();
+                let (Some(x), Some(y)) = (pos.get(pos.len().saturating_sub(2)), pos.last()) else {
+                    raise!(TypeError, "maketrans expected 2 arguments")
+                };
+                let x = bytes_like(ts, x)?;
+                let y = bytes_like(ts, y)?;
+                if x.len() != y.len() {
+                    raise!(ValueError, "maketrans arguments must have same length");
+                }
+                let mut table: Vec<u8> = (0..=255u8).collect();
+                for (a, b) in x.iter().zip(y.iter()) {
+                    table[*a as usize] = *b;
+                }
+                Ok(crate::bytes::new_bytes(&table))
+            }),
+        );
+    }
 }
 
 fn bytes_fromhex(_ts: &ThreadState, a: Args<'_>) -> PyResult {
