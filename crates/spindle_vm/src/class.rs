@@ -123,6 +123,9 @@ pub(crate) fn init_builtin_type_hierarchy(r: &Runtime) {
 /// Attribute lookup on a type object (`type.__getattribute__`).
 pub fn type_getattr(ts: &ThreadState, t: TypeRef, obj: &Value, name: &Value, name_s: &str) -> PyResult {
     let meta = obj.type_ref();
+    if name_s == "__class__" {
+        return Ok(meta.to_value());
+    }
     let meta_attr = meta.lookup(name_s);
     if let Some(d) = &meta_attr {
         if ops::is_data_descriptor(d) {

@@ -584,6 +584,17 @@ fn list_init(r: &Runtime) {
                 lst(&a)?.items.lock().extend(items);
                 Ok(none())
             }),
+            ("resize", |ts, a| {
+                check_args("resize", a, 1, 1)?;
+                let n = ops::index_isize(ts, &a.args[1])?;
+                if n < 0 {
+                    raise!(ValueError, "Can only resize to positive sizes, got {}", n);
+                }
+                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
+                    ba.data.lock().resize(n as usize, 0);
+                }
+                Ok(none())
+            }),
             ("insert", |ts, a| {
                 check_args("insert", a, 2, 2)?;
                 let i = ops::index_isize(ts, &a.args[1])?;
@@ -2191,6 +2202,44 @@ fn bytes_init(r: &Runtime) {
                     Ok(new_bool(d.ends_with(&p)))
                 }),
                 ("__mod__", super::format::bytes_mod_method),
+                ("rstrip", |ts, a| bytes_strip(ts, a, 2)),
+                ("lstrip", |ts, a| bytes_strip(ts, a, 1)),
+                ("isdigit", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    Ok(new_bool(!d.is_empty() && d.iter().all(u8::is_ascii_digit)))
+                }),
+                ("isalpha", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    Ok(new_bool(!d.is_empty() && d.iter().all(u8::is_ascii_alphabetic)))
+                }),
+                ("isspace", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    Ok(new_bool(!d.is_empty() && d.iter().all(u8::is_ascii_whitespace)))
+                }),
+                ("splitlines", |_, a| {
+                    let d = bytes_data(&a.args[0]).unwrap_or_default();
+                    let keep = a.args.get(1).map(|k| k.is(&rt().true_)).unwrap_or(false);
+                    let mut out = Vec::new();
+                    let mut start = 0;
+                    let mut i = 0;
+                    while i < d.len() {
+                        if d[i] == b'\n' || d[i] == b'\r' {
+                            let mut end = i + 1;
+                            if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') {
+                                end += 1;
+                            }
+                            out.push(crate::bytes::new_bytes(&d[start..if keep { end } else { i }]));
+                            start = end;
+                            i = end;
+                        } else {
+                            i += 1;
+                        }
+                    }
+                    if start < d.len() {
+                        out.push(crate::bytes::new_bytes(&d[start..]));
+                    }
+                    Ok(new_list(out))
+                }),
                 ("translate", |ts, a| {
                     let [_, table, delete] = super::parse_args("translate", a, ["self", "table", "delete"], 2)?;
                     let d = bytes_data(&a.args[0]).unwrap_or_default();
@@ -2467,6 +2516,31 @@ fn bytes_init(r: &Runtime) {
             }),
         );
     }
+}
+
+fn bytes_strip(ts: &ThreadState, a: Args<'_>, which: u8) -> PyResult {
+    let d = bytes_data(&a.args[0]).unwrap_or_default();
+    let chars: Option<Vec<u8>> = match a.args.get(1).filter(|x| !is_none(x)) {
+        Some(c) => Some(bytes_like(ts, c)?),
+        None => None,
+    };
+    let strip = |b: &u8| match &chars {
+        Some(c) => c.contains(b),
+        None => b.is_ascii_whitespace(),
+    };
+    let mut s = 0;
+    let mut e = d.len();
+    if which & 1 != 0 {
+        while s < e && strip(&d[s]) {
+            s += 1;
+        }
+    }
+    if which & 2 != 0 {
+        while e > s && strip(&d[e - 1]) {
+            e -= 1;
+        }
+    }
+    Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(d[s..e].to_vec()) } else { crate::bytes::new_bytes(&d[s..e]) })
 }
 
 fn bytes_fromhex(_ts: &ThreadState, a: Args<'_>) -> PyResult {

@@ -281,6 +281,9 @@ pub fn fill_builtins(d: &PyDict) {
             None => raise!(TypeError, "'{}' object is not an async iterator", ops::type_name(&a.args[0])),
         }),
         ("breakpoint", |_, _| Ok(none())),
+        // `exit`/`quit` as site.py installs them (Spindle does not run site yet).
+        ("exit", |_, a| Err(crate::error::PyErr(crate::exceptions::new_exception(rt().exc.SystemExit, a.positional().to_vec())))),
+        ("quit", |_, a| Err(crate::error::PyErr(crate::exceptions::new_exception(rt().exc.SystemExit, a.positional().to_vec())))),
     ];
     for (name, f) in fns {
         d.set_str(crate::str::intern(name), new_native(name, *f));

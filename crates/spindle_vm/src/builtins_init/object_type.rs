@@ -131,6 +131,98 @@ pub(super) fn init(r: &Runtime) {
     );
     add_methods(r.types.generic_alias, &[("__repr__", generic_alias_repr), ("__eq__", generic_alias_eq), ("__hash__", generic_alias_hash)]);
     add_methods(r.types.frame, &[("__repr__", frame_repr)]);
+    add_methods(
+        r.types.simple_namespace,
+        &[
+            ("__init__", |ts, a| {
+                if a.positional().len() > 2 {
+                    raise!(TypeError, "SimpleNamespace expected at most 1 positional argument, got {}", a.positional().len() - 1);
+                }
+                if let Some(m) = a.positional().get(1) {
+                    for (k, v) in super::mapping_items(ts, m)? {
+                        ops::setattr(ts, &a.args[0], &k, Some(v))?;
+                    }
+                }
+                for (k, v) in a.kwargs() {
+                    ops::setattr(ts, &a.args[0], &new_str(k), Some(v.clone()))?;
+                }
+                Ok(none())
+            }),
+            ("__repr__", |ts, a| {
+                let o = &a.args[0];
+                let name = if o.type_ref() == rt().types.simple_namespace { "namespace".to_owned() } else { o.type_ref().name() };
+                let d = ops::instance_dict(o).unwrap_or_else(super::new_dict);
+                let items = super::mapping_items(ts, &d)?;
+                let mut parts = Vec::new();
+                for (k, v) in items {
+                    parts.push(format!("{}={}", as_str(&k).unwrap_or(""), ops::repr_string(ts, &v)?));
+                }
+                Ok(new_str(&format!("{}({})", name, parts.join(", "))))
+            }),
+            ("__eq__", |ts, a| {
+                let (x, y) = (&a.args[0], &a.args[1]);
+                if !y.type_ref().is_subtype(rt().types.simple_namespace) {
+                    return Ok(rt().not_implemented.clone());
+                }
+                let dx = ops::instance_dict(x).unwrap_or_else(super::new_dict);
+                let dy = ops::instance_dict(y).unwrap_or_else(super::new_dict);
+                ops::rich_compare(ts, &dx, &dy, ops::CmpOp::Eq)
+            }),
+        ],
+    );
+    add_value(r.types.simple_namespace, "__module__", new_str("types"));
+    add_new(r.types.method, |_ts, a| {
+        let pos = a.positional();
+        if pos.len() != 3 {
+            raise!(TypeError, "method expected 2 arguments, got {}", pos.len().saturating_sub(1));
+        }
+        if !ops::is_callable(&pos[1]) {
+            raise!(TypeError, "first argument must be callable");
+        }
+        Ok(crate::function::new_method(pos[1].clone(), pos[2].clone()))
+    });
+    add_new(r.types.cell, |_ts, a| {
+        let v = a.positional().get(1).cloned();
+        Ok(alloc(rt().types.cell, PyCell { value: Mutex::new(v) }))
+    });
+    add_new(r.types.function, |_ts, a| {
+        let [_, code, globals, name, argdefs, closure, kwdefaults] =
+            super::parse_args("function", a, ["cls", "code", "globals", "name", "argdefs", "closure", "kwdefaults"], 3)?;
+        let code = code.unwrap_or_else(none);
+        let Some(c) = code.downcast::<PyCode>() else { raise!(TypeError, "function() argument 'code' must be code, not {}", ops::type_name(&code)) };
+        let globals = globals.unwrap_or_else(none);
+        if globals.downcast::<crate::dict::PyDict>().is_none() {
+            raise!(TypeError, "function() argument 'globals' must be dict, not {}", ops::type_name(&globals));
+        }
+        let module = globals.downcast::<crate::dict::PyDict>().and_then(|g| g.get_str("__name__")).unwrap_or_else(none);
+        let builtins = globals
+            .downcast::<crate::dict::PyDict>()
+            .and_then(|g| g.get_str("__builtins__"))
+            .and_then(|b| b.downcast::<PyModule>().map(|m| m.dict.clone()).or(Some(b)))
+            .unwrap_or_else(|| _ts.interp.builtins_dict.clone());
+        let attrs = crate::function::FunctionAttrs {
+            name: name.filter(|n| !is_none(n)).unwrap_or_else(|| c.name.clone()),
+            qualname: c.qualname.clone(),
+            defaults: argdefs.filter(|x| !is_none(x)),
+            kwdefaults: kwdefaults.filter(|x| !is_none(x)),
+            annotations: None,
+            annotate: None,
+            doc: none(),
+            module,
+            dict: None,
+            type_params: None,
+        };
+        Ok(alloc(
+            rt().types.function,
+            PyFunction { code: code.clone(), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
+        ))
+    });
+    add_methods(r.types.code, &[("co_positions", |_, a| {
+        let Some(c) = a.args[0].downcast::<PyCode>() else { raise!(TypeError, "expected code") };
+        let opt = |x: Option<u32>| x.map(|v| new_int(i64::from(v))).unwrap_or_else(none);
+        let items: Vec<Value> = c.code.positions.iter().map(|p| new_tuple(vec![opt(p.lineno), opt(p.end_lineno), opt(p.col), opt(p.end_col)])).collect();
+        Ok(alloc(rt().types.iterator, crate::iter::PyIter { state: Mutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
+    })]);
     init_getsets(r);
     add_methods(
         r.types.union,
