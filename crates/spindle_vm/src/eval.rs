@@ -1325,6 +1325,17 @@ fn load_builtin(f: &Frame, name: &str) -> PyResult {
 
 fn load_global(f: &Frame, name: &Value) -> PyResult {
     let s = crate::str::as_str(name).unwrap_or("");
+    if f.globals.type_ref() != rt().types.dict {
+        // A dict subclass as globals (annotationlib's fake globals): honour
+        // its __getitem__/__missing__, as CPython does.
+        let mut found = None;
+        crate::ops::with_thread_state(|ts| found = Some(ops::getitem(ts, &f.globals, name)));
+        match found {
+            Some(Ok(v)) => return Ok(v),
+            Some(Err(e)) if !e.is_instance(rt().exc.KeyError) => return Err(e),
+            _ => {}
+        }
+    }
     if let Some(v) = f.globals.downcast::<crate::dict::PyDict>().and_then(|g| g.get_str(s)) {
         return Ok(v);
     }

@@ -283,6 +283,9 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
     if crate::builtins_init::builtin_setattr(ts, obj, name_s, value.as_ref())? {
         return Ok(());
     }
+    if name_s == "__class__" {
+        return set_class(obj, value);
+    }
     if let Some(t) = TypeRef::from_value(obj) {
         return crate::class::type_setattr(ts, t, name, value);
     }
@@ -829,4 +832,30 @@ pub fn setattr_silent(obj: &Value, name: &str, v: Value) -> Option<()> {
     let d = instance_dict(obj)?;
     d.downcast::<crate::dict::PyDict>()?.set_str(crate::str::intern(name), v);
     Some(())
+}
+
+/// `obj.__class__ = cls`: only between heap classes with the same layout.
+fn set_class(obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(v) = value else { raise!(TypeError, "can't delete __class__ attribute") };
+    let Some(new) = TypeRef::from_value(&v) else {
+        raise!(TypeError, "__class__ must be set to a class, not '{}' object", type_name(&v))
+    };
+    let old = obj.type_ref();
+    let (od, nd) = (old.data(), new.data());
+    if !old.is_heap() || !new.is_heap() {
+        raise!(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    }
+    if od.vtable.kind != nd.vtable.kind || od.has_ext() != nd.has_ext() || od.nslots() != nd.nslots() || od.has_dict() != nd.has_dict() {
+        raise!(TypeError, "__class__ assignment: '{}' object layout differs from '{}'", new.name(), old.name());
+    }
+    let Some(h) = obj.header() else { raise!(TypeError, "__class__ assignment: not a heap object") };
+    // The instance holds a strong reference to its heap type (see object::alloc).
+    std::mem::forget(new.to_value());
+    let hp = h as *const crate::header::ObjHeader as *mut crate::header::ObjHeader;
+    // SAFETY: `ty` is one aligned word; both types have the same layout (checked
+    // above), so every reader sees a type that describes this object.
+    unsafe { (*hp).ty = new };
+    // SAFETY: releases the reference the instance held on its old heap type.
+    drop(unsafe { Value::from_raw(old.ptr() as *const crate::header::ObjHeader) });
+    Ok(())
 }
