@@ -383,7 +383,8 @@ fn resolve_mro_entries(ts: &ThreadState, bases: &[Value]) -> PyResult<Vec<Value>
     Ok(out)
 }
 
-fn calculate_metaclass(meta: TypeRef, bases: &[Value]) -> PyResult<TypeRef> {
+/// The most derived metaclass among `meta` and the bases' types (or a conflict error).
+pub fn calculate_metaclass(meta: TypeRef, bases: &[Value]) -> PyResult<TypeRef> {
     let mut winner = meta;
     for b in bases {
         let bt = b.type_ref();

@@ -490,23 +490,7 @@ fn type_new_native(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let kw = Args { args: &args.args[n..], kwnames: args.kwnames };
     // The most derived metaclass of the bases wins; if it has its own
     // __new__, hand the whole call to it (as CPython's type_new does).
-    let mut winner = meta;
-    if let Some(bases) = crate::seq::tuple_items(&pos[2]) {
-        for b in bases {
-            let bt = b.type_ref();
-            if winner.is_subtype(bt) {
-                continue;
-            }
-            if bt.is_subtype(winner) {
-                winner = bt;
-                continue;
-            }
-            raise!(
-                TypeError,
-                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"
-            );
-        }
-    }
+    let winner = crate::class::calculate_metaclass(meta, crate::seq::tuple_items(&pos[2]).unwrap_or(&[]))?;
     if winner != meta {
         let type_new = rt().types.type_.data().dict_data().get_str("__new__");
         if let Some(wn) = winner.lookup("__new__") {
