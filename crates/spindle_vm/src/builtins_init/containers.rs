@@ -2292,11 +2292,25 @@ fn bytes_init(r: &Runtime) {
                     };
                     Ok(new_list(parts))
                 }),
-                ("find", |_, a| {
+                ("find", |ts, a| {
+                    check_args("find", a, 1, 3)?;
                     let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let sub = a.args.get(1).and_then(bytes_data).unwrap_or_default();
-                    let pos = if sub.is_empty() { Some(0) } else { d.windows(sub.len()).position(|w| w == sub.as_slice()) };
-                    Ok(new_int(pos.map(|p| p as i64).unwrap_or(-1)))
+                    let sub = match bytes_data(&a.args[1]) {
+                        Some(s) => s,
+                        None => vec![byte_value(ts, &a.args[1])?],
+                    };
+                    let (st, en) = range_args(ts, &a, d.len())?;
+                    // A start past the end finds nothing, not even b''.
+                    let raw_start = match a.args.get(2) {
+                        Some(v) => ops::index_isize(ts, v)?,
+                        None => 0,
+                    };
+                    if st > en || raw_start > d.len() as isize {
+                        return Ok(new_int(-1));
+                    }
+                    let hay = &d[st..en];
+                    let pos = if sub.is_empty() { Some(0) } else if sub.len() > hay.len() { None } else { hay.windows(sub.len()).position(|w| w == sub.as_slice()) };
+                    Ok(new_int(pos.map(|p| (p + st) as i64).unwrap_or(-1)))
                 }),
                 ("replace", |_, a| {
                     let d = bytes_data(&a.args[0]).unwrap_or_default();
