@@ -1,4 +1,4 @@
-# Pins: atexit at normal interpreter exit: handlers run LIFO with their arguments after main finishes, unregister removes all registrations of a function, and an exception in a handler is reported but others still run. (The WebAssembly recorder does not run atexit at a normal exit; 3.13 and 3.14 agree.)
+# Pins: atexit at normal interpreter exit: handlers run LIFO with their arguments after main finishes, unregister removes all registrations of a function, and an exception in a handler is reported but others still run. (Recorded with native CPython 3.13.0 for a platform reason: CPython 3.14 on WebAssembly does not run atexit handlers at a normal exit, so it prints none of the handler lines; native 3.14 runs them exactly as 3.13 does.)
 # recorded-with: cpython-3.13
 import atexit, sys
 def bye(name, punct="!"):

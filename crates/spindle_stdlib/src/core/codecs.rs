@@ -4,9 +4,10 @@
 //! (`py/_codecs.py`): the codec registry, error-handler registry, charmap and
 //! escape codecs.
 
+use spindle_vm::builtins_init::codecs::{str_error, unicode_error, with_handler};
 use std::convert::Infallible;
 
-use spindle_str::codecs::{self, CodecError, Encoding, ErrorHandler, UnicodeErrorInfo};
+use spindle_str::codecs::{self, CodecError, Encoding};
 use spindle_vm::error::{PyErr, PyResult};
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
@@ -54,42 +55,8 @@ fn bool_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<bool> {
     }
 }
 
-fn unicode_error(ty: spindle_vm::object::TypeRef, info: &UnicodeErrorInfo, object: Value) -> PyErr {
-    PyErr(spindle_vm::exceptions::new_exception(
-        ty,
-        vec![new_str(info.encoding), object, new_int(info.start as i64), new_int(info.end as i64), new_str(info.reason)],
-    ))
-}
 
-fn str_error(e: spindle_str::StrError) -> PyErr {
-    let r = rt();
-    let ty = match e.kind {
-        spindle_str::ErrorKind::Value => r.exc.ValueError,
-        spindle_str::ErrorKind::Type => r.exc.TypeError,
-        spindle_str::ErrorKind::Overflow => r.exc.OverflowError,
-        spindle_str::ErrorKind::Index => r.exc.IndexError,
-        spindle_str::ErrorKind::Memory => return PyErr::bare(r.exc.MemoryError),
-        spindle_str::ErrorKind::Lookup => r.exc.LookupError,
-    };
-    PyErr::new(ty, e.message.into_owned())
-}
 
-/// Runs a codec with the standard handler named `errors`.
-/// FIXME(codecs): handlers registered with `register_error` are only
-/// reachable from the Python-level codecs (charmap, escapes), not here.
-fn with_handler<T>(
-    errors: &str,
-    run: impl Fn(ErrorHandler<'_, Infallible>) -> Result<T, CodecError<Infallible>>,
-) -> Result<T, CodecError<Infallible>> {
-    match ErrorHandler::by_name(errors) {
-        Ok(h) => run(h),
-        Err(lookup) => match run(ErrorHandler::Strict) {
-            Ok(v) => Ok(v),
-            Err(CodecError::Encode(_) | CodecError::Decode(_)) => Err(CodecError::Other(lookup)),
-            Err(e) => Err(e),
-        },
-    }
-}
 
 fn map_err(e: CodecError<Infallible>, object: Value) -> PyErr {
     match e {

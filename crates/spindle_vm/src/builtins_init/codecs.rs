@@ -41,7 +41,8 @@ pub fn str_error(e: StrError) -> PyErr {
     PyErr::new(ty, e.message.into_owned())
 }
 
-fn unicode_error(ty: crate::object::TypeRef, info: &UnicodeErrorInfo, object: Value) -> PyErr {
+/// A UnicodeEncodeError/UnicodeDecodeError with CPython's five args.
+pub fn unicode_error(ty: crate::object::TypeRef, info: &UnicodeErrorInfo, object: Value) -> PyErr {
     PyErr(crate::exceptions::new_exception(
         ty,
         vec![new_str(info.encoding), object, new_int(info.start as i64), new_int(info.end as i64), new_str(info.reason)],
@@ -65,7 +66,7 @@ fn lookup_encoding(name: &str) -> PyResult<Encoding> {
 
 /// Run a codec with the handler named `errors`. An unknown handler name is
 /// only an error when the handler is needed, as in CPython.
-fn with_handler<T>(
+pub fn with_handler<T>(
     errors: &str,
     run: impl Fn(ErrorHandler<'_, Infallible>) -> Result<T, CodecError<Infallible>>,
 ) -> Result<T, CodecError<Infallible>> {

@@ -7,7 +7,6 @@ use crate::error::{PyErr, PyResult};
 use crate::exceptions::PyBaseException;
 use crate::function::Args;
 use crate::interp::ThreadState;
-use crate::num::new_int;
 use crate::object::{TypeRef, alloc};
 use crate::ops;
 use crate::runtime::{Runtime, is_none, none, rt};

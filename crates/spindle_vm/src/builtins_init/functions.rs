@@ -10,7 +10,7 @@ use crate::num::{new_bool, new_int};
 use crate::object::TypeRef;
 use crate::ops::{self, CmpOp};
 use crate::runtime::{Runtime, is_none, none, rt};
-use crate::seq::{new_list, new_tuple};
+use crate::seq::new_list;
 use crate::str::{as_str, new_str, new_string};
 use crate::value::Value;
 use crate::{err, raise};

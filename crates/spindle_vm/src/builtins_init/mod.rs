@@ -3,7 +3,7 @@
 //! family), plus small helpers the interpreter uses to build and inspect
 //! builtin objects.
 
-mod codecs;
+pub mod codecs;
 pub mod containers;
 pub mod exceptions;
 pub mod format;
