@@ -21,6 +21,8 @@ pub enum IterState {
     Seq { seq: Value, index: usize },
     /// A range whose bounds fit in i64.
     Range { next: i64, stop: i64, step: i64 },
+    /// A range with a bound outside i64, advanced lazily (never materialised).
+    BigRange { next: num_bigint::BigInt, stop: num_bigint::BigInt, step: num_bigint::BigInt },
     /// Positions into a dict's entries; `kind` 0 keys, 1 values, 2 items.
     Dict { dict: Value, pos: usize, kind: u8, len: usize },
     /// Calls `callable` until it returns `sentinel`.
@@ -63,7 +65,7 @@ impl PyPayload for PyIter {
                 visit(iter);
             }
             IterState::Values { items, .. } => items.iter().for_each(visit),
-            IterState::Range { .. } | IterState::Exhausted => {}
+            IterState::Range { .. } | IterState::BigRange { .. } | IterState::Exhausted => {}
         }
     }
     fn clear(&self) {

@@ -188,6 +188,17 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                 Ok(None)
             }
         }
+        IterState::BigRange { next, stop, step } => {
+            let positive = step.sign() == num_bigint::Sign::Plus;
+            if (positive && *next < *stop) || (!positive && *next > *stop) {
+                let v = next.clone();
+                *next += &*step;
+                Ok(Some(crate::num::new_bigint(v)))
+            } else {
+                *st = IterState::Exhausted;
+                Ok(None)
+            }
+        }
         IterState::Values { items, index } => {
             if *index < items.len() {
                 let v = items[*index].clone();
@@ -410,6 +421,7 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let n = match &*it.state.lock() {
         IterState::Values { items, index } => items.len().saturating_sub(*index),
         IterState::Seq { seq, index } => seq.downcast::<PyList>().map(|l| l.len()).or_else(|| seq.downcast::<PyTuple>().map(|t| t.items.len())).unwrap_or(0).saturating_sub(*index),
+        IterState::BigRange { next, stop, step } => return Ok(crate::num::new_bigint(range_len(next, stop, step))),
         IterState::Range { next, stop, step } => {
             if *step > 0 && next < stop {
                 ((stop - next - 1) / step + 1) as usize
@@ -1920,8 +1932,9 @@ fn range_init(r: &Runtime) {
                 let first_out = &s - &step;
                 let _ = ts;
                 match (i64::try_from(&last), i64::try_from(&first_out), i64::try_from(&step)) {
-                    (Ok(l), Ok(f), Ok(st_)) if n > 0.into() => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::Range { next: l, stop: f, step: -st_ }) })),
-                    _ => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::Exhausted) })),
+                    _ if n <= 0.into() => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::Exhausted) })),
+                    (Ok(l), Ok(f), Ok(st_)) => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::Range { next: l, stop: f, step: -st_ }) })),
+                    _ => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::BigRange { next: last, stop: first_out, step: -step }) })),
                 }
             }),
             ("index", |ts, a| {
@@ -2002,17 +2015,7 @@ fn range_iter(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (s, e, step) = range_big(&a)?;
     let state = match (i64::try_from(&s), i64::try_from(&e), i64::try_from(&step)) {
         (Ok(s), Ok(e), Ok(st_)) => IterState::Range { next: s, stop: e, step: st_ },
-        _ => {
-            let n = range_len(&s, &e, &step);
-            let n = usize::try_from(&n).unwrap_or(usize::MAX).min(1 << 24);
-            let mut items = Vec::with_capacity(n);
-            let mut x = s;
-            for _ in 0..n {
-                items.push(crate::num::new_bigint(x.clone()));
-                x += &step;
-            }
-            IterState::Values { items, index: 0 }
-        }
+        _ => IterState::BigRange { next: s, stop: e, step },
     };
     Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(state) }))
 }
