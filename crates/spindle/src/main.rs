@@ -8,6 +8,11 @@ use std::process::ExitCode;
 use spindle_vm::boot::{self, Config};
 use spindle_vm::interp::ThreadState;
 
+// mimalloc, as DESIGN.md section 4 asks: per-thread heaps with no global
+// lock, so allocation-heavy threads do not serialise on the allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod cli;
 mod native_modules;
 
