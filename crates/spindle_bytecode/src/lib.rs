@@ -8,6 +8,7 @@ mod constant;
 mod dis;
 mod instruction;
 mod opcode;
+mod serialize;
 mod stackdepth;
 
 pub use code::{
@@ -20,6 +21,7 @@ pub use opcode::{
     BinaryOp, CommonConstant, CompareOp, FunctionAttr, Intrinsic1, Intrinsic2, Opcode,
     OperandKind, SpecialMethod,
 };
+pub use serialize::{DecodeError, decode, encode};
 pub use stackdepth::{StackDepthError, compute_stack_depth, falls_through};
 
 #[cfg(test)]

@@ -162,27 +162,45 @@ fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
     Err(not_found(name, format!("No module named '{name}'")))
 }
 
+/// A found module's source: an embedded Lib file (by its path under Lib/; the
+/// text is read only when there is no precompiled code) or a file's contents.
+enum Source {
+    Lib(String),
+    File(String),
+}
+
+impl Source {
+    fn text(&self) -> &str {
+        match self {
+            Source::Lib(rel) => spindle_pylib::source(rel).unwrap_or(""),
+            Source::File(s) => s,
+        }
+    }
+}
+
 /// Looks for `child` in one path entry: (file path, source, is package).
-fn find_in(entry: &str, child: &str) -> Option<(String, String, bool)> {
+fn find_in(entry: &str, child: &str) -> Option<(String, Source, bool)> {
     if let Some(rest) = entry.strip_prefix(spindle_pylib::LIB_PREFIX) {
         let base = rest.trim_start_matches('/');
         let rel = if base.is_empty() { child.to_owned() } else { format!("{base}/{child}") };
-        if let Some(s) = spindle_pylib::source(&format!("{rel}/__init__.py")) {
-            return Some((format!("{}/{rel}/__init__.py", spindle_pylib::LIB_PREFIX), s.to_owned(), true));
+        let init = format!("{rel}/__init__.py");
+        if spindle_pylib::contains(&init) {
+            return Some((format!("{}/{init}", spindle_pylib::LIB_PREFIX), Source::Lib(init), true));
         }
-        if let Some(s) = spindle_pylib::source(&format!("{rel}.py")) {
-            return Some((format!("{}/{rel}.py", spindle_pylib::LIB_PREFIX), s.to_owned(), false));
+        let file = format!("{rel}.py");
+        if spindle_pylib::contains(&file) {
+            return Some((format!("{}/{file}", spindle_pylib::LIB_PREFIX), Source::Lib(file), false));
         }
         return None;
     }
     let dir = if entry.is_empty() { "." } else { entry };
     let pkg = format!("{dir}/{child}/__init__.py");
     if let Ok(b) = std::fs::read(&pkg) {
-        return Some((pkg, decode_source(&b), true));
+        return Some((pkg, Source::File(decode_source(&b)), true));
     }
     let file = format!("{dir}/{child}.py");
     if let Ok(b) = std::fs::read(&file) {
-        return Some((file, decode_source(&b), false));
+        return Some((file, Source::File(decode_source(&b)), false));
     }
     None
 }
@@ -192,7 +210,7 @@ pub fn decode_source(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-fn exec_module(ts: &ThreadState, name: &str, file: &str, src: &str, is_pkg: bool) -> PyResult {
+fn exec_module(ts: &ThreadState, name: &str, file: &str, src: &Source, is_pkg: bool) -> PyResult {
     let m = new_module(name);
     let Some(d) = module_dict(&m) else { raise!(SystemError, "module without dict") };
     d.set_str(new_str("__file__"), new_str(file));
@@ -205,7 +223,7 @@ fn exec_module(ts: &ThreadState, name: &str, file: &str, src: &str, is_pkg: bool
     }
     let spec = make_spec(ts, name, file, is_pkg)?;
     d.set_str(new_str("__spec__"), spec);
-    let code = compile_source(ts, src, file, "exec")?;
+    let code = module_code(ts, src, file)?;
     let modules = sys_modules(ts);
     modules.set_str(new_str(name), m.clone());
     let globals = m.downcast::<PyModule>().map(|p| p.dict.clone()).unwrap_or_else(none);
@@ -214,6 +232,19 @@ fn exec_module(ts: &ThreadState, name: &str, file: &str, src: &str, is_pkg: bool
         return Err(e);
     }
     Ok(modules.get_str(name).unwrap_or(m))
+}
+
+/// A module's code: the build's precompiled copy for an embedded Lib file
+/// (compiled from the same source with the same filename), else compiled now.
+fn module_code(ts: &ThreadState, src: &Source, file: &str) -> PyResult {
+    let precompiled = match src {
+        Source::Lib(rel) => spindle_pylib::precompiled(rel).and_then(|bytes| spindle_bytecode::decode(bytes).ok()),
+        Source::File(_) => None,
+    };
+    match precompiled {
+        Some(code) => Ok(crate::code::new_code(std::sync::Arc::new(code))),
+        None => compile_source(ts, src.text(), file, "exec"),
+    }
 }
 
 fn make_spec(ts: &ThreadState, name: &str, file: &str, is_pkg: bool) -> PyResult {
