@@ -120,6 +120,9 @@ fn max_of<T: Unit>(units: &[T]) -> u32 {
 
 impl PyStrData {
     fn from_parts(units: Units, ascii: bool) -> Self {
+        // `as_str` relies on this flag for soundness, so it is verified here
+        // rather than trusted from the callers.
+        let ascii = ascii && matches!(&units, Units::Latin1(v) if v.is_ascii());
         Self {
             units,
             ascii,
@@ -298,7 +301,12 @@ impl PyStrData {
     /// The string as `&str` without any work when it is ASCII.
     pub fn as_str(&self) -> Option<&str> {
         match &self.units {
-            Units::Latin1(v) if self.ascii => std::str::from_utf8(v).ok(),
+            Units::Latin1(v) if self.ascii => {
+                debug_assert!(v.is_ascii());
+                // SAFETY: `ascii` is true only when every unit is below 0x80
+                // (`from_parts` checks it), and ASCII bytes are valid UTF-8.
+                Some(unsafe { std::str::from_utf8_unchecked(v) })
+            }
             _ => None,
         }
     }

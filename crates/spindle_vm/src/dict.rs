@@ -6,6 +6,8 @@
 //! release, compare, re-lock and restart if the table changed meanwhile
 //! (detected by `mutations`).
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use parking_lot::Mutex;
 
 use crate::error::PyResult;
@@ -34,6 +36,10 @@ pub struct DictInner {
 #[derive(Default)]
 pub struct PyDict {
     pub inner: Mutex<DictInner>,
+    /// Set once a type attribute lookup has read this dict (it is a type's
+    /// namespace): from then on every mutation invalidates the type lookup
+    /// caches (`types::invalidate_lookup_caches`).
+    feeds_type_lookups: AtomicBool,
 }
 
 impl PyPayload for PyDict {
@@ -46,6 +52,7 @@ impl PyPayload for PyDict {
     }
     fn clear(&self) {
         let old = std::mem::take(&mut *self.inner.lock());
+        self.mutated();
         drop(old);
     }
 }
@@ -110,6 +117,12 @@ impl DictInner {
     }
 
     fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        self.find_str_or_same(key, None, hash)
+    }
+
+    /// `find_str`, also matching the very object `same` without comparing text
+    /// (names are interned, so an identical key is the common hit).
+    fn find_str_or_same(&self, key: &str, same: Option<&Value>, hash: i64) -> Option<usize> {
         if self.indices.is_empty() {
             return None;
         }
@@ -122,6 +135,9 @@ impl DictInner {
                 return None;
             }
             if let Some(e) = &self.entries[ix as usize] {
+                if same.is_some_and(|k| k.is(&e.key)) {
+                    return Some(ix as usize);
+                }
                 if e.hash == hash {
                     if let Some(s) = e.key.downcast::<PyStr>() {
                         if s.as_str() == key {
@@ -199,6 +215,21 @@ impl PyDict {
         PyDict::default()
     }
 
+    /// Marks this dict as a type namespace read by `TypeRef::lookup`.
+    pub(crate) fn mark_type_namespace(&self) {
+        if !self.feeds_type_lookups.load(Ordering::Relaxed) {
+            self.feeds_type_lookups.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Called after every mutation.
+    #[inline]
+    fn mutated(&self) {
+        if self.feeds_type_lookups.load(Ordering::Relaxed) {
+            crate::types::invalidate_lookup_caches();
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.inner.lock().len
     }
@@ -246,6 +277,12 @@ impl PyDict {
 
     /// Sets `key` to `value`; returns the previous value.
     pub fn set(&self, key: Value, hash: i64, value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
+        let r = self.set_inner(key, hash, value, eq);
+        self.mutated();
+        r
+    }
+
+    fn set_inner(&self, key: Value, hash: i64, value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
         loop {
             let found = self.locate(&key, hash, eq)?;
             let mut inner = self.inner.lock();
@@ -276,6 +313,12 @@ impl PyDict {
     }
 
     pub fn remove(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
+        let r = self.remove_inner(key, hash, eq);
+        self.mutated();
+        r
+    }
+
+    fn remove_inner(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
         loop {
             let Some((ix, m)) = self.locate(key, hash, eq)? else { return Ok(None) };
             let mut inner = self.inner.lock();
@@ -292,19 +335,36 @@ impl PyDict {
 
     /// Lookup by a Rust string; only str keys match.
     pub fn get_str(&self, key: &str) -> Option<Value> {
-        let hash = crate::str::hash_str(key);
+        self.get_str_hashed(key, crate::str::hash_str(key))
+    }
+
+    /// `get_str` with the key's hash already known.
+    pub fn get_str_hashed(&self, key: &str, hash: i64) -> Option<Value> {
         let inner = self.inner.lock();
         inner.find_str(key, hash).and_then(|ix| inner.entries[ix].as_ref().map(|e| e.value.clone()))
     }
 
+    /// Looks up a str key given as a str object, using its cached hash and
+    /// identity (for interned names); never runs Python code. A key that is
+    /// not a str finds nothing.
+    pub fn get_name(&self, key: &Value) -> Option<Value> {
+        let s = key.downcast::<PyStr>()?;
+        let inner = self.inner.lock();
+        inner.find_str_or_same(s.as_str(), Some(key), s.hash()).and_then(|ix| inner.entries[ix].as_ref().map(|e| e.value.clone()))
+    }
+
     /// Sets a str key (given as a str Value) without running Python code.
     pub fn set_str(&self, key: Value, value: Value) -> Option<Value> {
-        let (hash, k) = match key.downcast::<PyStr>() {
-            Some(s) => (s.hash(), s.as_str().to_owned()),
-            None => return None,
-        };
+        let r = self.set_str_inner(key, value);
+        self.mutated();
+        r
+    }
+
+    fn set_str_inner(&self, key: Value, value: Value) -> Option<Value> {
+        let s = key.downcast::<PyStr>()?;
+        let hash = s.hash();
         let mut inner = self.inner.lock();
-        if let Some(ix) = inner.find_str(&k, hash) {
+        if let Some(ix) = inner.find_str_or_same(s.as_str(), Some(&key), hash) {
             if let Some(e) = inner.entries[ix].as_mut() {
                 return Some(std::mem::replace(&mut e.value, value));
             }
@@ -320,6 +380,8 @@ impl PyDict {
         let old = inner.entries[ix].take();
         inner.len -= 1;
         inner.mutations += 1;
+        drop(inner);
+        self.mutated();
         old.map(|e| e.value)
     }
 
@@ -338,6 +400,7 @@ impl PyDict {
 
     pub fn clear_all(&self) {
         let old = std::mem::take(&mut *self.inner.lock());
+        self.mutated();
         drop(old);
     }
 
@@ -351,6 +414,8 @@ impl PyDict {
                 // Rebuild so the index has no dangling entry positions.
                 let cap = inner.len;
                 inner.rebuild(cap);
+                drop(inner);
+                self.mutated();
                 return Some((e.key, e.value));
             }
         }

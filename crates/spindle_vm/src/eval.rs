@@ -1336,10 +1336,10 @@ fn load_global(f: &Frame, name: &Value) -> PyResult {
             _ => {}
         }
     }
-    if let Some(v) = f.globals.downcast::<crate::dict::PyDict>().and_then(|g| g.get_str(s)) {
+    if let Some(v) = f.globals.downcast::<crate::dict::PyDict>().and_then(|g| g.get_name(name)) {
         return Ok(v);
     }
-    if let Some(v) = f.builtins.downcast::<crate::dict::PyDict>().and_then(|b| b.get_str(s)) {
+    if let Some(v) = f.builtins.downcast::<crate::dict::PyDict>().and_then(|b| b.get_name(name)) {
         return Ok(v);
     }
     Err(crate::builtins_init::name_error(s))

@@ -205,13 +205,13 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
     }
     if let Some(d) = instance_dict(obj) {
         if let Some(dd) = d.downcast::<crate::dict::PyDict>() {
-            if let Some(v) = dd.get_str(name_s) {
+            if let Some(v) = dd.get_name(name) {
                 return Ok(v);
             }
         }
     }
     if let Some(m) = obj.downcast::<crate::cell::PyModule>() {
-        if let Some(v) = m.dict.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str(name_s)) {
+        if let Some(v) = m.dict.downcast::<crate::dict::PyDict>().and_then(|d| d.get_name(name)) {
             return Ok(v);
         }
         if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {

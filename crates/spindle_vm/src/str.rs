@@ -92,6 +92,10 @@ pub fn hash_str(s: &str) -> i64 {
         return 0;
     }
     let (k0, k1) = rt().hash_key;
+    if s.is_ascii() {
+        // An ASCII str's PEP 393 buffer is its UTF-8 bytes: no conversion.
+        return spindle_str::hash_bytes_with_key(s.as_bytes(), k0, k1);
+    }
     spindle_str::hash_with_key(&PyStrData::from_str(s), k0, k1)
 }
 

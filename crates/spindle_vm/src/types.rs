@@ -1,8 +1,10 @@
 //! Type objects: `TypeData` is the payload of every `type` instance, builtin
-//! or made by a `class` statement. Attribute lookup walks the MRO's dicts.
+//! or made by a `class` statement. Attribute lookup walks the MRO's dicts,
+//! behind a per-thread cache (`LookupCache`).
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use parking_lot::RwLock;
 
@@ -113,6 +115,75 @@ impl TypeData {
     }
 }
 
+/// Bumped by every change that can alter a `TypeRef::lookup` result anywhere:
+/// a type's namespace or MRO changing, a type being freed (its address may be
+/// reused). Cache entries from an older epoch are never used.
+static LOOKUP_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+const CACHE_SLOTS: usize = 1024;
+
+struct CacheEntry {
+    ty: usize,
+    epoch: u64,
+    name: Box<str>,
+    value: Option<Value>,
+}
+
+/// One thread's cache of `lookup` results keyed by (type address, name). It
+/// holds strong references, so an entry stays valid while its epoch is
+/// current; the owning thread drops its stale entries as soon as it changes a
+/// type, other threads when they next miss on that slot.
+struct LookupCache {
+    slots: Vec<Option<CacheEntry>>,
+    filled: usize,
+}
+
+impl Drop for LookupCache {
+    fn drop(&mut self) {
+        // Thread exit: dropping values here could run finalizers with no
+        // thread state; leak these few references instead.
+        for e in self.slots.drain(..).flatten() {
+            std::mem::forget(e.value);
+        }
+    }
+}
+
+thread_local! {
+    static LOOKUP_CACHE: RefCell<LookupCache> = const { RefCell::new(LookupCache { slots: Vec::new(), filled: 0 }) };
+}
+
+/// Forgets every cached type lookup (call after mutating a type).
+pub fn invalidate_lookup_caches() {
+    LOOKUP_EPOCH.fetch_add(1, Ordering::Release);
+    // Drop this thread's entries now, outside the borrow (dropping may run
+    // `__del__`, which looks types up again).
+    let stale: Vec<CacheEntry> = LOOKUP_CACHE
+        .try_with(|c| match c.try_borrow_mut() {
+            Ok(mut c) if c.filled > 0 => {
+                c.filled = 0;
+                c.slots.iter_mut().filter_map(Option::take).collect()
+            }
+            _ => Vec::new(),
+        })
+        .unwrap_or_default();
+    drop(stale);
+}
+
+/// The cache slot for (type, name). It hashes the name's address, not its
+/// text: names are string literals or interned strs, so a given name nearly
+/// always arrives at the same address. Another address for equal text only
+/// costs a miss, since a hit also compares the text.
+fn slot_of(ty: usize, name: &str) -> usize {
+    let h = (ty as u64 >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (name.as_ptr() as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f) ^ name.len() as u64;
+    (h ^ (h >> 32)) as usize & (CACHE_SLOTS - 1)
+}
+
+impl Drop for TypeData {
+    fn drop(&mut self) {
+        invalidate_lookup_caches();
+    }
+}
+
 impl TypeRef {
     /// `type.__mro__` as a list of types, the type itself first.
     pub fn mro(&self) -> Vec<TypeRef> {
@@ -127,12 +198,53 @@ impl TypeRef {
 
     /// Looks `name` up along the MRO, as `_PyType_Lookup` does. No descriptors are invoked.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.data().dict_data().get_str(name) {
+        let ty = self.ptr();
+        let slot = slot_of(ty, name);
+        let epoch = LOOKUP_EPOCH.load(Ordering::Acquire);
+        let hit = LOOKUP_CACHE.try_with(|c| {
+            let c = c.try_borrow().ok()?;
+            match c.slots.get(slot) {
+                Some(Some(e)) if e.ty == ty && e.epoch == epoch && &*e.name == name => Some(e.value.clone()),
+                _ => None,
+            }
+        });
+        if let Ok(Some(v)) = hit {
+            return v;
+        }
+        let value = self.lookup_uncached(name);
+        let replaced = LOOKUP_CACHE.try_with(|c| {
+            let mut c = c.try_borrow_mut().ok()?;
+            if c.slots.is_empty() {
+                c.slots.resize_with(CACHE_SLOTS, || None);
+            }
+            let entry = CacheEntry { ty, epoch, name: name.into(), value: value.clone() };
+            let old = c.slots.get_mut(slot)?.replace(entry);
+            if old.is_none() {
+                c.filled += 1;
+            }
+            old
+        });
+        // Dropped after the borrow ends: it may run `__del__`.
+        drop(replaced);
+        value
+    }
+
+    /// `lookup` without the cache: walks the MRO's dicts.
+    pub fn lookup_uncached(&self, name: &str) -> Option<Value> {
+        let hash = crate::str::hash_str(name);
+        // Every dict read here is marked, so that changing it later
+        // invalidates the cached result.
+        let probe = |t: &TypeRef| {
+            let d = t.data().dict_data();
+            d.mark_type_namespace();
+            d.get_str_hashed(name, hash)
+        };
+        if let Some(v) = probe(self) {
             return Some(v);
         }
         for t in self.data().mro_rest.read().iter() {
             if let Some(tr) = TypeRef::from_value(t) {
-                if let Some(v) = tr.data().dict_data().get_str(name) {
+                if let Some(v) = probe(&tr) {
                     return Some(v);
                 }
             }
