@@ -64,12 +64,36 @@ pub enum RunResult {
     Yield(Value, Box<Frame>),
 }
 
+thread_local! {
+    /// Finished frames kept for reuse, so a call costs no allocation once
+    /// warm. Only frames whose run ended normally come back here; holds no
+    /// Python values (they are released before a frame is pooled).
+    static FRAME_POOL: std::cell::RefCell<Vec<Box<Frame>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+const FRAME_POOL_MAX: usize = 64;
+
 pub fn new_frame(code_obj: Value, globals: Value, builtins: Value, locals_map: Option<Value>, func: Option<Value>) -> PyResult<Box<Frame>> {
     let Some(code) = code_obj.downcast::<PyCode>().map(|c| c.code.clone()) else {
         raise!(TypeError, "expected a code object")
     };
     let n = code.localsplus.len();
     let stacksize = code.stacksize as usize;
+    let pooled = FRAME_POOL.try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())).ok().flatten();
+    if let Some(mut fr) = pooled {
+        // A pooled frame has empty locals/stack and no pending state.
+        fr.locals.resize(n, None);
+        fr.stack.reserve(stacksize + 1);
+        fr.code_obj = code_obj;
+        fr.code = code;
+        fr.pc = 0;
+        fr.lasti = 0;
+        fr.globals = globals;
+        fr.builtins = builtins;
+        fr.locals_map = locals_map;
+        fr.func = func;
+        return Ok(fr);
+    }
     Ok(Box::new(Frame {
         code_obj,
         code,
@@ -84,6 +108,33 @@ pub fn new_frame(code_obj: Value, globals: Value, builtins: Value, locals_map: O
         is_gen: false,
         pending_throw: None,
     }))
+}
+
+/// Releases a finished frame's values and keeps the frame for reuse.
+fn recycle_frame(mut fr: Box<Frame>) {
+    if fr.is_gen {
+        return;
+    }
+    // Dropping values may run `__del__` (and so allocate frames): do it
+    // before touching the pool.
+    fr.locals.clear();
+    fr.stack.clear();
+    fr.code_obj = none();
+    fr.globals = none();
+    fr.builtins = none();
+    fr.locals_map = None;
+    fr.func = None;
+    fr.pending_throw = None;
+    if fr.locals.capacity() > 256 || fr.stack.capacity() > 256 {
+        return;
+    }
+    let _ = FRAME_POOL.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            if p.len() < FRAME_POOL_MAX {
+                p.push(fr);
+            }
+        }
+    });
 }
 
 /// Runs module-level (or exec'd) code with the given namespaces.
@@ -127,12 +178,24 @@ pub fn call_function(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult
 pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<Box<Frame>> {
     let Some(f) = func.downcast::<PyFunction>() else { raise!(TypeError, "not a function") };
     let mut frame = new_frame(f.code.clone(), f.globals.clone(), f.builtins.clone(), None, Some(func.clone()))?;
-    let attrs = f.attrs.lock();
-    let defaults = attrs.defaults.clone();
-    let kwdefaults = attrs.kwdefaults.clone();
-    let qualname = crate::str::as_str(&attrs.qualname).unwrap_or("?").to_owned();
-    drop(attrs);
-    bind_args(ts, &mut frame, &qualname, args, defaults.as_ref(), kwdefaults.as_ref())?;
+    let code = &frame.code;
+    let simple = args.kwnames.is_empty()
+        && args.args.len() == code.argcount as usize
+        && code.kwonlyargcount == 0
+        && !code.flags.has_any(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS);
+    if simple {
+        // Exactly the positional parameters: nothing to check or default.
+        for (slot, v) in frame.locals.iter_mut().zip(args.args) {
+            *slot = Some(v.clone());
+        }
+    } else {
+        let attrs = f.attrs.lock();
+        let defaults = attrs.defaults.clone();
+        let kwdefaults = attrs.kwdefaults.clone();
+        drop(attrs);
+        let qualname = || crate::str::as_str(&f.attrs.lock().qualname).unwrap_or("?").to_owned();
+        bind_args(ts, &mut frame, &qualname, args, defaults.as_ref(), kwdefaults.as_ref())?;
+    }
     if let Some(cl) = f.closure.lock().as_ref() {
         if let Some(cells) = crate::seq::tuple_items(cl) {
             let n = frame.locals.len();
@@ -150,7 +213,7 @@ pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<
 fn bind_args(
     ts: &ThreadState,
     frame: &mut Frame,
-    qualname: &str,
+    qualname: &dyn Fn() -> String,
     args: Args<'_>,
     defaults: Option<&Value>,
     kwdefaults: Option<&Value>,
@@ -193,7 +256,7 @@ fn bind_args(
         } else {
             format!("{} {} given", pos.len(), if pos.len() == 1 { "was" } else { "were" })
         };
-        raise!(TypeError, "{}() takes {} but {}", fname, takes, given);
+        raise!(TypeError, "{}() takes {} but {}", fname(), takes, given);
     }
     let kwdict = if has_varkw {
         let d = crate::builtins_init::new_dict();
@@ -208,7 +271,7 @@ fn bind_args(
         match idx {
             Some(i) if i >= posonly => {
                 if frame.locals[i].is_some() {
-                    raise!(TypeError, "{}() got multiple values for argument '{}'", fname, k);
+                    raise!(TypeError, "{}() got multiple values for argument '{}'", fname(), k);
                 }
                 frame.locals[i] = Some(v.clone());
             }
@@ -225,7 +288,7 @@ fn bind_args(
                         continue;
                     }
                     let _ = ts;
-                    raise!(TypeError, "{}() got an unexpected keyword argument '{}'", fname, k);
+                    raise!(TypeError, "{}() got an unexpected keyword argument '{}'", fname(), k);
                 }
             },
         }
@@ -234,7 +297,7 @@ fn bind_args(
         raise!(
             TypeError,
             "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-            fname,
+            fname(),
             posonly_passed_as_kw.join(", ")
         );
     }
@@ -256,7 +319,7 @@ fn bind_args(
             raise!(
                 TypeError,
                 "{}() missing {} required positional argument{}: {}",
-                fname,
+                fname(),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 join_names(&missing)
@@ -279,7 +342,7 @@ fn bind_args(
             raise!(
                 TypeError,
                 "{}() missing {} required keyword-only argument{}: {}",
-                fname,
+                fname(),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 join_names(&missing)
@@ -370,8 +433,10 @@ fn run_loop(ts: &ThreadState, frames: &mut Vec<Box<Frame>>) -> PyResult<RunResul
         match outcome {
             Ok(v) => {
                 // The frame returned: pop it and push the value into the caller.
-                frames.pop();
                 crate::frame::pop_live(ts);
+                if let Some(fr) = frames.pop() {
+                    recycle_frame(fr);
+                }
                 ts.depth.set(ts.depth.get() - 1);
                 match frames.last_mut() {
                     Some(caller) => caller.stack.push(Some(v)),
@@ -1041,24 +1106,29 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 if n < argc + 2 {
                     raise!(SystemError, "stack underflow in CALL");
                 }
-                let mut args: Vec<Value> = f.stack.drain(n - argc..).map(|v| v.unwrap_or_else(none)).collect();
-                let self_or_null = f.stack.pop().flatten();
-                let callable = pop!(f);
-                if let Some(s) = self_or_null {
-                    args.insert(0, s);
-                }
                 let kw: &[Value] = match &kwnames {
                     Some(k) => crate::seq::tuple_items(k).unwrap_or(&[]),
                     None => &[],
                 };
-                let a = Args { args: &args, kwnames: kw };
-                match try_inline_call(ts, &callable, a)? {
-                    Some(Inline::Frame(fr)) => return Ok(Step::Call(fr)),
-                    Some(Inline::Value(v)) => f.stack.push(Some(v)),
-                    None => {
-                        let r = ops::call_args(ts, &callable, a)?;
-                        f.stack.push(Some(r));
+                // Stack: callable, self-or-NULL, args. With a self, self and
+                // the args are one contiguous run of arguments.
+                let first = if f.stack[n - argc - 1].is_some() { n - argc - 1 } else { n - argc };
+                let callable = f.stack[n - argc - 2].clone().unwrap_or_else(none);
+                let outcome = match as_values(&f.stack[first..]) {
+                    Some(args) => {
+                        let a = Args { args, kwnames: kw };
+                        match try_inline_call(ts, &callable, a) {
+                            Ok(None) => ops::call_args(ts, &callable, a).map(Inline::Value),
+                            Ok(Some(x)) => Ok(x),
+                            Err(e) => Err(e),
+                        }
                     }
+                    None => Err(err!(SystemError, "NULL argument in CALL")),
+                };
+                f.stack.truncate(n - argc - 2);
+                match outcome? {
+                    Inline::Frame(fr) => return Ok(Step::Call(fr)),
+                    Inline::Value(v) => f.stack.push(Some(v)),
                 }
             }
             Opcode::CallFunctionEx => {
@@ -1180,6 +1250,19 @@ fn for_iter_next(ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
 enum Inline {
     Frame(Box<Frame>),
     Value(Value),
+}
+
+/// Views stack slots as values when none is NULL.
+fn as_values(slots: &[Option<Value>]) -> Option<&[Value]> {
+    if slots.iter().any(Option::is_none) {
+        return None;
+    }
+    // SAFETY: `Value` is a `repr(transparent)` wrapper of `NonZeroUsize`, so
+    // `Option<Value>` has the same size and alignment, with `Some(v)` stored
+    // as `v`'s bits (the guaranteed null-pointer optimisation); every slot was
+    // just checked to be `Some`, so each element is a valid `Value`, and the
+    // borrow keeps the slots alive and unchanged.
+    Some(unsafe { std::slice::from_raw_parts(slots.as_ptr().cast::<Value>(), slots.len()) })
 }
 
 /// For a Python function callee, builds its frame so the loop runs it inline
