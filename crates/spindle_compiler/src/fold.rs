@@ -188,8 +188,14 @@ fn binop(op: ast::Operator, l: &Constant, r: &Constant) -> Option<Constant> {
             O::BitOr => a | b,
             O::BitXor => a ^ b,
             O::Div => {
+                // Only operands that convert exactly: then one IEEE division
+                // is the correctly rounded quotient, as the runtime gives it.
+                let exact = |x: &BigInt| x.magnitude().bits() <= 53;
+                if !exact(&a) || !exact(&b) {
+                    return None;
+                }
                 let (fa, fb) = (a.to_f64()?, b.to_f64()?);
-                if fb == 0.0 || !fa.is_finite() {
+                if fb == 0.0 {
                     return None;
                 }
                 return Some(Constant::Float(fa / fb));
@@ -264,19 +270,9 @@ fn binop(op: ast::Operator, l: &Constant, r: &Constant) -> Option<Constant> {
                 }
                 a / b
             }
-            O::FloorDiv => {
-                if b == 0.0 {
-                    return None;
-                }
-                (a / b).floor()
-            }
-            O::Mod => {
-                if b == 0.0 {
-                    return None;
-                }
-                let m = a % b;
-                if m != 0.0 && ((m < 0.0) != (b < 0.0)) { m + b } else { m }
-            }
+            // `//` and `%` on floats are left to the runtime, whose
+            // algorithm (fmod-based, signed zeros) the fold would have to copy.
+            O::FloorDiv | O::Mod => return None,
             O::Pow => {
                 if a == 0.0 && b < 0.0 || a < 0.0 && b.fract() != 0.0 {
                     return None;

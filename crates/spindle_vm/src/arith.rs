@@ -39,17 +39,8 @@ pub fn binary_op(ts: &ThreadState, a: &Value, b: &Value, code: u32) -> PyResult 
     if base >= 13 {
         raise!(SystemError, "bad binary op code {}", code);
     }
-    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        if let Some(v) = small_int_op(x, y, base) {
-            return Ok(v);
-        }
-    }
-    if let (Some(x), Some(y)) = (crate::num::float_value(a), crate::num::float_value(b)) {
-        if a.type_ref() == rt().types.float && b.type_ref() == rt().types.float {
-            if let Some(v) = float_op(x, y, base) {
-                return Ok(v);
-            }
-        }
+    if let Some(v) = fast_binary(a, b, base) {
+        return Ok(v);
     }
     if inplace {
         if let Some(r) = ops::call_dunder(ts, a, IOPS[base], &[b.clone()])? {
@@ -117,6 +108,40 @@ fn overrides(sub: crate::object::TypeRef, base: crate::object::TypeRef, name: &s
         (Some(_), None) => true,
         _ => false,
     }
+}
+
+/// The operand as an f64 when it is an exact float, or a small int that
+/// converts exactly (as `float(i)` would give it).
+#[inline]
+fn exact_f64(v: &Value) -> Option<f64> {
+    const EXACT: i64 = 1 << 53;
+    match v.as_small_int() {
+        Some(i) if (-EXACT..=EXACT).contains(&i) => Some(i as f64),
+        Some(_) => None,
+        None if v.type_ref() == rt().types.float => crate::num::float_value(v),
+        None => None,
+    }
+}
+
+/// `a <op> b` for the operand kinds whose result needs no dispatch: two small
+/// ints, or an exact float with a float or small int; `None` otherwise (or
+/// when the operation must raise, e.g. division by zero). `base` is the
+/// BINARY_OP code without the in-place offset.
+#[inline]
+pub fn fast_binary(a: &Value, b: &Value, base: usize) -> Option<Value> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        if base == 11 {
+            // int / int: exact operands give the correctly rounded quotient.
+            let (fx, fy) = (exact_f64(a)?, exact_f64(b)?);
+            return if fy == 0.0 { None } else { Some(new_float(fx / fy)) };
+        }
+        return small_int_op(x, y, base);
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return None;
+    }
+    let (x, y) = (exact_f64(a)?, exact_f64(b)?);
+    float_op(x, y, base)
 }
 
 fn small_int_op(x: i64, y: i64, op: usize) -> Option<Value> {

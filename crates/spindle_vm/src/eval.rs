@@ -688,7 +688,12 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             Opcode::BinaryOp => {
                 let b = pop!(f);
                 let a = pop!(f);
-                let r = if arg == 26 { ops::getitem(ts, &a, &b)? } else { crate::arith::binary_op(ts, &a, &b, arg)? };
+                let fast = if arg < 26 { crate::arith::fast_binary(&a, &b, (arg % 13) as usize) } else { None };
+                let r = match fast {
+                    Some(r) => r,
+                    None if arg == 26 => ops::getitem(ts, &a, &b)?,
+                    None => crate::arith::binary_op(ts, &a, &b, arg)?,
+                };
                 f.stack.push(Some(r));
             }
             Opcode::BinarySlice => {
@@ -720,7 +725,15 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             Opcode::CompareOp => {
                 let b = pop!(f);
                 let a = pop!(f);
-                f.stack.push(Some(ops::rich_compare(ts, &a, &b, CmpOp::from_code(arg))?));
+                let op = CmpOp::from_code(arg);
+                let r = match (a.as_small_int(), b.as_small_int()) {
+                    (Some(x), Some(y)) => new_bool(op.apply(&x, &y)),
+                    _ => match (crate::num::float_value(&a), crate::num::float_value(&b)) {
+                        (Some(x), Some(y)) if a.type_ref() == rt().types.float && b.type_ref() == rt().types.float => new_bool(op.apply(&x, &y)),
+                        _ => ops::rich_compare(ts, &a, &b, op)?,
+                    },
+                };
+                f.stack.push(Some(r));
             }
             Opcode::IsOp => {
                 let b = pop!(f);

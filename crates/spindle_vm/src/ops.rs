@@ -407,9 +407,9 @@ pub fn call_method(ts: &ThreadState, obj: &Value, name: &str, args: &[Value]) ->
 pub fn call_dunder(ts: &ThreadState, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
     let ty = obj.type_ref();
     let Some(f) = ty.lookup(name) else { return Ok(None) };
-    let mut v = Vec::with_capacity(args.len() + 1);
+    let mut v: smallvec::SmallVec<[Value; 4]> = smallvec::SmallVec::with_capacity(args.len() + 1);
     v.push(obj.clone());
-    v.extend_from_slice(args);
+    v.extend(args.iter().cloned());
     let f = match f.type_ref() {
         t if t == rt().types.function || t == rt().types.method_descriptor => f,
         _ => {
@@ -687,19 +687,39 @@ pub fn index_isize(ts: &ThreadState, v: &Value) -> PyResult<isize> {
     }
 }
 
+/// `i` (negative counts from the end) as an index into `len` items.
+fn seq_index(i: i64, len: usize) -> Option<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    (0..n).contains(&j).then_some(j as usize)
+}
+
 pub fn getitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult {
+    let r = rt();
+    let ty = obj.type_ref();
     if let Some(i) = key.as_small_int() {
-        if obj.type_ref() == rt().types.list {
+        if ty == r.types.list {
             if let Some(l) = obj.downcast::<crate::seq::PyList>() {
                 let items = l.items.lock();
-                let n = items.len() as i64;
-                let j = if i < 0 { i + n } else { i };
-                if (0..n).contains(&j) {
-                    return Ok(items[j as usize].clone());
+                if let Some(j) = seq_index(i, items.len()) {
+                    return Ok(items[j].clone());
                 }
                 drop(items);
                 raise!(IndexError, "list index out of range");
             }
+        } else if ty == r.types.tuple {
+            if let Some(t) = obj.downcast::<crate::seq::PyTuple>() {
+                if let Some(j) = seq_index(i, t.items.len()) {
+                    return Ok(t.items[j].clone());
+                }
+                raise!(IndexError, "tuple index out of range");
+            }
+        }
+    }
+    if ty == r.types.dict && key.type_ref() == r.types.str {
+        // An exact dict with an exact str key: no Python code can run.
+        if let Some(v) = obj.downcast::<crate::dict::PyDict>().and_then(|d| d.get_name(key)) {
+            return Ok(v);
         }
     }
     if let Some(r) = call_dunder(ts, obj, "__getitem__", &[key.clone()])? {
@@ -723,6 +743,30 @@ pub fn getitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult {
 }
 
 pub fn setitem(ts: &ThreadState, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
+    let r = rt();
+    let ty = obj.type_ref();
+    if ty == r.types.list {
+        if let (Some(i), Some(l)) = (key.as_small_int(), obj.downcast::<crate::seq::PyList>()) {
+            let mut items = l.items.lock();
+            let Some(j) = seq_index(i, items.len()) else {
+                drop(items);
+                raise!(IndexError, "list assignment index out of range");
+            };
+            let old = std::mem::replace(&mut items[j], value);
+            drop(items);
+            // Released after the lock: its `__del__` may touch this list.
+            drop(old);
+            return Ok(());
+        }
+    } else if ty == r.types.dict && key.type_ref() == r.types.str {
+        // Replacing the value of an existing str key runs no Python code
+        // (new keys take the general path, which compares with non-str keys).
+        if let Some(d) = obj.downcast::<crate::dict::PyDict>().filter(|d| d.get_name(key).is_some()) {
+            let old = d.set_str(key.clone(), value);
+            drop(old);
+            return Ok(());
+        }
+    }
     match call_dunder(ts, obj, "__setitem__", &[key.clone(), value])? {
         Some(_) => Ok(()),
         None => raise!(TypeError, "'{}' object does not support item assignment", type_name(obj)),
