@@ -52,6 +52,7 @@ fn run(p: cli::Parsed) -> u8 {
             spindle_vm::boot::print_exception(&ts, e.value());
         }
     }
+    boot::finish_startup(&ts, &cfg);
     let code = run_target(&ts, &p.target, &cfg);
     // atexit handlers run only if the program imported atexit, as in CPython.
     if let Some(m) = ts.interp.modules.downcast::<spindle_vm::dict::PyDict>().and_then(|d| d.get_str("atexit")) {

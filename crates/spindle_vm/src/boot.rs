@@ -86,6 +86,34 @@ pub fn new_interpreter(cfg: &Config) -> PyResult<(Arc<Interpreter>, ThreadState)
     Ok((interp, ts))
 }
 
+/// The last start-up steps, once the standard streams exist: `import site`
+/// (unless -S), then `sys.path[0]` (script folder, or '' for -c/-m/stdin)
+/// in front of the path, so site never rewrites it (CPython's order).
+pub fn finish_startup(ts: &ThreadState, cfg: &Config) {
+    let Some(path) = ts.interp.sys_dict.downcast::<PyDict>().and_then(|d| d.get_str("path")) else { return };
+    if !cfg.no_site {
+        if let Err(e) = crate::import::import_module(ts, "site") {
+            eprintln!("Error in site module:");
+            print_exception(ts, e.value());
+        }
+        // site makes every entry absolute; the embedded Lib's entry is not a
+        // real folder, so give it back its name.
+        if let Some(l) = path.downcast::<crate::seq::PyList>() {
+            let suffix = format!("/{}", spindle_pylib::LIB_PREFIX);
+            for item in l.items.lock().iter_mut() {
+                if crate::str::as_str(item).is_some_and(|s| s.ends_with(&suffix)) {
+                    *item = new_str(spindle_pylib::LIB_PREFIX);
+                }
+            }
+        }
+    }
+    if let (Some(p), Some(l)) = (&cfg.path0, path.downcast::<crate::seq::PyList>()) {
+        if !cfg.safe_path && !cfg.isolated {
+            l.items.lock().insert(0, new_str(p));
+        }
+    }
+}
+
 fn set(d: &Value, k: &str, v: Value) {
     if let Some(dd) = d.downcast::<PyDict>() {
         dd.set_str(crate::str::intern(k), v);
@@ -108,12 +136,8 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
     }
     set(d, "argv", strs(&cfg.argv));
     set(d, "orig_argv", strs(&cfg.orig_argv));
+    // `sys.path[0]` is added after `site` runs (`finish_startup`), as in CPython.
     let mut path: Vec<String> = Vec::new();
-    if let Some(p) = &cfg.path0 {
-        if !cfg.safe_path && !cfg.isolated {
-            path.push(p.clone());
-        }
-    }
     path.extend(cfg.pythonpath.iter().cloned());
     path.push(spindle_pylib::LIB_PREFIX.to_owned());
     set(d, "path", strs(&path));

@@ -403,12 +403,14 @@ pub fn named_tuple_like(ts: &ThreadState, name: &str, fields: &[&str], values: V
     nsd.set_str(new_str("_fields"), crate::seq::new_tuple(fields.iter().map(|f| new_str(f)).collect()));
     nsd.set_str(new_str("n_fields"), crate::num::new_int(fields.len() as i64));
     nsd.set_str(new_str("__module__"), new_str(module));
-    nsd.set_str(new_str("__getattr__"), crate::function::new_native("__getattr__", structseq_getattr));
-    nsd.set_str(new_str("__repr__"), crate::function::new_native("__repr__", structseq_repr));
     let bases = crate::seq::new_tuple(vec![rt().types.tuple.to_value()]);
     let cls = crate::class::type_new(ts, rt().types.type_, &new_str(short), &bases, &ns, Args::new(&[]))?;
     let items = crate::seq::tuple_items(&values).map(<[Value]>::to_vec).unwrap_or_default();
     let ct = TypeRef::from_value(&cls).ok_or_else(|| err!(SystemError, "structseq"))?;
+    // Method descriptors, so that instances bind as `self`.
+    let d = ct.data().dict_data();
+    d.set_str(new_str("__getattr__"), crate::function::new_method_descriptor(ct, "__getattr__", structseq_getattr));
+    d.set_str(new_str("__repr__"), crate::function::new_method_descriptor(ct, "__repr__", structseq_repr));
     Ok(crate::object::alloc(ct, crate::seq::PyTuple { items: items.into_boxed_slice() }))
 }
 
