@@ -1459,9 +1459,7 @@ fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value
             let dt = d.type_ref();
             if dt == rt().types.function || dt == rt().types.method_descriptor {
                 // An instance attribute of the same name would shadow the method.
-                let shadowed = ops::instance_dict(owner)
-                    .and_then(|dict| dict.downcast::<crate::dict::PyDict>().and_then(|dd| dd.get_str(s)))
-                    .is_some();
+                let shadowed = ops::instance_dict_get(owner, name).is_some();
                 if !shadowed {
                     return Ok((d, Some(owner.clone())));
                 }

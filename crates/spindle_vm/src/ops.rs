@@ -203,12 +203,8 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
             return descr_get(ts, d.clone(), Some(obj), ty);
         }
     }
-    if let Some(d) = instance_dict(obj) {
-        if let Some(dd) = d.downcast::<crate::dict::PyDict>() {
-            if let Some(v) = dd.get_name(name) {
-                return Ok(v);
-            }
-        }
+    if let Some(v) = instance_dict_get(obj, name) {
+        return Ok(v);
     }
     if let Some(m) = obj.downcast::<crate::cell::PyModule>() {
         if let Some(v) = m.dict.downcast::<crate::dict::PyDict>().and_then(|d| d.get_name(name)) {
@@ -235,6 +231,25 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
 
 pub fn attribute_error(obj: &Value, name: &str) -> PyErr {
     err!(AttributeError, "'{}' object has no attribute '{}'", type_name(obj), name)
+}
+
+/// Looks `name` up in the instance's own `__dict__` (module, function or
+/// instance), without creating the dict when it does not exist yet.
+pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
+    // The same sources, in the same order, as `instance_dict`.
+    let from = |d: &Value| d.downcast::<crate::dict::PyDict>().and_then(|d| d.get_name(name));
+    if let Some(m) = obj.downcast::<crate::cell::PyModule>() {
+        return from(&m.dict);
+    }
+    if let Some(f) = obj.downcast::<crate::function::PyFunction>() {
+        return f.attrs.lock().dict.as_ref().and_then(from);
+    }
+    let ext = crate::object::ext(obj)?;
+    if !obj.type_ref().data().has_dict() {
+        return None;
+    }
+    let d = ext.dict.lock().clone();
+    d.as_ref().and_then(from)
 }
 
 /// The `__dict__` of an instance, created on first use.
