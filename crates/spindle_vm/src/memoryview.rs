@@ -53,7 +53,10 @@ fn source_bytes(v: &Value) -> Vec<u8> {
     if let Some(b) = v.downcast::<PyByteArray>() {
         return b.data.lock().clone();
     }
-    Vec::new()
+    match crate::buffer::exporter(v) {
+        Some(e) => (e.read)(v),
+        None => Vec::new(),
+    }
 }
 
 fn mv<'a>(a: &'a Args<'_>) -> PyResult<&'a PyMemoryView> {
@@ -73,6 +76,10 @@ pub fn new_memoryview(ts: &ThreadState, obj: &Value) -> PyResult {
         b.data.len()
     } else if let Some(b) = obj.downcast::<PyByteArray>() {
         b.data.lock().len()
+    } else if let Some(e) = crate::buffer::exporter(obj) {
+        let fmt = (e.format)(obj);
+        let len = (e.read)(obj).len();
+        return Ok(alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start: 0, len, step: 1, released: Mutex::new(false), fmt }));
     } else {
         raise!(TypeError, "memoryview: a bytes-like object is required, not '{}'", ops::type_name(obj))
     };
@@ -99,21 +106,7 @@ pub(crate) fn init() {
                 let m = mv(&a)?;
                 let bytes = m.to_vec();
                 let (size, signed) = fmt_info(m.fmt);
-                let items = bytes
-                    .chunks(size)
-                    .filter(|c| c.len() == size)
-                    .map(|c| {
-                        let mut buf = [0u8; 8];
-                        buf[..size].copy_from_slice(c);
-                        let u = u64::from_le_bytes(buf);
-                        if signed {
-                            let shift = 64 - 8 * size as u32;
-                            crate::num::new_int(((u << shift) as i64) >> shift)
-                        } else {
-                            crate::num::new_bigint(num_bigint::BigInt::from(u))
-                        }
-                    })
-                    .collect();
+                let items = bytes.chunks(size).filter(|c| c.len() == size).map(|c| decode_item(m.fmt, signed, c)).collect();
                 Ok(crate::seq::new_list(items))
             }),
             ("hex", |_, a| Ok(crate::str::new_string(mv(&a)?.to_vec().iter().map(|b| format!("{b:02x}")).collect()))),
@@ -134,7 +127,7 @@ pub(crate) fn init() {
                 let m = mv(&a)?;
                 let f = a.args.get(1).and_then(crate::str::as_str).unwrap_or("");
                 let fc = match f {
-                    "B" | "b" | "c" | "H" | "h" | "I" | "i" | "L" | "l" | "Q" | "q" => f.chars().next().unwrap_or('B'),
+                    "B" | "b" | "c" | "H" | "h" | "I" | "i" | "L" | "l" | "Q" | "q" | "f" | "d" => f.chars().next().unwrap_or('B'),
                     _ => raise!(ValueError, "memoryview: destination format must be a native single character format prefixed with an optional '@'"),
                 };
                 if m.step != 1 {
@@ -178,6 +171,18 @@ fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         ));
     }
     let i = ops::index_isize(ts, key)?;
+    let (size, signed) = fmt_info(m.fmt);
+    if size > 1 && m.step == 1 {
+        let n = (m.len / size) as isize;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            raise!(IndexError, "index out of bounds on dimension 1");
+        }
+        let src = source_bytes(&m.obj);
+        let at = m.start + j as usize * size;
+        let Some(c) = src.get(at..at + size) else { raise!(IndexError, "index out of bounds on dimension 1") };
+        return Ok(decode_item(m.fmt, signed, c));
+    }
     let n = m.len as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
@@ -190,7 +195,7 @@ fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn mv_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__setitem__", a, 2, 2)?;
     let m = mv(&a)?;
-    let Some(ba) = m.obj.downcast::<PyByteArray>() else { raise!(TypeError, "cannot modify read-only memory") };
+    let Some(ba) = m.obj.downcast::<PyByteArray>() else { return mv_setitem_exported(ts, m, &a) };
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
         let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
@@ -226,7 +231,7 @@ pub fn memoryview_attr(obj: &Value, name: &str) -> Option<Value> {
     Some(match name {
         "obj" => m.obj.clone(),
         "nbytes" => new_int(m.len as i64),
-        "readonly" => new_bool(m.obj.downcast::<PyByteArray>().is_none()),
+        "readonly" => new_bool(m.obj.downcast::<PyByteArray>().is_none() && crate::buffer::exporter(&m.obj).is_none()),
         "itemsize" => new_int(fmt_info(m.fmt).0 as i64),
         "format" => crate::str::new_str(&m.fmt.to_string()),
         "ndim" => new_int(1),
@@ -252,6 +257,58 @@ fn fmt_info(f: char) -> (usize, bool) {
         'i' => (4, true),
         'L' | 'Q' => (8, false),
         'l' | 'q' => (8, true),
+        'f' => (4, true),
+        'd' => (8, true),
         _ => (1, false),
     }
+}
+
+/// One item of format `fmt` from its native (little-endian) bytes.
+fn decode_item(fmt: char, signed: bool, c: &[u8]) -> Value {
+    let mut buf = [0u8; 8];
+    let size = c.len().min(8);
+    buf[..size].copy_from_slice(&c[..size]);
+    match fmt {
+        'f' => crate::num::new_float(f64::from(f32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]))),
+        'd' => crate::num::new_float(f64::from_le_bytes(buf)),
+        _ => {
+            let u = u64::from_le_bytes(buf);
+            if signed {
+                let shift = 64 - 8 * size as u32;
+                crate::num::new_int(((u << shift) as i64) >> shift)
+            } else {
+                crate::num::new_bigint(num_bigint::BigInt::from(u))
+            }
+        }
+    }
+}
+
+/// `view[i] = v` / `view[a:b] = data` on a view of a registered exporter
+/// (format 'B' views only; other formats are read-only here).
+fn mv_setitem_exported(ts: &ThreadState, m: &PyMemoryView, a: &Args<'_>) -> PyResult {
+    let Some(e) = crate::buffer::exporter(&m.obj) else { raise!(TypeError, "cannot modify read-only memory") };
+    if m.fmt != 'B' {
+        raise!(NotImplementedError, "memoryview: assignment to format '{}' is not supported", m.fmt);
+    }
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
+        let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
+        let data = crate::builtins_init::containers::bytes_like(ts, &a.args[2])?;
+        if data.len() != count {
+            raise!(ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+        }
+        for (k, b) in data.into_iter().enumerate() {
+            (e.write)(&m.obj, m.index((start + k as isize * step) as usize), &[b]);
+        }
+        return Ok(none());
+    }
+    let i = ops::index_isize(ts, key)?;
+    let n = m.len as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        raise!(IndexError, "index out of bounds on dimension 1");
+    }
+    let v = crate::num::int_to_i64(&a.args[2]).filter(|v| (0..256).contains(v)).ok_or_else(|| err!(ValueError, "memoryview: invalid value for format 'B'"))?;
+    (e.write)(&m.obj, m.index(j as usize), &[v as u8]);
+    Ok(none())
 }
