@@ -16,7 +16,9 @@ use spindle_vm::runtime::{is_none, none, rt};
 use spindle_vm::str::{as_data, char_value, new_data, new_str};
 use spindle_vm::{PyErr, PyResult, Value, ops, raise};
 
-use crate::math::{add_getter, exc_of, new_exc_class, this};
+use spindle_vm::function::{NativeFnPtr, PyProperty, new_native};
+
+use crate::math::{exc_of, new_exc_class, this};
 
 const QUOTE_MINIMAL: i64 = 0;
 const QUOTE_ALL: i64 = 1;
@@ -242,15 +244,44 @@ fn char_or_none(c: Option<u32>) -> Value {
     c.map(char_value).unwrap_or_else(none)
 }
 
+/// A setter (and deleter) refusing to change a getter-only attribute, worded as CPython's.
+macro_rules! read_only {
+    ($name:literal, $ty:literal) => {
+        |_: &ThreadState, _: Args<'_>| -> PyResult {
+            raise!(AttributeError, concat!("attribute '", $name, "' of '_csv.", $ty, "' objects is not writable"))
+        }
+    };
+}
+
+/// CPython's refusal for a read-only struct member.
+fn readonly_member(_: &ThreadState, _: Args<'_>) -> PyResult {
+    raise!(AttributeError, "readonly attribute")
+}
+
+/// A read-only member `name` of `t`, computed by `get`.
+fn member(t: TypeRef, name: &'static str, get: NativeFnPtr, set: NativeFnPtr) {
+    let p = alloc(
+        rt().types.property,
+        PyProperty {
+            fget: Some(new_native(name, get)),
+            fset: Some(new_native(name, set)),
+            fdel: Some(new_native(name, set)),
+            doc: Mutex::new(None),
+            name: Mutex::new(Some(new_str(name))),
+        },
+    );
+    spindle_vm::native::add_class_value(t, name, p);
+}
+
 fn dialect_getters(t: TypeRef) {
-    add_getter(t, "delimiter", |_, a| Ok(char_value(dialect_of(&a)?.delimiter)));
-    add_getter(t, "quotechar", |_, a| Ok(char_or_none(dialect_of(&a)?.quotechar)));
-    add_getter(t, "escapechar", |_, a| Ok(char_or_none(dialect_of(&a)?.escapechar)));
-    add_getter(t, "lineterminator", |_, a| Ok(dialect_of(&a)?.lineterminator.clone()));
-    add_getter(t, "quoting", |_, a| Ok(new_int(dialect_of(&a)?.quoting)));
-    add_getter(t, "doublequote", |_, a| Ok(new_bool(dialect_of(&a)?.doublequote)));
-    add_getter(t, "skipinitialspace", |_, a| Ok(new_bool(dialect_of(&a)?.skipinitialspace)));
-    add_getter(t, "strict", |_, a| Ok(new_bool(dialect_of(&a)?.strict)));
+    member(t, "delimiter", |_, a| Ok(char_value(dialect_of(&a)?.delimiter)), read_only!("delimiter", "Dialect"));
+    member(t, "quotechar", |_, a| Ok(char_or_none(dialect_of(&a)?.quotechar)), read_only!("quotechar", "Dialect"));
+    member(t, "escapechar", |_, a| Ok(char_or_none(dialect_of(&a)?.escapechar)), read_only!("escapechar", "Dialect"));
+    member(t, "lineterminator", |_, a| Ok(dialect_of(&a)?.lineterminator.clone()), read_only!("lineterminator", "Dialect"));
+    member(t, "quoting", |_, a| Ok(new_int(dialect_of(&a)?.quoting)), read_only!("quoting", "Dialect"));
+    member(t, "doublequote", |_, a| Ok(new_bool(dialect_of(&a)?.doublequote)), readonly_member);
+    member(t, "skipinitialspace", |_, a| Ok(new_bool(dialect_of(&a)?.skipinitialspace)), readonly_member);
+    member(t, "strict", |_, a| Ok(new_bool(dialect_of(&a)?.strict)), readonly_member);
 }
 
 // ---------------------------------------------------------------- module functions
@@ -353,8 +384,12 @@ impl PyPayload for Reader {
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.input);
         visit(&self.dialect);
-        for f in &self.st.lock().fields {
-            visit(f);
+        // The parser may hold the lock while it allocates; a collector
+        // running then sees the fields on its next pass.
+        if let Some(st) = self.st.try_lock() {
+            for f in &st.fields {
+                visit(f);
+            }
         }
     }
 }
@@ -760,16 +795,16 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     let rtp = *READER_T.get_or_init(|| {
         let t = new_type::<Reader>("reader", "_csv", None, false);
         set_new(t, no_new);
-        add_methods(t, &[("__iter__", |_, a| Ok(a.args[0].clone())), ("__next__", reader_next)]);
-        add_getter(t, "line_num", |_, a| Ok(new_int(this::<Reader>(&a, "_csv.reader")?.1.st.lock().line_num)));
-        add_getter(t, "dialect", |_, a| Ok(this::<Reader>(&a, "_csv.reader")?.1.dialect.clone()));
+        add_methods(t, &[("__iter__", |_, a| Ok(this::<Reader>(&a, "_csv.reader")?.0.clone())), ("__next__", reader_next)]);
+        member(t, "line_num", |_, a| Ok(new_int(this::<Reader>(&a, "_csv.reader")?.1.st.lock().line_num)), readonly_member);
+        member(t, "dialect", |_, a| Ok(this::<Reader>(&a, "_csv.reader")?.1.dialect.clone()), readonly_member);
         t
     });
     let wt = *WRITER_T.get_or_init(|| {
         let t = new_type::<Writer>("writer", "_csv", None, false);
         set_new(t, no_new);
         add_methods(t, &[("writerow", writerow), ("writerows", writerows)]);
-        add_getter(t, "dialect", |_, a| Ok(this::<Writer>(&a, "_csv.writer")?.1.dialect.clone()));
+        member(t, "dialect", |_, a| Ok(this::<Writer>(&a, "_csv.writer")?.1.dialect.clone()), readonly_member);
         t
     });
     if ERROR.get().is_none() {

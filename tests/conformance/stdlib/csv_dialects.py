@@ -86,3 +86,7 @@ dr = csv.DictReader(io.StringIO("x;y\n1;2\n\n3\n"), delimiter=";", restval="R")
 print([dict(r) for r in dr], dr.line_num, dr.fieldnames)
 dr = csv.DictReader(["1,2,3"], fieldnames=["p", "q"])
 print([dict(r) for r in dr])
+for label, f in [("set delimiter", lambda: setattr(d, "delimiter", ",")), ("del quoting", lambda: delattr(d, "quoting")),
+                 ("set strict", lambda: setattr(d, "strict", True)), ("set line_num", lambda: setattr(csv.reader([]), "line_num", 1)),
+                 ("set writer dialect", lambda: setattr(csv.writer(io.StringIO()), "dialect", d))]:
+    t(label, f)

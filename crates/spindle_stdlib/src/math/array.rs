@@ -15,7 +15,7 @@ use spindle_vm::native::{add_classmethod, add_fn, add_methods, add_value, new_mo
 use spindle_vm::num::{int_to_big, new_bigint, new_bool, new_float, new_int};
 use spindle_vm::object::{PayloadKind, PyPayload, TypeRef, alloc};
 use spindle_vm::ops::{self, CmpOp};
-use spindle_vm::runtime::{is_none, none, rt};
+use spindle_vm::runtime::{none, rt};
 use spindle_vm::seq::{new_list, new_tuple};
 use spindle_vm::str::{as_data, new_data, new_str};
 use spindle_vm::{PyErr, PyResult, Value, err, raise};
@@ -742,7 +742,7 @@ fn m_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         let src = if k[1].is(v) { s.to_bytes() } else { o.to_bytes() };
         let mut d = s.data.lock();
         if step == 1 {
-            let lo = (start.max(0) as usize).min(n) * size;
+            let lo = ((start.max(0) as usize).min(n) * size).min(d.len());
             let hi = (lo + count * size).min(d.len());
             d.splice(lo..hi, src);
             return Ok(none());
@@ -1005,6 +1005,16 @@ pub(crate) fn init(_ts: &ThreadState) -> PyResult<Value> {
                 ("__gt__", |ts, a| compare(ts, &a, CmpOp::Gt)),
                 ("__ge__", |ts, a| compare(ts, &a, CmpOp::Ge)),
                 ("__repr__", m_repr),
+                ("__buffer__", |ts, a| {
+                    let (v, _) = arr(&a)?;
+                    exact("__buffer__", &a, 1, 1, 1)?;
+                    spindle_vm::memoryview::new_memoryview(ts, v)
+                }),
+                ("__release_buffer__", |_, a| {
+                    arr(&a)?;
+                    exact("__release_buffer__", &a, 1, 1, 1)?;
+                    Ok(none())
+                }),
                 ("__sizeof__", |_, a| {
                     let (_, s) = arr(&a)?;
                     Ok(new_int(64 + s.data.lock().capacity() as i64))
@@ -1023,7 +1033,7 @@ pub(crate) fn init(_ts: &ThreadState) -> PyResult<Value> {
     });
     ITER_T.get_or_init(|| {
         let it = new_type::<ArrayIter>("arrayiterator", "array", None, false);
-        add_methods(it, &[("__iter__", |_, a| Ok(a.args[0].clone())), ("__next__", it_next)]);
+        add_methods(it, &[("__iter__", |_, a| Ok(this::<ArrayIter>(&a, "array.arrayiterator")?.0.clone())), ("__next__", it_next)]);
         it
     });
     let m = new_module("array", &[]);
