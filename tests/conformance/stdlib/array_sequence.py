@@ -85,3 +85,7 @@ for label, f in [("lt int", lambda: p < 3), ("hash", lambda: hash(p))]:
         print(label, "-> TypeError")
 print(sorted(array.array("h", [3, -1, 2])), sum(array.array("f", [0.5, 0.25])), max(array.array("Q", [1, 2**64 - 1])))
 print(list(reversed(array.array("b", [1, 2, 3]))), list(enumerate(array.array("B", b"ab"))))
+e = array.array("i", range(8))
+e[::3] = array.array("i")
+e[5:1:-2] = array.array("i")
+print(e)

@@ -748,6 +748,11 @@ fn m_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
             return Ok(none());
         }
         let m = src.len() / size;
+        if m == 0 {
+            // Assigning an empty array to an extended slice deletes it.
+            drop(d);
+            return delete_slice(s, start, step, count);
+        }
         if m != count {
             raise!(ValueError, "attempt to assign array of size {} to extended slice of size {}", m, count);
         }
@@ -768,26 +773,31 @@ fn m_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(none())
 }
 
+fn delete_slice(s: &PyArray, start: isize, step: isize, count: usize) -> PyResult {
+    let size = s.size();
+    let mut drop_idx: Vec<usize> = (0..count).map(|i| (start + i as isize * step) as usize).collect();
+    drop_idx.sort_unstable();
+    let mut d = s.data.lock();
+    let mut out = Vec::with_capacity(d.len());
+    let mut di = drop_idx.iter().peekable();
+    for (i, c) in d.chunks_exact(size).enumerate() {
+        if di.peek() == Some(&&i) {
+            di.next();
+            continue;
+        }
+        out.extend_from_slice(c);
+    }
+    *d = out;
+    Ok(none())
+}
+
 fn m_delitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, s) = arr(&a)?;
     let k = exact("__delitem__", &a, 1, 1, 1)?;
     let size = s.size();
     let n = s.len();
     if let Some((start, step, count)) = slice_of(ts, &k[0], n)? {
-        let mut drop_idx: Vec<usize> = (0..count).map(|i| (start + i as isize * step) as usize).collect();
-        drop_idx.sort_unstable();
-        let mut d = s.data.lock();
-        let mut out = Vec::with_capacity(d.len());
-        let mut di = drop_idx.iter().peekable();
-        for (i, c) in d.chunks_exact(size).enumerate() {
-            if di.peek() == Some(&&i) {
-                di.next();
-                continue;
-            }
-            out.extend_from_slice(c);
-        }
-        *d = out;
-        return Ok(none());
+        return delete_slice(s, start, step, count);
     }
     let j = item_index(ts, &k[0], n, "array assignment index out of range")?;
     let mut d = s.data.lock();
