@@ -163,6 +163,19 @@ fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let m = mv(&a)?;
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
+        let size = fmt_info(m.fmt).0;
+        if size > 1 && m.step == 1 {
+            // Items of a multi-byte format: contiguous slices keep the format.
+            let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len / size)?;
+            if step != 1 && count > 1 {
+                raise!(NotImplementedError, "memoryview: strided slices of format '{}' are not supported", m.fmt);
+            }
+            let new_start = if count == 0 { m.start } else { m.start + start.max(0) as usize * size };
+            return Ok(alloc(
+                rt().types.memoryview,
+                PyMemoryView { obj: m.obj.clone(), start: new_start, len: count * size, step: 1, released: Mutex::new(false), fmt: m.fmt },
+            ));
+        }
         let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
         let new_start = m.index(start.max(0) as usize);
         return Ok(alloc(
@@ -235,8 +248,8 @@ pub fn memoryview_attr(obj: &Value, name: &str) -> Option<Value> {
         "itemsize" => new_int(fmt_info(m.fmt).0 as i64),
         "format" => crate::str::new_str(&m.fmt.to_string()),
         "ndim" => new_int(1),
-        "shape" => crate::seq::new_tuple(vec![new_int(m.len as i64)]),
-        "strides" => crate::seq::new_tuple(vec![new_int(m.step as i64)]),
+        "shape" => crate::seq::new_tuple(vec![new_int((m.len / fmt_info(m.fmt).0) as i64)]),
+        "strides" => crate::seq::new_tuple(vec![new_int(m.step as i64 * fmt_info(m.fmt).0 as i64)]),
         "c_contiguous" | "contiguous" | "f_contiguous" => new_bool(m.step == 1),
         "released" => new_bool(*m.released.lock()),
         _ => return None,

@@ -58,3 +58,4 @@ c = array.array("d", [1, 2])
 c2 = copy.deepcopy(c)
 c2[0] = 5
 print(c, c2, copy.copy(c) == c, array.array[int])
+print(m[1:].tolist(), m[1:].format, m[1:2].nbytes, m.shape, m.strides, memoryview(array.array("q", [5, 6]))[-1])
