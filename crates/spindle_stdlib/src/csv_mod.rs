@@ -18,7 +18,7 @@ use spindle_vm::{PyErr, PyResult, Value, ops, raise};
 
 use spindle_vm::function::{NativeFnPtr, PyProperty, new_native};
 
-use crate::math::{exc_of, new_exc_class, this};
+use crate::math::{new_exc_class, this};
 
 const QUOTE_MINIMAL: i64 = 0;
 const QUOTE_ALL: i64 = 1;
@@ -57,9 +57,11 @@ impl PyPayload for Dialect {
     }
 }
 
-fn csv_error(ts: &ThreadState, msg: &str) -> PyErr {
-    match ERROR.get() {
-        Some(e) => exc_of(ts, e, msg),
+/// A `_csv.Error` carrying `msg`, built without running Python code (the
+/// reader raises it while holding its parser lock).
+fn csv_error(_ts: &ThreadState, msg: &str) -> PyErr {
+    match ERROR.get().and_then(TypeRef::from_value) {
+        Some(t) => PyErr::new(t, msg),
         None => spindle_vm::err!(Exception, "{}", msg),
     }
 }
