@@ -102,13 +102,7 @@ pub(crate) fn init() {
             ("__getitem__", mv_getitem),
             ("__setitem__", mv_setitem),
             ("tobytes", |_, a| Ok(crate::bytes::new_bytes(&mv(&a)?.to_vec()))),
-            ("tolist", |_, a| {
-                let m = mv(&a)?;
-                let bytes = m.to_vec();
-                let (size, signed) = fmt_info(m.fmt);
-                let items = bytes.chunks(size).filter(|c| c.len() == size).map(|c| decode_item(m.fmt, signed, c)).collect();
-                Ok(crate::seq::new_list(items))
-            }),
+            ("tolist", |_, a| Ok(crate::seq::new_list(view_items(mv(&a)?)?))),
             ("hex", |_, a| Ok(crate::str::new_string(mv(&a)?.to_vec().iter().map(|b| format!("{b:02x}")).collect()))),
             ("release", |_, a| {
                 if let Some(m) = a.args[0].downcast::<PyMemoryView>() {
@@ -149,7 +143,7 @@ pub(crate) fn init() {
             }),
             ("__repr__", |_, a| Ok(crate::str::new_string(format!("<memory at {:#x}>", a.args[0].id())))),
             ("__iter__", |_, a| {
-                let items = mv(&a)?.to_vec().into_iter().map(|b| new_int(i64::from(b))).collect();
+                let items = view_items(mv(&a)?)?;
                 Ok(crate::object::alloc(rt().types.iterator, crate::iter::PyIter { state: Mutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
             }),
         ],
@@ -185,6 +179,7 @@ fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
     let i = ops::index_isize(ts, key)?;
     let (size, signed) = fmt_info(m.fmt);
+    unsupported(m.fmt)?;
     if size > 1 && m.step == 1 {
         let n = (m.len / size) as isize;
         let j = if i < 0 { i + n } else { i };
@@ -271,6 +266,7 @@ fn fmt_info(f: char) -> (usize, bool) {
         'L' | 'Q' => (8, false),
         'l' | 'q' => (8, true),
         'f' => (4, true),
+        'w' => (4, false),
         'd' => (8, true),
         _ => (1, false),
     }
@@ -324,4 +320,19 @@ fn mv_setitem_exported(ts: &ThreadState, m: &PyMemoryView, a: &Args<'_>) -> PyRe
     let v = crate::num::int_to_i64(&a.args[2]).filter(|v| (0..256).contains(v)).ok_or_else(|| err!(ValueError, "memoryview: invalid value for format 'B'"))?;
     (e.write)(&m.obj, m.index(j as usize), &[v as u8]);
     Ok(none())
+}
+
+/// Formats a view can describe but not convert to Python values.
+fn unsupported(fmt: char) -> PyResult<()> {
+    if fmt == 'w' {
+        raise!(NotImplementedError, "memoryview: format w not supported");
+    }
+    Ok(())
+}
+
+/// The view's items as Python values, per its format.
+fn view_items(m: &PyMemoryView) -> PyResult<Vec<Value>> {
+    unsupported(m.fmt)?;
+    let (size, signed) = fmt_info(m.fmt);
+    Ok(m.to_vec().chunks(size).filter(|c| c.len() == size).map(|c| decode_item(m.fmt, signed, c)).collect())
 }

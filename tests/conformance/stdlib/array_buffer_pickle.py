@@ -59,3 +59,7 @@ c2 = copy.deepcopy(c)
 c2[0] = 5
 print(c, c2, copy.copy(c) == c, array.array[int])
 print(m[1:].tolist(), m[1:].format, m[1:2].nbytes, m.shape, m.strides, memoryview(array.array("q", [5, 6]))[-1])
+mw = memoryview(array.array("w", "ab"))
+print(mw.format, mw.itemsize, len(mw), mw.tobytes(), list(memoryview(array.array("h", [1, -2]))))
+t("w tolist", lambda: mw.tolist())
+t("w item", lambda: mw[0])
