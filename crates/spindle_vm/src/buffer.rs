@@ -18,6 +18,8 @@ pub struct BufferExporter {
     pub format: fn(&Value) -> char,
     /// Writes `data` at byte offset `at`; false when read-only or out of range.
     pub write: fn(&Value, usize, &[u8]) -> bool,
+    /// A view starts (`true`) or stops (`false`) exporting the object's memory.
+    pub export: fn(&Value, bool),
 }
 
 /// Registered exporters. Not Python-visible: function tables filled once by

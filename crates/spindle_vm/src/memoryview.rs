@@ -34,6 +34,38 @@ impl PyPayload for PyMemoryView {
     }
 }
 
+impl Drop for PyMemoryView {
+    fn drop(&mut self) {
+        if !*self.released.get_mut() {
+            if let Some(e) = crate::buffer::exporter(&self.obj) {
+                (e.export)(&self.obj, false);
+            }
+        }
+    }
+}
+
+/// A new view of `obj` (registered with its exporter, if any).
+fn new_view(obj: &Value, start: usize, len: usize, step: isize, fmt: char) -> Value {
+    if let Some(e) = crate::buffer::exporter(obj) {
+        (e.export)(obj, true);
+    }
+    alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start, len, step, released: Mutex::new(false), fmt })
+}
+
+/// `view.release()`: the exporter is told once.
+fn release_view(v: &Value) {
+    if let Some(m) = v.downcast::<PyMemoryView>() {
+        let mut r = m.released.lock();
+        if !*r {
+            *r = true;
+            drop(r);
+            if let Some(e) = crate::buffer::exporter(&m.obj) {
+                (e.export)(&m.obj, false);
+            }
+        }
+    }
+}
+
 impl PyMemoryView {
     fn index(&self, i: usize) -> usize {
         (self.start as isize + i as isize * self.step) as usize
@@ -70,7 +102,7 @@ fn mv<'a>(a: &'a Args<'_>) -> PyResult<&'a PyMemoryView> {
 pub fn new_memoryview(ts: &ThreadState, obj: &Value) -> PyResult {
     let _ = ts;
     if let Some(m) = obj.downcast::<PyMemoryView>() {
-        return Ok(alloc(rt().types.memoryview, PyMemoryView { obj: m.obj.clone(), start: m.start, len: m.len, step: m.step, released: Mutex::new(false), fmt: 'B' }));
+        return Ok(new_view(&m.obj, m.start, m.len, m.step, 'B'));
     }
     let len = if let Some(b) = obj.downcast::<PyBytes>() {
         b.data.len()
@@ -79,11 +111,11 @@ pub fn new_memoryview(ts: &ThreadState, obj: &Value) -> PyResult {
     } else if let Some(e) = crate::buffer::exporter(obj) {
         let fmt = (e.format)(obj);
         let len = (e.read)(obj).len();
-        return Ok(alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start: 0, len, step: 1, released: Mutex::new(false), fmt }));
+        return Ok(new_view(obj, 0, len, 1, fmt));
     } else {
         raise!(TypeError, "memoryview: a bytes-like object is required, not '{}'", ops::type_name(obj))
     };
-    Ok(alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start: 0, len, step: 1, released: Mutex::new(false), fmt: 'B' }))
+    Ok(new_view(obj, 0, len, 1, 'B'))
 }
 
 pub(crate) fn init() {
@@ -105,16 +137,12 @@ pub(crate) fn init() {
             ("tolist", |_, a| Ok(crate::seq::new_list(view_items(mv(&a)?)?))),
             ("hex", |_, a| Ok(crate::str::new_string(mv(&a)?.to_vec().iter().map(|b| format!("{b:02x}")).collect()))),
             ("release", |_, a| {
-                if let Some(m) = a.args[0].downcast::<PyMemoryView>() {
-                    *m.released.lock() = true;
-                }
+                release_view(&a.args[0]);
                 Ok(none())
             }),
             ("__enter__", |_, a| Ok(a.args[0].clone())),
             ("__exit__", |_, a| {
-                if let Some(m) = a.args[0].downcast::<PyMemoryView>() {
-                    *m.released.lock() = true;
-                }
+                release_view(&a.args[0]);
                 Ok(none())
             }),
             ("cast", |_, a| {
@@ -130,7 +158,7 @@ pub(crate) fn init() {
                 if m.len % fmt_info(fc).0 != 0 {
                     raise!(TypeError, "memoryview: length is not a multiple of itemsize");
                 }
-                Ok(alloc(rt().types.memoryview, PyMemoryView { obj: m.obj.clone(), start: m.start, len: m.len, step: m.step, released: Mutex::new(false), fmt: fc }))
+                Ok(new_view(&m.obj, m.start, m.len, m.step, fc))
             }),
             ("toreadonly", |_, a| Ok(a.args[0].clone())),
             ("__eq__", |_, a| {
@@ -165,17 +193,11 @@ fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
                 raise!(NotImplementedError, "memoryview: strided slices of format '{}' are not supported", m.fmt);
             }
             let new_start = if count == 0 { m.start } else { m.start + start.max(0) as usize * size };
-            return Ok(alloc(
-                rt().types.memoryview,
-                PyMemoryView { obj: m.obj.clone(), start: new_start, len: count * size, step: 1, released: Mutex::new(false), fmt: m.fmt },
-            ));
+            return Ok(new_view(&m.obj, new_start, count * size, 1, m.fmt));
         }
         let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
         let new_start = m.index(start.max(0) as usize);
-        return Ok(alloc(
-            rt().types.memoryview,
-            PyMemoryView { obj: m.obj.clone(), start: if count == 0 { m.start } else { new_start }, len: count, step: m.step * step, released: Mutex::new(false), fmt: 'B' },
-        ));
+        return Ok(new_view(&m.obj, if count == 0 { m.start } else { new_start }, count, m.step * step, 'B'));
     }
     let i = ops::index_isize(ts, key)?;
     let (size, signed) = fmt_info(m.fmt);

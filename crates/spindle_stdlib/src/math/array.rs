@@ -3,6 +3,7 @@
 //! `spindle_vm::buffer`, pickling through `_array_reconstructor`.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use num_bigint::BigInt;
 use parking_lot::Mutex;
@@ -25,6 +26,8 @@ use super::{add_getter, bytes_of, cls_of, exact, real, this};
 pub struct PyArray {
     tc: u8,
     data: Mutex<Vec<u8>>,
+    /// Live memoryviews of this array: while any, its size cannot change.
+    exports: AtomicUsize,
 }
 
 impl PyPayload for PyArray {
@@ -49,6 +52,14 @@ impl PyArray {
 
     fn len(&self) -> usize {
         self.data.lock().len() / self.size()
+    }
+
+    /// Refuses a size change while buffers are exported.
+    fn resizable(&self, changes: bool) -> PyResult<()> {
+        if changes && self.exports.load(Ordering::Relaxed) > 0 {
+            raise!(BufferError, "cannot resize an array that is exporting buffers");
+        }
+        Ok(())
     }
 }
 
@@ -88,7 +99,7 @@ fn array_type() -> TypeRef {
 }
 
 fn new_array(t: TypeRef, tc: u8, data: Vec<u8>) -> Value {
-    alloc(t, PyArray { tc, data: Mutex::new(data) })
+    alloc(t, PyArray { tc, data: Mutex::new(data), exports: AtomicUsize::new(0) })
 }
 
 /// The item at `c` (exactly `itemsize` bytes) as a Python value.
@@ -290,6 +301,7 @@ fn m_append(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, s) = arr(&a)?;
     let v = exact("append", &a, 1, 1, 1)?;
     let b = encode(ts, s.tc, &v[0])?;
+    s.resizable(true)?;
     s.data.lock().extend(b);
     Ok(none())
 }
@@ -300,12 +312,14 @@ fn extend_with(ts: &ThreadState, s: &PyArray, src: &Value) -> PyResult<()> {
             raise!(TypeError, "can only extend with array of same kind");
         }
         let b = o.to_bytes();
+        s.resizable(!b.is_empty())?;
         s.data.lock().extend(b);
         return Ok(());
     }
     let it = ops::iter(ts, src)?;
     while let Some(v) = ops::next(ts, &it)? {
         let b = encode(ts, s.tc, &v)?;
+        s.resizable(true)?;
         s.data.lock().extend(b);
     }
     Ok(())
@@ -323,6 +337,7 @@ fn m_insert(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let v = exact("insert", &a, 1, 2, 2)?;
     let i = ops::index_isize(ts, &v[0])?;
     let b = encode(ts, s.tc, &v[1])?;
+    s.resizable(true)?;
     let size = s.size();
     let mut d = s.data.lock();
     let n = (d.len() / size) as isize;
@@ -349,6 +364,7 @@ fn m_pop(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if j < 0 || j >= n {
         raise!(IndexError, "pop index out of range");
     }
+    s.resizable(true)?;
     let at = j as usize * size;
     let item: Vec<u8> = d.drain(at..at + size).collect();
     Ok(decode(s.tc, &item))
@@ -365,6 +381,7 @@ fn m_remove(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let v = exact("remove", &a, 1, 1, 1)?;
     for (i, x) in items(s).iter().enumerate() {
         if ops::eq(ts, x, &v[0])? {
+            s.resizable(true)?;
             let size = s.size();
             let mut d = s.data.lock();
             if (i + 1) * size <= d.len() {
@@ -448,6 +465,7 @@ fn m_frombytes(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let v = exact("frombytes", &a, 1, 1, 1)?;
     let b = bytes_of(ts, &v[0], "")?;
     let b = from_bytes_checked(s.tc, b)?;
+    s.resizable(!b.is_empty())?;
     s.data.lock().extend(b);
     Ok(none())
 }
@@ -463,6 +481,7 @@ fn m_fromlist(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let v = exact("fromlist", &a, 1, 1, 1)?;
     let Some(l) = v[0].downcast::<spindle_vm::seq::PyList>() else { raise!(TypeError, "arg must be list") };
     let b = encode_all(ts, s.tc, &l.snapshot())?;
+    s.resizable(!b.is_empty())?;
     s.data.lock().extend(b);
     Ok(none())
 }
@@ -488,6 +507,7 @@ fn m_fromunicode(_ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(ValueError, "fromunicode() may only be called on unicode type arrays ('u' or 'w')");
     }
     let b: Vec<u8> = d.code_points().flat_map(u32::to_le_bytes).collect();
+    s.resizable(!b.is_empty())?;
     s.data.lock().extend(b);
     Ok(none())
 }
@@ -516,6 +536,7 @@ fn m_fromfile(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let Some(b) = r.downcast::<spindle_vm::bytes::PyBytes>() else { raise!(TypeError, "read() didn't return bytes") };
     let got = b.data.len();
     let whole = got - got % size;
+    s.resizable(whole > 0)?;
     s.data.lock().extend_from_slice(&b.data[..whole]);
     if got != nbytes {
         raise!(EOFError, "read() didn't return enough bytes");
@@ -526,6 +547,7 @@ fn m_fromfile(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn m_clear(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, s) = arr(&a)?;
     exact("clear", &a, 1, 0, 0)?;
+    s.resizable(s.len() > 0)?;
     s.data.lock().clear();
     Ok(none())
 }
@@ -742,6 +764,7 @@ fn m_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         let src = if k[1].is(v) { s.to_bytes() } else { o.to_bytes() };
         let mut d = s.data.lock();
         if step == 1 {
+            s.resizable(src.len() != count * size)?;
             let lo = ((start.max(0) as usize).min(n) * size).min(d.len());
             let hi = (lo + count * size).min(d.len());
             d.splice(lo..hi, src);
@@ -774,6 +797,7 @@ fn m_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn delete_slice(s: &PyArray, start: isize, step: isize, count: usize) -> PyResult {
+    s.resizable(count > 0)?;
     let size = s.size();
     let mut drop_idx: Vec<usize> = (0..count).map(|i| (start + i as isize * step) as usize).collect();
     drop_idx.sort_unstable();
@@ -800,6 +824,7 @@ fn m_delitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         return delete_slice(s, start, step, count);
     }
     let j = item_index(ts, &k[0], n, "array assignment index out of range")?;
+    s.resizable(true)?;
     let mut d = s.data.lock();
     if (j + 1) * size <= d.len() {
         d.drain(j * size..(j + 1) * size);
@@ -897,6 +922,7 @@ fn m_imul(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (v, s) = arr(&a)?;
     let k = exact("__imul__", &a, 1, 1, 1)?;
     let Some(n) = repeat_count(ts, &k[0])? else { return Ok(rt().not_implemented.clone()) };
+    s.resizable(n != 1 && s.len() > 0)?;
     let mut d = s.data.lock();
     if n > 0 && d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
         return Err(PyErr::bare(rt().exc.MemoryError));
@@ -963,7 +989,18 @@ fn buf_write(v: &Value, at: usize, data: &[u8]) -> bool {
     }
 }
 
-static EXPORTER: BufferExporter = BufferExporter { kind: PyArray::KIND, read: buf_read, format: buf_format, write: buf_write };
+fn buf_export(v: &Value, start: bool) {
+    if let Some(s) = v.downcast::<PyArray>() {
+        if start {
+            s.exports.fetch_add(1, Ordering::Relaxed);
+        } else {
+            let _ = s.exports.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1));
+        }
+    }
+}
+
+static EXPORTER: BufferExporter =
+    BufferExporter { kind: PyArray::KIND, read: buf_read, format: buf_format, write: buf_write, export: buf_export };
 
 // ---------------------------------------------------------------- module
 
