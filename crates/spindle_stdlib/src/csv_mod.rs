@@ -27,15 +27,47 @@ const QUOTE_NONE: i64 = 3;
 const QUOTE_STRINGS: i64 = 4;
 const QUOTE_NOTNULL: i64 = 5;
 
-/// The module's types, its `Error` class and its dialect registry (the dict
-/// the module exposes as `_dialects`): created once, shared by every import.
+/// The module's (immutable, immortal) types.
 static DIALECT_T: OnceLock<TypeRef> = OnceLock::new();
 static READER_T: OnceLock<TypeRef> = OnceLock::new();
 static WRITER_T: OnceLock<TypeRef> = OnceLock::new();
-static ERROR: OnceLock<Value> = OnceLock::new();
-static DIALECTS: OnceLock<Value> = OnceLock::new();
-/// `field_size_limit()`: a plain number, CPython's module-level C long.
-static FIELD_LIMIT: AtomicI64 = AtomicI64::new(128 * 1024);
+static STATE_T: OnceLock<TypeRef> = OnceLock::new();
+
+/// The module state, kept by the interpreter: the `Error` class, the dialect
+/// registry (the dict the module exposes as `_dialects`) and the field limit.
+struct CsvState {
+    error: Value,
+    dialects: Value,
+    field_limit: AtomicI64,
+}
+
+impl PyPayload for CsvState {
+    const KIND: PayloadKind = crate::kinds::kind(crate::kinds::CSV_BASE + 3);
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.error);
+        visit(&self.dialects);
+    }
+}
+
+/// The interpreter's `_csv` state (made by the first import).
+fn state(ts: &ThreadState) -> PyResult<Value> {
+    match ts.interp.module_state.lock().get("_csv") {
+        Some(v) => Ok(v.clone()),
+        None => raise!(RuntimeError, "_csv is not initialised"),
+    }
+}
+
+fn with_state<R>(ts: &ThreadState, f: impl FnOnce(&CsvState) -> R) -> PyResult<R> {
+    let v = state(ts)?;
+    match v.downcast::<CsvState>() {
+        Some(s) => Ok(f(s)),
+        None => raise!(RuntimeError, "_csv state is corrupt"),
+    }
+}
+
+fn field_limit(ts: &ThreadState) -> i64 {
+    with_state(ts, |s| s.field_limit.load(Ordering::Relaxed)).unwrap_or(128 * 1024)
+}
 
 pub(crate) struct Dialect {
     delimiter: u32,
@@ -59,8 +91,8 @@ impl PyPayload for Dialect {
 
 /// A `_csv.Error` carrying `msg`, built without running Python code (the
 /// reader raises it while holding its parser lock).
-fn csv_error(_ts: &ThreadState, msg: &str) -> PyErr {
-    match ERROR.get().and_then(TypeRef::from_value) {
+fn csv_error(ts: &ThreadState, msg: &str) -> PyErr {
+    match with_state(ts, |s| TypeRef::from_value(&s.error)).ok().flatten() {
         Some(t) => PyErr::new(t, msg),
         None => spindle_vm::err!(Exception, "{}", msg),
     }
@@ -222,15 +254,12 @@ fn call_dialect(ts: &ThreadState, args: &[Value], kwnames: &[Value]) -> PyResult
     ops::call_args(ts, &dialect_type().to_value(), Args { args, kwnames })
 }
 
-fn registry() -> PyResult<&'static Value> {
-    match DIALECTS.get() {
-        Some(d) => Ok(d),
-        None => raise!(RuntimeError, "_csv is not initialised"),
-    }
+fn registry(ts: &ThreadState) -> PyResult<Value> {
+    with_state(ts, |s| s.dialects.clone())
 }
 
 fn get_dialect_from_registry(ts: &ThreadState, name: &Value) -> PyResult {
-    let reg = registry()?;
+    let reg = &registry(ts)?;
     match ops::getitem(ts, reg, name) {
         Ok(v) => Ok(v),
         Err(e) if e.is_instance(rt().exc.KeyError) => Err(csv_error(ts, "unknown dialect")),
@@ -301,7 +330,7 @@ fn register_dialect(ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(TypeError, "dialect name must be a string");
     }
     let d = call_dialect(ts, &a.args[1..], a.kwnames)?;
-    ops::setitem(ts, registry()?, name, d)?;
+    ops::setitem(ts, &registry(ts)?, name, d)?;
     Ok(none())
 }
 
@@ -315,7 +344,7 @@ fn one_name(fname: &str, a: &Args<'_>) -> PyResult<Value> {
 
 fn unregister_dialect(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let name = one_name("unregister_dialect", &a)?;
-    match ops::delitem(ts, registry()?, &name) {
+    match ops::delitem(ts, &registry(ts)?, &name) {
         Ok(()) => Ok(none()),
         Err(e) if e.is_instance(rt().exc.KeyError) => Err(csv_error(ts, "unknown dialect")),
         Err(e) => Err(e),
@@ -329,23 +358,23 @@ fn get_dialect(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn list_dialects(ts: &ThreadState, a: Args<'_>) -> PyResult {
     crate::math::exact("list_dialects", &a, 0, 0, 0)?;
-    let keys = ops::collect(ts, registry()?)?;
+    let keys = ops::collect(ts, &registry(ts)?)?;
     Ok(spindle_vm::seq::new_list(keys))
 }
 
-fn field_size_limit(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+fn field_size_limit(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let pos = a.positional();
     if pos.len() + a.kwnames.len() > 1 {
         raise!(TypeError, "field_size_limit() takes at most 1 argument ({} given)", pos.len() + a.kwnames.len());
     }
     let [new] = crate::math::parse("field_size_limit", &a, 0, ["new_limit"], 0)?;
-    let old = FIELD_LIMIT.load(Ordering::Relaxed);
+    let old = field_limit(ts);
     if let Some(v) = new {
         if v.type_ref() != rt().types.int {
             raise!(TypeError, "limit must be an integer");
         }
         match int_to_big(&v).and_then(|b| i64::try_from(&b).ok()) {
-            Some(n) => FIELD_LIMIT.store(n, Ordering::Relaxed),
+            Some(n) => with_state(ts, |s| s.field_limit.store(n, Ordering::Relaxed))?,
             None => raise!(OverflowError, "Python int too large to convert to C long"),
         }
     }
@@ -421,7 +450,7 @@ fn save_field(ts: &ThreadState, d: &Dialect, s: &mut ReaderState) -> PyResult<()
 }
 
 fn add_char(ts: &ThreadState, s: &mut ReaderState, c: u32) -> PyResult<()> {
-    let limit = FIELD_LIMIT.load(Ordering::Relaxed);
+    let limit = field_limit(ts);
     if s.field.len() as i64 >= limit {
         return Err(csv_error(ts, &format!("field larger than field limit ({limit})")));
     }
@@ -809,11 +838,16 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
         member(t, "dialect", |_, a| Ok(this::<Writer>(&a, "_csv.writer")?.1.dialect.clone()), readonly_member);
         t
     });
-    if ERROR.get().is_none() {
-        let e = new_exc_class(ts, "_csv", "Error", rt().exc.Exception)?;
-        let _ = ERROR.set(e);
-    }
-    let dialects = DIALECTS.get_or_init(spindle_vm::builtins_init::new_dict).clone();
+    let st = *STATE_T.get_or_init(|| new_type::<CsvState>("_csv_state", "_csv", None, false));
+    let error = new_exc_class(ts, "_csv", "Error", rt().exc.Exception)?;
+    let state = ts.interp.module_state("_csv", || {
+        let field_limit = AtomicI64::new(128 * 1024);
+        alloc(st, CsvState { error, dialects: spindle_vm::builtins_init::new_dict(), field_limit })
+    });
+    let (error, dialects) = match state.downcast::<CsvState>() {
+        Some(s) => (s.error.clone(), s.dialects.clone()),
+        None => raise!(RuntimeError, "_csv state is corrupt"),
+    };
     let m = new_module("_csv", &[]);
     add_fn(&m, "reader", reader_fn);
     add_fn(&m, "writer", writer_fn);
@@ -825,7 +859,7 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     add_value(&m, "Dialect", dt.to_value());
     add_value(&m, "Reader", rtp.to_value());
     add_value(&m, "Writer", wt.to_value());
-    add_value(&m, "Error", ERROR.get().cloned().unwrap_or_else(none));
+    add_value(&m, "Error", error);
     add_value(&m, "_dialects", dialects);
     for (n, v) in [
         ("QUOTE_MINIMAL", QUOTE_MINIMAL),
