@@ -128,7 +128,8 @@ fn decode(tc: u8, c: &[u8]) -> Value {
             let cp = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
             match spindle_str::PyStrData::from_ucs4(&[cp]) {
                 Ok(d) => new_data(d),
-                Err(e) => spindle_vm::str::char_value(if cp > 0x10FFFF { 0xFFFD } else { let _ = e; cp }),
+                // Past U+10FFFF (only from raw bytes): shown as U+FFFD.
+                Err(_) => spindle_vm::str::char_value(0xFFFD),
             }
         }
     }
@@ -723,7 +724,7 @@ fn item_index(ts: &ThreadState, key: &Value, n: usize, msg: &str) -> PyResult<us
 }
 
 fn m_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (v, s) = arr(&a)?;
+    let (_, s) = arr(&a)?;
     let k = exact("__getitem__", &a, 1, 1, 1)?;
     let size = s.size();
     let n = s.len();
@@ -737,7 +738,6 @@ fn m_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
             }
         }
         drop(d);
-        let _ = v;
         return Ok(new_array(array_type(), s.tc, out));
     }
     let j = item_index(ts, &k[0], n, "array index out of range")?;
@@ -869,7 +869,7 @@ fn it_next(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn m_add(_ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (v, s) = arr(&a)?;
+    let (_, s) = arr(&a)?;
     let k = exact("__add__", &a, 1, 1, 1)?;
     let Some(o) = k[0].downcast::<PyArray>() else {
         raise!(TypeError, "can only append array (not \"{}\") to array", ops::type_name(&k[0]))
@@ -879,7 +879,6 @@ fn m_add(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
     let mut d = s.to_bytes();
     d.extend(o.to_bytes());
-    let _ = v;
     Ok(new_array(array_type(), s.tc, d))
 }
 
