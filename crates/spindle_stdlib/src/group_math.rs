@@ -21,5 +21,6 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_blake2", math::hashes::init_blake2),
         ("_bisect", math::bisect::init),
         ("unicodedata", math::unicodedata::init),
+        ("array", math::array::init),
     ]
 }

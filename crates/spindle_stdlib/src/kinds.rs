@@ -11,3 +11,6 @@ pub const SRE_BASE: u16 = 1300;
 pub const fn kind(n: u16) -> PayloadKind {
     PayloadKind(n)
 }
+
+/// `_csv` (csv_mod.rs): 1500-1519.
+pub const CSV_BASE: u16 = 1500;

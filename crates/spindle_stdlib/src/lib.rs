@@ -17,6 +17,7 @@ mod typing_mod;
 mod sre;
 mod math;
 pub mod kinds;
+mod csv_mod;
 
 use spindle_vm::interp::NativeModuleInit;
 
@@ -29,5 +30,6 @@ pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
     t.extend(group_sre::table());
     t.extend(group_ast::table());
     t.extend(group_typing::table());
+    t.push(("_csv", csv_mod::init as NativeModuleInit));
     t
 }

@@ -21,6 +21,8 @@ pub struct Interpreter {
     pub int_max_str_digits: AtomicUsize,
     /// Native (Rust) modules by name: their init functions.
     pub native_modules: parking_lot::Mutex<std::collections::HashMap<String, NativeModuleInit>>,
+    /// Native modules' own state (CPython's per-module state), by module name.
+    pub module_state: parking_lot::Mutex<std::collections::HashMap<&'static str, Value>>,
 }
 
 /// Creates a native module object.
@@ -29,6 +31,16 @@ pub type NativeModuleInit = fn(&ThreadState) -> PyResult<Value>;
 impl Interpreter {
     pub fn native_module(&self, name: &str) -> Option<NativeModuleInit> {
         self.native_modules.lock().get(name).copied()
+    }
+
+    /// The state object of native module `name`, made by `init` on first use
+    /// (`init` runs without the lock held: it may run Python code).
+    pub fn module_state(&self, name: &'static str, init: impl FnOnce() -> Value) -> Value {
+        if let Some(v) = self.module_state.lock().get(name) {
+            return v.clone();
+        }
+        let v = init();
+        self.module_state.lock().entry(name).or_insert(v).clone()
     }
 
     pub fn recursion_limit(&self) -> usize {

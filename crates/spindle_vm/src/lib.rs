@@ -6,6 +6,7 @@
 
 pub mod arith;
 pub mod boot;
+pub mod buffer;
 pub mod builtins_init;
 pub mod bytes;
 pub mod cell;

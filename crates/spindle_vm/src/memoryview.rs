@@ -34,6 +34,38 @@ impl PyPayload for PyMemoryView {
     }
 }
 
+impl Drop for PyMemoryView {
+    fn drop(&mut self) {
+        if !*self.released.get_mut() {
+            if let Some(e) = crate::buffer::exporter(&self.obj) {
+                (e.export)(&self.obj, false);
+            }
+        }
+    }
+}
+
+/// A new view of `obj` (registered with its exporter, if any).
+fn new_view(obj: &Value, start: usize, len: usize, step: isize, fmt: char) -> Value {
+    if let Some(e) = crate::buffer::exporter(obj) {
+        (e.export)(obj, true);
+    }
+    alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start, len, step, released: Mutex::new(false), fmt })
+}
+
+/// `view.release()`: the exporter is told once.
+fn release_view(v: &Value) {
+    if let Some(m) = v.downcast::<PyMemoryView>() {
+        let mut r = m.released.lock();
+        if !*r {
+            *r = true;
+            drop(r);
+            if let Some(e) = crate::buffer::exporter(&m.obj) {
+                (e.export)(&m.obj, false);
+            }
+        }
+    }
+}
+
 impl PyMemoryView {
     fn index(&self, i: usize) -> usize {
         (self.start as isize + i as isize * self.step) as usize
@@ -53,7 +85,10 @@ fn source_bytes(v: &Value) -> Vec<u8> {
     if let Some(b) = v.downcast::<PyByteArray>() {
         return b.data.lock().clone();
     }
-    Vec::new()
+    match crate::buffer::exporter(v) {
+        Some(e) => (e.read)(v),
+        None => Vec::new(),
+    }
 }
 
 fn mv<'a>(a: &'a Args<'_>) -> PyResult<&'a PyMemoryView> {
@@ -67,16 +102,20 @@ fn mv<'a>(a: &'a Args<'_>) -> PyResult<&'a PyMemoryView> {
 pub fn new_memoryview(ts: &ThreadState, obj: &Value) -> PyResult {
     let _ = ts;
     if let Some(m) = obj.downcast::<PyMemoryView>() {
-        return Ok(alloc(rt().types.memoryview, PyMemoryView { obj: m.obj.clone(), start: m.start, len: m.len, step: m.step, released: Mutex::new(false), fmt: 'B' }));
+        return Ok(new_view(&m.obj, m.start, m.len, m.step, 'B'));
     }
     let len = if let Some(b) = obj.downcast::<PyBytes>() {
         b.data.len()
     } else if let Some(b) = obj.downcast::<PyByteArray>() {
         b.data.lock().len()
+    } else if let Some(e) = crate::buffer::exporter(obj) {
+        let fmt = (e.format)(obj);
+        let len = (e.read)(obj).len();
+        return Ok(new_view(obj, 0, len, 1, fmt));
     } else {
         raise!(TypeError, "memoryview: a bytes-like object is required, not '{}'", ops::type_name(obj))
     };
-    Ok(alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start: 0, len, step: 1, released: Mutex::new(false), fmt: 'B' }))
+    Ok(new_view(obj, 0, len, 1, 'B'))
 }
 
 pub(crate) fn init() {
@@ -95,46 +134,22 @@ pub(crate) fn init() {
             ("__getitem__", mv_getitem),
             ("__setitem__", mv_setitem),
             ("tobytes", |_, a| Ok(crate::bytes::new_bytes(&mv(&a)?.to_vec()))),
-            ("tolist", |_, a| {
-                let m = mv(&a)?;
-                let bytes = m.to_vec();
-                let (size, signed) = fmt_info(m.fmt);
-                let items = bytes
-                    .chunks(size)
-                    .filter(|c| c.len() == size)
-                    .map(|c| {
-                        let mut buf = [0u8; 8];
-                        buf[..size].copy_from_slice(c);
-                        let u = u64::from_le_bytes(buf);
-                        if signed {
-                            let shift = 64 - 8 * size as u32;
-                            crate::num::new_int(((u << shift) as i64) >> shift)
-                        } else {
-                            crate::num::new_bigint(num_bigint::BigInt::from(u))
-                        }
-                    })
-                    .collect();
-                Ok(crate::seq::new_list(items))
-            }),
+            ("tolist", |_, a| Ok(crate::seq::new_list(view_items(mv(&a)?)?))),
             ("hex", |_, a| Ok(crate::str::new_string(mv(&a)?.to_vec().iter().map(|b| format!("{b:02x}")).collect()))),
             ("release", |_, a| {
-                if let Some(m) = a.args[0].downcast::<PyMemoryView>() {
-                    *m.released.lock() = true;
-                }
+                release_view(&a.args[0]);
                 Ok(none())
             }),
             ("__enter__", |_, a| Ok(a.args[0].clone())),
             ("__exit__", |_, a| {
-                if let Some(m) = a.args[0].downcast::<PyMemoryView>() {
-                    *m.released.lock() = true;
-                }
+                release_view(&a.args[0]);
                 Ok(none())
             }),
             ("cast", |_, a| {
                 let m = mv(&a)?;
                 let f = a.args.get(1).and_then(crate::str::as_str).unwrap_or("");
                 let fc = match f {
-                    "B" | "b" | "c" | "H" | "h" | "I" | "i" | "L" | "l" | "Q" | "q" => f.chars().next().unwrap_or('B'),
+                    "B" | "b" | "c" | "H" | "h" | "I" | "i" | "L" | "l" | "Q" | "q" | "f" | "d" => f.chars().next().unwrap_or('B'),
                     _ => raise!(ValueError, "memoryview: destination format must be a native single character format prefixed with an optional '@'"),
                 };
                 if m.step != 1 {
@@ -143,7 +158,7 @@ pub(crate) fn init() {
                 if m.len % fmt_info(fc).0 != 0 {
                     raise!(TypeError, "memoryview: length is not a multiple of itemsize");
                 }
-                Ok(alloc(rt().types.memoryview, PyMemoryView { obj: m.obj.clone(), start: m.start, len: m.len, step: m.step, released: Mutex::new(false), fmt: fc }))
+                Ok(new_view(&m.obj, m.start, m.len, m.step, fc))
             }),
             ("toreadonly", |_, a| Ok(a.args[0].clone())),
             ("__eq__", |_, a| {
@@ -156,7 +171,7 @@ pub(crate) fn init() {
             }),
             ("__repr__", |_, a| Ok(crate::str::new_string(format!("<memory at {:#x}>", a.args[0].id())))),
             ("__iter__", |_, a| {
-                let items = mv(&a)?.to_vec().into_iter().map(|b| new_int(i64::from(b))).collect();
+                let items = view_items(mv(&a)?)?;
                 Ok(crate::object::alloc(rt().types.iterator, crate::iter::PyIter { state: Mutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
             }),
         ],
@@ -170,14 +185,34 @@ fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let m = mv(&a)?;
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
+        let size = fmt_info(m.fmt).0;
+        if size > 1 && m.step == 1 {
+            // Items of a multi-byte format: contiguous slices keep the format.
+            let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len / size)?;
+            if step != 1 && count > 1 {
+                raise!(NotImplementedError, "memoryview: strided slices of format '{}' are not supported", m.fmt);
+            }
+            let new_start = if count == 0 { m.start } else { m.start + start.max(0) as usize * size };
+            return Ok(new_view(&m.obj, new_start, count * size, 1, m.fmt));
+        }
         let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
         let new_start = m.index(start.max(0) as usize);
-        return Ok(alloc(
-            rt().types.memoryview,
-            PyMemoryView { obj: m.obj.clone(), start: if count == 0 { m.start } else { new_start }, len: count, step: m.step * step, released: Mutex::new(false), fmt: 'B' },
-        ));
+        return Ok(new_view(&m.obj, if count == 0 { m.start } else { new_start }, count, m.step * step, 'B'));
     }
     let i = ops::index_isize(ts, key)?;
+    let (size, signed) = fmt_info(m.fmt);
+    unsupported(m.fmt)?;
+    if size > 1 && m.step == 1 {
+        let n = (m.len / size) as isize;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            raise!(IndexError, "index out of bounds on dimension 1");
+        }
+        let src = source_bytes(&m.obj);
+        let at = m.start + j as usize * size;
+        let Some(c) = src.get(at..at + size) else { raise!(IndexError, "index out of bounds on dimension 1") };
+        return Ok(decode_item(m.fmt, signed, c));
+    }
     let n = m.len as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
@@ -190,7 +225,7 @@ fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn mv_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__setitem__", a, 2, 2)?;
     let m = mv(&a)?;
-    let Some(ba) = m.obj.downcast::<PyByteArray>() else { raise!(TypeError, "cannot modify read-only memory") };
+    let Some(ba) = m.obj.downcast::<PyByteArray>() else { return mv_setitem_exported(ts, m, &a) };
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
         let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
@@ -226,12 +261,12 @@ pub fn memoryview_attr(obj: &Value, name: &str) -> Option<Value> {
     Some(match name {
         "obj" => m.obj.clone(),
         "nbytes" => new_int(m.len as i64),
-        "readonly" => new_bool(m.obj.downcast::<PyByteArray>().is_none()),
+        "readonly" => new_bool(m.obj.downcast::<PyByteArray>().is_none() && crate::buffer::exporter(&m.obj).is_none()),
         "itemsize" => new_int(fmt_info(m.fmt).0 as i64),
         "format" => crate::str::new_str(&m.fmt.to_string()),
         "ndim" => new_int(1),
-        "shape" => crate::seq::new_tuple(vec![new_int(m.len as i64)]),
-        "strides" => crate::seq::new_tuple(vec![new_int(m.step as i64)]),
+        "shape" => crate::seq::new_tuple(vec![new_int((m.len / fmt_info(m.fmt).0) as i64)]),
+        "strides" => crate::seq::new_tuple(vec![new_int(m.step as i64 * fmt_info(m.fmt).0 as i64)]),
         "c_contiguous" | "contiguous" | "f_contiguous" => new_bool(m.step == 1),
         "released" => new_bool(*m.released.lock()),
         _ => return None,
@@ -252,6 +287,74 @@ fn fmt_info(f: char) -> (usize, bool) {
         'i' => (4, true),
         'L' | 'Q' => (8, false),
         'l' | 'q' => (8, true),
+        'f' => (4, true),
+        'w' => (4, false),
+        'd' => (8, true),
         _ => (1, false),
     }
+}
+
+/// One item of format `fmt` from its native (little-endian) bytes.
+fn decode_item(fmt: char, signed: bool, c: &[u8]) -> Value {
+    let mut buf = [0u8; 8];
+    let size = c.len().min(8);
+    buf[..size].copy_from_slice(&c[..size]);
+    match fmt {
+        'f' => crate::num::new_float(f64::from(f32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]))),
+        'd' => crate::num::new_float(f64::from_le_bytes(buf)),
+        _ => {
+            let u = u64::from_le_bytes(buf);
+            if signed {
+                let shift = 64 - 8 * size as u32;
+                crate::num::new_int(((u << shift) as i64) >> shift)
+            } else {
+                crate::num::new_bigint(num_bigint::BigInt::from(u))
+            }
+        }
+    }
+}
+
+/// `view[i] = v` / `view[a:b] = data` on a view of a registered exporter
+/// (format 'B' views only; other formats are read-only here).
+fn mv_setitem_exported(ts: &ThreadState, m: &PyMemoryView, a: &Args<'_>) -> PyResult {
+    let Some(e) = crate::buffer::exporter(&m.obj) else { raise!(TypeError, "cannot modify read-only memory") };
+    if m.fmt != 'B' {
+        raise!(NotImplementedError, "memoryview: assignment to format '{}' is not supported", m.fmt);
+    }
+    let key = &a.args[1];
+    if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
+        let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
+        let data = crate::builtins_init::containers::bytes_like(ts, &a.args[2])?;
+        if data.len() != count {
+            raise!(ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+        }
+        for (k, b) in data.into_iter().enumerate() {
+            (e.write)(&m.obj, m.index((start + k as isize * step) as usize), &[b]);
+        }
+        return Ok(none());
+    }
+    let i = ops::index_isize(ts, key)?;
+    let n = m.len as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        raise!(IndexError, "index out of bounds on dimension 1");
+    }
+    let v = crate::num::int_to_i64(&a.args[2]).filter(|v| (0..256).contains(v)).ok_or_else(|| err!(ValueError, "memoryview: invalid value for format 'B'"))?;
+    (e.write)(&m.obj, m.index(j as usize), &[v as u8]);
+    Ok(none())
+}
+
+/// Formats a view can describe but not convert to Python values.
+fn unsupported(fmt: char) -> PyResult<()> {
+    if fmt == 'w' {
+        raise!(NotImplementedError, "memoryview: format w not supported");
+    }
+    Ok(())
+}
+
+/// The view's items as Python values, per its format.
+fn view_items(m: &PyMemoryView) -> PyResult<Vec<Value>> {
+    unsupported(m.fmt)?;
+    let (size, signed) = fmt_info(m.fmt);
+    Ok(m.to_vec().chunks(size).filter(|c| c.len() == size).map(|c| decode_item(m.fmt, signed, c)).collect())
 }

@@ -196,6 +196,12 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
     if name_s == "__class__" {
         return Ok(obj.type_ref().to_value());
     }
+    // A builtin function's own module (the type dict's `__module__` is the type's).
+    if name_s == "__module__" && obj.downcast::<NativeFunction>().is_some() {
+        if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
+            return Ok(v);
+        }
+    }
     let ty = obj.type_ref();
     let found = ty.lookup(name_s);
     if let Some(d) = &found {

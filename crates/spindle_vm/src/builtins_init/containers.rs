@@ -2089,7 +2089,10 @@ pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
     if let Some(m) = v.downcast::<crate::memoryview::PyMemoryView>() {
         return Some(m.to_vec());
     }
-    v.downcast::<PyByteArray>().map(|b| b.data.lock().clone())
+    if let Some(b) = v.downcast::<PyByteArray>() {
+        return Some(b.data.lock().clone());
+    }
+    crate::buffer::exporter(v).map(|e| (e.read)(v))
 }
 
 pub fn bytes_like(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
@@ -2615,6 +2618,10 @@ fn bytes_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn bytes_cmp(a: Args<'_>, op: CmpOp) -> PyResult {
+    // bytes compares only with bytes-likes it knows; bytearray with any buffer.
+    if a.args[0].downcast::<PyBytes>().is_some() && a.args.get(1).and_then(crate::buffer::exporter).is_some() {
+        return Ok(rt().not_implemented.clone());
+    }
     let (Some(x), Some(y)) = (bytes_data(&a.args[0]), a.args.get(1).and_then(bytes_data)) else {
         return Ok(rt().not_implemented.clone());
     };

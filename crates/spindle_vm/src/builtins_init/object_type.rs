@@ -76,7 +76,7 @@ pub(super) fn init(r: &Runtime) {
         add_methods(ty, &[("__repr__", singleton_repr), ("__bool__", singleton_bool)]);
     }
     add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
-    add_methods(r.types.builtin_function, &[("__repr__", native_repr)]);
+    add_methods(r.types.builtin_function, &[("__repr__", native_repr), ("__reduce__", native_reduce)]);
     add_methods(r.types.method_descriptor, &[("__repr__", native_repr)]);
     add_methods(r.types.method, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash)]);
     add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", module_dir)]);
@@ -658,6 +658,19 @@ fn native_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
             s.id()
         ))),
         _ => Ok(new_str(&format!("<built-in function {}>", f.name))),
+    }
+}
+
+/// Builtin functions pickle by name; builtin methods as `getattr(self, name)`.
+fn native_reduce(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let o = &args.args[0];
+    let Some(f) = o.downcast::<NativeFunction>() else { raise!(TypeError, "expected builtin") };
+    match &f.self_ {
+        Some(s) if s.downcast::<PyModule>().is_none() => {
+            let getattr = ops::getattr_str(ts, &ts.interp.builtins, "getattr")?;
+            Ok(crate::seq::new_tuple(vec![getattr, crate::seq::new_tuple(vec![s.clone(), new_str(f.name)])]))
+        }
+        _ => Ok(new_str(f.name)),
     }
 }
 
