@@ -868,6 +868,28 @@ fn it_next(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
 }
 
+/// `(iter, (array,), index)`, or `(iter, ((),))` once exhausted.
+fn it_reduce(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (_, it) = this::<ArrayIter>(&a, "array.arrayiterator")?;
+    let iter = ops::getattr_str(ts, &ts.interp.builtins, "iter")?;
+    let pos = *it.pos.lock();
+    Ok(match pos {
+        Some(i) => new_tuple(vec![iter, new_tuple(vec![it.arr.clone()]), new_int(i as i64)]),
+        None => new_tuple(vec![iter, new_tuple(vec![new_tuple(Vec::new())])]),
+    })
+}
+
+fn it_setstate(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (_, it) = this::<ArrayIter>(&a, "array.arrayiterator")?;
+    let v = exact("__setstate__", &a, 1, 1, 1)?;
+    let i = ops::index_isize(ts, &v[0])?;
+    let mut p = it.pos.lock();
+    if p.is_some() {
+        *p = Some(i.max(0) as usize);
+    }
+    Ok(none())
+}
+
 fn m_add(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, s) = arr(&a)?;
     let k = exact("__add__", &a, 1, 1, 1)?;
@@ -1079,7 +1101,15 @@ pub(crate) fn init(_ts: &ThreadState) -> PyResult<Value> {
     });
     ITER_T.get_or_init(|| {
         let it = new_type::<ArrayIter>("arrayiterator", "array", None, false);
-        add_methods(it, &[("__iter__", |_, a| Ok(this::<ArrayIter>(&a, "array.arrayiterator")?.0.clone())), ("__next__", it_next)]);
+        add_methods(
+            it,
+            &[
+                ("__iter__", |_, a| Ok(this::<ArrayIter>(&a, "array.arrayiterator")?.0.clone())),
+                ("__next__", it_next),
+                ("__reduce__", it_reduce),
+                ("__setstate__", it_setstate),
+            ],
+        );
         it
     });
     let m = new_module("array", &[]);
