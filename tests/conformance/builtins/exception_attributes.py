@@ -1,10 +1,10 @@
 # Pins: builtin exception attributes: args/str/repr for 0/1/many args, OSError errno/strerror/filename mapping to subclasses, UnicodeDecodeError fields, SyntaxError fields, KeyError str quoting, StopIteration.value, SystemExit.code, with_traceback, __notes__.
 for e in [Exception(), Exception("one"), Exception("a", 2), ValueError(None), KeyError("k"), KeyError("a", "b"), IndexError(3), Exception(["list"])]:
     print(repr(e), "|", str(e), "|", e.args)
-for args in [(2, "No such file"), (13, "Denied", "f.txt"), (17, "Exists", "a", None, "b"), ("just message",), ()]:
+import errno, re
+for args in [(errno.ENOENT, "No such file"), (errno.EACCES, "Denied", "f.txt"), (errno.EEXIST, "Exists", "a", None, "b"), (errno.EINVAL, "Bad", "x"), ("just message",), ()]:
     e = OSError(*args)
-    print(type(e).__name__, e.errno, e.strerror, e.filename, e.filename2, str(e))
-import errno
+    print(type(e).__name__, e.errno == (args[0] if len(args) > 1 else None), e.strerror, e.filename, e.filename2, re.sub(r"\[Errno \d+\]", "[Errno N]", str(e)))
 print(type(OSError(errno.ENOENT, "x")).__name__, type(OSError(errno.EEXIST, "x")).__name__, type(OSError(errno.EACCES, "x")).__name__, type(OSError(errno.EISDIR, "x")).__name__, type(OSError(errno.ENOTDIR, "x")).__name__, type(OSError(errno.EPIPE, "x")).__name__, type(OSError(errno.EAGAIN, "x")).__name__)
 print(IOError is OSError, EnvironmentError is OSError, issubclass(FileNotFoundError, OSError), issubclass(TimeoutError, OSError), issubclass(ConnectionResetError, ConnectionError))
 try:

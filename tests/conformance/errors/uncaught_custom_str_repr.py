@@ -5,6 +5,6 @@ class ConfigError(Exception):
         self.key, self.problem = key, problem
     def __str__(self):
         return f"config key {self.key!r}: {self.problem}"
-for exc in [ConfigError("port", "not an int"), ValueError(), ValueError("a", 2), KeyError("k"), OSError(2, "No such file"), ValueError("line1\nline2")]:
+for exc in [ConfigError("port", "not an int"), ValueError(), ValueError("a", 2), KeyError("k"), OSError("disk full"), ValueError("line1\nline2")]:
     print(type(exc).__name__, "->", repr(str(exc)))
 raise ConfigError("timeout", "must be positive\n(hint: use seconds)")

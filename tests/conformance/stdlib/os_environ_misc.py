@@ -1,4 +1,4 @@
-# Pins: os.environ mapping behaviour (copy, setdefault, pop, update, environb, str-only), os.getenv defaults, putenv-free, os.path.expandvars with set vars, os.get_terminal_size-free helpers: os.cpu_count type, os.urandom length, os.strerror text, os.sep joins.
+# Pins: os.environ mapping behaviour (copy, setdefault, pop, update, environb, str-only), os.getenv defaults, putenv-free, os.path.expandvars with set vars, os.get_terminal_size-free helpers: os.cpu_count type, os.urandom length, os.strerror text for errno constants, os.sep joins.
 import os
 os.environ["SPX_A"] = "1"
 os.environ.setdefault("SPX_A", "ignored")
@@ -27,7 +27,8 @@ for k in ["SPX_A", "SPX_C", "SPX_D"]:
     del os.environ[k]
 print(sorted(k for k in os.environ if k.startswith("SPX_")))
 print(isinstance(os.cpu_count(), (int, type(None))), len(os.urandom(16)), type(os.urandom(0)).__name__)
-print(os.strerror(2), os.strerror(13), os.strerror(17))
+import errno
+print(os.strerror(errno.ENOENT), os.strerror(errno.EACCES), os.strerror(errno.EEXIST))
 print(os.path.join("a", "b") == "a" + os.sep + "b", os.extsep, os.curdir, os.pardir, os.name)
 print(os.fspath("x"), os.fspath(b"y"))
 class PL:
