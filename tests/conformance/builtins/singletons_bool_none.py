@@ -1,12 +1,12 @@
 # Pins: None/Ellipsis/NotImplemented/True/False singletons: identity, truthiness, repr/str, bool() of builtins (empty containers, zero values, custom objects), NotImplemented in boolean context DeprecationWarning->TypeError, None comparisons errors, bool subclass restrictions.
 print(None is None, type(None)() is None, ... is Ellipsis, type(...)() is ..., type(NotImplemented)() is NotImplemented, True is bool(1), False is bool(0))
 print(repr(None), str(None), repr(...), str(Ellipsis), repr(NotImplemented), repr(True), str(False), f"{None!r}", format(True), format(True, "d"), format(False, ">5"))
-for v in [0, 0.0, -0.0, 0j, "", b"", [], (), {}, set(), frozenset(), range(0), None, False, bytearray(), memoryview(b"")]:
+for v in [0, 0.0, -0.0, 0j, "", b"", [], (), {}, set(), frozenset(), range(0), None, False, bytearray()]:
     print(repr(v), bool(v), end="; ")
-print()
+print(); print("memoryview(b\"\") truthiness:", bool(memoryview(b"")), bool(memoryview(b"x")))
 for v in [1, -1, 0.1, 1j, " ", b"\x00", [0], (None,), {0: 0}, {0}, range(1), True, ..., object(), float("nan")]:
     print(bool(v), end=" ")
-print()
+print(); print("memoryview(b\"\") truthiness:", bool(memoryview(b"")), bool(memoryview(b"x")))
 try:
     bool(NotImplemented)
 except TypeError as e:
