@@ -1,0 +1,2 @@
+from .. import LOADED
+LOADED.append("sub")

@@ -1,0 +1,38 @@
+# Pins: argparse help/usage text: format_help with groups, metavars, defaults formatter, epilog, RawDescriptionHelpFormatter, --help exit 0 output to stdout, version action, argument_default, prefix_chars, fromfile_prefix_chars-free.
+import argparse, sys
+p = argparse.ArgumentParser(prog="mytool", description="Process some files and do various useful things with them.", epilog="See the docs for more.", formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+p.add_argument("files", nargs="*", metavar="FILE", help="input files")
+p.add_argument("-o", "--output", default="out.txt", help="where to write")
+p.add_argument("-n", type=int, default=3, help="count")
+p.add_argument("--level", choices=["a", "b"], help="level choice")
+grp = p.add_argument_group("advanced", "Advanced tuning options")
+grp.add_argument("--threads", type=int, default=1, help="worker threads")
+grp.add_argument("--dry-run", action="store_true", help="do nothing")
+p.add_argument("--version", action="version", version="%(prog)s 1.2.3")
+print(p.format_usage())
+print(p.format_help())
+raw = argparse.ArgumentParser(prog="raw", formatter_class=argparse.RawDescriptionHelpFormatter, description="Line one\n    indented line two\nline three")
+print(raw.format_help())
+plus = argparse.ArgumentParser(prog="plus", prefix_chars="+-", add_help=False)
+plus.add_argument("+x", action="store_true"); plus.add_argument("-y")
+print(plus.parse_args(["+x", "-y", "1"]), plus.format_usage().strip())
+sup = argparse.ArgumentParser(prog="sup", argument_default=argparse.SUPPRESS)
+sup.add_argument("--a"); sup.add_argument("--b", type=int)
+print(sup.parse_args(["--b", "2"]))
+bools = argparse.ArgumentParser(prog="b")
+bools.add_argument("--feature", action=argparse.BooleanOptionalAction, default=True)
+print(bools.parse_args([]), bools.parse_args(["--no-feature"]), bools.format_usage().strip())
+sub = argparse.ArgumentParser(prog="git")
+sp = sub.add_subparsers(title="commands", dest="cmd", metavar="CMD")
+sp.add_parser("clone", help="clone a repo")
+sp.add_parser("push", help="push changes")
+print(sub.format_help())
+try:
+    p.parse_args(["--version"])
+except SystemExit as e:
+    print("exit code", e.code)
+sys.stdout.flush()
+try:
+    p.parse_args(["-h"])
+except SystemExit as e:
+    print("help exit code", e.code)

@@ -1,0 +1,38 @@
+# Pins: logging.basicConfig to stderr/stdout (format, level, force), root logger module-level functions, handler removal, logging.disable, manager hierarchy, lastResort handler.
+import logging, sys
+logging.basicConfig(format="%(levelname)s:%(name)s:%(message)s", level=logging.INFO, stream=sys.stdout)
+logging.info("root info")
+logging.debug("root debug hidden")
+logging.warning("root warning %s", "arg")
+logging.basicConfig(level=logging.DEBUG)
+logging.debug("still hidden: second basicConfig ignored")
+logging.basicConfig(format="[%(levelname)s] %(message)s", level=logging.DEBUG, stream=sys.stdout, force=True)
+logging.debug("now visible after force")
+lg = logging.getLogger("svc.db")
+lg.info("child uses root handler")
+logging.disable(logging.WARNING)
+lg.warning("disabled")
+lg.error("error passes disable(WARNING)")
+logging.disable(logging.NOTSET)
+lg.warning("re-enabled")
+print(len(logging.root.handlers), type(logging.root.handlers[0]).__name__, logging.root.level)
+logging.getLogger("svc").setLevel(logging.ERROR)
+lg.warning("blocked by parent level")
+lg.setLevel(logging.WARNING)
+lg.warning("own level wins")
+logging.getLogger("svc").setLevel(logging.NOTSET); lg.setLevel(logging.NOTSET)
+sys.stdout.flush()
+logging.log(logging.ERROR, "via log()")
+logging.critical("critical %s and %s", 1, 2)
+try:
+    {}["missing"]
+except KeyError:
+    logging.error("with exc_info", exc_info=True)
+logging.warning("stack info follows", stack_info=False)
+print(logging.getLogger("svc.db") is lg, sorted(n for n in logging.root.manager.loggerDict if n.startswith("svc")))
+h = logging.root.handlers[0]
+logging.root.removeHandler(h)
+logging.warning("no handler now -> lastResort (stderr)")
+logging.root.addHandler(h)
+logging.shutdown()
+print("done")
