@@ -288,6 +288,8 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
         ("activate_stack_trampoline", |_, _| Ok(none())),
         ("is_stack_trampoline_active", |_, _| Ok(new_bool(false))),
         ("_is_interned", |_, _| Ok(new_bool(false))),
+        ("set_asyncgen_hooks", crate::generator::sys_set_asyncgen_hooks),
+        ("get_asyncgen_hooks", crate::generator::sys_get_asyncgen_hooks),
     ];
     for (name, f) in fns {
         set(d, name, new_native(name, *f));

@@ -1128,7 +1128,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             ("__name__", _) => g.name.lock().clone(),
             ("__qualname__", _) => g.qualname.lock().clone(),
             (_, Some("code")) => g.code.clone(),
-            (_, Some("running")) => new_bool(g.running.load(Ordering::Relaxed)),
+            (_, Some("running")) => new_bool(crate::generator::is_running(g)),
             (_, Some("suspended")) => new_bool(g.started.load(Ordering::Relaxed) && g.frame.lock().is_some() && !g.running.load(Ordering::Relaxed)),
             (_, Some("frame")) => match g.frame.lock().as_ref() {
                 Some(f) => crate::frame::snapshot(f, None),
