@@ -126,7 +126,7 @@ pub fn call_function(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult
 /// defaults, and reports CPython's argument errors.
 pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<Box<Frame>> {
     let Some(f) = func.downcast::<PyFunction>() else { raise!(TypeError, "not a function") };
-    let mut frame = new_frame(f.code.clone(), f.globals.clone(), f.builtins.clone(), None, Some(func.clone()))?;
+    let mut frame = new_frame(f.code(), f.globals.clone(), f.builtins.clone(), None, Some(func.clone()))?;
     let attrs = f.attrs.lock();
     let defaults = attrs.defaults.clone();
     let kwdefaults = attrs.kwdefaults.clone();
@@ -1235,7 +1235,7 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
     Ok(crate::object::alloc(
         rt().types.function,
         PyFunction {
-            code: code_obj.clone(),
+            code: parking_lot::Mutex::new(code_obj.clone()),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
             closure: parking_lot::Mutex::new(None),

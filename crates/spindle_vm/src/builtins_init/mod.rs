@@ -71,6 +71,7 @@ pub(crate) fn init_type_dicts(r: &Runtime) {
     functions::init_types(r);
     crate::generator::init(r);
     crate::memoryview::init();
+    crate::code::init(r);
 }
 
 pub fn new_dict() -> Value {

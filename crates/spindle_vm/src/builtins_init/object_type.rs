@@ -214,7 +214,7 @@ pub(super) fn init(r: &Runtime) {
         };
         Ok(alloc(
             rt().types.function,
-            PyFunction { code: code.clone(), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
+            PyFunction { code: Mutex::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
         ))
     });
     add_methods(r.types.code, &[("co_positions", |_, a| {
@@ -1035,7 +1035,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__module__" => a.module.clone(),
             "__defaults__" => opt(&a.defaults),
             "__kwdefaults__" => opt(&a.kwdefaults),
-            "__code__" => f.code.clone(),
+            "__code__" => f.code(),
             "__globals__" => f.globals.clone(),
             "__builtins__" => f.builtins.clone(),
             "__closure__" => opt(&f.closure.lock()),
@@ -1305,7 +1305,10 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
             "__annotate__" => a.annotate = v.filter(|x| !is_none(x)),
             "__type_params__" => a.type_params = v,
             "__dict__" => a.dict = v,
-            "__code__" => raise!(AttributeError, "cannot set __code__"),
+            "__code__" => {
+                drop(a);
+                return crate::function::set_code(f, v).map(|()| true);
+            }
             _ => {
                 if a.dict.is_none() {
                     a.dict = Some(super::new_dict());
