@@ -759,7 +759,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             Opcode::DictMerge => {
                 let m = pop!(f);
                 let target = peek(f, arg as usize);
-                let func = peek(f, arg as usize + 2);
+                let func = peek(f, arg as usize + 3);
                 crate::builtins_init::dict_merge_kwargs(ts, &target, &m, &func)?;
             }
             Opcode::UnpackSequence => {

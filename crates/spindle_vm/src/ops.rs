@@ -225,6 +225,13 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
         raise!(AttributeError, "module '{}' has no attribute '{}'", mname, name_s);
     }
     if let Some(d) = found {
+        // A builtin class's `__module__` names the class; its instances
+        // (functions, builtin functions) have their own.
+        if name_s == "__module__" && !ty.is_heap() {
+            if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
+                return Ok(v);
+            }
+        }
         return descr_get(ts, d, Some(obj), ty);
     }
     if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
@@ -810,6 +817,22 @@ pub fn collect(ts: &ThreadState, v: &Value) -> PyResult<Vec<Value>> {
 }
 
 // ---------------------------------------------------------------- errors
+
+/// How CPython names a callable in call errors (`_PyObject_FunctionStr`):
+/// `module.qualname()`, or `qualname()` for builtins, else `str(func)`.
+pub fn function_str(ts: &ThreadState, func: &Value) -> String {
+    let Ok(Some(q)) = getattr_opt(ts, func, "__qualname__") else {
+        return str_string(ts, func).unwrap_or_default();
+    };
+    let q = crate::str::as_str(&q).map(str::to_owned).unwrap_or_else(|| str_string(ts, &q).unwrap_or_default());
+    match getattr_opt(ts, func, "__module__") {
+        Ok(Some(m)) => match crate::str::as_str(&m) {
+            Some(m) if m != "builtins" => format!("{m}.{q}()"),
+            _ => format!("{q}()"),
+        },
+        _ => format!("{q}()"),
+    }
+}
 
 /// Prints an exception that cannot be raised (from `__del__`, callbacks) to stderr.
 pub fn write_unraisable(ts: &ThreadState, e: &PyErr, msg: Option<&str>, obj: Option<&Value>) {

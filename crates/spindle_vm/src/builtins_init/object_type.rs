@@ -69,6 +69,7 @@ pub(super) fn init(r: &Runtime) {
             ("__or__", type_or),
             ("__ror__", type_or),
             ("__dir__", object_dir),
+            ("__call__", crate::class::type_call_method),
         ],
     );
     add_value(t, "__prepare__", crate::function::new_native("__prepare__", type_prepare));
