@@ -1072,7 +1072,17 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 }
                 match crate::seq::tuple_items(&callargs) {
                     Some(items) => args.extend_from_slice(items),
-                    None => args.extend(ops::collect(ts, &callargs)?),
+                    None => {
+                        if !has_iter(&callargs) {
+                            raise!(
+                                TypeError,
+                                "{} argument after * must be an iterable, not {}",
+                                ops::function_str(ts, &callable),
+                                ops::type_name(&callargs)
+                            );
+                        }
+                        args.extend(ops::collect(ts, &callargs)?);
+                    }
                 }
                 let mut names = Vec::new();
                 if let Some(kw) = kwargs {

@@ -525,7 +525,10 @@ impl<'a> Compiler<'a> {
         }
         // Positional part: a tuple (extra args already on the stack are folded in).
         let pos: Vec<&'a Expr> = args.args.iter().collect();
-        {
+        if let (0, [Expr::Starred(s)]) = (extra, pos.as_slice()) {
+            // `f(*x)`: CALL_FUNCTION_EX makes the tuple (and names `f` in its error).
+            self.expr(&s.value)?;
+        } else {
             let mut started = false;
             let mut pending = extra;
             for a in &pos {
