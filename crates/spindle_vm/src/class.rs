@@ -118,6 +118,11 @@ pub(crate) fn init_builtin_type_hierarchy(r: &Runtime) {
             set_builtin_base(t, Some(b));
         }
     }
+    // `class ExceptionGroup(BaseExceptionGroup, Exception)`: the one builtin
+    // exception with two bases.
+    let (eg, beg, exc) = (r.exc.ExceptionGroup, r.exc.BaseExceptionGroup, r.exc.Exception);
+    *eg.data().bases.write() = vec![beg.to_value(), exc.to_value()];
+    *eg.data().mro_rest.write() = vec![beg.to_value(), exc.to_value(), r.exc.BaseException.to_value(), object.to_value()];
 }
 
 /// Attribute lookup on a type object (`type.__getattribute__`).
