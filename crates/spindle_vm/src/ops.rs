@@ -240,8 +240,12 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
     Err(attribute_error(obj, name_s))
 }
 
+/// `AttributeError` with its `name` and `obj` (which "Did you mean" reads).
 pub fn attribute_error(obj: &Value, name: &str) -> PyErr {
-    err!(AttributeError, "'{}' object has no attribute '{}'", type_name(obj), name)
+    let e = err!(AttributeError, "'{}' object has no attribute '{}'", type_name(obj), name);
+    let _ = setattr_silent(&e.0, "name", crate::str::new_str(name));
+    let _ = setattr_silent(&e.0, "obj", obj.clone());
+    e
 }
 
 /// The `__dict__` of an instance, created on first use.

@@ -323,6 +323,47 @@ fn byte_to_char_col(line: &str, byte: usize) -> usize {
     line.char_indices().take_while(|(i, _)| *i < byte).count()
 }
 
+/// The "Did you mean" / "Did you forget to import" text `traceback`
+/// appends to NameError, AttributeError and ImportError messages. The
+/// candidates and distances are computed by the `traceback` module's own
+/// `_compute_suggestion_error`; any failure means no suggestion.
+fn suggestion_suffix(ts: &ThreadState, exc: &Value) -> String {
+    let r = rt();
+    let ty = exc.type_ref();
+    let attr = if ty.is_subtype(r.exc.NameError) || ty.is_subtype(r.exc.AttributeError) {
+        "name"
+    } else if ty.is_subtype(r.exc.ImportError) {
+        "name_from"
+    } else {
+        return String::new();
+    };
+    let Ok(Some(wrong)) = ops::getattr_opt(ts, exc, attr) else { return String::new() };
+    let Some(wrong_s) = crate::str::as_str(&wrong).map(str::to_owned) else { return String::new() };
+    let suggestion = crate::import::import_module(ts, "traceback")
+        .and_then(|m| ops::getattr_str(ts, &m, "_compute_suggestion_error"))
+        .and_then(|f| ops::call(ts, &f, &[exc.clone(), get_traceback(exc), wrong.clone()]))
+        .ok()
+        .filter(|v| ops::is_true(ts, v).unwrap_or(false))
+        .and_then(|v| ops::str_string(ts, &v).ok());
+    let mut out = String::new();
+    if let Some(sug) = &suggestion {
+        out.push_str(&format!(". Did you mean: '{sug}'?"));
+    }
+    if ty.is_subtype(r.exc.NameError) {
+        let stdlib = crate::builtins_init::sys_attr(ts, "stdlib_module_names")
+            .map(|names| ops::contains(ts, &names, &wrong).unwrap_or(false))
+            .unwrap_or(false);
+        if stdlib {
+            if suggestion.is_some() {
+                out.push_str(&format!(" Or did you forget to import '{wrong_s}'?"));
+            } else {
+                out.push_str(&format!(". Did you forget to import '{wrong_s}'?"));
+            }
+        }
+    }
+    out
+}
+
 /// The last line(s): `TypeName: message`, plus notes.
 pub fn format_exception_only(ts: &ThreadState, exc: &Value) -> String {
     let ty = exc.type_ref();
@@ -333,10 +374,11 @@ pub fn format_exception_only(ts: &ThreadState, exc: &Value) -> String {
             name = format!("{m}.{}", ty.data().qualname.read());
         }
     }
-    let msg = match ops::str_(ts, exc) {
+    let mut msg = match ops::str_(ts, exc) {
         Ok(s) => crate::str::as_str(&s).unwrap_or("").to_owned(),
         Err(_) => "<exception str() failed>".to_owned(),
     };
+    msg.push_str(&suggestion_suffix(ts, exc));
     let mut out = String::new();
     if ty.is_subtype(rt().exc.SyntaxError) {
         out.push_str(&crate::builtins_init::format_syntax_error(ts, exc));
