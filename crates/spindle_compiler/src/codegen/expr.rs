@@ -810,6 +810,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::LoadFast, i);
         } else {
             self.expr(&g.iter)?;
+            self.set_loc(g.iter.range());
             self.emit(if g.is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         }
         self.bind(start);
@@ -821,6 +822,8 @@ impl<'a> Compiler<'a> {
             self.emit_pseudo(super::Op::PopBlock, None);
             self.push_fblock(FBlockKind::AsyncComprehensionGenerator, Some(start), None, g.range)?;
         } else {
+            // An error raised by the iterator points at the iterable.
+            self.set_loc(g.iter.range());
             self.emit_jump(Opcode::ForIter, anchor);
         }
         self.assign_target(&g.target)?;
