@@ -255,7 +255,7 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
             print_exception(ts, &v);
             Ok(none())
         }),
-        ("unraisablehook", |_, _| Ok(none())),
+        ("unraisablehook", crate::ops::default_unraisablehook),
         ("get_int_max_str_digits", |ts, _| Ok(new_int(ts.interp.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed) as i64))),
         ("set_int_max_str_digits", |ts, a| {
             let [n] = crate::builtins_init::parse_args("set_int_max_str_digits", a, ["maxdigits"], 1)?;
