@@ -595,8 +595,10 @@ opcodes! {
     CallKw = "CALL_KW", Count, |a| (3 + a, 1);
 
     /// `CALL_FUNCTION_EX (func, self_or_null, callargs, kwargs_or_null -- res)`:
-    /// calls `func(*callargs, **kwargs)`; `callargs` is a tuple (the compiler ensures
-    /// it), `kwargs_or_null` a dict or NULL. If `self_or_null` is not NULL it is
+    /// calls `func(*callargs, **kwargs)`; `callargs` is a tuple, or for `f(*x)` the
+    /// object `x` itself, turned into a tuple here (raising `TypeError: F argument
+    /// after * must be an iterable, not T` when it is not iterable);
+    /// `kwargs_or_null` a dict or NULL. If `self_or_null` is not NULL it is
     /// prepended to the positional arguments.
     CallFunctionEx = "CALL_FUNCTION_EX", None, |a| (4, 1);
 

@@ -33,13 +33,36 @@ pub enum Mode {
 /// A `SyntaxErrorInfo` with CPython's wording for any syntax error, whether found
 /// by the parser, the symbol table or code generation.
 pub fn compile(source: &str, filename: &str, mode: Mode, optimize: u8) -> Result<CodeObject, SyntaxErrorInfo> {
+    compile_with_warnings(source, filename, mode, optimize).map(|(code, _)| code)
+}
+
+/// A compile-time `SyntaxWarning` (CPython emits it through `warnings.warn_explicit`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    pub lineno: u32,
+    pub msg: String,
+}
+
+/// `compile` that also returns the SyntaxWarnings, in CPython's order.
+///
+/// # Errors
+/// As `compile`.
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> Result<(CodeObject, Vec<CompileWarning>), SyntaxErrorInfo> {
     let parse_mode = match mode {
         Mode::Exec => spindle_parser::ParseMode::Module,
         Mode::Eval => spindle_parser::ParseMode::Expression,
         Mode::Single => spindle_parser::ParseMode::Interactive,
     };
     let parsed = spindle_parser::parse(source, parse_mode)?;
-    compile_parsed(&parsed, source, filename, mode, optimize)
+    match &parsed {
+        spindle_parser::Parsed::Module(m) => codegen::compile_module(m, source, filename, mode == Mode::Single, optimize),
+        spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize),
+    }
 }
 
 /// Compiles an already parsed tree. `source` must be the text it was parsed from
@@ -56,7 +79,7 @@ pub fn compile_parsed(
 ) -> Result<CodeObject, SyntaxErrorInfo> {
     match parsed {
         spindle_parser::Parsed::Module(m) => compile_module(m, source, filename, mode, optimize),
-        spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize),
+        spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize).map(|(c, _)| c),
     }
 }
 
@@ -71,7 +94,7 @@ pub fn compile_module(
     mode: Mode,
     optimize: u8,
 ) -> Result<CodeObject, SyntaxErrorInfo> {
-    codegen::compile_module(module, source, filename, mode == Mode::Single, optimize)
+    codegen::compile_module(module, source, filename, mode == Mode::Single, optimize).map(|(c, _)| c)
 }
 
 /// Private name mangling: `__x` inside class `C` becomes `_C__x`.

@@ -505,6 +505,24 @@ fn map_parse_error(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast
             }
             e
         }
+        ParseErrorType::ExpectedRealNumber | ParseErrorType::ExpectedImaginaryNumber
+            if source
+                .get(range.start().to_usize()..)
+                .is_some_and(|t| t.trim_start_matches('-').starts_with(|c: char| c.is_ascii_digit() || c == '.')) =>
+        {
+            // A number on the wrong side of a complex literal pattern (`case 1 + 1:`);
+            // anything else there is plain invalid syntax in CPython's grammar.
+            let msg = if matches!(e.error, ParseErrorType::ExpectedRealNumber) {
+                "real number required in complex literal"
+            } else {
+                "imaginary number required in complex literal"
+            };
+            // CPython points at the number itself, past a unary minus.
+            let text = source.get(range.start().to_usize()..range.end().to_usize()).unwrap_or("");
+            let skip = text.len() - text.trim_start_matches(|c: char| c == '-' || c.is_whitespace()).len();
+            let start = range.start() + TextSize::try_from(skip).unwrap_or_default();
+            syntax(msg, source, index, TextRange::new(start.min(range.end()), range.end()))
+        }
         _ => {
             // Generic: CPython reports "invalid syntax" at the offending token,
             // with the comma hint when two expressions are juxtaposed inside brackets.

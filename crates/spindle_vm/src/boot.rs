@@ -280,7 +280,7 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
             print_exception(ts, &v);
             Ok(none())
         }),
-        ("unraisablehook", |_, _| Ok(none())),
+        ("unraisablehook", crate::ops::default_unraisablehook),
         ("get_int_max_str_digits", |ts, _| Ok(new_int(ts.interp.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed) as i64))),
         ("set_int_max_str_digits", |ts, a| {
             let [n] = crate::builtins_init::parse_args("set_int_max_str_digits", a, ["maxdigits"], 1)?;
@@ -313,6 +313,8 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
         ("activate_stack_trampoline", |_, _| Ok(none())),
         ("is_stack_trampoline_active", |_, _| Ok(new_bool(false))),
         ("_is_interned", |_, _| Ok(new_bool(false))),
+        ("set_asyncgen_hooks", crate::generator::sys_set_asyncgen_hooks),
+        ("get_asyncgen_hooks", crate::generator::sys_get_asyncgen_hooks),
     ];
     for (name, f) in fns {
         set(d, name, new_native(name, *f));
@@ -320,14 +322,19 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
     set(d, "__displayhook__", crate::builtins_init::sys_attr(ts, "displayhook").unwrap_or_else(none));
     set(d, "__excepthook__", crate::builtins_init::sys_attr(ts, "excepthook").unwrap_or_else(none));
     set(d, "__unraisablehook__", crate::builtins_init::sys_attr(ts, "unraisablehook").unwrap_or_else(none));
-    set(d, "stdlib_module_names", crate::builtins_init::new_frozenset_from(stdlib_names()));
+    set(d, "stdlib_module_names", crate::builtins_init::new_frozenset_from(stdlib_names(ts)));
     Ok(())
 }
 
-fn stdlib_names() -> Vec<Value> {
+/// `sys.stdlib_module_names`: the embedded Lib's top-level modules plus the
+/// modules CPython writes in C (here native: math, posix, _io, ...).
+fn stdlib_names(ts: &ThreadState) -> Vec<Value> {
     let mut v: Vec<String> = spindle_pylib::all_paths()
         .filter_map(|p| p.split('/').next().map(|s| s.trim_end_matches(".py").to_owned()))
         .collect();
+    v.extend(ts.interp.native_modules.lock().keys().cloned());
+    v.extend(["sys".to_owned(), "builtins".to_owned()]);
+    v.sort();
     v.dedup();
     v.iter().map(|s| new_str(s)).collect()
 }

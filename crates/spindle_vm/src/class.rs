@@ -118,6 +118,11 @@ pub(crate) fn init_builtin_type_hierarchy(r: &Runtime) {
             set_builtin_base(t, Some(b));
         }
     }
+    // `class ExceptionGroup(BaseExceptionGroup, Exception)`: the one builtin
+    // exception with two bases.
+    let (eg, beg, exc) = (r.exc.ExceptionGroup, r.exc.BaseExceptionGroup, r.exc.Exception);
+    *eg.data().bases.write() = vec![beg.to_value(), exc.to_value()];
+    *eg.data().mro_rest.write() = vec![beg.to_value(), exc.to_value(), r.exc.BaseException.to_value(), object.to_value()];
 }
 
 /// Attribute lookup on a type object (`type.__getattribute__`).
@@ -217,6 +222,22 @@ pub fn call_type(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args<'_>
             }
         }
     }
+    call_type_default(ts, ty, callable, args)
+}
+
+/// `type.__call__(cls, *args, **kwargs)`: what a metaclass's `__call__`
+/// reaches through `super().__call__(...)`.
+pub fn type_call_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(callable) = a.args.first() else { raise!(TypeError, "descriptor '__call__' of 'type' object needs an argument") };
+    let Some(ty) = TypeRef::from_value(callable) else {
+        raise!(TypeError, "descriptor '__call__' requires a 'type' object but received a '{}'", ops::type_name(callable))
+    };
+    call_type_default(ts, ty, callable, Args { args: &a.args[1..], kwnames: a.kwnames })
+}
+
+/// `type.__call__` proper: `__new__`, then `__init__` when `__new__` returned an instance.
+fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args<'_>) -> PyResult {
+    let r = rt();
     if ty == r.types.type_ {
         let pos = args.positional();
         if pos.len() == 1 && !args.has_kwargs() {
@@ -655,6 +676,12 @@ pub fn super_getattr(ts: &ThreadState, sup: &Value, name: &Value) -> PyResult {
         let start = mro.iter().position(|t| Some(*t) == this).map(|i| i + 1).unwrap_or(mro.len());
         for t in &mro[start..] {
             if let Some(d) = t.data().dict_data().get_str(name_s) {
+                // object.__init_subclass__ is an implicit classmethod.
+                if name_s == "__init_subclass__" {
+                    if let Some(f) = d.downcast::<NativeFunction>() {
+                        return Ok(crate::function::bind_native(f, obj.clone()));
+                    }
+                }
                 let inst = if obj.is(&ot.to_value()) { None } else { Some(obj) };
                 return ops::descr_get(ts, d, inst, ot);
             }

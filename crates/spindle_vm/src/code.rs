@@ -70,3 +70,62 @@ pub fn constant_value(c: &Constant) -> Value {
         Constant::Code(code) => new_code(code.clone()),
     }
 }
+
+/// `code.replace(**changes)`: a copy with the named fields changed. Fields
+/// Spindle derives from the instructions (`co_code`, `co_consts`, names
+/// tuples, tables) may only be "changed" to their current value.
+fn code_replace(ts: &crate::interp::ThreadState, a: crate::function::Args<'_>) -> crate::error::PyResult {
+    use crate::raise;
+    let Some(c) = a.args.first().and_then(|v| v.downcast::<PyCode>()) else {
+        raise!(TypeError, "descriptor 'replace' for 'code' objects doesn't apply to this object")
+    };
+    if a.positional().len() > 1 {
+        raise!(TypeError, "replace() takes no positional arguments");
+    }
+    let mut code: CodeObject = (*c.code).clone();
+    for (k, v) in a.kwargs() {
+        let int_field = match k {
+            "co_flags" => Some(&mut code.flags.0),
+            "co_firstlineno" => Some(&mut code.first_line),
+            "co_argcount" => Some(&mut code.argcount),
+            "co_posonlyargcount" => Some(&mut code.posonlyargcount),
+            "co_kwonlyargcount" => Some(&mut code.kwonlyargcount),
+            "co_stacksize" => Some(&mut code.stacksize),
+            _ => None,
+        };
+        if let Some(slot) = int_field {
+            let n = crate::ops::index(ts, v)?;
+            let n = crate::num::int_to_i64(&n).unwrap_or(-1);
+            *slot = u32::try_from(n).map_err(|_| crate::err!(OverflowError, "Python int too large to convert to C int"))?;
+            continue;
+        }
+        let str_field = match k {
+            "co_name" => Some(&mut code.name),
+            "co_qualname" => Some(&mut code.qualname),
+            "co_filename" => Some(&mut code.filename),
+            _ => None,
+        };
+        if let Some(slot) = str_field {
+            let Some(s) = crate::str::as_str(v) else {
+                raise!(TypeError, "replace() argument '{}' must be str, not {}", k, crate::ops::type_name(v));
+            };
+            *slot = s.to_owned();
+            continue;
+        }
+        const DERIVED: &[&str] = &[
+            "co_nlocals", "co_code", "co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars", "co_linetable", "co_exceptiontable",
+        ];
+        if !DERIVED.contains(&k) {
+            raise!(TypeError, "replace() got an unexpected keyword argument '{}'", k);
+        }
+        let current = crate::ops::getattr_str(ts, &a.args[0], k)?;
+        if !crate::ops::eq(ts, &current, v)? {
+            raise!(ValueError, "code.replace(): changing {} is not supported", k);
+        }
+    }
+    Ok(new_code(Arc::new(code)))
+}
+
+pub(crate) fn init(r: &crate::runtime::Runtime) {
+    crate::builtins_init::add_methods(r.types.code, &[("replace", code_replace), ("__replace__", code_replace)]);
+}

@@ -177,7 +177,7 @@ pub fn call_function(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult
 /// defaults, and reports CPython's argument errors.
 pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<Box<Frame>> {
     let Some(f) = func.downcast::<PyFunction>() else { raise!(TypeError, "not a function") };
-    let mut frame = new_frame(f.code.clone(), f.globals.clone(), f.builtins.clone(), None, Some(func.clone()))?;
+    let mut frame = new_frame(f.code(), f.globals.clone(), f.builtins.clone(), None, Some(func.clone()))?;
     let code = &frame.code;
     let simple = args.kwnames.is_empty()
         && args.args.len() == code.argcount as usize
@@ -837,7 +837,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             Opcode::DictMerge => {
                 let m = pop!(f);
                 let target = peek(f, arg as usize);
-                let func = peek(f, arg as usize + 2);
+                let func = peek(f, arg as usize + 3);
                 crate::builtins_init::dict_merge_kwargs(ts, &target, &m, &func)?;
             }
             Opcode::UnpackSequence => {
@@ -1155,7 +1155,17 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 }
                 match crate::seq::tuple_items(&callargs) {
                     Some(items) => args.extend_from_slice(items),
-                    None => args.extend(ops::collect(ts, &callargs)?),
+                    None => {
+                        if !has_iter(&callargs) {
+                            raise!(
+                                TypeError,
+                                "{} argument after * must be an iterable, not {}",
+                                ops::function_str(ts, &callable),
+                                ops::type_name(&callargs)
+                            );
+                        }
+                        args.extend(ops::collect(ts, &callargs)?);
+                    }
                 }
                 let mut names = Vec::new();
                 if let Some(kw) = kwargs {
@@ -1331,7 +1341,7 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
     Ok(crate::object::alloc(
         rt().types.function,
         PyFunction {
-            code: code_obj.clone(),
+            code: parking_lot::Mutex::new(code_obj.clone()),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
             closure: parking_lot::Mutex::new(None),

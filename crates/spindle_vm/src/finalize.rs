@@ -128,7 +128,6 @@ pub(crate) fn clear_weakrefs(referent: usize) {
 /// A suspended generator being freed is closed first (its `finally` blocks
 /// run), as CPython does. True if closing resurrected it.
 pub(crate) fn close_suspended_generator(ptr: *mut ObjHeader) -> bool {
-    use std::sync::atomic::Ordering;
     // SAFETY: the caller passes a dead, not yet freed object.
     let h = unsafe { &*ptr };
     if h.has_flag(flags::FINALIZED) {
@@ -138,16 +137,11 @@ pub(crate) fn close_suspended_generator(ptr: *mut ObjHeader) -> bool {
     h.incref_from_zero();
     // SAFETY: we just took a reference to the live (resurrected) object.
     let obj = unsafe { Value::from_raw(ptr) };
-    let needs = obj
-        .downcast::<crate::generator::PyGenerator>()
-        .map(|g| g.started.load(Ordering::Acquire) && g.frame.lock().is_some())
-        .unwrap_or(false);
+    let needs = obj.downcast::<crate::generator::PyGenerator>().map(crate::generator::needs_finalize).unwrap_or(false);
     if needs {
         crate::ops::with_thread_state(|ts| {
             if let Some(g) = obj.downcast::<crate::generator::PyGenerator>() {
-                if let Err(e) = crate::generator::gen_close(ts, g) {
-                    crate::ops::write_unraisable(ts, &e, Some("Exception ignored while closing generator"), Some(&obj));
-                }
+                crate::generator::finalize(ts, &obj, g);
             }
         });
     }

@@ -113,17 +113,41 @@ pub struct FunctionAttrs {
 }
 
 pub struct PyFunction {
-    pub code: Value,
+    /// `__code__` (assignable; read with `code()`).
+    pub code: Mutex<Value>,
     pub globals: Value,
     pub builtins: Value,
     pub closure: Mutex<Option<Value>>,
     pub attrs: Mutex<FunctionAttrs>,
 }
 
+impl PyFunction {
+    pub fn code(&self) -> Value {
+        self.code.lock().clone()
+    }
+}
+
+/// `func.__code__ = code`: the new code must have as many free variables as
+/// the function has closure cells.
+pub fn set_code(f: &PyFunction, v: Option<Value>) -> PyResult<()> {
+    let Some(c) = v.as_ref().and_then(|v| v.downcast::<crate::code::PyCode>()) else {
+        crate::raise!(TypeError, "__code__ must be set to a code object");
+    };
+    let ncells = f.closure.lock().as_ref().and_then(|t| crate::seq::tuple_items(t).map(<[Value]>::len)).unwrap_or(0);
+    if c.n_free != ncells {
+        let name = crate::str::as_str(&f.attrs.lock().name).unwrap_or("?").to_owned();
+        crate::raise!(ValueError, "{}() requires a code object with {} free vars, not {}", name, ncells, c.n_free);
+    }
+    if let Some(v) = v {
+        *f.code.lock() = v;
+    }
+    Ok(())
+}
+
 impl PyPayload for PyFunction {
     const KIND: PayloadKind = crate::kinds::FUNCTION;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.code);
+        visit(&self.code.lock());
         visit(&self.globals);
         visit(&self.builtins);
         if let Some(c) = self.closure.lock().as_ref() {

@@ -31,10 +31,29 @@ pub fn compile_source(ts: &ThreadState, text: &str, filename: &str, mode: &str) 
         "single" => spindle_compiler::Mode::Single,
         _ => spindle_compiler::Mode::Exec,
     };
-    match spindle_compiler::compile(text, filename, m, 0) {
-        Ok(code) => Ok(crate::code::new_code(std::sync::Arc::new(code))),
+    match spindle_compiler::compile_with_warnings(text, filename, m, 0) {
+        Ok((code, warnings)) => {
+            for w in &warnings {
+                emit_syntax_warning(ts, w, filename)?;
+            }
+            Ok(crate::code::new_code(std::sync::Arc::new(code)))
+        }
         Err(e) => Err(syntax_error(ts, &e, filename)),
     }
+}
+
+/// A compile-time SyntaxWarning, as CPython's compiler issues it:
+/// `warnings.warn_explicit(msg, SyntaxWarning, filename, lineno)`.
+fn emit_syntax_warning(ts: &ThreadState, w: &spindle_compiler::CompileWarning, filename: &str) -> PyResult<()> {
+    let cat = rt().exc.SyntaxWarning.to_value();
+    match import_module(ts, "warnings") {
+        Ok(m) => {
+            let f = ops::getattr_str(ts, &m, "warn_explicit")?;
+            ops::call(ts, &f, &[new_str(&w.msg), cat, new_str(filename), crate::num::new_int(i64::from(w.lineno))])?;
+        }
+        Err(_) => crate::builtins_init::write_stderr(ts, &format!("{}:{}: SyntaxWarning: {}\n", filename, w.lineno, w.msg)),
+    }
+    Ok(())
 }
 
 pub fn syntax_error(_ts: &ThreadState, e: &spindle_compiler::SyntaxErrorInfo, filename: &str) -> PyErr {

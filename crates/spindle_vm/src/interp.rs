@@ -58,6 +58,8 @@ pub struct ThreadState {
     pub frames: RefCell<Vec<*const crate::eval::Frame>>,
     /// Set by RERAISE: the frame re-raising already has its traceback entry.
     pub skip_traceback_once: Cell<bool>,
+    /// `sys.set_asyncgen_hooks`: [firstiter, finalizer].
+    pub asyncgen_hooks: RefCell<[Option<Value>; 2]>,
     /// Approximate address of the bottom of this thread's Rust stack.
     stack_base: usize,
     /// Bytes of Rust stack we allow before raising RecursionError.
@@ -73,6 +75,7 @@ impl ThreadState {
             exc_stack: RefCell::new(Vec::new()),
             frames: RefCell::new(Vec::new()),
             skip_traceback_once: Cell::new(false),
+            asyncgen_hooks: RefCell::new([None, None]),
             stack_base: &marker as *const u8 as usize,
             stack_budget,
         }

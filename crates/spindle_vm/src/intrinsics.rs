@@ -27,7 +27,7 @@ pub(crate) fn intrinsic1(ts: &ThreadState, f: &Frame, code: u32, v: Value) -> Py
             Ok(none())
         }
         3 => Ok(stop_iteration_error(f, v)),
-        4 => Ok(v),
+        4 => Ok(crate::generator::async_gen_wrap(v)),
         5 => crate::arith::unary(ts, &v, crate::arith::Unary::Pos),
         6 => Ok(crate::seq::new_tuple(ops::collect(ts, &v)?)),
         7..=11 => crate::builtins_init::typing_intrinsic1(ts, code, v),

@@ -227,6 +227,13 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
         raise!(AttributeError, "module '{}' has no attribute '{}'", mname, name_s);
     }
     if let Some(d) = found {
+        // A builtin class's `__module__` names the class; its instances
+        // (functions, builtin functions) have their own.
+        if name_s == "__module__" && !ty.is_heap() {
+            if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
+                return Ok(v);
+            }
+        }
         return descr_get(ts, d, Some(obj), ty);
     }
     if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
@@ -235,8 +242,12 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
     Err(attribute_error(obj, name_s))
 }
 
+/// `AttributeError` with its `name` and `obj` (which "Did you mean" reads).
 pub fn attribute_error(obj: &Value, name: &str) -> PyErr {
-    err!(AttributeError, "'{}' object has no attribute '{}'", type_name(obj), name)
+    let e = err!(AttributeError, "'{}' object has no attribute '{}'", type_name(obj), name);
+    let _ = setattr_silent(&e.0, "name", crate::str::new_str(name));
+    let _ = setattr_silent(&e.0, "obj", obj.clone());
+    e
 }
 
 /// Looks `name` up in the instance's own `__dict__` (module, function or
@@ -876,19 +887,84 @@ pub fn collect(ts: &ThreadState, v: &Value) -> PyResult<Vec<Value>> {
 
 // ---------------------------------------------------------------- errors
 
-/// Prints an exception that cannot be raised (from `__del__`, callbacks) to stderr.
+/// How CPython names a callable in call errors (`_PyObject_FunctionStr`):
+/// `module.qualname()`, or `qualname()` for builtins, else `str(func)`.
+pub fn function_str(ts: &ThreadState, func: &Value) -> String {
+    let Ok(Some(q)) = getattr_opt(ts, func, "__qualname__") else {
+        return str_string(ts, func).unwrap_or_default();
+    };
+    let q = crate::str::as_str(&q).map(str::to_owned).unwrap_or_else(|| str_string(ts, &q).unwrap_or_default());
+    match getattr_opt(ts, func, "__module__") {
+        Ok(Some(m)) => match crate::str::as_str(&m) {
+            Some(m) if m != "builtins" => format!("{m}.{q}()"),
+            _ => format!("{q}()"),
+        },
+        _ => format!("{q}()"),
+    }
+}
+
+/// Reports an exception that cannot be raised (from `__del__`, callbacks)
+/// through `sys.unraisablehook`. `msg` "Exception ignored in" is CPython's
+/// `PyErr_WriteUnraisable(obj)` (the hook gets `object=obj`); any other
+/// message is `PyErr_FormatUnraisable("msg %R", obj)` (`err_msg`, no object).
 pub fn write_unraisable(ts: &ThreadState, e: &PyErr, msg: Option<&str>, obj: Option<&Value>) {
-    let mut s = String::new();
-    if let Some(m) = msg {
-        s.push_str(m);
-        if let Some(o) = obj {
-            s.push_str(": ");
-            s.push_str(&repr_string(ts, o).unwrap_or_else(|_| "<object>".into()));
+    let (err_msg, object) = match (msg, obj) {
+        (Some("Exception ignored in"), Some(o)) => (None, Some(o.clone())),
+        (Some(m), Some(o)) => (Some(format!("{m} {}", repr_string(ts, o).unwrap_or_else(|_| "<object>".into()))), None),
+        (Some(m), None) => (Some(m.to_owned()), None),
+        (None, o) => (None, o.cloned()),
+    };
+    let hook = crate::builtins_init::sys_attr(ts, "unraisablehook");
+    let default = crate::builtins_init::sys_attr(ts, "__unraisablehook__");
+    if let Some(h) = hook.filter(|h| !is_none(h) && !default.as_ref().is_some_and(|d| d.is(h))) {
+        let exc = e.value().clone();
+        let fields = crate::seq::new_tuple(vec![
+            exc.type_ref().to_value(),
+            exc.clone(),
+            crate::traceback::get_traceback(&exc),
+            err_msg.as_deref().map(crate::str::new_str).unwrap_or_else(crate::runtime::none),
+            object.clone().unwrap_or_else(crate::runtime::none),
+        ]);
+        let args = crate::builtins_init::named_tuple_like(ts, "UnraisableHookArgs", &["exc_type", "exc_value", "exc_traceback", "err_msg", "object"], fields);
+        match args.and_then(|a| call(ts, &h, &[a])) {
+            Ok(_) => return,
+            Err(hook_err) => {
+                print_unraisable(ts, &hook_err, Some("Exception ignored in sys.unraisablehook"), Some(&h));
+            }
         }
-        s.push('\n');
+    }
+    print_unraisable(ts, e, err_msg.as_deref(), object.as_ref());
+}
+
+/// The default `sys.unraisablehook` output.
+fn print_unraisable(ts: &ThreadState, e: &PyErr, err_msg: Option<&str>, object: Option<&Value>) {
+    let mut s = String::new();
+    match (err_msg, object) {
+        (Some(m), _) => {
+            s.push_str(m);
+            s.push_str(":\n");
+        }
+        (None, Some(o)) => {
+            s.push_str("Exception ignored in: ");
+            s.push_str(&repr_string(ts, o).unwrap_or_else(|_| "<object>".into()));
+            s.push('\n');
+        }
+        (None, None) => {}
     }
     s.push_str(&crate::traceback::format_exception(ts, e.value()));
     crate::builtins_init::write_stderr(ts, &s);
+}
+
+/// `sys.__unraisablehook__(unraisable)`.
+pub fn default_unraisablehook(ts: &ThreadState, a: crate::function::Args<'_>) -> PyResult {
+    let Some(u) = a.args.first() else { crate::raise!(TypeError, "unraisablehook expected 1 argument") };
+    let exc = getattr_str(ts, u, "exc_value")?;
+    let err_msg = getattr_str(ts, u, "err_msg")?;
+    let object = getattr_str(ts, u, "object")?;
+    let err_msg = crate::str::as_str(&err_msg).map(str::to_owned);
+    let object = if is_none(&object) { None } else { Some(object) };
+    print_unraisable(ts, &PyErr(exc), err_msg.as_deref(), object.as_ref());
+    Ok(crate::runtime::none())
 }
 
 /// Sets an attribute in the instance dict, ignoring failure (for exception

@@ -112,55 +112,162 @@ pub fn make_raise(ts: &ThreadState, exc: Option<Value>, cause: Option<Value>) ->
 pub fn format_exception(ts: &ThreadState, exc: &Value) -> String {
     let mut out = String::new();
     let mut seen: Vec<usize> = Vec::new();
-    format_chain(ts, exc, &mut out, &mut seen, 0);
+    let mut ctx = GroupCtx { depth: 0, need_close: false };
+    format_chain(ts, exc, &mut out, &mut seen, &mut ctx);
     out
 }
 
-fn format_chain(ts: &ThreadState, exc: &Value, out: &mut String, seen: &mut Vec<usize>, depth: usize) {
-    seen.push(exc.id());
-    if let Some(ex) = exc.downcast::<PyBaseException>() {
-        if depth < 100 {
-            let cause = ex.cause.lock().clone();
-            let context = ex.context.lock().clone();
-            let suppress = *ex.suppress_context.lock();
-            if let Some(c) = cause.filter(|c| !seen.contains(&c.id())) {
-                format_chain(ts, &c, out, seen, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if let Some(c) = context.filter(|c| !suppress && !seen.contains(&c.id())) {
-                format_chain(ts, &c, out, seen, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
-        }
-    }
-    format_single(ts, exc, out);
+/// `traceback._ExceptionPrintContext`: nesting inside exception groups.
+struct GroupCtx {
+    depth: usize,
+    need_close: bool,
 }
 
-fn format_single(ts: &ThreadState, exc: &Value, out: &mut String) {
-    let tb = get_traceback(exc);
-    if !is_none(&tb) {
-        out.push_str("Traceback (most recent call last):\n");
-        let mut cur = Some(tb);
-        let mut last: Option<(String, u32, String)> = None;
-        let mut repeats = 0usize;
-        while let Some(t) = cur {
-            let Some(tbd) = t.downcast::<PyTraceback>() else { break };
-            let key = tb_key(tbd);
-            if key.is_some() && key == last {
-                repeats += 1;
-            } else {
-                flush_repeats(out, repeats);
-                repeats = 0;
-                last = key;
-            }
-            // CPython prints a repeated entry three times, then a summary line.
-            if repeats < 3 {
-                format_tb_entry(tbd, out);
-            }
-            cur = tbd.next.clone();
-        }
-        flush_repeats(out, repeats);
+/// CPython's `max_group_width` / `max_group_depth`.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl GroupCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
     }
-    out.push_str(&format_exception_only(ts, exc));
+
+    /// Writes `text` with every line prefixed by the group margin.
+    fn emit(&self, text: &str, margin: char, out: &mut String) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+fn format_chain(ts: &ThreadState, exc: &Value, out: &mut String, seen: &mut Vec<usize>, ctx: &mut GroupCtx) {
+    // (exception, message linking it to its cause printed before it); reversed to print.
+    let mut chain: Vec<(Option<&'static str>, Value)> = Vec::new();
+    let mut cur = Some(exc.clone());
+    while let Some(e) = cur.take() {
+        seen.push(e.id());
+        if let Some(ex) = e.downcast::<PyBaseException>() {
+            if chain.len() < 100 {
+                let cause = ex.cause.lock().clone();
+                let context = ex.context.lock().clone();
+                let suppress = *ex.suppress_context.lock();
+                let next_msg;
+                if let Some(c) = cause.filter(|c| !seen.contains(&c.id())) {
+                    next_msg = Some("\nThe above exception was the direct cause of the following exception:\n\n");
+                    cur = Some(c);
+                } else if let Some(c) = context.filter(|c| !suppress && !seen.contains(&c.id())) {
+                    next_msg = Some("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    cur = Some(c);
+                } else {
+                    next_msg = None;
+                }
+                chain.push((next_msg, e));
+                continue;
+            }
+        }
+        chain.push((None, e));
+    }
+    for (msg, e) in chain.iter().rev() {
+        if let Some(m) = msg {
+            ctx.emit(m, '|', out);
+        }
+        format_one(ts, e, out, seen, ctx);
+    }
+}
+
+fn format_one(ts: &ThreadState, exc: &Value, out: &mut String, seen: &mut Vec<usize>, ctx: &mut GroupCtx) {
+    let members = if exc.type_ref().is_subtype(rt().exc.BaseExceptionGroup) {
+        ops::getattr_str(ts, exc, "exceptions").ok().and_then(|t| crate::seq::tuple_items(&t).map(<[Value]>::to_vec))
+    } else {
+        None
+    };
+    let Some(members) = members else {
+        let mut stack = String::new();
+        if format_stack(exc, &mut stack) {
+            ctx.emit("Traceback (most recent call last):\n", '|', out);
+            ctx.emit(&stack, '|', out);
+        }
+        ctx.emit(&format_exception_only(ts, exc), '|', out);
+        return;
+    };
+    if ctx.depth > MAX_GROUP_DEPTH {
+        ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|', out);
+        return;
+    }
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    let mut stack = String::new();
+    if format_stack(exc, &mut stack) {
+        ctx.emit("Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' }, out);
+        ctx.emit(&stack, '|', out);
+    }
+    ctx.emit(&format_exception_only(ts, exc), '|', out);
+    let n = if members.len() <= MAX_GROUP_WIDTH { members.len() } else { MAX_GROUP_WIDTH + 1 };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i + 1 == n;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated { "...".to_owned() } else { (i + 1).to_string() };
+        out.push_str(&ctx.indent());
+        out.push_str(if i == 0 { "+-" } else { "  " });
+        out.push_str(&format!("+---------------- {title} ----------------\n"));
+        ctx.depth += 1;
+        if truncated {
+            let remaining = members.len() - MAX_GROUP_WIDTH;
+            ctx.emit(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }), '|', out);
+        } else if let Some(m) = members.get(i) {
+            format_chain(ts, m, out, seen, ctx);
+        }
+        if last && ctx.need_close {
+            out.push_str(&ctx.indent());
+            out.push_str("+------------------------------------\n");
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
+}
+
+/// The traceback entries of `exc` (without the header); false when it has none.
+fn format_stack(exc: &Value, out: &mut String) -> bool {
+    let tb = get_traceback(exc);
+    if is_none(&tb) {
+        return false;
+    }
+    let mut cur = Some(tb);
+    let mut last: Option<(String, u32, String)> = None;
+    let mut repeats = 0usize;
+    while let Some(t) = cur {
+        let Some(tbd) = t.downcast::<PyTraceback>() else { break };
+        let key = tb_key(tbd);
+        if key.is_some() && key == last {
+            repeats += 1;
+        } else {
+            flush_repeats(out, repeats);
+            repeats = 0;
+            last = key;
+        }
+        // CPython prints a repeated entry three times, then a summary line.
+        if repeats < 3 {
+            format_tb_entry(tbd, out);
+        }
+        cur = tbd.next.clone();
+    }
+    flush_repeats(out, repeats);
+    true
 }
 
 fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
@@ -216,6 +323,47 @@ fn byte_to_char_col(line: &str, byte: usize) -> usize {
     line.char_indices().take_while(|(i, _)| *i < byte).count()
 }
 
+/// The "Did you mean" / "Did you forget to import" text `traceback`
+/// appends to NameError, AttributeError and ImportError messages. The
+/// candidates and distances are computed by the `traceback` module's own
+/// `_compute_suggestion_error`; any failure means no suggestion.
+fn suggestion_suffix(ts: &ThreadState, exc: &Value) -> String {
+    let r = rt();
+    let ty = exc.type_ref();
+    let attr = if ty.is_subtype(r.exc.NameError) || ty.is_subtype(r.exc.AttributeError) {
+        "name"
+    } else if ty.is_subtype(r.exc.ImportError) {
+        "name_from"
+    } else {
+        return String::new();
+    };
+    let Ok(Some(wrong)) = ops::getattr_opt(ts, exc, attr) else { return String::new() };
+    let Some(wrong_s) = crate::str::as_str(&wrong).map(str::to_owned) else { return String::new() };
+    let suggestion = crate::import::import_module(ts, "traceback")
+        .and_then(|m| ops::getattr_str(ts, &m, "_compute_suggestion_error"))
+        .and_then(|f| ops::call(ts, &f, &[exc.clone(), get_traceback(exc), wrong.clone()]))
+        .ok()
+        .filter(|v| ops::is_true(ts, v).unwrap_or(false))
+        .and_then(|v| ops::str_string(ts, &v).ok());
+    let mut out = String::new();
+    if let Some(sug) = &suggestion {
+        out.push_str(&format!(". Did you mean: '{sug}'?"));
+    }
+    if ty.is_subtype(r.exc.NameError) {
+        let stdlib = crate::builtins_init::sys_attr(ts, "stdlib_module_names")
+            .map(|names| ops::contains(ts, &names, &wrong).unwrap_or(false))
+            .unwrap_or(false);
+        if stdlib {
+            if suggestion.is_some() {
+                out.push_str(&format!(" Or did you forget to import '{wrong_s}'?"));
+            } else {
+                out.push_str(&format!(". Did you forget to import '{wrong_s}'?"));
+            }
+        }
+    }
+    out
+}
+
 /// The last line(s): `TypeName: message`, plus notes.
 pub fn format_exception_only(ts: &ThreadState, exc: &Value) -> String {
     let ty = exc.type_ref();
@@ -226,10 +374,11 @@ pub fn format_exception_only(ts: &ThreadState, exc: &Value) -> String {
             name = format!("{m}.{}", ty.data().qualname.read());
         }
     }
-    let msg = match ops::str_(ts, exc) {
+    let mut msg = match ops::str_(ts, exc) {
         Ok(s) => crate::str::as_str(&s).unwrap_or("").to_owned(),
         Err(_) => "<exception str() failed>".to_owned(),
     };
+    msg.push_str(&suggestion_suffix(ts, exc));
     let mut out = String::new();
     if ty.is_subtype(rt().exc.SyntaxError) {
         out.push_str(&crate::builtins_init::format_syntax_error(ts, exc));

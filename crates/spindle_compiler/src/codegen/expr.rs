@@ -5,7 +5,7 @@
 //! functions), `yield`/`yield from`/`await`, walrus, and f-/t-strings.
 
 use spindle_bytecode::{BinaryOp, CodeFlags, CompareOp, Constant, Intrinsic1, Opcode};
-use spindle_parser::ast::{self, Expr};
+use spindle_parser::ast::{self, Expr, Stmt};
 use spindle_parser::{Ranged, TextRange};
 
 use super::{CResult, Compiler, FBlockKind, NameCtx};
@@ -195,6 +195,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::LoadAttr, i << 1);
             }
             Expr::Subscript(s) => {
+                self.check_subscript(&s.value, &s.slice);
                 self.expr(&s.value)?;
                 if let Expr::Slice(sl) = &*s.slice
                     && sl.step.is_none()
@@ -308,6 +309,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
+        self.check_compare(c);
         self.expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
@@ -458,6 +460,9 @@ impl<'a> Compiler<'a> {
     // ----- calls ----------------------------------------------------------------------
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult {
+        if let Some((r, m)) = call_warning(c) {
+            self.warn(r, m, false);
+        }
         let has_unpack = c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)))
             || c.arguments.keywords.iter().any(|k| k.arg.is_none());
         self.check_keywords(&c.arguments)?;
@@ -520,7 +525,10 @@ impl<'a> Compiler<'a> {
         }
         // Positional part: a tuple (extra args already on the stack are folded in).
         let pos: Vec<&'a Expr> = args.args.iter().collect();
-        {
+        if let (0, [Expr::Starred(s)]) = (extra, pos.as_slice()) {
+            // `f(*x)`: CALL_FUNCTION_EX makes the tuple (and names `f` in its error).
+            self.expr(&s.value)?;
+        } else {
             let mut started = false;
             let mut pending = extra;
             for a in &pos {
@@ -802,6 +810,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::LoadFast, i);
         } else {
             self.expr(&g.iter)?;
+            self.set_loc(g.iter.range());
             self.emit(if g.is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         }
         self.bind(start);
@@ -813,6 +822,8 @@ impl<'a> Compiler<'a> {
             self.emit_pseudo(super::Op::PopBlock, None);
             self.push_fblock(FBlockKind::AsyncComprehensionGenerator, Some(start), None, g.range)?;
         } else {
+            // An error raised by the iterator points at the iterable.
+            self.set_loc(g.iter.range());
             self.emit_jump(Opcode::ForIter, anchor);
         }
         self.assign_target(&g.target)?;
@@ -1022,3 +1033,154 @@ fn dedup(items: Vec<Constant>) -> Vec<Constant> {
     out
 }
 
+
+// ----- compile-time SyntaxWarnings (CPython's check_compare / check_caller /
+// check_subscripter / check_index) ---------------------------------------------
+
+/// The type name of a node that is a constant after CPython's AST folding
+/// (literals and tuples of literals; unary minus is not folded).
+fn literal_type(e: &Expr) -> Option<&'static str> {
+    Some(match e {
+        Expr::NoneLiteral(_) => "NoneType",
+        Expr::BooleanLiteral(_) => "bool",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::NumberLiteral(n) => match n.value {
+            ast::Number::Int(_) => "int",
+            ast::Number::Float(_) => "float",
+            ast::Number::Complex { .. } => "complex",
+        },
+        Expr::StringLiteral(_) => "str",
+        Expr::BytesLiteral(_) => "bytes",
+        Expr::Tuple(t) if t.elts.iter().all(|x| literal_type(x).is_some()) => "tuple",
+        _ => return None,
+    })
+}
+
+/// CPython's `infer_type`.
+fn infer_type(e: &Expr) -> Option<&'static str> {
+    if let Some(t) = literal_type(e) {
+        return Some(t);
+    }
+    Some(match e {
+        Expr::Tuple(_) => "tuple",
+        Expr::List(_) | Expr::ListComp(_) => "list",
+        Expr::Dict(_) | Expr::DictComp(_) => "dict",
+        Expr::Set(_) | Expr::SetComp(_) => "set",
+        Expr::Generator(_) => "generator",
+        Expr::Lambda(_) => "function",
+        Expr::FString(_) => "str",
+        _ => return None,
+    })
+}
+
+fn callee_literal_type(e: &Expr) -> Option<&'static str> {
+    match e {
+        Expr::Tuple(_)
+        | Expr::List(_)
+        | Expr::ListComp(_)
+        | Expr::Dict(_)
+        | Expr::DictComp(_)
+        | Expr::Set(_)
+        | Expr::SetComp(_)
+        | Expr::Generator(_)
+        | Expr::FString(_) => infer_type(e),
+        _ => literal_type(e),
+    }
+}
+
+/// An operand of `is` that is not a literal, or a named singleton.
+fn is_arg_ok(e: &Expr) -> bool {
+    matches!(literal_type(e), None | Some("NoneType" | "bool" | "ellipsis"))
+}
+
+/// CPython's `check_compare`: a warning for `is` / `is not` with a literal.
+fn compare_warning(c: &ast::ExprCompare) -> Option<(TextRange, String)> {
+    let mut left = &*c.left;
+    for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+        if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) && !(is_arg_ok(left) && is_arg_ok(right)) {
+            let lit = if is_arg_ok(left) { right } else { left };
+            let t = literal_type(lit).unwrap_or("object");
+            let msg = if matches!(op, ast::CmpOp::Is) {
+                format!("\"is\" with '{t}' literal. Did you mean \"==\"?")
+            } else {
+                format!("\"is not\" with '{t}' literal. Did you mean \"!=\"?")
+            };
+            return Some((c.range, msg));
+        }
+        left = right;
+    }
+    None
+}
+
+/// CPython's `check_caller`.
+fn call_warning(c: &ast::ExprCall) -> Option<(TextRange, String)> {
+    let t = callee_literal_type(&c.func)?;
+    Some((c.func.range(), format!("'{t}' object is not callable; perhaps you missed a comma?")))
+}
+
+/// CPython's `check_subscripter` and `check_index` (loads only).
+fn subscript_warning(value: &Expr, index: &Expr) -> Option<(TextRange, String)> {
+    let not_subscriptable = match value {
+        Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_) => true,
+        _ => !matches!(literal_type(value), None | Some("str" | "bytes" | "tuple")),
+    };
+    if not_subscriptable {
+        let t = infer_type(value).unwrap_or("object");
+        return Some((value.range(), format!("'{t}' object is not subscriptable; perhaps you missed a comma?")));
+    }
+    let it = infer_type(index)?;
+    if matches!(it, "int" | "bool") {
+        return None;
+    }
+    let sequence = match value {
+        Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_) => true,
+        _ => matches!(literal_type(value), Some("str" | "bytes" | "tuple")),
+    };
+    if !sequence {
+        return None;
+    }
+    let t = infer_type(value).unwrap_or("object");
+    Some((value.range(), format!("{t} indices must be integers or slices, not {it}; perhaps you missed a comma?")))
+}
+
+/// Collects the code-generation warnings of code the compiler drops unseen
+/// (`if 0:` bodies): CPython generates it before removing it.
+struct DeadCodeWarnings(Vec<(TextRange, String)>);
+
+impl<'a> ast::visitor::Visitor<'a> for DeadCodeWarnings {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        let w = match e {
+            Expr::Compare(c) => compare_warning(c),
+            Expr::Call(c) => call_warning(c),
+            Expr::Subscript(s) if s.ctx.is_load() => subscript_warning(&s.value, &s.slice),
+            _ => None,
+        };
+        self.0.extend(w);
+        ast::visitor::walk_expr(self, e);
+    }
+}
+
+impl<'a> Compiler<'a> {
+    fn check_compare(&mut self, c: &'a ast::ExprCompare) {
+        if let Some((r, m)) = compare_warning(c) {
+            self.warn(r, m, false);
+        }
+    }
+
+    fn check_subscript(&mut self, value: &Expr, index: &Expr) {
+        if let Some((r, m)) = subscript_warning(value, index) {
+            self.warn(r, m, false);
+        }
+    }
+
+    /// Issues the warnings of statements that are compiled away.
+    pub(crate) fn warn_dead_code(&mut self, body: &[Stmt]) {
+        let mut v = DeadCodeWarnings(Vec::new());
+        for s in body {
+            ast::visitor::Visitor::visit_stmt(&mut v, s);
+        }
+        for (r, m) in v.0 {
+            self.warn(r, m, false);
+        }
+    }
+}

@@ -126,6 +126,12 @@ pub(crate) struct Compiler<'a> {
     /// Index of the next module-level simple annotation (for
     /// `__conditional_annotations__`).
     pub(crate) ann_counter: u32,
+    /// SyntaxWarnings CPython's AST preprocessing emits (control flow in `finally`).
+    pub(crate) early_warnings: Vec<crate::CompileWarning>,
+    /// SyntaxWarnings from code generation, in emission order.
+    pub(crate) warnings: Vec<crate::CompileWarning>,
+    /// (source offset, message) of the warnings issued.
+    pub(crate) warned: std::collections::HashSet<(u32, String)>,
 }
 
 /// A codegen error carrying the message; converted to `SyntaxErrorInfo` at the end.
@@ -140,7 +146,7 @@ pub(crate) fn compile_module(
     filename: &str,
     interactive: bool,
     optimize: u8,
-) -> CResult<CodeObject> {
+) -> CResult<(CodeObject, Vec<crate::CompileWarning>)> {
     let index = LineIndex::new(source);
     let table = symtable::build_module(&module.body, module.range)
         .map_err(|e| SyntaxErrorInfo::with_index(SyntaxErrorKind::SyntaxError, e.msg, source, &index, e.range))?;
@@ -154,10 +160,14 @@ pub(crate) fn compile_module(
         interactive,
         future_annotations: has_future_annotations(&module.body),
         ann_counter: 0,
+        early_warnings: Vec::new(),
+        warnings: Vec::new(),
+        warned: std::collections::HashSet::new(),
     };
     c.enter_unit(0, "<module>", "<module>", 1);
     c.module_body(&module.body)?;
-    c.finish_unit()
+    let code = c.finish_unit()?;
+    Ok((code, c.take_warnings()))
 }
 
 pub(crate) fn compile_expression(
@@ -165,7 +175,7 @@ pub(crate) fn compile_expression(
     source: &str,
     filename: &str,
     optimize: u8,
-) -> CResult<CodeObject> {
+) -> CResult<(CodeObject, Vec<crate::CompileWarning>)> {
     let index = LineIndex::new(source);
     let table = symtable::build_expression(&expr.body)
         .map_err(|e| SyntaxErrorInfo::with_index(SyntaxErrorKind::SyntaxError, e.msg, source, &index, e.range))?;
@@ -179,13 +189,17 @@ pub(crate) fn compile_expression(
         interactive: false,
         future_annotations: false,
         ann_counter: 0,
+        early_warnings: Vec::new(),
+        warnings: Vec::new(),
+        warned: std::collections::HashSet::new(),
     };
     c.enter_unit(0, "<module>", "<module>", 1);
     c.set_loc(expr.body.range());
     c.emit(Opcode::Resume, 0);
     c.expr(&expr.body)?;
     c.emit(Opcode::ReturnValue, 0);
-    c.finish_unit()
+    let code = c.finish_unit()?;
+    Ok((code, c.take_warnings()))
 }
 
 fn has_future_annotations(body: &[Stmt]) -> bool {
@@ -351,6 +365,27 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn line_of(&self, range: TextRange) -> u32 {
         self.index.line_col(range.start().to_usize()).0
+    }
+
+    /// Records a SyntaxWarning at the start of `range`. A body compiled twice
+    /// (`finally`) warns once.
+    pub(crate) fn warn(&mut self, range: TextRange, msg: String, early: bool) {
+        let key = (range.start().to_u32(), msg.clone());
+        if !self.warned.insert(key) {
+            return;
+        }
+        let w = crate::CompileWarning { lineno: self.line_of(range), msg };
+        if early {
+            self.early_warnings.push(w);
+        } else {
+            self.warnings.push(w);
+        }
+    }
+
+    fn take_warnings(&mut self) -> Vec<crate::CompileWarning> {
+        let mut all = std::mem::take(&mut self.early_warnings);
+        all.append(&mut self.warnings);
+        all
     }
 
     pub(crate) fn error_at(&self, msg: &str, range: TextRange) -> SyntaxErrorInfo {

@@ -355,9 +355,15 @@ impl<'a> Compiler<'a> {
                         Some(true) => {
                             // `if 1:` — the rest is dead.
                             self.body(body)?;
+                            for c in i.elif_else_clauses.iter().skip(k) {
+                                self.warn_dead_code(&c.body);
+                            }
                             break;
                         }
-                        Some(false) => continue,
+                        Some(false) => {
+                            self.warn_dead_code(body);
+                            continue;
+                        }
                         None => {}
                     }
                     let next = self.new_label();
@@ -381,6 +387,7 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         let truth = crate::fold::constant_truth(&w.test);
         if truth == Some(false) {
+            self.warn_dead_code(&w.body);
             return self.body(&w.orelse);
         }
         self.bind(start);
@@ -476,6 +483,9 @@ impl<'a> Compiler<'a> {
         if r.value.is_some() && u.flags & CodeFlags::ASYNC_GENERATOR != 0 {
             return Err(self.error_at("'return' with value in async generator", r.range));
         }
+        if self.unit_ref().fblocks.iter().any(|b| matches!(b.kind, FBlockKind::FinallyEnd)) {
+            self.warn(r.range, "'return' in a 'finally' block".to_owned(), true);
+        }
         let value = r.value.as_deref();
         let constant = value.and_then(crate::fold::constant_of);
         match (value, constant) {
@@ -519,6 +529,9 @@ impl<'a> Compiler<'a> {
             return Err(self.error_at("'break' outside loop", range));
         };
         let blocks = self.unit_ref().fblocks.clone();
+        if blocks[li + 1..].iter().any(|b| matches!(b.kind, FBlockKind::FinallyEnd)) {
+            self.warn(range, "'break' in a 'finally' block".to_owned(), true);
+        }
         for i in (li + 1..blocks.len()).rev() {
             self.unwind_fblock(i, blocks[i], false)?;
         }
@@ -535,6 +548,9 @@ impl<'a> Compiler<'a> {
             return Err(self.error_at("'continue' not properly in loop", range));
         };
         let blocks = self.unit_ref().fblocks.clone();
+        if blocks[li + 1..].iter().any(|b| matches!(b.kind, FBlockKind::FinallyEnd)) {
+            self.warn(range, "'continue' in a 'finally' block".to_owned(), true);
+        }
         for i in (li + 1..blocks.len()).rev() {
             self.unwind_fblock(i, blocks[i], false)?;
         }

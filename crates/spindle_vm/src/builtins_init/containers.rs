@@ -96,12 +96,7 @@ pub fn dict_update(ts: &ThreadState, target: &Value, m: &Value) -> PyResult<()> 
 }
 
 pub fn dict_merge_kwargs(ts: &ThreadState, target: &Value, m: &Value, func: &Value) -> PyResult<()> {
-    let fname = || -> String {
-        match ops::getattr_opt(ts, func, "__qualname__") {
-            Ok(Some(q)) => format!("{}()", as_str(&q).unwrap_or("?")),
-            _ => ops::repr_string(ts, func).unwrap_or_default(),
-        }
-    };
+    let fname = || ops::function_str(ts, func);
     if m.type_ref().lookup("keys").is_none() {
         raise!(TypeError, "{} argument after ** must be a mapping, not {}", fname(), ops::type_name(m));
     }

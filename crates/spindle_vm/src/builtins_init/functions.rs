@@ -276,10 +276,7 @@ pub fn fill_builtins(d: &PyDict) {
                 None => raise!(TypeError, "'{}' object is not an async iterable", ops::type_name(&a.args[0])),
             }
         }),
-        ("anext", |ts, a| match ops::call_dunder(ts, &a.args[0], "__anext__", &[])? {
-            Some(v) => Ok(v),
-            None => raise!(TypeError, "'{}' object is not an async iterator", ops::type_name(&a.args[0])),
-        }),
+        ("anext", crate::generator::builtin_anext),
         ("breakpoint", |_, _| Ok(none())),
         // `exit`/`quit` as site.py installs them (Spindle does not run site yet).
         ("exit", |_, a| Err(crate::error::PyErr(crate::exceptions::new_exception(rt().exc.SystemExit, a.positional().to_vec())))),

@@ -69,8 +69,9 @@ pub(crate) fn init_type_dicts(r: &Runtime) {
     exceptions::init(r);
     codecs::init(r);
     functions::init_types(r);
-    init_generators(r);
+    crate::generator::init(r);
     crate::memoryview::init();
+    crate::code::init(r);
 }
 
 pub fn new_dict() -> Value {
@@ -449,52 +450,3 @@ fn structseq_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(new_str(&s))
 }
 
-pub(crate) fn init_generators(r: &Runtime) {
-    use crate::generator::{PyGenerator, gen_close, gen_send_py, gen_throw_py};
-    fn g<'a>(a: &'a Args<'_>) -> PyResult<&'a PyGenerator> {
-        a.args.first().and_then(|v| v.downcast::<PyGenerator>()).ok_or_else(|| err!(TypeError, "expected a generator"))
-    }
-    fn throw_args(ts: &ThreadState, a: &Args<'_>) -> PyResult<PyErr> {
-        let typ = a.args.get(1).cloned().unwrap_or_else(none);
-        let val = a.args.get(2).cloned().filter(|v| !crate::runtime::is_none(v));
-        let exc = match (TypeRef::from_value(&typ), val) {
-            (Some(_), Some(v)) if v.type_ref().is_subtype(rt().exc.BaseException) => v,
-            (Some(_), Some(v)) => ops::call(ts, &typ, &[v])?,
-            _ => crate::traceback::instantiate(ts, typ)?,
-        };
-        if let Some(tb) = a.args.get(3).filter(|t| !crate::runtime::is_none(t)) {
-            ops::setattr(ts, &exc, &new_str("__traceback__"), Some(tb.clone()))?;
-        }
-        Ok(PyErr(exc))
-    }
-    for t in [r.types.generator, r.types.coroutine] {
-        add_methods(
-            t,
-            &[
-                ("send", |ts, a| gen_send_py(ts, g(&a)?, a.args.get(1).cloned().unwrap_or_else(none))),
-                ("throw", |ts, a| {
-                    let e = throw_args(ts, &a)?;
-                    gen_throw_py(ts, g(&a)?, e)
-                }),
-                ("close", |ts, a| gen_close(ts, g(&a)?)),
-                ("__repr__", |_, a| {
-                    let gg = g(&a)?;
-                    let q = as_str(&gg.qualname.lock()).unwrap_or("?").to_owned();
-                    let kind = if gg.kind == crate::generator::GenKind::Coroutine { "coroutine" } else { "generator" };
-                    Ok(new_str(&format!("<{} object {} at {:#x}>", kind, q, a.args[0].id())))
-                }),
-            ],
-        );
-    }
-    add_methods(
-        r.types.generator,
-        &[
-            ("__iter__", |_, a| Ok(a.args[0].clone())),
-            ("__next__", |ts, a| gen_send_py(ts, g(&a)?, none())),
-        ],
-    );
-    add_methods(
-        r.types.coroutine,
-        &[("__await__", |_, a| Ok(a.args[0].clone()))],
-    );
-}

@@ -69,6 +69,7 @@ pub(super) fn init(r: &Runtime) {
             ("__or__", type_or),
             ("__ror__", type_or),
             ("__dir__", object_dir),
+            ("__call__", crate::class::type_call_method),
         ],
     );
     add_value(t, "__prepare__", crate::function::new_native("__prepare__", type_prepare));
@@ -214,7 +215,7 @@ pub(super) fn init(r: &Runtime) {
         };
         Ok(alloc(
             rt().types.function,
-            PyFunction { code: code.clone(), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
+            PyFunction { code: Mutex::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
         ))
     });
     add_methods(r.types.code, &[("co_positions", |_, a| {
@@ -1048,7 +1049,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__module__" => a.module.clone(),
             "__defaults__" => opt(&a.defaults),
             "__kwdefaults__" => opt(&a.kwdefaults),
-            "__code__" => f.code.clone(),
+            "__code__" => f.code(),
             "__globals__" => f.globals.clone(),
             "__builtins__" => f.builtins.clone(),
             "__closure__" => opt(&f.closure.lock()),
@@ -1141,7 +1142,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             ("__name__", _) => g.name.lock().clone(),
             ("__qualname__", _) => g.qualname.lock().clone(),
             (_, Some("code")) => g.code.clone(),
-            (_, Some("running")) => new_bool(g.running.load(Ordering::Relaxed)),
+            (_, Some("running")) => new_bool(crate::generator::is_running(g)),
             (_, Some("suspended")) => new_bool(g.started.load(Ordering::Relaxed) && g.frame.lock().is_some() && !g.running.load(Ordering::Relaxed)),
             (_, Some("frame")) => match g.frame.lock().as_ref() {
                 Some(f) => crate::frame::snapshot(f, None),
@@ -1318,7 +1319,10 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
             "__annotate__" => a.annotate = v.filter(|x| !is_none(x)),
             "__type_params__" => a.type_params = v,
             "__dict__" => a.dict = v,
-            "__code__" => raise!(AttributeError, "cannot set __code__"),
+            "__code__" => {
+                drop(a);
+                return crate::function::set_code(f, v).map(|()| true);
+            }
             _ => {
                 if a.dict.is_none() {
                     a.dict = Some(super::new_dict());

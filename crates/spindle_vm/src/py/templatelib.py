@@ -71,6 +71,14 @@ class Template:
     def __add__(self, other):
         if isinstance(other, Template):
             return Template(*self, *other)
+        raise TypeError(
+            f'can only concatenate string.templatelib.Template (not "{type(other).__name__}") '
+            "to string.templatelib.Template"
+        )
+
+    def __radd__(self, other):
+        if isinstance(other, str):
+            raise TypeError('can only concatenate str (not "string.templatelib.Template") to str')
         return NotImplemented
 
     def __repr__(self):
