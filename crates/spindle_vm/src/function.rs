@@ -50,6 +50,7 @@ pub struct NativeFunction {
 
 impl PyPayload for NativeFunction {
     const KIND: PayloadKind = crate::kinds::NATIVE_FUNCTION;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         if let Some(s) = &self.self_ {
             visit(s);
@@ -122,6 +123,7 @@ pub struct PyFunction {
 
 impl PyPayload for PyFunction {
     const KIND: PayloadKind = crate::kinds::FUNCTION;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.code);
         visit(&self.globals);
@@ -155,6 +157,7 @@ pub struct PyMethod {
 
 impl PyPayload for PyMethod {
     const KIND: PayloadKind = crate::kinds::METHOD;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.func);
         visit(&self.self_);
@@ -173,6 +176,7 @@ pub struct PyWrapper {
 
 impl PyPayload for PyWrapper {
     const KIND: PayloadKind = crate::kinds::CLASSMETHOD;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.func.lock());
     }
@@ -189,6 +193,7 @@ pub struct PyProperty {
 
 impl PyPayload for PyProperty {
     const KIND: PayloadKind = crate::kinds::PROPERTY;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         for v in [&self.fget, &self.fset, &self.fdel].into_iter().flatten() {
             visit(v);
