@@ -30,7 +30,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex, MutexGuard};
@@ -90,7 +90,7 @@ pub struct ThreadState {
 impl ThreadState {
     pub fn new(interp: Arc<Interpreter>, stack_budget: usize) -> ThreadState {
         let marker = 0u8;
-        let slot = Arc::new(ThreadSlot { state: AtomicU8::new(DETACHED) });
+        let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached() });
         WORLD.threads.lock().push(slot.clone());
         attach(&slot);
         ThreadState {
@@ -128,7 +128,7 @@ impl ThreadState {
         {
             let mut g = WORLD.cv_lock.lock();
             // Give the stopper the chance to suspend us before re-attaching.
-            while WORLD.requested.load(Ordering::SeqCst) && self.slot.state.load(Ordering::SeqCst) == DETACHED {
+            while WORLD.requested.is_set() && self.slot.word.is_detached() {
                 WORLD.cv.wait_for(&mut g, Duration::from_millis(1));
             }
         }
@@ -162,18 +162,15 @@ impl Drop for ThreadState {
     }
 }
 
-pub(crate) const ATTACHED: u8 = 0;
-pub(crate) const DETACHED: u8 = 1;
-pub(crate) const SUSPENDED: u8 = 2;
-
-/// One thread's stop-the-world state (see the module docs).
+/// One thread's stop-the-world state (see the module docs; the state
+/// machine itself is `spindle_stw`, model-checked with loom).
 pub struct ThreadSlot {
-    state: AtomicU8,
+    word: spindle_stw::Slot,
 }
 
 struct World {
     threads: Mutex<Vec<Arc<ThreadSlot>>>,
-    requested: AtomicBool,
+    requested: spindle_stw::Request,
     stopper: Mutex<()>,
     cv_lock: Mutex<()>,
     cv: Condvar,
@@ -181,7 +178,7 @@ struct World {
 
 static WORLD: World = World {
     threads: Mutex::new(Vec::new()),
-    requested: AtomicBool::new(false),
+    requested: spindle_stw::Request::new(),
     stopper: Mutex::new(()),
     cv_lock: Mutex::new(()),
     cv: Condvar::new(),
@@ -190,25 +187,25 @@ static WORLD: World = World {
 /// Whether a stopper waits for threads to reach a safepoint.
 #[inline]
 pub(crate) fn stop_requested() -> bool {
-    WORLD.requested.load(Ordering::Relaxed)
+    WORLD.requested.is_set_relaxed()
 }
 
 fn attach(slot: &ThreadSlot) {
     loop {
-        if slot.state.compare_exchange(DETACHED, ATTACHED, Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+        if slot.word.try_attach() {
             return;
         }
         // Suspended by a stopper: wait for the restart.
         let mut g = WORLD.cv_lock.lock();
-        while slot.state.load(Ordering::SeqCst) == SUSPENDED {
+        while slot.word.is_suspended() {
             WORLD.cv.wait_for(&mut g, Duration::from_millis(5));
         }
     }
 }
 
 fn detach(slot: &ThreadSlot) {
-    slot.state.store(DETACHED, Ordering::SeqCst);
-    if WORLD.requested.load(Ordering::SeqCst) {
+    slot.word.detach();
+    if WORLD.requested.is_set() {
         let _g = WORLD.cv_lock.lock();
         WORLD.cv.notify_all();
     }
@@ -223,9 +220,9 @@ pub(crate) struct StoppedWorld {
 
 impl Drop for StoppedWorld {
     fn drop(&mut self) {
-        WORLD.requested.store(false, Ordering::SeqCst);
+        WORLD.requested.clear();
         for &i in &self.suspended {
-            self.threads[i].state.store(DETACHED, Ordering::SeqCst);
+            self.threads[i].word.resume();
         }
         let _g = WORLD.cv_lock.lock();
         WORLD.cv.notify_all();
@@ -238,7 +235,7 @@ impl Drop for StoppedWorld {
 pub(crate) fn stop_the_world(ts: &ThreadState, timeout: Duration) -> Option<StoppedWorld> {
     let stopper = WORLD.stopper.try_lock_for(timeout)?;
     let threads = WORLD.threads.lock();
-    WORLD.requested.store(true, Ordering::SeqCst);
+    WORLD.requested.set();
     let mut world = StoppedWorld { threads, suspended: Vec::new(), _stopper: stopper };
     let deadline = Instant::now() + timeout;
     let mut done = vec![false; world.threads.len()];
@@ -248,7 +245,7 @@ pub(crate) fn stop_the_world(ts: &ThreadState, timeout: Duration) -> Option<Stop
             if done[i] || Arc::ptr_eq(s, &ts.slot) {
                 continue;
             }
-            if s.state.compare_exchange(DETACHED, SUSPENDED, Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+            if s.word.try_suspend() {
                 done[i] = true;
                 world.suspended.push(i);
             } else {
