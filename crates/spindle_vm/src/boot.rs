@@ -71,6 +71,7 @@ pub fn new_interpreter(cfg: &Config) -> PyResult<(Arc<Interpreter>, ThreadState)
         int_max_str_digits: AtomicUsize::new(spindle_num::DEFAULT_MAX_STR_DIGITS),
         native_modules: parking_lot::Mutex::new(cfg.native_modules.iter().map(|(n, f)| ((*n).to_owned(), *f)).collect()),
         module_state: parking_lot::Mutex::new(std::collections::HashMap::new()),
+        gc: crate::gc::GcState::new(),
     });
     // Rust-stack budget for nested native->Python calls: main runs on a big stack.
     let ts = ThreadState::new(interp.clone(), 200 * 1024 * 1024);

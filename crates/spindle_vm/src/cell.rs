@@ -13,6 +13,7 @@ pub struct PyCell {
 
 impl PyPayload for PyCell {
     const KIND: PayloadKind = crate::kinds::CELL;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         if let Some(v) = self.value.lock().as_ref() {
             visit(v);
@@ -31,6 +32,7 @@ pub struct PyModule {
 
 impl PyPayload for PyModule {
     const KIND: PayloadKind = crate::kinds::MODULE;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.dict);
     }

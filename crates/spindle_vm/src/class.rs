@@ -25,6 +25,7 @@ pub struct PySuper {
 
 impl PyPayload for PySuper {
     const KIND: PayloadKind = crate::kinds::SUPER;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.thisclass);
         for v in [&self.obj, &self.obj_type].into_iter().flatten() {
@@ -61,6 +62,7 @@ pub struct PyGenericAlias {
 
 impl PyPayload for PyGenericAlias {
     const KIND: PayloadKind = crate::kinds::GENERIC_ALIAS;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.origin);
         visit(&self.args);
@@ -74,6 +76,7 @@ pub struct PyUnion {
 
 impl PyPayload for PyUnion {
     const KIND: PayloadKind = crate::kinds::UNION;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.args);
     }

@@ -44,6 +44,7 @@ pub struct PyDict {
 
 impl PyPayload for PyDict {
     const KIND: PayloadKind = crate::kinds::DICT;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         for e in self.inner.lock().entries.iter().flatten() {
             visit(&e.key);

@@ -495,7 +495,8 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
         f.pc += 1;
         let arg = ins.arg;
         match ins.op {
-            Opcode::Nop | Opcode::Resume => {}
+            Opcode::Nop => {}
+            Opcode::Resume => crate::interp_hooks::eval_breaker(ts)?,
             Opcode::PopTop => {
                 f.stack.pop();
             }

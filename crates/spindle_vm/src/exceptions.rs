@@ -17,6 +17,7 @@ pub struct PyBaseException {
 
 impl PyPayload for PyBaseException {
     const KIND: PayloadKind = crate::kinds::EXCEPTION;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.args.lock());
         for m in [&self.traceback, &self.cause, &self.context, &self.notes] {

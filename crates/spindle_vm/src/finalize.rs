@@ -125,6 +125,48 @@ pub(crate) fn clear_weakrefs(referent: usize) {
     });
 }
 
+/// For the cycle collector (world stopped): clears every weak reference to
+/// `referent` and returns them with their callbacks (weakrefs without a
+/// callback, or dying ones, are not returned). Calls nothing.
+pub(crate) fn gc_clear_weakrefs(referent: usize) -> Vec<(Value, Value)> {
+    let Some(hooks) = HOOKS.get() else { return Vec::new() };
+    let mut g = shard(referent).lock();
+    let list = g.remove(&referent).unwrap_or_default();
+    list.iter().rev().filter_map(|&wr| (hooks.clear)(wr)).collect()
+}
+
+/// For the cycle collector (world running): runs the finalizer of the
+/// unreachable object `obj` if it has one that has not run (`__del__` of a
+/// heap-type instance, closing a suspended generator). True if one ran.
+pub(crate) fn gc_finalize(ts: &crate::interp::ThreadState, obj: &Value) -> bool {
+    use std::sync::atomic::Ordering;
+    let Some(h) = obj.header() else { return false };
+    if h.has_flag(flags::FINALIZED) {
+        return false;
+    }
+    let td = h.ty.data();
+    if td.is_heap() {
+        if let Some(del) = h.ty.lookup("__del__") {
+            h.set_flag(flags::FINALIZED);
+            if let Err(e) = crate::ops::call(ts, &del, &[obj.clone()]) {
+                crate::ops::write_unraisable(ts, &e, Some("Exception ignored while calling deallocator"), Some(&del));
+            }
+            return true;
+        }
+    }
+    if let Some(g) = obj.downcast::<crate::generator::PyGenerator>() {
+        let needs = g.started.load(Ordering::Acquire) && g.frame.lock().is_some();
+        if needs {
+            h.set_flag(flags::FINALIZED);
+            if let Err(e) = crate::generator::gen_close(ts, g) {
+                crate::ops::write_unraisable(ts, &e, Some("Exception ignored while closing generator"), Some(obj));
+            }
+            return true;
+        }
+    }
+    false
+}
+
 /// A suspended generator being freed is closed first (its `finally` blocks
 /// run), as CPython does. True if closing resurrected it.
 pub(crate) fn close_suspended_generator(ptr: *mut ObjHeader) -> bool {

@@ -20,6 +20,7 @@ pub struct PyFrameObj {
 
 impl PyPayload for PyFrameObj {
     const KIND: PayloadKind = crate::kinds::FRAME;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.code);
         visit(&self.globals);
@@ -38,6 +39,7 @@ pub struct PyTraceback {
 
 impl PyPayload for PyTraceback {
     const KIND: PayloadKind = crate::kinds::TRACEBACK;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.frame);
         if let Some(n) = &self.next {

@@ -50,6 +50,7 @@ pub struct NativeFunction {
 
 impl PyPayload for NativeFunction {
     const KIND: PayloadKind = crate::kinds::NATIVE_FUNCTION;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         if let Some(s) = &self.self_ {
             visit(s);
@@ -146,6 +147,7 @@ pub fn set_code(f: &PyFunction, v: Option<Value>) -> PyResult<()> {
 
 impl PyPayload for PyFunction {
     const KIND: PayloadKind = crate::kinds::FUNCTION;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.code.lock());
         visit(&self.globals);
@@ -179,6 +181,7 @@ pub struct PyMethod {
 
 impl PyPayload for PyMethod {
     const KIND: PayloadKind = crate::kinds::METHOD;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.func);
         visit(&self.self_);
@@ -197,6 +200,7 @@ pub struct PyWrapper {
 
 impl PyPayload for PyWrapper {
     const KIND: PayloadKind = crate::kinds::CLASSMETHOD;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.func.lock());
     }
@@ -213,6 +217,7 @@ pub struct PyProperty {
 
 impl PyPayload for PyProperty {
     const KIND: PayloadKind = crate::kinds::PROPERTY;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         for v in [&self.fget, &self.fset, &self.fdel].into_iter().flatten() {
             visit(v);

@@ -51,6 +51,7 @@ pub struct PyGenerator {
 
 impl PyPayload for PyGenerator {
     const KIND: PayloadKind = crate::kinds::GENERATOR;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         if let Some(f) = self.frame.lock().as_ref() {
             f.locals.iter().flatten().for_each(&mut *visit);

@@ -195,6 +195,22 @@ impl ObjHeader {
         self.ref_local.store(1, Ordering::Relaxed);
     }
 
+    /// Makes the current thread the owner of the object, with every
+    /// reference (local and shared) folded into its local count.
+    ///
+    /// # Safety
+    /// No other thread may touch this object's counts meanwhile: the caller
+    /// has stopped the world (the cycle collector, for unreachable objects).
+    pub(crate) unsafe fn gc_adopt(&self) {
+        if self.is_immortal() {
+            return;
+        }
+        let total = self.refcount().min(u32::MAX as usize - 1) as u32;
+        self.ref_shared.store(0, Ordering::Relaxed);
+        self.ref_local.store(total, Ordering::Relaxed);
+        self.tid.store(current_thread_id(), Ordering::Relaxed);
+    }
+
     /// After `__del__` left the only reference: mark dead again.
     pub(crate) fn reset_dead(&self) {
         self.ref_local.store(0, Ordering::Relaxed);

@@ -1,10 +1,39 @@
 //! `Interpreter` (all Python-visible mutable state: sys.modules, builtins,
 //! limits) and `ThreadState` (one per OS thread running Python: call depth,
-//! the handled-exception stack, the frame chain).
+//! the handled-exception stack, the frame chain), and stop-the-world.
+//!
+//! # Stop-the-world
+//! Every thread with a `ThreadState` has a [`ThreadSlot`] in the process-wide
+//! thread list, in one of three states:
+//! - `ATTACHED`: running Python; it may touch any object. It checks
+//!   [`stop_requested`] at safepoints (the eval breaker) and then detaches
+//!   and re-attaches, which parks it while the world is stopped.
+//! - `DETACHED`: in a blocking native call ([`ThreadState::detached`]) or
+//!   parking; it touches no Python object (no refcount change, no container
+//!   access) until it attaches again.
+//! - `SUSPENDED`: detached, and claimed by a stopper; it cannot attach until
+//!   the stopper restarts the world.
+//!
+//! The stopper (one at a time, `STOPPER` lock) sets `requested`, then moves
+//! every other thread `DETACHED -> SUSPENDED` by compare-and-swap, waiting
+//! for attached ones to detach. Attaching is a compare-and-swap
+//! `DETACHED -> ATTACHED`; both transitions race on the same word, so
+//! exactly one wins: a thread either attaches first (and the stopper waits
+//! for it to detach at its next safepoint) or is suspended first (and its
+//! attach waits). When every other slot is `SUSPENDED` no other thread can
+//! touch an object until `start_the_world` (the guard's drop) stores
+//! `DETACHED` back. A stopper that cannot stop everyone before its deadline
+//! (a thread blocked in a native call that does not detach) gives up and
+//! restarts the world: callers then skip their work, which keeps the
+//! protocol deadlock-free. The thread list stays locked while the world is
+//! stopped, so a new thread cannot register (and attach) meanwhile.
 
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex, MutexGuard};
 
 use crate::error::PyResult;
 use crate::value::Value;
@@ -23,6 +52,8 @@ pub struct Interpreter {
     pub native_modules: parking_lot::Mutex<std::collections::HashMap<String, NativeModuleInit>>,
     /// Native modules' own state (CPython's per-module state), by module name.
     pub module_state: parking_lot::Mutex<std::collections::HashMap<&'static str, Value>>,
+    /// The cycle collector's state (`gc` module).
+    pub gc: crate::gc::GcState,
 }
 
 /// Creates a native module object.
@@ -64,11 +95,18 @@ pub struct ThreadState {
     stack_base: usize,
     /// Bytes of Rust stack we allow before raising RecursionError.
     stack_budget: usize,
+    /// This thread's entry in the stop-the-world thread list.
+    slot: Arc<ThreadSlot>,
+    /// The cycle collector's registry of objects this thread allocates.
+    pub(crate) gc_reg: &'static crate::gc::Registry,
 }
 
 impl ThreadState {
     pub fn new(interp: Arc<Interpreter>, stack_budget: usize) -> ThreadState {
         let marker = 0u8;
+        let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached() });
+        WORLD.threads.lock().push(slot.clone());
+        attach(&slot);
         ThreadState {
             interp,
             depth: Cell::new(0),
@@ -78,7 +116,38 @@ impl ThreadState {
             asyncgen_hooks: RefCell::new([None, None]),
             stack_base: &marker as *const u8 as usize,
             stack_budget,
+            slot,
+            gc_reg: crate::gc::current_registry(),
         }
+    }
+
+    /// Runs `f` detached: other threads may stop the world meanwhile. `f`
+    /// must not touch Python objects (no clone or drop of a `Value`, no
+    /// container access): use it around blocking waits (locks, sleeps, joins, I/O).
+    pub fn detached<R>(&self, f: impl FnOnce() -> R) -> R {
+        detach(&self.slot);
+        struct Reattach<'a>(&'a ThreadSlot);
+        impl Drop for Reattach<'_> {
+            fn drop(&mut self) {
+                attach(self.0);
+            }
+        }
+        let _g = Reattach(&self.slot);
+        f()
+    }
+
+    /// A safepoint: parks while another thread has the world stopped.
+    #[cold]
+    pub(crate) fn park(&self) {
+        detach(&self.slot);
+        {
+            let mut g = WORLD.cv_lock.lock();
+            // Give the stopper the chance to suspend us before re-attaching.
+            while WORLD.requested.is_set() && self.slot.word.is_detached() {
+                WORLD.cv.wait_for(&mut g, Duration::from_millis(1));
+            }
+        }
+        attach(&self.slot);
     }
 
     /// Guards a Rust-level recursion (native code calling back into Python):
@@ -95,5 +164,116 @@ impl ThreadState {
 
     pub fn current_exception(&self) -> Option<Value> {
         self.exc_stack.borrow().iter().rev().flatten().next().cloned()
+    }
+}
+
+impl Drop for ThreadState {
+    fn drop(&mut self) {
+        // Release what this thread still holds while attached, then leave.
+        let exc = std::mem::take(&mut *self.exc_stack.borrow_mut());
+        drop(exc);
+        detach(&self.slot);
+        WORLD.threads.lock().retain(|s| !Arc::ptr_eq(s, &self.slot));
+    }
+}
+
+/// One thread's stop-the-world state (see the module docs; the state
+/// machine itself is `spindle_stw`, model-checked with loom).
+pub struct ThreadSlot {
+    word: spindle_stw::Slot,
+}
+
+struct World {
+    threads: Mutex<Vec<Arc<ThreadSlot>>>,
+    requested: spindle_stw::Request,
+    stopper: Mutex<()>,
+    cv_lock: Mutex<()>,
+    cv: Condvar,
+}
+
+static WORLD: World = World {
+    threads: Mutex::new(Vec::new()),
+    requested: spindle_stw::Request::new(),
+    stopper: Mutex::new(()),
+    cv_lock: Mutex::new(()),
+    cv: Condvar::new(),
+};
+
+/// Whether a stopper waits for threads to reach a safepoint.
+#[inline]
+pub(crate) fn stop_requested() -> bool {
+    WORLD.requested.is_set_relaxed()
+}
+
+fn attach(slot: &ThreadSlot) {
+    loop {
+        if slot.word.try_attach() {
+            return;
+        }
+        // Suspended by a stopper: wait for the restart.
+        let mut g = WORLD.cv_lock.lock();
+        while slot.word.is_suspended() {
+            WORLD.cv.wait_for(&mut g, Duration::from_millis(5));
+        }
+    }
+}
+
+fn detach(slot: &ThreadSlot) {
+    slot.word.detach();
+    if WORLD.requested.is_set() {
+        let _g = WORLD.cv_lock.lock();
+        WORLD.cv.notify_all();
+    }
+}
+
+/// The world stopped by this thread; dropping it restarts the world.
+pub(crate) struct StoppedWorld {
+    threads: MutexGuard<'static, Vec<Arc<ThreadSlot>>>,
+    suspended: Vec<usize>,
+    _stopper: MutexGuard<'static, ()>,
+}
+
+impl Drop for StoppedWorld {
+    fn drop(&mut self) {
+        WORLD.requested.clear();
+        for &i in &self.suspended {
+            self.threads[i].word.resume();
+        }
+        let _g = WORLD.cv_lock.lock();
+        WORLD.cv.notify_all();
+    }
+}
+
+/// Stops every other thread at a safepoint (or suspended while detached);
+/// `None` if they did not all get there within `timeout` (the world is then
+/// running again). The caller must be attached (running Python).
+pub(crate) fn stop_the_world(ts: &ThreadState, timeout: Duration) -> Option<StoppedWorld> {
+    let stopper = WORLD.stopper.try_lock_for(timeout)?;
+    let threads = WORLD.threads.lock();
+    WORLD.requested.set();
+    let mut world = StoppedWorld { threads, suspended: Vec::new(), _stopper: stopper };
+    let deadline = Instant::now() + timeout;
+    let mut done = vec![false; world.threads.len()];
+    loop {
+        let mut all = true;
+        for (i, s) in world.threads.iter().enumerate() {
+            if done[i] || Arc::ptr_eq(s, &ts.slot) {
+                continue;
+            }
+            if s.word.try_suspend() {
+                done[i] = true;
+                world.suspended.push(i);
+            } else {
+                all = false;
+            }
+        }
+        if all {
+            return Some(world);
+        }
+        if Instant::now() >= deadline {
+            return None;
+        }
+        let mut g = WORLD.cv_lock.lock();
+        WORLD.cv.wait_for(&mut g, Duration::from_millis(1));
     }
 }

@@ -1,10 +1,21 @@
-//! The eval breaker: what a running thread checks at backward jumps.
-//! FIXME(threads): stop-the-world, GIL drop requests and signals go here.
+//! The eval breaker: what a running thread checks at backward jumps and
+//! calls. It parks the thread when another thread stops the world, and runs
+//! the cycle collector when this thread's allocations passed the threshold.
+//! FIXME(threads): GIL drop requests and signals go here too.
+
+use std::sync::atomic::Ordering;
 
 use crate::error::PyResult;
 use crate::interp::ThreadState;
 
 #[inline]
-pub(crate) fn eval_breaker(_ts: &ThreadState) -> PyResult<()> {
+pub(crate) fn eval_breaker(ts: &ThreadState) -> PyResult<()> {
+    if crate::interp::stop_requested() {
+        ts.park();
+    }
+    let t0 = ts.interp.gc.threshold[0].load(Ordering::Relaxed) as isize;
+    if ts.gc_reg.count() > t0 && t0 > 0 {
+        crate::gc::maybe_collect_auto(ts);
+    }
     Ok(())
 }

@@ -43,6 +43,7 @@ pub struct PyIter {
 
 impl PyPayload for PyIter {
     const KIND: PayloadKind = crate::kinds::ITERATOR;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         match &*self.state.lock() {
             IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => visit(seq),
@@ -80,6 +81,7 @@ pub struct PyDictView {
 
 impl PyPayload for PyDictView {
     const KIND: PayloadKind = crate::kinds::DICT_VIEW;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.dict);
     }

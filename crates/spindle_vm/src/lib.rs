@@ -19,6 +19,7 @@ pub mod exceptions;
 mod finalize;
 pub mod frame;
 pub mod function;
+pub mod gc;
 pub mod generator;
 pub mod header;
 pub mod import;

@@ -29,6 +29,7 @@ pub struct PyMemoryView {
 
 impl PyPayload for PyMemoryView {
     const KIND: PayloadKind = crate::kinds::MEMORYVIEW;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.obj);
     }

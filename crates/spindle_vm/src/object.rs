@@ -24,10 +24,23 @@ pub struct PayloadKind(pub u16);
 /// A Rust type that can be the payload of a Python object.
 pub trait PyPayload: Sized + Send + Sync + 'static {
     const KIND: PayloadKind;
-    /// Visits every strong reference the payload holds (for the cycle collector).
+    /// Objects of this layout are tracked by the cycle collector (they hold
+    /// references that can form cycles). Instances of heap types are always
+    /// tracked, whatever their payload. A tracked object carries a `GcHead`
+    /// in front of its header (see `gc.rs`).
+    const GC: bool = false;
+    /// Visits every strong reference the payload holds (for the cycle
+    /// collector). Must visit each reference the payload owns at most once
+    /// and never a borrowed (uncounted) one; leaving one out is safe (the
+    /// referent then looks externally referenced), visiting too many is not.
     fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
     /// Breaks reference cycles by dropping held references (the collector's tp_clear).
     fn clear(&self) {}
+    /// A new object that holds no trackable references may skip tracking
+    /// (CPython does this for tuples of atomic values).
+    fn born_untracked(&self) -> bool {
+        false
+    }
 }
 
 #[repr(C)]
@@ -40,6 +53,13 @@ pub struct PyObj<T> {
 struct PyObjExt<T> {
     obj: PyObj<T>,
     ext: InstanceExt,
+}
+
+/// The allocation of a GC-capable object: the collector's head, then the object.
+#[repr(C)]
+struct GcBox<O> {
+    head: crate::gc::GcHead,
+    obj: O,
 }
 
 /// Per-instance storage of heap-type instances.
@@ -55,6 +75,9 @@ pub struct PayloadVtable {
     pub dealloc: unsafe fn(*mut ObjHeader, bool),
     pub ext_offset: usize,
     pub traverse: unsafe fn(*const ObjHeader, &mut dyn FnMut(&Value)),
+    pub clear: unsafe fn(*const ObjHeader),
+    /// Objects of this layout are GC-capable even without an instance extension.
+    pub gc: bool,
 }
 
 pub trait HasVtable: PyPayload {
@@ -67,13 +90,21 @@ impl<T: PyPayload> HasVtable for T {
         dealloc: dealloc_impl::<T>,
         ext_offset: std::mem::offset_of!(PyObjExt<T>, ext),
         traverse: traverse_impl::<T>,
+        clear: clear_impl::<T>,
+        gc: T::GC,
     };
 }
 
 unsafe fn dealloc_impl<T: PyPayload>(ptr: *mut ObjHeader, has_ext: bool) {
+    let head = crate::gc::GC_HEAD_SIZE;
     if has_ext {
-        // SAFETY: objects of types with has_ext were allocated as Box<PyObjExt<T>>.
-        drop(unsafe { Box::from_raw(ptr as *mut PyObjExt<T>) });
+        // SAFETY: objects of types with has_ext are GC-capable and were
+        // allocated as Box<GcBox<PyObjExt<T>>>, the header `head` bytes in.
+        drop(unsafe { Box::from_raw((ptr as *mut u8).sub(head) as *mut GcBox<PyObjExt<T>>) });
+    } else if T::GC {
+        // SAFETY: GC-capable layouts without extension were allocated as
+        // Box<GcBox<PyObj<T>>>, the header `head` bytes in.
+        drop(unsafe { Box::from_raw((ptr as *mut u8).sub(head) as *mut GcBox<PyObj<T>>) });
     } else {
         // SAFETY: otherwise they were allocated as Box<PyObj<T>>.
         drop(unsafe { Box::from_raw(ptr as *mut PyObj<T>) });
@@ -83,6 +114,11 @@ unsafe fn dealloc_impl<T: PyPayload>(ptr: *mut ObjHeader, has_ext: bool) {
 unsafe fn traverse_impl<T: PyPayload>(ptr: *const ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: the caller passes an object of layout T.
     unsafe { (*(ptr as *const PyObj<T>)).payload.traverse(visit) }
+}
+
+unsafe fn clear_impl<T: PyPayload>(ptr: *const ObjHeader) {
+    // SAFETY: the caller passes a live object of layout T.
+    unsafe { (*(ptr as *const PyObj<T>)).payload.clear() }
 }
 
 /// A borrowed pointer to a type object. Types outlive every instance: builtin
@@ -138,24 +174,52 @@ impl TypeRef {
 /// Allocates a new object of type `ty` with payload `payload`; the payload type
 /// must be the layout of `ty`.
 pub fn alloc<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
+    // The GC head sits exactly GC_HEAD_SIZE bytes before the header.
+    const { assert!(std::mem::align_of::<PyObjExt<T>>() <= crate::gc::GC_HEAD_SIZE) };
     let td = ty.data();
     debug_assert_eq!(td.vtable.kind, T::KIND, "payload does not match {}", td.name());
     if td.is_heap() {
         // Instances keep their heap type alive.
         std::mem::forget(ty.to_value());
     }
+    let untracked = T::GC && payload.born_untracked();
+    let head = crate::gc::GcHead::new();
     let ptr = if td.has_ext() {
         let nslots = td.nslots();
         let ext = InstanceExt {
             dict: Mutex::new(None),
             slots: (0..nslots).map(|_| Mutex::new(None)).collect(),
         };
-        Box::into_raw(Box::new(PyObjExt { obj: PyObj { header: ObjHeader::new(ty), payload }, ext })) as *const ObjHeader
+        let b = Box::into_raw(Box::new(GcBox { head, obj: PyObjExt { obj: PyObj { header: ObjHeader::new(ty), payload }, ext } }));
+        // SAFETY: b is a fresh allocation; the object is its field.
+        unsafe { &raw const (*b).obj.obj.header }
+    } else if T::GC {
+        let b = Box::into_raw(Box::new(GcBox { head, obj: PyObj { header: ObjHeader::new(ty), payload } }));
+        // SAFETY: as above.
+        unsafe { &raw const (*b).obj.header }
     } else {
         Box::into_raw(Box::new(PyObj { header: ObjHeader::new(ty), payload })) as *const ObjHeader
     };
+    if (T::GC || td.has_ext()) && !untracked {
+        // SAFETY: ptr is a fresh GC-capable object, live and not yet shared.
+        unsafe { crate::gc::track(ptr) };
+    }
     // SAFETY: freshly allocated with a count of one, which we hand over.
     unsafe { Value::from_raw(ptr) }
+}
+
+/// Allocates the `type` type object itself during bootstrap, in the same
+/// GC-capable layout as every other type object (untracked: it is immortal).
+pub(crate) fn bootstrap_type_object(obj: PyObj<TypeData>) -> *mut PyObj<TypeData> {
+    let b = Box::into_raw(Box::new(GcBox { head: crate::gc::GcHead::new(), obj }));
+    // SAFETY: b is a fresh allocation; the object is its field.
+    unsafe { &raw mut (*b).obj }
+}
+
+/// Whether objects of this type carry a GC head (are GC-capable).
+#[inline]
+pub fn is_gc_type(td: &TypeData) -> bool {
+    td.vtable.gc || td.has_ext()
 }
 
 /// Allocates an immortal object (never freed).
@@ -163,6 +227,8 @@ pub fn alloc_immortal<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
     let v = alloc(ty, payload);
     if let Some(h) = v.header() {
         h.make_immortal();
+        // Immortal objects are never collected: the collector need not see them.
+        crate::gc::untrack_value(&v);
     }
     v
 }
@@ -181,11 +247,24 @@ pub fn ext(v: &Value) -> Option<&InstanceExt> {
 
 /// Visits the strong references held by `v` (payload and extension).
 pub fn traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
-    let Some(h) = v.header() else { return };
+    if v.is_small_int() {
+        return;
+    }
+    // SAFETY: `v` keeps the object alive.
+    unsafe { traverse_ptr(v.header_ptr(), visit) }
+}
+
+/// Visits the strong references held by the object at `ptr`.
+///
+/// # Safety
+/// `ptr` must be a live object for the duration of the call.
+pub(crate) unsafe fn traverse_ptr(ptr: *const ObjHeader, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: live per the caller.
+    let h = unsafe { &*ptr };
     let td = h.ty.data();
     // SAFETY: the vtable matches the object's layout.
-    unsafe { (td.vtable.traverse)(v.header_ptr(), visit) };
-    if let Some(e) = ext(v) {
+    unsafe { (td.vtable.traverse)(ptr, visit) };
+    if let Some(e) = ext_ptr(ptr) {
         if let Some(d) = e.dict.lock().as_ref() {
             visit(d);
         }
@@ -196,8 +275,44 @@ pub fn traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
         }
     }
     if td.is_heap() {
-        visit(&h.ty.to_value());
+        // The reference alloc() leaked for this instance; borrowed here
+        // without touching the count (ManuallyDrop never decrefs).
+        // SAFETY: the type outlives its instances.
+        let t = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(h.ty.ptr() as *const ObjHeader) });
+        visit(&t);
     }
+}
+
+/// Drops the references the object at `ptr` holds that can form cycles
+/// (payload `clear`, `__dict__` and `__slots__` of instances). The collector's
+/// tp_clear.
+///
+/// # Safety
+/// `ptr` must be a live object for the duration of the call.
+pub(crate) unsafe fn clear_ptr(ptr: *const ObjHeader) {
+    // SAFETY: live per the caller.
+    let td = unsafe { (*ptr).ty.data() };
+    // SAFETY: the vtable matches the object's layout.
+    unsafe { (td.vtable.clear)(ptr) };
+    if let Some(e) = ext_ptr(ptr) {
+        let d = e.dict.lock().take();
+        drop(d);
+        for s in e.slots.iter() {
+            let x = s.lock().take();
+            drop(x);
+        }
+    }
+}
+
+pub(crate) fn ext_ptr<'a>(ptr: *const ObjHeader) -> Option<&'a InstanceExt> {
+    // SAFETY: callers pass live objects.
+    let td = unsafe { (*ptr).ty.data() };
+    if !td.has_ext() {
+        return None;
+    }
+    // SAFETY: objects of a type with has_ext were allocated as PyObjExt with the
+    // extension at vtable.ext_offset; the caller keeps the object alive.
+    Some(unsafe { &*((ptr as *const u8).add(td.vtable.ext_offset) as *const InstanceExt) })
 }
 
 thread_local! {
@@ -212,6 +327,10 @@ const DEALLOC_MAX_DEPTH: u32 = 64;
 /// # Safety
 /// `ptr` must be an object whose refcount just reached zero.
 pub unsafe fn dealloc(ptr: *mut ObjHeader) {
+    // A dying object leaves the collector's view at once (it may wait in the
+    // pending queue below, with a zero count the collector must not see).
+    // SAFETY: ptr is dead but still allocated.
+    unsafe { crate::gc::untrack(ptr) };
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= DEALLOC_MAX_DEPTH {
         DEALLOC_PENDING.with(|p| p.borrow_mut().push(ptr as usize));
@@ -238,10 +357,14 @@ unsafe fn dealloc_now(ptr: *mut ObjHeader) {
     let ty = unsafe { (*ptr).ty };
     let td = ty.data();
     if td.is_heap() && crate::finalize::run_del_if_any(ptr) {
-        // Resurrected by __del__.
+        // Resurrected by __del__: tracked again, as CPython does.
+        // SAFETY: the object is alive again (its count is positive).
+        unsafe { crate::gc::track(ptr) };
         return;
     }
     if td.vtable.kind == crate::kinds::GENERATOR && crate::finalize::close_suspended_generator(ptr) {
+        // SAFETY: as above.
+        unsafe { crate::gc::track(ptr) };
         return;
     }
     // SAFETY: ptr is still allocated (freed just below).

@@ -180,10 +180,10 @@ fn init() -> &'static Runtime {
         return r;
     }
     // `type` is an instance of itself: allocate it, then point its header at itself.
-    let type_obj = Box::into_raw(Box::new(PyObj {
+    let type_obj = crate::object::bootstrap_type_object(PyObj {
         header: ObjHeader::new_immortal(dangling_type()),
         payload: TypeData::new("type", &<TypeData as HasVtable>::VTABLE, type_flags::BASETYPE, 0, Vec::new()),
-    }));
+    });
     // SAFETY: type_obj is a valid, exclusively owned allocation during bootstrap.
     let type_ = unsafe {
         let tr = TypeRef::from_value_unchecked(&std::mem::ManuallyDrop::new(Value::from_raw(type_obj as *const ObjHeader)));

@@ -13,8 +13,14 @@ pub struct PyTuple {
 
 impl PyPayload for PyTuple {
     const KIND: PayloadKind = crate::kinds::TUPLE;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.items.iter().for_each(visit);
+        // Last to first, as CPython (gc.get_referents order).
+        self.items.iter().rev().for_each(visit);
+    }
+    fn born_untracked(&self) -> bool {
+        // As CPython: a tuple holding a tuple may hold cycles later found by the collector.
+        !self.items.iter().any(|v| crate::gc::is_tracked(v) || v.downcast::<PyTuple>().is_some())
     }
 }
 
@@ -36,8 +42,9 @@ pub struct PyList {
 
 impl PyPayload for PyList {
     const KIND: PayloadKind = crate::kinds::LIST;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.items.lock().iter().for_each(visit);
+        self.items.lock().iter().rev().for_each(visit);
     }
     fn clear(&self) {
         let old = std::mem::take(&mut *self.items.lock());

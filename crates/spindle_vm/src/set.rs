@@ -11,6 +11,7 @@ pub struct PySet {
 
 impl PyPayload for PySet {
     const KIND: PayloadKind = crate::kinds::SET;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         self.table.traverse(visit);
     }

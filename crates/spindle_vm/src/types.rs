@@ -51,6 +51,7 @@ pub struct TypeData {
 
 impl PyPayload for TypeData {
     const KIND: PayloadKind = crate::kinds::TYPE;
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         if let Some(d) = self.dict.get() {
             visit(d);

@@ -7,6 +7,7 @@
 //! hot ones to Rust when benchmarks say so.
 
 mod codecs;
+mod gcmod;
 mod weakref;
 
 use spindle_vm::error::PyResult;
@@ -19,7 +20,7 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_collections", |ts| py_module(ts, "_collections", include_str!("py/_collections.py"))),
         ("_functools", |ts| py_module(ts, "_functools", include_str!("py/_functools.py"))),
         ("_weakref", weakref::init),
-        ("gc", |ts| py_module(ts, "gc", include_str!("py/gc.py"))),
+        ("gc", gcmod::init),
         ("atexit", |ts| py_module(ts, "atexit", include_str!("py/atexit.py"))),
         ("_codecs", codecs::init),
         ("_string", |ts| py_module(ts, "_string", include_str!("py/_string.py"))),

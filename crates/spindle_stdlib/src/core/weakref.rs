@@ -31,6 +31,7 @@ pub struct WeakRef {
 
 impl PyPayload for WeakRef {
     const KIND: spindle_vm::object::PayloadKind = kind(CORE_BASE + 1);
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         if let Some(c) = self.callback.lock().as_ref() {
             visit(c);

@@ -127,12 +127,13 @@ impl PyLock {
 fn lock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
     let d = acquire_args(ts, a)?;
-    Ok(new_bool(l.acquire(d)))
+    // Detached while blocking, so other threads can stop the world.
+    Ok(new_bool(ts.detached(|| l.acquire(d))))
 }
 
-fn lock_enter(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+fn lock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
-    Ok(new_bool(l.acquire(None)))
+    Ok(new_bool(ts.detached(|| l.acquire(None))))
 }
 
 fn lock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -209,11 +210,14 @@ impl PyRLock {
 fn rlock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
     let d = acquire_args(ts, a)?;
-    Ok(new_bool(l.acquire(current_ident(), d)))
+    let me = current_ident();
+    Ok(new_bool(ts.detached(|| l.acquire(me, d))))
 }
 
-fn rlock_enter(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    Ok(new_bool(this_rlock(&a)?.acquire(current_ident(), None)))
+fn rlock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let l = this_rlock(&a)?;
+    let me = current_ident();
+    Ok(new_bool(ts.detached(|| l.acquire(me, None))))
 }
 
 fn rlock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -263,11 +267,13 @@ fn rlock_acquire_restore(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let st = ops::collect(ts, a.args.get(1).unwrap_or(&none()))?;
     let count = st.first().and_then(spindle_vm::num::int_to_i64).unwrap_or(1).max(1) as u64;
     let owner = st.get(1).and_then(spindle_vm::num::int_to_big).and_then(|b| u64::try_from(b).ok()).unwrap_or_else(current_ident);
-    let mut g = l.state.lock();
-    while g.1 != 0 {
-        l.cond.wait(&mut g);
-    }
-    *g = (owner, count);
+    ts.detached(|| {
+        let mut g = l.state.lock();
+        while g.1 != 0 {
+            l.cond.wait(&mut g);
+        }
+        *g = (owner, count);
+    });
     Ok(none())
 }
 
@@ -352,7 +358,7 @@ fn spawn(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         THREAD_COUNT.fetch_sub(1, Ordering::Relaxed);
         raise!(RuntimeError, "can't start new thread");
     }
-    match rx.recv() {
+    match ts.detached(|| rx.recv()) {
         Ok(id) => Ok(ident_value(id)),
         Err(_) => raise!(RuntimeError, "can't start new thread"),
     }

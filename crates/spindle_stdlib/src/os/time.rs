@@ -82,7 +82,7 @@ fn t_sleep(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         raise!(ValueError, "sleep length must be non-negative");
     }
     if s > 0.0 {
-        std::thread::sleep(std::time::Duration::from_secs_f64(s.min(1e12)));
+        ts.detached(|| std::thread::sleep(std::time::Duration::from_secs_f64(s.min(1e12))));
     }
     Ok(none())
 }
