@@ -6,6 +6,7 @@
 //! turns a tree back into code by `ast.unparse` and compiling that source.
 
 mod convert;
+mod tokenize;
 
 use spindle_parser::{ParseMode, Parsed};
 use spindle_vm::error::PyResult;
@@ -56,4 +57,16 @@ fn ast_parse(ts: &ThreadState, a: Args<'_>) -> PyResult {
         Parsed::Module(m) => conv.module(&m.body),
         Parsed::Expression(e) => conv.expression(&e.body),
     }
+}
+
+/// `_tokenize`: `TokenizerIter` (Python) over the native `_tokens`.
+pub(crate) fn init_tokenize(ts: &ThreadState) -> PyResult<Value> {
+    let m = spindle_vm::native::new_module("_tokenize", &[("_tokens", tokenize::tokens)]);
+    let Some(d) = m.downcast::<spindle_vm::cell::PyModule>().map(|p| p.dict.clone()) else { return Ok(m) };
+    if let Some(dd) = spindle_vm::native::module_dict(&m) {
+        dd.set_str(spindle_vm::str::intern("__builtins__"), ts.interp.builtins.clone());
+    }
+    let code = spindle_vm::import::compile_source(ts, include_str!("_tokenize.py"), "<spindle:_tokenize>", "exec")?;
+    spindle_vm::eval::run_code(ts, &code, &d, None)?;
+    Ok(m)
 }
