@@ -118,6 +118,12 @@ pub(crate) fn init_builtin_type_hierarchy(r: &Runtime) {
             set_builtin_base(t, Some(b));
         }
     }
+    // ExceptionGroup(BaseExceptionGroup, Exception): the one builtin
+    // exception with two bases.
+    let eg = r.exc.ExceptionGroup.data();
+    *eg.bases.write() = vec![r.exc.BaseExceptionGroup.to_value(), r.exc.Exception.to_value()];
+    *eg.mro_rest.write() =
+        vec![r.exc.BaseExceptionGroup.to_value(), r.exc.Exception.to_value(), r.exc.BaseException.to_value(), object.to_value()];
 }
 
 /// Attribute lookup on a type object (`type.__getattribute__`).

@@ -33,14 +33,15 @@ pub struct PyTraceback {
     pub frame: Value,
     pub lasti: usize,
     pub lineno: u32,
-    pub next: Option<Value>,
+    /// `tb_next` (writable from Python, as in CPython).
+    pub next: Mutex<Option<Value>>,
 }
 
 impl PyPayload for PyTraceback {
     const KIND: PayloadKind = crate::kinds::TRACEBACK;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.frame);
-        if let Some(n) = &self.next {
+        if let Some(n) = &*self.next.lock() {
             visit(n);
         }
     }
@@ -85,5 +86,5 @@ pub fn snapshot(f: &Frame, back: Option<Value>) -> Value {
 }
 
 pub fn new_traceback(frame: Value, lasti: usize, lineno: u32, next: Option<Value>) -> Value {
-    alloc(rt().types.traceback, PyTraceback { frame, lasti, lineno, next })
+    alloc(rt().types.traceback, PyTraceback { frame, lasti, lineno, next: Mutex::new(next) })
 }

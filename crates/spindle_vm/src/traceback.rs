@@ -156,7 +156,7 @@ fn format_single(ts: &ThreadState, exc: &Value, out: &mut String) {
             if repeats < 3 {
                 format_tb_entry(tbd, out);
             }
-            cur = tbd.next.clone();
+            cur = tbd.next.lock().clone();
         }
         flush_repeats(out, repeats);
     }

@@ -326,7 +326,11 @@ fn eg_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn eg_parts(v: &Value) -> (Value, Vec<Value>) {
     let args = args_of(v);
     let msg = args.first().cloned().unwrap_or_else(|| new_str(""));
-    let ex = args.get(1).and_then(|t| tuple_items(t).map(<[Value]>::to_vec)).unwrap_or_default();
+    // `args[1]` is what the constructor got (a list after BaseException.__init__).
+    let ex = args
+        .get(1)
+        .and_then(|t| tuple_items(t).map(<[Value]>::to_vec).or_else(|| t.downcast::<crate::seq::PyList>().map(|x| x.snapshot())))
+        .unwrap_or_default();
     (msg, ex)
 }
 

@@ -771,7 +771,11 @@ fn exec_eval(ts: &ThreadState, a: Args<'_>, is_exec: bool) -> PyResult {
     };
     if let Some(g) = globals.downcast::<PyDict>() {
         if g.get_str("__builtins__").is_none() {
-            g.set_str(new_str("__builtins__"), ts.interp.builtins.clone());
+            // CPython inserts the builtins namespace (a dict), not the module.
+            let b = crate::native::module_dict(&ts.interp.builtins).map_or_else(|| ts.interp.builtins.clone(), |_| {
+                ops::getattr_str(ts, &ts.interp.builtins, "__dict__").unwrap_or_else(|_| ts.interp.builtins.clone())
+            });
+            g.set_str(new_str("__builtins__"), b);
         }
     }
     let code = if src.type_ref() == rt().types.code {
@@ -838,7 +842,7 @@ fn builtin_compile(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if !["exec", "eval", "single"].contains(&mode.as_str()) {
         raise!(ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
-    crate::import::compile_source(ts, &text, &filename, &mode)
+    crate::import::compile_string(ts, &text, &filename, &mode)
 }
 
 /// `ascii(x)`: repr with non-ASCII characters escaped.

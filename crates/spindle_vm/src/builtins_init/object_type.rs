@@ -130,7 +130,7 @@ pub(super) fn init(r: &Runtime) {
         ],
     );
     add_methods(r.types.generic_alias, &[("__repr__", generic_alias_repr), ("__eq__", generic_alias_eq), ("__hash__", generic_alias_hash)]);
-    add_methods(r.types.frame, &[("__repr__", frame_repr)]);
+    add_methods(r.types.frame, &[("__repr__", frame_repr), ("clear", frame_clear)]);
     add_methods(
         r.types.simple_namespace,
         &[
@@ -746,6 +746,16 @@ fn code_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     )))
 }
 
+/// `frame.clear()`: frame objects here are snapshots that hold no locals of
+/// their own beyond a mapping shared with the running code, so there is
+/// nothing to release.
+/// FIXME(frames): drop the snapshot's locals and refuse executing frames
+/// ("cannot clear an executing frame") once frames are live objects.
+fn frame_clear(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("clear", args, 0, 0)?;
+    Ok(none())
+}
+
 fn frame_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = &args.args[0];
     let Some(f) = o.downcast::<PyFrameObj>() else { raise!(TypeError, "expected frame") };
@@ -1169,7 +1179,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "tb_frame" => t.frame.clone(),
             "tb_lineno" => new_int(i64::from(t.lineno)),
             "tb_lasti" => new_int(t.lasti as i64 * 2),
-            "tb_next" => opt(&t.next),
+            "tb_next" => opt(&t.next.lock()),
             _ => return Ok(None),
         }));
     }
@@ -1285,6 +1295,25 @@ fn type_annotations(ts: &ThreadState, t: TypeRef, name: &str) -> PyResult<Option
 
 /// Writes special attributes of builtin objects; Ok(false) when `name` is not one.
 pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<&Value>) -> PyResult<bool> {
+    if let (Some(t), "tb_next") = (obj.downcast::<PyTraceback>(), name) {
+        let Some(v) = value else { raise!(TypeError, "can't delete tb_next attribute") };
+        let v = Some(v.clone()).filter(|x| !is_none(x));
+        if let Some(x) = &v {
+            if x.downcast::<PyTraceback>().is_none() {
+                raise!(TypeError, "expected traceback object or None, got '{}'", ops::type_name(x));
+            }
+            // Refuse a loop: walk from the new next and look for `obj`.
+            let mut cur = Some(x.clone());
+            while let Some(c) = cur {
+                if c.is(obj) {
+                    raise!(ValueError, "traceback loop detected");
+                }
+                cur = c.downcast::<PyTraceback>().and_then(|n| n.next.lock().clone());
+            }
+        }
+        *t.next.lock() = v;
+        return Ok(true);
+    }
     if let Some(f) = obj.downcast::<PyFunction>() {
         let mut a = f.attrs.lock();
         let v = value.cloned();
