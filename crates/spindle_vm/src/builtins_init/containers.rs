@@ -31,7 +31,7 @@ pub(super) fn init(r: &Runtime) {
     iter_init(r);
     bytes_init(r);
     add_new(r.types.slice, slice_new);
-    add_methods(r.types.slice, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq)]);
+    add_methods(r.types.slice, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq), ("__reduce__", slice_reduce)]);
 }
 
 // ---------------------------------------------------------------- helpers used by the interpreter
@@ -1880,6 +1880,14 @@ fn inplace_from(ts: &ThreadState, a: Args<'_>, op: u8) -> PyResult {
 
 // ---------------------------------------------------------------- range, slice
 
+/// `slice.__reduce__()`: `(slice, (start, stop, step))`.
+fn slice_reduce(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__reduce__", a, 0, 0)?;
+    let Some(s) = a.args[0].downcast::<crate::cell::PySlice>() else { raise!(TypeError, "expected slice") };
+    let args = new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()]);
+    Ok(new_tuple(vec![rt().types.slice.to_value(), args]))
+}
+
 fn range_init(r: &Runtime) {
     let t = r.types.range;
     add_new(t, range_new);
@@ -1896,6 +1904,12 @@ fn range_init(r: &Runtime) {
                 }
             }),
             ("__iter__", range_iter),
+            ("__reduce__", |_, a| {
+                check_args("__reduce__", a, 0, 0)?;
+                let Some(r) = a.args[0].downcast::<crate::iter::PyRange>() else { raise!(TypeError, "expected range") };
+                let args = new_tuple(vec![r.start.clone(), r.stop.clone(), r.step.clone()]);
+                Ok(new_tuple(vec![rt().types.range.to_value(), args]))
+            }),
             ("__getitem__", range_getitem),
             ("__contains__", |ts, a| {
                 check_args("__contains__", a, 1, 1)?;

@@ -75,6 +75,9 @@ pub(super) fn init(r: &Runtime) {
     for ty in [r.types.none, r.types.not_implemented, r.types.ellipsis] {
         add_methods(ty, &[("__repr__", singleton_repr), ("__bool__", singleton_bool)]);
     }
+    // Pickled by name, as CPython's `ellipsis.__reduce__` / `NotImplementedType.__reduce__`.
+    add_methods(r.types.ellipsis, &[("__reduce__", |_, _| Ok(new_str("Ellipsis")))]);
+    add_methods(r.types.not_implemented, &[("__reduce__", |_, _| Ok(new_str("NotImplemented")))]);
     add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
     add_methods(r.types.builtin_function, &[("__repr__", native_repr)]);
     add_methods(r.types.method_descriptor, &[("__repr__", native_repr)]);
@@ -746,6 +749,46 @@ fn code_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     )))
 }
 
+/// `type.__flags__` in CPython's bit layout (`Py_TPFLAGS_*`), which
+/// `copyreg` and `inspect` test: heap type, base type, immutable, abstract,
+/// ready, GC, managed dict, and the fast-subclass bits.
+fn cpython_type_flags(t: TypeRef) -> i64 {
+    use crate::types::type_flags as f;
+    let r = rt();
+    let own = t.flags();
+    let mut out: i64 = 1 << 12; // READY
+    let heap = own & f::HEAP != 0;
+    if heap {
+        out |= (1 << 9) | (1 << 14); // HEAPTYPE | HAVE_GC
+        if own & f::HAS_DICT != 0 {
+            out |= 1 << 4; // MANAGED_DICT
+        }
+    } else {
+        out |= 1 << 8; // IMMUTABLETYPE
+    }
+    if own & f::BASETYPE != 0 || heap {
+        out |= 1 << 10;
+    }
+    if own & f::ABSTRACT != 0 {
+        out |= 1 << 20;
+    }
+    for (base, bit) in [
+        (r.types.int, 24),
+        (r.types.list, 25),
+        (r.types.tuple, 26),
+        (r.types.bytes, 27),
+        (r.types.str, 28),
+        (r.types.dict, 29),
+        (r.exc.BaseException, 30),
+        (r.types.type_, 31),
+    ] {
+        if t.is_subtype(base) {
+            out |= 1 << bit;
+        }
+    }
+    out
+}
+
 /// `frame.clear()`: frame objects here are snapshots that hold no locals of
 /// their own beyond a mapping shared with the running code, so there is
 /// nothing to release.
@@ -1024,9 +1067,14 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__bases__" => new_tuple(td.bases.read().clone()),
             "__base__" => td.base.read().clone().unwrap_or_else(none),
             "__doc__" => td.dict_data().get_str("__doc__").unwrap_or_else(none),
-            "__module__" => td.dict_data().get_str("__module__").unwrap_or_else(|| new_str("builtins")),
+            // A getset there is the instances' `__module__` (functions).
+            "__module__" => td
+                .dict_data()
+                .get_str("__module__")
+                .filter(|v| v.downcast::<crate::class::PyGetSet>().is_none())
+                .unwrap_or_else(|| new_str("builtins")),
             "__basicsize__" => new_int(32),
-            "__flags__" => new_int(i64::from(td.flags())),
+            "__flags__" => new_int(cpython_type_flags(t)),
             "__type_params__" => new_tuple(vec![]),
             "__annotations__" | "__annotate__" => return type_annotations(ts, t, name),
             "__abstractmethods__" => match td.dict_data().get_str("__abstractmethods__") {
@@ -1481,7 +1529,13 @@ fn init_getsets(r: &Runtime) {
     for (ty, names) in table {
         let d = ty.data().dict_data();
         for n in *names {
-            if d.get_str(n).is_none() {
+            // A plain `__module__`/`__doc__` string put in the type's dict
+            // describes the type itself; instances need the getset (e.g. a
+            // function's `__module__`). `type` keeps its own entries.
+            let shadowed = *ty != t.type_
+                && *n == "__module__"
+                && d.get_str(n).is_some_and(|v| as_str(&v).is_some());
+            if d.get_str(n).is_none() || shadowed {
                 d.set_str(crate::str::intern(n), crate::object::alloc_immortal(r.types.getset_descriptor, crate::class::PyGetSet { name: n, owner: ty.name() }));
             }
         }
