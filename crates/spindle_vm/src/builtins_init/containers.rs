@@ -1373,6 +1373,19 @@ fn dict_init(r: &Runtime) {
             }),
             ("copy", |ts, a| ops::call_method(ts, &view_inner(&a)?, "copy", &[])),
             ("__repr__", |ts, a| Ok(new_string(format!("mappingproxy({})", ops::repr_string(ts, &view_inner(&a)?)?)))),
+            // `|` works on the underlying mapping (BINARY_OP code 7 is `|`).
+            ("__or__", |ts, a| {
+                check_args("__or__", a, 1, 1)?;
+                crate::arith::binary_op(ts, &view_inner(&a)?, &a.args[1], 7)
+            }),
+            ("__ror__", |ts, a| {
+                check_args("__ror__", a, 1, 1)?;
+                crate::arith::binary_op(ts, &a.args[1], &view_inner(&a)?, 7)
+            }),
+            ("__ior__", |_, a| {
+                check_args("__ior__", a, 1, 1)?;
+                raise!(TypeError, "'|=' is not supported by mappingproxy; use '|' instead")
+            }),
         ],
     );
 }

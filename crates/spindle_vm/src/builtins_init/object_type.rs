@@ -1277,6 +1277,8 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__origin__" => Some(g.origin.clone()),
             "__args__" => Some(g.args.clone()),
             "__parameters__" => Some(new_tuple(vec![])),
+            // No `*tuple[...]` aliases are made here, so none is unpacked.
+            "__unpacked__" => Some(crate::num::new_bool(false)),
             _ => ops::getattr_opt(ts, &g.origin, name)?,
         });
     }
