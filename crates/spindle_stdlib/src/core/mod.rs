@@ -7,6 +7,7 @@
 //! hot ones to Rust when benchmarks say so.
 
 mod codecs;
+mod json;
 mod weakref;
 
 use spindle_vm::error::PyResult;
@@ -22,6 +23,7 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("gc", |ts| py_module(ts, "gc", include_str!("py/gc.py"))),
         ("atexit", |ts| py_module(ts, "atexit", include_str!("py/atexit.py"))),
         ("_codecs", codecs::init),
+        ("_json", json::init),
         ("_string", |ts| py_module(ts, "_string", include_str!("py/_string.py"))),
         ("_locale", |ts| py_module(ts, "_locale", include_str!("py/_locale.py"))),
         ("_signal", |ts| py_module(ts, "_signal", include_str!("py/_signal.py"))),

@@ -733,6 +733,53 @@ fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
     }
 }
 
+/// `bytes.startswith` / `bytes.endswith` (and bytearray's): a prefix or a
+/// tuple of prefixes, optional start/end (None allowed).
+fn bytes_startsend(ts: &ThreadState, a: Args<'_>, start: bool) -> PyResult {
+    let name = if start { "startswith" } else { "endswith" };
+    check_args(name, a, 1, 3)?;
+    let d = bytes_data(&a.args[0]).unwrap_or_default();
+    let n = d.len() as isize;
+    let idx = |v: Option<&Value>| -> PyResult<Option<isize>> {
+        match v {
+            Some(x) if !is_none(x) => Ok(Some(ops::index_isize(ts, x)?)),
+            _ => Ok(None),
+        }
+    };
+    let raw_lo = idx(a.args.get(2))?.unwrap_or(0);
+    let lo = if raw_lo < 0 { (raw_lo + n).max(0) } else { raw_lo };
+    let hi = match idx(a.args.get(3))? {
+        Some(h) if h < 0 => (h + n).max(0),
+        Some(h) => h.min(n),
+        None => n,
+    };
+    let test = |p: &[u8]| -> bool {
+        if lo > n || hi - lo < p.len() as isize {
+            return false;
+        }
+        let hay = &d[lo as usize..hi as usize];
+        if start { hay.starts_with(p) } else { hay.ends_with(p) }
+    };
+    let arg = &a.args[1];
+    if let Some(items) = crate::seq::tuple_items(arg) {
+        for x in items {
+            match bytes_data(x) {
+                Some(p) => {
+                    if test(&p) {
+                        return Ok(new_bool(true));
+                    }
+                }
+                None => raise!(TypeError, "a bytes-like object is required, not '{}'", ops::type_name(x)),
+            }
+        }
+        return Ok(new_bool(false));
+    }
+    match bytes_data(arg) {
+        Some(p) => Ok(new_bool(test(&p))),
+        None => raise!(TypeError, "{} first arg must be bytes or a tuple of bytes, not {}", name, ops::type_name(arg)),
+    }
+}
+
 fn range_args(ts: &ThreadState, a: &Args<'_>, len: usize) -> PyResult<(usize, usize)> {
     let n = len as isize;
     let norm = |v: Option<&Value>, d: isize| -> PyResult<usize> {
@@ -2221,16 +2268,8 @@ fn bytes_init(r: &Runtime) {
                     }
                     Ok(crate::bytes::new_bytes(&out))
                 }),
-                ("startswith", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let p = a.args.get(1).and_then(bytes_data).unwrap_or_default();
-                    Ok(new_bool(d.starts_with(&p)))
-                }),
-                ("endswith", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let p = a.args.get(1).and_then(bytes_data).unwrap_or_default();
-                    Ok(new_bool(d.ends_with(&p)))
-                }),
+                ("startswith", |ts, a| bytes_startsend(ts, a, true)),
+                ("endswith", |ts, a| bytes_startsend(ts, a, false)),
                 ("__mod__", super::format::bytes_mod_method),
                 ("rstrip", |ts, a| bytes_strip(ts, a, 2)),
                 ("lstrip", |ts, a| bytes_strip(ts, a, 1)),
