@@ -99,7 +99,7 @@ fn middle(p: &Pos<'_>, kind: &str, r: TextRange, out: &mut Vec<Value>) {
     let mut seg_start = s;
     let mut cur = String::new();
     let mut chars = text.char_indices().peekable();
-    let mut emit = |seg_start: usize, cur: &str, out: &mut Vec<Value>| {
+    let emit = |seg_start: usize, cur: &str, out: &mut Vec<Value>| {
         let start = p.at(seg_start);
         let n = u32::try_from(cur.chars().count()).unwrap_or(0);
         let end_row = start.0 + u32::try_from(cur.matches('\n').count()).unwrap_or(0);

@@ -19,7 +19,7 @@ use crate::ops;
 use crate::runtime::{Runtime, rt};
 use crate::str::{as_data, as_str, new_data, new_str, new_string};
 use crate::value::Value;
-use crate::{err, raise};
+use crate::raise;
 
 pub(super) fn init(r: &Runtime) {
     add_methods(r.exc.UnicodeEncodeError, &[("__str__", |ts, a| unicode_error_str(ts, a, "encode"))]);
