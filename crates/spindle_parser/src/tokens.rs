@@ -2,20 +2,23 @@
 //! names token types (what `_tokenize.TokenizerIter` yields).
 
 use ruff_python_ast::token::TokenKind;
-use ruff_python_parser::{Mode, ParseErrorType, ParseOptions};
+use ruff_python_parser::{LexicalErrorType, Mode, ParseErrorType, ParseOptions};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::{LineIndex, PythonVersion, SyntaxErrorInfo, SyntaxErrorKind};
 
 /// Tokens of `source` as `(tokenize type name, byte range)`: NAME (keywords
 /// included), NUMBER, STRING, OP, COMMENT, NEWLINE, NL, INDENT, DEDENT,
-/// FSTRING_*/TSTRING_*, ERRORTOKEN, ENDMARKER; and the first lexical error,
+/// FSTRING_*/TSTRING_*, ENDMARKER; and the first lexical error,
 /// if any (tokens stop before it).
 #[must_use]
 pub fn tokenize(source: &str) -> (Vec<(&'static str, TextRange)>, Option<SyntaxErrorInfo>) {
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY314);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
+    // A stray character (`$`, `?`, a backtick) is yielded as an OP token, as
+    // CPython's tokenizer does; other lexical errors stop the stream.
     let error = parsed.errors().iter().find_map(|e| match &e.error {
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { .. }) => None,
         ParseErrorType::Lexical(l) => Some((e.location, l.to_string())),
         _ => None,
     });
@@ -43,7 +46,7 @@ pub fn tokenize(source: &str) -> (Vec<(&'static str, TextRange)>, Option<SyntaxE
             TokenKind::Indent => "INDENT",
             TokenKind::Dedent => "DEDENT",
             TokenKind::EndOfFile => "ENDMARKER",
-            TokenKind::Unknown | TokenKind::IpyEscapeCommand | TokenKind::Question => "ERRORTOKEN",
+            TokenKind::IpyEscapeCommand => "ERRORTOKEN",
             _ => "OP",
         };
         out.push((name, t.range()));

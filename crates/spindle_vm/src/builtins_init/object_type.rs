@@ -80,7 +80,7 @@ pub(super) fn init(r: &Runtime) {
     add_methods(r.types.not_implemented, &[("__reduce__", |_, _| Ok(new_str("NotImplemented")))]);
     add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
     add_methods(r.types.builtin_function, &[("__repr__", native_repr)]);
-    add_methods(r.types.method_descriptor, &[("__repr__", native_repr)]);
+    add_methods(r.types.method_descriptor, &[("__repr__", native_repr), ("__get__", method_descriptor_get)]);
     add_methods(r.types.method, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash)]);
     add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", module_dir)]);
     add_new(r.types.module, module_new);
@@ -789,6 +789,19 @@ fn cpython_type_flags(t: TypeRef) -> i64 {
     out
 }
 
+/// `method_descriptor.__get__(obj, type=None)`: the method bound to `obj`,
+/// or the descriptor itself when `obj` is None.
+fn method_descriptor_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__get__", args, 1, 2)?;
+    let d = &args.args[0];
+    let obj = &args.args[1];
+    if is_none(obj) {
+        return Ok(d.clone());
+    }
+    let Some(f) = d.downcast::<crate::function::NativeFunction>() else { raise!(TypeError, "expected a method descriptor") };
+    Ok(crate::function::bind_native(f, obj.clone()))
+}
+
 /// `frame.clear()`: frame objects here are snapshots that hold no locals of
 /// their own beyond a mapping shared with the running code, so there is
 /// nothing to release.
@@ -1073,6 +1086,9 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
                 .get_str("__module__")
                 .filter(|v| v.downcast::<crate::class::PyGetSet>().is_none())
                 .unwrap_or_else(|| new_str("builtins")),
+            // CPython derives it from tp_doc; of the builtin types only
+            // `object` documents a signature there.
+            "__text_signature__" => if t == rt().types.object { new_str("()") } else { none() },
             "__basicsize__" => new_int(32),
             "__flags__" => new_int(cpython_type_flags(t)),
             "__type_params__" => new_tuple(vec![]),
@@ -1130,9 +1146,17 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__name__" => new_str(f.name),
             "__qualname__" => new_str(&f.qualname),
             "__doc__" => f.doc.map(new_str).unwrap_or_else(none),
-            "__self__" => f.self_.clone().unwrap_or_else(none),
+            // A module-level builtin's `__self__` is its module, as in CPython.
+            "__self__" => match &f.self_ {
+                Some(s) => s.clone(),
+                None if !f.is_method => {
+                    let name = f.module.as_ref().and_then(|m| as_str(m).map(str::to_owned)).unwrap_or_else(|| "builtins".to_owned());
+                    ts.interp.modules.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str(&name)).unwrap_or_else(none)
+                }
+                None => none(),
+            },
             "__module__" => f.module.clone().unwrap_or_else(|| if f.is_method { none() } else { new_str("builtins") }),
-            "__text_signature__" => none(),
+            "__text_signature__" => super::signatures::text_signature(&f.qualname).map_or_else(none, new_str),
             "__objclass__" if f.is_method => {
                 let owner = f.qualname.split('.').next().unwrap_or("");
                 let r = rt();
@@ -1499,7 +1523,7 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
 fn init_getsets(r: &Runtime) {
     let t = &r.types;
     let table: &[(TypeRef, &[&'static str])] = &[
-        (t.type_, &["__name__", "__qualname__", "__bases__", "__base__", "__mro__", "__dict__", "__doc__", "__module__", "__annotations__", "__annotate__", "__type_params__", "__abstractmethods__"]),
+        (t.type_, &["__name__", "__qualname__", "__bases__", "__base__", "__mro__", "__dict__", "__doc__", "__module__", "__annotations__", "__annotate__", "__type_params__", "__abstractmethods__", "__text_signature__"]),
         (t.function, &["__code__", "__globals__", "__name__", "__qualname__", "__defaults__", "__kwdefaults__", "__closure__", "__doc__", "__module__", "__dict__", "__annotations__", "__annotate__", "__type_params__", "__builtins__"]),
         (t.method, &["__func__", "__self__", "__doc__"]),
         (t.builtin_function, &["__name__", "__qualname__", "__self__", "__module__", "__doc__", "__text_signature__"]),
