@@ -1566,6 +1566,15 @@ fn init_getsets(r: &Runtime) {
             }
         }
     }
+    // Every builtin type has a `__doc__` entry (so instances have the
+    // attribute, as in CPython); types without a recorded docstring get None.
+    // FIXME(docs): CPython's docstrings for the builtin types.
+    for ty in r.types.all().into_iter().chain(r.exc.all().into_iter().map(|(_, t)| t)) {
+        let d = ty.data().dict_data();
+        if d.get_str("__doc__").is_none() {
+            d.set_str(crate::str::intern("__doc__"), none());
+        }
+    }
     add_methods(r.types.getset_descriptor, &[("__get__", getset_get), ("__set__", getset_set), ("__delete__", getset_delete), ("__repr__", getset_repr)]);
     add_methods(r.types.member_descriptor, &[("__repr__", member_repr)]);
 }
