@@ -243,6 +243,12 @@ fn bracket_error(source: &str, index: &LineIndex, tokens: &[Token], first: Optio
         }
     }
     let (o, orange) = stack.pop()?;
+    // A parse error at or before the unclosed bracket: CPython's parser
+    // stopped there without reading on to the end of input, so its error is
+    // the parse error, not the bracket.
+    if first.is_some_and(|f| f.location.start() <= orange.start()) {
+        return None;
+    }
     // An unterminated string swallows the rest of the input; CPython reports the
     // string, not the bracket.
     if let Some(f) = first

@@ -7,6 +7,7 @@
 mod errors;
 mod line_index;
 mod strings;
+mod tokens;
 
 use ruff_python_parser::{Mode, ParseOptions};
 pub use ruff_python_ast as ast;
@@ -15,6 +16,7 @@ pub use ruff_text_size::{Ranged, TextRange, TextSize};
 
 pub use line_index::LineIndex;
 pub use strings::decode_string_literal;
+pub use tokens::tokenize;
 
 /// Which exception class a syntax error is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

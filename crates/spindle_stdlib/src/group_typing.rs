@@ -10,7 +10,7 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_imp", crate::typing_mod::init_imp as NativeModuleInit),
         ("_warnings", crate::typing_mod::init_warnings as NativeModuleInit),
         ("marshal", crate::typing_mod::init_marshal as NativeModuleInit),
-        ("_tokenize", crate::typing_mod::init_tokenize as NativeModuleInit),
+        ("_tokenize", crate::ast_mod::init_tokenize as NativeModuleInit),
         ("_operator", crate::typing_mod::init_operator as NativeModuleInit),
     ]
 }

@@ -316,6 +316,7 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
         ("_is_interned", |_, _| Ok(new_bool(false))),
         ("set_asyncgen_hooks", crate::generator::sys_set_asyncgen_hooks),
         ("get_asyncgen_hooks", crate::generator::sys_get_asyncgen_hooks),
+        ("_clear_type_descriptors", crate::builtins_init::sysmod::clear_type_descriptors),
     ];
     for (name, f) in fns {
         set(d, name, new_native(name, *f));
@@ -323,6 +324,7 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
     set(d, "__displayhook__", crate::builtins_init::sys_attr(ts, "displayhook").unwrap_or_else(none));
     set(d, "__excepthook__", crate::builtins_init::sys_attr(ts, "excepthook").unwrap_or_else(none));
     set(d, "__unraisablehook__", crate::builtins_init::sys_attr(ts, "unraisablehook").unwrap_or_else(none));
+    set(d, "monitoring", crate::builtins_init::sysmod::monitoring_module(ts)?);
     set(d, "stdlib_module_names", crate::builtins_init::new_frozenset_from(stdlib_names(ts)));
     Ok(())
 }

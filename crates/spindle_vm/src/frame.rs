@@ -34,7 +34,8 @@ pub struct PyTraceback {
     pub frame: Value,
     pub lasti: usize,
     pub lineno: u32,
-    pub next: Option<Value>,
+    /// `tb_next` (writable from Python, as in CPython).
+    pub next: Mutex<Option<Value>>,
 }
 
 impl PyPayload for PyTraceback {
@@ -42,7 +43,7 @@ impl PyPayload for PyTraceback {
     const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.frame);
-        if let Some(n) = &self.next {
+        if let Some(n) = &*self.next.lock() {
             visit(n);
         }
     }
@@ -87,5 +88,5 @@ pub fn snapshot(f: &Frame, back: Option<Value>) -> Value {
 }
 
 pub fn new_traceback(frame: Value, lasti: usize, lineno: u32, next: Option<Value>) -> Value {
-    alloc(rt().types.traceback, PyTraceback { frame, lasti, lineno, next })
+    alloc(rt().types.traceback, PyTraceback { frame, lasti, lineno, next: Mutex::new(next) })
 }

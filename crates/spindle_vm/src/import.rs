@@ -56,6 +56,15 @@ fn emit_syntax_warning(ts: &ThreadState, w: &spindle_compiler::CompileWarning, f
     Ok(())
 }
 
+/// `compile()`/`exec()` of a source string: as `compile_source`, refusing
+/// NUL characters first as CPython does.
+pub fn compile_string(ts: &ThreadState, text: &str, filename: &str, mode: &str) -> PyResult {
+    if text.contains('\0') {
+        return Err(PyErr::new(rt().exc.SyntaxError, "source code string cannot contain null bytes".to_owned()));
+    }
+    compile_source(ts, text, filename, mode)
+}
+
 pub fn syntax_error(_ts: &ThreadState, e: &spindle_compiler::SyntaxErrorInfo, filename: &str) -> PyErr {
     let r = rt();
     let ty = match e.kind {

@@ -264,7 +264,7 @@ fn format_stack(exc: &Value, out: &mut String) -> bool {
         if repeats < 3 {
             format_tb_entry(tbd, out);
         }
-        cur = tbd.next.clone();
+        cur = tbd.next.lock().clone();
     }
     flush_repeats(out, repeats);
     true

@@ -263,7 +263,7 @@ _GROUPS = (
 _BUILTIN_TYPES = {'identifier': str, 'string': str, 'int': int, 'constant': object}
 
 
-def _parse(spec):
+def _parse_spec(spec):
     name, _, rest = spec.partition(':')
     fields = []
     for item in rest.split():
@@ -286,7 +286,7 @@ def _build():
     g = globals()
     pending = []  # (class, fields) whose _field_types need every class made
     for base_name, attrs, nodes in _GROUPS:
-        parsed = [_parse(s) for s in nodes]
+        parsed = [_parse_spec(s) for s in nodes]
         if base_name is not None:
             if all(not fs for _, fs in parsed):
                 sep = ' | '
@@ -339,3 +339,40 @@ def _build():
 
 _build()
 del _build
+
+
+def _check_positions(node):
+    # CPython's AST validator: every stmt/expr/... node needs its lineno.
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if not isinstance(n, AST):
+            continue
+        cls = type(n)
+        if 'lineno' in cls._attributes and not hasattr(n, 'lineno'):
+            base = cls.__mro__[1].__name__ if cls.__mro__[1] is not AST else cls.__name__
+            raise TypeError(f'required field "lineno" missing from {base}')
+        for f in cls._fields:
+            v = getattr(n, f, None)
+            if isinstance(v, list):
+                todo.extend(v)
+            elif isinstance(v, AST):
+                todo.append(v)
+
+
+def _compile_tree(tree, filename, mode, flags, optimize):
+    # compile(tree, ...): Spindle's compiler works on source, so the tree is
+    # unparsed and the text compiled (positions come from the unparsed text).
+    expected = {'exec': Module, 'eval': Expression, 'single': Interactive,
+                'func_type': FunctionType}.get(mode)
+    if expected is not None and not isinstance(tree, expected):
+        raise TypeError(f"expected {expected.__name__} node, got {type(tree).__name__}")
+    _check_positions(tree)
+    if flags & PyCF_ONLY_AST:
+        return tree
+    import ast
+    if isinstance(tree, Interactive):
+        src = '\n'.join(ast.unparse(s) for s in tree.body)
+    else:
+        src = ast.unparse(tree)
+    return compile(src, filename, mode, flags & ~PyCF_ONLY_AST, True, optimize)

@@ -1,21 +1,72 @@
 //! `_ast`: the AST node classes `Lib/ast.py` re-exports, plus the `PyCF_*`
 //! compile flags. The classes are plain Python (`_ast.py`, written for
-//! Spindle) executed in the module's namespace at import.
-//! FIXME: `compile(..., PyCF_ONLY_AST)` (and so `ast.parse`) needs the VM to
-//! build these nodes from the compiler's AST; not done yet.
+//! Spindle) executed in the module's namespace at import. `_ast._parse` (what
+//! `compile(..., PyCF_ONLY_AST)` calls) builds them from the parser's tree
+//! (`convert.rs`); `_ast._compile_tree` (what `compile(tree, ...)` calls)
+//! turns a tree back into code by `ast.unparse` and compiling that source.
 
+mod convert;
+mod tokenize;
+
+use spindle_parser::{ParseMode, Parsed};
 use spindle_vm::error::PyResult;
+use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
+use spindle_vm::str::as_str;
 use spindle_vm::value::Value;
+use spindle_vm::{ops, raise};
 
 /// Creates module `_ast` and runs its Python body in it.
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
-    let m = spindle_vm::native::new_module("_ast", &[]);
+    let m = spindle_vm::native::new_module("_ast", &[("_parse", ast_parse)]);
     let Some(d) = m.downcast::<spindle_vm::cell::PyModule>().map(|p| p.dict.clone()) else { return Ok(m) };
     if let Some(dd) = spindle_vm::native::module_dict(&m) {
         dd.set_str(spindle_vm::str::intern("__builtins__"), ts.interp.builtins.clone());
     }
     let code = spindle_vm::import::compile_source(ts, include_str!("_ast.py"), "<spindle:_ast>", "exec")?;
+    spindle_vm::eval::run_code(ts, &code, &d, None)?;
+    Ok(m)
+}
+
+/// `_ast._parse(source, filename, mode)`: the AST of `source` as `_ast`
+/// node instances (`mode` is 'exec', 'eval' or 'single').
+fn ast_parse(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let pos = a.positional();
+    let [src, filename, mode] = pos else { raise!(TypeError, "_parse() takes exactly 3 arguments") };
+    let text = match as_str(src) {
+        Some(s) => s.to_owned(),
+        None => match src.downcast::<spindle_vm::bytes::PyBytes>() {
+            Some(b) => String::from_utf8_lossy(&b.data).into_owned(),
+            None => raise!(TypeError, "compile() arg 1 must be a string, bytes or AST object"),
+        },
+    };
+    let filename = ops::str_string(ts, filename)?;
+    let mode = as_str(mode).unwrap_or("");
+    let pm = match mode {
+        "exec" => ParseMode::Module,
+        "eval" => ParseMode::Expression,
+        "single" => ParseMode::Interactive,
+        "func_type" => raise!(ValueError, "compile() mode 'func_type' is not supported by Spindle"),
+        _ => raise!(ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"),
+    };
+    let parsed = spindle_parser::parse(&text, pm).map_err(|e| spindle_vm::import::syntax_error(ts, &e, &filename))?;
+    let ns = ops::getattr_str(ts, &spindle_vm::import::import_module(ts, "_ast")?, "__dict__")?;
+    let mut conv = convert::Conv::new(ts, &text, ns)?;
+    match parsed {
+        Parsed::Module(m) if mode == "single" => conv.interactive(&m.body),
+        Parsed::Module(m) => conv.module(&m.body),
+        Parsed::Expression(e) => conv.expression(&e.body),
+    }
+}
+
+/// `_tokenize`: `TokenizerIter` (Python) over the native `_tokens`.
+pub(crate) fn init_tokenize(ts: &ThreadState) -> PyResult<Value> {
+    let m = spindle_vm::native::new_module("_tokenize", &[("_tokens", tokenize::tokens)]);
+    let Some(d) = m.downcast::<spindle_vm::cell::PyModule>().map(|p| p.dict.clone()) else { return Ok(m) };
+    if let Some(dd) = spindle_vm::native::module_dict(&m) {
+        dd.set_str(spindle_vm::str::intern("__builtins__"), ts.interp.builtins.clone());
+    }
+    let code = spindle_vm::import::compile_source(ts, include_str!("_tokenize.py"), "<spindle:_tokenize>", "exec")?;
     spindle_vm::eval::run_code(ts, &code, &d, None)?;
     Ok(m)
 }

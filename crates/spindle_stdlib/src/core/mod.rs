@@ -8,6 +8,7 @@
 
 mod codecs;
 mod gcmod;
+mod json;
 mod weakref;
 
 use spindle_vm::error::PyResult;
@@ -23,6 +24,7 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("gc", gcmod::init),
         ("atexit", |ts| py_module(ts, "atexit", include_str!("py/atexit.py"))),
         ("_codecs", codecs::init),
+        ("_json", json::init),
         ("_string", |ts| py_module(ts, "_string", include_str!("py/_string.py"))),
         ("_locale", |ts| py_module(ts, "_locale", include_str!("py/_locale.py"))),
         ("_signal", |ts| py_module(ts, "_signal", include_str!("py/_signal.py"))),

@@ -259,6 +259,186 @@ fn b_b2a_base64(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     Ok(new_bytes(&b64_encode(&d, nl)))
 }
 
+const QP_MAXLINE: usize = 76;
+const HEXU: &[u8; 16] = b"0123456789ABCDEF";
+
+fn push_qp_escape(out: &mut Vec<u8>, c: u8) {
+    out.push(b'=');
+    out.push(HEXU[usize::from(c >> 4)]);
+    out.push(HEXU[usize::from(c & 15)]);
+}
+
+/// `b2a_qp(data, quotetabs=False, istext=True, header=False)`: quoted-printable
+/// (RFC 1521) with CPython's line-length and trailing-whitespace rules.
+fn b_b2a_qp(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [data, quotetabs, istext, header] = parse("b2a_qp", &a, 0, ["data", "quotetabs", "istext", "header"], 1)?;
+    let d = bytes_of(ts, data.as_ref().unwrap_or(&none()), "")?;
+    let quotetabs = opt_bool(ts, &quotetabs, false)?;
+    let istext = opt_bool(ts, &istext, true)?;
+    let header = opt_bool(ts, &header, false)?;
+    let n = d.len();
+    // CRLF line ends if the first line feed follows a carriage return.
+    let crlf = d.iter().position(|&c| c == b'\n').is_some_and(|i| i > 0 && d[i - 1] == b'\r');
+    let soft_break = |out: &mut Vec<u8>| {
+        out.push(b'=');
+        if crlf {
+            out.push(b'\r');
+        }
+        out.push(b'\n');
+    };
+    let mut out = Vec::with_capacity(n * 3 / 2);
+    let mut linelen = 0usize;
+    let mut i = 0usize;
+    while i < n {
+        let c = d[i];
+        let next = d.get(i + 1).copied();
+        let encode = c > 126
+            || c == b'='
+            || (header && c == b'_')
+            || (c == b'.' && linelen == 0 && matches!(next, None | Some(b'\n' | b'\r' | 0)))
+            || (!istext && (c == b'\r' || c == b'\n'))
+            || ((c == b'\t' || c == b' ') && next.is_none())
+            || (c < 33 && c != b'\r' && c != b'\n' && (quotetabs || (c != b'\t' && c != b' ')));
+        if encode {
+            if linelen + 3 >= QP_MAXLINE {
+                soft_break(&mut out);
+                linelen = 0;
+            }
+            push_qp_escape(&mut out, c);
+            i += 1;
+            linelen += 3;
+        } else if istext && (c == b'\n' || (c == b'\r' && next == Some(b'\n'))) {
+            linelen = 0;
+            // No whitespace may end a line: quote it.
+            if let Some(&last) = out.last() {
+                if last == b' ' || last == b'\t' {
+                    out.pop();
+                    push_qp_escape(&mut out, last);
+                }
+            }
+            if crlf {
+                out.push(b'\r');
+            }
+            out.push(b'\n');
+            i += if c == b'\r' { 2 } else { 1 };
+        } else {
+            if next.is_some() && next != Some(b'\n') && linelen + 1 >= QP_MAXLINE {
+                soft_break(&mut out);
+                linelen = 0;
+            }
+            linelen += 1;
+            out.push(if header && c == b' ' { b'_' } else { c });
+            i += 1;
+        }
+    }
+    Ok(new_bytes(&out))
+}
+
+/// `a2b_qp(data, header=False)`.
+fn b_a2b_qp(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [data, header] = parse("a2b_qp", &a, 0, ["data", "header"], 1)?;
+    let d = ascii_or_bytes(ts, data.as_ref().unwrap_or(&none()))?;
+    let header = opt_bool(ts, &header, false)?;
+    let hex = |c: u8| (c as char).to_digit(16);
+    let n = d.len();
+    let mut out = Vec::with_capacity(n);
+    let mut i = 0usize;
+    while i < n {
+        let c = d[i];
+        if c == b'=' {
+            i += 1;
+            if i >= n {
+                break;
+            }
+            let c2 = d[i];
+            if c2 == b'\n' || c2 == b'\r' {
+                // Soft line break: skip to past the line feed.
+                while i < n && d[i] != b'\n' {
+                    i += 1;
+                }
+                if i < n {
+                    i += 1;
+                }
+            } else if c2 == b'=' {
+                out.push(b'=');
+                i += 1;
+            } else if let (Some(h), Some(l)) = (hex(c2), d.get(i + 1).and_then(|&x| hex(x))) {
+                out.push((h * 16 + l) as u8);
+                i += 2;
+            } else {
+                out.push(b'=');
+            }
+        } else if header && c == b'_' {
+            out.push(b' ');
+            i += 1;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(new_bytes(&out))
+}
+
+/// `b2a_uu(data, *, backtick=False)`: one uuencoded line.
+fn b_b2a_uu(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [data, backtick] = parse("b2a_uu", &a, 0, ["data", "backtick"], 1)?;
+    let d = bytes_of(ts, data.as_ref().unwrap_or(&none()), "")?;
+    let backtick = opt_bool(ts, &backtick, false)?;
+    if d.len() > 45 {
+        return Err(error(ts, "At most 45 bytes at once"));
+    }
+    let enc = |v: u8| if backtick && v == 0 { b'`' } else { b' ' + v };
+    let mut out = vec![enc(d.len() as u8 & 0x3f)];
+    for chunk in d.chunks(3) {
+        let b0 = chunk[0];
+        let b1 = chunk.get(1).copied().unwrap_or(0);
+        let b2 = chunk.get(2).copied().unwrap_or(0);
+        out.push(enc(b0 >> 2));
+        out.push(enc(((b0 << 4) | (b1 >> 4)) & 0x3f));
+        out.push(enc(((b1 << 2) | (b2 >> 6)) & 0x3f));
+        out.push(enc(b2 & 0x3f));
+    }
+    out.push(b'\n');
+    Ok(new_bytes(&out))
+}
+
+/// `a2b_uu(data)`: decodes one uuencoded line.
+fn b_a2b_uu(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let v = super::exact("a2b_uu", &a, 0, 1, 1)?;
+    let d = ascii_or_bytes(ts, &v[0])?;
+    let Some((&first, rest)) = d.split_first() else { return Ok(new_bytes(&[0u8; 32])) };
+    let bin_len = usize::from(first.wrapping_sub(b' ') & 0x3f);
+    let mut out = Vec::with_capacity(bin_len);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    let mut i = 0usize;
+    while out.len() < bin_len {
+        let this = match rest.get(i) {
+            None | Some(b'\n' | b'\r') => 0,
+            Some(&c) => {
+                if !(b' '..=b' ' + 64).contains(&c) {
+                    return Err(error(ts, "Illegal char"));
+                }
+                u32::from((c - b' ') & 0x3f)
+            }
+        };
+        acc = ((acc << 6) | this) & 0xffff;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(((acc >> bits) & 0xff) as u8);
+            acc &= (1 << bits) - 1;
+        }
+        i += 1;
+    }
+    // Whatever follows on the line must be padding.
+    for &c in rest.iter().skip(i) {
+        if c != b' ' && c != b' ' + 64 && c != b'\n' && c != b'\r' {
+            return Err(error(ts, "Trailing garbage"));
+        }
+    }
+    Ok(new_bytes(&out))
+}
+
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     let m = new_module(
         "binascii",
@@ -271,6 +451,10 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
             ("a2b_hex", b_a2b_hex),
             ("a2b_base64", b_a2b_base64),
             ("b2a_base64", b_b2a_base64),
+            ("b2a_qp", b_b2a_qp),
+            ("a2b_qp", b_a2b_qp),
+            ("b2a_uu", b_b2a_uu),
+            ("a2b_uu", b_a2b_uu),
         ],
     );
     let e = match ERROR.get() {

@@ -15,7 +15,7 @@ use spindle_vm::dict::PyDict;
 use spindle_vm::error::PyResult;
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
-use spindle_vm::iter::{IterState, PyDictView, PyIter};
+use spindle_vm::iter::{IterState, PyIter};
 use spindle_vm::native::add_methods;
 use spindle_vm::num::{int_to_i64, new_bool, new_int};
 use spindle_vm::object::{PyPayload, TypeRef, alloc};
@@ -511,9 +511,10 @@ fn get_groups(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     Ok(new_int(pat.groups as i64))
 }
 
-fn get_groupindex(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+/// `Pattern.groupindex`: a fresh dict each time, as CPython 3.14 returns.
+fn get_groupindex(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let (_, pat) = this::<PatternObj>(&a, "re.Pattern")?;
-    Ok(alloc(rt().types.mappingproxy, PyDictView { dict: pat.groupindex.clone() }))
+    spindle_vm::ops::call(ts, &rt().types.dict.to_value(), &[pat.groupindex.clone()])
 }
 
 fn pattern_new(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {

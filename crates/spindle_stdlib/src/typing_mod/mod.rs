@@ -44,16 +44,6 @@ pub(crate) fn init_marshal(ts: &ThreadState) -> PyResult<Value> {
     )
 }
 
-/// `_tokenize`: importable; the C tokenizer iterator is not available yet.
-/// FIXME(tokenize): a tokenizer over spindle_parser's lexer.
-pub(crate) fn init_tokenize(ts: &ThreadState) -> PyResult<Value> {
-    run_python_module(
-        ts,
-        "_tokenize",
-        "class TokenizerIter:\n    def __init__(self, readline, *, extra_tokens=False, encoding=None):\n        raise NotImplementedError('the tokenize module is not supported by Spindle yet')\n",
-    )
-}
-
 /// `_operator`: only what the Lib needs beyond `operator.py` (which is pure
 /// Python): `_compare_digest` for `hmac`/`secrets`.
 pub(crate) fn init_operator(ts: &ThreadState) -> PyResult<Value> {

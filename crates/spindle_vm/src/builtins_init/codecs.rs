@@ -19,7 +19,7 @@ use crate::ops;
 use crate::runtime::{Runtime, rt};
 use crate::str::{as_data, as_str, new_data, new_str, new_string};
 use crate::value::Value;
-use crate::{err, raise};
+use crate::raise;
 
 pub(super) fn init(r: &Runtime) {
     add_methods(r.exc.UnicodeEncodeError, &[("__str__", |ts, a| unicode_error_str(ts, a, "encode"))]);
@@ -60,10 +60,6 @@ fn opt_name<'a>(v: &'a Option<Value>, fname: &str, what: &str, default: &'static
     }
 }
 
-fn lookup_encoding(name: &str) -> PyResult<Encoding> {
-    Encoding::lookup(name).ok_or_else(|| err!(LookupError, "unknown encoding: {}", name))
-}
-
 /// Run a codec with the handler named `errors`. An unknown handler name is
 /// only an error when the handler is needed, as in CPython.
 pub fn with_handler<T>(
@@ -81,13 +77,14 @@ pub fn with_handler<T>(
 }
 
 pub fn encode_str(ts: &ThreadState, s: &Value, encoding: Option<Value>, errors: Option<Value>) -> PyResult {
-    let _ = ts;
     let Some(data) = as_data(s) else {
         raise!(TypeError, "descriptor 'encode' for 'str' objects doesn't apply to a '{}' object", ops::type_name(s))
     };
     let enc_name = opt_name(&encoding, "encode", "encoding", "utf-8")?;
     let errors = opt_name(&errors, "encode", "errors", "strict")?;
-    let enc = lookup_encoding(enc_name)?;
+    let Some(enc) = Encoding::lookup(enc_name) else {
+        return via_registry(ts, s, enc_name, errors, true);
+    };
     match with_handler(errors, |h| codecs::encode(data, enc, h)) {
         Ok(b) => Ok(crate::bytes::new_bytes(&b)),
         Err(CodecError::Encode(info)) => Err(unicode_error(rt().exc.UnicodeEncodeError, &info, s.clone())),
@@ -98,7 +95,6 @@ pub fn encode_str(ts: &ThreadState, s: &Value, encoding: Option<Value>, errors: 
 }
 
 pub fn decode_bytes(ts: &ThreadState, b: &Value, encoding: Option<Value>, errors: Option<Value>) -> PyResult {
-    let _ = ts;
     let Some(data) = super::containers::bytes_data(b) else {
         if as_str(b).is_some() {
             raise!(TypeError, "decoding str is not supported");
@@ -107,7 +103,9 @@ pub fn decode_bytes(ts: &ThreadState, b: &Value, encoding: Option<Value>, errors
     };
     let enc_name = opt_name(&encoding, "decode", "encoding", "utf-8")?;
     let errors = opt_name(&errors, "decode", "errors", "strict")?;
-    let enc = lookup_encoding(enc_name)?;
+    let Some(enc) = Encoding::lookup(enc_name) else {
+        return via_registry(ts, b, enc_name, errors, false);
+    };
     match with_handler(errors, |h| codecs::decode(&data, enc, h)) {
         Ok(s) => Ok(new_data(s)),
         Err(CodecError::Decode(info)) => Err(unicode_error(rt().exc.UnicodeDecodeError, &info, crate::bytes::new_bytes(&data))),
@@ -115,6 +113,60 @@ pub fn decode_bytes(ts: &ThreadState, b: &Value, encoding: Option<Value>, errors
         Err(CodecError::Other(e)) => Err(str_error(e)),
         Err(CodecError::Handler(never)) => match never {},
     }
+}
+
+/// `str.encode` / `bytes.decode` with an encoding spindle_str does not know:
+/// the codec registry (`_codecs.lookup`, which searches the Lib's
+/// `encodings` package), as CPython's `PyUnicode_AsEncodedString` does.
+fn via_registry(ts: &ThreadState, obj: &Value, encoding: &str, errors: &str, encode: bool) -> PyResult {
+    let codecs_mod = crate::import::import_module(ts, "_codecs")?;
+    let lookup = ops::getattr_str(ts, &codecs_mod, "lookup")?;
+    let info = ops::call(ts, &lookup, &[new_str(encoding)])?;
+    if let Some(is_text) = ops::getattr_opt(ts, &info, "_is_text_encoding")? {
+        if !ops::is_true(ts, &is_text)? {
+            raise!(
+                LookupError,
+                "'{}' is not a text encoding; use codecs.{}() to handle arbitrary codecs",
+                encoding,
+                if encode { "encode" } else { "decode" }
+            );
+        }
+    }
+    let f = ops::getattr_str(ts, &info, if encode { "encode" } else { "decode" })?;
+    let arg = if encode {
+        obj.clone()
+    } else {
+        // Decoders get the bytes-like object itself (bytes for bytearray).
+        match super::containers::bytes_data(obj) {
+            Some(d) if obj.type_ref() != rt().types.bytes => crate::bytes::new_bytes(&d),
+            _ => obj.clone(),
+        }
+    };
+    let r = ops::call(ts, &f, &[arg, new_str(errors)])?;
+    let out = match crate::seq::tuple_items(&r) {
+        Some([v, _]) => v.clone(),
+        _ => raise!(TypeError, "{} must return a tuple (object, integer)", if encode { "encoder" } else { "decoder" }),
+    };
+    if encode && out.type_ref() != rt().types.bytes {
+        if out.type_ref() == rt().types.bytearray {
+            return Ok(crate::bytes::new_bytes(&super::containers::bytes_data(&out).unwrap_or_default()));
+        }
+        raise!(
+            TypeError,
+            "'{}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+            encoding,
+            ops::type_name(&out)
+        );
+    }
+    if !encode && as_str(&out).is_none() {
+        raise!(
+            TypeError,
+            "'{}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+            encoding,
+            ops::type_name(&out)
+        );
+    }
+    Ok(out)
 }
 
 /// `str(exc)` of the Unicode error classes, worded as CPython's.

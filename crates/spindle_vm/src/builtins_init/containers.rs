@@ -31,7 +31,7 @@ pub(super) fn init(r: &Runtime) {
     iter_init(r);
     bytes_init(r);
     add_new(r.types.slice, slice_new);
-    add_methods(r.types.slice, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq)]);
+    add_methods(r.types.slice, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq), ("__reduce__", slice_reduce)]);
 }
 
 // ---------------------------------------------------------------- helpers used by the interpreter
@@ -728,6 +728,53 @@ fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
     }
 }
 
+/// `bytes.startswith` / `bytes.endswith` (and bytearray's): a prefix or a
+/// tuple of prefixes, optional start/end (None allowed).
+fn bytes_startsend(ts: &ThreadState, a: Args<'_>, start: bool) -> PyResult {
+    let name = if start { "startswith" } else { "endswith" };
+    check_args(name, a, 1, 3)?;
+    let d = bytes_data(&a.args[0]).unwrap_or_default();
+    let n = d.len() as isize;
+    let idx = |v: Option<&Value>| -> PyResult<Option<isize>> {
+        match v {
+            Some(x) if !is_none(x) => Ok(Some(ops::index_isize(ts, x)?)),
+            _ => Ok(None),
+        }
+    };
+    let raw_lo = idx(a.args.get(2))?.unwrap_or(0);
+    let lo = if raw_lo < 0 { (raw_lo + n).max(0) } else { raw_lo };
+    let hi = match idx(a.args.get(3))? {
+        Some(h) if h < 0 => (h + n).max(0),
+        Some(h) => h.min(n),
+        None => n,
+    };
+    let test = |p: &[u8]| -> bool {
+        if lo > n || hi - lo < p.len() as isize {
+            return false;
+        }
+        let hay = &d[lo as usize..hi as usize];
+        if start { hay.starts_with(p) } else { hay.ends_with(p) }
+    };
+    let arg = &a.args[1];
+    if let Some(items) = crate::seq::tuple_items(arg) {
+        for x in items {
+            match bytes_data(x) {
+                Some(p) => {
+                    if test(&p) {
+                        return Ok(new_bool(true));
+                    }
+                }
+                None => raise!(TypeError, "a bytes-like object is required, not '{}'", ops::type_name(x)),
+            }
+        }
+        return Ok(new_bool(false));
+    }
+    match bytes_data(arg) {
+        Some(p) => Ok(new_bool(test(&p))),
+        None => raise!(TypeError, "{} first arg must be bytes or a tuple of bytes, not {}", name, ops::type_name(arg)),
+    }
+}
+
 fn range_args(ts: &ThreadState, a: &Args<'_>, len: usize) -> PyResult<(usize, usize)> {
     let n = len as isize;
     let norm = |v: Option<&Value>, d: isize| -> PyResult<usize> {
@@ -1368,6 +1415,19 @@ fn dict_init(r: &Runtime) {
             }),
             ("copy", |ts, a| ops::call_method(ts, &view_inner(&a)?, "copy", &[])),
             ("__repr__", |ts, a| Ok(new_string(format!("mappingproxy({})", ops::repr_string(ts, &view_inner(&a)?)?)))),
+            // `|` works on the underlying mapping (BINARY_OP code 7 is `|`).
+            ("__or__", |ts, a| {
+                check_args("__or__", a, 1, 1)?;
+                crate::arith::binary_op(ts, &view_inner(&a)?, &a.args[1], 7)
+            }),
+            ("__ror__", |ts, a| {
+                check_args("__ror__", a, 1, 1)?;
+                crate::arith::binary_op(ts, &a.args[1], &view_inner(&a)?, 7)
+            }),
+            ("__ior__", |_, a| {
+                check_args("__ior__", a, 1, 1)?;
+                raise!(TypeError, "'|=' is not supported by mappingproxy; use '|' instead")
+            }),
         ],
     );
 }
@@ -1875,6 +1935,14 @@ fn inplace_from(ts: &ThreadState, a: Args<'_>, op: u8) -> PyResult {
 
 // ---------------------------------------------------------------- range, slice
 
+/// `slice.__reduce__()`: `(slice, (start, stop, step))`.
+fn slice_reduce(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__reduce__", a, 0, 0)?;
+    let Some(s) = a.args[0].downcast::<crate::cell::PySlice>() else { raise!(TypeError, "expected slice") };
+    let args = new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()]);
+    Ok(new_tuple(vec![rt().types.slice.to_value(), args]))
+}
+
 fn range_init(r: &Runtime) {
     let t = r.types.range;
     add_new(t, range_new);
@@ -1891,6 +1959,12 @@ fn range_init(r: &Runtime) {
                 }
             }),
             ("__iter__", range_iter),
+            ("__reduce__", |_, a| {
+                check_args("__reduce__", a, 0, 0)?;
+                let Some(r) = a.args[0].downcast::<crate::iter::PyRange>() else { raise!(TypeError, "expected range") };
+                let args = new_tuple(vec![r.start.clone(), r.stop.clone(), r.step.clone()]);
+                Ok(new_tuple(vec![rt().types.range.to_value(), args]))
+            }),
             ("__getitem__", range_getitem),
             ("__contains__", |ts, a| {
                 check_args("__contains__", a, 1, 1)?;
@@ -2192,16 +2266,8 @@ fn bytes_init(r: &Runtime) {
                     }
                     Ok(crate::bytes::new_bytes(&out))
                 }),
-                ("startswith", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let p = a.args.get(1).and_then(bytes_data).unwrap_or_default();
-                    Ok(new_bool(d.starts_with(&p)))
-                }),
-                ("endswith", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let p = a.args.get(1).and_then(bytes_data).unwrap_or_default();
-                    Ok(new_bool(d.ends_with(&p)))
-                }),
+                ("startswith", |ts, a| bytes_startsend(ts, a, true)),
+                ("endswith", |ts, a| bytes_startsend(ts, a, false)),
                 ("__mod__", super::format::bytes_mod_method),
                 ("rstrip", |ts, a| bytes_strip(ts, a, 2)),
                 ("lstrip", |ts, a| bytes_strip(ts, a, 1)),

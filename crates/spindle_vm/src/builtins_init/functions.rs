@@ -768,7 +768,11 @@ fn exec_eval(ts: &ThreadState, a: Args<'_>, is_exec: bool) -> PyResult {
     };
     if let Some(g) = globals.downcast::<PyDict>() {
         if g.get_str("__builtins__").is_none() {
-            g.set_str(new_str("__builtins__"), ts.interp.builtins.clone());
+            // CPython inserts the builtins namespace (a dict), not the module.
+            let b = crate::native::module_dict(&ts.interp.builtins).map_or_else(|| ts.interp.builtins.clone(), |_| {
+                ops::getattr_str(ts, &ts.interp.builtins, "__dict__").unwrap_or_else(|_| ts.interp.builtins.clone())
+            });
+            g.set_str(new_str("__builtins__"), b);
         }
     }
     let code = if src.type_ref() == rt().types.code {
@@ -789,9 +793,40 @@ fn exec_eval(ts: &ThreadState, a: Args<'_>, is_exec: bool) -> PyResult {
 }
 
 fn builtin_compile(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let [src, filename, mode, _flags, _dont_inherit, _optimize] =
-        parse_args("compile", a, ["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3)?;
+    let [src, filename, mode, flags, _dont_inherit, optimize, _feature_version] = parse_args(
+        "compile",
+        a,
+        ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        3,
+    )?;
     let src = src.unwrap_or_else(none);
+    let flag_bits = match &flags {
+        Some(f) => crate::num::int_to_i64(f).unwrap_or(0),
+        None => 0,
+    };
+    // PyCF_ONLY_AST, and AST objects as the source: the `_ast` module (in
+    // spindle_stdlib) builds node objects from the parser's tree and
+    // compiles a tree back (via ast.unparse).
+    const PYCF_ONLY_AST: i64 = 0x400;
+    let ast_mod = if flag_bits & PYCF_ONLY_AST != 0 || (as_str(&src).is_none() && super::containers::bytes_data(&src).is_none()) {
+        Some(crate::import::import_module(ts, "_ast")?)
+    } else {
+        None
+    };
+    if let Some(m) = &ast_mod {
+        let base = ops::getattr_str(ts, m, "AST")?;
+        let filename_v = filename.clone().unwrap_or_else(none);
+        let mode_v = mode.clone().unwrap_or_else(none);
+        if isinstance_one(ts, &src, &base, 0)? {
+            let f = ops::getattr_str(ts, m, "_compile_tree")?;
+            let optimize = optimize.clone().unwrap_or_else(|| crate::num::new_int(-1));
+            return ops::call(ts, &f, &[src, filename_v, mode_v, crate::num::new_int(flag_bits), optimize]);
+        }
+        if flag_bits & PYCF_ONLY_AST != 0 && (as_str(&src).is_some() || super::containers::bytes_data(&src).is_some()) {
+            let f = ops::getattr_str(ts, m, "_parse")?;
+            return ops::call(ts, &f, &[src, filename_v, mode_v]);
+        }
+    }
     let text = match as_str(&src) {
         Some(s) => s.to_owned(),
         None => match super::containers::bytes_data(&src) {
@@ -804,7 +839,7 @@ fn builtin_compile(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if !["exec", "eval", "single"].contains(&mode.as_str()) {
         raise!(ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
-    crate::import::compile_source(ts, &text, &filename, &mode)
+    crate::import::compile_string(ts, &text, &filename, &mode)
 }
 
 /// `ascii(x)`: repr with non-ASCII characters escaped.

@@ -11,6 +11,7 @@ pub mod functions;
 pub mod numbers;
 pub mod object_type;
 pub mod strings;
+pub mod signatures;
 pub mod sysmod;
 
 use num_bigint::BigInt;

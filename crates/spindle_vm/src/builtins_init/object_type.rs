@@ -76,9 +76,12 @@ pub(super) fn init(r: &Runtime) {
     for ty in [r.types.none, r.types.not_implemented, r.types.ellipsis] {
         add_methods(ty, &[("__repr__", singleton_repr), ("__bool__", singleton_bool)]);
     }
+    // Pickled by name, as CPython's `ellipsis.__reduce__` / `NotImplementedType.__reduce__`.
+    add_methods(r.types.ellipsis, &[("__reduce__", |_, _| Ok(new_str("Ellipsis")))]);
+    add_methods(r.types.not_implemented, &[("__reduce__", |_, _| Ok(new_str("NotImplemented")))]);
     add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
     add_methods(r.types.builtin_function, &[("__repr__", native_repr), ("__reduce__", native_reduce)]);
-    add_methods(r.types.method_descriptor, &[("__repr__", native_repr)]);
+    add_methods(r.types.method_descriptor, &[("__repr__", native_repr), ("__get__", method_descriptor_get)]);
     add_methods(r.types.method, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash)]);
     add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", module_dir)]);
     add_new(r.types.module, module_new);
@@ -131,7 +134,7 @@ pub(super) fn init(r: &Runtime) {
         ],
     );
     add_methods(r.types.generic_alias, &[("__repr__", generic_alias_repr), ("__eq__", generic_alias_eq), ("__hash__", generic_alias_hash)]);
-    add_methods(r.types.frame, &[("__repr__", frame_repr)]);
+    add_methods(r.types.frame, &[("__repr__", frame_repr), ("clear", frame_clear)]);
     add_methods(
         r.types.simple_namespace,
         &[
@@ -760,6 +763,69 @@ fn code_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     )))
 }
 
+/// `type.__flags__` in CPython's bit layout (`Py_TPFLAGS_*`), which
+/// `copyreg` and `inspect` test: heap type, base type, immutable, abstract,
+/// ready, GC, managed dict, and the fast-subclass bits.
+fn cpython_type_flags(t: TypeRef) -> i64 {
+    use crate::types::type_flags as f;
+    let r = rt();
+    let own = t.flags();
+    let mut out: i64 = 1 << 12; // READY
+    let heap = own & f::HEAP != 0;
+    if heap {
+        out |= (1 << 9) | (1 << 14); // HEAPTYPE | HAVE_GC
+        if own & f::HAS_DICT != 0 {
+            out |= 1 << 4; // MANAGED_DICT
+        }
+    } else {
+        out |= 1 << 8; // IMMUTABLETYPE
+    }
+    if own & f::BASETYPE != 0 || heap {
+        out |= 1 << 10;
+    }
+    if own & f::ABSTRACT != 0 {
+        out |= 1 << 20;
+    }
+    for (base, bit) in [
+        (r.types.int, 24),
+        (r.types.list, 25),
+        (r.types.tuple, 26),
+        (r.types.bytes, 27),
+        (r.types.str, 28),
+        (r.types.dict, 29),
+        (r.exc.BaseException, 30),
+        (r.types.type_, 31),
+    ] {
+        if t.is_subtype(base) {
+            out |= 1 << bit;
+        }
+    }
+    out
+}
+
+/// `method_descriptor.__get__(obj, type=None)`: the method bound to `obj`,
+/// or the descriptor itself when `obj` is None.
+fn method_descriptor_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__get__", args, 1, 2)?;
+    let d = &args.args[0];
+    let obj = &args.args[1];
+    if is_none(obj) {
+        return Ok(d.clone());
+    }
+    let Some(f) = d.downcast::<crate::function::NativeFunction>() else { raise!(TypeError, "expected a method descriptor") };
+    Ok(crate::function::bind_native(f, obj.clone()))
+}
+
+/// `frame.clear()`: frame objects here are snapshots that hold no locals of
+/// their own beyond a mapping shared with the running code, so there is
+/// nothing to release.
+/// FIXME(frames): drop the snapshot's locals and refuse executing frames
+/// ("cannot clear an executing frame") once frames are live objects.
+fn frame_clear(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("clear", args, 0, 0)?;
+    Ok(none())
+}
+
 fn frame_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = &args.args[0];
     let Some(f) = o.downcast::<PyFrameObj>() else { raise!(TypeError, "expected frame") };
@@ -1028,9 +1094,17 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__bases__" => new_tuple(td.bases.read().clone()),
             "__base__" => td.base.read().clone().unwrap_or_else(none),
             "__doc__" => td.dict_data().get_str("__doc__").unwrap_or_else(none),
-            "__module__" => td.dict_data().get_str("__module__").unwrap_or_else(|| new_str("builtins")),
+            // A getset there is the instances' `__module__` (functions).
+            "__module__" => td
+                .dict_data()
+                .get_str("__module__")
+                .filter(|v| v.downcast::<crate::class::PyGetSet>().is_none())
+                .unwrap_or_else(|| new_str("builtins")),
+            // CPython derives it from tp_doc; of the builtin types only
+            // `object` documents a signature there.
+            "__text_signature__" => if t == rt().types.object { new_str("()") } else { none() },
             "__basicsize__" => new_int(32),
-            "__flags__" => new_int(i64::from(td.flags())),
+            "__flags__" => new_int(cpython_type_flags(t)),
             "__type_params__" => new_tuple(vec![]),
             "__annotations__" | "__annotate__" => return type_annotations(ts, t, name),
             "__abstractmethods__" => match td.dict_data().get_str("__abstractmethods__") {
@@ -1086,9 +1160,17 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__name__" => new_str(f.name),
             "__qualname__" => new_str(&f.qualname),
             "__doc__" => f.doc.map(new_str).unwrap_or_else(none),
-            "__self__" => f.self_.clone().unwrap_or_else(none),
+            // A module-level builtin's `__self__` is its module, as in CPython.
+            "__self__" => match &f.self_ {
+                Some(s) => s.clone(),
+                None if !f.is_method => {
+                    let name = f.module.as_ref().and_then(|m| as_str(m).map(str::to_owned)).unwrap_or_else(|| "builtins".to_owned());
+                    ts.interp.modules.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str(&name)).unwrap_or_else(none)
+                }
+                None => none(),
+            },
             "__module__" => f.module.clone().unwrap_or_else(|| if f.is_method { none() } else { new_str("builtins") }),
-            "__text_signature__" => none(),
+            "__text_signature__" => super::signatures::text_signature(&f.qualname).map_or_else(none, new_str),
             "__objclass__" if f.is_method => {
                 let owner = f.qualname.split('.').next().unwrap_or("");
                 let r = rt();
@@ -1183,7 +1265,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "tb_frame" => t.frame.clone(),
             "tb_lineno" => new_int(i64::from(t.lineno)),
             "tb_lasti" => new_int(t.lasti as i64 * 2),
-            "tb_next" => opt(&t.next),
+            "tb_next" => opt(&t.next.lock()),
             _ => return Ok(None),
         }));
     }
@@ -1233,6 +1315,8 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__origin__" => Some(g.origin.clone()),
             "__args__" => Some(g.args.clone()),
             "__parameters__" => Some(new_tuple(vec![])),
+            // No `*tuple[...]` aliases are made here, so none is unpacked.
+            "__unpacked__" => Some(crate::num::new_bool(false)),
             _ => ops::getattr_opt(ts, &g.origin, name)?,
         });
     }
@@ -1299,6 +1383,25 @@ fn type_annotations(ts: &ThreadState, t: TypeRef, name: &str) -> PyResult<Option
 
 /// Writes special attributes of builtin objects; Ok(false) when `name` is not one.
 pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<&Value>) -> PyResult<bool> {
+    if let (Some(t), "tb_next") = (obj.downcast::<PyTraceback>(), name) {
+        let Some(v) = value else { raise!(TypeError, "can't delete tb_next attribute") };
+        let v = Some(v.clone()).filter(|x| !is_none(x));
+        if let Some(x) = &v {
+            if x.downcast::<PyTraceback>().is_none() {
+                raise!(TypeError, "expected traceback object or None, got '{}'", ops::type_name(x));
+            }
+            // Refuse a loop: walk from the new next and look for `obj`.
+            let mut cur = Some(x.clone());
+            while let Some(c) = cur {
+                if c.is(obj) {
+                    raise!(ValueError, "traceback loop detected");
+                }
+                cur = c.downcast::<PyTraceback>().and_then(|n| n.next.lock().clone());
+            }
+        }
+        *t.next.lock() = v;
+        return Ok(true);
+    }
     if let Some(f) = obj.downcast::<PyFunction>() {
         let mut a = f.attrs.lock();
         let v = value.cloned();
@@ -1437,7 +1540,7 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
 fn init_getsets(r: &Runtime) {
     let t = &r.types;
     let table: &[(TypeRef, &[&'static str])] = &[
-        (t.type_, &["__name__", "__qualname__", "__bases__", "__base__", "__mro__", "__dict__", "__doc__", "__module__", "__annotations__", "__annotate__", "__type_params__", "__abstractmethods__"]),
+        (t.type_, &["__name__", "__qualname__", "__bases__", "__base__", "__mro__", "__dict__", "__doc__", "__module__", "__annotations__", "__annotate__", "__type_params__", "__abstractmethods__", "__text_signature__"]),
         (t.function, &["__code__", "__globals__", "__name__", "__qualname__", "__defaults__", "__kwdefaults__", "__closure__", "__doc__", "__module__", "__dict__", "__annotations__", "__annotate__", "__type_params__", "__builtins__"]),
         (t.method, &["__func__", "__self__", "__doc__"]),
         (t.builtin_function, &["__name__", "__qualname__", "__self__", "__module__", "__doc__", "__text_signature__"]),
@@ -1469,9 +1572,24 @@ fn init_getsets(r: &Runtime) {
     for (ty, names) in table {
         let d = ty.data().dict_data();
         for n in *names {
-            if d.get_str(n).is_none() {
+            // A plain `__module__`/`__doc__` string put in the type's dict
+            // describes the type itself; instances need the getset (e.g. a
+            // function's `__module__`). `type` keeps its own entries.
+            let shadowed = *ty != t.type_
+                && *n == "__module__"
+                && d.get_str(n).is_some_and(|v| as_str(&v).is_some());
+            if d.get_str(n).is_none() || shadowed {
                 d.set_str(crate::str::intern(n), crate::object::alloc_immortal(r.types.getset_descriptor, crate::class::PyGetSet { name: n, owner: ty.name() }));
             }
+        }
+    }
+    // Every builtin type has a `__doc__` entry (so instances have the
+    // attribute, as in CPython); types without a recorded docstring get None.
+    // FIXME(docs): CPython's docstrings for the builtin types.
+    for ty in r.types.all().into_iter().chain(r.exc.all().into_iter().map(|(_, t)| t)) {
+        let d = ty.data().dict_data();
+        if d.get_str("__doc__").is_none() {
+            d.set_str(crate::str::intern("__doc__"), none());
         }
     }
     add_methods(r.types.getset_descriptor, &[("__get__", getset_get), ("__set__", getset_set), ("__delete__", getset_delete), ("__repr__", getset_repr)]);

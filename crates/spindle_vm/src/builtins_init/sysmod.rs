@@ -231,3 +231,34 @@ pub fn new_fd_stream(t: TypeRef, fd: i32, buffered: bool) -> Value {
 pub(crate) fn unused_err() -> PyErr {
     err!(TypeError, "")
 }
+
+/// `sys.monitoring`: a module object running `sys_monitoring.py`.
+pub fn monitoring_module(ts: &ThreadState) -> PyResult {
+    let m = crate::import::new_module("sys.monitoring");
+    let Some(d) = m.downcast::<crate::cell::PyModule>().map(|p| p.dict.clone()) else { return Ok(m) };
+    if let Some(dd) = d.downcast::<crate::dict::PyDict>() {
+        dd.set_str(new_str("__builtins__"), ts.interp.builtins.clone());
+    }
+    let code = crate::import::compile_source(ts, include_str!("sys_monitoring.py"), "<spindle:sys.monitoring>", "exec")?;
+    crate::eval::run_code(ts, &code, &d, None)?;
+    Ok(m)
+}
+
+/// `sys._clear_type_descriptors(type)`: drops the type's `__dict__` and
+/// `__weakref__` descriptors (dataclasses does this before rebuilding a
+/// class with `__slots__`).
+pub fn clear_type_descriptors(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let _ = ts;
+    let Some(t) = a.args.first().and_then(TypeRef::from_value) else {
+        raise!(
+            TypeError,
+            "_clear_type_descriptors() argument must be type, not {}",
+            a.args.first().map(ops::type_name).unwrap_or_default()
+        )
+    };
+    let d = t.data().dict_data();
+    d.remove_str("__dict__");
+    d.remove_str("__weakref__");
+    t.bump_version();
+    Ok(none())
+}

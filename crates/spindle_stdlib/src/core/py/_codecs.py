@@ -455,8 +455,155 @@ def readbuffer_encode(data, errors=None, /):
     data = bytes(data)
     return (data, len(data))
 
+# ---- utf-7 (RFC 2152, with CPython's choices: set O and whitespace are
+# encoded directly only where the decoder would read them back as such) ----
+
+_B64 = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+_B64VAL = {c: i for i, c in enumerate(_B64)}
+_SET_D = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'(),-./:?")
+_SET_O = frozenset(b'!"#$%&*;<=>@[]^_`{|}')
+_SET_WS = frozenset(b' \t\r\n')
+
+def _u7_direct(c):
+    return c < 128 and (c in _SET_D or c in _SET_O or c in _SET_WS)
+
 def utf_7_encode(str, errors=None, /):
-    raise LookupError('utf-7 is not supported yet')
+    if not isinstance(str, type('')):
+        raise TypeError(f"utf_7_encode() argument 1 must be str, not {type(str).__name__}")
+    out = bytearray()
+    shift = False
+    bits = nbits = 0
+    for ch in str:
+        c = ord(ch)
+        if shift:
+            if _u7_direct(c):
+                if nbits:
+                    out.append(_B64[(bits << (6 - nbits)) & 0x3F])
+                shift = False
+                bits = nbits = 0
+                if c in _B64VAL or c == 0x2D:
+                    out.append(0x2D)
+                out.append(c)
+                continue
+        elif c == 0x2B:
+            out += b'+-'
+            continue
+        elif _u7_direct(c):
+            out.append(c)
+            continue
+        else:
+            out.append(0x2B)
+            shift = True
+        if c >= 0x10000:
+            c -= 0x10000
+            units = (0xD800 | (c >> 10), 0xDC00 | (c & 0x3FF))
+        else:
+            units = (c,)
+        for u in units:
+            bits = (bits << 16) | u
+            nbits += 16
+            while nbits >= 6:
+                nbits -= 6
+                out.append(_B64[(bits >> nbits) & 0x3F])
+            bits &= (1 << nbits) - 1
+    if shift:
+        if nbits:
+            out.append(_B64[(bits << (6 - nbits)) & 0x3F])
+        out.append(0x2D)
+    return (bytes(out), len(str))
 
 def utf_7_decode(data, errors=None, final=False, /):
-    raise LookupError('utf-7 is not supported yet')
+    data = _bytes(data)
+    n = len(data)
+    out = []
+    i = 0
+    shift = False
+    bits = nbits = 0
+    surrogate = 0
+    shift_start = shift_out = 0
+    while i < n:
+        ch = data[i]
+        err = None
+        if shift:
+            if ch in _B64VAL:
+                bits = (bits << 6) | _B64VAL[ch]
+                nbits += 6
+                i += 1
+                if nbits >= 16:
+                    nbits -= 16
+                    u = (bits >> nbits) & 0xFFFF
+                    bits &= (1 << nbits) - 1
+                    if surrogate:
+                        if 0xDC00 <= u <= 0xDFFF:
+                            out.append(chr(0x10000 + ((surrogate - 0xD800) << 10) + (u - 0xDC00)))
+                            surrogate = 0
+                            continue
+                        out.append(chr(surrogate))
+                        surrogate = 0
+                    if 0xD800 <= u <= 0xDBFF:
+                        surrogate = u
+                    else:
+                        out.append(chr(u))
+                continue
+            shift = False
+            start = shift_start
+            if nbits > 6:
+                err = "partial character in shift sequence"
+            elif nbits and bits:
+                err = "non-zero padding bits in shift sequence"
+            else:
+                if surrogate:
+                    out.append(chr(surrogate))
+                    surrogate = 0
+                if ch == 0x2D:
+                    i += 1
+                continue
+            i += 1
+        elif ch == 0x2B:
+            start = i
+            i += 1
+            if i < n and data[i] == 0x2D:
+                i += 1
+                out.append('+')
+                continue
+            if i < n and data[i] not in _B64VAL:
+                i += 1
+                err = "ill-formed sequence"
+            else:
+                shift = True
+                surrogate = 0
+                bits = nbits = 0
+                shift_start = start
+                shift_out = len(out)
+                continue
+        elif ch < 128:
+            out.append(chr(ch))
+            i += 1
+            continue
+        else:
+            start = i
+            i += 1
+            err = "unexpected special character"
+        exc = UnicodeDecodeError('utf7', data, start, i, err)
+        rep, i = _call_handler(errors, exc)
+        out.append(rep)
+    if shift and final:
+        shift = False
+        if surrogate or nbits >= 6 or (nbits and bits):
+            exc = UnicodeDecodeError('utf7', data, shift_start, n, "unterminated shift sequence")
+            rep, i = _call_handler(errors, exc)
+            out.append(rep)
+    if shift:
+        del out[shift_out:]
+        return (''.join(out), shift_start)
+    return (''.join(out), i)
+
+# CPython's codec functions are builtins, which do not bind as methods; the
+# Lib relies on that (`class Codec: encode = codecs.utf_7_encode`). Python
+# functions would bind, so these are wrapped in (callable) staticmethods.
+for _name in ('charmap_build', 'charmap_decode', 'charmap_encode', 'escape_encode',
+              'escape_decode', 'unicode_escape_decode', 'unicode_escape_encode',
+              'raw_unicode_escape_encode', 'raw_unicode_escape_decode',
+              'readbuffer_encode', 'utf_7_encode', 'utf_7_decode'):
+    globals()[_name] = staticmethod(globals()[_name])
+del _name
