@@ -2,6 +2,8 @@
 //! slicing shares the underlying object; writes go through to a bytearray.
 //! FIXME(buffer): other exporters (array, mmap) and multi-dimensional casts.
 
+use std::sync::atomic::Ordering;
+
 use parking_lot::Mutex;
 
 use crate::builtins_init::check_args;
@@ -34,7 +36,32 @@ impl PyPayload for PyMemoryView {
     }
 }
 
+impl Drop for PyMemoryView {
+    fn drop(&mut self) {
+        self.unexport();
+    }
+}
+
+/// A new view; a view over a bytearray counts as one export of it until released.
+fn make_view(obj: Value, start: usize, len: usize, step: isize, fmt: char) -> Value {
+    if let Some(ba) = obj.downcast::<PyByteArray>() {
+        ba.exports.fetch_add(1, Ordering::AcqRel);
+    }
+    alloc(rt().types.memoryview, PyMemoryView { obj, start, len, step, released: Mutex::new(false), fmt })
+}
+
 impl PyMemoryView {
+    /// Marks the view released, giving back its export once.
+    fn unexport(&self) {
+        let mut r = self.released.lock();
+        if !*r {
+            *r = true;
+            if let Some(ba) = self.obj.downcast::<PyByteArray>() {
+                ba.exports.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
+    }
+
     fn index(&self, i: usize) -> usize {
         (self.start as isize + i as isize * self.step) as usize
     }
@@ -67,7 +94,7 @@ fn mv<'a>(a: &'a Args<'_>) -> PyResult<&'a PyMemoryView> {
 pub fn new_memoryview(ts: &ThreadState, obj: &Value) -> PyResult {
     let _ = ts;
     if let Some(m) = obj.downcast::<PyMemoryView>() {
-        return Ok(alloc(rt().types.memoryview, PyMemoryView { obj: m.obj.clone(), start: m.start, len: m.len, step: m.step, released: Mutex::new(false), fmt: 'B' }));
+        return Ok(make_view(m.obj.clone(), m.start, m.len, m.step, 'B'));
     }
     let len = if let Some(b) = obj.downcast::<PyBytes>() {
         b.data.len()
@@ -76,7 +103,7 @@ pub fn new_memoryview(ts: &ThreadState, obj: &Value) -> PyResult {
     } else {
         raise!(TypeError, "memoryview: a bytes-like object is required, not '{}'", ops::type_name(obj))
     };
-    Ok(alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start: 0, len, step: 1, released: Mutex::new(false), fmt: 'B' }))
+    Ok(make_view(obj.clone(), 0, len, 1, 'B'))
 }
 
 pub(crate) fn init() {
@@ -119,14 +146,14 @@ pub(crate) fn init() {
             ("hex", |_, a| Ok(crate::str::new_string(mv(&a)?.to_vec().iter().map(|b| format!("{b:02x}")).collect()))),
             ("release", |_, a| {
                 if let Some(m) = a.args[0].downcast::<PyMemoryView>() {
-                    *m.released.lock() = true;
+                    m.unexport();
                 }
                 Ok(none())
             }),
             ("__enter__", |_, a| Ok(a.args[0].clone())),
             ("__exit__", |_, a| {
                 if let Some(m) = a.args[0].downcast::<PyMemoryView>() {
-                    *m.released.lock() = true;
+                    m.unexport();
                 }
                 Ok(none())
             }),
@@ -143,7 +170,7 @@ pub(crate) fn init() {
                 if m.len % fmt_info(fc).0 != 0 {
                     raise!(TypeError, "memoryview: length is not a multiple of itemsize");
                 }
-                Ok(alloc(rt().types.memoryview, PyMemoryView { obj: m.obj.clone(), start: m.start, len: m.len, step: m.step, released: Mutex::new(false), fmt: fc }))
+                Ok(make_view(m.obj.clone(), m.start, m.len, m.step, fc))
             }),
             ("toreadonly", |_, a| Ok(a.args[0].clone())),
             ("__eq__", |_, a| {
@@ -172,10 +199,7 @@ fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
         let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
         let new_start = m.index(start.max(0) as usize);
-        return Ok(alloc(
-            rt().types.memoryview,
-            PyMemoryView { obj: m.obj.clone(), start: if count == 0 { m.start } else { new_start }, len: count, step: m.step * step, released: Mutex::new(false), fmt: 'B' },
-        ));
+        return Ok(make_view(m.obj.clone(), if count == 0 { m.start } else { new_start }, count, m.step * step, 'B'));
     }
     let i = ops::index_isize(ts, key)?;
     let n = m.len as isize;

@@ -3,6 +3,7 @@
 //! family), plus small helpers the interpreter uses to build and inspect
 //! builtin objects.
 
+pub mod bytes_type;
 pub mod codecs;
 pub mod containers;
 pub mod exceptions;
