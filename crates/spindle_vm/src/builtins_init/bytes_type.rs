@@ -925,9 +925,9 @@ fn hash(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn iter(_ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let d = me(&a)?;
-    let items = d.iter().map(|b| new_int(i64::from(*b))).collect();
-    Ok(crate::object::alloc(rt().types.iterator, crate::iter::PyIter { state: parking_lot::Mutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
+    pos_args(&a, "__iter__", 0, 0)?;
+    let t = if is_ba(&a.args[0]) { rt().types.bytearray_iterator } else { rt().types.bytes_iterator };
+    Ok(super::containers::new_seq_iter(t, a.args[0].clone()))
 }
 
 fn bytes_new(ts: &ThreadState, a: Args<'_>) -> PyResult {

@@ -237,6 +237,23 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                     }
                 };
             }
+            let byte = if let Some(b) = seq.downcast::<crate::bytes::PyBytes>() {
+                Some(b.data.get(i).copied())
+            } else {
+                seq.downcast::<PyByteArray>().map(|b| b.data.lock().get(i).copied())
+            };
+            if let Some(byte) = byte {
+                return match byte {
+                    Some(b) => {
+                        *index += 1;
+                        Ok(Some(new_int(i64::from(b))))
+                    }
+                    None => {
+                        *st = IterState::Exhausted;
+                        Ok(None)
+                    }
+                };
+            }
             if let Some(s) = seq.downcast::<crate::str::PyStr>() {
                 return match s.item(i) {
                     Some(c) => {
@@ -382,30 +399,131 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
 }
 
 fn iter_init(r: &Runtime) {
-    for t in [
-        r.types.iterator,
-        r.types.list_iterator,
-        r.types.tuple_iterator,
-        r.types.str_iterator,
-        r.types.range_iterator,
-        r.types.dict_keyiterator,
-        r.types.dict_valueiterator,
-        r.types.dict_itemiterator,
-        r.types.set_iterator,
-        r.types.callable_iterator,
-        r.types.enumerate,
-        r.types.zip,
-        r.types.map,
-        r.types.filter,
-        r.types.reversed,
-    ] {
-        add_methods(t, &[("__iter__", |_, a| Ok(a.args[0].clone())), ("__next__", iter_next_method), ("__length_hint__", iter_length_hint)]);
+    let t = &r.types;
+    let sized = [
+        t.iterator,
+        t.list_iterator,
+        t.tuple_iterator,
+        t.str_iterator,
+        t.range_iterator,
+        t.dict_keyiterator,
+        t.dict_valueiterator,
+        t.dict_itemiterator,
+        t.set_iterator,
+        t.bytes_iterator,
+        t.bytearray_iterator,
+        t.reversed,
+        t.list_reverseiterator,
+        t.dict_reversekeyiterator,
+        t.dict_reversevalueiterator,
+        t.dict_reverseitemiterator,
+    ];
+    for ty in sized.iter().chain(&[t.callable_iterator, t.enumerate, t.zip, t.map, t.filter]) {
+        add_methods(*ty, &[("__iter__", |_, a| Ok(a.args[0].clone())), ("__next__", iter_next_method), ("__reduce__", iter_reduce)]);
     }
-    add_new(r.types.enumerate, enumerate_new);
-    add_new(r.types.zip, zip_new);
-    add_new(r.types.map, map_new);
-    add_new(r.types.filter, filter_new);
-    add_new(r.types.reversed, reversed_new);
+    for ty in sized {
+        add_methods(ty, &[("__length_hint__", iter_length_hint)]);
+    }
+    for ty in [t.iterator, t.list_iterator, t.tuple_iterator, t.str_iterator, t.bytes_iterator, t.bytearray_iterator, t.reversed, t.list_reverseiterator, t.zip, t.map] {
+        add_methods(ty, &[("__setstate__", iter_setstate)]);
+    }
+    add_new(t.enumerate, enumerate_new);
+    add_new(t.zip, zip_new);
+    add_new(t.map, map_new);
+    add_new(t.filter, filter_new);
+    add_new(t.reversed, reversed_new);
+}
+
+/// `__reduce__` of the builtin iterators: what rebuilds one at its current position.
+fn iter_reduce(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__reduce__", a, 0, 0)?;
+    let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
+    let r = rt();
+    let iter_fn = super::load_builtin(ts, "iter")?;
+    let reversed_cls = r.types.reversed.to_value();
+    let reversing = [r.types.reversed, r.types.list_reverseiterator].contains(&a.args[0].type_ref());
+    let st = it.state.lock();
+    let one = |f: &Value, x: Value| new_tuple(vec![f.clone(), new_tuple(vec![x])]);
+    let with_index = |f: &Value, x: Value, i: i64| new_tuple(vec![f.clone(), new_tuple(vec![x]), new_int(i)]);
+    let remaining = |items: Vec<Value>| one(&iter_fn, new_list(items));
+    Ok(match &*st {
+        IterState::Seq { seq, index } => with_index(&iter_fn, seq.clone(), *index as i64),
+        IterState::Reversed { seq, index } if *index >= 0 => with_index(&reversed_cls, seq.clone(), *index as i64),
+        IterState::Range { next, stop, step } => {
+            let n = range_len(&(*next).into(), &(*stop).into(), &(*step).into());
+            let end = num_bigint::BigInt::from(*next) + n * *step;
+            let rng = alloc(r.types.range, PyRange { start: new_int(*next), stop: crate::num::new_bigint(end), step: new_int(*step) });
+            new_tuple(vec![iter_fn, new_tuple(vec![rng]), none()])
+        }
+        IterState::BigRange { next, stop, step } => {
+            let n = range_len(next, stop, step);
+            let end = next + n * step;
+            let big = |b: &num_bigint::BigInt| crate::num::new_bigint(b.clone());
+            let rng = alloc(r.types.range, PyRange { start: big(next), stop: big(&end), step: big(step) });
+            new_tuple(vec![iter_fn, new_tuple(vec![rng]), none()])
+        }
+        IterState::Values { items, index } => remaining(items.get(*index..).unwrap_or(&[]).to_vec()),
+        IterState::Dict { dict, pos, kind, .. } => {
+            let mut out = Vec::new();
+            if let Some(d) = dict.downcast::<PyDict>() {
+                let mut p = *pos;
+                while let Some((next, k, v)) = d.entry_at(p) {
+                    out.push(match kind {
+                        0 => k,
+                        1 => v,
+                        _ => new_tuple(vec![k, v]),
+                    });
+                    p = next;
+                }
+            }
+            remaining(out)
+        }
+        IterState::Callable { callable, sentinel } => new_tuple(vec![iter_fn, new_tuple(vec![callable.clone(), sentinel.clone()])]),
+        IterState::Enumerate { iter, count } => new_tuple(vec![r.types.enumerate.to_value(), new_tuple(vec![iter.clone(), count.clone()])]),
+        IterState::Zip { iters, strict } => {
+            let mut out = vec![r.types.zip.to_value(), new_tuple(iters.clone())];
+            if *strict {
+                out.push(new_bool(true));
+            }
+            new_tuple(out)
+        }
+        IterState::Map { func, iters } => {
+            let mut args = vec![func.clone()];
+            args.extend(iters.iter().cloned());
+            new_tuple(vec![r.types.map.to_value(), new_tuple(args)])
+        }
+        IterState::Filter { func, iter } => new_tuple(vec![r.types.filter.to_value(), new_tuple(vec![func.clone(), iter.clone()])]),
+        IterState::Reversed { .. } | IterState::Exhausted if reversing => one(&reversed_cls, new_list(vec![])),
+        IterState::Reversed { .. } | IterState::Exhausted => remaining(vec![]),
+    })
+}
+
+/// `__setstate__`: the position of a sequence iterator, or zip's strictness.
+fn iter_setstate(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__setstate__", a, 1, 1)?;
+    let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
+    if a.args[0].type_ref() == rt().types.zip {
+        let strict = ops::is_true(ts, &a.args[1])?;
+        if let IterState::Zip { strict: s, .. } = &mut *it.state.lock() {
+            *s = strict;
+        }
+        return Ok(none());
+    }
+    let i = ops::index_isize(ts, &a.args[1])?;
+    let len = match &*it.state.lock() {
+        IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => Some(seq.clone()),
+        _ => None,
+    };
+    let n = match &len {
+        Some(seq) => ops::len(ts, seq)? as isize,
+        None => return Ok(none()),
+    };
+    match &mut *it.state.lock() {
+        IterState::Seq { index, .. } => *index = i.clamp(0, n) as usize,
+        IterState::Reversed { index, .. } => *index = i.clamp(-1, n - 1),
+        _ => {}
+    }
+    Ok(none())
 }
 
 fn iter_next_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -420,7 +538,26 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
     let n = match &*it.state.lock() {
         IterState::Values { items, index } => items.len().saturating_sub(*index),
-        IterState::Seq { seq, index } => seq.downcast::<PyList>().map(|l| l.len()).or_else(|| seq.downcast::<PyTuple>().map(|t| t.items.len())).unwrap_or(0).saturating_sub(*index),
+        IterState::Seq { seq, index } => seq_len_hint(seq).saturating_sub(*index),
+        IterState::Reversed { seq, index } => {
+            let n = seq_len_hint(seq) as isize;
+            if *index >= 0 && *index < n { *index as usize + 1 } else { 0 }
+        }
+        IterState::Dict { dict, pos, len, .. } => {
+            // Entries left: count from the current position (a dict changed in size reports 0).
+            let Some(d) = dict.downcast::<PyDict>() else { return Ok(new_int(0)) };
+            if d.len() != *len {
+                0
+            } else {
+                let mut p = *pos;
+                let mut n = 0;
+                while let Some((next, ..)) = d.entry_at(p) {
+                    n += 1;
+                    p = next;
+                }
+                n
+            }
+        }
         IterState::BigRange { next, stop, step } => return Ok(crate::num::new_bigint(range_len(next, stop, step))),
         IterState::Range { next, stop, step } => {
             if *step > 0 && next < stop {
@@ -434,6 +571,23 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
         _ => 0,
     };
     Ok(new_int(n as i64))
+}
+
+/// The length of a builtin sequence an iterator walks (0 for others).
+fn seq_len_hint(seq: &Value) -> usize {
+    if let Some(l) = seq.downcast::<PyList>() {
+        return l.len();
+    }
+    if let Some(t) = seq.downcast::<PyTuple>() {
+        return t.items.len();
+    }
+    if let Some(s) = seq.downcast::<crate::str::PyStr>() {
+        return s.char_len();
+    }
+    if let Some(b) = seq.downcast::<crate::bytes::PyBytes>() {
+        return b.data.len();
+    }
+    seq.downcast::<PyByteArray>().map(|b| b.data.lock().len()).unwrap_or(0)
 }
 
 fn enumerate_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -537,7 +691,7 @@ fn list_init(r: &Runtime) {
             ("__iter__", |_, a| Ok(new_seq_iter(rt().types.list_iterator, a.args[0].clone()))),
             ("__reversed__", |_, a| {
                 let n = lst(&a)?.len() as isize;
-                Ok(alloc(rt().types.reversed, PyIter { state: Mutex::new(IterState::Reversed { seq: a.args[0].clone(), index: n - 1 }) }))
+                Ok(alloc(rt().types.list_reverseiterator, PyIter { state: Mutex::new(IterState::Reversed { seq: a.args[0].clone(), index: n - 1 }) }))
             }),
             ("__repr__", |ts, a| seq_repr(ts, &a.args[0], &lst(&a)?.snapshot(), "[", "]")),
             ("__add__", |_, a| {
@@ -662,7 +816,7 @@ fn list_init(r: &Runtime) {
                         return Ok(new_int(i as i64));
                     }
                 }
-                raise!(ValueError, "{} is not in list", ops::repr_string(ts, &a.args[1])?)
+                raise!(ValueError, "list.index(x): x not in list")
             }),
             ("count", |ts, a| {
                 check_args("count", a, 1, 1)?;
@@ -1220,7 +1374,7 @@ fn dict_init(r: &Runtime) {
                 Ok(new_bool(dict_get(ts, &a.args[0], &a.args[1])?.is_some()))
             }),
             ("__iter__", |_, a| Ok(dict_iter(&a.args[0], 0))),
-            ("__reversed__", |_, a| Ok(new_values_iter(rt().types.dict_keyiterator, dct(&a)?.keys().into_iter().rev().collect()))),
+            ("__reversed__", |_, a| Ok(new_values_iter(rt().types.dict_reversekeyiterator, dct(&a)?.keys().into_iter().rev().collect()))),
             ("__repr__", dict_repr),
             ("__eq__", |ts, a| dict_eq(ts, a, false)),
             ("__ne__", |ts, a| dict_eq(ts, a, true)),
@@ -1232,6 +1386,16 @@ fn dict_init(r: &Runtime) {
                 let n = new_dict();
                 dict_update(ts, &n, &a.args[0])?;
                 dict_update(ts, &n, &a.args[1])?;
+                Ok(n)
+            }),
+            ("__ror__", |ts, a| {
+                check_args("__ror__", a, 1, 1)?;
+                if a.args[1].downcast::<PyDict>().is_none() {
+                    return Ok(rt().not_implemented.clone());
+                }
+                let n = new_dict();
+                dict_update(ts, &n, &a.args[1])?;
+                dict_update(ts, &n, &a.args[0])?;
                 Ok(n)
             }),
             ("__ior__", |ts, a| {
@@ -1317,12 +1481,13 @@ fn dict_init(r: &Runtime) {
                 ("__reversed__", |_, a| {
                     let name = a.args[0].type_ref().name();
                     let d = view_dict(&a)?;
-                    let items: Vec<Value> = match name.as_str() {
-                        "dict_keys" => d.keys(),
-                        "dict_values" => d.values(),
-                        _ => d.items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect(),
+                    let types = &rt().types;
+                    let (items, ty): (Vec<Value>, _) = match name.as_str() {
+                        "dict_keys" => (d.keys(), types.dict_reversekeyiterator),
+                        "dict_values" => (d.values(), types.dict_reversevalueiterator),
+                        _ => (d.items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect(), types.dict_reverseitemiterator),
                     };
-                    Ok(new_values_iter(rt().types.dict_keyiterator, items.into_iter().rev().collect()))
+                    Ok(new_values_iter(ty, items.into_iter().rev().collect()))
                 }),
             ],
         );
@@ -1337,12 +1502,21 @@ fn dict_init(r: &Runtime) {
                 t,
                 &[
                     ("__contains__", view_contains),
-                    ("__eq__", |ts, a| view_setop(ts, a, "eq")),
-                    ("__and__", |ts, a| view_setop(ts, a, "and")),
-                    ("__or__", |ts, a| view_setop(ts, a, "or")),
-                    ("__sub__", |ts, a| view_setop(ts, a, "sub")),
-                    ("__xor__", |ts, a| view_setop(ts, a, "xor")),
-                    ("isdisjoint", |ts, a| view_setop(ts, a, "isdisjoint")),
+                    ("__eq__", |ts, a| view_cmp(ts, a, CmpOp::Eq)),
+                    ("__ne__", |ts, a| view_cmp(ts, a, CmpOp::Ne)),
+                    ("__lt__", |ts, a| view_cmp(ts, a, CmpOp::Lt)),
+                    ("__le__", |ts, a| view_cmp(ts, a, CmpOp::Le)),
+                    ("__gt__", |ts, a| view_cmp(ts, a, CmpOp::Gt)),
+                    ("__ge__", |ts, a| view_cmp(ts, a, CmpOp::Ge)),
+                    ("__and__", |ts, a| view_setop(ts, a, "and", false)),
+                    ("__or__", |ts, a| view_setop(ts, a, "or", false)),
+                    ("__sub__", |ts, a| view_setop(ts, a, "sub", false)),
+                    ("__xor__", |ts, a| view_setop(ts, a, "xor", false)),
+                    ("__rand__", |ts, a| view_setop(ts, a, "and", true)),
+                    ("__ror__", |ts, a| view_setop(ts, a, "or", true)),
+                    ("__rsub__", |ts, a| view_setop(ts, a, "sub", true)),
+                    ("__rxor__", |ts, a| view_setop(ts, a, "xor", true)),
+                    ("isdisjoint", |ts, a| view_setop(ts, a, "isdisjoint", false)),
                 ],
             );
         }
@@ -1432,26 +1606,61 @@ fn view_contains(ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
 }
 
-fn view_setop(ts: &ThreadState, a: Args<'_>, op: &str) -> PyResult {
+/// A set, frozenset, dict_keys or dict_items: what dict views compare with.
+fn is_setlike(v: &Value) -> bool {
+    let t = v.type_ref();
+    let r = rt();
+    v.downcast::<PySet>().is_some() || t == r.types.dict_keys || t == r.types.dict_items
+}
+
+/// `a.__op__(b)` of dict_keys/dict_items: a comparison with a set-like object.
+fn view_cmp(ts: &ThreadState, a: Args<'_>, op: CmpOp) -> PyResult {
+    check_args(op.dunder(), a, 1, 1)?;
+    let (x, y) = (&a.args[0], &a.args[1]);
+    if !is_setlike(y) {
+        return Ok(rt().not_implemented.clone());
+    }
+    let (lx, ly) = (ops::len(ts, x)?, ops::len(ts, y)?);
+    let within = |p: &Value, q: &Value| -> PyResult<bool> {
+        for k in ops::collect(ts, p)? {
+            if !ops::contains(ts, q, &k)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    Ok(new_bool(match op {
+        CmpOp::Eq => lx == ly && within(x, y)?,
+        CmpOp::Ne => !(lx == ly && within(x, y)?),
+        CmpOp::Lt => lx < ly && within(x, y)?,
+        CmpOp::Le => lx <= ly && within(x, y)?,
+        CmpOp::Gt => lx > ly && within(y, x)?,
+        CmpOp::Ge => lx >= ly && within(y, x)?,
+    }))
+}
+
+/// The set operators of dict_keys/dict_items: a new set from the left operand
+/// (any iterable when reflected) updated with the right one.
+fn view_setop(ts: &ThreadState, a: Args<'_>, op: &str, reflected: bool) -> PyResult {
     check_args(op, a, 1, 1)?;
-    let mine = ops::collect(ts, &a.args[0])?;
-    let left = new_set(ts, mine)?;
-    if op == "eq" {
-        let other = match ops::collect(ts, &a.args[1]) {
-            Ok(v) => v,
-            Err(_) => return Ok(rt().not_implemented.clone()),
-        };
-        let right = new_set(ts, other)?;
-        return ops::rich_compare(ts, &left, &right, CmpOp::Eq);
+    let (x, y) = if reflected { (&a.args[1], &a.args[0]) } else { (&a.args[0], &a.args[1]) };
+    let left = new_set(ts, ops::collect(ts, x)?)?;
+    if op == "isdisjoint" {
+        for k in ops::collect(ts, y)? {
+            if ops::contains(ts, &left, &k)? {
+                return Ok(new_bool(false));
+            }
+        }
+        return Ok(new_bool(true));
     }
     let name = match op {
-        "and" => "intersection",
-        "or" => "union",
-        "sub" => "difference",
-        "xor" => "symmetric_difference",
-        _ => "isdisjoint",
+        "and" => "intersection_update",
+        "or" => "update",
+        "sub" => "difference_update",
+        _ => "symmetric_difference_update",
     };
-    ops::call_method(ts, &left, name, &[a.args[1].clone()])
+    ops::call_method(ts, &left, name, &[y.clone()])?;
+    Ok(left)
 }
 
 fn dct<'a>(a: &'a Args<'_>) -> PyResult<&'a PyDict> {
@@ -1478,9 +1687,11 @@ fn update_from(ts: &ThreadState, target: &Value, o: &Value) -> PyResult<()> {
     };
     let mut i = 0;
     while let Some(item) = ops::next(ts, &it)? {
+        // CPython 3.14 replaces any TypeError from iterating an element with this terse one.
         let kv = match ops::collect(ts, &item) {
             Ok(v) => v,
-            Err(_) => raise!(TypeError, "cannot convert dictionary update sequence element #{} to a sequence", i),
+            Err(e) if e.is_instance(rt().exc.TypeError) => raise!(TypeError, "object is not iterable"),
+            Err(e) => return Err(e),
         };
         if kv.len() != 2 {
             raise!(ValueError, "dictionary update sequence element #{} has length {}; 2 is required", i, kv.len());

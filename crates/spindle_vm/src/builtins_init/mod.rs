@@ -218,7 +218,7 @@ pub fn check_args(fname: &str, args: Args<'_>, min: usize, max: usize) -> PyResu
             if min == 1 {
                 raise!(TypeError, "{}() takes exactly one argument ({} given)", fname, n);
             }
-            raise!(TypeError, "{}() takes exactly {} arguments ({} given)", fname, min, n);
+            raise!(TypeError, "{} expected {} arguments, got {}", fname, min, n);
         }
         if n < min {
             raise!(TypeError, "{} expected at least {} argument{}, got {}", fname, min, if min == 1 { "" } else { "s" }, n);
