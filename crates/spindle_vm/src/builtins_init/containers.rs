@@ -31,7 +31,27 @@ pub(super) fn init(r: &Runtime) {
     iter_init(r);
     super::bytes_type::init(r);
     add_new(r.types.slice, slice_new);
-    add_methods(r.types.slice, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq)]);
+    add_methods(
+        r.types.slice,
+        &[
+            ("__repr__", slice_repr),
+            ("indices", slice_indices_m),
+            ("__eq__", |ts, a| slice_cmp(ts, a, CmpOp::Eq)),
+            ("__ne__", |ts, a| slice_cmp(ts, a, CmpOp::Ne)),
+            ("__lt__", |ts, a| slice_cmp(ts, a, CmpOp::Lt)),
+            ("__le__", |ts, a| slice_cmp(ts, a, CmpOp::Le)),
+            ("__gt__", |ts, a| slice_cmp(ts, a, CmpOp::Gt)),
+            ("__ge__", |ts, a| slice_cmp(ts, a, CmpOp::Ge)),
+            ("__hash__", |ts, a| {
+                let s = a.args[0].downcast::<PySlice>().ok_or_else(|| err!(TypeError, "expected slice"))?;
+                Ok(new_int(ops::hash(ts, &slice_tuple(s))?))
+            }),
+            ("__reduce__", |_, a| {
+                let s = a.args[0].downcast::<PySlice>().ok_or_else(|| err!(TypeError, "expected slice"))?;
+                Ok(new_tuple(vec![rt().types.slice.to_value(), slice_tuple(s)]))
+            }),
+        ],
+    );
 }
 
 // ---------------------------------------------------------------- helpers used by the interpreter
@@ -2237,11 +2257,10 @@ fn range_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let n = range_len(&s, &e, &step);
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<PySlice>() {
-        let len = usize::try_from(&n).unwrap_or(usize::MAX);
-        let (start, stop, sstep, _) = super::strings::slice_indices(ts, sl, len)?;
-        let ns = &s + Big::from(start) * &step;
-        let ne = &s + Big::from(stop) * &step;
-        let nstep = &step * Big::from(sstep);
+        let (start, stop, sstep) = slice_indices_big(ts, sl, &n)?;
+        let ns = &s + start * &step;
+        let ne = &s + stop * &step;
+        let nstep = &step * sstep;
         return Ok(alloc(rt().types.range, PyRange { start: crate::num::new_bigint(ns), stop: crate::num::new_bigint(ne), step: crate::num::new_bigint(nstep) }));
     }
     let i = crate::num::int_to_big(&ops::index(ts, key).map_err(|_| err!(TypeError, "range indices must be integers or slices, not {}", ops::type_name(key)))?).unwrap_or_default();
@@ -2273,22 +2292,64 @@ fn slice_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
     )))
 }
 
-fn slice_eq(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (Some(x), Some(y)) = (a.args[0].downcast::<PySlice>(), a.args.get(1).and_then(|v| v.downcast::<PySlice>())) else {
+/// Slices compare (and hash) as the tuple (start, stop, step).
+fn slice_tuple(s: &PySlice) -> Value {
+    new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()])
+}
+
+fn slice_cmp(ts: &ThreadState, a: Args<'_>, op: CmpOp) -> PyResult {
+    check_args(op.dunder(), a, 1, 1)?;
+    let (Some(x), Some(y)) = (a.args[0].downcast::<PySlice>(), a.args[1].downcast::<PySlice>()) else {
         return Ok(rt().not_implemented.clone());
     };
-    Ok(new_bool(ops::eq(ts, &x.start, &y.start)? && ops::eq(ts, &x.stop, &y.stop)? && ops::eq(ts, &x.step, &y.step)?))
+    if a.args[0].is(&a.args[1]) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(new_bool(op == CmpOp::Eq));
+    }
+    ops::rich_compare(ts, &slice_tuple(x), &slice_tuple(y), op)
+}
+
+/// `slice.indices(length)` in arbitrary precision: (start, stop, step) clamped as CPython does.
+fn slice_indices_big(ts: &ThreadState, sl: &PySlice, len: &Big) -> PyResult<(Big, Big, Big)> {
+    let as_big = |v: &Value| -> PyResult<Big> {
+        let i = ops::index(ts, v).map_err(|_| err!(TypeError, "slice indices must be integers or None or have an __index__ method"))?;
+        Ok(crate::num::int_to_big(&i).unwrap_or_default())
+    };
+    let step = if is_none(&sl.step) { Big::from(1) } else { as_big(&sl.step)? };
+    if step == Big::from(0) {
+        raise!(ValueError, "slice step cannot be zero");
+    }
+    let back = step < Big::from(0);
+    let (lower, upper) = if back { (Big::from(-1), len - 1) } else { (Big::from(0), len.clone()) };
+    let clamp = |v: &Value, default: &Big| -> PyResult<Big> {
+        if is_none(v) {
+            return Ok(default.clone());
+        }
+        let mut x = as_big(v)?;
+        if x < Big::from(0) {
+            x += len;
+            if x < lower {
+                x = lower.clone();
+            }
+        } else if x > upper {
+            x = upper.clone();
+        }
+        Ok(x)
+    };
+    let start = clamp(&sl.start, if back { &upper } else { &lower })?;
+    let stop = clamp(&sl.stop, if back { &lower } else { &upper })?;
+    Ok((start, stop, step))
 }
 
 fn slice_indices_m(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("indices", a, 1, 1)?;
     let s = a.args[0].downcast::<PySlice>().ok_or_else(|| err!(TypeError, "expected slice"))?;
-    let n = ops::index_isize(ts, &a.args[1])?;
-    if n < 0 {
+    let n = crate::num::int_to_big(&ops::index(ts, &a.args[1])?).unwrap_or_default();
+    if n < Big::from(0) {
         raise!(ValueError, "length should not be negative");
     }
-    let (start, stop, step, _) = super::strings::slice_indices(ts, s, n as usize)?;
-    Ok(new_tuple(vec![new_int(start as i64), new_int(stop as i64), new_int(step as i64)]))
+    let (start, stop, step) = slice_indices_big(ts, s, &n)?;
+    let big = crate::num::new_bigint;
+    Ok(new_tuple(vec![big(start), big(stop), big(step)]))
 }
 
 // ---------------------------------------------------------------- bytes
