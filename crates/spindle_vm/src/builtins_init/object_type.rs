@@ -94,6 +94,7 @@ pub(super) fn init(r: &Runtime) {
             ("deleter", property_deleter),
             ("__get__", property_get),
             ("__set__", property_set),
+            ("__delete__", property_delete),
             ("__set_name__", property_set_name),
         ],
     );
@@ -832,9 +833,18 @@ fn property_deleter(ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 fn property_get(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = args.args.get(1).cloned().unwrap_or_else(none);
-    let owner = args.args.get(2).and_then(TypeRef::from_value).unwrap_or_else(|| o.type_ref());
-    let inst = if is_none(&o) { None } else { Some(&o) };
-    ops::descr_get(ts, args.args[0].clone(), inst, owner)
+    let Some(p) = args.args[0].downcast::<PyProperty>() else { raise!(TypeError, "descriptor '__get__' requires a 'property' object") };
+    // Not through ops::descr_get: for a property subclass that would call this __get__ again.
+    if is_none(&o) {
+        return Ok(args.args[0].clone());
+    }
+    match &p.fget {
+        Some(g) => ops::call(ts, g, &[o]),
+        None => match p.name.lock().clone() {
+            Some(n) => raise!(AttributeError, "property {} of '{}' object has no getter", ops::repr_string(ts, &n)?, o.type_ref().name()),
+            None => raise!(AttributeError, "property of '{}' object has no getter", o.type_ref().name()),
+        },
+    }
 }
 
 fn property_set(ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -842,8 +852,26 @@ fn property_set(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(p) = args.args[0].downcast::<PyProperty>() else { raise!(TypeError, "expected property") };
     match &p.fset {
         Some(f) => ops::call(ts, f, &[args.args[1].clone(), args.args[2].clone()]),
-        None => raise!(AttributeError, "property has no setter"),
+        None => Err(property_missing(ts, p, &args.args[1], "setter")?),
     }
+}
+
+fn property_delete(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__delete__", args, 1, 1)?;
+    let Some(p) = args.args[0].downcast::<PyProperty>() else { raise!(TypeError, "expected property") };
+    match &p.fdel {
+        Some(f) => ops::call(ts, f, &[args.args[1].clone()]),
+        None => Err(property_missing(ts, p, &args.args[1], "deleter")?),
+    }
+}
+
+/// "property 'p' of 'C' object has no setter" (the name only when known).
+fn property_missing(ts: &ThreadState, p: &PyProperty, obj: &Value, what: &str) -> PyResult<crate::error::PyErr> {
+    let owner = obj.type_ref().name();
+    Ok(match p.name.lock().clone() {
+        Some(n) => err!(AttributeError, "property {} of '{}' object has no {}", ops::repr_string(ts, &n)?, owner, what),
+        None => err!(AttributeError, "property of '{}' object has no {}", owner, what),
+    })
 }
 
 fn property_set_name(_ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -1188,6 +1216,10 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "fset" => opt(&p.fset),
             "fdel" => opt(&p.fdel),
             "__doc__" => opt(&p.doc.lock()),
+            "__name__" => match p.name.lock().clone() {
+                Some(n) => n,
+                None => return Ok(None),
+            },
             "__isabstractmethod__" => {
                 let mut any = false;
                 for f in [&p.fget, &p.fset, &p.fdel].into_iter().flatten() {
