@@ -5,6 +5,7 @@
 
 pub mod bytes_type;
 pub mod codecs;
+pub mod docs;
 pub mod containers;
 pub mod exceptions;
 pub mod format;
@@ -62,6 +63,8 @@ pub(crate) fn init_type_dicts(r: &Runtime) {
     for t in &all {
         let _ = t.data().dict.set(crate::object::alloc_immortal(r.types.dict, PyDict::new()));
         add_value(*t, "__module__", crate::str::intern("builtins"));
+        let doc = docs::type_doc(&t.name()).map(new_str).unwrap_or_else(none);
+        add_value(*t, "__doc__", doc);
     }
     object_type::init(r);
     numbers::init(r);

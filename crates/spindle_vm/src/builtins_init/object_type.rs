@@ -1041,7 +1041,12 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__mro__" => new_tuple(t.mro().iter().map(TypeRef::to_value).collect()),
             "__bases__" => new_tuple(td.bases.read().clone()),
             "__base__" => td.base.read().clone().unwrap_or_else(none),
-            "__doc__" => td.dict_data().get_str("__doc__").unwrap_or_else(none),
+            "__doc__" => match td.dict_data().get_str("__doc__") {
+                // A builtin type whose instances carry their own __doc__ keeps its docstring aside.
+                Some(v) if v.downcast::<crate::class::PyGetSet>().is_some() => super::docs::type_doc(&td.name()).map(new_str).unwrap_or_else(none),
+                Some(v) => v,
+                None => none(),
+            },
             "__module__" => td.dict_data().get_str("__module__").unwrap_or_else(|| new_str("builtins")),
             "__basicsize__" => new_int(32),
             "__flags__" => new_int(i64::from(td.flags())),
@@ -1462,8 +1467,9 @@ fn init_getsets(r: &Runtime) {
         (t.traceback, &["tb_frame", "tb_lineno", "tb_lasti", "tb_next"]),
         (t.cell, &["cell_contents"]),
         (t.property, &["fget", "fset", "fdel", "__doc__", "__isabstractmethod__"]),
-        (t.classmethod, &["__func__", "__wrapped__", "__isabstractmethod__"]),
-        (t.staticmethod, &["__func__", "__wrapped__", "__isabstractmethod__"]),
+        (t.classmethod, &["__func__", "__wrapped__", "__isabstractmethod__", "__doc__"]),
+        (t.staticmethod, &["__func__", "__wrapped__", "__isabstractmethod__", "__doc__"]),
+        (t.object, &["__class__"]),
         (t.generator, &["gi_code", "gi_frame", "gi_running", "gi_suspended", "gi_yieldfrom", "__name__", "__qualname__"]),
         (t.coroutine, &["cr_code", "cr_frame", "cr_running", "cr_suspended", "cr_await", "__name__", "__qualname__"]),
         (t.async_generator, &["ag_code", "ag_frame", "ag_running", "ag_await", "__name__", "__qualname__"]),
@@ -1484,7 +1490,8 @@ fn init_getsets(r: &Runtime) {
     for (ty, names) in table {
         let d = ty.data().dict_data();
         for n in *names {
-            if d.get_str(n).is_none() {
+            // `__doc__` replaces the type's docstring value: these instances carry their own.
+            if d.get_str(n).is_none() || *n == "__doc__" {
                 d.set_str(crate::str::intern(n), crate::object::alloc_immortal(r.types.getset_descriptor, crate::class::PyGetSet { name: n, owner: ty.name() }));
             }
         }
