@@ -74,6 +74,7 @@ pub(super) fn init(r: &Runtime) {
     add_value(t, "__prepare__", crate::function::new_native("__prepare__", type_prepare));
     for ty in [r.types.none, r.types.not_implemented, r.types.ellipsis] {
         add_methods(ty, &[("__repr__", singleton_repr), ("__bool__", singleton_bool)]);
+        add_new(ty, singleton_new);
     }
     add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
     add_methods(r.types.builtin_function, &[("__repr__", native_repr)]);
@@ -627,7 +628,27 @@ fn singleton_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 }
 
 fn singleton_bool(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    if args.args[0].is(&rt().not_implemented) {
+        raise!(TypeError, "NotImplemented should not be used in a boolean context");
+    }
     Ok(new_bool(!is_none(&args.args[0])))
+}
+
+/// `type(None)()`, `type(NotImplemented)()`, `type(...)()`: the singleton itself.
+fn singleton_new(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let r = rt();
+    let t = args.args.first().and_then(TypeRef::from_value).unwrap_or(r.types.none);
+    let (name, v) = if t == r.types.not_implemented {
+        ("NotImplementedType", r.not_implemented.clone())
+    } else if t == r.types.ellipsis {
+        ("EllipsisType", r.ellipsis.clone())
+    } else {
+        ("NoneType", none())
+    };
+    if args.args.len() > 1 {
+        raise!(TypeError, "{} takes no arguments", name);
+    }
+    Ok(v)
 }
 
 fn function_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
