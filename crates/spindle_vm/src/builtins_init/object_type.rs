@@ -1363,7 +1363,11 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
             "__annotate__" => a.annotate = v.filter(|x| !is_none(x)),
             "__type_params__" => a.type_params = v,
             "__dict__" => a.dict = v,
-            "__code__" => raise!(AttributeError, "cannot set __code__"),
+            "__globals__" | "__closure__" | "__builtins__" => raise!(AttributeError, "readonly attribute"),
+            "__code__" => match &v {
+                Some(c) if c.downcast::<crate::code::PyCode>().is_some() => raise!(AttributeError, "cannot set __code__"),
+                _ => raise!(TypeError, "__code__ must be set to a code object"),
+            },
             _ => {
                 if a.dict.is_none() {
                     a.dict = Some(super::new_dict());
@@ -1448,7 +1452,7 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
         }
     }
     if let Some(w) = obj.downcast::<PyWrapper>() {
-        if name == "__func__" {
+        if name == "__func__" || name == "__wrapped__" {
             raise!(AttributeError, "readonly attribute");
         }
         let mut d = w.dict.lock();
@@ -1549,6 +1553,21 @@ pub fn getset_store(ts: &ThreadState, g: &crate::class::PyGetSet, obj: &Value, v
     }
     if builtin_setattr(ts, obj, g.name, value)? {
         return Ok(());
+    }
+    // What CPython declares as read-only members (not getsets) words it differently.
+    let member = matches!(
+        (g.owner.as_str(), g.name),
+        ("range" | "slice", "start" | "stop" | "step")
+            | ("complex", "real" | "imag")
+            | ("property", "fget" | "fset" | "fdel")
+            | ("classmethod" | "staticmethod", "__func__" | "__wrapped__")
+            | ("function", "__globals__" | "__closure__" | "__builtins__")
+            | ("super", "__thisclass__" | "__self__" | "__self_class__")
+            | ("method", "__func__" | "__self__")
+            | ("code", _)
+    );
+    if member {
+        raise!(AttributeError, "readonly attribute");
     }
     raise!(AttributeError, "attribute '{}' of '{}' objects is not writable", g.name, g.owner)
 }
