@@ -770,17 +770,6 @@ fn list_init(r: &Runtime) {
                 lst(&a)?.items.lock().extend(items);
                 Ok(none())
             }),
-            ("resize", |ts, a| {
-                check_args("resize", a, 1, 1)?;
-                let n = ops::index_isize(ts, &a.args[1])?;
-                if n < 0 {
-                    raise!(ValueError, "Can only resize to positive sizes, got {}", n);
-                }
-                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
-                    ba.data.lock().resize(n as usize, 0);
-                }
-                Ok(none())
-            }),
             ("insert", |ts, a| {
                 check_args("insert", a, 2, 2)?;
                 let i = ops::index_isize(ts, &a.args[1])?;

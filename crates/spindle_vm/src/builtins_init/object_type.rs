@@ -67,7 +67,7 @@ pub(super) fn init(r: &Runtime) {
             ("__subclasscheck__", type_subclasscheck),
             ("__subclasses__", type_subclasses),
             ("__or__", type_or),
-            ("__ror__", type_or),
+            ("__ror__", type_ror),
             ("__dir__", object_dir),
         ],
     );
@@ -257,7 +257,6 @@ pub(super) fn init(r: &Runtime) {
         ],
     );
     add_methods(r.types.generic_alias, &[("__or__", |ts, a| make_union(ts, &a.args[0], &a.args[1])), ("__ror__", |ts, a| make_union(ts, &a.args[1], &a.args[0]))]);
-    add_methods(r.types.none, &[("__or__", |ts, a| make_union(ts, &a.args[0], &a.args[1])), ("__ror__", |ts, a| make_union(ts, &a.args[1], &a.args[0]))]);
 }
 
 fn not_impl(_ts: &ThreadState, _a: Args<'_>) -> PyResult {
@@ -564,6 +563,12 @@ fn type_subclasses(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 fn type_or(ts: &ThreadState, args: Args<'_>) -> PyResult {
     check_args("__or__", args, 1, 1)?;
     make_union(ts, &args.args[0], &args.args[1])
+}
+
+/// `X | cls` with `cls` on the right: the union keeps the operands' order.
+fn type_ror(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__ror__", args, 1, 1)?;
+    make_union(ts, &args.args[1], &args.args[0])
 }
 
 fn union_operand_ok(v: &Value) -> bool {
