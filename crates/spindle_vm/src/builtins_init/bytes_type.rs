@@ -105,6 +105,14 @@ fn check_resizable(ba: &PyByteArray) -> PyResult<()> {
     Ok(())
 }
 
+/// Refuses results too large to allocate (a MemoryError, never an allocation abort).
+fn check_size(n: usize) -> PyResult<()> {
+    if n > 1 << 32 {
+        raise!(MemoryError, "");
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------- argument parsing
 
 /// Positional-only arguments (self excluded), with CPython's Argument Clinic messages.
@@ -360,6 +368,7 @@ fn pad(ts: &ThreadState, a: Args<'_>, name: &str) -> PyResult {
     if width <= d.len() as isize {
         return Ok(same_or_make(&a, d));
     }
+    check_size(width as usize)?;
     let marg = width as usize - d.len();
     let left = match name {
         "ljust" => 0,
@@ -561,6 +570,9 @@ fn replace(ts: &ThreadState, a: Args<'_>) -> PyResult {
         None => -1,
     };
     let mut left = if count < 0 { usize::MAX } else { count as usize };
+    // An upper bound of the result's size: every possible match replaced.
+    let matches = if old.is_empty() { d.len() + 1 } else { d.len() / old.len() }.min(left);
+    check_size(matches.saturating_mul(new.len()).saturating_add(d.len()))?;
     let mut out = Vec::with_capacity(d.len());
     if old.is_empty() {
         // The new bytes go before every byte and at the end, `count` times at most.
@@ -604,9 +616,7 @@ fn expandtabs(ts: &ThreadState, a: Args<'_>) -> PyResult {
             b'\t' => {
                 if tab > 0 {
                     let n = tab as usize - col % tab as usize;
-                    if out.len().saturating_add(n) > isize::MAX as usize / 2 {
-                        raise!(OverflowError, "result too long");
-                    }
+                    check_size(out.len().saturating_add(n))?;
                     out.resize(out.len() + n, b' ');
                     col += n;
                 }
@@ -631,6 +641,7 @@ fn zfill(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if width <= d.len() as isize {
         return Ok(same_or_make(&a, d));
     }
+    check_size(width as usize)?;
     let fill = width as usize - d.len();
     let mut out = vec![b'0'; fill];
     out.extend_from_slice(&d);
@@ -889,9 +900,7 @@ fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
 }
 
 fn repeated(d: &[u8], n: usize) -> PyResult<Vec<u8>> {
-    if d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize / 2) {
-        raise!(MemoryError, "");
-    }
+    check_size(d.len().checked_mul(n).unwrap_or(usize::MAX))?;
     Ok(d.repeat(n))
 }
 
@@ -1222,9 +1231,7 @@ fn ba_resize(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let cur = ba.data.lock().len();
     if n as usize != cur {
         check_resizable(ba)?;
-        if n as usize > isize::MAX as usize / 2 {
-            raise!(MemoryError, "");
-        }
+        check_size(n as usize)?;
         ba.data.lock().resize(n as usize, 0);
     }
     Ok(none())
