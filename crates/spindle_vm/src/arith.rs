@@ -78,6 +78,15 @@ fn binary_dispatch(ts: &ThreadState, a: &Value, b: &Value, base: usize, inplace:
             }
         }
     }
+    if base == 5 {
+        // Sequence repetition by a non-integer: CPython's message names the other operand.
+        let r = rt();
+        let is_seq = |t: crate::object::TypeRef| [r.types.list, r.types.tuple, r.types.str, r.types.bytes, r.types.bytearray].iter().any(|s| t.is_subtype(*s));
+        if is_seq(ta) || is_seq(tb) {
+            let other = if is_seq(ta) { tb } else { ta };
+            raise!(TypeError, "can't multiply sequence by non-int of type '{}'", other.name());
+        }
+    }
     let sym = if inplace { format!("{sym}=") } else { sym.to_owned() };
     if base == 8 && !inplace {
         raise!(

@@ -1,5 +1,7 @@
 //! The `bytes` (immutable) and `bytearray` (locked, mutable) payloads.
 
+use std::sync::atomic::AtomicUsize;
+
 use parking_lot::Mutex;
 
 use crate::object::{PayloadKind, PyPayload, alloc};
@@ -17,6 +19,8 @@ impl PyPayload for PyBytes {
 #[derive(Default)]
 pub struct PyByteArray {
     pub data: Mutex<Vec<u8>>,
+    /// Live memoryviews over this bytearray: while non-zero it may not change size.
+    pub exports: AtomicUsize,
 }
 
 impl PyPayload for PyByteArray {
@@ -28,5 +32,5 @@ pub fn new_bytes(data: &[u8]) -> Value {
 }
 
 pub fn new_bytearray(data: Vec<u8>) -> Value {
-    alloc(rt().types.bytearray, PyByteArray { data: Mutex::new(data) })
+    alloc(rt().types.bytearray, PyByteArray { data: Mutex::new(data), exports: AtomicUsize::new(0) })
 }

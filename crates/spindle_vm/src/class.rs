@@ -606,6 +606,10 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
         if d.get_str("__doc__").is_none() {
             d.set_str(new_str("__doc__"), none());
         }
+        // Defining __eq__ without __hash__ makes instances unhashable, as in CPython.
+        if d.get_str("__eq__").is_some() && d.get_str("__hash__").is_none() {
+            d.set_str(new_str("__hash__"), none());
+        }
         for (i, s) in new_slots.iter().enumerate() {
             let idx = inherited_slots.len() + i;
             let m = alloc(r.types.member_descriptor, PyMember { name: s.clone(), index: idx, owner: name_s.clone() });

@@ -237,6 +237,12 @@ impl PyDict {
 
     /// Finds the entry index for `key`, running `eq` outside the lock as needed.
     fn locate(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<(usize, u64)>> {
+        Ok(self.locate_or_miss(key, hash, eq)?.ok())
+    }
+
+    /// Like `locate`, but a miss tells the mutation count it was seen at (an
+    /// insert may rely on the miss only while that count is unchanged).
+    fn locate_or_miss(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Result<(usize, u64), u64>> {
         let mut skip: Vec<usize> = Vec::new();
         loop {
             let (probe, mutations) = {
@@ -244,8 +250,8 @@ impl PyDict {
                 (inner.probe(key, hash, &skip), inner.mutations)
             };
             match probe {
-                Probe::Found(ix) => return Ok(Some((ix, mutations))),
-                Probe::Missing(_) => return Ok(None),
+                Probe::Found(ix) => return Ok(Ok((ix, mutations))),
+                Probe::Missing(_) => return Ok(Err(mutations)),
                 Probe::Compare(ix, cand) => {
                     let equal = eq(&cand, key)?;
                     let inner = self.inner.lock();
@@ -254,7 +260,7 @@ impl PyDict {
                         continue;
                     }
                     if equal {
-                        return Ok(Some((ix, mutations)));
+                        return Ok(Ok((ix, mutations)));
                     }
                     skip.push(ix);
                 }
@@ -285,28 +291,19 @@ impl PyDict {
 
     fn set_inner(&self, key: Value, hash: i64, value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
         loop {
-            let found = self.locate(&key, hash, eq)?;
+            let found = self.locate_or_miss(&key, hash, eq)?;
             let mut inner = self.inner.lock();
             match found {
-                Some((ix, m)) if inner.mutations == m => {
+                Ok((ix, m)) if inner.mutations == m => {
                     if let Some(e) = inner.entries[ix].as_mut() {
                         return Ok(Some(std::mem::replace(&mut e.value, value)));
                     }
                 }
-                None => {
-                    // Re-probe under the lock: a concurrent insert may have added it.
-                    match inner.probe(&key, hash, &[]) {
-                        Probe::Missing(_) => {
-                            inner.insert_new(hash, key, value);
-                            return Ok(None);
-                        }
-                        Probe::Found(ix) => {
-                            if let Some(e) = inner.entries[ix].as_mut() {
-                                return Ok(Some(std::mem::replace(&mut e.value, value)));
-                            }
-                        }
-                        Probe::Compare(..) => {}
-                    }
+                // Missing, and nothing changed since the probe (keys compared
+                // unequal then are still unequal): insert.
+                Err(m) if inner.mutations == m => {
+                    inner.insert_new(hash, key, value);
+                    return Ok(None);
                 }
                 _ => {}
             }

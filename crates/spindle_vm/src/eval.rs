@@ -42,6 +42,16 @@ pub struct Frame {
     pub pending_throw: Option<PyErr>,
 }
 
+impl Drop for Frame {
+    /// Locals go last-first, as CPython 3.14 clears a frame (observable through
+    /// `__del__` order, and a memoryview local must die before its exporter's owner).
+    fn drop(&mut self) {
+        while let Some(v) = self.locals.pop() {
+            drop(v);
+        }
+    }
+}
+
 impl Frame {
     fn code_data(&self) -> &PyCode {
         // The code_obj of a frame is always a code object.

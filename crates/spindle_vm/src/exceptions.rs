@@ -125,6 +125,7 @@ exception_table! {
     SyntaxError: Exception,
     IndentationError: SyntaxError,
     TabError: IndentationError,
+    _IncompleteInputError: SyntaxError,
     SystemError: Exception,
     TypeError: Exception,
     ValueError: Exception,

@@ -2,6 +2,8 @@
 //! slicing shares the underlying object; writes go through to a bytearray.
 //! FIXME(buffer): other exporters (array, mmap) and multi-dimensional casts.
 
+use std::sync::atomic::Ordering;
+
 use parking_lot::Mutex;
 
 use crate::builtins_init::check_args;
@@ -38,16 +40,18 @@ impl PyPayload for PyMemoryView {
 impl Drop for PyMemoryView {
     fn drop(&mut self) {
         if !*self.released.get_mut() {
-            if let Some(e) = crate::buffer::exporter(&self.obj) {
-                (e.export)(&self.obj, false);
-            }
+            unexport(&self.obj);
         }
     }
 }
 
 /// A new view of `obj` (registered with its exporter, if any).
 fn new_view(obj: &Value, start: usize, len: usize, step: isize, fmt: char) -> Value {
-    if let Some(e) = crate::buffer::exporter(obj) {
+    // A view counts as one export of its object until released: a bytearray
+    // refuses to resize meanwhile, and registered exporters are told.
+    if let Some(ba) = obj.downcast::<PyByteArray>() {
+        ba.exports.fetch_add(1, Ordering::AcqRel);
+    } else if let Some(e) = crate::buffer::exporter(obj) {
         (e.export)(obj, true);
     }
     alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start, len, step, released: Mutex::new(false), fmt })
@@ -60,10 +64,17 @@ fn release_view(v: &Value) {
         if !*r {
             *r = true;
             drop(r);
-            if let Some(e) = crate::buffer::exporter(&m.obj) {
-                (e.export)(&m.obj, false);
-            }
+            unexport(&m.obj);
         }
+    }
+}
+
+/// Gives back one export of `obj` (see `new_view`).
+fn unexport(obj: &Value) {
+    if let Some(ba) = obj.downcast::<PyByteArray>() {
+        ba.exports.fetch_sub(1, Ordering::AcqRel);
+    } else if let Some(e) = crate::buffer::exporter(obj) {
+        (e.export)(obj, false);
     }
 }
 
@@ -177,8 +188,17 @@ pub(crate) fn init() {
             }),
         ],
     );
-    let d = t.data().dict_data();
-    d.set_str(crate::str::intern("__hash__"), none());
+    crate::builtins_init::add_methods(
+        t,
+        &[("__hash__", |ts, a| {
+            let m = mv(&a)?;
+            if m.obj.downcast::<PyByteArray>().is_some() {
+                raise!(ValueError, "cannot hash writable memoryview object");
+            }
+            let b = crate::bytes::new_bytes(&m.to_vec());
+            Ok(new_int(ops::hash(ts, &b)?))
+        })],
+    );
 }
 
 fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -220,7 +240,46 @@ fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(IndexError, "index out of bounds on dimension 1");
     }
     let src = source_bytes(&m.obj);
-    Ok(new_int(i64::from(src.get(m.index(j as usize)).copied().unwrap_or(0))))
+    let item: Vec<u8> = (0..size).map(|b| src.get(m.index(j as usize * size + b)).copied().unwrap_or(0)).collect();
+    if m.fmt == 'c' {
+        return Ok(crate::bytes::new_bytes(&item));
+    }
+    let mut buf = [0u8; 8];
+    buf[..size].copy_from_slice(&item);
+    let u = u64::from_le_bytes(buf);
+    if signed {
+        let shift = 64 - 8 * size as u32;
+        return Ok(new_int(((u << shift) as i64) >> shift));
+    }
+    Ok(crate::num::new_bigint(num_bigint::BigInt::from(u)))
+}
+
+/// The little-endian bytes of `v` in format `fmt`, or CPython's invalid type/value errors.
+fn encode_item(v: &Value, fmt: char) -> PyResult<Vec<u8>> {
+    let (size, signed) = fmt_info(fmt);
+    if fmt == 'c' {
+        return match v.downcast::<PyBytes>() {
+            Some(b) if b.data.len() == 1 => Ok(b.data.to_vec()),
+            Some(_) => raise!(ValueError, "memoryview: invalid value for format 'c'"),
+            None => raise!(TypeError, "memoryview: invalid type for format 'c'"),
+        };
+    }
+    if !crate::num::is_int(v) {
+        raise!(TypeError, "memoryview: invalid type for format '{}'", fmt);
+    }
+    let big = crate::num::int_to_big(v).unwrap_or_default();
+    let bits = 8 * size as u32;
+    let (lo, hi) = if signed {
+        (-(num_bigint::BigInt::from(1) << (bits - 1)), (num_bigint::BigInt::from(1) << (bits - 1)) - 1)
+    } else {
+        (num_bigint::BigInt::from(0), (num_bigint::BigInt::from(1) << bits) - 1)
+    };
+    if big < lo || big > hi {
+        raise!(ValueError, "memoryview: invalid value for format '{}'", fmt);
+    }
+    let bytes = big.to_signed_bytes_le();
+    let fill = if big < num_bigint::BigInt::from(0) { 0xff } else { 0 };
+    Ok((0..size).map(|k| bytes.get(k).copied().unwrap_or(fill)).collect())
 }
 
 fn mv_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -243,16 +302,19 @@ fn mv_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
         return Ok(none());
     }
+    let size = fmt_info(m.fmt).0;
     let i = ops::index_isize(ts, key)?;
-    let n = m.len as isize;
+    let n = (m.len / size) as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         raise!(IndexError, "index out of bounds on dimension 1");
     }
-    let v = crate::num::int_to_i64(&a.args[2]).filter(|v| (0..256).contains(v)).ok_or_else(|| err!(ValueError, "memoryview: invalid value for format 'B'"))?;
-    let idx = m.index(j as usize);
-    if let Some(slot) = ba.data.lock().get_mut(idx) {
-        *slot = v as u8;
+    let item = encode_item(&a.args[2], m.fmt)?;
+    let mut buf = ba.data.lock();
+    for (k, b) in item.into_iter().enumerate() {
+        if let Some(slot) = buf.get_mut(m.index(j as usize * size + k)) {
+            *slot = b;
+        }
     }
     Ok(none())
 }

@@ -525,7 +525,7 @@ pub fn hash(ts: &ThreadState, v: &Value) -> PyResult<i64> {
     match t.lookup("__hash__") {
         Some(h) if !is_none(&h) => {
             let r = call_dunder(ts, v, "__hash__", &[])?.unwrap_or_else(crate::runtime::none);
-            if let Some(i) = r.as_small_int() {
+            if let Some(i) = crate::num::int_to_i64(&r) {
                 return Ok(crate::str::fix_hash(i));
             }
             if let Some(b) = crate::num::int_to_big(&r) {

@@ -85,6 +85,12 @@ builtin_types! {
     dict_itemiterator = "dict_itemiterator": crate::iter::PyIter, 0;
     set_iterator = "set_iterator": crate::iter::PyIter, 0;
     callable_iterator = "callable_iterator": crate::iter::PyIter, 0;
+    bytes_iterator = "bytes_iterator": crate::iter::PyIter, 0;
+    bytearray_iterator = "bytearray_iterator": crate::iter::PyIter, 0;
+    list_reverseiterator = "list_reverseiterator": crate::iter::PyIter, 0;
+    dict_reversekeyiterator = "dict_reversekeyiterator": crate::iter::PyIter, 0;
+    dict_reversevalueiterator = "dict_reversevalueiterator": crate::iter::PyIter, 0;
+    dict_reverseitemiterator = "dict_reverseitemiterator": crate::iter::PyIter, 0;
     enumerate = "enumerate": crate::iter::PyIter, B;
     zip = "zip": crate::iter::PyIter, B;
     map = "map": crate::iter::PyIter, B;

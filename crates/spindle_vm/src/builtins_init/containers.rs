@@ -4,7 +4,7 @@
 use parking_lot::Mutex;
 
 use super::{add_methods, add_new, check_args, new_dict};
-use crate::bytes::{PyByteArray, PyBytes};
+use crate::bytes::PyByteArray;
 use crate::cell::PySlice;
 use crate::dict::PyDict;
 use crate::error::PyResult;
@@ -29,9 +29,29 @@ pub(super) fn init(r: &Runtime) {
     set_init(r);
     range_init(r);
     iter_init(r);
-    bytes_init(r);
+    super::bytes_type::init(r);
     add_new(r.types.slice, slice_new);
-    add_methods(r.types.slice, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq), ("__reduce__", slice_reduce)]);
+    add_methods(
+        r.types.slice,
+        &[
+            ("__repr__", slice_repr),
+            ("indices", slice_indices_m),
+            ("__eq__", |ts, a| slice_cmp(ts, a, CmpOp::Eq)),
+            ("__ne__", |ts, a| slice_cmp(ts, a, CmpOp::Ne)),
+            ("__lt__", |ts, a| slice_cmp(ts, a, CmpOp::Lt)),
+            ("__le__", |ts, a| slice_cmp(ts, a, CmpOp::Le)),
+            ("__gt__", |ts, a| slice_cmp(ts, a, CmpOp::Gt)),
+            ("__ge__", |ts, a| slice_cmp(ts, a, CmpOp::Ge)),
+            ("__hash__", |ts, a| {
+                let s = a.args[0].downcast::<PySlice>().ok_or_else(|| err!(TypeError, "expected slice"))?;
+                Ok(new_int(ops::hash(ts, &slice_tuple(s))?))
+            }),
+            ("__reduce__", |_, a| {
+                let s = a.args[0].downcast::<PySlice>().ok_or_else(|| err!(TypeError, "expected slice"))?;
+                Ok(new_tuple(vec![rt().types.slice.to_value(), slice_tuple(s)]))
+            }),
+        ],
+    );
 }
 
 // ---------------------------------------------------------------- helpers used by the interpreter
@@ -232,6 +252,23 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                     }
                 };
             }
+            let byte = if let Some(b) = seq.downcast::<crate::bytes::PyBytes>() {
+                Some(b.data.get(i).copied())
+            } else {
+                seq.downcast::<PyByteArray>().map(|b| b.data.lock().get(i).copied())
+            };
+            if let Some(byte) = byte {
+                return match byte {
+                    Some(b) => {
+                        *index += 1;
+                        Ok(Some(new_int(i64::from(b))))
+                    }
+                    None => {
+                        *st = IterState::Exhausted;
+                        Ok(None)
+                    }
+                };
+            }
             if let Some(s) = seq.downcast::<crate::str::PyStr>() {
                 return match s.item(i) {
                     Some(c) => {
@@ -377,30 +414,131 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
 }
 
 fn iter_init(r: &Runtime) {
-    for t in [
-        r.types.iterator,
-        r.types.list_iterator,
-        r.types.tuple_iterator,
-        r.types.str_iterator,
-        r.types.range_iterator,
-        r.types.dict_keyiterator,
-        r.types.dict_valueiterator,
-        r.types.dict_itemiterator,
-        r.types.set_iterator,
-        r.types.callable_iterator,
-        r.types.enumerate,
-        r.types.zip,
-        r.types.map,
-        r.types.filter,
-        r.types.reversed,
-    ] {
-        add_methods(t, &[("__iter__", |_, a| Ok(a.args[0].clone())), ("__next__", iter_next_method), ("__length_hint__", iter_length_hint)]);
+    let t = &r.types;
+    let sized = [
+        t.iterator,
+        t.list_iterator,
+        t.tuple_iterator,
+        t.str_iterator,
+        t.range_iterator,
+        t.dict_keyiterator,
+        t.dict_valueiterator,
+        t.dict_itemiterator,
+        t.set_iterator,
+        t.bytes_iterator,
+        t.bytearray_iterator,
+        t.reversed,
+        t.list_reverseiterator,
+        t.dict_reversekeyiterator,
+        t.dict_reversevalueiterator,
+        t.dict_reverseitemiterator,
+    ];
+    for ty in sized.iter().chain(&[t.callable_iterator, t.enumerate, t.zip, t.map, t.filter]) {
+        add_methods(*ty, &[("__iter__", |_, a| Ok(a.args[0].clone())), ("__next__", iter_next_method), ("__reduce__", iter_reduce)]);
     }
-    add_new(r.types.enumerate, enumerate_new);
-    add_new(r.types.zip, zip_new);
-    add_new(r.types.map, map_new);
-    add_new(r.types.filter, filter_new);
-    add_new(r.types.reversed, reversed_new);
+    for ty in sized {
+        add_methods(ty, &[("__length_hint__", iter_length_hint)]);
+    }
+    for ty in [t.iterator, t.list_iterator, t.tuple_iterator, t.str_iterator, t.bytes_iterator, t.bytearray_iterator, t.reversed, t.list_reverseiterator, t.zip, t.map] {
+        add_methods(ty, &[("__setstate__", iter_setstate)]);
+    }
+    add_new(t.enumerate, enumerate_new);
+    add_new(t.zip, zip_new);
+    add_new(t.map, map_new);
+    add_new(t.filter, filter_new);
+    add_new(t.reversed, reversed_new);
+}
+
+/// `__reduce__` of the builtin iterators: what rebuilds one at its current position.
+fn iter_reduce(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__reduce__", a, 0, 0)?;
+    let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
+    let r = rt();
+    let iter_fn = super::load_builtin(ts, "iter")?;
+    let reversed_cls = r.types.reversed.to_value();
+    let reversing = [r.types.reversed, r.types.list_reverseiterator].contains(&a.args[0].type_ref());
+    let st = it.state.lock();
+    let one = |f: &Value, x: Value| new_tuple(vec![f.clone(), new_tuple(vec![x])]);
+    let with_index = |f: &Value, x: Value, i: i64| new_tuple(vec![f.clone(), new_tuple(vec![x]), new_int(i)]);
+    let remaining = |items: Vec<Value>| one(&iter_fn, new_list(items));
+    Ok(match &*st {
+        IterState::Seq { seq, index } => with_index(&iter_fn, seq.clone(), *index as i64),
+        IterState::Reversed { seq, index } if *index >= 0 => with_index(&reversed_cls, seq.clone(), *index as i64),
+        IterState::Range { next, stop, step } => {
+            let n = range_len(&(*next).into(), &(*stop).into(), &(*step).into());
+            let end = num_bigint::BigInt::from(*next) + n * *step;
+            let rng = alloc(r.types.range, PyRange { start: new_int(*next), stop: crate::num::new_bigint(end), step: new_int(*step) });
+            new_tuple(vec![iter_fn, new_tuple(vec![rng]), none()])
+        }
+        IterState::BigRange { next, stop, step } => {
+            let n = range_len(next, stop, step);
+            let end = next + n * step;
+            let big = |b: &num_bigint::BigInt| crate::num::new_bigint(b.clone());
+            let rng = alloc(r.types.range, PyRange { start: big(next), stop: big(&end), step: big(step) });
+            new_tuple(vec![iter_fn, new_tuple(vec![rng]), none()])
+        }
+        IterState::Values { items, index } => remaining(items.get(*index..).unwrap_or(&[]).to_vec()),
+        IterState::Dict { dict, pos, kind, .. } => {
+            let mut out = Vec::new();
+            if let Some(d) = dict.downcast::<PyDict>() {
+                let mut p = *pos;
+                while let Some((next, k, v)) = d.entry_at(p) {
+                    out.push(match kind {
+                        0 => k,
+                        1 => v,
+                        _ => new_tuple(vec![k, v]),
+                    });
+                    p = next;
+                }
+            }
+            remaining(out)
+        }
+        IterState::Callable { callable, sentinel } => new_tuple(vec![iter_fn, new_tuple(vec![callable.clone(), sentinel.clone()])]),
+        IterState::Enumerate { iter, count } => new_tuple(vec![r.types.enumerate.to_value(), new_tuple(vec![iter.clone(), count.clone()])]),
+        IterState::Zip { iters, strict } => {
+            let mut out = vec![r.types.zip.to_value(), new_tuple(iters.clone())];
+            if *strict {
+                out.push(new_bool(true));
+            }
+            new_tuple(out)
+        }
+        IterState::Map { func, iters } => {
+            let mut args = vec![func.clone()];
+            args.extend(iters.iter().cloned());
+            new_tuple(vec![r.types.map.to_value(), new_tuple(args)])
+        }
+        IterState::Filter { func, iter } => new_tuple(vec![r.types.filter.to_value(), new_tuple(vec![func.clone(), iter.clone()])]),
+        IterState::Reversed { .. } | IterState::Exhausted if reversing => one(&reversed_cls, new_list(vec![])),
+        IterState::Reversed { .. } | IterState::Exhausted => remaining(vec![]),
+    })
+}
+
+/// `__setstate__`: the position of a sequence iterator, or zip's strictness.
+fn iter_setstate(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("__setstate__", a, 1, 1)?;
+    let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
+    if a.args[0].type_ref() == rt().types.zip {
+        let strict = ops::is_true(ts, &a.args[1])?;
+        if let IterState::Zip { strict: s, .. } = &mut *it.state.lock() {
+            *s = strict;
+        }
+        return Ok(none());
+    }
+    let i = ops::index_isize(ts, &a.args[1])?;
+    let len = match &*it.state.lock() {
+        IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => Some(seq.clone()),
+        _ => None,
+    };
+    let n = match &len {
+        Some(seq) => ops::len(ts, seq)? as isize,
+        None => return Ok(none()),
+    };
+    match &mut *it.state.lock() {
+        IterState::Seq { index, .. } => *index = i.clamp(0, n) as usize,
+        IterState::Reversed { index, .. } => *index = i.clamp(-1, n - 1),
+        _ => {}
+    }
+    Ok(none())
 }
 
 fn iter_next_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -415,7 +553,26 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
     let n = match &*it.state.lock() {
         IterState::Values { items, index } => items.len().saturating_sub(*index),
-        IterState::Seq { seq, index } => seq.downcast::<PyList>().map(|l| l.len()).or_else(|| seq.downcast::<PyTuple>().map(|t| t.items.len())).unwrap_or(0).saturating_sub(*index),
+        IterState::Seq { seq, index } => seq_len_hint(seq).saturating_sub(*index),
+        IterState::Reversed { seq, index } => {
+            let n = seq_len_hint(seq) as isize;
+            if *index >= 0 && *index < n { *index as usize + 1 } else { 0 }
+        }
+        IterState::Dict { dict, pos, len, .. } => {
+            // Entries left: count from the current position (a dict changed in size reports 0).
+            let Some(d) = dict.downcast::<PyDict>() else { return Ok(new_int(0)) };
+            if d.len() != *len {
+                0
+            } else {
+                let mut p = *pos;
+                let mut n = 0;
+                while let Some((next, ..)) = d.entry_at(p) {
+                    n += 1;
+                    p = next;
+                }
+                n
+            }
+        }
         IterState::BigRange { next, stop, step } => return Ok(crate::num::new_bigint(range_len(next, stop, step))),
         IterState::Range { next, stop, step } => {
             if *step > 0 && next < stop {
@@ -429,6 +586,23 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
         _ => 0,
     };
     Ok(new_int(n as i64))
+}
+
+/// The length of a builtin sequence an iterator walks (0 for others).
+fn seq_len_hint(seq: &Value) -> usize {
+    if let Some(l) = seq.downcast::<PyList>() {
+        return l.len();
+    }
+    if let Some(t) = seq.downcast::<PyTuple>() {
+        return t.items.len();
+    }
+    if let Some(s) = seq.downcast::<crate::str::PyStr>() {
+        return s.char_len();
+    }
+    if let Some(b) = seq.downcast::<crate::bytes::PyBytes>() {
+        return b.data.len();
+    }
+    seq.downcast::<PyByteArray>().map(|b| b.data.lock().len()).unwrap_or(0)
 }
 
 fn enumerate_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -532,7 +706,7 @@ fn list_init(r: &Runtime) {
             ("__iter__", |_, a| Ok(new_seq_iter(rt().types.list_iterator, a.args[0].clone()))),
             ("__reversed__", |_, a| {
                 let n = lst(&a)?.len() as isize;
-                Ok(alloc(rt().types.reversed, PyIter { state: Mutex::new(IterState::Reversed { seq: a.args[0].clone(), index: n - 1 }) }))
+                Ok(alloc(rt().types.list_reverseiterator, PyIter { state: Mutex::new(IterState::Reversed { seq: a.args[0].clone(), index: n - 1 }) }))
             }),
             ("__repr__", |ts, a| seq_repr(ts, &a.args[0], &lst(&a)?.snapshot(), "[", "]")),
             ("__add__", |_, a| {
@@ -591,17 +765,6 @@ fn list_init(r: &Runtime) {
                 lst(&a)?.items.lock().extend(items);
                 Ok(none())
             }),
-            ("resize", |ts, a| {
-                check_args("resize", a, 1, 1)?;
-                let n = ops::index_isize(ts, &a.args[1])?;
-                if n < 0 {
-                    raise!(ValueError, "Can only resize to positive sizes, got {}", n);
-                }
-                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
-                    ba.data.lock().resize(n as usize, 0);
-                }
-                Ok(none())
-            }),
             ("insert", |ts, a| {
                 check_args("insert", a, 2, 2)?;
                 let i = ops::index_isize(ts, &a.args[1])?;
@@ -657,7 +820,7 @@ fn list_init(r: &Runtime) {
                         return Ok(new_int(i as i64));
                     }
                 }
-                raise!(ValueError, "{} is not in list", ops::repr_string(ts, &a.args[1])?)
+                raise!(ValueError, "list.index(x): x not in list")
             }),
             ("count", |ts, a| {
                 check_args("count", a, 1, 1)?;
@@ -725,53 +888,6 @@ fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
         Some(x) => Ok(Some(x.max(0) as usize)),
         None if crate::num::int_to_big(&i).map(|b| b < 0.into()).unwrap_or(false) => Ok(Some(0)),
         None => raise!(OverflowError, "cannot fit 'int' into an index-sized integer"),
-    }
-}
-
-/// `bytes.startswith` / `bytes.endswith` (and bytearray's): a prefix or a
-/// tuple of prefixes, optional start/end (None allowed).
-fn bytes_startsend(ts: &ThreadState, a: Args<'_>, start: bool) -> PyResult {
-    let name = if start { "startswith" } else { "endswith" };
-    check_args(name, a, 1, 3)?;
-    let d = bytes_data(&a.args[0]).unwrap_or_default();
-    let n = d.len() as isize;
-    let idx = |v: Option<&Value>| -> PyResult<Option<isize>> {
-        match v {
-            Some(x) if !is_none(x) => Ok(Some(ops::index_isize(ts, x)?)),
-            _ => Ok(None),
-        }
-    };
-    let raw_lo = idx(a.args.get(2))?.unwrap_or(0);
-    let lo = if raw_lo < 0 { (raw_lo + n).max(0) } else { raw_lo };
-    let hi = match idx(a.args.get(3))? {
-        Some(h) if h < 0 => (h + n).max(0),
-        Some(h) => h.min(n),
-        None => n,
-    };
-    let test = |p: &[u8]| -> bool {
-        if lo > n || hi - lo < p.len() as isize {
-            return false;
-        }
-        let hay = &d[lo as usize..hi as usize];
-        if start { hay.starts_with(p) } else { hay.ends_with(p) }
-    };
-    let arg = &a.args[1];
-    if let Some(items) = crate::seq::tuple_items(arg) {
-        for x in items {
-            match bytes_data(x) {
-                Some(p) => {
-                    if test(&p) {
-                        return Ok(new_bool(true));
-                    }
-                }
-                None => raise!(TypeError, "a bytes-like object is required, not '{}'", ops::type_name(x)),
-            }
-        }
-        return Ok(new_bool(false));
-    }
-    match bytes_data(arg) {
-        Some(p) => Ok(new_bool(test(&p))),
-        None => raise!(TypeError, "{} first arg must be bytes or a tuple of bytes, not {}", name, ops::type_name(arg)),
     }
 }
 
@@ -1262,7 +1378,7 @@ fn dict_init(r: &Runtime) {
                 Ok(new_bool(dict_get(ts, &a.args[0], &a.args[1])?.is_some()))
             }),
             ("__iter__", |_, a| Ok(dict_iter(&a.args[0], 0))),
-            ("__reversed__", |_, a| Ok(new_values_iter(rt().types.dict_keyiterator, dct(&a)?.keys().into_iter().rev().collect()))),
+            ("__reversed__", |_, a| Ok(new_values_iter(rt().types.dict_reversekeyiterator, dct(&a)?.keys().into_iter().rev().collect()))),
             ("__repr__", dict_repr),
             ("__eq__", |ts, a| dict_eq(ts, a, false)),
             ("__ne__", |ts, a| dict_eq(ts, a, true)),
@@ -1274,6 +1390,16 @@ fn dict_init(r: &Runtime) {
                 let n = new_dict();
                 dict_update(ts, &n, &a.args[0])?;
                 dict_update(ts, &n, &a.args[1])?;
+                Ok(n)
+            }),
+            ("__ror__", |ts, a| {
+                check_args("__ror__", a, 1, 1)?;
+                if a.args[1].downcast::<PyDict>().is_none() {
+                    return Ok(rt().not_implemented.clone());
+                }
+                let n = new_dict();
+                dict_update(ts, &n, &a.args[1])?;
+                dict_update(ts, &n, &a.args[0])?;
                 Ok(n)
             }),
             ("__ior__", |ts, a| {
@@ -1359,12 +1485,13 @@ fn dict_init(r: &Runtime) {
                 ("__reversed__", |_, a| {
                     let name = a.args[0].type_ref().name();
                     let d = view_dict(&a)?;
-                    let items: Vec<Value> = match name.as_str() {
-                        "dict_keys" => d.keys(),
-                        "dict_values" => d.values(),
-                        _ => d.items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect(),
+                    let types = &rt().types;
+                    let (items, ty): (Vec<Value>, _) = match name.as_str() {
+                        "dict_keys" => (d.keys(), types.dict_reversekeyiterator),
+                        "dict_values" => (d.values(), types.dict_reversevalueiterator),
+                        _ => (d.items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect(), types.dict_reverseitemiterator),
                     };
-                    Ok(new_values_iter(rt().types.dict_keyiterator, items.into_iter().rev().collect()))
+                    Ok(new_values_iter(ty, items.into_iter().rev().collect()))
                 }),
             ],
         );
@@ -1379,12 +1506,21 @@ fn dict_init(r: &Runtime) {
                 t,
                 &[
                     ("__contains__", view_contains),
-                    ("__eq__", |ts, a| view_setop(ts, a, "eq")),
-                    ("__and__", |ts, a| view_setop(ts, a, "and")),
-                    ("__or__", |ts, a| view_setop(ts, a, "or")),
-                    ("__sub__", |ts, a| view_setop(ts, a, "sub")),
-                    ("__xor__", |ts, a| view_setop(ts, a, "xor")),
-                    ("isdisjoint", |ts, a| view_setop(ts, a, "isdisjoint")),
+                    ("__eq__", |ts, a| view_cmp(ts, a, CmpOp::Eq)),
+                    ("__ne__", |ts, a| view_cmp(ts, a, CmpOp::Ne)),
+                    ("__lt__", |ts, a| view_cmp(ts, a, CmpOp::Lt)),
+                    ("__le__", |ts, a| view_cmp(ts, a, CmpOp::Le)),
+                    ("__gt__", |ts, a| view_cmp(ts, a, CmpOp::Gt)),
+                    ("__ge__", |ts, a| view_cmp(ts, a, CmpOp::Ge)),
+                    ("__and__", |ts, a| view_setop(ts, a, "and", false)),
+                    ("__or__", |ts, a| view_setop(ts, a, "or", false)),
+                    ("__sub__", |ts, a| view_setop(ts, a, "sub", false)),
+                    ("__xor__", |ts, a| view_setop(ts, a, "xor", false)),
+                    ("__rand__", |ts, a| view_setop(ts, a, "and", true)),
+                    ("__ror__", |ts, a| view_setop(ts, a, "or", true)),
+                    ("__rsub__", |ts, a| view_setop(ts, a, "sub", true)),
+                    ("__rxor__", |ts, a| view_setop(ts, a, "xor", true)),
+                    ("isdisjoint", |ts, a| view_setop(ts, a, "isdisjoint", false)),
                 ],
             );
         }
@@ -1487,26 +1623,61 @@ fn view_contains(ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
 }
 
-fn view_setop(ts: &ThreadState, a: Args<'_>, op: &str) -> PyResult {
+/// A set, frozenset, dict_keys or dict_items: what dict views compare with.
+fn is_setlike(v: &Value) -> bool {
+    let t = v.type_ref();
+    let r = rt();
+    v.downcast::<PySet>().is_some() || t == r.types.dict_keys || t == r.types.dict_items
+}
+
+/// `a.__op__(b)` of dict_keys/dict_items: a comparison with a set-like object.
+fn view_cmp(ts: &ThreadState, a: Args<'_>, op: CmpOp) -> PyResult {
+    check_args(op.dunder(), a, 1, 1)?;
+    let (x, y) = (&a.args[0], &a.args[1]);
+    if !is_setlike(y) {
+        return Ok(rt().not_implemented.clone());
+    }
+    let (lx, ly) = (ops::len(ts, x)?, ops::len(ts, y)?);
+    let within = |p: &Value, q: &Value| -> PyResult<bool> {
+        for k in ops::collect(ts, p)? {
+            if !ops::contains(ts, q, &k)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    Ok(new_bool(match op {
+        CmpOp::Eq => lx == ly && within(x, y)?,
+        CmpOp::Ne => !(lx == ly && within(x, y)?),
+        CmpOp::Lt => lx < ly && within(x, y)?,
+        CmpOp::Le => lx <= ly && within(x, y)?,
+        CmpOp::Gt => lx > ly && within(y, x)?,
+        CmpOp::Ge => lx >= ly && within(y, x)?,
+    }))
+}
+
+/// The set operators of dict_keys/dict_items: a new set from the left operand
+/// (any iterable when reflected) updated with the right one.
+fn view_setop(ts: &ThreadState, a: Args<'_>, op: &str, reflected: bool) -> PyResult {
     check_args(op, a, 1, 1)?;
-    let mine = ops::collect(ts, &a.args[0])?;
-    let left = new_set(ts, mine)?;
-    if op == "eq" {
-        let other = match ops::collect(ts, &a.args[1]) {
-            Ok(v) => v,
-            Err(_) => return Ok(rt().not_implemented.clone()),
-        };
-        let right = new_set(ts, other)?;
-        return ops::rich_compare(ts, &left, &right, CmpOp::Eq);
+    let (x, y) = if reflected { (&a.args[1], &a.args[0]) } else { (&a.args[0], &a.args[1]) };
+    let left = new_set(ts, ops::collect(ts, x)?)?;
+    if op == "isdisjoint" {
+        for k in ops::collect(ts, y)? {
+            if ops::contains(ts, &left, &k)? {
+                return Ok(new_bool(false));
+            }
+        }
+        return Ok(new_bool(true));
     }
     let name = match op {
-        "and" => "intersection",
-        "or" => "union",
-        "sub" => "difference",
-        "xor" => "symmetric_difference",
-        _ => "isdisjoint",
+        "and" => "intersection_update",
+        "or" => "update",
+        "sub" => "difference_update",
+        _ => "symmetric_difference_update",
     };
-    ops::call_method(ts, &left, name, &[a.args[1].clone()])
+    ops::call_method(ts, &left, name, &[y.clone()])?;
+    Ok(left)
 }
 
 fn dct<'a>(a: &'a Args<'_>) -> PyResult<&'a PyDict> {
@@ -1533,9 +1704,11 @@ fn update_from(ts: &ThreadState, target: &Value, o: &Value) -> PyResult<()> {
     };
     let mut i = 0;
     while let Some(item) = ops::next(ts, &it)? {
+        // CPython 3.14 replaces any TypeError from iterating an element with this terse one.
         let kv = match ops::collect(ts, &item) {
             Ok(v) => v,
-            Err(_) => raise!(TypeError, "cannot convert dictionary update sequence element #{} to a sequence", i),
+            Err(e) if e.is_instance(rt().exc.TypeError) => raise!(TypeError, "object is not iterable"),
+            Err(e) => return Err(e),
         };
         if kv.len() != 2 {
             raise!(ValueError, "dictionary update sequence element #{} has length {}; 2 is required", i, kv.len());
@@ -1935,14 +2108,6 @@ fn inplace_from(ts: &ThreadState, a: Args<'_>, op: u8) -> PyResult {
 
 // ---------------------------------------------------------------- range, slice
 
-/// `slice.__reduce__()`: `(slice, (start, stop, step))`.
-fn slice_reduce(_ts: &ThreadState, a: Args<'_>) -> PyResult {
-    check_args("__reduce__", a, 0, 0)?;
-    let Some(s) = a.args[0].downcast::<crate::cell::PySlice>() else { raise!(TypeError, "expected slice") };
-    let args = new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()]);
-    Ok(new_tuple(vec![rt().types.slice.to_value(), args]))
-}
-
 fn range_init(r: &Runtime) {
     let t = r.types.range;
     add_new(t, range_new);
@@ -2095,11 +2260,10 @@ fn range_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let n = range_len(&s, &e, &step);
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<PySlice>() {
-        let len = usize::try_from(&n).unwrap_or(usize::MAX);
-        let (start, stop, sstep, _) = super::strings::slice_indices(ts, sl, len)?;
-        let ns = &s + Big::from(start) * &step;
-        let ne = &s + Big::from(stop) * &step;
-        let nstep = &step * Big::from(sstep);
+        let (start, stop, sstep) = slice_indices_big(ts, sl, &n)?;
+        let ns = &s + start * &step;
+        let ne = &s + stop * &step;
+        let nstep = &step * sstep;
         return Ok(alloc(rt().types.range, PyRange { start: crate::num::new_bigint(ns), stop: crate::num::new_bigint(ne), step: crate::num::new_bigint(nstep) }));
     }
     let i = crate::num::int_to_big(&ops::index(ts, key).map_err(|_| err!(TypeError, "range indices must be integers or slices, not {}", ops::type_name(key)))?).unwrap_or_default();
@@ -2131,594 +2295,69 @@ fn slice_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
     )))
 }
 
-fn slice_eq(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (Some(x), Some(y)) = (a.args[0].downcast::<PySlice>(), a.args.get(1).and_then(|v| v.downcast::<PySlice>())) else {
+/// Slices compare (and hash) as the tuple (start, stop, step).
+fn slice_tuple(s: &PySlice) -> Value {
+    new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()])
+}
+
+fn slice_cmp(ts: &ThreadState, a: Args<'_>, op: CmpOp) -> PyResult {
+    check_args(op.dunder(), a, 1, 1)?;
+    let (Some(x), Some(y)) = (a.args[0].downcast::<PySlice>(), a.args[1].downcast::<PySlice>()) else {
         return Ok(rt().not_implemented.clone());
     };
-    Ok(new_bool(ops::eq(ts, &x.start, &y.start)? && ops::eq(ts, &x.stop, &y.stop)? && ops::eq(ts, &x.step, &y.step)?))
+    if a.args[0].is(&a.args[1]) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(new_bool(op == CmpOp::Eq));
+    }
+    ops::rich_compare(ts, &slice_tuple(x), &slice_tuple(y), op)
+}
+
+/// `slice.indices(length)` in arbitrary precision: (start, stop, step) clamped as CPython does.
+fn slice_indices_big(ts: &ThreadState, sl: &PySlice, len: &Big) -> PyResult<(Big, Big, Big)> {
+    let as_big = |v: &Value| -> PyResult<Big> {
+        let i = ops::index(ts, v).map_err(|_| err!(TypeError, "slice indices must be integers or None or have an __index__ method"))?;
+        Ok(crate::num::int_to_big(&i).unwrap_or_default())
+    };
+    let step = if is_none(&sl.step) { Big::from(1) } else { as_big(&sl.step)? };
+    if step == Big::from(0) {
+        raise!(ValueError, "slice step cannot be zero");
+    }
+    let back = step < Big::from(0);
+    let (lower, upper) = if back { (Big::from(-1), len - 1) } else { (Big::from(0), len.clone()) };
+    let clamp = |v: &Value, default: &Big| -> PyResult<Big> {
+        if is_none(v) {
+            return Ok(default.clone());
+        }
+        let mut x = as_big(v)?;
+        if x < Big::from(0) {
+            x += len;
+            if x < lower {
+                x = lower.clone();
+            }
+        } else if x > upper {
+            x = upper.clone();
+        }
+        Ok(x)
+    };
+    let start = clamp(&sl.start, if back { &upper } else { &lower })?;
+    let stop = clamp(&sl.stop, if back { &lower } else { &upper })?;
+    Ok((start, stop, step))
 }
 
 fn slice_indices_m(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("indices", a, 1, 1)?;
     let s = a.args[0].downcast::<PySlice>().ok_or_else(|| err!(TypeError, "expected slice"))?;
-    let n = ops::index_isize(ts, &a.args[1])?;
-    if n < 0 {
+    let n = crate::num::int_to_big(&ops::index(ts, &a.args[1])?).unwrap_or_default();
+    if n < Big::from(0) {
         raise!(ValueError, "length should not be negative");
     }
-    let (start, stop, step, _) = super::strings::slice_indices(ts, s, n as usize)?;
-    Ok(new_tuple(vec![new_int(start as i64), new_int(stop as i64), new_int(step as i64)]))
+    let (start, stop, step) = slice_indices_big(ts, s, &n)?;
+    let big = crate::num::new_bigint;
+    Ok(new_tuple(vec![big(start), big(stop), big(step)]))
 }
 
 // ---------------------------------------------------------------- bytes
 
-pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
-    if let Some(b) = v.downcast::<PyBytes>() {
-        return Some(b.data.to_vec());
-    }
-    if let Some(m) = v.downcast::<crate::memoryview::PyMemoryView>() {
-        return Some(m.to_vec());
-    }
-    if let Some(b) = v.downcast::<PyByteArray>() {
-        return Some(b.data.lock().clone());
-    }
-    crate::buffer::exporter(v).map(|e| (e.read)(v))
-}
-
-pub fn bytes_like(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
-    match bytes_data(v) {
-        Some(d) => Ok(d),
-        None => {
-            let items = ops::collect(ts, v)?;
-            items.iter().map(|x| byte_value(ts, x)).collect()
-        }
-    }
-}
-
-fn byte_value(ts: &ThreadState, x: &Value) -> PyResult<u8> {
-    let i = ops::index(ts, x).map_err(|_| err!(TypeError, "'{}' object cannot be interpreted as an integer", ops::type_name(x)))?;
-    match crate::num::int_to_i64(&i) {
-        Some(v) if (0..256).contains(&v) => Ok(v as u8),
-        _ => raise!(ValueError, "bytes must be in range(0, 256)"),
-    }
-}
-
-fn bytes_init(r: &Runtime) {
-    for (t, mutable) in [(r.types.bytes, false), (r.types.bytearray, true)] {
-        add_new(t, if mutable { bytearray_new } else { bytes_new });
-        add_methods(
-            t,
-            &[
-                ("__len__", |_, a| Ok(new_int(bytes_data(&a.args[0]).map(|d| d.len()).unwrap_or(0) as i64))),
-                ("__repr__", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let r = bytes_repr(&d);
-                    if a.args[0].downcast::<PyByteArray>().is_some() {
-                        return Ok(new_string(format!("bytearray({r})")));
-                    }
-                    Ok(new_string(r))
-                }),
-                ("__getitem__", bytes_getitem),
-                ("__iter__", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    Ok(new_values_iter(rt().types.iterator, d.iter().map(|b| new_int(i64::from(*b))).collect()))
-                }),
-                ("__eq__", |_, a| bytes_cmp(a, CmpOp::Eq)),
-                ("__ne__", |_, a| bytes_cmp(a, CmpOp::Ne)),
-                ("__lt__", |_, a| bytes_cmp(a, CmpOp::Lt)),
-                ("__le__", |_, a| bytes_cmp(a, CmpOp::Le)),
-                ("__gt__", |_, a| bytes_cmp(a, CmpOp::Gt)),
-                ("__ge__", |_, a| bytes_cmp(a, CmpOp::Ge)),
-                ("__add__", |ts, a| {
-                    check_args("__add__", a, 1, 1)?;
-                    let mut d = bytes_data(&a.args[0]).unwrap_or_default();
-                    match bytes_data(&a.args[1]) {
-                        Some(o) => d.extend(o),
-                        None => raise!(TypeError, "can't concat {} to {}", ops::type_name(&a.args[1]), ops::type_name(&a.args[0])),
-                    }
-                    let _ = ts;
-                    Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(d) } else { crate::bytes::new_bytes(&d) })
-                }),
-                ("__mul__", |ts, a| {
-                    check_args("__mul__", a, 1, 1)?;
-                    let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    check_repeat_size(d.len(), n)?;
-                    let r = d.repeat(n);
-                    Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(r) } else { crate::bytes::new_bytes(&r) })
-                }),
-                ("__contains__", |ts, a| {
-                    check_args("__contains__", a, 1, 1)?;
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    if let Some(sub) = bytes_data(&a.args[1]) {
-                        return Ok(new_bool(sub.is_empty() || d.windows(sub.len()).any(|w| w == sub.as_slice())));
-                    }
-                    let b = byte_value(ts, &a.args[1])?;
-                    Ok(new_bool(d.contains(&b)))
-                }),
-                ("__hash__", |_, a| {
-                    use std::hash::Hasher;
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    if d.is_empty() {
-                        return Ok(new_int(0));
-                    }
-                    let (k0, k1) = rt().hash_key;
-                    let mut h = siphasher::sip::SipHasher13::new_with_keys(k0, k1);
-                    h.write(&d);
-                    Ok(new_int(crate::str::fix_hash(h.finish() as i64)))
-                }),
-                ("decode", |ts, a| {
-                    let [_, enc, errors] = super::parse_args("decode", a, ["self", "encoding", "errors"], 1)?;
-                    decode_bytes(ts, &a.args[0], enc, errors)
-                }),
-                ("hex", |_, a| Ok(new_string(bytes_data(&a.args[0]).unwrap_or_default().iter().map(|b| format!("{b:02x}")).collect()))),
-                ("join", |ts, a| {
-                    check_args("join", a, 1, 1)?;
-                    let sep = bytes_data(&a.args[0]).unwrap_or_default();
-                    let mut out = Vec::new();
-                    for (i, x) in ops::collect(ts, &a.args[1])?.iter().enumerate() {
-                        if i > 0 {
-                            out.extend_from_slice(&sep);
-                        }
-                        match bytes_data(x) {
-                            Some(d) => out.extend(d),
-                            None => raise!(TypeError, "sequence item {}: expected a bytes-like object, {} found", i, ops::type_name(x)),
-                        }
-                    }
-                    Ok(crate::bytes::new_bytes(&out))
-                }),
-                ("startswith", |ts, a| bytes_startsend(ts, a, true)),
-                ("endswith", |ts, a| bytes_startsend(ts, a, false)),
-                ("__mod__", super::format::bytes_mod_method),
-                ("rstrip", |ts, a| bytes_strip(ts, a, 2)),
-                ("lstrip", |ts, a| bytes_strip(ts, a, 1)),
-                ("isdigit", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    Ok(new_bool(!d.is_empty() && d.iter().all(u8::is_ascii_digit)))
-                }),
-                ("isalpha", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    Ok(new_bool(!d.is_empty() && d.iter().all(u8::is_ascii_alphabetic)))
-                }),
-                ("isspace", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    Ok(new_bool(!d.is_empty() && d.iter().all(u8::is_ascii_whitespace)))
-                }),
-                ("splitlines", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let keep = a.args.get(1).map(|k| k.is(&rt().true_)).unwrap_or(false);
-                    let mut out = Vec::new();
-                    let mut start = 0;
-                    let mut i = 0;
-                    while i < d.len() {
-                        if d[i] == b'\n' || d[i] == b'\r' {
-                            let mut end = i + 1;
-                            if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') {
-                                end += 1;
-                            }
-                            out.push(crate::bytes::new_bytes(&d[start..if keep { end } else { i }]));
-                            start = end;
-                            i = end;
-                        } else {
-                            i += 1;
-                        }
-                    }
-                    if start < d.len() {
-                        out.push(crate::bytes::new_bytes(&d[start..]));
-                    }
-                    Ok(new_list(out))
-                }),
-                ("translate", |ts, a| {
-                    let [_, table, delete] = super::parse_args("translate", a, ["self", "table", "delete"], 2)?;
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let table = table.filter(|t| !is_none(t));
-                    let tbl = match &table {
-                        Some(t) => {
-                            let tb = bytes_data(t).ok_or_else(|| err!(TypeError, "a bytes-like object is required, not '{}'", ops::type_name(t)))?;
-                            if tb.len() != 256 {
-                                raise!(ValueError, "translation table must be 256 characters long");
-                            }
-                            Some(tb)
-                        }
-                        None => None,
-                    };
-                    let del = match delete {
-                        Some(x) => bytes_like(ts, &x)?,
-                        None => Vec::new(),
-                    };
-                    let out: Vec<u8> = d.iter().filter(|b| !del.contains(b)).map(|b| tbl.as_ref().map(|t| t[*b as usize]).unwrap_or(*b)).collect();
-                    Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(out) } else { crate::bytes::new_bytes(&out) })
-                }),
-                ("upper", |_, a| Ok(crate::bytes::new_bytes(&bytes_data(&a.args[0]).unwrap_or_default().to_ascii_uppercase()))),
-                ("lower", |_, a| Ok(crate::bytes::new_bytes(&bytes_data(&a.args[0]).unwrap_or_default().to_ascii_lowercase()))),
-                ("strip", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let s = d.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(d.len());
-                    let e = d.iter().rposition(|b| !b.is_ascii_whitespace()).map(|p| p + 1).unwrap_or(s);
-                    Ok(crate::bytes::new_bytes(&d[s..e.max(s)]))
-                }),
-                ("split", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let parts: Vec<Value> = match a.args.get(1).and_then(bytes_data) {
-                        Some(sep) if !sep.is_empty() => {
-                            let mut out = Vec::new();
-                            let mut start = 0;
-                            let mut i = 0;
-                            while i + sep.len() <= d.len() {
-                                if d[i..i + sep.len()] == sep[..] {
-                                    out.push(crate::bytes::new_bytes(&d[start..i]));
-                                    i += sep.len();
-                                    start = i;
-                                } else {
-                                    i += 1;
-                                }
-                            }
-                            out.push(crate::bytes::new_bytes(&d[start..]));
-                            out
-                        }
-                        _ => d.split(|b| b.is_ascii_whitespace()).filter(|p| !p.is_empty()).map(crate::bytes::new_bytes).collect(),
-                    };
-                    Ok(new_list(parts))
-                }),
-                ("find", |ts, a| {
-                    check_args("find", a, 1, 3)?;
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let sub = match bytes_data(&a.args[1]) {
-                        Some(s) => s,
-                        None => vec![byte_value(ts, &a.args[1])?],
-                    };
-                    let (st, en) = range_args(ts, &a, d.len())?;
-                    // A start past the end finds nothing, not even b''.
-                    let raw_start = match a.args.get(2) {
-                        Some(v) => ops::index_isize(ts, v)?,
-                        None => 0,
-                    };
-                    if st > en || raw_start > d.len() as isize {
-                        return Ok(new_int(-1));
-                    }
-                    let hay = &d[st..en];
-                    let pos = if sub.is_empty() { Some(0) } else if sub.len() > hay.len() { None } else { hay.windows(sub.len()).position(|w| w == sub.as_slice()) };
-                    Ok(new_int(pos.map(|p| (p + st) as i64).unwrap_or(-1)))
-                }),
-                ("replace", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let old = a.args.get(1).and_then(bytes_data).unwrap_or_default();
-                    let new = a.args.get(2).and_then(bytes_data).unwrap_or_default();
-                    if old.is_empty() {
-                        return Ok(crate::bytes::new_bytes(&d));
-                    }
-                    let mut out = Vec::new();
-                    let mut i = 0;
-                    while i < d.len() {
-                        if d[i..].starts_with(&old) {
-                            out.extend_from_slice(&new);
-                            i += old.len();
-                        } else {
-                            out.push(d[i]);
-                            i += 1;
-                        }
-                    }
-                    Ok(crate::bytes::new_bytes(&out))
-                }),
-                ("count", |_, a| {
-                    let d = bytes_data(&a.args[0]).unwrap_or_default();
-                    let sub = a.args.get(1).and_then(bytes_data).unwrap_or_default();
-                    if sub.is_empty() {
-                        return Ok(new_int(d.len() as i64 + 1));
-                    }
-                    let mut n = 0;
-                    let mut i = 0;
-                    while i + sub.len() <= d.len() {
-                        if d[i..i + sub.len()] == sub[..] {
-                            n += 1;
-                            i += sub.len();
-                        } else {
-                            i += 1;
-                        }
-                    }
-                    Ok(new_int(n))
-                }),
-            ],
-        );
-    }
-    add_methods(
-        r.types.bytearray,
-        &[
-            ("append", |ts, a| {
-                check_args("append", a, 1, 1)?;
-                let b = byte_value(ts, &a.args[1])?;
-                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
-                    ba.data.lock().push(b);
-                }
-                Ok(none())
-            }),
-            ("extend", |ts, a| {
-                check_args("extend", a, 1, 1)?;
-                let d = bytes_like(ts, &a.args[1])?;
-                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
-                    ba.data.lock().extend(d);
-                }
-                Ok(none())
-            }),
-            ("__delitem__", |ts, a| {
-                check_args("__delitem__", a, 1, 1)?;
-                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
-                if let Some(sl) = a.args[1].downcast::<PySlice>() {
-                    let len = ba.data.lock().len();
-                    let (start, _, step, count) = super::strings::slice_indices(ts, sl, len)?;
-                    let mut idx: Vec<usize> = (0..count).map(|i| (start + i as isize * step) as usize).collect();
-                    idx.sort_unstable();
-                    let mut d = ba.data.lock();
-                    for i in idx.into_iter().rev() {
-                        if i < d.len() {
-                            d.remove(i);
-                        }
-                    }
-                    return Ok(none());
-                }
-                let i = ops::index_isize(ts, &a.args[1])?;
-                let mut d = ba.data.lock();
-                let n = d.len() as isize;
-                let j = if i < 0 { i + n } else { i };
-                if j < 0 || j >= n {
-                    drop(d);
-                    raise!(IndexError, "bytearray index out of range");
-                }
-                d.remove(j as usize);
-                Ok(none())
-            }),
-            ("insert", |ts, a| {
-                check_args("insert", a, 2, 2)?;
-                let i = ops::index_isize(ts, &a.args[1])?;
-                let b = byte_value(ts, &a.args[2])?;
-                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
-                let mut d = ba.data.lock();
-                let n = d.len() as isize;
-                let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
-                d.insert(j as usize, b);
-                Ok(none())
-            }),
-            ("pop", |ts, a| {
-                check_args("pop", a, 0, 1)?;
-                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
-                let i = match a.args.get(1) {
-                    Some(v) => ops::index_isize(ts, v)?,
-                    None => -1,
-                };
-                let mut d = ba.data.lock();
-                if d.is_empty() {
-                    drop(d);
-                    raise!(IndexError, "pop from empty bytearray");
-                }
-                let n = d.len() as isize;
-                let j = if i < 0 { i + n } else { i };
-                if j < 0 || j >= n {
-                    drop(d);
-                    raise!(IndexError, "pop index out of range");
-                }
-                Ok(new_int(i64::from(d.remove(j as usize))))
-            }),
-            ("remove", |ts, a| {
-                check_args("remove", a, 1, 1)?;
-                let b = byte_value(ts, &a.args[1])?;
-                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
-                let mut d = ba.data.lock();
-                match d.iter().position(|x| *x == b) {
-                    Some(p) => {
-                        d.remove(p);
-                        Ok(none())
-                    }
-                    None => {
-                        drop(d);
-                        raise!(ValueError, "value not found in bytearray")
-                    }
-                }
-            }),
-            ("clear", |_, a| {
-                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
-                    ba.data.lock().clear();
-                }
-                Ok(none())
-            }),
-            ("reverse", |_, a| {
-                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
-                    ba.data.lock().reverse();
-                }
-                Ok(none())
-            }),
-            ("copy", |_, a| Ok(crate::bytes::new_bytearray(bytes_data(&a.args[0]).unwrap_or_default()))),
-            ("__setitem__", |ts, a| {
-                check_args("__setitem__", a, 2, 2)?;
-                let Some(ba) = a.args[0].downcast::<PyByteArray>() else { raise!(TypeError, "expected bytearray") };
-                if let Some(sl) = a.args[1].downcast::<PySlice>() {
-                    let new = bytes_like(ts, &a.args[2])?;
-                    let len = ba.data.lock().len();
-                    let (start, stop, step, count) = super::strings::slice_indices(ts, sl, len)?;
-                    let mut d = ba.data.lock();
-                    if step == 1 {
-                        let st = (start.max(0) as usize).min(d.len());
-                        let en = (stop.max(start).max(0) as usize).min(d.len()).max(st);
-                        d.splice(st..en, new);
-                        return Ok(none());
-                    }
-                    if new.len() != count {
-                        drop(d);
-                        raise!(ValueError, "attempt to assign bytes of size {} to extended slice of size {}", new.len(), count);
-                    }
-                    for (k, b) in new.into_iter().enumerate() {
-                        let idx = (start + k as isize * step) as usize;
-                        if let Some(slot) = d.get_mut(idx) {
-                            *slot = b;
-                        }
-                    }
-                    return Ok(none());
-                }
-                let i = ops::index_isize(ts, &a.args[1])?;
-                let b = byte_value(ts, &a.args[2])?;
-                let mut d = ba.data.lock();
-                let n = d.len() as isize;
-                let j = if i < 0 { i + n } else { i };
-                if j < 0 || j >= n {
-                    drop(d);
-                    raise!(IndexError, "bytearray index out of range");
-                }
-                d[j as usize] = b;
-                Ok(none())
-            }),
-            ("__iadd__", |ts, a| {
-                let d = bytes_like(ts, &a.args[1])?;
-                if let Some(ba) = a.args[0].downcast::<PyByteArray>() {
-                    ba.data.lock().extend(d);
-                }
-                Ok(a.args[0].clone())
-            }),
-        ],
-    );
-    super::add_value(r.types.bytearray, "__hash__", none());
-    super::add_value(r.types.bytes, "fromhex", crate::function::new_native("fromhex", bytes_fromhex));
-    for t in [r.types.bytes, r.types.bytearray] {
-        super::add_value(
-            t,
-            "maketrans",
-            crate::function::new_native("maketrans", |ts, a| {
-                let pos = a.positional();
-                let (Some(x), Some(y)) = (pos.get(pos.len().saturating_sub(2)), pos.last()) else {
-                    raise!(TypeError, "maketrans expected 2 arguments")
-                };
-                let x = bytes_like(ts, x)?;
-                let y = bytes_like(ts, y)?;
-                if x.len() != y.len() {
-                    raise!(ValueError, "maketrans arguments must have same length");
-                }
-                let mut table: Vec<u8> = (0..=255u8).collect();
-                for (a, b) in x.iter().zip(y.iter()) {
-                    table[*a as usize] = *b;
-                }
-                Ok(crate::bytes::new_bytes(&table))
-            }),
-        );
-    }
-}
-
-fn bytes_strip(ts: &ThreadState, a: Args<'_>, which: u8) -> PyResult {
-    let d = bytes_data(&a.args[0]).unwrap_or_default();
-    let chars: Option<Vec<u8>> = match a.args.get(1).filter(|x| !is_none(x)) {
-        Some(c) => Some(bytes_like(ts, c)?),
-        None => None,
-    };
-    let strip = |b: &u8| match &chars {
-        Some(c) => c.contains(b),
-        None => b.is_ascii_whitespace(),
-    };
-    let mut s = 0;
-    let mut e = d.len();
-    if which & 1 != 0 {
-        while s < e && strip(&d[s]) {
-            s += 1;
-        }
-    }
-    if which & 2 != 0 {
-        while e > s && strip(&d[e - 1]) {
-            e -= 1;
-        }
-    }
-    Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(d[s..e].to_vec()) } else { crate::bytes::new_bytes(&d[s..e]) })
-}
-
-fn bytes_fromhex(_ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let s = a.args.last().and_then(as_str).unwrap_or("");
-    let digits: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut out = Vec::new();
-    for (i, pair) in digits.chunks(2).enumerate() {
-        let hex: String = pair.iter().collect();
-        match u8::from_str_radix(&hex, 16) {
-            Ok(b) if pair.len() == 2 => out.push(b),
-            _ => raise!(ValueError, "non-hexadecimal number found in fromhex() arg at position {}", i * 2),
-        }
-    }
-    Ok(crate::bytes::new_bytes(&out))
-}
-
-pub fn bytes_repr(d: &[u8]) -> String {
-    let quote = if d.contains(&b'\'') && !d.contains(&b'"') { '"' } else { '\'' };
-    let mut s = String::from("b");
-    s.push(quote);
-    for &b in d {
-        match b {
-            b'\\' => s.push_str("\\\\"),
-            b'\t' => s.push_str("\\t"),
-            b'\n' => s.push_str("\\n"),
-            b'\r' => s.push_str("\\r"),
-            b if b as char == quote => {
-                s.push('\\');
-                s.push(quote);
-            }
-            32..=126 => s.push(b as char),
-            _ => s.push_str(&format!("\\x{b:02x}")),
-        }
-    }
-    s.push(quote);
-    s
-}
-
-fn bytes_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    check_args("__getitem__", a, 1, 1)?;
-    let d = bytes_data(&a.args[0]).unwrap_or_default();
-    let key = &a.args[1];
-    if let Some(sl) = key.downcast::<PySlice>() {
-        let (start, _, step, count) = super::strings::slice_indices(ts, sl, d.len())?;
-        let out: Vec<u8> = (0..count).map(|i| d[(start + i as isize * step) as usize]).collect();
-        return Ok(if a.args[0].downcast::<PyByteArray>().is_some() { crate::bytes::new_bytearray(out) } else { crate::bytes::new_bytes(&out) });
-    }
-    let i = ops::index_isize(ts, key)?;
-    let n = d.len() as isize;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        raise!(IndexError, "index out of range");
-    }
-    Ok(new_int(i64::from(d[j as usize])))
-}
-
-fn bytes_cmp(a: Args<'_>, op: CmpOp) -> PyResult {
-    // bytes compares only with bytes-likes it knows; bytearray with any buffer.
-    if a.args[0].downcast::<PyBytes>().is_some() && a.args.get(1).and_then(crate::buffer::exporter).is_some() {
-        return Ok(rt().not_implemented.clone());
-    }
-    let (Some(x), Some(y)) = (bytes_data(&a.args[0]), a.args.get(1).and_then(bytes_data)) else {
-        return Ok(rt().not_implemented.clone());
-    };
-    Ok(new_bool(op.apply(&x, &y)))
-}
-
-fn bytes_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let [_, src, encoding, errors] = super::parse_args("bytes", a, ["cls", "source", "encoding", "errors"], 1)?;
-    let data = bytes_source(ts, src, encoding, errors)?;
-    Ok(crate::bytes::new_bytes(&data))
-}
-
-fn bytearray_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let [_, src, encoding, errors] = super::parse_args("bytearray", a, ["cls", "source", "encoding", "errors"], 1)?;
-    let data = bytes_source(ts, src, encoding, errors)?;
-    Ok(crate::bytes::new_bytearray(data))
-}
-
-fn bytes_source(ts: &ThreadState, src: Option<Value>, encoding: Option<Value>, errors: Option<Value>) -> PyResult<Vec<u8>> {
-    let Some(src) = src else { return Ok(Vec::new()) };
-    if as_str(&src).is_some() {
-        if encoding.is_none() {
-            raise!(TypeError, "string argument without an encoding");
-        }
-        let b = encode_str(ts, &src, encoding, errors)?;
-        return Ok(bytes_data(&b).unwrap_or_default());
-    }
-    if crate::num::is_int(&src) {
-        let n = ops::index_isize(ts, &src)?;
-        if n < 0 {
-            raise!(ValueError, "negative count");
-        }
-        return Ok(vec![0; n as usize]);
-    }
-    bytes_like(ts, &src)
-}
+pub use super::bytes_type::{byte_value, bytes_data, bytes_like, bytes_repr};
 
 pub fn container_attr(_ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     if let Some(s) = obj.downcast::<PySlice>() {

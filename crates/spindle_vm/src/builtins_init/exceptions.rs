@@ -48,7 +48,8 @@ pub(super) fn init(r: &Runtime) {
     add_methods(r.exc.KeyError, &[("__str__", keyerror_str)]);
     add_methods(r.exc.BaseExceptionGroup, &[("__str__", eg_str), ("derive", eg_derive), ("split", eg_split), ("subgroup", eg_subgroup)]);
     add_new(r.exc.BaseExceptionGroup, eg_new);
-    add_methods(r.exc.OSError, &[("__str__", oserror_str)]);
+    add_methods(r.exc.OSError, &[("__str__", oserror_str), ("__init__", oserror_init)]);
+    add_new(r.exc.OSError, oserror_new);
     add_methods(r.exc.SyntaxError, &[("__str__", syntaxerror_str), ("__init__", syntaxerror_init)]);
     add_methods(r.exc.ImportError, &[("__init__", importerror_init), ("__str__", importerror_str)]);
     add_methods(r.exc.AttributeError, &[("__init__", name_attr_init)]);
@@ -108,16 +109,80 @@ fn keyerror_str(ts: &ThreadState, a: Args<'_>) -> PyResult {
     exc_str(ts, a)
 }
 
-fn oserror_str(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let args = args_of(&a.args[0]);
-    let filename = ops::instance_dict(&a.args[0]).and_then(|d| d.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str("filename")));
-    if args.len() >= 2 {
-        let errno = ops::str_string(ts, &args[0])?;
-        let msg = ops::str_string(ts, &args[1])?;
-        if let Some(f) = filename.filter(|f| !is_none(f)) {
-            return Ok(new_string(format!("[Errno {errno}] {msg}: {}", ops::repr_string(ts, &f)?)));
+/// The OSError subclass CPython picks for an errno (Linux numbering).
+fn oserror_subclass(errno: i64) -> Option<TypeRef> {
+    let e = &rt().exc;
+    Some(match errno {
+        11 | 114 | 115 => e.BlockingIOError, // EAGAIN, EALREADY, EINPROGRESS
+        10 => e.ChildProcessError,           // ECHILD
+        32 | 108 => e.BrokenPipeError,       // EPIPE, ESHUTDOWN
+        103 => e.ConnectionAbortedError,     // ECONNABORTED
+        111 => e.ConnectionRefusedError,     // ECONNREFUSED
+        104 => e.ConnectionResetError,       // ECONNRESET
+        17 => e.FileExistsError,             // EEXIST
+        2 => e.FileNotFoundError,            // ENOENT
+        21 => e.IsADirectoryError,           // EISDIR
+        20 => e.NotADirectoryError,          // ENOTDIR
+        4 => e.InterruptedError,             // EINTR
+        13 | 1 => e.PermissionError,         // EACCES, EPERM
+        3 => e.ProcessLookupError,           // ESRCH
+        110 => e.TimeoutError,               // ETIMEDOUT
+        _ => return None,
+    })
+}
+
+/// `OSError(errno, strerror, ...)` builds the errno's subclass when called on OSError itself.
+fn oserror_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(t) = a.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "OSError.__new__(X): X is not a type object") };
+    let pos = &a.positional()[1..];
+    if t == rt().exc.OSError && (2..=5).contains(&pos.len()) {
+        if let Some(sub) = crate::num::int_to_i64(&pos[0]).and_then(oserror_subclass) {
+            let mut args = vec![sub.to_value()];
+            args.extend_from_slice(&a.args[1..]);
+            return exc_new(ts, Args { args: &args, kwnames: a.kwnames });
         }
-        return Ok(new_string(format!("[Errno {errno}] {msg}")));
+    }
+    exc_new(ts, a)
+}
+
+/// Sets errno/strerror/filename/filename2 from 2 to 5 arguments; with a
+/// filename, `args` keeps only (errno, strerror), as in CPython.
+fn oserror_init(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    exc_init(ts, a)?;
+    let o = &a.args[0];
+    let args = args_of(o);
+    let (mut errno, mut strerror, mut filename, mut filename2) = (none(), none(), none(), none());
+    if (2..=5).contains(&args.len()) {
+        errno = args[0].clone();
+        strerror = args[1].clone();
+        if let Some(f) = args.get(2) {
+            filename = f.clone();
+            if let Some(f2) = args.get(4) {
+                filename2 = f2.clone();
+            }
+            if let Some(e) = o.downcast::<PyBaseException>() {
+                *e.args.lock() = new_tuple(args[..2].to_vec());
+            }
+        }
+    }
+    set_attr(o, "errno", errno);
+    set_attr(o, "strerror", strerror);
+    set_attr(o, "filename", filename);
+    set_attr(o, "filename2", filename2);
+    Ok(none())
+}
+
+fn oserror_str(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let o = &a.args[0];
+    let get = |n: &str| ops::getattr_opt(ts, o, n).ok().flatten().filter(|v| !is_none(v));
+    let (errno, strerror) = (get("errno"), get("strerror"));
+    if let (Some(e), Some(s)) = (&errno, &strerror) {
+        let head = format!("[Errno {}] {}", ops::str_string(ts, e)?, ops::str_string(ts, s)?);
+        return Ok(new_string(match (get("filename"), get("filename2")) {
+            (Some(f), Some(f2)) => format!("{head}: {} -> {}", ops::repr_string(ts, &f)?, ops::repr_string(ts, &f2)?),
+            (Some(f), None) => format!("{head}: {}", ops::repr_string(ts, &f)?),
+            _ => head,
+        }));
     }
     exc_str(ts, a)
 }
@@ -226,10 +291,13 @@ pub fn exception_attr(_ts: &ThreadState, obj: &Value, e: &PyBaseException, name:
         }));
     }
     if t.is_subtype(r.exc.OSError) {
+        // OSError.__init__ stores these in the instance dict; an instance made
+        // without it (natively raised) derives them from its args.
         return Ok(match name {
             "errno" => Some(if args.len() >= 2 { args[0].clone() } else { none() }),
             "strerror" => Some(if args.len() >= 2 { args[1].clone() } else { none() }),
-            "filename" | "filename2" => Some(if name == "filename" && args.len() >= 3 { args[2].clone() } else { none() }),
+            "filename" => Some(if args.len() >= 3 { args[2].clone() } else { none() }),
+            "filename2" => Some(if args.len() >= 5 { args[4].clone() } else { none() }),
             _ => None,
         });
     }

@@ -4,7 +4,7 @@
 use super::{check_args, new_dict, parse_args};
 use crate::dict::PyDict;
 use crate::error::PyResult;
-use crate::function::{Args, NativeFnPtr, new_native};
+use crate::function::{Args, NativeFnPtr};
 use crate::interp::ThreadState;
 use crate::num::{new_bool, new_int};
 use crate::object::TypeRef;
@@ -283,7 +283,16 @@ pub fn fill_builtins(d: &PyDict) {
         ("quit", |_, a| Err(crate::error::PyErr(crate::exceptions::new_exception(rt().exc.SystemExit, a.positional().to_vec())))),
     ];
     for (name, f) in fns {
-        d.set_str(crate::str::intern(name), new_native(name, *f));
+        let func = crate::function::NativeFunction {
+            name,
+            qualname: (*name).to_owned(),
+            func: *f,
+            self_: None,
+            is_method: false,
+            doc: super::docs::builtin_fn_doc(name),
+            module: None,
+        };
+        d.set_str(crate::str::intern(name), crate::object::alloc(r.types.builtin_function, func));
     }
     let types: &[(&str, TypeRef)] = &[
         ("object", r.types.object),

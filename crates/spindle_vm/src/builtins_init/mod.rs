@@ -3,7 +3,9 @@
 //! family), plus small helpers the interpreter uses to build and inspect
 //! builtin objects.
 
+pub mod bytes_type;
 pub mod codecs;
+pub mod docs;
 pub mod containers;
 pub mod exceptions;
 pub mod format;
@@ -62,6 +64,8 @@ pub(crate) fn init_type_dicts(r: &Runtime) {
     for t in &all {
         let _ = t.data().dict.set(crate::object::alloc_immortal(r.types.dict, PyDict::new()));
         add_value(*t, "__module__", crate::str::intern("builtins"));
+        let doc = docs::type_doc(&t.name()).map(new_str).unwrap_or_else(none);
+        add_value(*t, "__doc__", doc);
     }
     object_type::init(r);
     numbers::init(r);
@@ -219,7 +223,7 @@ pub fn check_args(fname: &str, args: Args<'_>, min: usize, max: usize) -> PyResu
             if min == 1 {
                 raise!(TypeError, "{}() takes exactly one argument ({} given)", fname, n);
             }
-            raise!(TypeError, "{}() takes exactly {} arguments ({} given)", fname, min, n);
+            raise!(TypeError, "{} expected {} arguments, got {}", fname, min, n);
         }
         if n < min {
             raise!(TypeError, "{} expected at least {} argument{}, got {}", fname, min, if min == 1 { "" } else { "s" }, n);

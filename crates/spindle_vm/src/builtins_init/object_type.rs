@@ -67,7 +67,7 @@ pub(super) fn init(r: &Runtime) {
             ("__subclasscheck__", type_subclasscheck),
             ("__subclasses__", type_subclasses),
             ("__or__", type_or),
-            ("__ror__", type_or),
+            ("__ror__", type_ror),
             ("__dir__", object_dir),
             ("__call__", crate::class::type_call_method),
         ],
@@ -75,6 +75,7 @@ pub(super) fn init(r: &Runtime) {
     add_value(t, "__prepare__", crate::function::new_native("__prepare__", type_prepare));
     for ty in [r.types.none, r.types.not_implemented, r.types.ellipsis] {
         add_methods(ty, &[("__repr__", singleton_repr), ("__bool__", singleton_bool)]);
+        add_new(ty, singleton_new);
     }
     // Pickled by name, as CPython's `ellipsis.__reduce__` / `NotImplementedType.__reduce__`.
     add_methods(r.types.ellipsis, &[("__reduce__", |_, _| Ok(new_str("Ellipsis")))]);
@@ -98,6 +99,7 @@ pub(super) fn init(r: &Runtime) {
             ("deleter", property_deleter),
             ("__get__", property_get),
             ("__set__", property_set),
+            ("__delete__", property_delete),
             ("__set_name__", property_set_name),
         ],
     );
@@ -259,7 +261,6 @@ pub(super) fn init(r: &Runtime) {
         ],
     );
     add_methods(r.types.generic_alias, &[("__or__", |ts, a| make_union(ts, &a.args[0], &a.args[1])), ("__ror__", |ts, a| make_union(ts, &a.args[1], &a.args[0]))]);
-    add_methods(r.types.none, &[("__or__", |ts, a| make_union(ts, &a.args[0], &a.args[1])), ("__ror__", |ts, a| make_union(ts, &a.args[1], &a.args[0]))]);
 }
 
 fn not_impl(_ts: &ThreadState, _a: Args<'_>) -> PyResult {
@@ -568,6 +569,12 @@ fn type_or(ts: &ThreadState, args: Args<'_>) -> PyResult {
     make_union(ts, &args.args[0], &args.args[1])
 }
 
+/// `X | cls` with `cls` on the right: the union keeps the operands' order.
+fn type_ror(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__ror__", args, 1, 1)?;
+    make_union(ts, &args.args[1], &args.args[0])
+}
+
 fn union_operand_ok(v: &Value) -> bool {
     is_none(v) || TypeRef::from_value(v).is_some() || v.downcast::<crate::class::PyUnion>().is_some() || v.downcast::<crate::class::PyGenericAlias>().is_some()
 }
@@ -630,7 +637,27 @@ fn singleton_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 }
 
 fn singleton_bool(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    if args.args[0].is(&rt().not_implemented) {
+        raise!(TypeError, "NotImplemented should not be used in a boolean context");
+    }
     Ok(new_bool(!is_none(&args.args[0])))
+}
+
+/// `type(None)()`, `type(NotImplemented)()`, `type(...)()`: the singleton itself.
+fn singleton_new(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let r = rt();
+    let t = args.args.first().and_then(TypeRef::from_value).unwrap_or(r.types.none);
+    let (name, v) = if t == r.types.not_implemented {
+        ("NotImplementedType", r.not_implemented.clone())
+    } else if t == r.types.ellipsis {
+        ("EllipsisType", r.ellipsis.clone())
+    } else {
+        ("NoneType", none())
+    };
+    if args.args.len() > 1 {
+        raise!(TypeError, "{} takes no arguments", name);
+    }
+    Ok(v)
 }
 
 fn function_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -912,9 +939,18 @@ fn property_deleter(ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 fn property_get(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = args.args.get(1).cloned().unwrap_or_else(none);
-    let owner = args.args.get(2).and_then(TypeRef::from_value).unwrap_or_else(|| o.type_ref());
-    let inst = if is_none(&o) { None } else { Some(&o) };
-    ops::descr_get(ts, args.args[0].clone(), inst, owner)
+    let Some(p) = args.args[0].downcast::<PyProperty>() else { raise!(TypeError, "descriptor '__get__' requires a 'property' object") };
+    // Not through ops::descr_get: for a property subclass that would call this __get__ again.
+    if is_none(&o) {
+        return Ok(args.args[0].clone());
+    }
+    match &p.fget {
+        Some(g) => ops::call(ts, g, &[o]),
+        None => match p.name.lock().clone() {
+            Some(n) => raise!(AttributeError, "property {} of '{}' object has no getter", ops::repr_string(ts, &n)?, o.type_ref().name()),
+            None => raise!(AttributeError, "property of '{}' object has no getter", o.type_ref().name()),
+        },
+    }
 }
 
 fn property_set(ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -922,8 +958,26 @@ fn property_set(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(p) = args.args[0].downcast::<PyProperty>() else { raise!(TypeError, "expected property") };
     match &p.fset {
         Some(f) => ops::call(ts, f, &[args.args[1].clone(), args.args[2].clone()]),
-        None => raise!(AttributeError, "property has no setter"),
+        None => Err(property_missing(ts, p, &args.args[1], "setter")?),
     }
+}
+
+fn property_delete(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__delete__", args, 1, 1)?;
+    let Some(p) = args.args[0].downcast::<PyProperty>() else { raise!(TypeError, "expected property") };
+    match &p.fdel {
+        Some(f) => ops::call(ts, f, &[args.args[1].clone()]),
+        None => Err(property_missing(ts, p, &args.args[1], "deleter")?),
+    }
+}
+
+/// "property 'p' of 'C' object has no setter" (the name only when known).
+fn property_missing(ts: &ThreadState, p: &PyProperty, obj: &Value, what: &str) -> PyResult<crate::error::PyErr> {
+    let owner = obj.type_ref().name();
+    Ok(match p.name.lock().clone() {
+        Some(n) => err!(AttributeError, "property {} of '{}' object has no {}", ops::repr_string(ts, &n)?, owner, what),
+        None => err!(AttributeError, "property of '{}' object has no {}", owner, what),
+    })
 }
 
 fn property_set_name(_ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -1093,7 +1147,12 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__mro__" => new_tuple(t.mro().iter().map(TypeRef::to_value).collect()),
             "__bases__" => new_tuple(td.bases.read().clone()),
             "__base__" => td.base.read().clone().unwrap_or_else(none),
-            "__doc__" => td.dict_data().get_str("__doc__").unwrap_or_else(none),
+            "__doc__" => match td.dict_data().get_str("__doc__") {
+                // A builtin type whose instances carry their own __doc__ keeps its docstring aside.
+                Some(v) if v.downcast::<crate::class::PyGetSet>().is_some() => super::docs::type_doc(&td.name()).map(new_str).unwrap_or_else(none),
+                Some(v) => v,
+                None => none(),
+            },
             // A getset there is the instances' `__module__` (functions).
             "__module__" => td
                 .dict_data()
@@ -1284,6 +1343,10 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "fset" => opt(&p.fset),
             "fdel" => opt(&p.fdel),
             "__doc__" => opt(&p.doc.lock()),
+            "__name__" => match p.name.lock().clone() {
+                Some(n) => n,
+                None => return Ok(None),
+            },
             "__isabstractmethod__" => {
                 let mut any = false;
                 for f in [&p.fget, &p.fset, &p.fdel].into_iter().flatten() {
@@ -1422,6 +1485,7 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
             "__annotate__" => a.annotate = v.filter(|x| !is_none(x)),
             "__type_params__" => a.type_params = v,
             "__dict__" => a.dict = v,
+            "__globals__" | "__closure__" | "__builtins__" => raise!(AttributeError, "readonly attribute"),
             "__code__" => {
                 drop(a);
                 return crate::function::set_code(f, v).map(|()| true);
@@ -1510,7 +1574,7 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
         }
     }
     if let Some(w) = obj.downcast::<PyWrapper>() {
-        if name == "__func__" {
+        if name == "__func__" || name == "__wrapped__" {
             raise!(AttributeError, "readonly attribute");
         }
         let mut d = w.dict.lock();
@@ -1550,8 +1614,9 @@ fn init_getsets(r: &Runtime) {
         (t.traceback, &["tb_frame", "tb_lineno", "tb_lasti", "tb_next"]),
         (t.cell, &["cell_contents"]),
         (t.property, &["fget", "fset", "fdel", "__doc__", "__isabstractmethod__"]),
-        (t.classmethod, &["__func__", "__wrapped__", "__isabstractmethod__"]),
-        (t.staticmethod, &["__func__", "__wrapped__", "__isabstractmethod__"]),
+        (t.classmethod, &["__func__", "__wrapped__", "__isabstractmethod__", "__doc__"]),
+        (t.staticmethod, &["__func__", "__wrapped__", "__isabstractmethod__", "__doc__"]),
+        (t.object, &["__class__"]),
         (t.generator, &["gi_code", "gi_frame", "gi_running", "gi_suspended", "gi_yieldfrom", "__name__", "__qualname__"]),
         (t.coroutine, &["cr_code", "cr_frame", "cr_running", "cr_suspended", "cr_await", "__name__", "__qualname__"]),
         (t.async_generator, &["ag_code", "ag_frame", "ag_running", "ag_await", "__name__", "__qualname__"]),
@@ -1578,7 +1643,8 @@ fn init_getsets(r: &Runtime) {
             let shadowed = *ty != t.type_
                 && *n == "__module__"
                 && d.get_str(n).is_some_and(|v| as_str(&v).is_some());
-            if d.get_str(n).is_none() || shadowed {
+            // `__doc__` replaces the type's docstring value: these instances carry their own.
+            if d.get_str(n).is_none() || shadowed || *n == "__doc__" {
                 d.set_str(crate::str::intern(n), crate::object::alloc_immortal(r.types.getset_descriptor, crate::class::PyGetSet { name: n, owner: ty.name() }));
             }
         }
@@ -1624,6 +1690,21 @@ pub fn getset_store(ts: &ThreadState, g: &crate::class::PyGetSet, obj: &Value, v
     }
     if builtin_setattr(ts, obj, g.name, value)? {
         return Ok(());
+    }
+    // What CPython declares as read-only members (not getsets) words it differently.
+    let member = matches!(
+        (g.owner.as_str(), g.name),
+        ("range" | "slice", "start" | "stop" | "step")
+            | ("complex", "real" | "imag")
+            | ("property", "fget" | "fset" | "fdel")
+            | ("classmethod" | "staticmethod", "__func__" | "__wrapped__")
+            | ("function", "__globals__" | "__closure__" | "__builtins__")
+            | ("super", "__thisclass__" | "__self__" | "__self_class__")
+            | ("method", "__func__" | "__self__")
+            | ("code", _)
+    );
+    if member {
+        raise!(AttributeError, "readonly attribute");
     }
     raise!(AttributeError, "attribute '{}' of '{}' objects is not writable", g.name, g.owner)
 }
