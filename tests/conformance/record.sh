@@ -60,7 +60,7 @@ fi
 
 if [[ $# -eq 0 ]]; then
     cd "$here"
-    find . -name '*.py' -not -path '*/_*/*' -not -path '*/.*/*' | sed 's|^\./||' | sort |
+    find . -mindepth 2 -maxdepth 2 -name '*.py' -not -path '*/_*/*' -not -path '*/.*/*' | sed 's|^\./||' | sort |
         xargs -r -P2 -n1 "$here/record.sh" --one
 else
     printf '%s\n' "$@" | xargs -r -P2 -n1 -d '\n' "$here/record.sh" --one

@@ -136,7 +136,7 @@ impl Case {
 /// `filter` (all when `None`).
 pub fn discover(root: &Path, filter: Option<&str>) -> io::Result<Vec<Case>> {
     let mut paths = Vec::new();
-    walk(root, &mut paths)?;
+    walk(root, 0, &mut paths)?;
     let mut cases = Vec::new();
     for path in paths {
         let name = relative_name(root, &path);
@@ -151,15 +151,17 @@ pub fn discover(root: &Path, filter: Option<&str>) -> io::Result<Vec<Case>> {
     Ok(cases)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+/// Cases are `<area>/<name>.py`: one folder level, so folders that cases
+/// create at run time (scratch trees) never hold cases.
+fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
         let file_name = entry.file_name();
         let file_name = file_name.to_string_lossy();
         if entry.file_type()?.is_dir() {
-            if !file_name.starts_with('_') && !file_name.starts_with('.') {
-                walk(&path, out)?;
+            if depth == 0 && !file_name.starts_with('_') && !file_name.starts_with('.') {
+                walk(&path, depth + 1, out)?;
             }
         } else if path.extension().is_some_and(|e| e == "py") {
             out.push(path);

@@ -126,8 +126,10 @@ fn recycle_frame(mut fr: Box<Frame>) {
         return;
     }
     // Dropping values may run `__del__` (and so allocate frames): do it
-    // before touching the pool.
-    fr.locals.clear();
+    // before touching the pool, locals last-first as `Drop for Frame` does.
+    while let Some(v) = fr.locals.pop() {
+        drop(v);
+    }
     fr.stack.clear();
     fr.code_obj = none();
     fr.globals = none();
