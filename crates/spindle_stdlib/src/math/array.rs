@@ -957,20 +957,7 @@ fn compare(ts: &ThreadState, a: &Args<'_>, op: CmpOp) -> PyResult {
     let (_, s) = arr(a)?;
     let Some(other) = a.args.get(1) else { raise!(TypeError, "expected 1 argument") };
     let Some(o) = other.downcast::<PyArray>() else { return Ok(rt().not_implemented.clone()) };
-    let (x, y) = (items(s), items(o));
-    if (op == CmpOp::Eq || op == CmpOp::Ne) && x.len() != y.len() {
-        return Ok(new_bool(op == CmpOp::Ne));
-    }
-    for (p, q) in x.iter().zip(&y) {
-        if !ops::eq(ts, p, q)? {
-            return match op {
-                CmpOp::Eq => Ok(new_bool(false)),
-                CmpOp::Ne => Ok(new_bool(true)),
-                _ => ops::rich_compare(ts, p, q, op),
-            };
-        }
-    }
-    Ok(new_bool(op.apply(&x.len(), &y.len())))
+    spindle_vm::builtins_init::containers::compare_items(ts, &items(s), &items(o), op)
 }
 
 fn m_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {

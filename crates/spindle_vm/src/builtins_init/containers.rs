@@ -1204,10 +1204,16 @@ fn seq_cmp(ts: &ThreadState, a: Args<'_>, op: CmpOp, list: bool) -> PyResult {
     let (Some(x), Some(y)) = (seq_items(&a.args[0], list), seq_items(&a.args[1], list)) else {
         return Ok(rt().not_implemented.clone());
     };
+    compare_items(ts, &x, &y, op)
+}
+
+/// Lexicographic comparison of two item sequences, as list, tuple and
+/// array compare: the first unequal pair decides, else the lengths.
+pub fn compare_items(ts: &ThreadState, x: &[Value], y: &[Value], op: CmpOp) -> PyResult {
     if (op == CmpOp::Eq || op == CmpOp::Ne) && x.len() != y.len() {
         return Ok(new_bool(op == CmpOp::Ne));
     }
-    for (p, q) in x.iter().zip(&y) {
+    for (p, q) in x.iter().zip(y) {
         if !ops::eq(ts, p, q)? {
             return match op {
                 CmpOp::Eq => Ok(new_bool(false)),
