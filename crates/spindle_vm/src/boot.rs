@@ -93,6 +93,9 @@ pub fn new_interpreter(cfg: &Config) -> PyResult<(Arc<Interpreter>, ThreadState)
 /// in front of the path, so site never rewrites it (CPython's order).
 pub fn finish_startup(ts: &ThreadState, cfg: &Config) {
     let Some(path) = ts.interp.sys_dict.downcast::<PyDict>().and_then(|d| d.get_str("path")) else { return };
+    if let Err(e) = crate::import::install_meta_path_finder(ts) {
+        print_exception(ts, e.value());
+    }
     if !cfg.no_site {
         if let Err(e) = crate::import::import_module(ts, "site") {
             eprintln!("Error in site module:");
@@ -428,6 +431,17 @@ pub fn run_main_source(ts: &ThreadState, source: &str, filename: &str, file_attr
 
 /// `-m module`: runs the module as `__main__` (packages run `pkg.__main__`).
 pub fn run_module(ts: &ThreadState, name: &str) -> PyResult<()> {
+    // runpy runs the module in the namespace of the `__main__` module that
+    // CPython creates at start-up.
+    if let Some(modules) = ts.interp.modules.downcast::<PyDict>() {
+        if modules.get_str("__main__").is_none() {
+            let main = crate::import::new_module("__main__");
+            if let Some(d) = main.downcast::<crate::cell::PyModule>().and_then(|m| m.dict.downcast::<PyDict>()) {
+                d.set_str(new_str("__builtins__"), ts.interp.builtins.clone());
+            }
+            modules.set_str(new_str("__main__"), main);
+        }
+    }
     let runpy = crate::import::import_module(ts, "runpy")?;
     let f = ops::getattr_str(ts, &runpy, "_run_module_as_main")?;
     ops::call(ts, &f, &[new_str(name), new_bool(true)])?;

@@ -190,6 +190,78 @@ fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
     Err(not_found(name, format!("No module named '{name}'")))
 }
 
+/// `_find(fullname, path)` for the meta-path finder (py/importer.py):
+/// `(origin, is_package)` of the module the import statement would load from
+/// `path` (a package's `__path__`; `None`: native modules, then `sys.path`),
+/// or None.
+fn finder_find(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(name) = a.args.first().and_then(as_str) else { raise!(TypeError, "_find() argument 1 must be str") };
+    let path = a.args.get(1).filter(|p| !is_none(p));
+    let entries: Vec<String> = match path {
+        Some(p) => ops::collect(ts, p)?.iter().filter_map(|v| as_str(v).map(str::to_owned)).collect(),
+        None => {
+            if ts.interp.native_module(name).is_some() {
+                return Ok(crate::seq::new_tuple(vec![new_str("built-in"), crate::num::new_bool(false)]));
+            }
+            let sp = crate::builtins_init::sys_attr(ts, "path").unwrap_or_else(none);
+            ops::collect(ts, &sp).unwrap_or_default().iter().filter_map(|v| as_str(v).map(str::to_owned)).collect()
+        }
+    };
+    let child = name.rsplit_once('.').map_or(name, |(_, c)| c);
+    for entry in &entries {
+        if let Some((file, _, is_pkg)) = find_in(entry, child) {
+            return Ok(crate::seq::new_tuple(vec![new_str(&file), crate::num::new_bool(is_pkg)]));
+        }
+    }
+    Ok(none())
+}
+
+/// The source a found module's origin names: embedded Lib text or a file.
+fn source_at(origin: &str) -> Option<Source> {
+    match origin.strip_prefix(spindle_pylib::LIB_PREFIX) {
+        Some(rel) => {
+            let rel = rel.trim_start_matches('/');
+            spindle_pylib::contains(rel).then(|| Source::Lib(rel.to_owned()))
+        }
+        None => std::fs::read(origin).ok().map(|b| Source::File(decode_source(&b))),
+    }
+}
+
+/// `_code(origin)`: the module code for a `_find` origin (None for built-ins).
+fn finder_code(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(origin) = a.args.first().and_then(as_str) else { raise!(TypeError, "_code() argument must be str") };
+    match source_at(origin) {
+        Some(src) => module_code(ts, &src, origin),
+        None => Ok(none()),
+    }
+}
+
+/// `_source(origin)`: the module's source text, or None.
+fn finder_source(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(origin) = a.args.first().and_then(as_str) else { raise!(TypeError, "_source() argument must be str") };
+    Ok(source_at(origin).map_or_else(none, |s| new_str(s.text())))
+}
+
+/// Puts Spindle's path finder on `sys.meta_path` (see py/importer.py).
+pub fn install_meta_path_finder(ts: &ThreadState) -> PyResult<()> {
+    let m = new_module("_spindle_importer");
+    let Some(d) = module_dict(&m) else { raise!(SystemError, "module without dict") };
+    d.set_str(new_str("__builtins__"), ts.interp.builtins.clone());
+    d.set_str(new_str("_find"), crate::function::new_native("_find", finder_find));
+    d.set_str(new_str("_code"), crate::function::new_native("_code", finder_code));
+    d.set_str(new_str("_source"), crate::function::new_native("_source", finder_source));
+    let code = compile_source(ts, include_str!("py/importer.py"), "<spindle importer>", "exec")?;
+    let globals = m.downcast::<PyModule>().map(|p| p.dict.clone()).unwrap_or_else(none);
+    crate::eval::run_code(ts, &code, &globals, None)?;
+    sys_modules(ts).set_str(new_str("_spindle_importer"), m.clone());
+    let finder = ops::getattr_str(ts, &m, "SpindlePathFinder")?;
+    let meta = crate::builtins_init::sys_attr(ts, "meta_path").unwrap_or_else(none);
+    if let Some(l) = meta.downcast::<crate::seq::PyList>() {
+        l.push(finder);
+    }
+    Ok(())
+}
+
 /// A found module's source: an embedded Lib file (by its path under Lib/; the
 /// text is read only when there is no precompiled code) or a file's contents.
 enum Source {

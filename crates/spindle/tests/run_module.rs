@@ -1,0 +1,54 @@
+//! `spindle -m MODULE` runs Lib modules through CPython's runpy, which finds
+//! them with importlib (Spindle's finder on sys.meta_path) and runs them in
+//! the `__main__` module; outputs are CPython 3.14's for the same commands.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn spindle(args: &[&str], stdin: &str) -> (String, String, i32) {
+    let dir = std::env::temp_dir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_spindle"))
+        .args(args)
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn spindle");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn json_tool_pretty_prints_stdin() {
+    let (out, err, code) = spindle(&["-m", "json.tool"], "{\"a\": [1, 2], \"b\": null}\n");
+    assert_eq!((out.as_str(), err.as_str(), code), ("{\n    \"a\": [\n        1,\n        2\n    ],\n    \"b\": null\n}\n", "", 0));
+}
+
+#[test]
+fn timeit_runs_a_statement() {
+    let (out, err, code) = spindle(&["-m", "timeit", "-n", "10", "-r", "1", "x = 1"], "");
+    assert!(out.starts_with("10 loops, best of 1: ") && out.ends_with(" per loop\n"), "{out:?} {err:?}");
+    assert_eq!((err.as_str(), code), ("", 0));
+}
+
+#[test]
+fn unittest_runs_a_test_module() {
+    let dir = std::env::temp_dir().join(format!("spindle-run-module-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("test_sample.py"), "import unittest\nclass T(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(1 + 1, 2)\n    def test_fail(self):\n        self.assertEqual(1, 2)\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_spindle")).args(["-m", "unittest", "test_sample"]).current_dir(&dir).output().expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("AssertionError: 1 != 2") && err.contains("Ran 2 tests") && err.ends_with("FAILED (failures=1)\n"), "{err}");
+}
+
+#[test]
+fn missing_module_is_reported_like_cpython() {
+    let (out, err, code) = spindle(&["-m", "no_such_module_here"], "");
+    assert_eq!(out, "");
+    assert!(err.ends_with(": No module named no_such_module_here\n"), "{err}");
+    assert_eq!(code, 1);
+}

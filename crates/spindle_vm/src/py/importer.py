@@ -1,0 +1,63 @@
+"""Spindle's path finder on sys.meta_path, so importlib's own machinery
+(importlib.util.find_spec, runpy for `-m`, pkgutil, importlib.import_module)
+finds the same modules as the native import statement. `_find` and `_code`
+are the native importer's search and compile steps (import.rs)."""
+import sys
+
+
+def _search_path(fullname, path):
+    if path is not None:
+        return path
+    parent = fullname.rpartition(".")[0]
+    if parent:
+        return getattr(sys.modules.get(parent), "__path__", None) or []
+    return None
+
+
+class SpindlePathFinder:
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        found = _find(fullname, _search_path(fullname, path))
+        if found is None:
+            return None
+        origin, is_pkg = found
+        from importlib.machinery import ModuleSpec
+        spec = ModuleSpec(fullname, cls, origin=origin, is_package=is_pkg)
+        if is_pkg:
+            spec.submodule_search_locations = [origin.rpartition("/")[0]]
+        spec.has_location = origin != "built-in"
+        return spec
+
+    @classmethod
+    def create_module(cls, spec):
+        return None
+
+    @classmethod
+    def exec_module(cls, module):
+        code = _code(module.__spec__.origin)
+        if code is None:
+            raise ImportError(f"cannot load {module.__spec__.name!r}", name=module.__spec__.name)
+        exec(code, module.__dict__)
+
+    @classmethod
+    def _origin(cls, fullname):
+        found = _find(fullname, _search_path(fullname, None))
+        if found is None:
+            raise ImportError(f"No module named {fullname!r}", name=fullname)
+        return found
+
+    @classmethod
+    def get_code(cls, fullname):
+        return _code(cls._origin(fullname)[0])
+
+    @classmethod
+    def is_package(cls, fullname):
+        return cls._origin(fullname)[1]
+
+    @classmethod
+    def get_filename(cls, fullname):
+        return cls._origin(fullname)[0]
+
+    @classmethod
+    def get_source(cls, fullname):
+        return _source(cls._origin(fullname)[0])
