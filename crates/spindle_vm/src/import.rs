@@ -242,6 +242,13 @@ fn finder_source(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(source_at(origin).map_or_else(none, |s| new_str(s.text())))
 }
 
+/// `_load(fullname)`: the import statement's loading of a module (native or
+/// from a path entry), for the finder's `create_module`.
+fn finder_load(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(name) = a.args.first().and_then(as_str) else { raise!(TypeError, "_load() argument must be str") };
+    import_module(ts, name)
+}
+
 /// Puts Spindle's path finder on `sys.meta_path` (see py/importer.py).
 pub fn install_meta_path_finder(ts: &ThreadState) -> PyResult<()> {
     let m = new_module("_spindle_importer");
@@ -250,6 +257,7 @@ pub fn install_meta_path_finder(ts: &ThreadState) -> PyResult<()> {
     d.set_str(new_str("_find"), crate::function::new_native("_find", finder_find));
     d.set_str(new_str("_code"), crate::function::new_native("_code", finder_code));
     d.set_str(new_str("_source"), crate::function::new_native("_source", finder_source));
+    d.set_str(new_str("_load"), crate::function::new_native("_load", finder_load));
     let code = compile_source(ts, include_str!("py/importer.py"), "<spindle importer>", "exec")?;
     let globals = m.downcast::<PyModule>().map(|p| p.dict.clone()).unwrap_or_else(none);
     crate::eval::run_code(ts, &code, &globals, None)?;

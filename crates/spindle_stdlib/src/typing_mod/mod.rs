@@ -28,10 +28,22 @@ pub(crate) fn init_imp(ts: &ThreadState) -> PyResult<Value> {
     run_python_module(ts, "_imp", include_str!("_imp.py"))
 }
 
-/// `_warnings`: present (importlib's bootstrap requires the name) but empty, so
-/// `warnings` uses its pure-Python implementation.
+/// `_warnings`: `warn`/`warn_explicit` forwarding to `warnings` (importlib's
+/// bootstrap calls them), without the C state, so `warnings` keeps its
+/// pure-Python implementation.
 pub(crate) fn init_warnings(ts: &ThreadState) -> PyResult<Value> {
-    run_python_module(ts, "_warnings", "\"Spindle uses the pure-Python warnings implementation.\"\n")
+    run_python_module(ts, "_warnings", include_str!("_warnings.py"))
+}
+
+/// `_sysconfigdata_*`: the build-time variables `sysconfig` reads on POSIX.
+/// Spindle has no Makefile or pyconfig.h, so only what is true of it is set;
+/// `sysconfig` adds the interpreter-derived values itself.
+pub(crate) fn init_sysconfigdata(ts: &ThreadState) -> PyResult<Value> {
+    run_python_module(
+        ts,
+        "_sysconfigdata__linux_x86_64-linux-gnu",
+        "build_time_vars = {'SOABI': 'spindle-314-x86_64-linux-gnu', 'EXT_SUFFIX': '.so', 'SHLIB_SUFFIX': '.so', 'MULTIARCH': 'x86_64-linux-gnu', 'HOST_GNU_TYPE': 'x86_64-pc-linux-gnu', 'WITH_DOC_STRINGS': 1}\n",
+    )
 }
 
 /// `marshal`: importable (importlib imports it) but without a format yet.

@@ -1,8 +1,13 @@
 """Spindle's path finder on sys.meta_path, so importlib's own machinery
 (importlib.util.find_spec, runpy for `-m`, pkgutil, importlib.import_module)
 finds the same modules as the native import statement. `_find` and `_code`
-are the native importer's search and compile steps (import.rs)."""
+are the native importer's search and compile steps (import.rs); `_load`
+is the import statement's own loader, so a module imported either way is
+the same object."""
 import sys
+
+# Names just loaded by create_module, whose exec_module has nothing to do.
+_fresh = set()
 
 
 def _search_path(fullname, path):
@@ -30,10 +35,17 @@ class SpindlePathFinder:
 
     @classmethod
     def create_module(cls, spec):
-        return None
+        module = _load(spec.name)
+        _fresh.add(spec.name)
+        return module
 
     @classmethod
     def exec_module(cls, module):
+        name = module.__spec__.name
+        if name in _fresh:
+            _fresh.discard(name)
+            return
+        # importlib.reload: run the module's code again in its namespace.
         code = _code(module.__spec__.origin)
         if code is None:
             raise ImportError(f"cannot load {module.__spec__.name!r}", name=module.__spec__.name)
