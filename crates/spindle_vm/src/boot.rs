@@ -261,7 +261,8 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
         ("exception", |ts, _| Ok(ts.current_exception().unwrap_or_else(none))),
         ("getrefcount", |_, a| Ok(new_int(a.args.first().and_then(|v| v.header().map(|h| h.refcount() as i64)).unwrap_or(1 << 30)))),
         ("intern", |_, a| {
-            let s = a.args.first().and_then(as_str).ok_or_else(|| err!(TypeError, "intern() argument must be str"))?;
+            let arg = a.args.first().cloned().unwrap_or_else(none);
+            let s = as_str(&arg).ok_or_else(|| err!(TypeError, "intern() argument must be str, not {}", ops::type_name(&arg)))?;
             Ok(crate::str::intern(s))
         }),
         ("getsizeof", |ts, a| {

@@ -117,7 +117,7 @@ class deque:
                 return i
             if state != self._state:
                 raise RuntimeError('deque mutated during iteration')
-        raise ValueError(f'{value!r} is not in deque')
+        raise ValueError('deque.index(x): x not in deque')
 
     def insert(self, index, value, /):
         index = _intarg(index)
@@ -136,7 +136,7 @@ class deque:
                 self._state += 1
                 del self._items[i]
                 return
-        raise ValueError(f'{value!r} is not in deque')
+        raise ValueError('deque.remove(x): x not in deque')
 
     def reverse(self):
         self._state += 1

@@ -430,10 +430,29 @@ class permutations(_Base):
             else:
                 return
 
+def _two_required(name, args, kwargs):
+    """(iterable, r) with the C argument parser's messages."""
+    if len(args) + len(kwargs) > 2:
+        raise TypeError(f"{name}() takes at most 2 arguments ({len(args) + len(kwargs)} given)")
+    values = list(args)
+    for pos, key in enumerate(("iterable", "r"), 1):
+        if pos <= len(values):
+            if key in kwargs:
+                raise TypeError(f"argument for {name}() given by name ('{key}') and position ({pos})")
+            continue
+        if key not in kwargs:
+            raise TypeError(f"{name}() missing required argument '{key}' (pos {pos})")
+        values.append(kwargs.pop(key))
+    if kwargs:
+        raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kwargs))}'")
+    return values
+
+
 @_mkname
 class combinations(_Base):
     __slots__ = ()
-    def __init__(self, iterable, r):
+    def __init__(self, *args, **kwargs):
+        iterable, r = _two_required('combinations', args, kwargs)
         pool = tuple(iterable)
         self._it = self._gen(pool, _check_r(r))
     @staticmethod
@@ -457,7 +476,8 @@ class combinations(_Base):
 @_mkname
 class combinations_with_replacement(_Base):
     __slots__ = ()
-    def __init__(self, iterable, r):
+    def __init__(self, *args, **kwargs):
+        iterable, r = _two_required('combinations_with_replacement', args, kwargs)
         pool = tuple(iterable)
         self._it = self._gen(pool, _check_r(r))
     @staticmethod
