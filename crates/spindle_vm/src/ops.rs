@@ -33,8 +33,19 @@ pub fn with_thread_state(f: impl FnOnce(&ThreadState)) {
     }
 }
 
+/// The name CPython's messages give a value's type (its `tp_name`): a class
+/// statement's type is its bare name; a native type defined outside
+/// `builtins` is `module.Name` (`types.SimpleNamespace`, `array.array`).
 pub fn type_name(v: &Value) -> String {
-    v.type_ref().name()
+    let t = v.type_ref();
+    let name = t.name();
+    if t.is_heap() {
+        return name;
+    }
+    match t.data().dict_data().get_str("__module__").as_ref().and_then(crate::str::as_str) {
+        Some(m) if m != "builtins" && !name.contains('.') => format!("{m}.{name}"),
+        _ => name,
+    }
 }
 
 pub fn is_type(v: &Value) -> bool {
