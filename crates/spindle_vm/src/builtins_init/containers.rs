@@ -1557,6 +1557,7 @@ fn dict_init(r: &Runtime) {
             }),
             ("copy", |ts, a| ops::call_method(ts, &view_inner(&a)?, "copy", &[])),
             ("__repr__", |ts, a| Ok(new_string(format!("mappingproxy({})", ops::repr_string(ts, &view_inner(&a)?)?)))),
+            ("__str__", |ts, a| ops::str_(ts, &view_inner(&a)?)),
             // `|` works on the underlying mapping (BINARY_OP code 7 is `|`).
             ("__or__", |ts, a| {
                 check_args("__or__", a, 1, 1)?;

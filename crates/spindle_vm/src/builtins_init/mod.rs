@@ -67,6 +67,8 @@ pub(crate) fn init_type_dicts(r: &Runtime) {
         let doc = docs::type_doc(&t.name()).map(new_str).unwrap_or_else(none);
         add_value(*t, "__doc__", doc);
     }
+    // `int | str` is a `typing.Union` (3.14).
+    add_value(r.types.union, "__module__", crate::str::intern("typing"));
     object_type::init(r);
     numbers::init(r);
     strings::init(r);

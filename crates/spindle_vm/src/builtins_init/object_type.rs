@@ -754,9 +754,13 @@ fn module_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
         Some(n) => ops::str_string(ts, &n)?,
         None => "?".into(),
     };
+    // Only a module the interpreter itself provides is "(built-in)"; one made
+    // by `types.ModuleType(name)` has no origin to show.
+    let native = name == "sys" || name == "builtins" || ts.interp.native_module(&name).is_some();
     Ok(new_str(&match file {
         Some(f) if !is_none(&f) => format!("<module '{}' from '{}'>", name, ops::str_string(ts, &f)?),
-        _ => format!("<module '{}' (built-in)>", name),
+        _ if native => format!("<module '{}' (built-in)>", name),
+        _ => format!("<module '{}'>", name),
     }))
 }
 
