@@ -91,20 +91,46 @@ fn this<'a>(a: &'a Args<'a>) -> PyResult<&'a WeakRef> {
     }
 }
 
-fn check_weakrefable(ob: &Value) -> PyResult<()> {
+fn check_weakrefable(ts: &ThreadState, ob: &Value) -> PyResult<()> {
     let t = rt();
     let ty = ob.type_ref();
     let types = &t.types;
-    let refusing = ob.is_small_int()
-        || [types.int, types.bool_, types.str, types.bytes, types.tuple, types.list, types.dict, types.none, types.float, types.complex, types.bytearray]
-            .contains(&ty);
+    // Instances of builtin types without a weakref slot refuse. A class
+    // statement's instances have one unless every class down to the first
+    // builtin base declares `__slots__` without `__weakref__`.
+    let builtin_refuses = |b: TypeRef| {
+        [types.int, types.bool_, types.str, types.bytes, types.tuple, types.list, types.dict, types.none, types.float, types.complex, types.bytearray, types.object]
+            .contains(&b)
+    };
+    let mut refusing = ob.is_small_int();
+    if !refusing {
+        refusing = true;
+        for b in ty.mro() {
+            if !b.is_heap() {
+                refusing = builtin_refuses(b);
+                break;
+            }
+            let Some(slots) = b.data().dict_data().get_str("__slots__") else {
+                refusing = false;
+                break;
+            };
+            let names: Vec<Value> = match spindle_vm::str::as_str(&slots) {
+                Some(_) => vec![slots.clone()],
+                None => spindle_vm::ops::collect(ts, &slots).unwrap_or_default(),
+            };
+            if names.iter().any(|n| spindle_vm::str::as_str(n) == Some("__weakref__")) {
+                refusing = false;
+                break;
+            }
+        }
+    }
     if refusing {
         raise!(TypeError, "cannot create weak reference to '{}' object", ty.name());
     }
     Ok(())
 }
 
-fn ref_new(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+fn ref_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let pos = a.positional();
     let Some(cls) = pos.first().and_then(TypeRef::from_value) else {
         raise!(TypeError, "ref.__new__(X): X is not a type object")
@@ -114,7 +140,7 @@ fn ref_new(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     }
     let ob = pos[1].clone();
     let callback = pos.get(2).filter(|c| !is_none(c)).cloned();
-    check_weakrefable(&ob)?;
+    check_weakrefable(ts, &ob)?;
     let exact = cls == ref_type();
     if exact && callback.is_none() {
         // Reuse an existing plain ref, as CPython does.

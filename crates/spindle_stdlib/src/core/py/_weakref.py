@@ -82,9 +82,9 @@ class CallableProxyType(ProxyType):
     def __call__(self, *args, **kwargs):
         return _target(self)(*args, **kwargs)
 
+# 3.14 names them weakref.ProxyType / weakref.CallableProxyType (their
+# reprs still say "weakproxy").
 ProxyType.__module__ = CallableProxyType.__module__ = 'weakref'
-ProxyType.__name__ = ProxyType.__qualname__ = 'weakproxy'
-CallableProxyType.__name__ = CallableProxyType.__qualname__ = 'weakcallableproxy'
 
 def proxy(object, callback=None, /):
     cls = CallableProxyType if callable(object) else ProxyType
