@@ -19,6 +19,8 @@ def _parse(s):
                 lit = []
                 i += 2
                 continue
+            if i + 1 == n:
+                raise ValueError("Single '{' encountered in format string")
             # a replacement field
             j = i + 1
             depth = 1
