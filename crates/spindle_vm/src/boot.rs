@@ -303,8 +303,17 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
         ("getswitchinterval", |_, _| Ok(crate::num::new_float(0.005))),
         ("setswitchinterval", |_, _| Ok(none())),
         ("is_finalizing", |_, _| Ok(new_bool(false))),
-        ("audit", |_, _| Ok(none())),
-        ("addaudithook", |_, _| Ok(none())),
+        ("audit", sys_audit),
+        ("addaudithook", |ts, a| {
+            let [hook] = crate::builtins_init::parse_args("addaudithook", a, ["hook"], 1)?;
+            let hook = hook.unwrap_or_else(none);
+            // Existing hooks hear about the new one first, as in CPython.
+            sys_audit(ts, Args::new(&[new_str("sys.addaudithook")]))?;
+            if let Some(l) = audit_hooks(ts).downcast::<crate::seq::PyList>() {
+                l.push(hook);
+            }
+            Ok(none())
+        }),
         ("settrace", |_, _| Ok(none())),
         ("gettrace", |_, _| Ok(none())),
         ("setprofile", |_, _| Ok(none())),
@@ -431,6 +440,30 @@ pub fn run_main_source(ts: &ThreadState, source: &str, filename: &str, file_attr
 }
 
 /// `-m module`: runs the module as `__main__` (packages run `pkg.__main__`).
+/// The hooks `sys.addaudithook` registered (interpreter state).
+fn audit_hooks(ts: &ThreadState) -> Value {
+    ts.interp.module_state("sys.audithooks", || new_list(vec![]))
+}
+
+/// `sys.audit(event, *args)`: calls every hook with `(event, args)`; a hook's
+/// exception propagates to the auditing code.
+fn sys_audit(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(event) = a.args.first() else { raise!(TypeError, "audit() missing 1 required positional argument: 'event'") };
+    if as_str(event).is_none() {
+        raise!(TypeError, "audit() argument 1 must be str, not {}", ops::type_name(event));
+    }
+    let hooks = audit_hooks(ts);
+    let hooks = hooks.downcast::<crate::seq::PyList>().map(|l| l.items.lock().clone()).unwrap_or_default();
+    if hooks.is_empty() {
+        return Ok(none());
+    }
+    let args = new_tuple(a.args[1..].to_vec());
+    for h in hooks {
+        ops::call(ts, &h, &[event.clone(), args.clone()])?;
+    }
+    Ok(none())
+}
+
 pub fn run_module(ts: &ThreadState, name: &str) -> PyResult<()> {
     // runpy runs the module in the namespace of the `__main__` module that
     // CPython creates at start-up.
