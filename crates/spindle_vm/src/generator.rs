@@ -429,6 +429,28 @@ struct AsyncTypes {
     anext: TypeRef,
 }
 
+/// The coroutine-like methods of an async generator's awaitables (asend and
+/// athrow objects): send/throw/close over the payload's three functions;
+/// they are their own iterator and `__await__`.
+macro_rules! awaitable_methods {
+    ($ty:expr, $send:ident, $throw:ident, $close:ident) => {
+        native::add_methods(
+            $ty,
+            &[
+                ("send", |ts, a| $send(ts, this(&a)?, arg1(&a))),
+                ("throw", |ts, a| {
+                    let e = throw_args(ts, a.args.get(1..).unwrap_or(&[]))?;
+                    $throw(ts, this(&a)?, e)
+                }),
+                ("close", |ts, a| $close(ts, this(&a)?)),
+                ("__await__", |_, a| Ok(a.args[0].clone())),
+                ("__iter__", |_, a| Ok(a.args[0].clone())),
+                ("__next__", |ts, a| $send(ts, this(&a)?, none())),
+            ],
+        )
+    };
+}
+
 /// Builtin classes created on first use; immutable afterwards.
 static ASYNC_TYPES: OnceLock<AsyncTypes> = OnceLock::new();
 
@@ -436,35 +458,9 @@ fn async_types() -> &'static AsyncTypes {
     ASYNC_TYPES.get_or_init(|| {
         let wrapped = native::new_type::<PyAsyncGenWrapped>("async_generator_wrapped_value", "builtins", None, false);
         let asend = native::new_type::<PyAsyncGenASend>("async_generator_asend", "builtins", None, false);
-        native::add_methods(
-            asend,
-            &[
-                ("send", |ts, a| asend_send(ts, this(&a)?, arg1(&a))),
-                ("throw", |ts, a| {
-                    let e = throw_args(ts, a.args.get(1..).unwrap_or(&[]))?;
-                    asend_throw(ts, this(&a)?, e)
-                }),
-                ("close", |ts, a| asend_close(ts, this(&a)?)),
-                ("__await__", |_, a| Ok(a.args[0].clone())),
-                ("__iter__", |_, a| Ok(a.args[0].clone())),
-                ("__next__", |ts, a| asend_send(ts, this(&a)?, none())),
-            ],
-        );
+        awaitable_methods!(asend, asend_send, asend_throw, asend_close);
         let athrow = native::new_type::<PyAsyncGenAThrow>("async_generator_athrow", "builtins", None, false);
-        native::add_methods(
-            athrow,
-            &[
-                ("send", |ts, a| athrow_send(ts, this(&a)?, arg1(&a))),
-                ("throw", |ts, a| {
-                    let e = throw_args(ts, a.args.get(1..).unwrap_or(&[]))?;
-                    athrow_throw(ts, this(&a)?, e)
-                }),
-                ("close", |ts, a| athrow_close(ts, this(&a)?)),
-                ("__await__", |_, a| Ok(a.args[0].clone())),
-                ("__iter__", |_, a| Ok(a.args[0].clone())),
-                ("__next__", |ts, a| athrow_send(ts, this(&a)?, none())),
-            ],
-        );
+        awaitable_methods!(athrow, athrow_send, athrow_throw, athrow_close);
         let anext = native::new_type::<PyAnextAwaitable>("anext_awaitable", "builtins", None, false);
         native::add_methods(
             anext,

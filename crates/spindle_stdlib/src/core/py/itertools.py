@@ -448,13 +448,18 @@ def _two_required(name, args, kwargs):
     return values
 
 
-@_mkname
-class combinations(_Base):
+class _PoolAndR(_Base):
+    """combinations and combinations_with_replacement: (iterable, r) -> _gen."""
     __slots__ = ()
     def __init__(self, *args, **kwargs):
-        iterable, r = _two_required('combinations', args, kwargs)
-        pool = tuple(iterable)
-        self._it = self._gen(pool, _check_r(r))
+        iterable, r = _two_required(self._api_name, args, kwargs)
+        self._it = self._gen(tuple(iterable), _check_r(r))
+
+
+@_mkname
+class combinations(_PoolAndR):
+    __slots__ = ()
+    _api_name = 'combinations'
     @staticmethod
     def _gen(pool, r):
         n = len(pool)
@@ -474,12 +479,9 @@ class combinations(_Base):
             yield tuple(pool[k] for k in idx)
 
 @_mkname
-class combinations_with_replacement(_Base):
+class combinations_with_replacement(_PoolAndR):
     __slots__ = ()
-    def __init__(self, *args, **kwargs):
-        iterable, r = _two_required('combinations_with_replacement', args, kwargs)
-        pool = tuple(iterable)
-        self._it = self._gen(pool, _check_r(r))
+    _api_name = 'combinations_with_replacement'
     @staticmethod
     def _gen(pool, r):
         n = len(pool)
