@@ -55,17 +55,19 @@ thread_local! {
 static NEXT_THREAD_ID: AtomicUsize = AtomicUsize::new(1);
 
 /// A small nonzero id for the current OS thread, used as the biased-refcount owner.
-#[inline]
+/// Every incref/decref reads it, so the fast path is one TLS load, inlined.
+#[inline(always)]
 pub fn current_thread_id() -> usize {
-    THREAD_ID.with(|c| {
-        let id = c.get();
-        if id != 0 {
-            return id;
-        }
-        let id = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
-        c.set(id);
-        id
-    })
+    let id = THREAD_ID.get();
+    if id != 0 { id } else { assign_thread_id() }
+}
+
+#[cold]
+#[inline(never)]
+fn assign_thread_id() -> usize {
+    let id = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
+    THREAD_ID.set(id);
+    id
 }
 
 impl ObjHeader {

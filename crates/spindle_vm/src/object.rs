@@ -331,12 +331,12 @@ pub unsafe fn dealloc(ptr: *mut ObjHeader) {
     // pending queue below, with a zero count the collector must not see).
     // SAFETY: ptr is dead but still allocated.
     unsafe { crate::gc::untrack(ptr) };
-    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    let depth = DEALLOC_DEPTH.get();
     if depth >= DEALLOC_MAX_DEPTH {
         DEALLOC_PENDING.with(|p| p.borrow_mut().push(ptr as usize));
         return;
     }
-    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    DEALLOC_DEPTH.set(depth + 1);
     // SAFETY: forwarded from the caller.
     unsafe { dealloc_now(ptr) };
     if depth == 0 {
@@ -349,7 +349,7 @@ pub unsafe fn dealloc(ptr: *mut ObjHeader) {
             }
         }
     }
-    DEALLOC_DEPTH.with(|d| d.set(depth));
+    DEALLOC_DEPTH.set(depth);
 }
 
 unsafe fn dealloc_now(ptr: *mut ObjHeader) {

@@ -375,9 +375,48 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("_spawn", spawn),
     ("daemon_threads_allowed", |_, _| Ok(new_bool(true))),
     ("_is_main_interpreter", |_, _| Ok(new_bool(true))),
+    ("_format_exception", format_exception),
 ];
 
+/// `_format_exception(exc)`: the report the default excepthook prints for
+/// `exc` (chain and traceback), as one string.
+fn format_exception(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(exc) = args.args.first() else { raise!(TypeError, "_format_exception() takes exactly one argument (0 given)") };
+    Ok(new_str(&spindle_vm::traceback::format_exception(ts, exc)))
+}
+
 const PY_SRC: &str = r#"
+_ExceptHookArgs = _structseq('_thread._ExceptHookArgs',
+                             ('exc_type', 'exc_value', 'exc_traceback', 'thread'))
+del _structseq
+
+def _excepthook(args, /):
+    # Native in CPython; here so that `import threading` need not fall back
+    # to traceback (which pulls in a dozen modules).
+    if type(args) is not _ExceptHookArgs:
+        raise TypeError("_thread._excepthook argument type must be ExceptHookArgs")
+    exc_type, exc_value, exc_tb, thread = args
+    if isinstance(exc_type, type) and issubclass(exc_type, SystemExit):
+        return
+    import sys
+    file = sys.stderr
+    if file is None:
+        if thread is None:
+            return
+        file = getattr(thread, '_stderr', None)
+        if file is None:
+            return
+    name = getattr(thread, 'name', None) if thread is not None else None
+    if name is None:
+        name = f"<{get_ident()}>"
+    file.write(f"Exception in thread {name}:\n")
+    file.flush()
+    if exc_value is not None:
+        if exc_tb is not None and exc_value.__traceback__ is not exc_tb:
+            exc_value = exc_value.with_traceback(exc_tb)
+        file.write(_format_exception(exc_value))
+    file.flush()
+
 class _ThreadHandle:
     def __init__(self):
         self.ident = None
@@ -592,6 +631,7 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     spindle_vm::native::add_value(&m, "RLock", rt_.to_value());
     spindle_vm::native::add_value(&m, "error", spindle_vm::runtime::rt().exc.RuntimeError.to_value());
     spindle_vm::native::add_value(&m, "TIMEOUT_MAX", new_float(TIMEOUT_MAX));
+    super::run_source(ts, &m, super::STRUCTSEQ_SRC, "<_thread>")?;
     super::run_source(ts, &m, PY_SRC, "<_thread>")?;
     Ok(m)
 }
