@@ -172,6 +172,8 @@ fn small_int_op(x: i64, y: i64, op: usize) -> Option<Value> {
             if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m }
         }
         7 => x | y,
+        // int ** int with a non-negative exponent stays an int.
+        8 => x.checked_pow(u32::try_from(y).ok()?)?,
         10 => x.checked_sub(y)?,
         12 => x ^ y,
         _ => return None,
@@ -194,6 +196,15 @@ fn float_op(x: f64, y: f64, op: usize) -> Option<Value> {
                 return None;
             }
             x / y
+        }
+        // A positive finite base never needs float_pow's special cases
+        // (complex results, ZeroDivisionError); overflow goes the slow way.
+        8 if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
         }
         _ => return None,
     };

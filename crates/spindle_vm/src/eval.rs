@@ -19,10 +19,40 @@ use crate::runtime::{is_none, none, rt};
 use crate::value::Value;
 use crate::{err, raise};
 
+/// A frame's `CodeObject`, borrowed without a reference count of its own.
+///
+/// Invariant: it points into the `Arc<CodeObject>` of the `PyCode` held by the
+/// same frame's `code_obj` (a `PyCode` never replaces its `code`), so it is
+/// valid as long as the frame keeps that `code_obj`; pooled frames keep theirs
+/// until reused.
+#[derive(Clone, Copy)]
+pub struct CodeRef(std::ptr::NonNull<CodeObject>);
+
+// SAFETY: it only gives shared access to an immutable CodeObject (which is
+// Send + Sync), kept alive by the owning frame's code_obj.
+unsafe impl Send for CodeRef {}
+// SAFETY: as above.
+unsafe impl Sync for CodeRef {}
+
+impl std::ops::Deref for CodeRef {
+    type Target = CodeObject;
+    #[inline]
+    fn deref(&self) -> &CodeObject {
+        // SAFETY: see the type's invariant.
+        unsafe { self.0.as_ref() }
+    }
+}
+
+impl CodeRef {
+    fn of(code: &PyCode) -> CodeRef {
+        CodeRef(std::ptr::NonNull::from(&*code.code))
+    }
+}
+
 /// One activation of a code object.
 pub struct Frame {
     pub code_obj: Value,
-    pub code: Arc<CodeObject>,
+    pub code: CodeRef,
     /// Index of the next instruction.
     pub pc: usize,
     /// Index of the instruction being executed (for errors and f_lineno).
@@ -84,7 +114,7 @@ thread_local! {
 const FRAME_POOL_MAX: usize = 64;
 
 pub fn new_frame(code_obj: Value, globals: Value, builtins: Value, locals_map: Option<Value>, func: Option<Value>) -> PyResult<Box<Frame>> {
-    let Some(code) = code_obj.downcast::<PyCode>().map(|c| c.code.clone()) else {
+    let Some(code) = code_obj.downcast::<PyCode>().map(CodeRef::of) else {
         raise!(TypeError, "expected a code object")
     };
     let n = code.localsplus.len();
@@ -131,7 +161,7 @@ fn recycle_frame(mut fr: Box<Frame>) {
         drop(v);
     }
     fr.stack.clear();
-    fr.code_obj = none();
+    // code_obj stays: it keeps `fr.code` valid while pooled (see CodeRef).
     fr.globals = none();
     fr.builtins = none();
     fr.locals_map = None;
@@ -207,6 +237,11 @@ pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<
         drop(attrs);
         let qualname = || crate::str::as_str(&f.attrs.lock().qualname).unwrap_or("?").to_owned();
         bind_args(ts, &mut frame, &qualname, args, defaults.as_ref(), kwdefaults.as_ref())?;
+    }
+    // Only code with free variables has (and reads) a closure.
+    let n_free = frame.code_data().n_free;
+    if n_free == 0 {
+        return Ok(frame);
     }
     if let Some(cl) = f.closure.lock().as_ref() {
         if let Some(cells) = crate::seq::tuple_items(cl) {
@@ -493,8 +528,10 @@ enum Step {
 /// Executes instructions of one frame until it calls a Python function,
 /// returns, yields, or raises.
 fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
-    let code = f.code.clone();
+    let code = f.code;
     let instrs: &[Instruction] = &code.instructions;
+    // SAFETY: execute never replaces f.code_obj, which keeps this PyCode alive.
+    let pycode: &PyCode = unsafe { &*(f.code_data() as *const PyCode) };
     if let Some(e) = f.pending_throw.take() {
         f.lasti = f.pc.saturating_sub(1);
         return Err(e);
@@ -526,7 +563,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 }
             }
             Opcode::LoadConst => {
-                let v = f.code_data().consts.get(arg as usize).cloned().unwrap_or_else(none);
+                let v = pycode.consts.get(arg as usize).cloned().unwrap_or_else(none);
                 f.stack.push(Some(v));
             }
             Opcode::LoadSmallInt => f.stack.push(Some(crate::num::new_int(arg as i64))),
@@ -542,12 +579,12 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 f.stack.push(Some(v));
             }
             Opcode::LoadName => {
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let v = load_name(ts, f, &name)?;
                 f.stack.push(Some(v));
             }
             Opcode::StoreName => {
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let v = pop!(f);
                 match &f.locals_map {
                     Some(m) => store_mapping(ts, m, name, v)?,
@@ -555,7 +592,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 }
             }
             Opcode::DeleteName => {
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let ok = match &f.locals_map {
                     Some(m) => match m.downcast::<crate::dict::PyDict>() {
                         Some(d) if m.type_ref() == rt().types.dict => d.remove_str(crate::str::as_str(&name).unwrap_or("")).is_some(),
@@ -568,22 +605,22 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 }
             }
             Opcode::LoadGlobal => {
-                let name = f.code_data().names[(arg >> 1) as usize].clone();
-                let v = load_global(f, &name)?;
+                let name = &pycode.names[(arg >> 1) as usize];
+                let v = load_global(f, name)?;
                 f.stack.push(Some(v));
                 if arg & 1 == 1 {
                     f.stack.push(None);
                 }
             }
             Opcode::StoreGlobal => {
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let v = pop!(f);
                 if let Some(g) = f.globals.downcast::<crate::dict::PyDict>() {
                     g.set_str(name, v);
                 }
             }
             Opcode::DeleteGlobal => {
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let s = crate::str::as_str(&name).unwrap_or("");
                 let removed = f.globals.downcast::<crate::dict::PyDict>().and_then(|g| g.remove_str(s));
                 if removed.is_none() {
@@ -639,7 +676,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             }
             Opcode::LoadFromDictOrDeref => {
                 let mapping = pop!(f);
-                let name = f.code_data().local_names[arg as usize].clone();
+                let name = pycode.local_names[arg as usize].clone();
                 let v = match mapping_get(ts, &mapping, &name)? {
                     Some(v) => v,
                     None => cell_get(f, arg as usize)?,
@@ -648,7 +685,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             }
             Opcode::LoadFromDictOrGlobals => {
                 let mapping = pop!(f);
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let v = match mapping_get(ts, &mapping, &name)? {
                     Some(v) => v,
                     None => load_global(f, &name)?,
@@ -660,25 +697,25 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 None => raise!(SystemError, "no locals found"),
             },
             Opcode::LoadAttr => {
-                let name = f.code_data().names[(arg >> 1) as usize].clone();
+                let name = &pycode.names[(arg >> 1) as usize];
                 let owner = pop!(f);
                 if arg & 1 == 1 {
-                    let (a, b) = load_method(ts, &owner, &name)?;
+                    let (a, b) = load_method(ts, &owner, name)?;
                     f.stack.push(Some(a));
                     f.stack.push(b);
                 } else {
-                    let v = ops::getattr(ts, &owner, &name)?;
+                    let v = ops::getattr(ts, &owner, name)?;
                     f.stack.push(Some(v));
                 }
             }
             Opcode::StoreAttr => {
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let owner = pop!(f);
                 let v = pop!(f);
                 ops::setattr(ts, &owner, &name, Some(v))?;
             }
             Opcode::DeleteAttr => {
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let owner = pop!(f);
                 ops::setattr(ts, &owner, &name, None)?;
             }
@@ -1239,14 +1276,14 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 crate::patterns::execute_match(ts, f, ins.op, arg)?;
             }
             Opcode::ImportName => {
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let fromlist = pop!(f);
                 let level = pop!(f);
                 let m = crate::import::import_name(ts, f, &name, &fromlist, &level)?;
                 f.stack.push(Some(m));
             }
             Opcode::ImportFrom => {
-                let name = f.code_data().names[arg as usize].clone();
+                let name = pycode.names[arg as usize].clone();
                 let m = top!(f);
                 let v = crate::import::import_from(ts, &m, &name)?;
                 f.stack.push(Some(v));
@@ -1354,7 +1391,7 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
     Ok(crate::object::alloc(
         rt().types.function,
         PyFunction {
-            code: parking_lot::Mutex::new(code_obj.clone()),
+            code: crate::function::CodeCell::new(code_obj.clone()),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
             closure: parking_lot::Mutex::new(None),

@@ -113,9 +113,50 @@ pub struct FunctionAttrs {
     pub type_params: Option<Value>,
 }
 
+/// `__code__`, read on every call without a lock. A replaced code object
+/// moves to `retired` and lives until the function dies, so a reader that
+/// loaded the old pointer just before a concurrent `__code__ = ...` can still
+/// take its reference safely.
+pub struct CodeCell {
+    /// The raw bits of an owned `Value` (always a heap object).
+    current: std::sync::atomic::AtomicUsize,
+    retired: Mutex<Vec<Value>>,
+}
+
+impl CodeCell {
+    pub fn new(code: Value) -> CodeCell {
+        CodeCell { current: std::sync::atomic::AtomicUsize::new(code.into_raw()), retired: Mutex::new(Vec::new()) }
+    }
+
+    /// A new reference to the current code object.
+    #[inline]
+    pub fn get(&self) -> Value {
+        let bits = self.current.load(std::sync::atomic::Ordering::Acquire);
+        // SAFETY: `current` always holds a reference owned by this cell, and a
+        // replaced one is retired (not released) until the cell drops, so the
+        // object is live.
+        unsafe { Value::from_borrowed(bits as *const crate::header::ObjHeader) }
+    }
+
+    pub fn set(&self, code: Value) {
+        let old = self.current.swap(code.into_raw(), std::sync::atomic::Ordering::AcqRel);
+        // SAFETY: `old` is the reference this cell owned.
+        let old = unsafe { Value::from_raw(old as *const crate::header::ObjHeader) };
+        self.retired.lock().push(old);
+    }
+}
+
+impl Drop for CodeCell {
+    fn drop(&mut self) {
+        let bits = *self.current.get_mut();
+        // SAFETY: the cell owns this reference; nobody can read the cell any more.
+        drop(unsafe { Value::from_raw(bits as *const crate::header::ObjHeader) });
+    }
+}
+
 pub struct PyFunction {
     /// `__code__` (assignable; read with `code()`).
-    pub code: Mutex<Value>,
+    pub code: CodeCell,
     pub globals: Value,
     pub builtins: Value,
     pub closure: Mutex<Option<Value>>,
@@ -123,8 +164,9 @@ pub struct PyFunction {
 }
 
 impl PyFunction {
+    #[inline]
     pub fn code(&self) -> Value {
-        self.code.lock().clone()
+        self.code.get()
     }
 }
 
@@ -140,7 +182,7 @@ pub fn set_code(f: &PyFunction, v: Option<Value>) -> PyResult<()> {
         crate::raise!(ValueError, "{}() requires a code object with {} free vars, not {}", name, ncells, c.n_free);
     }
     if let Some(v) = v {
-        *f.code.lock() = v;
+        f.code.set(v);
     }
     Ok(())
 }
@@ -149,7 +191,13 @@ impl PyPayload for PyFunction {
     const KIND: PayloadKind = crate::kinds::FUNCTION;
     const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.code.lock());
+        let bits = self.code.current.load(std::sync::atomic::Ordering::Acquire);
+        // SAFETY: a borrowed view of the cell's own reference, never dropped.
+        let cur = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(bits as *const crate::header::ObjHeader) });
+        visit(&cur);
+        for c in self.code.retired.lock().iter() {
+            visit(c);
+        }
         visit(&self.globals);
         visit(&self.builtins);
         if let Some(c) = self.closure.lock().as_ref() {

@@ -18,6 +18,7 @@ pub mod eval;
 pub mod exceptions;
 mod finalize;
 pub mod frame;
+pub mod freelist;
 pub mod function;
 pub mod gc;
 pub mod generator;

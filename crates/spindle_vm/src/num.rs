@@ -51,8 +51,9 @@ pub fn new_bigint(b: BigInt) -> Value {
     alloc(rt().types.int, PyInt { value: b })
 }
 
+#[inline]
 pub fn new_float(f: f64) -> Value {
-    alloc(rt().types.float, PyFloat { value: f })
+    crate::freelist::new_float(f)
 }
 
 pub fn new_bool(b: bool) -> Value {

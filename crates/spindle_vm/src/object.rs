@@ -327,6 +327,10 @@ const DEALLOC_MAX_DEPTH: u32 = 64;
 /// # Safety
 /// `ptr` must be an object whose refcount just reached zero.
 pub unsafe fn dealloc(ptr: *mut ObjHeader) {
+    // SAFETY: forwarded from the caller.
+    if unsafe { crate::freelist::reclaim(ptr) } {
+        return;
+    }
     // A dying object leaves the collector's view at once (it may wait in the
     // pending queue below, with a zero count the collector must not see).
     // SAFETY: ptr is dead but still allocated.

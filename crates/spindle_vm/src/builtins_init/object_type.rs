@@ -220,7 +220,7 @@ pub(super) fn init(r: &Runtime) {
         };
         Ok(alloc(
             rt().types.function,
-            PyFunction { code: Mutex::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
+            PyFunction { code: crate::function::CodeCell::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
         ))
     });
     add_methods(r.types.code, &[("co_positions", |_, a| {
