@@ -6,7 +6,7 @@
 //! release, compare, re-lock and restart if the table changed meanwhile
 //! (detected by `mutations`).
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use parking_lot::Mutex;
 
@@ -40,6 +40,10 @@ pub struct PyDict {
     /// namespace): from then on every mutation invalidates the type lookup
     /// caches (`types::invalidate_lookup_caches`).
     feeds_type_lookups: AtomicBool,
+    /// 0 until LOAD_GLOBAL caches a read of this dict (it is a module's
+    /// globals or builtins); from then on a process-unique version that every
+    /// mutation replaces (see `globals_cache`).
+    watch_version: AtomicU64,
 }
 
 impl PyPayload for PyDict {
@@ -228,6 +232,25 @@ impl PyDict {
     fn mutated(&self) {
         if self.feeds_type_lookups.load(Ordering::Relaxed) {
             crate::types::invalidate_lookup_caches();
+        }
+        if self.watch_version.load(Ordering::Relaxed) != 0 {
+            self.watch_version.store(crate::globals_cache::fresh_version(), Ordering::Release);
+            crate::globals_cache::forget_this_thread();
+        }
+    }
+
+    /// The version LOAD_GLOBAL's cache validates against; watches the dict
+    /// from the first call.
+    #[inline]
+    pub(crate) fn watch_version(&self) -> u64 {
+        let v = self.watch_version.load(Ordering::Acquire);
+        if v != 0 {
+            return v;
+        }
+        let fresh = crate::globals_cache::fresh_version();
+        match self.watch_version.compare_exchange(0, fresh, Ordering::AcqRel, Ordering::Acquire) {
+            Ok(_) => fresh,
+            Err(cur) => cur,
         }
     }
 

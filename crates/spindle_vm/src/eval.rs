@@ -606,7 +606,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             }
             Opcode::LoadGlobal => {
                 let name = &pycode.names[(arg >> 1) as usize];
-                let v = load_global(f, name)?;
+                let v = load_global_cached(f, &*code as *const CodeObject as usize, name)?;
                 f.stack.push(Some(v));
                 if arg & 1 == 1 {
                     f.stack.push(None);
@@ -1479,8 +1479,29 @@ fn load_builtin(f: &Frame, name: &str) -> PyResult {
     }
 }
 
+/// LOAD_GLOBAL through the per-thread cache (see `globals_cache`), for the
+/// usual case of exact dicts as globals and builtins.
+#[inline]
+fn load_global_cached(f: &Frame, code: usize, name: &Value) -> PyResult {
+    let r = rt();
+    let (Some(g), Some(b)) = (f.globals.downcast::<crate::dict::PyDict>(), f.builtins.downcast::<crate::dict::PyDict>()) else {
+        return load_global(f, name);
+    };
+    if f.globals.type_ref() != r.types.dict {
+        return load_global(f, name);
+    }
+    let key = crate::globals_cache::Key { code, pc: f.lasti, name, globals: f.globals.bits(), builtins: f.builtins.bits() };
+    let gv = g.watch_version();
+    let bv = b.watch_version();
+    if let Some(v) = crate::globals_cache::get(&key, gv, bv) {
+        return Ok(v);
+    }
+    let v = load_global(f, name)?;
+    crate::globals_cache::put(key, gv, bv, v.clone());
+    Ok(v)
+}
+
 fn load_global(f: &Frame, name: &Value) -> PyResult {
-    let s = crate::str::as_str(name).unwrap_or("");
     if f.globals.type_ref() != rt().types.dict {
         // A dict subclass as globals (annotationlib's fake globals): honour
         // its __getitem__/__missing__, as CPython does.
@@ -1498,7 +1519,7 @@ fn load_global(f: &Frame, name: &Value) -> PyResult {
     if let Some(v) = f.builtins.downcast::<crate::dict::PyDict>().and_then(|b| b.get_name(name)) {
         return Ok(v);
     }
-    Err(crate::builtins_init::name_error(s))
+    Err(crate::builtins_init::name_error(crate::str::as_str(name).unwrap_or("")))
 }
 
 fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult {

@@ -22,6 +22,7 @@ pub mod freelist;
 pub mod function;
 pub mod gc;
 pub mod generator;
+pub mod globals_cache;
 pub mod header;
 pub mod import;
 pub mod interp;

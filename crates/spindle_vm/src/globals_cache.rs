@@ -1,0 +1,164 @@
+//! LOAD_GLOBAL's cache: per thread, keyed by (code object, instruction), it
+//! remembers the value a global name resolved to together with the versions
+//! of the globals and builtins dicts it was read from. A hit costs a few
+//! compares instead of two locked hash probes.
+//!
+//! Soundness:
+//! - Dict versions are process-unique and never reused (`fresh_version`),
+//!   and every mutation of a watched dict installs a new one *after* the
+//!   change, so an entry whose two versions still match holds the value the
+//!   lookup would find (or one that was current an instant earlier, if
+//!   another thread is mid-store).
+//! - An entry matches the name by identity and holds a reference to it, so
+//!   the address cannot be reused while the entry exists; (code, pc) only
+//!   picks the slot. The same name in the same dicts at the same versions has
+//!   one value, whichever code asks.
+//! - Entries hold strong references. When this thread mutates a watched dict
+//!   it drops all its entries, so a value it replaces or deletes dies when
+//!   CPython's would. Another thread's stale entry keeps such a value alive
+//!   until that thread misses on the slot or mutates a watched dict, as
+//!   deferred reference counting does in CPython's free-threaded build.
+
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::value::Value;
+
+const SLOTS: usize = 512;
+/// Versions are handed to threads in chunks, so a thread storing globals
+/// does not write one shared counter each time.
+const CHUNK: u64 = 1 << 16;
+
+static NEXT_CHUNK: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    static NEXT: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
+}
+
+/// A version number no dict has had before (never 0).
+pub(crate) fn fresh_version() -> u64 {
+    let (next, end) = NEXT.try_with(Cell::get).unwrap_or((0, 0));
+    if next != 0 && next < end {
+        let _ = NEXT.try_with(|c| c.set((next + 1, end)));
+        return next;
+    }
+    let start = NEXT_CHUNK.fetch_add(CHUNK, Ordering::Relaxed);
+    let _ = NEXT.try_with(|c| c.set((start + 1, start + CHUNK)));
+    start
+}
+
+struct Entry {
+    code: usize,
+    pc: usize,
+    name: Value,
+    globals: usize,
+    globals_version: u64,
+    builtins: usize,
+    builtins_version: u64,
+    value: Value,
+}
+
+struct Cache {
+    slots: Vec<Option<Entry>>,
+    /// The indices of the occupied slots, so clearing costs what was filled.
+    filled: Vec<u16>,
+}
+
+impl Drop for Cache {
+    fn drop(&mut self) {
+        // Thread exit: dropping values here could run finalizers with no
+        // thread state; leak these few references instead.
+        for e in self.slots.drain(..).flatten() {
+            std::mem::forget(e.value);
+            std::mem::forget(e.name);
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = const { RefCell::new(Cache { slots: Vec::new(), filled: Vec::new() }) };
+}
+
+#[inline]
+fn slot_of(code: usize, pc: usize) -> usize {
+    let h = (code as u64 >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (pc as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    (h ^ (h >> 29)) as usize & (SLOTS - 1)
+}
+
+/// The identity of one cached load.
+pub(crate) struct Key<'a> {
+    pub code: usize,
+    pub pc: usize,
+    pub name: &'a Value,
+    pub globals: usize,
+    pub builtins: usize,
+}
+
+/// The cached value for `key` if both dicts still have the recorded versions.
+#[inline]
+pub(crate) fn get(key: &Key<'_>, globals_version: u64, builtins_version: u64) -> Option<Value> {
+    let slot = slot_of(key.code, key.pc);
+    CACHE
+        .try_with(|c| {
+            let c = c.try_borrow().ok()?;
+            match c.slots.get(slot) {
+                Some(Some(e))
+                    if e.code == key.code
+                        && e.pc == key.pc
+                        && e.name.is(key.name)
+                        && e.globals == key.globals
+                        && e.globals_version == globals_version
+                        && e.builtins == key.builtins
+                        && e.builtins_version == builtins_version =>
+                {
+                    Some(e.value.clone())
+                }
+                _ => None,
+            }
+        })
+        .ok()
+        .flatten()
+}
+
+/// Records a load's result, read after the versions were taken.
+pub(crate) fn put(key: Key<'_>, globals_version: u64, builtins_version: u64, value: Value) {
+    let slot = slot_of(key.code, key.pc);
+    let old = CACHE.try_with(|c| {
+        let mut c = c.try_borrow_mut().ok()?;
+        if c.slots.is_empty() {
+            c.slots.resize_with(SLOTS, || None);
+        }
+        let entry = Entry {
+            code: key.code,
+            pc: key.pc,
+            name: key.name.clone(),
+            globals: key.globals,
+            globals_version,
+            builtins: key.builtins,
+            builtins_version,
+            value,
+        };
+        let old = c.slots.get_mut(slot)?.replace(entry);
+        if old.is_none() {
+            c.filled.push(slot as u16);
+        }
+        old
+    });
+    // Dropped after the borrow ends: it may run `__del__`.
+    drop(old);
+}
+
+/// Drops this thread's entries (it just mutated a watched dict).
+pub(crate) fn forget_this_thread() {
+    let stale: Vec<Entry> = CACHE
+        .try_with(|c| match c.try_borrow_mut() {
+            Ok(mut c) if !c.filled.is_empty() => {
+                let c = &mut *c;
+                let slots = &mut c.slots;
+                c.filled.drain(..).filter_map(|i| slots.get_mut(i as usize).and_then(Option::take)).collect()
+            }
+            _ => Vec::new(),
+        })
+        .unwrap_or_default();
+    drop(stale);
+}
