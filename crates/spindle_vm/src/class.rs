@@ -279,8 +279,8 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
 pub fn object_new_check(ts: &ThreadState, cls: TypeRef, args: Args<'_>) -> PyResult<()> {
     let _ = ts;
     if args.args.len() > 1 {
-        let new_overridden = !is_native_named(cls.lookup("__new__"), "__new__", rt().types.object);
-        let init_is_object = is_native_named(cls.lookup("__init__"), "__init__", rt().types.object);
+        let new_overridden = !is_object_slot(cls.lookup("__new__"), ObjectSlot::New);
+        let init_is_object = is_object_slot(cls.lookup("__init__"), ObjectSlot::Init);
         if new_overridden {
             raise!(TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
         }
@@ -294,8 +294,8 @@ pub fn object_new_check(ts: &ThreadState, cls: TypeRef, args: Args<'_>) -> PyRes
 pub fn object_init_check(obj: &Value, args: Args<'_>) -> PyResult<()> {
     if args.args.len() > 1 {
         let cls = obj.type_ref();
-        let init_overridden = !is_native_named(cls.lookup("__init__"), "__init__", rt().types.object);
-        let new_is_object = is_native_named(cls.lookup("__new__"), "__new__", rt().types.object);
+        let init_overridden = !is_object_slot(cls.lookup("__init__"), ObjectSlot::Init);
+        let new_is_object = is_object_slot(cls.lookup("__new__"), ObjectSlot::New);
         if init_overridden {
             raise!(TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
         }
@@ -306,13 +306,27 @@ pub fn object_init_check(obj: &Value, args: Args<'_>) -> PyResult<()> {
     Ok(())
 }
 
-/// Is `v` the very attribute `name` of builtin type `owner` (not an override)?
-fn is_native_named(v: Option<Value>, name: &str, owner: TypeRef) -> bool {
-    match (v, owner.data().dict_data().get_str(name)) {
-        (Some(v), Some(o)) => v.is(&o),
-        _ => false,
-    }
+#[derive(Clone, Copy)]
+enum ObjectSlot {
+    New,
+    Init,
 }
+
+/// Is `v` `object.__new__` / `object.__init__` itself (not an override)?
+/// Those two never change (object is immutable), so they are read once.
+fn is_object_slot(v: Option<Value>, which: ObjectSlot) -> bool {
+    static SLOTS: std::sync::OnceLock<(Option<Value>, Option<Value>)> = std::sync::OnceLock::new();
+    let (new, init) = SLOTS.get_or_init(|| {
+        let d = rt().types.object.data().dict_data();
+        (d.get_str("__new__"), d.get_str("__init__"))
+    });
+    let want = match which {
+        ObjectSlot::New => new,
+        ObjectSlot::Init => init,
+    };
+    matches!((v, want), (Some(v), Some(w)) if v.is(w))
+}
+
 
 /// `builtins.__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 pub fn build_class(ts: &ThreadState, args: Args<'_>) -> PyResult {

@@ -4,7 +4,6 @@
 //! Native code calling back into Python (and generator resumption) enters a
 //! nested `run`, guarded by `ThreadState::check_stack`.
 
-use std::sync::Arc;
 
 use spindle_bytecode::{CodeFlags, CodeObject, Instruction, LocalKind, Opcode};
 

@@ -1598,7 +1598,6 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
             return Ok(true);
         }
     }
-    let _ = err!(TypeError, "");
     Ok(false)
 }
 
