@@ -427,7 +427,8 @@ pub fn run(ts: &ThreadState, frame: Box<Frame>) -> PyResult<RunResult> {
     if base_depth + 1 > limit {
         raise!(RecursionError, "maximum recursion depth exceeded");
     }
-    let mut frames: Vec<Box<Frame>> = vec![frame];
+    // Most runs (a dunder, an __init__) stay shallow: no heap allocation.
+    let mut frames: FrameStack = smallvec::smallvec![frame];
     ts.depth.set(base_depth + 1);
     crate::frame::push_live(ts, &frames[0]);
     let result = run_loop(ts, &mut frames);
@@ -445,7 +446,9 @@ enum Flow {
     Yield(Value),
 }
 
-fn run_loop(ts: &ThreadState, frames: &mut Vec<Box<Frame>>) -> PyResult<RunResult> {
+type FrameStack = smallvec::SmallVec<[Box<Frame>; 8]>;
+
+fn run_loop(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
     loop {
         let Some(f) = frames.last_mut() else { return Ok(RunResult::Return(none())) };
         let step = execute(ts, f);
