@@ -250,7 +250,7 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
             raise!(TypeError, "type() takes 1 or 3 arguments");
         }
     }
-    let Some(new) = ty.lookup("__new__") else { raise!(TypeError, "cannot create '{}' instances", ty.name()) };
+    let Some(new) = ty.lookup_static("__new__") else { raise!(TypeError, "cannot create '{}' instances", ty.name()) };
     let new = match new.downcast::<PyWrapper>() {
         Some(w) if new.type_ref() == r.types.staticmethod => w.func.lock().clone(),
         _ => new,
@@ -266,7 +266,7 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
         return Ok(obj);
     }
     let ot = obj.type_ref();
-    if let Some(init) = ot.lookup("__init__") {
+    if let Some(init) = ot.lookup_static("__init__") {
         v[0] = obj.clone();
         let res = ops::call_args(ts, &init, Args { args: &v, kwnames: args.kwnames })?;
         if !is_none(&res) {
@@ -279,8 +279,8 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
 pub fn object_new_check(ts: &ThreadState, cls: TypeRef, args: Args<'_>) -> PyResult<()> {
     let _ = ts;
     if args.args.len() > 1 {
-        let new_overridden = !is_object_slot(cls.lookup("__new__"), ObjectSlot::New);
-        let init_is_object = is_object_slot(cls.lookup("__init__"), ObjectSlot::Init);
+        let new_overridden = !is_object_slot(cls.lookup_static("__new__"), ObjectSlot::New);
+        let init_is_object = is_object_slot(cls.lookup_static("__init__"), ObjectSlot::Init);
         if new_overridden {
             raise!(TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
         }
@@ -294,8 +294,8 @@ pub fn object_new_check(ts: &ThreadState, cls: TypeRef, args: Args<'_>) -> PyRes
 pub fn object_init_check(obj: &Value, args: Args<'_>) -> PyResult<()> {
     if args.args.len() > 1 {
         let cls = obj.type_ref();
-        let init_overridden = !is_object_slot(cls.lookup("__init__"), ObjectSlot::Init);
-        let new_is_object = is_object_slot(cls.lookup("__new__"), ObjectSlot::New);
+        let init_overridden = !is_object_slot(cls.lookup_static("__init__"), ObjectSlot::Init);
+        let new_is_object = is_object_slot(cls.lookup_static("__new__"), ObjectSlot::New);
         if init_overridden {
             raise!(TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
         }

@@ -214,7 +214,7 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
         }
     }
     let ty = obj.type_ref();
-    let found = ty.lookup(name_s);
+    let found = ty.lookup_name(name);
     if let Some(d) = &found {
         if is_data_descriptor(d) {
             return descr_get(ts, d.clone(), Some(obj), ty);
@@ -333,7 +333,7 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
         return crate::class::type_setattr(ts, t, name, value);
     }
     let ty = obj.type_ref();
-    if let Some(d) = ty.lookup(name_s) {
+    if let Some(d) = ty.lookup_name(name) {
         if let Some(p) = d.downcast::<PyProperty>() {
             let f = if value.is_some() { &p.fset } else { &p.fdel };
             return match (f, value) {
@@ -447,9 +447,9 @@ pub fn call_method(ts: &ThreadState, obj: &Value, name: &str, args: &[Value]) ->
 }
 
 /// Looks up a dunder on the type (not the instance) and calls it bound to `obj`.
-pub fn call_dunder(ts: &ThreadState, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_dunder(ts: &ThreadState, obj: &Value, name: &'static str, args: &[Value]) -> PyResult<Option<Value>> {
     let ty = obj.type_ref();
-    let Some(f) = ty.lookup(name) else { return Ok(None) };
+    let Some(f) = ty.lookup_static(name) else { return Ok(None) };
     let mut v: smallvec::SmallVec<[Value; 4]> = smallvec::SmallVec::with_capacity(args.len() + 1);
     v.push(obj.clone());
     v.extend(args.iter().cloned());

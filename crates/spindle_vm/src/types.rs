@@ -127,6 +127,10 @@ struct CacheEntry {
     ty: usize,
     epoch: u64,
     name: Box<str>,
+    /// The address of the queried text when it can never be freed (a static
+    /// or an immortal str's), else 0: a later query at that same stable
+    /// address is the same text, so the hit skips comparing it.
+    stable_ptr: usize,
     value: Option<Value>,
 }
 
@@ -199,13 +203,38 @@ impl TypeRef {
 
     /// Looks `name` up along the MRO, as `_PyType_Lookup` does. No descriptors are invoked.
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        self.lookup_cached(name, false)
+    }
+
+    /// `lookup` of a name in static memory (a literal): cache hits compare addresses.
+    #[inline]
+    pub fn lookup_static(&self, name: &'static str) -> Option<Value> {
+        self.lookup_cached(name, true)
+    }
+
+    /// `lookup` of a str object's text; an immortal (interned) str's text
+    /// never moves, so cache hits compare addresses.
+    #[inline]
+    pub fn lookup_name(&self, name: &Value) -> Option<Value> {
+        let stable = name.header().is_some_and(crate::header::ObjHeader::is_immortal);
+        self.lookup_cached(crate::str::as_str(name).unwrap_or(""), stable)
+    }
+
+    fn lookup_cached(&self, name: &str, stable: bool) -> Option<Value> {
         let ty = self.ptr();
         let slot = slot_of(ty, name);
         let epoch = LOOKUP_EPOCH.load(Ordering::Acquire);
+        let ptr = name.as_ptr() as usize;
         let hit = LOOKUP_CACHE.try_with(|c| {
             let c = c.try_borrow().ok()?;
             match c.slots.get(slot) {
-                Some(Some(e)) if e.ty == ty && e.epoch == epoch && &*e.name == name => Some(e.value.clone()),
+                Some(Some(e))
+                    if e.ty == ty
+                        && e.epoch == epoch
+                        && ((stable && e.stable_ptr == ptr && e.name.len() == name.len()) || &*e.name == name) =>
+                {
+                    Some(e.value.clone())
+                }
                 _ => None,
             }
         });
@@ -218,7 +247,7 @@ impl TypeRef {
             if c.slots.is_empty() {
                 c.slots.resize_with(CACHE_SLOTS, || None);
             }
-            let entry = CacheEntry { ty, epoch, name: name.into(), value: value.clone() };
+            let entry = CacheEntry { ty, epoch, name: name.into(), stable_ptr: if stable { ptr } else { 0 }, value: value.clone() };
             let old = c.slots.get_mut(slot)?.replace(entry);
             if old.is_none() {
                 c.filled += 1;

@@ -272,7 +272,7 @@ fn m_isclose(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     Ok(new_bool(d <= (rel * y).abs() || d <= (rel * x).abs() || d <= abs))
 }
 
-fn rounding(ts: &ThreadState, a: &Args<'_>, name: &str, dunder: &str, f: fn(f64) -> spindle_num::NumResult<Int>) -> PyResult<Value> {
+fn rounding(ts: &ThreadState, a: &Args<'_>, name: &str, dunder: &'static str, f: fn(f64) -> spindle_num::NumResult<Int>) -> PyResult<Value> {
     let v = exact(name, a, 0, 1, 1)?;
     let x = &v[0];
     if let Some(f0) = float_value(x) {

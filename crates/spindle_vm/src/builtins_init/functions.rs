@@ -702,7 +702,7 @@ fn radix(ts: &ThreadState, a: Args<'_>, base: u32, prefix: &str) -> PyResult {
     Ok(new_string(format!("{}{}{}", if v.is_negative() { "-" } else { "" }, prefix, s)))
 }
 
-fn binop_dunder(ts: &ThreadState, x: &Value, y: &Value, name: &str, rname: &str, sym: &str) -> PyResult {
+fn binop_dunder(ts: &ThreadState, x: &Value, y: &Value, name: &'static str, rname: &'static str, sym: &str) -> PyResult {
     if let Some(r) = ops::call_dunder(ts, x, name, &[y.clone()])? {
         if !r.is(&rt().not_implemented) {
             return Ok(r);
