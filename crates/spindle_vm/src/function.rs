@@ -138,6 +138,12 @@ impl CodeCell {
         unsafe { Value::from_borrowed(bits as *const crate::header::ObjHeader) }
     }
 
+    /// The current code object's header, uncounted.
+    #[inline]
+    pub fn current_ptr(&self) -> *const crate::header::ObjHeader {
+        self.current.load(std::sync::atomic::Ordering::Acquire) as *const crate::header::ObjHeader
+    }
+
     pub fn set(&self, code: Value) {
         let old = self.current.swap(code.into_raw(), std::sync::atomic::Ordering::AcqRel);
         // SAFETY: `old` is the reference this cell owned.
