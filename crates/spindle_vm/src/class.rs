@@ -255,9 +255,10 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
         Some(w) if new.type_ref() == r.types.staticmethod => w.func.lock().clone(),
         _ => new,
     };
-    let mut v = Vec::with_capacity(args.args.len() + 1);
+    let mut v: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::with_capacity(args.args.len() + 1);
     v.push(callable.clone());
-    v.extend_from_slice(args.args);
+    v.extend(args.args.iter().cloned());
+    let new_is_object = is_object_slot(Some(new.clone()), ObjectSlot::New);
     let obj = ops::call_args(ts, &new, Args { args: &v, kwnames: args.kwnames })?;
     if !obj.type_ref().is_subtype(ty) {
         return Ok(obj);
@@ -267,6 +268,11 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
     }
     let ot = obj.type_ref();
     if let Some(init) = ot.lookup_static("__init__") {
+        // object.__init__ after a __new__ of the type's own (range(3),
+        // int('7'), ...) accepts any arguments and does nothing.
+        if ot == ty && !new_is_object && is_object_slot(Some(init.clone()), ObjectSlot::Init) {
+            return Ok(obj);
+        }
         v[0] = obj.clone();
         let res = ops::call_args(ts, &init, Args { args: &v, kwnames: args.kwnames })?;
         if !is_none(&res) {

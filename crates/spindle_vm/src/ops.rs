@@ -765,6 +765,11 @@ pub fn getitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult {
             return Ok(v);
         }
     }
+    if ty == r.types.list {
+        if let (Some(l), Some(sl)) = (obj.downcast::<crate::seq::PyList>(), key.downcast::<crate::cell::PySlice>()) {
+            return crate::builtins_init::containers::list_slice(ts, l, sl);
+        }
+    }
     if let Some(r) = call_dunder(ts, obj, "__getitem__", &[key.clone()])? {
         return Ok(r);
     }
@@ -800,6 +805,9 @@ pub fn setitem(ts: &ThreadState, obj: &Value, key: &Value, value: Value) -> PyRe
             // Released after the lock: its `__del__` may touch this list.
             drop(old);
             return Ok(());
+        }
+        if let (Some(l), Some(sl)) = (obj.downcast::<crate::seq::PyList>(), key.downcast::<crate::cell::PySlice>()) {
+            return crate::builtins_init::containers::list_slice_assign(ts, l, sl, &value).map(drop);
         }
     } else if ty == r.types.dict && key.type_ref() == r.types.str {
         // Replacing the value of an existing str key runs no Python code

@@ -926,14 +926,23 @@ fn list_init_m(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(none())
 }
 
+/// `l[sl]`: the indices are computed first (they may run `__index__`), then
+/// the items copied under the lock (a list that shrank meanwhile gives fewer).
+pub(crate) fn list_slice(ts: &ThreadState, l: &PyList, sl: &PySlice) -> PyResult {
+    let len = l.len();
+    let (start, _, step, count) = super::strings::slice_indices(ts, sl, len)?;
+    let items = l.items.lock();
+    let out: Vec<Value> = (0..count).filter_map(|i| items.get((start + i as isize * step) as usize).cloned()).collect();
+    drop(items);
+    Ok(new_list(out))
+}
+
 fn list_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__getitem__", a, 1, 1)?;
     let l = lst(&a)?;
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<PySlice>() {
-        let items = l.snapshot();
-        let (start, _, step, count) = super::strings::slice_indices(ts, sl, items.len())?;
-        return Ok(new_list((0..count).map(|i| items[(start + i as isize * step) as usize].clone()).collect()));
+        return list_slice(ts, l, sl);
     }
     if !crate::num::is_int(key) && key.type_ref().lookup("__index__").is_none() {
         raise!(TypeError, "list indices must be integers or slices, not {}", ops::type_name(key));
@@ -954,7 +963,15 @@ fn list_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let l = lst(&a)?;
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<PySlice>() {
-        let new_items = ops::collect(ts, &a.args[2])?;
+        return list_slice_assign(ts, l, sl, &a.args[2]);
+    }
+    list_index_assign(ts, l, key, &a.args[2])
+}
+
+/// `l[sl] = value`.
+pub(crate) fn list_slice_assign(ts: &ThreadState, l: &PyList, sl: &PySlice, value: &Value) -> PyResult {
+    {
+        let new_items = ops::collect(ts, value)?;
         let len = l.len();
         let (start, stop, step, count) = super::strings::slice_indices(ts, sl, len)?;
         let mut items = l.items.lock();
@@ -977,14 +994,22 @@ fn list_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
                 count
             );
         }
+        let mut old = Vec::with_capacity(new_items.len());
         for (i, v) in new_items.into_iter().enumerate() {
             let idx = (start + i as isize * step) as usize;
             if idx < items.len() {
-                items[idx] = v;
+                old.push(std::mem::replace(&mut items[idx], v));
             }
         }
-        return Ok(none());
+        // Released after the lock: a `__del__` may touch this list.
+        drop(items);
+        drop(old);
+        Ok(none())
     }
+}
+
+/// `l[key] = value` for an index key.
+fn list_index_assign(ts: &ThreadState, l: &PyList, key: &Value, value: &Value) -> PyResult {
     if !crate::num::is_int(key) && key.type_ref().lookup("__index__").is_none() {
         raise!(TypeError, "list indices must be integers or slices, not {}", ops::type_name(key));
     }
@@ -996,7 +1021,7 @@ fn list_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         drop(items);
         raise!(IndexError, "list assignment index out of range");
     }
-    let old = std::mem::replace(&mut items[j as usize], a.args[2].clone());
+    let old = std::mem::replace(&mut items[j as usize], value.clone());
     drop(items);
     drop(old);
     Ok(none())
