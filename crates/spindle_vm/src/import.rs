@@ -31,6 +31,13 @@ pub fn compile_source(ts: &ThreadState, text: &str, filename: &str, mode: &str) 
         "single" => spindle_compiler::Mode::Single,
         _ => spindle_compiler::Mode::Exec,
     };
+    // The native modules' own Python (named `<...>`) was compiled at build time.
+    if m == spindle_compiler::Mode::Exec && filename.starts_with('<') {
+        if let Some(mut code) = spindle_frozen::code_for(text).and_then(|b| spindle_bytecode::decode(b).ok()) {
+            set_filename(&mut code, filename);
+            return Ok(crate::code::new_code(std::sync::Arc::new(code)));
+        }
+    }
     match spindle_compiler::compile_with_warnings(text, filename, m, 0) {
         Ok((code, warnings)) => {
             for w in &warnings {
@@ -39,6 +46,16 @@ pub fn compile_source(ts: &ThreadState, text: &str, filename: &str, mode: &str) 
             Ok(crate::code::new_code(std::sync::Arc::new(code)))
         }
         Err(e) => Err(syntax_error(ts, &e, filename)),
+    }
+}
+
+/// Sets `co_filename` of `code` and of every code object nested in it.
+fn set_filename(code: &mut spindle_bytecode::CodeObject, filename: &str) {
+    code.filename = filename.to_owned();
+    for c in code.constants.iter_mut() {
+        if let spindle_bytecode::Constant::Code(inner) = c {
+            set_filename(std::sync::Arc::make_mut(inner), filename);
+        }
     }
 }
 

@@ -125,7 +125,8 @@ pub struct Runtime {
     pub empty_tuple: Value,
     pub empty_str: Value,
     pub ascii_chars: Vec<Value>,
-    pub interned: Mutex<HashMap<Box<str>, Value>>,
+    /// Identifier texts are short and trusted-ish; Fx hashing costs a fraction of SipHash.
+    pub interned: Mutex<HashMap<Box<str>, Value, rustc_hash::FxBuildHasher>>,
     pub hash_key: (u64, u64),
     empty_dict: PyDict,
 }
@@ -217,7 +218,7 @@ fn init() -> &'static Runtime {
         empty_tuple: alloc_immortal(types.tuple, PyTuple { items: Box::new([]) }),
         empty_str: alloc_immortal(types.str, PyStr::new("")),
         ascii_chars: (0u8..128).map(|b| alloc_immortal(types.str, PyStr::new(&(b as char).to_string()))).collect(),
-        interned: Mutex::new(HashMap::new()),
+        interned: Mutex::new(HashMap::with_hasher(rustc_hash::FxBuildHasher)),
         hash_key: hash_key_from_env(),
         empty_dict: PyDict::new(),
         types,
