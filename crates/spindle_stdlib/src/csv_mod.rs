@@ -739,9 +739,9 @@ fn join_append(ts: &ThreadState, d: &Dialect, r: &mut Record, field: Option<&[u3
 /// `__index__`, `__int__` or `__float__`.
 fn is_number(v: &Value) -> bool {
     let t = v.type_ref();
-    t.lookup("__index__").is_some()
-        || t.lookup("__int__").is_some()
-        || t.lookup("__float__").is_some()
+    t.lookup_static("__index__").is_some()
+        || t.lookup_static("__int__").is_some()
+        || t.lookup_static("__float__").is_some()
         || ops::isinstance_type(v, rt().types.complex)
 }
 

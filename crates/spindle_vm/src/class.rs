@@ -150,7 +150,7 @@ pub fn type_getattr(ts: &ThreadState, t: TypeRef, obj: &Value, name: &Value, nam
         return ops::descr_get(ts, d, Some(obj), meta);
     }
     if meta.is_heap() {
-        if let Some(hook) = meta.lookup("__getattr__") {
+        if let Some(hook) = meta.lookup_static("__getattr__") {
             return ops::call(ts, &hook, &[obj.clone(), name.clone()]);
         }
     }
@@ -217,7 +217,7 @@ pub fn call_type(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args<'_>
     let r = rt();
     let meta = callable.type_ref();
     if meta != r.types.type_ {
-        if let Some(c) = meta.lookup("__call__") {
+        if let Some(c) = meta.lookup_static("__call__") {
             if c.downcast::<NativeFunction>().is_none() {
                 let mut v = vec![callable.clone()];
                 v.extend_from_slice(args.args);
@@ -316,6 +316,11 @@ pub fn object_init_check(obj: &Value, args: Args<'_>) -> PyResult<()> {
 enum ObjectSlot {
     New,
     Init,
+}
+
+/// Is `v` `object.__new__` itself?
+pub(crate) fn is_object_new(v: Option<Value>) -> bool {
+    is_object_slot(v, ObjectSlot::New)
 }
 
 /// Is `v` `object.__new__` / `object.__init__` itself (not an override)?
@@ -649,7 +654,7 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
     }
     // __set_name__
     for (k, v) in ct.data().dict_data().items() {
-        if let Some(sn) = v.type_ref().lookup("__set_name__") {
+        if let Some(sn) = v.type_ref().lookup_static("__set_name__") {
             ops::call(ts, &sn, &[v.clone(), cls.clone(), k.clone()]).map_err(|e| {
                 crate::builtins_init::add_note(
                     ts,

@@ -13,6 +13,7 @@ use crate::error::{PyErr, PyResult};
 use crate::function::{Args, FunctionAttrs, PyFunction};
 use crate::interp::ThreadState;
 use crate::num::new_bool;
+use crate::object::TypeRef;
 use crate::ops::{self, CmpOp};
 use crate::runtime::{is_none, none, rt};
 use crate::value::Value;
@@ -75,6 +76,10 @@ pub struct Frame {
     /// its retired list until the function dies. Saves three reference-count
     /// pairs per call, atomic ones when the function belongs to another thread.
     borrowed: bool,
+    /// Set on the `__init__` frame of an instantiation run inline (see
+    /// `try_inline_init`): the new instance, which the call evaluates to
+    /// once `__init__` returns None.
+    pub init_self: Option<Value>,
 }
 
 impl Drop for Frame {
@@ -186,6 +191,7 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         fr.locals_map = locals_map;
         fr.func = func;
         fr.borrowed = borrowed;
+        fr.init_self = None;
         return Ok(fr);
     }
     Ok(Box::new(Frame {
@@ -202,6 +208,7 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         is_gen: false,
         pending_throw: None,
         borrowed,
+        init_self: None,
     }))
 }
 
@@ -220,6 +227,7 @@ fn recycle_frame(mut fr: Box<Frame>) {
     fr.locals_map = None;
     fr.func = None;
     fr.pending_throw = None;
+    fr.init_self = None;
     if fr.locals.capacity() > 256 || fr.stack.capacity() > 256 {
         return;
     }
@@ -537,40 +545,55 @@ fn run_loop(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Ok(v) => {
                 // The frame returned: pop it and push the value into the caller.
                 crate::frame::pop_live(ts);
-                if let Some(fr) = frames.pop() {
+                let mut init_self = None;
+                if let Some(mut fr) = frames.pop() {
+                    init_self = fr.init_self.take();
                     recycle_frame(fr);
                 }
                 ts.depth.set(ts.depth.get() - 1);
+                // An inline `__init__` call evaluates to the new instance.
+                let v = match init_self {
+                    None => v,
+                    Some(obj) if is_none(&v) => obj,
+                    Some(_) => {
+                        let e = err!(TypeError, "__init__() should return None, not '{}'", ops::type_name(&v));
+                        unwind_into(ts, frames, e)?;
+                        continue;
+                    }
+                };
                 match frames.last_mut() {
                     Some(caller) => caller.stack.push(Some(v)),
                     None => return Ok(RunResult::Return(v)),
                 }
             }
-            Err(e) => {
-                crate::traceback::chain_context(ts, &e);
-                // Unwind: find a handler in this frame or a caller.
-                loop {
-                    let Some(f) = frames.last_mut() else { return Err(e) };
-                    if !ts.skip_traceback_once.replace(false) {
-                        crate::traceback::add_traceback(ts, &e, f);
-                    }
-                    if let Some(h) = f.code.handler_for(f.lasti as u32).cloned() {
-                        f.stack.truncate(h.depth as usize);
-                        if h.lasti {
-                            f.stack.push(Some(crate::num::new_int(f.lasti as i64)));
-                        }
-                        f.stack.push(Some(e.0.clone()));
-                        f.pc = h.target as usize;
-                        break;
-                    }
-                    frames.pop();
-                    crate::frame::pop_live(ts);
-                    ts.depth.set(ts.depth.get() - 1);
-                    if frames.is_empty() {
-                        return Err(e);
-                    }
-                }
+            Err(e) => unwind_into(ts, frames, e)?,
+        }
+    }
+}
+
+/// Unwinds `e` through this run's frames to the innermost handler (which
+/// then continues); `Err` when no frame of this run handles it.
+fn unwind_into(ts: &ThreadState, frames: &mut FrameStack, e: PyErr) -> PyResult<()> {
+    crate::traceback::chain_context(ts, &e);
+    loop {
+        let Some(f) = frames.last_mut() else { return Err(e) };
+        if !ts.skip_traceback_once.replace(false) {
+            crate::traceback::add_traceback(ts, &e, f);
+        }
+        if let Some(h) = f.code.handler_for(f.lasti as u32).cloned() {
+            f.stack.truncate(h.depth as usize);
+            if h.lasti {
+                f.stack.push(Some(crate::num::new_int(f.lasti as i64)));
             }
+            f.stack.push(Some(e.0.clone()));
+            f.pc = h.target as usize;
+            return Ok(());
+        }
+        frames.pop();
+        crate::frame::pop_live(ts);
+        ts.depth.set(ts.depth.get() - 1);
+        if frames.is_empty() {
+            return Err(e);
         }
     }
 }
@@ -935,7 +958,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             Opcode::DictUpdate => {
                 let m = pop!(f);
                 let target = peek(f, arg as usize);
-                if m.type_ref().lookup("keys").is_none() {
+                if m.type_ref().lookup_static("keys").is_none() {
                     raise!(TypeError, "'{}' object is not a mapping", ops::type_name(&m));
                 }
                 crate::builtins_init::dict_update(ts, &target, &m)?;
@@ -1357,7 +1380,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
 
 fn has_iter(v: &Value) -> bool {
     let t = v.type_ref();
-    t.lookup("__iter__").is_some() || t.lookup("__getitem__").is_some()
+    t.lookup_static("__iter__").is_some() || t.lookup_static("__getitem__").is_some()
 }
 
 #[inline]
@@ -1410,6 +1433,8 @@ fn try_inline_call(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResu
         v.extend_from_slice(args.args);
         owned = Some(v);
         func = &m.func;
+    } else if let Some(ty) = TypeRef::from_value(callable) {
+        return try_inline_init(ts, callable, ty, args);
     } else {
         return Ok(None);
     }
@@ -1421,6 +1446,35 @@ fn try_inline_call(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResu
     if frame.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) {
         return Ok(Some(Inline::Value(crate::generator::new_generator(ts, frame, func))));
     }
+    Ok(Some(Inline::Frame(frame)))
+}
+
+/// `C(args)` for a plain Python class (metaclass `type`, `object.__new__`, a
+/// Python `__init__`): allocates the instance and runs `__init__` as a frame
+/// of this loop, which evaluates to the instance (`Frame::init_self`), as
+/// CPython's CALL_ALLOC_AND_ENTER_INIT. Anything else takes the general path.
+fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'_>) -> PyResult<Option<Inline>> {
+    let r = rt();
+    if callable.type_ref() != r.types.type_ || ty.payload_kind() != crate::kinds::OBJECT || !args.kwnames.is_empty() {
+        return Ok(None);
+    }
+    if !crate::class::is_object_new(ty.lookup_static("__new__")) {
+        return Ok(None);
+    }
+    let Some(init) = ty.lookup_static("__init__").filter(|i| i.type_ref() == r.types.function) else { return Ok(None) };
+    let Some(pf) = init.downcast::<PyFunction>() else { return Ok(None) };
+    let code = pf.code();
+    if code.downcast::<PyCode>().is_none_or(|c| c.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)) {
+        return Ok(None);
+    }
+    // object.__new__(cls): its abstract-class check; with one argument the
+    // excess-argument check has nothing to refuse (__init__ is overridden).
+    let obj = crate::builtins_init::object_new_raw(ts, Args::new(std::slice::from_ref(callable)))?;
+    let mut v: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::with_capacity(args.args.len() + 1);
+    v.push(obj.clone());
+    v.extend(args.args.iter().cloned());
+    let mut frame = prepare_call(ts, &init, Args { args: &v, kwnames: args.kwnames })?;
+    frame.init_self = Some(obj);
     Ok(Some(Inline::Frame(frame)))
 }
 
@@ -1590,7 +1644,7 @@ fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult {
 fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     let ty = owner.type_ref();
     let s = crate::str::as_str(name).unwrap_or("");
-    let plain_getattr = !ty.is_heap() || ty.lookup("__getattribute__").map(|g| g.downcast::<crate::function::NativeFunction>().is_some()).unwrap_or(true);
+    let plain_getattr = !ty.is_heap() || ty.lookup_static("__getattribute__").map(|g| g.downcast::<crate::function::NativeFunction>().is_some()).unwrap_or(true);
     if plain_getattr && crate::object::TypeRef::from_value(owner).is_none() && owner.downcast::<crate::class::PySuper>().is_none() {
         if let Some(d) = ty.lookup(s) {
             let dt = d.type_ref();

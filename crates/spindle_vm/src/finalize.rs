@@ -10,7 +10,7 @@ pub(crate) fn run_del_if_any(ptr: *mut ObjHeader) -> bool {
     if h.has_flag(flags::FINALIZED) {
         return false;
     }
-    let Some(del) = h.ty.lookup("__del__") else { return false };
+    let Some(del) = h.ty.lookup_static("__del__") else { return false };
     h.set_flag(flags::FINALIZED);
     // Temporarily resurrect: the Value we build holds the one reference.
     h.incref_from_zero();
@@ -146,7 +146,7 @@ pub(crate) fn gc_finalize(ts: &crate::interp::ThreadState, obj: &Value) -> bool 
     }
     let td = h.ty.data();
     if td.is_heap() {
-        if let Some(del) = h.ty.lookup("__del__") {
+        if let Some(del) = h.ty.lookup_static("__del__") {
             h.set_flag(flags::FINALIZED);
             if let Err(e) = crate::ops::call(ts, &del, &[obj.clone()]) {
                 crate::ops::write_unraisable(ts, &e, Some("Exception ignored while calling deallocator"), Some(&del));

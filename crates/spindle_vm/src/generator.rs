@@ -337,7 +337,7 @@ pub fn get_awaitable(ts: &ThreadState, v: &Value, where_: u32) -> PyResult {
                     raise!(TypeError, "__await__() returned a coroutine");
                 }
             }
-            if it.type_ref().lookup("__next__").is_none() {
+            if it.type_ref().lookup_static("__next__").is_none() {
                 raise!(TypeError, "__await__() returned non-iterator of type '{}'", ops::type_name(&it));
             }
             Ok(it)

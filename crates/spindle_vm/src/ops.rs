@@ -65,7 +65,7 @@ pub fn getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult {
         return crate::class::super_getattr(ts, obj, name);
     }
     if ty.is_heap() {
-        if let Some(ga) = ty.lookup("__getattribute__") {
+        if let Some(ga) = ty.lookup_static("__getattribute__") {
             if !is_native_object_getattribute(&ga) {
                 return call_getattr_hook(ts, ty, &ga, obj, name);
             }
@@ -73,7 +73,7 @@ pub fn getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult {
     }
     match generic_getattr(ts, obj, name) {
         Err(e) if ty.is_heap() && e.is_instance(rt().exc.AttributeError) => {
-            if let Some(hook) = ty.lookup("__getattr__") {
+            if let Some(hook) = ty.lookup_static("__getattr__") {
                 return call(ts, &hook, &[obj.clone(), name.clone()]);
             }
             Err(e)
@@ -84,7 +84,7 @@ pub fn getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult {
 
 fn call_getattr_hook(ts: &ThreadState, ty: TypeRef, ga: &Value, obj: &Value, name: &Value) -> PyResult {
     match call(ts, ga, &[obj.clone(), name.clone()]) {
-        Err(e) if e.is_instance(rt().exc.AttributeError) => match ty.lookup("__getattr__") {
+        Err(e) if e.is_instance(rt().exc.AttributeError) => match ty.lookup_static("__getattr__") {
             Some(hook) => call(ts, &hook, &[obj.clone(), name.clone()]),
             None => Err(e),
         },
@@ -120,7 +120,7 @@ pub fn is_data_descriptor(d: &Value) -> bool {
     if !t.is_heap() {
         return false;
     }
-    t.lookup("__set__").is_some() || t.lookup("__delete__").is_some()
+    t.lookup_static("__set__").is_some() || t.lookup_static("__delete__").is_some()
 }
 
 /// Calls `descr.__get__(obj, owner)` for the descriptor kinds; returns the
@@ -189,7 +189,7 @@ pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: Typ
         }
     }
     if t.is_heap() || t == r.types.property || t == r.types.classmethod || t == r.types.staticmethod {
-        if let Some(get) = t.lookup("__get__") {
+        if let Some(get) = t.lookup_static("__get__") {
             let o = obj.cloned().unwrap_or_else(crate::runtime::none);
             return call(ts, &get, &[descr.clone(), o, owner.to_value()]);
         }
@@ -307,7 +307,7 @@ pub fn setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>
     let ty = obj.type_ref();
     if ty.is_heap() {
         let hook = if value.is_some() { "__setattr__" } else { "__delattr__" };
-        if let Some(sa) = ty.lookup(hook) {
+        if let Some(sa) = ty.lookup_static(hook) {
             if sa.downcast::<NativeFunction>().is_none() {
                 let mut args = vec![obj.clone(), name.clone()];
                 if let Some(v) = value {
@@ -323,7 +323,9 @@ pub fn setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>
 
 pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     let name_s = crate::str::as_str(name).unwrap_or("");
-    if crate::builtins_init::builtin_setattr(ts, obj, name_s, value.as_ref())? {
+    // Plain instances of Python classes have none of builtin_setattr's special attributes.
+    let plain = obj.type_ref().payload_kind() == crate::kinds::OBJECT;
+    if !plain && crate::builtins_init::builtin_setattr(ts, obj, name_s, value.as_ref())? {
         return Ok(());
     }
     if name_s == "__class__" {
@@ -432,7 +434,7 @@ pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult
     if let Some(ty) = TypeRef::from_value(callable) {
         return crate::class::call_type(ts, ty, callable, args);
     }
-    if let Some(c) = t.lookup("__call__") {
+    if let Some(c) = t.lookup_static("__call__") {
         let mut v = Vec::with_capacity(args.args.len() + 1);
         v.push(callable.clone());
         v.extend_from_slice(args.args);
@@ -471,7 +473,7 @@ pub fn is_callable(v: &Value) -> bool {
         || t == r.types.method_descriptor
         || t == r.types.method
         || TypeRef::from_value(v).is_some()
-        || t.lookup("__call__").is_some()
+        || t.lookup_static("__call__").is_some()
 }
 
 // ---------------------------------------------------------------- truth, hash, repr
@@ -517,7 +519,7 @@ pub fn is_true(ts: &ThreadState, v: &Value) -> PyResult<bool> {
         }
         raise!(TypeError, "__bool__ should return bool, returned {}", type_name(&b));
     }
-    if t.lookup("__len__").is_some() {
+    if t.lookup_static("__len__").is_some() {
         return Ok(len(ts, v)? > 0);
     }
     Ok(true)
@@ -533,7 +535,7 @@ pub fn hash(ts: &ThreadState, v: &Value) -> PyResult<i64> {
             return Ok(s.hash());
         }
     }
-    match t.lookup("__hash__") {
+    match t.lookup_static("__hash__") {
         Some(h) if !is_none(&h) => {
             let r = call_dunder(ts, v, "__hash__", &[])?.unwrap_or_else(crate::runtime::none);
             if let Some(i) = crate::num::int_to_i64(&r) {
@@ -774,7 +776,7 @@ pub fn getitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult {
         return Ok(r);
     }
     if let Some(t) = TypeRef::from_value(obj) {
-        if let Some(cg) = t.lookup("__class_getitem__") {
+        if let Some(cg) = t.lookup_static("__class_getitem__") {
             let f = descr_get(ts, cg, None, t)?;
             let f = match f.downcast::<PyFunction>() {
                 Some(_) => crate::function::new_method(f, obj.clone()),
@@ -836,7 +838,7 @@ pub fn contains(ts: &ThreadState, container: &Value, item: &Value) -> PyResult<b
         return is_true(ts, &r);
     }
     let t = container.type_ref();
-    if t.lookup("__iter__").is_none() && t.lookup("__getitem__").is_none() {
+    if t.lookup_static("__iter__").is_none() && t.lookup_static("__getitem__").is_none() {
         raise!(TypeError, "argument of type '{}' is not a container or iterable", t.name());
     }
     let it = iter(ts, container)?;
@@ -853,12 +855,12 @@ pub fn contains(ts: &ThreadState, container: &Value, item: &Value) -> PyResult<b
 pub fn iter(ts: &ThreadState, v: &Value) -> PyResult {
     if let Some(r) = call_dunder(ts, v, "__iter__", &[])? {
         let t = r.type_ref();
-        if t.lookup("__next__").is_none() {
+        if t.lookup_static("__next__").is_none() {
             raise!(TypeError, "iter() returned non-iterator of type '{}'", t.name());
         }
         return Ok(r);
     }
-    if v.type_ref().lookup("__getitem__").is_some() {
+    if v.type_ref().lookup_static("__getitem__").is_some() {
         return Ok(crate::builtins_init::seq_iter(v.clone()));
     }
     raise!(TypeError, "'{}' object is not iterable", type_name(v))

@@ -73,7 +73,7 @@ fn match_class(ts: &ThreadState, subject: &Value, cls: &Value, npos: usize, name
             r.types.int, r.types.list, r.types.set, r.types.str, r.types.tuple,
         ]
         .iter()
-        .any(|t| ct.is_subtype(*t) && ct.lookup("__match_args__").is_none());
+        .any(|t| ct.is_subtype(*t) && ct.lookup_static("__match_args__").is_none());
         if self_match {
             if npos > 1 {
                 raise!(TypeError, "{}() accepts 1 positional sub-pattern ({} given)", ct.name(), npos);

@@ -711,7 +711,7 @@ fn slice_of(ts: &ThreadState, key: &Value, n: usize) -> PyResult<Option<(isize, 
 }
 
 fn item_index(ts: &ThreadState, key: &Value, n: usize, msg: &str) -> PyResult<usize> {
-    if key.type_ref().lookup("__index__").is_none() {
+    if key.type_ref().lookup_static("__index__").is_none() {
         raise!(TypeError, "array indices must be integers");
     }
     let i = ops::index_isize(ts, key)?;
@@ -915,7 +915,7 @@ fn m_iadd(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn repeat_count(ts: &ThreadState, n: &Value) -> PyResult<Option<usize>> {
-    if n.type_ref().lookup("__index__").is_none() {
+    if n.type_ref().lookup_static("__index__").is_none() {
         return Ok(None);
     }
     let i = super::index_int(ts, n)?;
@@ -927,7 +927,7 @@ fn m_mul(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, s) = arr(&a)?;
     let k = exact("__mul__", &a, 1, 1, 1)?;
     let Some(n) = repeat_count(ts, &k[0])? else {
-        if !k[0].type_ref().is_heap() || k[0].type_ref().lookup("__rmul__").is_none() {
+        if !k[0].type_ref().is_heap() || k[0].type_ref().lookup_static("__rmul__").is_none() {
             raise!(TypeError, "can't multiply sequence by non-int of type '{}'", ops::type_name(&k[0]));
         }
         return Ok(rt().not_implemented.clone());

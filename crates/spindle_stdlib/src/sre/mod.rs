@@ -157,7 +157,7 @@ pub(crate) fn group_index(ts: &ThreadState, pattern: &PatternObj, key: &Value, n
     let r = rt();
     let idx: Option<i64> = if spindle_vm::num::is_int(key) {
         int_to_i64(key).or(Some(-1))
-    } else if key.type_ref() != r.types.str && key.type_ref().lookup("__index__").is_some() && as_str(key).is_none() {
+    } else if key.type_ref() != r.types.str && key.type_ref().lookup_static("__index__").is_some() && as_str(key).is_none() {
         int_to_i64(&ops::index(ts, key)?).or(Some(-1))
     } else {
         match as_str(key) {

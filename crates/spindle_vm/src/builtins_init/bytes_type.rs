@@ -64,7 +64,7 @@ fn needle(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(d) = bytes_data(v) {
         return Ok(d);
     }
-    if !crate::num::is_int(v) && v.type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(v) && v.type_ref().lookup_static("__index__").is_none() {
         raise!(TypeError, "argument should be integer or bytes-like object, not '{}'", ops::type_name(v));
     }
     Ok(vec![byte_value(ts, v)?])
@@ -858,7 +858,7 @@ fn getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         let out: Vec<u8> = (0..count).filter_map(|i| d.get((start + i as isize * step) as usize).copied()).collect();
         return Ok(make(&a, out));
     }
-    if !crate::num::is_int(key) && key.type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(key) && key.type_ref().lookup_static("__index__").is_none() {
         let what = if is_ba(&a.args[0]) { "bytearray" } else { "byte" };
         raise!(TypeError, "{} indices must be integers or slices, not {}", what, ops::type_name(key));
     }
@@ -895,7 +895,7 @@ fn add(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 /// The repeat count of `*`: None (NotImplemented) for a non-integer.
 fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
-    if !crate::num::is_int(v) && v.type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(v) && v.type_ref().lookup_static("__index__").is_none() {
         return Ok(None);
     }
     let i = ops::index(ts, v)?;
@@ -1021,7 +1021,7 @@ fn bytes_source(ts: &ThreadState, src: Option<Value>, encoding: Option<Value>, e
     if let Some(d) = bytes_data(&src) {
         return Ok(d);
     }
-    if src.type_ref().lookup("__index__").is_some() {
+    if src.type_ref().lookup_static("__index__").is_some() {
         let n = ops::index_isize(ts, &src)?;
         if n < 0 {
             raise!(ValueError, "negative count");
@@ -1072,7 +1072,7 @@ fn ba_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
         return Ok(none());
     }
-    if !crate::num::is_int(&p[0]) && p[0].type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(&p[0]) && p[0].type_ref().lookup_static("__index__").is_none() {
         raise!(TypeError, "bytearray indices must be integers or slices, not {}", ops::type_name(&p[0]));
     }
     let i = ops::index_isize(ts, &p[0])?;
@@ -1115,7 +1115,7 @@ fn ba_delitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         });
         return Ok(none());
     }
-    if !crate::num::is_int(&p[0]) && p[0].type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(&p[0]) && p[0].type_ref().lookup_static("__index__").is_none() {
         raise!(TypeError, "bytearray indices must be integers or slices, not {}", ops::type_name(&p[0]));
     }
     let i = ops::index_isize(ts, &p[0])?;

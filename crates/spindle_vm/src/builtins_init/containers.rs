@@ -71,7 +71,7 @@ fn dict_of(v: &Value) -> PyResult<&PyDict> {
 /// Hashes a key, with 3.14's "cannot use 'T' as a dict key" wording.
 fn key_hash(ts: &ThreadState, k: &Value, what: &str) -> PyResult<i64> {
     match ops::hash(ts, k) {
-        Err(e) if e.is_instance(rt().exc.TypeError) && k.type_ref().lookup("__hash__").map(|h| is_none(&h)).unwrap_or(false) => {
+        Err(e) if e.is_instance(rt().exc.TypeError) && k.type_ref().lookup_static("__hash__").map(|h| is_none(&h)).unwrap_or(false) => {
             let t = ops::type_name(k);
             raise!(TypeError, "cannot use '{}' as a {} (unhashable type: '{}')", t, what, t)
         }
@@ -95,7 +95,7 @@ pub fn dict_get(ts: &ThreadState, d: &Value, k: &Value) -> PyResult<Option<Value
 /// Items of any mapping (`keys()` + `__getitem__`).
 pub fn mapping_items(ts: &ThreadState, m: &Value) -> PyResult<Vec<(Value, Value)>> {
     if let Some(d) = m.downcast::<PyDict>() {
-        if !m.type_ref().is_heap() || m.type_ref().lookup("keys").map(|k| k.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
+        if !m.type_ref().is_heap() || m.type_ref().lookup_static("keys").map(|k| k.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
             return Ok(d.items());
         }
     }
@@ -117,7 +117,7 @@ pub fn dict_update(ts: &ThreadState, target: &Value, m: &Value) -> PyResult<()> 
 
 pub fn dict_merge_kwargs(ts: &ThreadState, target: &Value, m: &Value, func: &Value) -> PyResult<()> {
     let fname = || ops::function_str(ts, func);
-    if m.type_ref().lookup("keys").is_none() {
+    if m.type_ref().lookup_static("keys").is_none() {
         raise!(TypeError, "{} argument after ** must be a mapping, not {}", fname(), ops::type_name(m));
     }
     for (k, v) in mapping_items(ts, m)? {
@@ -227,7 +227,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
         IterState::Seq { seq, index } => {
             let i = *index;
             if let Some(l) = seq.downcast::<PyList>() {
-                if !seq.type_ref().is_heap() || seq.type_ref().lookup("__getitem__").map(|g| g.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
+                if !seq.type_ref().is_heap() || seq.type_ref().lookup_static("__getitem__").map(|g| g.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
                     return match l.get(i) {
                         Some(v) => {
                             *index += 1;
@@ -674,7 +674,7 @@ fn reversed_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         return Ok(r);
     }
     let t = seq.type_ref();
-    if t.lookup("__getitem__").is_none() || t.lookup("__len__").is_none() || t.is_subtype(rt().types.dict) {
+    if t.lookup_static("__getitem__").is_none() || t.lookup_static("__len__").is_none() || t.is_subtype(rt().types.dict) {
         raise!(TypeError, "'{}' object is not reversible", t.name());
     }
     let n = ops::len(ts, seq)? as isize;
@@ -880,7 +880,7 @@ fn check_repeat_size(len: usize, n: usize) -> PyResult<()> {
 }
 
 fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
-    if !crate::num::is_int(v) && v.type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(v) && v.type_ref().lookup_static("__index__").is_none() {
         return Ok(None);
     }
     let i = ops::index(ts, v)?;
@@ -944,7 +944,7 @@ fn list_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if let Some(sl) = key.downcast::<PySlice>() {
         return list_slice(ts, l, sl);
     }
-    if !crate::num::is_int(key) && key.type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(key) && key.type_ref().lookup_static("__index__").is_none() {
         raise!(TypeError, "list indices must be integers or slices, not {}", ops::type_name(key));
     }
     let i = ops::index_isize(ts, key)?;
@@ -1010,7 +1010,7 @@ pub(crate) fn list_slice_assign(ts: &ThreadState, l: &PyList, sl: &PySlice, valu
 
 /// `l[key] = value` for an index key.
 fn list_index_assign(ts: &ThreadState, l: &PyList, key: &Value, value: &Value) -> PyResult {
-    if !crate::num::is_int(key) && key.type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(key) && key.type_ref().lookup_static("__index__").is_none() {
         raise!(TypeError, "list indices must be integers or slices, not {}", ops::type_name(key));
     }
     let i = ops::index_isize(ts, key)?;
@@ -1368,7 +1368,7 @@ fn tuple_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         let (start, _, step, count) = super::strings::slice_indices(ts, sl, t.items.len())?;
         return Ok(new_tuple((0..count).map(|i| t.items[(start + i as isize * step) as usize].clone()).collect()));
     }
-    if !crate::num::is_int(key) && key.type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(key) && key.type_ref().lookup_static("__index__").is_none() {
         raise!(TypeError, "tuple indices must be integers or slices, not {}", ops::type_name(key));
     }
     let i = ops::index_isize(ts, key)?;
@@ -1559,7 +1559,7 @@ fn dict_init(r: &Runtime) {
     add_new(r.types.mappingproxy, |ts, a| {
         let [_, m] = super::parse_args("mappingproxy", a, ["cls", "mapping"], 2)?;
         let m = m.unwrap_or_else(none);
-        if m.type_ref().lookup("__getitem__").is_none() || m.downcast::<PyList>().is_some() || m.downcast::<PyTuple>().is_some() {
+        if m.type_ref().lookup_static("__getitem__").is_none() || m.downcast::<PyList>().is_some() || m.downcast::<PyTuple>().is_some() {
             raise!(TypeError, "mappingproxy() argument must be a mapping, not {}", ops::type_name(&m));
         }
         let _ = ts;
@@ -1726,7 +1726,7 @@ fn dict_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn update_from(ts: &ThreadState, target: &Value, o: &Value) -> PyResult<()> {
-    if o.type_ref().lookup("keys").is_some() {
+    if o.type_ref().lookup_static("keys").is_some() {
         return dict_update(ts, target, o);
     }
     let it = match ops::iter(ts, o) {

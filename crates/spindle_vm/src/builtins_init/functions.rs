@@ -108,7 +108,7 @@ pub fn fill_builtins(d: &PyDict) {
                 raise!(TypeError, "next expected at least 1 argument, got {}", a.args.len());
             }
             let it = &a.args[0];
-            if it.type_ref().lookup("__next__").is_none() {
+            if it.type_ref().lookup_static("__next__").is_none() {
                 raise!(TypeError, "'{}' object is not an iterator", ops::type_name(it));
             }
             if let Some(g) = it.downcast::<crate::generator::PyGenerator>() {

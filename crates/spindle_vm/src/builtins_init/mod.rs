@@ -424,7 +424,7 @@ pub fn named_tuple_like(ts: &ThreadState, name: &str, fields: &[&str], values: V
 
 fn structseq_fields(v: &Value) -> Vec<String> {
     v.type_ref()
-        .lookup("_fields")
+        .lookup_static("_fields")
         .and_then(|f| crate::seq::tuple_items(&f).map(|t| t.iter().filter_map(|x| as_str(x).map(str::to_owned)).collect()))
         .unwrap_or_default()
 }

@@ -760,7 +760,7 @@ fn complex_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn has_float_or_index(v: &Value) -> bool {
     let t = v.type_ref();
-    t.lookup("__float__").is_some() || t.lookup("__index__").is_some()
+    t.lookup_static("__float__").is_some() || t.lookup_static("__index__").is_some()
 }
 
 /// `real`, `imag`, `numerator`, `denominator` of numbers.

@@ -296,14 +296,14 @@ pub fn object_new_raw(ts: &ThreadState, args: Args<'_>) -> PyResult {
 }
 
 fn has_abstract_methods(ct: TypeRef) -> bool {
-    match ct.lookup("__abstractmethods__") {
+    match ct.lookup_static("__abstractmethods__") {
         Some(v) => v.downcast::<crate::set::PySet>().map(|s| s.table.len() > 0).unwrap_or(false),
         None => false,
     }
 }
 
 fn abstract_names(ts: &ThreadState, ct: TypeRef) -> PyResult<Vec<String>> {
-    let v = ct.lookup("__abstractmethods__").unwrap_or_else(none);
+    let v = ct.lookup_static("__abstractmethods__").unwrap_or_else(none);
     let mut names: Vec<String> = ops::collect(ts, &v)?.iter().filter_map(|x| as_str(x).map(str::to_owned)).collect();
     names.sort();
     Ok(names)
@@ -429,7 +429,7 @@ fn object_reduce_ex(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let obj = args.args.first().cloned().unwrap_or_else(none);
     let proto = args.args.get(1).and_then(crate::num::int_to_i64).unwrap_or(0);
     let t = obj.type_ref();
-    let own_reduce = t.lookup("__reduce__");
+    let own_reduce = t.lookup_static("__reduce__");
     let base_reduce = rt().types.object.data().dict_data().get_str("__reduce__");
     if let (Some(r), Some(b)) = (&own_reduce, &base_reduce) {
         if !r.is(b) {
@@ -498,7 +498,7 @@ fn type_new_native(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let winner = crate::class::calculate_metaclass(meta, crate::seq::tuple_items(&pos[2]).unwrap_or(&[]))?;
     if winner != meta {
         let type_new = rt().types.type_.data().dict_data().get_str("__new__");
-        if let Some(wn) = winner.lookup("__new__") {
+        if let Some(wn) = winner.lookup_static("__new__") {
             let same = type_new.as_ref().map(|t| t.is(&wn)).unwrap_or(false);
             if !same {
                 let wn = match wn.downcast::<PyWrapper>() {

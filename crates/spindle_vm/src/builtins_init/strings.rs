@@ -237,7 +237,7 @@ fn str_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
         return Ok(new_data(s.slice_normalized(start as i64, step as i64, count)));
     }
-    if crate::num::is_int(key) || key.type_ref().lookup("__index__").is_some() {
+    if crate::num::is_int(key) || key.type_ref().lookup_static("__index__").is_some() {
         let i = ops::index(ts, key)?;
         let Some(i) = crate::num::int_to_i64(&i) else {
             raise!(IndexError, "cannot fit 'int' into an index-sized integer")
@@ -263,7 +263,7 @@ fn str_mul(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__mul__", a, 1, 1)?;
     let s = me(&a)?;
     let n = &a.args[1];
-    if !crate::num::is_int(n) && n.type_ref().lookup("__index__").is_none() {
+    if !crate::num::is_int(n) && n.type_ref().lookup_static("__index__").is_none() {
         return Ok(rt().not_implemented.clone());
     }
     let i = ops::index(ts, n)?;
