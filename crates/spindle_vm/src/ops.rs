@@ -276,7 +276,9 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
     if !obj.type_ref().data().has_dict() {
         return None;
     }
-    let d = ext.dict.lock().clone();
+    // Read under the slot's lock instead of taking a reference to the dict:
+    // a str-keyed probe runs no Python code and takes only the dict's own lock.
+    let d = ext.dict.lock();
     d.as_ref().and_then(from)
 }
 
