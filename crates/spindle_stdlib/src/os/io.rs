@@ -6,10 +6,20 @@
 //! back and re-exports `_pyio`'s classes under their `_io` names. Also the
 //! start-up step that replaces `sys.stdin/stdout/stderr` with real
 //! `TextIOWrapper`s over `FileIO(0/1/2)`.
+//!
+//! `StringIO` and `BytesIO` are native (`memio.rs`), derived from the
+//! `_pyio`-served `_TextIOBase`/`_BufferedIOBase`. A few of `_pyio`'s
+//! messages and checks are adjusted to the C module's: unsupported
+//! operations name just the operation, `BufferedReader.read/read1/peek` of a
+//! closed file, the buffered classes' whence check, TextIOWrapper's newline
+//! check, its detached buffer and its "not readable"/"not writable", and
+//! IOBase's finalizer ignoring a `closed` that cannot be read. The `_pyio`
+//! bases are renamed `_IOBase`, `_RawIOBase`, ... as the C module names them.
 
 use spindle_vm::error::PyResult;
 use spindle_vm::interp::ThreadState;
 use spindle_vm::num::new_bool;
+use spindle_vm::object::TypeRef;
 use spindle_vm::value::Value;
 
 const PY_SRC: &str = r#"
@@ -87,11 +97,85 @@ for _c in (_IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase, FileIO, BytesIO, S
     except (AttributeError, TypeError):
         pass
 del _c
+
+def _adjust(P):
+    for c in (P.IOBase, P.RawIOBase, P.BufferedIOBase, P.TextIOBase):
+        c.__name__ = c.__qualname__ = '_' + c.__name__
+    def _unsupported(self, name):
+        raise UnsupportedOperation(name)
+    P.IOBase._unsupported = _unsupported
+    iobase_del = P.IOBase.__del__
+    def __del__(self):
+        try:
+            closed = self.closed
+        except Exception:
+            return
+        if not closed:
+            iobase_del(self)
+    P.IOBase.__del__ = __del__
+    def closed_check(meth, msg):
+        def method(self, *args):
+            if self.closed:
+                raise ValueError(msg)
+            return meth(self, *args)
+        method.__name__ = meth.__name__
+        method.__qualname__ = meth.__qualname__
+        return method
+    R = P.BufferedReader
+    R.read = closed_check(R.read, "read of closed file")
+    R.read1 = closed_check(R.read1, "read of closed file")
+    R.peek = closed_check(R.peek, "peek of closed file")
+    def _check_newline(self, newline):
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError("TextIOWrapper() argument 'newline' must be str or None, not %s"
+                            % type(newline).__name__)
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError("illegal newline value: %s" % (newline,))
+    P.TextIOWrapper._check_newline = _check_newline
+    def whence_check(meth):
+        def seek(self, pos, whence=0):
+            if whence not in P.valid_seek_flags:
+                raise ValueError("whence value %d unsupported" % (whence,))
+            return meth(self, pos, whence)
+        seek.__qualname__ = meth.__qualname__
+        return seek
+    for c in (P.BufferedReader, P.BufferedWriter, P.BufferedRandom):
+        c.seek = whence_check(c.seek)
+    T = P.TextIOWrapper
+    tw_write, tw_read, tw_readline = T.write, T.read, T.readline
+    def write(self, s):
+        if self._encoder is None and not self.closed and not self.writable():
+            raise UnsupportedOperation("not writable")
+        return tw_write(self, s)
+    def read(self, size=None):
+        if self._decoder is None and not self.closed and not self.readable():
+            raise UnsupportedOperation("not readable")
+        return tw_read(self, size)
+    def readline(self, size=None):
+        if self._decoder is None and not self.closed and not self.readable():
+            raise UnsupportedOperation("not readable")
+        return tw_readline(self, size)
+    for f, orig in ((write, tw_write), (read, tw_read), (readline, tw_readline)):
+        f.__qualname__ = orig.__qualname__
+        f.__doc__ = orig.__doc__
+    T.write, T.read, T.readline = write, read, readline
+    def buffer(self):
+        b = self._buffer
+        if b is None:
+            raise ValueError("underlying buffer has been detached")
+        return b
+    P.TextIOWrapper.buffer = property(buffer)
+_adjust(_pyio)
+del _adjust
 "#;
 
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     let m = spindle_vm::native::new_module("_io", &[]);
     super::run_source(ts, &m, PY_SRC, "<_io>")?;
+    let base = |name| super::module_attr(&m, name).as_ref().and_then(TypeRef::from_value);
+    let (string_io, bytes_io) = super::memio::types(base("_TextIOBase"), base("_BufferedIOBase"));
+    spindle_vm::native::add_value(&m, "StringIO", string_io.to_value());
+    spindle_vm::native::add_value(&m, "BytesIO", bytes_io.to_value());
     Ok(m)
 }
 

@@ -5,6 +5,7 @@
 
 pub(crate) mod errno;
 pub(crate) mod io;
+pub(crate) mod memio;
 pub(crate) mod posix;
 pub(crate) mod thread;
 pub(crate) mod time;
