@@ -1302,6 +1302,15 @@ pub(super) fn init(r: &Runtime) {
             &[
                 ("__len__", |_, a| {
                     pos_args(&a, "__len__", 0, 0)?;
+                    // The length without copying the data (len() of a
+                    // growing bytearray buffer is on _pyio's write path).
+                    let v = a.args.first();
+                    if let Some(b) = v.and_then(|v| v.downcast::<PyBytes>()) {
+                        return Ok(new_int(b.data.len() as i64));
+                    }
+                    if let Some(b) = v.and_then(|v| v.downcast::<PyByteArray>()) {
+                        return Ok(new_int(b.data.lock().len() as i64));
+                    }
                     Ok(new_int(me(&a)?.len() as i64))
                 }),
                 ("__repr__", |_, a| {
