@@ -7,7 +7,8 @@
 //! start-up step that replaces `sys.stdin/stdout/stderr` with real
 //! `TextIOWrapper`s over `FileIO(0/1/2)`.
 //!
-//! `StringIO` and `BytesIO` are native (`memio.rs`), derived from the
+//! `StringIO`, `BytesIO` (`memio.rs`) and `IncrementalNewlineDecoder`
+//! (`newline.rs`, also used by `_pyio.TextIOWrapper`) are native; the first two derive from the
 //! `_pyio`-served `_TextIOBase`/`_BufferedIOBase`. A few of `_pyio`'s
 //! messages and checks are adjusted to the C module's: unsupported
 //! operations name just the operation, `BufferedReader.read/read1/peek` of a
@@ -176,6 +177,13 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     let (string_io, bytes_io) = super::memio::types(base("_TextIOBase"), base("_BufferedIOBase"));
     spindle_vm::native::add_value(&m, "StringIO", string_io.to_value());
     spindle_vm::native::add_value(&m, "BytesIO", bytes_io.to_value());
+    // The native decoder serves `_pyio.TextIOWrapper` too (it looks the
+    // class up in its module at each `_get_decoder`).
+    let decoder = super::newline::decoder_type().to_value();
+    spindle_vm::native::add_value(&m, "IncrementalNewlineDecoder", decoder.clone());
+    if let Some(pyio) = super::module_attr(&m, "_pyio") {
+        spindle_vm::ops::setattr(ts, &pyio, &spindle_vm::str::new_str("IncrementalNewlineDecoder"), Some(decoder))?;
+    }
     Ok(m)
 }
 

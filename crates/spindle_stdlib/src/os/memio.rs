@@ -138,9 +138,7 @@ impl Newline {
     }
 }
 
-const SEEN_CR: u8 = 1;
-const SEEN_LF: u8 = 2;
-const SEEN_CRLF: u8 = 4;
+use super::newline::{SEEN_CR, SEEN_CRLF, SEEN_LF, seen_newlines};
 
 struct StrState {
     /// `__init__` has run (CPython's "uninitialized object" check).
@@ -590,25 +588,6 @@ fn sio_newlines(_ts: &ThreadState, a: Args<'_>) -> PyResult {
         return Ok(none());
     }
     Ok(seen_newlines(st.seen))
-}
-
-/// The `newlines` value for a set of SEEN_* bits (as IncrementalNewlineDecoder).
-fn seen_newlines(seen: u8) -> Value {
-    let mut kinds = Vec::new();
-    if seen & SEEN_CR != 0 {
-        kinds.push(new_str("\r"));
-    }
-    if seen & SEEN_LF != 0 {
-        kinds.push(new_str("\n"));
-    }
-    if seen & SEEN_CRLF != 0 {
-        kinds.push(new_str("\r\n"));
-    }
-    match kinds.len() {
-        0 => none(),
-        1 => kinds.pop().unwrap_or_else(none),
-        _ => new_tuple(kinds),
-    }
 }
 
 fn sio_getstate(ts: &ThreadState, a: Args<'_>) -> PyResult {

@@ -6,6 +6,7 @@
 pub(crate) mod errno;
 pub(crate) mod io;
 pub(crate) mod memio;
+pub(crate) mod newline;
 pub(crate) mod posix;
 pub(crate) mod thread;
 pub(crate) mod time;
