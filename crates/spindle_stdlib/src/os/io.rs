@@ -7,9 +7,10 @@
 //! start-up step that replaces `sys.stdin/stdout/stderr` with real
 //! `TextIOWrapper`s over `FileIO(0/1/2)`.
 //!
-//! `StringIO`, `BytesIO` (`memio.rs`) and `IncrementalNewlineDecoder`
-//! (`newline.rs`, also used by `_pyio.TextIOWrapper`) are native; the first two derive from the
-//! `_pyio`-served `_TextIOBase`/`_BufferedIOBase`. A few of `_pyio`'s
+//! `StringIO`, `BytesIO` (`memio.rs`), `FileIO` (`fileio.rs`, also what
+//! `_pyio.open` makes) and `IncrementalNewlineDecoder` (`newline.rs`, also
+//! used by `_pyio.TextIOWrapper`) are native; the first three derive from the
+//! `_pyio`-served `_TextIOBase`/`_BufferedIOBase`/`_RawIOBase`. A few of `_pyio`'s
 //! messages and checks are adjusted to the C module's: unsupported
 //! operations name just the operation, `BufferedReader.read/read1/peek` of a
 //! closed file, the buffered classes' whence check, TextIOWrapper's newline
@@ -149,7 +150,9 @@ def _adjust(P):
             raise UnsupportedOperation("not writable")
         return tw_write(self, s)
     def read(self, size=None):
-        if self._decoder is None and not self.closed and not self.readable():
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if self._decoder is None and not self.readable():
             raise UnsupportedOperation("not readable")
         return tw_read(self, size)
     def readline(self, size=None):
@@ -177,6 +180,12 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     let (string_io, bytes_io) = super::memio::types(base("_TextIOBase"), base("_BufferedIOBase"));
     spindle_vm::native::add_value(&m, "StringIO", string_io.to_value());
     spindle_vm::native::add_value(&m, "BytesIO", bytes_io.to_value());
+    // `_pyio.open` makes its raw files with the native FileIO.
+    let file_io = super::fileio::file_type(base("_RawIOBase")).to_value();
+    spindle_vm::native::add_value(&m, "FileIO", file_io.clone());
+    if let Some(pyio) = super::module_attr(&m, "_pyio") {
+        spindle_vm::ops::setattr(ts, &pyio, &spindle_vm::str::new_str("FileIO"), Some(file_io))?;
+    }
     // The native decoder serves `_pyio.TextIOWrapper` too (it looks the
     // class up in its module at each `_get_decoder`).
     let decoder = super::newline::decoder_type().to_value();

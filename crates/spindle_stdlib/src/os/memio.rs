@@ -784,7 +784,7 @@ fn bio_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 /// The bytes of a bytes-like object, CPython's message otherwise.
-fn bytes_like(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
+pub(crate) fn bytes_like(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = v.downcast::<spindle_vm::bytes::PyBytes>() {
         return Ok(b.data.to_vec());
     }

@@ -5,6 +5,7 @@
 
 pub(crate) mod errno;
 pub(crate) mod io;
+pub(crate) mod fileio;
 pub(crate) mod memio;
 pub(crate) mod newline;
 pub(crate) mod posix;
