@@ -19,6 +19,8 @@
 //! bases are renamed `_IOBase`, `_RawIOBase`, ... as the C module names them.
 
 use spindle_vm::error::PyResult;
+use spindle_vm::function::Args;
+use spindle_vm::runtime::none;
 use spindle_vm::interp::ThreadState;
 use spindle_vm::num::new_bool;
 use spindle_vm::object::TypeRef;
@@ -155,10 +157,29 @@ def _adjust(P):
         if self._decoder is None and not self.readable():
             raise UnsupportedOperation("not readable")
         return tw_read(self, size)
+    fast = _textio_next_line
     def readline(self, size=None):
+        if size is None or size == -1:
+            line = fast(self)
+            if line is not None:
+                return line
         if self._decoder is None and not self.closed and not self.readable():
             raise UnsupportedOperation("not readable")
         return tw_readline(self, size)
+    tw_next = T.__next__
+    def __next__(self):
+        self._telling = False
+        line = fast(self)
+        if line is not None:
+            return line
+        return tw_next(self)
+    __next__.__qualname__ = tw_next.__qualname__
+    T.__next__ = __next__
+    def newlines(self):
+        if self._buffer is None:
+            raise ValueError("underlying buffer has been detached")
+        return getattr(self._decoder, "newlines", None) if self._decoder else None
+    T.newlines = property(newlines)
     for f, orig in ((write, tw_write), (read, tw_read), (readline, tw_readline)):
         f.__qualname__ = orig.__qualname__
         f.__doc__ = orig.__doc__
@@ -173,8 +194,78 @@ _adjust(_pyio)
 del _adjust
 "#;
 
+/// `_textio_next_line(wrapper)`: the next line of a `_pyio.TextIOWrapper`
+/// when its decoded-characters buffer already holds a whole one, as its
+/// `readline()` would return it (the same search per newline mode, the same
+/// `_decoded_chars_used` update); None when `readline()` itself must run:
+/// a subclass, a buffer or raw file other than the plain classes (their
+/// `closed` could be anything), closed or detached, no decoder yet, or no
+/// line end in the buffered characters.
+fn textio_next_line(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(this) = a.args.first() else { return Ok(none()) };
+    Ok(fast_line(ts, this).unwrap_or_else(none))
+}
+
+fn fast_line(ts: &ThreadState, this: &Value) -> Option<Value> {
+    let io_mod = ts.interp.modules.downcast::<spindle_vm::dict::PyDict>().and_then(|d| d.get_str("_io"))?;
+    let pyio = super::module_attr(&io_mod, "_pyio")?;
+    let cls = |n: &str| super::module_attr(&pyio, n).and_then(|c| TypeRef::from_value(&c));
+    if Some(this.type_ref()) != cls("TextIOWrapper") {
+        return None;
+    }
+    let d = spindle_vm::ops::instance_dict(this)?;
+    let d = d.downcast::<spindle_vm::dict::PyDict>()?;
+    let buffer = d.get_str("_buffer")?;
+    let bt = Some(buffer.type_ref());
+    if bt != cls("BufferedReader") && bt != cls("BufferedRandom") {
+        return None;
+    }
+    let bd = spindle_vm::ops::instance_dict(&buffer)?;
+    let raw = bd.downcast::<spindle_vm::dict::PyDict>()?.get_str("_raw")?;
+    if raw.type_ref() != super::fileio::file_type(None) {
+        return None;
+    }
+    let closed = spindle_vm::ops::getattr_str(ts, &raw, "closed").ok()?;
+    if spindle_vm::ops::is_true(ts, &closed).ok()? {
+        return None;
+    }
+    if d.get_str("_decoder").is_none_or(|x| spindle_vm::runtime::is_none(&x)) {
+        return None;
+    }
+    let chars = d.get_str("_decoded_chars")?;
+    let text = spindle_vm::str::as_data(&chars)?;
+    let used = spindle_vm::num::int_to_i64(&d.get_str("_decoded_chars_used")?)?;
+    let used = usize::try_from(used).ok()?;
+    let truthy = |n: &str| d.get_str(n).map(|v| spindle_vm::ops::is_true(ts, &v));
+    let translate = truthy("_readtranslate")?.ok()?;
+    let universal = truthy("_readuniversal")?.ok()?;
+    let n = text.len();
+    let at = |i: usize| text.char_at(i).unwrap_or(0);
+    let mut endpos = None;
+    if translate {
+        endpos = (used..n).find(|&i| at(i) == 0x0A).map(|i| i + 1);
+    } else if universal {
+        if let Some(i) = (used..n).find(|&i| matches!(at(i), 0x0A | 0x0D)) {
+            endpos = Some(if at(i) == 0x0D && i + 1 < n && at(i + 1) == 0x0A { i + 2 } else { i + 1 });
+        }
+    } else {
+        // readline() searches the remaining characters for _readnl.
+        let nl = d.get_str("_readnl")?;
+        let nl = spindle_vm::str::as_data(&nl)?;
+        let k = nl.len();
+        if k == 0 {
+            return None;
+        }
+        let first = nl.char_at(0)?;
+        endpos = (used..n.saturating_sub(k - 1)).find(|&i| at(i) == first && (1..k).all(|j| Some(at(i + j)) == nl.char_at(j))).map(|i| i + k);
+    }
+    let end = endpos?;
+    d.set_str(spindle_vm::str::intern("_decoded_chars_used"), spindle_vm::num::new_int(end as i64));
+    Some(spindle_vm::str::new_data(text.substring(used, end)))
+}
+
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
-    let m = spindle_vm::native::new_module("_io", &[]);
+    let m = spindle_vm::native::new_module("_io", &[("_textio_next_line", textio_next_line)]);
     super::run_source(ts, &m, PY_SRC, "<_io>")?;
     let base = |name| super::module_attr(&m, name).as_ref().and_then(TypeRef::from_value);
     let (string_io, bytes_io) = super::memio::types(base("_TextIOBase"), base("_BufferedIOBase"));
