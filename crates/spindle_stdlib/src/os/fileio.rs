@@ -25,7 +25,7 @@ use spindle_vm::{PyErr, PyResult, Value, err, ops, raise};
 
 use crate::math::{add_getter, cls_of, exact};
 
-const DEFAULT_BUFFER_SIZE: i64 = 8192;
+const DEFAULT_BUFFER_SIZE: i64 = 128 * 1024;
 
 struct FState {
     /// -1 once closed (or before `__init__`).
@@ -66,7 +66,7 @@ fn closed_err() -> PyErr {
 }
 
 /// `io.UnsupportedOperation(msg)` (the class lives in the `_io` module).
-fn unsupported(ts: &ThreadState, msg: &str) -> PyErr {
+pub(crate) fn unsupported(ts: &ThreadState, msg: &str) -> PyErr {
     let cls = ts
         .interp
         .modules
@@ -81,6 +81,12 @@ fn unsupported(ts: &ThreadState, msg: &str) -> PyErr {
 
 fn errno() -> i32 {
     super::last_errno()
+}
+
+impl PyFileIO {
+    pub(crate) fn is_closed(&self) -> bool {
+        self.st.lock().fd < 0
+    }
 }
 
 impl FState {
@@ -723,7 +729,8 @@ fn f_dealloc_warn(ts: &ThreadState, a: Args<'_>) -> PyResult {
 pub(crate) fn file_type(raw_base: Option<TypeRef>) -> TypeRef {
     *TYPE.get_or_init(|| {
         let t = new_type::<PyFileIO>("FileIO", "_io", raw_base, true);
-        t.data().set_flags(t.data().flags() | type_flags::HAS_EXT | type_flags::HAS_DICT);
+        // FINALIZE: IOBase's __del__ closes a file left open.
+        t.data().set_flags(t.data().flags() | type_flags::HAS_EXT | type_flags::HAS_DICT | type_flags::FINALIZE);
         set_new(t, f_new);
         add_methods(
             t,

@@ -7,9 +7,10 @@
 //! start-up step that replaces `sys.stdin/stdout/stderr` with real
 //! `TextIOWrapper`s over `FileIO(0/1/2)`.
 //!
-//! `StringIO`, `BytesIO` (`memio.rs`), `FileIO` (`fileio.rs`, also what
-//! `_pyio.open` makes) and `IncrementalNewlineDecoder` (`newline.rs`, also
-//! used by `_pyio.TextIOWrapper`) are native; the first three derive from the
+//! `StringIO`, `BytesIO` (`memio.rs`), `FileIO` (`fileio.rs`),
+//! `BufferedWriter` (`bufwriter.rs`; these two are what `_pyio.open` makes)
+//! and `IncrementalNewlineDecoder` (`newline.rs`, also used by
+//! `_pyio.TextIOWrapper`) are native; all but the last derive from the
 //! `_pyio`-served `_TextIOBase`/`_BufferedIOBase`/`_RawIOBase`. A few of `_pyio`'s
 //! messages and checks are adjusted to the C module's: unsupported
 //! operations name just the operation, `BufferedReader.read/read1/peek` of a
@@ -192,6 +193,27 @@ def _adjust(P):
     P.TextIOWrapper.buffer = property(buffer)
 _adjust(_pyio)
 del _adjust
+
+def _install_native(file_io, buffered_writer, decoder):
+    # _pyio.open and _pyio.TextIOWrapper build with the native classes. Its
+    # BufferedRandom keeps calling the Python BufferedWriter it derives from,
+    # so that module global stays; open() gets globals naming the native one.
+    import types
+    global open, FileIO, BufferedWriter, IncrementalNewlineDecoder
+    P = _pyio
+    P.FileIO = FileIO = file_io
+    P.IncrementalNewlineDecoder = IncrementalNewlineDecoder = decoder
+    BufferedWriter = buffered_writer
+    g = dict(P.__dict__)
+    g['BufferedWriter'] = buffered_writer
+    f = P.open
+    inner = getattr(f, '__func__', f)
+    new = types.FunctionType(inner.__code__, g, inner.__name__, inner.__defaults__, inner.__closure__)
+    new.__kwdefaults__ = inner.__kwdefaults__
+    new.__doc__, new.__qualname__, new.__module__ = inner.__doc__, inner.__qualname__, '_io'
+    if inner is not f:
+        new = staticmethod(new)
+    P.open = open = new
 "#;
 
 /// `_textio_next_line(wrapper)`: the next line of a `_pyio.TextIOWrapper`
@@ -271,18 +293,15 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     let (string_io, bytes_io) = super::memio::types(base("_TextIOBase"), base("_BufferedIOBase"));
     spindle_vm::native::add_value(&m, "StringIO", string_io.to_value());
     spindle_vm::native::add_value(&m, "BytesIO", bytes_io.to_value());
-    // `_pyio.open` makes its raw files with the native FileIO.
+    // `_pyio.open` makes its raw files and write buffers with the native
+    // FileIO and BufferedWriter, and `_pyio.TextIOWrapper` its newline
+    // decoders with the native IncrementalNewlineDecoder (both look the
+    // class up at call time); `_install_native` also sets the `_io` names.
     let file_io = super::fileio::file_type(base("_RawIOBase")).to_value();
-    spindle_vm::native::add_value(&m, "FileIO", file_io.clone());
-    if let Some(pyio) = super::module_attr(&m, "_pyio") {
-        spindle_vm::ops::setattr(ts, &pyio, &spindle_vm::str::new_str("FileIO"), Some(file_io))?;
-    }
-    // The native decoder serves `_pyio.TextIOWrapper` too (it looks the
-    // class up in its module at each `_get_decoder`).
+    let writer = super::bufwriter::writer_type(base("_BufferedIOBase")).to_value();
     let decoder = super::newline::decoder_type().to_value();
-    spindle_vm::native::add_value(&m, "IncrementalNewlineDecoder", decoder.clone());
-    if let Some(pyio) = super::module_attr(&m, "_pyio") {
-        spindle_vm::ops::setattr(ts, &pyio, &spindle_vm::str::new_str("IncrementalNewlineDecoder"), Some(decoder))?;
+    if let Some(f) = super::module_attr(&m, "_install_native") {
+        spindle_vm::ops::call(ts, &f, &[file_io, writer, decoder])?;
     }
     Ok(m)
 }
