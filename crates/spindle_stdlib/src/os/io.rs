@@ -315,6 +315,9 @@ def _install(unbuffered):
         tty = raw.isatty()
         if reading:
             buf = io.BufferedReader(raw)
+        elif unbuffered:
+            # -u: text goes straight to the raw file, as CPython's stdio.
+            buf = raw
         else:
             buf = io.BufferedWriter(raw)
         line = (not unbuffered) and (tty or fd == 2)
