@@ -65,7 +65,7 @@ thread_local! {
     static THREAD_MARK: u8 = const { 0 };
 }
 
-fn thread_mark() -> usize {
+pub(crate) fn thread_mark() -> usize {
     THREAD_MARK.with(|m| m as *const u8 as usize)
 }
 
@@ -117,7 +117,7 @@ impl PyBufferedWriter {
     }
 }
 
-fn is_closed(ts: &ThreadState, raw: &Value) -> PyResult<bool> {
+pub(crate) fn is_closed(ts: &ThreadState, raw: &Value) -> PyResult<bool> {
     if let Some(f) = raw.downcast::<super::fileio::PyFileIO>() {
         return Ok(f.is_closed());
     }
@@ -228,7 +228,7 @@ fn bw_write(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 /// C's BlockingIOError for a raw that would block (errno as C leaves it: 0).
-fn blocking(written: usize) -> PyErr {
+pub(crate) fn blocking(written: usize) -> PyErr {
     let exc = spindle_vm::exceptions::new_exception(
         rt().exc.BlockingIOError,
         vec![new_int(0), new_str("write could not complete without blocking"), new_int(written as i64)],
@@ -310,7 +310,7 @@ fn bw_seek(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(r)
 }
 
-fn raw_pos(ts: &ThreadState, r: &Value) -> PyResult<i64> {
+pub(crate) fn raw_pos(ts: &ThreadState, r: &Value) -> PyResult<i64> {
     let n = int_to_i64(&ops::index(ts, r)?).unwrap_or(-1);
     if n < 0 {
         raise!(OSError, "Raw stream returned invalid position {}", n);

@@ -8,7 +8,8 @@
 //! `TextIOWrapper`s over `FileIO(0/1/2)`.
 //!
 //! `StringIO`, `BytesIO` (`memio.rs`), `FileIO` (`fileio.rs`),
-//! `BufferedWriter` (`bufwriter.rs`; these two are what `_pyio.open` makes)
+//! `BufferedWriter`/`BufferedReader` (`bufwriter.rs`, `bufreader.rs`; these
+//! are what `_pyio.open` makes)
 //! and `IncrementalNewlineDecoder` (`newline.rs`, also used by
 //! `_pyio.TextIOWrapper`) are native; all but the last derive from the
 //! `_pyio`-served `_TextIOBase`/`_BufferedIOBase`/`_RawIOBase`. A few of `_pyio`'s
@@ -194,18 +195,21 @@ def _adjust(P):
 _adjust(_pyio)
 del _adjust
 
-def _install_native(file_io, buffered_writer, decoder):
+def _install_native(file_io, buffered_writer, buffered_reader, decoder):
     # _pyio.open and _pyio.TextIOWrapper build with the native classes. Its
-    # BufferedRandom keeps calling the Python BufferedWriter it derives from,
-    # so that module global stays; open() gets globals naming the native one.
+    # BufferedRandom/BufferedRWPair keep calling the Python BufferedWriter and
+    # BufferedReader they derive from, so those module globals stay; open()
+    # gets globals naming the native ones.
     import types
-    global open, FileIO, BufferedWriter, IncrementalNewlineDecoder
+    global open, FileIO, BufferedWriter, BufferedReader, IncrementalNewlineDecoder
     P = _pyio
     P.FileIO = FileIO = file_io
     P.IncrementalNewlineDecoder = IncrementalNewlineDecoder = decoder
     BufferedWriter = buffered_writer
+    BufferedReader = buffered_reader
     g = dict(P.__dict__)
     g['BufferedWriter'] = buffered_writer
+    g['BufferedReader'] = buffered_reader
     f = P.open
     inner = getattr(f, '__func__', f)
     new = types.FunctionType(inner.__code__, g, inner.__name__, inner.__defaults__, inner.__closure__)
@@ -238,18 +242,24 @@ fn fast_line(ts: &ThreadState, this: &Value) -> Option<Value> {
     let d = spindle_vm::ops::instance_dict(this)?;
     let d = d.downcast::<spindle_vm::dict::PyDict>()?;
     let buffer = d.get_str("_buffer")?;
-    let bt = Some(buffer.type_ref());
-    if bt != cls("BufferedReader") && bt != cls("BufferedRandom") {
-        return None;
-    }
-    let bd = spindle_vm::ops::instance_dict(&buffer)?;
-    let raw = bd.downcast::<spindle_vm::dict::PyDict>()?.get_str("_raw")?;
-    if raw.type_ref() != super::fileio::file_type(None) {
-        return None;
-    }
-    let closed = spindle_vm::ops::getattr_str(ts, &raw, "closed").ok()?;
-    if spindle_vm::ops::is_true(ts, &closed).ok()? {
-        return None;
+    if buffer.type_ref() == super::bufreader::reader_type(None) {
+        let br = buffer.downcast::<super::bufreader::PyBufferedReader>()?;
+        if br.native_raw_closed()? {
+            return None;
+        }
+    } else {
+        if Some(buffer.type_ref()) != cls("BufferedRandom") {
+            return None;
+        }
+        let bd = spindle_vm::ops::instance_dict(&buffer)?;
+        let raw = bd.downcast::<spindle_vm::dict::PyDict>()?.get_str("_raw")?;
+        if raw.type_ref() != super::fileio::file_type(None) {
+            return None;
+        }
+        let closed = spindle_vm::ops::getattr_str(ts, &raw, "closed").ok()?;
+        if spindle_vm::ops::is_true(ts, &closed).ok()? {
+            return None;
+        }
     }
     if d.get_str("_decoder").is_none_or(|x| spindle_vm::runtime::is_none(&x)) {
         return None;
@@ -299,9 +309,10 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     // class up at call time); `_install_native` also sets the `_io` names.
     let file_io = super::fileio::file_type(base("_RawIOBase")).to_value();
     let writer = super::bufwriter::writer_type(base("_BufferedIOBase")).to_value();
+    let reader = super::bufreader::reader_type(base("_BufferedIOBase")).to_value();
     let decoder = super::newline::decoder_type().to_value();
     if let Some(f) = super::module_attr(&m, "_install_native") {
-        spindle_vm::ops::call(ts, &f, &[file_io, writer, decoder])?;
+        spindle_vm::ops::call(ts, &f, &[file_io, writer, reader, decoder])?;
     }
     Ok(m)
 }

@@ -5,6 +5,7 @@
 
 pub(crate) mod errno;
 pub(crate) mod io;
+pub(crate) mod bufreader;
 pub(crate) mod bufwriter;
 pub(crate) mod fileio;
 pub(crate) mod memio;
