@@ -152,7 +152,7 @@ impl PyBufferedReader {
 /// One raw `readinto` of up to `n` bytes: Some(bytes) (empty at EOF) or
 /// None when the raw would block.
 fn raw_read(ts: &ThreadState, raw: &Value, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let ba = spindle_vm::bytes::new_bytearray(vec![0u8; n]);
+    let ba = spindle_vm::bytes::new_bytearray(super::memio::zeroed(n)?);
     let r = ops::call_method(ts, raw, "readinto", &[ba.clone()])?;
     if is_none(&r) {
         return Ok(None);

@@ -111,8 +111,8 @@ impl FState {
 
 // ---- system calls (each retried on EINTR; errors as errno) -----------------
 
-fn sys_read(ts: &ThreadState, fd: i32, n: usize) -> Result<Vec<u8>, i32> {
-    let mut buf = vec![0u8; n];
+/// Reads up to `buf.len()` bytes into `buf` (truncated to what was read).
+fn sys_read_into(ts: &ThreadState, fd: i32, mut buf: Vec<u8>) -> Result<Vec<u8>, i32> {
     loop {
         // SAFETY: buf is a live, exclusively owned allocation of n bytes.
         let r = ts.detached(|| unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) });
@@ -125,6 +125,12 @@ fn sys_read(ts: &ThreadState, fd: i32, n: usize) -> Result<Vec<u8>, i32> {
             return Err(e);
         }
     }
+}
+
+/// Reads up to `n` bytes (MemoryError when `n` bytes cannot be had).
+fn sys_read(ts: &ThreadState, fd: i32, n: usize) -> PyResult<Result<Vec<u8>, i32>> {
+    let buf = super::memio::zeroed(n)?;
+    Ok(sys_read_into(ts, fd, buf))
 }
 
 fn sys_write(ts: &ThreadState, fd: i32, data: &[u8]) -> Result<usize, i32> {
@@ -399,7 +405,7 @@ fn f_read(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if n < 0 {
         return readall(ts, p, fd);
     }
-    match sys_read(ts, fd, n as usize) {
+    match sys_read(ts, fd, n as usize)? {
         Ok(b) => Ok(new_bytes(&b)),
         Err(e) if e == libc::EAGAIN => Ok(none()),
         Err(e) => Err(os_err(e)),
@@ -424,7 +430,7 @@ fn readall(ts: &ThreadState, p: &PyFileIO, fd: i32) -> PyResult {
     };
     let mut out: Vec<u8> = Vec::new();
     loop {
-        match sys_read(ts, fd, chunk) {
+        match sys_read(ts, fd, chunk)? {
             Ok(b) if b.is_empty() => break,
             Ok(b) => {
                 out.extend_from_slice(&b);
@@ -457,7 +463,7 @@ fn f_readinto(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if let Some(ba) = target.downcast::<PyByteArray>() {
         let room = ba.data.lock().len();
         let fd = readable_fd(ts, p)?;
-        return match sys_read(ts, fd, room) {
+        return match sys_read(ts, fd, room)? {
             Ok(b) => {
                 let mut d = ba.data.lock();
                 let n = b.len().min(d.len());
@@ -480,7 +486,7 @@ fn f_readinto(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let view = ops::call_method(ts, &view, "cast", &[new_str("B")])?;
     let room = ops::len(ts, &view)?;
     let fd = readable_fd(ts, p)?;
-    match sys_read(ts, fd, room) {
+    match sys_read(ts, fd, room)? {
         Ok(b) => {
             let n = b.len();
             let sl = spindle_vm::builtins_init::containers::new_slice(new_int(0), new_int(n as i64), none());

@@ -76,6 +76,25 @@ fn c_int(ts: &ThreadState, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// Grows `v` to `len` items of `fill`; a size the allocator refuses is
+/// CPython's MemoryError, never an abort.
+pub(crate) fn grow<T: Clone>(v: &mut Vec<T>, len: usize, fill: T) -> PyResult<()> {
+    if len > v.len() {
+        if v.try_reserve_exact(len - v.len()).is_err() {
+            return Err(PyErr::bare(rt().exc.MemoryError));
+        }
+        v.resize(len, fill);
+    }
+    Ok(())
+}
+
+/// `n` zero bytes (MemoryError when they cannot be had).
+pub(crate) fn zeroed(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    grow(&mut v, n, 0u8)?;
+    Ok(v)
+}
+
 fn stop() -> PyErr {
     PyErr::bare(rt().exc.StopIteration)
 }
@@ -189,10 +208,10 @@ impl StrState {
 
     /// Writes `text` at the position (after newline translation); pads
     /// with NULs when the position is past the end.
-    fn write(&mut self, text: &PyStrData) {
+    fn write(&mut self, text: &PyStrData) -> PyResult<()> {
         let n = text.len();
         if n == 0 {
-            return;
+            return Ok(());
         }
         let plain = !self.newline.universal() && !matches!(self.newline, Newline::Cr | Newline::CrLf);
         let mut tmp: Vec<u32>;
@@ -208,19 +227,16 @@ impl StrState {
             tmp = self.translate(text);
             &tmp
         };
+        let end = self.pos.saturating_add(src.len());
         if self.pos == self.buf.len() {
-            self.buf.extend_from_slice(src);
+            grow(&mut self.buf, end, 0)?;
+            self.buf[self.pos..end].copy_from_slice(src);
         } else {
-            if self.pos > self.buf.len() {
-                self.buf.resize(self.pos, 0);
-            }
-            let end = self.pos + src.len();
-            if end > self.buf.len() {
-                self.buf.resize(end, 0);
-            }
+            grow(&mut self.buf, end, 0)?;
             self.buf[self.pos..end].copy_from_slice(src);
         }
-        self.pos += src.len();
+        self.pos = end;
+        Ok(())
     }
 
     /// The universal-newline decoding (recording the kinds seen, translating
@@ -347,7 +363,7 @@ fn sio_setup(ts: &ThreadState, p: &PyStringIO, initial: Option<&Value>, newline:
     st.seen = 0;
     st.newline = nl;
     if let Some(d) = init {
-        st.write(d);
+        st.write(d)?;
         st.pos = 0;
     }
     Ok(())
@@ -371,7 +387,7 @@ fn write_str(p: &PyStringIO, v: &Value) -> PyResult {
     st.check_ok()?;
     let Some(d) = as_data(v) else { raise!(TypeError, "string argument expected, got '{}'", ops::type_name(v)) };
     st.check()?;
-    st.write(d);
+    st.write(d)?;
     Ok(new_int(d.len() as i64))
 }
 
@@ -768,10 +784,8 @@ impl BytesState {
     fn write(&mut self, data: &[u8]) -> PyResult<()> {
         let pos = self.pos;
         let buf = self.buf()?;
-        let end = pos + data.len();
-        if end > buf.len() {
-            buf.resize(end, 0);
-        }
+        let end = pos.saturating_add(data.len());
+        grow(buf, end, 0)?;
         buf[pos..end].copy_from_slice(data);
         self.pos = end;
         Ok(())
