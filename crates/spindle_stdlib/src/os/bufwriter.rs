@@ -90,6 +90,13 @@ impl Drop for IoGuard<'_> {
 }
 
 impl PyBufferedWriter {
+    /// The raw file's `closed` when it is a native FileIO, else None.
+    pub(crate) fn native_raw_closed(&self) -> Option<bool> {
+        let st = self.st.lock();
+        let raw = st.raw.as_ref()?;
+        raw.downcast::<super::fileio::PyFileIO>().map(|f| f.is_closed())
+    }
+
     fn enter<'a>(&'a self, ts: &ThreadState, this: &Value) -> PyResult<IoGuard<'a>> {
         let mark = thread_mark();
         if self.owner.load(Ordering::Acquire) == mark {
@@ -189,8 +196,14 @@ fn bw_init(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn bw_write(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (this, p) = me(&a)?;
     let v = exact("write", &a, 1, 1, 1)?;
-    let raw = p.raw()?;
+    p.raw()?;
     let data = super::memio::bytes_like(ts, &v[0])?;
+    write_data(ts, this, p, &data).map(|n| new_int(n as i64))
+}
+
+/// `write(data)` after argument conversion (also the text layer's fast path).
+pub(crate) fn write_data(ts: &ThreadState, this: &Value, p: &PyBufferedWriter, data: &[u8]) -> PyResult<usize> {
+    let raw = p.raw()?;
     let _io = p.enter(ts, this)?;
     if is_closed(ts, &raw)? {
         raise!(ValueError, "write to closed file");
@@ -201,8 +214,8 @@ fn bw_write(ts: &ThreadState, a: Args<'_>) -> PyResult {
     {
         let mut st = p.st.lock();
         if st.buf.len() + data.len() <= st.size {
-            st.buf.extend_from_slice(&data);
-            return Ok(new_int(data.len() as i64));
+            st.buf.extend_from_slice(data);
+            return Ok(data.len());
         }
     }
     flush_pending(ts, p, &raw)?;
@@ -224,7 +237,7 @@ fn bw_write(ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
     }
     p.st.lock().buf.extend_from_slice(&data[written..]);
-    Ok(new_int(data.len() as i64))
+    Ok(data.len())
 }
 
 /// C's BlockingIOError for a raw that would block (errno as C leaves it: 0).
@@ -239,13 +252,18 @@ pub(crate) fn blocking(written: usize) -> PyErr {
 fn bw_flush(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (this, p) = me(&a)?;
     exact("flush", &a, 1, 0, 0)?;
+    flush_data(ts, this, p)?;
+    Ok(none())
+}
+
+/// `flush()` (also the text layer's fast path).
+pub(crate) fn flush_data(ts: &ThreadState, this: &Value, p: &PyBufferedWriter) -> PyResult<()> {
     let raw = p.raw()?;
     let _io = p.enter(ts, this)?;
     if is_closed(ts, &raw)? {
         raise!(ValueError, "flush of closed file");
     }
-    flush_pending(ts, p, &raw)?;
-    Ok(none())
+    flush_pending(ts, p, &raw)
 }
 
 fn bw_close(ts: &ThreadState, a: Args<'_>) -> PyResult {

@@ -149,8 +149,16 @@ def _adjust(P):
         c.seek = whence_check(c.seek)
     T = P.TextIOWrapper
     tw_write, tw_read, tw_readline = T.write, T.read, T.readline
+    fast_write = _textio_write
     def write(self, s):
-        if self._encoder is None and not self.closed and not self.writable():
+        n = fast_write(self, s)
+        if n is not None:
+            return n
+        if not isinstance(s, str):
+            raise TypeError("write() argument must be str, not %s" % type(s).__name__)
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if self._encoder is None and not self.writable():
             raise UnsupportedOperation("not writable")
         return tw_write(self, s)
     def read(self, size=None):
@@ -296,8 +304,91 @@ fn fast_line(ts: &ThreadState, this: &Value) -> Option<Value> {
     Some(spindle_vm::str::new_data(text.substring(used, end)))
 }
 
+/// `_textio_write(wrapper, s)`: `_pyio.TextIOWrapper.write(s)` done
+/// natively for the common case — the plain class over the native
+/// BufferedWriter and an open native FileIO, an exact str without lone
+/// surrogates, UTF-8 with 'strict' errors and its encoder already made,
+/// nothing decoded pending (no snapshot, no decoder) — with the same
+/// newline translation, line-buffering flush and `_telling` update; None
+/// when `write()` itself must run.
+fn textio_write(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (Some(this), Some(s)) = (a.args.first(), a.args.get(1)) else { return Ok(none()) };
+    if s.type_ref() != spindle_vm::runtime::rt().types.str {
+        return Ok(none());
+    }
+    let Some(data) = spindle_vm::str::as_data(s) else { return Ok(none()) };
+    let Some(text) = data.to_str() else { return Ok(none()) };
+    let Some(plan) = write_plan(ts, this) else { return Ok(none()) };
+    let Some(bw) = plan.writer.downcast::<super::bufwriter::PyBufferedWriter>() else { return Ok(none()) };
+    let has_lf = text.contains('\n');
+    let bytes: std::borrow::Cow<'_, [u8]> = match &plan.translate_to {
+        Some(nl) if has_lf => std::borrow::Cow::Owned(text.replace('\n', nl).into_bytes()),
+        _ => std::borrow::Cow::Borrowed(text.as_bytes()),
+    };
+    super::bufwriter::write_data(ts, &plan.writer, bw, &bytes)?;
+    if plan.line_buffering && (has_lf || bytes.contains(&b'\r')) {
+        super::bufwriter::flush_data(ts, &plan.writer, bw)?;
+        if let Some(d) = plan.dict.downcast::<spindle_vm::dict::PyDict>() {
+            d.set_str(spindle_vm::str::intern("_telling"), plan.seekable);
+        }
+    }
+    Ok(spindle_vm::num::new_int(data.len() as i64))
+}
+
+struct WritePlan {
+    writer: Value,
+    translate_to: Option<String>,
+    line_buffering: bool,
+    seekable: Value,
+    dict: Value,
+}
+
+fn write_plan(ts: &ThreadState, this: &Value) -> Option<WritePlan> {
+    let io_mod = ts.interp.modules.downcast::<spindle_vm::dict::PyDict>().and_then(|d| d.get_str("_io"))?;
+    let pyio = super::module_attr(&io_mod, "_pyio")?;
+    let tw = super::module_attr(&pyio, "TextIOWrapper").and_then(|c| TypeRef::from_value(&c))?;
+    if this.type_ref() != tw {
+        return None;
+    }
+    let dict = spindle_vm::ops::instance_dict(this)?;
+    let d = dict.downcast::<spindle_vm::dict::PyDict>()?;
+    let writer = d.get_str("_buffer")?;
+    if writer.type_ref() != super::bufwriter::writer_type(None) {
+        return None;
+    }
+    let bw = writer.downcast::<super::bufwriter::PyBufferedWriter>()?;
+    if bw.native_raw_closed()? {
+        return None;
+    }
+    let is_none = |n: &str| d.get_str(n).is_none_or(|v| spindle_vm::runtime::is_none(&v));
+    if is_none("_encoder") || !is_none("_snapshot") || !is_none("_decoder") {
+        return None;
+    }
+    let enc = d.get_str("_encoding")?;
+    let enc = spindle_vm::str::as_str(&enc)?.to_ascii_lowercase();
+    if !matches!(enc.as_str(), "utf-8" | "utf8" | "utf_8") {
+        return None;
+    }
+    let errors = d.get_str("_errors")?;
+    if spindle_vm::str::as_str(&errors)? != "strict" {
+        return None;
+    }
+    let truthy = |n: &str| d.get_str(n).map(|v| spindle_vm::ops::is_true(ts, &v));
+    let writetranslate = truthy("_writetranslate")?.ok()?;
+    let line_buffering = truthy("_line_buffering")?.ok()?;
+    let translate_to = if writetranslate {
+        let nl = d.get_str("_writenl")?;
+        let nl = spindle_vm::str::as_str(&nl)?;
+        (nl != "\n").then(|| nl.to_owned())
+    } else {
+        None
+    };
+    let seekable = d.get_str("_seekable")?;
+    Some(WritePlan { writer, translate_to, line_buffering, seekable, dict })
+}
+
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
-    let m = spindle_vm::native::new_module("_io", &[("_textio_next_line", textio_next_line)]);
+    let m = spindle_vm::native::new_module("_io", &[("_textio_next_line", textio_next_line), ("_textio_write", textio_write)]);
     super::run_source(ts, &m, PY_SRC, "<_io>")?;
     let base = |name| super::module_attr(&m, name).as_ref().and_then(TypeRef::from_value);
     let (string_io, bytes_io) = super::memio::types(base("_TextIOBase"), base("_BufferedIOBase"));
