@@ -360,7 +360,8 @@ unsafe fn dealloc_now(ptr: *mut ObjHeader) {
     // SAFETY: ptr is a dead but not yet freed object.
     let ty = unsafe { (*ptr).ty };
     let td = ty.data();
-    if td.is_heap() && crate::finalize::run_del_if_any(ptr) {
+    let finalizes = td.is_heap() || td.flags() & crate::types::type_flags::FINALIZE != 0;
+    if finalizes && crate::finalize::run_del_if_any(ptr) {
         // Resurrected by __del__: tracked again, as CPython does.
         // SAFETY: the object is alive again (its count is positive).
         unsafe { crate::gc::track(ptr) };

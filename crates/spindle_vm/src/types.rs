@@ -24,6 +24,9 @@ pub mod type_flags {
     /// Instances are exceptions (subclass of BaseException).
     pub const EXCEPTION: u32 = 32;
     pub const IMMUTABLE: u32 = 64;
+    /// A builtin class whose instances run `__del__` when they die, as
+    /// heap-type instances do (native files that flush and close).
+    pub const FINALIZE: u32 = 128;
 }
 
 pub struct TypeData {

@@ -5,6 +5,11 @@
 
 pub(crate) mod errno;
 pub(crate) mod io;
+pub(crate) mod bufreader;
+pub(crate) mod bufwriter;
+pub(crate) mod fileio;
+pub(crate) mod memio;
+pub(crate) mod newline;
 pub(crate) mod posix;
 pub(crate) mod thread;
 pub(crate) mod time;

@@ -851,8 +851,40 @@ fn repr_quoted(d: &[u8], always_escape_single: bool) -> String {
 
 fn getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let p = pos_args(&a, "__getitem__", 1, 1)?;
-    let d = me(&a)?;
     let key = &p[0];
+    if let Some(sl) = key.downcast::<PySlice>() {
+        // Slices copy just the selected bytes (one memcpy for step 1), never
+        // the whole object first: _pyio's buffers slice 128 KiB blocks.
+        let this = &a.args[0];
+        let len = if let Some(b) = this.downcast::<PyBytes>() {
+            Some(b.data.len())
+        } else {
+            this.downcast::<PyByteArray>().map(|b| b.data.lock().len())
+        };
+        if let Some(len) = len {
+            let (start, _, step, count) = super::strings::slice_indices(ts, sl, len)?;
+            let pick = |d: &[u8]| -> Vec<u8> {
+                if step == 1 {
+                    let s = start.max(0) as usize;
+                    let e = s.saturating_add(count).min(d.len());
+                    d.get(s..e).map(<[u8]>::to_vec).unwrap_or_default()
+                } else {
+                    let mut out = Vec::with_capacity(count);
+                    out.extend((0..count).filter_map(|i| d.get((start + i as isize * step) as usize).copied()));
+                    out
+                }
+            };
+            let out = match this.downcast::<PyBytes>() {
+                Some(b) => pick(&b.data),
+                None => match this.downcast::<PyByteArray>() {
+                    Some(b) => pick(&b.data.lock()),
+                    None => Vec::new(),
+                },
+            };
+            return Ok(make(&a, out));
+        }
+    }
+    let d = me(&a)?;
     if let Some(sl) = key.downcast::<PySlice>() {
         let (start, _, step, count) = super::strings::slice_indices(ts, sl, d.len())?;
         let out: Vec<u8> = (0..count).filter_map(|i| d.get((start + i as isize * step) as usize).copied()).collect();
@@ -1302,6 +1334,15 @@ pub(super) fn init(r: &Runtime) {
             &[
                 ("__len__", |_, a| {
                     pos_args(&a, "__len__", 0, 0)?;
+                    // The length without copying the data (len() of a
+                    // growing bytearray buffer is on _pyio's write path).
+                    let v = a.args.first();
+                    if let Some(b) = v.and_then(|v| v.downcast::<PyBytes>()) {
+                        return Ok(new_int(b.data.len() as i64));
+                    }
+                    if let Some(b) = v.and_then(|v| v.downcast::<PyByteArray>()) {
+                        return Ok(new_int(b.data.lock().len() as i64));
+                    }
                     Ok(new_int(me(&a)?.len() as i64))
                 }),
                 ("__repr__", |_, a| {

@@ -1,0 +1,77 @@
+# Pins: io.FileIO (raw files): modes and their errors, closefd/opener, read/readall/readinto/write/seek/tell/truncate, closed-file messages (no period; the IOBase ones with it), repr, pickling refusal, subclassing, MRO, open(buffering=0).
+import io, os, pickle
+def t(f):
+    try:
+        r = f()
+        print("ok", repr(r))
+    except OSError as e:
+        print(type(e).__name__, e.strerror if e.errno else e, e.filename)
+    except BaseException as e:
+        print(type(e).__name__, e)
+p = "io_fileio_raw.tmp"
+with open(p, "wb") as f:
+    f.write(b"hello\nworld\n")
+F = io.FileIO
+print(F.__mro__)
+f = F(p)
+print(repr(f), f.mode, f.closefd, f.name, f.readable(), f.writable(), f.seekable(), f.isatty(), f.fileno() > 2)
+print(f.read(3), f.read(), f.read(), f.tell(), f.seek(0), f.readall(), f.seek(-2, 2), f.readline(), f.seek(0, 0))
+print(f.readline(), f.readlines(), list(F(p)), F(p).readlines(1))
+b = bytearray(4); f.seek(0); print(f.readinto(b), b)
+m = memoryview(bytearray(3)); print(f.readinto(m), bytes(m))
+t(lambda: f.write(b"x"))
+t(lambda: f.truncate())
+t(lambda: f.readinto(b"xx"))
+t(lambda: f.seek(1.5))
+t(lambda: f.seek(0, 7))
+t(lambda: f.seek(-100))
+t(lambda: f.read("a"))
+t(lambda: pickle.dumps(f))
+t(lambda: f.__getstate__())
+f.close()
+print(repr(f), f.closed)
+for name in ["read", "readall", "tell", "readable", "writable", "seekable", "fileno", "isatty", "readline", "readlines", "flush", "__enter__", "truncate"]:
+    print(name, end=" "); t(lambda: getattr(f, name)())
+for name, a in [("seek", (0,)), ("write", (b"x",)), ("readinto", (bytearray(2),)), ("writelines", ([b"x"],))]:
+    print(name, end=" "); t(lambda: getattr(f, name)(*a))
+print(f.mode, f.closefd, f.name)
+t(lambda: f.close())
+t(lambda: F(p, "rw"))
+t(lambda: F(p, "z"))
+t(lambda: F(p, "r++"))
+t(lambda: F(p, 3))
+t(lambda: F(1.5))
+t(lambda: F(-3))
+t(lambda: F(p, closefd=False))
+t(lambda: F("/nonexistent/x"))
+t(lambda: F("."))
+t(lambda: F(p, "x"))
+t(lambda: F(p, opener=lambda n, fl: "s"))
+t(lambda: F(p, opener=lambda n, fl: -2))
+t(lambda: F(None))
+t(lambda: F(p, "rt"))
+t(lambda: F(p, "rb", foo=1))
+w = F(p, "w"); print(repr(w), w.mode, w.write(b"abc"), w.write(bytearray(b"de")), w.write(memoryview(b"fg")), w.tell())
+t(lambda: w.write("str"))
+t(lambda: w.read())
+t(lambda: w.readall())
+t(lambda: w.readinto(bytearray(1)))
+print(w.truncate(4), w.tell(), w.seek(0, 2), w.truncate(), os.path.getsize(p))
+w.close()
+a = F(p, "a+"); print(a.mode, a.tell(), a.write(b"Z"), a.seek(0), a.read())
+a.close()
+x = F(p + "2", "x+"); print(x.mode, repr(x).split(" name")[0]); x.close(); os.remove(p + "2")
+fd = os.open(p, os.O_RDONLY); r = F(fd, closefd=False); print(repr(r) == "<_io.FileIO name=%d mode='rb' closefd=False>" % fd, r.name == fd, r.read(2)); r.close(); os.close(fd)
+fd = os.open(p, os.O_RDONLY); r = F(fd, "r"); r.close(); t(lambda: os.close(fd))
+r = F(p); del r.name; print(repr(r) == "<_io.FileIO fd=%d mode='rb' closefd=True>" % r.fileno()); r.close()
+r = F(p.encode()); print(repr(r)); r.close()
+class Sub(F):
+    pass
+s = Sub(p); print(repr(s), Sub.__mro__[1:]); s.close()
+with F(p) as g:
+    print(g.read(1), g.closed)
+print(g.closed)
+print(type(open(p, "rb", buffering=0)).__name__)
+r = F(p, "r+"); print(r.mode, r.write(b"Q"), r.seek(0), r.read()); r.close()
+os.remove(p)
+print(isinstance(F, type), issubclass(F, io.RawIOBase), issubclass(F, io.IOBase))
