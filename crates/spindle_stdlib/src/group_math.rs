@@ -14,6 +14,8 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_struct", math::structmod::init),
         ("binascii", math::binascii::init),
         ("zlib", math::zlib::init),
+        ("_bz2", math::compress::init_bz2),
+        ("_lzma", math::compress::init_lzma),
         ("_md5", math::hashes::init_md5),
         ("_sha1", math::hashes::init_sha1),
         ("_sha2", math::hashes::init_sha2),
