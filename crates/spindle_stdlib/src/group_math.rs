@@ -22,6 +22,7 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_sha3", math::hashes::init_sha3),
         ("_blake2", math::hashes::init_blake2),
         ("_bisect", math::bisect::init),
+        ("_heapq", math::heapq::init),
         ("unicodedata", math::unicodedata::init),
         ("array", math::array::init),
     ]

@@ -8,6 +8,7 @@ pub(crate) mod bisect;
 pub(crate) mod cmath;
 pub(crate) mod compress;
 pub(crate) mod hashes;
+pub(crate) mod heapq;
 pub(crate) mod mathmod;
 pub(crate) mod random;
 pub(crate) mod structmod;
