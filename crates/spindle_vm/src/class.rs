@@ -575,7 +575,9 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
             }
             continue;
         }
-        if ks == "__classcell__" {
+        // The compiler's cells for `__class__` and `__classdict__` are
+        // not class attributes (CPython's type_new removes them too).
+        if ks == "__classcell__" || ks == "__classdictcell__" {
             continue;
         }
         let v = if (ks == "__new__") && v.type_ref() == r.types.function {

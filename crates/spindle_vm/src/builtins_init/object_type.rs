@@ -1168,7 +1168,11 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__text_signature__" => if t == rt().types.object { new_str("()") } else { none() },
             "__basicsize__" => new_int(32),
             "__flags__" => new_int(cpython_type_flags(t)),
-            "__type_params__" => new_tuple(vec![]),
+            // A class with PEP 695 parameters keeps them in its namespace.
+            "__type_params__" => match td.dict_data().get_str("__type_params__") {
+                Some(v) if v.downcast::<crate::class::PyGetSet>().is_none() => v,
+                _ => new_tuple(vec![]),
+            },
             "__annotations__" | "__annotate__" => return type_annotations(ts, t, name),
             "__abstractmethods__" => match td.dict_data().get_str("__abstractmethods__") {
                 Some(v) => v,
