@@ -219,9 +219,15 @@ pub fn call_type(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args<'_>
     if meta != r.types.type_ {
         if let Some(c) = meta.lookup("__call__") {
             if c.downcast::<NativeFunction>().is_none() {
-                let mut v = vec![callable.clone()];
-                v.extend_from_slice(args.args);
-                return ops::call_args(ts, &c, Args { args: &v, kwnames: args.kwnames });
+                if c.downcast::<crate::function::PyFunction>().is_some() {
+                    let mut v = vec![callable.clone()];
+                    v.extend_from_slice(args.args);
+                    return ops::call_args(ts, &c, Args { args: &v, kwnames: args.kwnames });
+                }
+                // Anything else binds as its descriptor protocol says
+                // (`__call__ = dict` in typing's _TypedDictMeta does not).
+                let bound = ops::descr_get(ts, c, Some(callable), meta)?;
+                return ops::call_args(ts, &bound, args);
             }
         }
     }
