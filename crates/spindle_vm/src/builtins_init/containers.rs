@@ -1529,6 +1529,8 @@ fn dict_init(r: &Runtime) {
                     ("isdisjoint", |ts, a| view_setop(ts, a, "isdisjoint", false)),
                 ],
             );
+            // Set-like views compare by contents, so they are unhashable.
+            super::add_value(t, "__hash__", none());
         }
     }
     add_new(r.types.mappingproxy, |ts, a| {

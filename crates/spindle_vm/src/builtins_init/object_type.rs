@@ -81,7 +81,11 @@ pub(super) fn init(r: &Runtime) {
     add_methods(r.types.ellipsis, &[("__reduce__", |_, _| Ok(new_str("Ellipsis")))]);
     add_methods(r.types.not_implemented, &[("__reduce__", |_, _| Ok(new_str("NotImplemented")))]);
     add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
-    add_methods(r.types.builtin_function, &[("__repr__", native_repr), ("__reduce__", native_reduce)]);
+    add_methods(r.types.builtin_function, &[("__repr__", native_repr), ("__reduce__", native_reduce), ("__call__", call_self)]);
+    // Callables show `__call__`, as CPython's tp_call slots do (collections.abc.Callable looks for it).
+    for t in [r.types.function, r.types.method, r.types.method_descriptor] {
+        add_methods(t, &[("__call__", call_self)]);
+    }
     add_methods(r.types.method_descriptor, &[("__repr__", native_repr), ("__get__", method_descriptor_get)]);
     add_methods(r.types.method, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash)]);
     add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", module_dir)]);
@@ -1725,4 +1729,10 @@ fn getset_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn member_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let Some(m) = a.args[0].downcast::<crate::class::PyMember>() else { raise!(TypeError, "expected member_descriptor") };
     Ok(new_str(&format!("<member '{}' of '{}' objects>", m.name, m.owner)))
+}
+
+/// `__call__` of the builtin callable types: calls `self` with the rest.
+fn call_self(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(f) = a.args.first() else { raise!(TypeError, "descriptor '__call__' needs an argument") };
+    ops::call_args(ts, f, Args { args: &a.args[1..], kwnames: a.kwnames })
 }
