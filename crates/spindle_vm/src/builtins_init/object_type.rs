@@ -445,6 +445,15 @@ fn object_reduce_ex(ts: &ThreadState, args: Args<'_>) -> PyResult {
         let f = ops::getattr_str(ts, &copyreg, "_reduce_ex")?;
         return ops::call(ts, &f, &[obj, new_int(proto)]);
     }
+    // A builtin layout without a constructor of its own (generators,
+    // frames...) cannot be rebuilt: CPython's reduce_newobj refuses it.
+    if t.payload_kind() != crate::kinds::OBJECT {
+        let obj_new = rt().types.object.data().dict_data().get_str("__new__");
+        let own_new = t.lookup("__new__");
+        if own_new.is_none() || matches!((&own_new, &obj_new), (Some(a), Some(b)) if a.is(b)) {
+            raise!(TypeError, "cannot pickle '{}' object", t.name());
+        }
+    }
     let newobj = ops::getattr_str(ts, &copyreg, "__newobj__")?;
     let mut newargs = vec![t.to_value()];
     if let Some(g) = ops::getattr_opt(ts, &obj, "__getnewargs__")? {
