@@ -124,8 +124,7 @@ class xmlparser:
     """XML parser"""
 
     __slots__ = _HANDLERS + (
-        'buffer_text', '_buffer_size', 'ordered_attributes', 'specified_attributes',
-        'namespace_prefixes', 'intern', '_enc', '_sep', '_raw', '_dec', '_str_mode',
+        '_buffer_text', '_buffer_size', '_ordered', '_specified', '_ns_prefixes', 'intern', '_enc', '_sep', '_raw', '_dec', '_str_mode',
         '_t', '_ci', '_cl', '_cc', '_bl', '_bc', '_consumed', '_line', '_col', '_index',
         '_state', '_stack', '_ns', '_pending', '_entities', '_ext_subset', '_standalone',
         '_finished', '_err', '_base', '_deferral', '_cr', '_seen_decl', '_declared')
@@ -136,12 +135,12 @@ class xmlparser:
     def _setup(self, encoding, sep, intern):
         self._pending = []
         for h in _HANDLERS:
-            object.__setattr__(self, h, None)
-        self.buffer_text = False
+            setattr(self, h, None)
+        self._buffer_text = False
         self._buffer_size = 8192
-        self.ordered_attributes = False
-        self.specified_attributes = False
-        self.namespace_prefixes = False
+        self._ordered = False
+        self._specified = False
+        self._ns_prefixes = False
         self.intern = intern
         self._enc = encoding
         self._sep = sep
@@ -174,6 +173,40 @@ class xmlparser:
         self._declared = []
 
     # -- attributes
+
+    @property
+    def buffer_text(self):
+        return self._buffer_text
+
+    @buffer_text.setter
+    def buffer_text(self, value):
+        if not value:
+            self._flush()
+        self._buffer_text = bool(value)
+
+    @property
+    def ordered_attributes(self):
+        return self._ordered
+
+    @ordered_attributes.setter
+    def ordered_attributes(self, value):
+        self._ordered = bool(value)
+
+    @property
+    def specified_attributes(self):
+        return self._specified
+
+    @specified_attributes.setter
+    def specified_attributes(self, value):
+        self._specified = bool(value)
+
+    @property
+    def namespace_prefixes(self):
+        return self._ns_prefixes
+
+    @namespace_prefixes.setter
+    def namespace_prefixes(self, value):
+        self._ns_prefixes = bool(value)
 
     @property
     def buffer_size(self):
@@ -245,7 +278,7 @@ class xmlparser:
         p = object.__new__(xmlparser)
         p._setup(encoding if encoding is not None else self._enc, self._sep, self.intern)
         for h in _HANDLERS:
-            object.__setattr__(p, h, getattr(self, h))
+            setattr(p, h, getattr(self, h))
         p.buffer_text = self.buffer_text
         p.ordered_attributes = self.ordered_attributes
         p.specified_attributes = self.specified_attributes
@@ -350,15 +383,15 @@ class xmlparser:
     def _pos(self, k):
         """Line and column of index k of the unparsed text."""
         ci = self._ci
+        t = self._t
         if k < ci:
             ci, self._cl, self._cc = 0, self._bl, self._bc
-        seg = self._t[ci:k]
-        nl = seg.count("\n")
+        nl = t.count("\n", ci, k)
         if nl:
             self._cl += nl
-            self._cc = len(seg) - seg.rfind("\n") - 1
+            self._cc = k - t.rfind("\n", ci, k) - 1
         else:
-            self._cc += len(seg)
+            self._cc += k - ci
         self._ci = k
         return self._cl, self._cc
 
@@ -395,7 +428,7 @@ class xmlparser:
     def _chars(self, s):
         if self.CharacterDataHandler is None:
             self._default(s)
-        elif self.buffer_text:
+        elif self._buffer_text:
             self._pending.append(s)
             if sum(len(p) for p in self._pending) >= self._buffer_size:
                 self._flush()
@@ -425,8 +458,6 @@ class xmlparser:
                 else:
                     m = _TEXT.match(t, i)
                     j = m.end()
-                    if j == n and not final and self._state == 1 and self.buffer_text is False:
-                        pass
                     s = t[i:j]
                     if self._state == 1:
                         self._at(i)
@@ -497,7 +528,7 @@ class xmlparser:
                     self.StartCdataSectionHandler()
                 body = t[i + 9:j]
                 if body:
-                    if self.CharacterDataHandler is not None and not self.buffer_text:
+                    if self.CharacterDataHandler is not None and not self._buffer_text:
                         for part in _re.findall(r"[^\n]+|\n", body):
                             self.CharacterDataHandler(part)
                     else:
@@ -588,7 +619,7 @@ class xmlparser:
         uri = self._lookup(prefix)
         if uri is None:
             raise _Fail(27, k)
-        if self.namespace_prefixes:
+        if self._ns_prefixes:
             return uri + self._sep + local + self._sep + prefix
         return uri + self._sep + local
 
@@ -697,7 +728,7 @@ class xmlparser:
         self._stack.append((name, qname, [p for p, u in declared]))
         h = self.StartElementHandler
         if h is not None:
-            if self.ordered_attributes:
+            if self._ordered:
                 flat = []
                 for a, v in out:
                     flat.append(a)
@@ -994,18 +1025,6 @@ class xmlparser:
                 return self._char_ref(body, 0)
             return m.group()
         return _re.sub(r"&(#[0-9]+|#x[0-9a-fA-F]+);", repl, raw)
-
-    def __setattr__(self, name, value):
-        if name in _HANDLERS or name.startswith("_") or name in (
-                'buffer_text', 'ordered_attributes', 'specified_attributes',
-                'namespace_prefixes', 'intern', 'buffer_size'):
-            if name in ('buffer_text', 'ordered_attributes', 'specified_attributes', 'namespace_prefixes'):
-                if name == 'buffer_text' and not value:
-                    self._flush()
-                value = bool(value)
-            object.__setattr__(self, name, value)
-            return
-        raise AttributeError("'pyexpat.xmlparser' object has no attribute '%s'" % name)
 
 
 xmlparser.__module__ = "pyexpat"
