@@ -387,7 +387,7 @@ impl Inflater {
         let mut out = Vec::with_capacity((input.len() * 3).clamp(256, 1 << 20));
         let mut pos = 0;
         loop {
-            let room = if max > 0 { max - out.len() } else { usize::MAX };
+            let room = if max > 0 { max.saturating_sub(out.len()) } else { usize::MAX };
             if room == 0 {
                 break;
             }
