@@ -1,5 +1,6 @@
 //! Payload kinds of native-module objects. Ranges per group so groups never
-//! collide: os 1000-1099, math 1100-1199, core 1200-1299, sre 1300-1399.
+//! collide: os 1000-1099, math 1100-1199, core 1200-1299, sre 1300-1399
+//! (and below).
 
 use spindle_vm::object::PayloadKind;
 
@@ -14,3 +15,6 @@ pub const fn kind(n: u16) -> PayloadKind {
 
 /// `_csv` (csv_mod.rs): 1500-1519.
 pub const CSV_BASE: u16 = 1500;
+
+/// typing group (`_types`' capsule type, typing_mod/): 1600-1619.
+pub const TYPING_BASE: u16 = 1600;

@@ -66,6 +66,17 @@ fn binary_dispatch(ts: &ThreadState, a: &Value, b: &Value, base: usize, inplace:
             }
         }
     }
+    // A builtin sequence's `+` is its sq_concat, which CPython tries only
+    // after the other operand's __radd__ (`[0] + UserList(...)`).
+    let r0 = rt();
+    if base == 0 && ta != tb && !tried_reflected && [r0.types.list, r0.types.tuple, r0.types.str].contains(&ta) {
+        tried_reflected = true;
+        if let Some(r) = ops::call_dunder(ts, b, rname, &[a.clone()])? {
+            if !r.is(ni) {
+                return Ok(r);
+            }
+        }
+    }
     if let Some(r) = ops::call_dunder(ts, a, name, &[b.clone()])? {
         if !r.is(ni) {
             return Ok(r);

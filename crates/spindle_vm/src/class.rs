@@ -219,9 +219,15 @@ pub fn call_type(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args<'_>
     if meta != r.types.type_ {
         if let Some(c) = meta.lookup_static("__call__") {
             if c.downcast::<NativeFunction>().is_none() {
-                let mut v = vec![callable.clone()];
-                v.extend_from_slice(args.args);
-                return ops::call_args(ts, &c, Args { args: &v, kwnames: args.kwnames });
+                if c.downcast::<crate::function::PyFunction>().is_some() {
+                    let mut v = vec![callable.clone()];
+                    v.extend_from_slice(args.args);
+                    return ops::call_args(ts, &c, Args { args: &v, kwnames: args.kwnames });
+                }
+                // Anything else binds as its descriptor protocol says
+                // (`__call__ = dict` in typing's _TypedDictMeta does not).
+                let bound = ops::descr_get(ts, c, Some(callable), meta)?;
+                return ops::call_args(ts, &bound, args);
             }
         }
     }
@@ -600,7 +606,9 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
             }
             continue;
         }
-        if ks == "__classcell__" {
+        // The compiler's cells for `__class__` and `__classdict__` are
+        // not class attributes (CPython's type_new removes them too).
+        if ks == "__classcell__" || ks == "__classdictcell__" {
             continue;
         }
         let v = if (ks == "__new__") && v.type_ref() == r.types.function {

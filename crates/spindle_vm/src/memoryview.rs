@@ -145,6 +145,14 @@ pub(crate) fn init() {
             }),
             ("__getitem__", mv_getitem),
             ("__setitem__", mv_setitem),
+            ("__buffer__", |ts, a| {
+                mv(&a)?;
+                if a.args.len() != 2 {
+                    raise!(TypeError, "memoryview.__buffer__() takes exactly one argument ({} given)", a.args.len().saturating_sub(1));
+                }
+                crate::ops::index(ts, &a.args[1])?;
+                new_memoryview(ts, &a.args[0])
+            }),
             ("tobytes", |_, a| Ok(crate::bytes::new_bytes(&mv(&a)?.to_vec()))),
             ("tolist", |_, a| Ok(crate::seq::new_list(view_items(mv(&a)?)?))),
             ("hex", |_, a| Ok(crate::str::new_string(mv(&a)?.to_vec().iter().map(|b| format!("{b:02x}")).collect()))),

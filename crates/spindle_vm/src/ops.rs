@@ -828,10 +828,25 @@ pub fn setitem(ts: &ThreadState, obj: &Value, key: &Value, value: Value) -> PyRe
     }
 }
 
+/// Whether CPython would give the type a tp_as_sequence (containers, and
+/// every class statement's type).
+fn has_sequence_protocol(t: TypeRef) -> bool {
+    t.is_heap() || ["__getitem__", "__contains__", "__len__"].iter().any(|n| t.lookup(n).is_some())
+}
+
+fn lookup_index(key: &Value) -> bool {
+    key.is_small_int() || key.type_ref().lookup("__index__").is_some()
+}
+
 pub fn delitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult<()> {
     match call_dunder(ts, obj, "__delitem__", &[key.clone()])? {
         Some(_) => Ok(()),
-        None => raise!(TypeError, "'{}' object doesn't support item deletion", type_name(obj)),
+        // CPython: "doesn't" from the sequence protocol (an index key on a
+        // subscriptable object), "does not" otherwise.
+        None if lookup_index(key) && has_sequence_protocol(obj.type_ref()) => {
+            raise!(TypeError, "'{}' object doesn't support item deletion", type_name(obj))
+        }
+        None => raise!(TypeError, "'{}' object does not support item deletion", type_name(obj)),
     }
 }
 

@@ -4,11 +4,10 @@
 //! (`py/_codecs.py`): the codec registry, error-handler registry, charmap and
 //! escape codecs.
 
-use spindle_vm::builtins_init::codecs::{str_error, unicode_error, with_handler};
-use std::convert::Infallible;
+use spindle_vm::builtins_init::codecs::{codec_err, with_handler_py};
 
-use spindle_str::codecs::{self, CodecError, Encoding};
-use spindle_vm::error::{PyErr, PyResult};
+use spindle_str::codecs::{self, Encoding};
+use spindle_vm::error::PyResult;
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
 use spindle_vm::num::new_int;
@@ -58,21 +57,13 @@ fn bool_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<bool> {
 
 
 
-fn map_err(e: CodecError<Infallible>, object: Value) -> PyErr {
-    match e {
-        CodecError::Encode(info) => unicode_error(rt().exc.UnicodeEncodeError, &info, object),
-        CodecError::Decode(info) => unicode_error(rt().exc.UnicodeDecodeError, &info, object),
-        CodecError::Other(e) => str_error(e),
-        CodecError::Handler(never) => match never {},
-    }
-}
-
-fn do_encode(a: &Args<'_>, fname: &str, enc: Encoding) -> PyResult<Value> {
+fn do_encode(ts: &ThreadState, a: &Args<'_>, fname: &str, enc: Encoding) -> PyResult<Value> {
     let pos = a.positional();
     let Some(s) = pos.first() else { raise!(TypeError, "{}() missing required argument 'str' (pos 1)", fname) };
     let Some(data) = as_data(s) else { raise!(TypeError, "{}() argument 1 must be str, not {}", fname, ops::type_name(s)) };
     let errors = errors_arg(pos.get(1))?;
-    let out = with_handler(&errors, |h| codecs::encode(data, enc, h)).map_err(|e| map_err(e, s.clone()))?;
+    let obj = || s.clone();
+    let out = with_handler_py(ts, &errors, true, &obj, |h| codecs::encode(data, enc, h)).map_err(|e| codec_err(e, &obj))?;
     Ok(new_tuple(vec![spindle_vm::bytes::new_bytes(&out), new_int(data.len() as i64)]))
 }
 
@@ -87,8 +78,9 @@ fn do_decode(ts: &ThreadState, a: &Args<'_>, fname: &str, enc: Encoding, has_fin
             fin = ops::is_true(ts, v)?;
         }
     }
-    let (s, used) = with_handler(&errors, |h| codecs::decode_partial(&data, enc, h, fin))
-        .map_err(|e| map_err(e, spindle_vm::bytes::new_bytes(&data)))?;
+    let obj = || spindle_vm::bytes::new_bytes(&data);
+    let (s, used) = with_handler_py(ts, &errors, false, &obj, |h| codecs::decode_partial(&data, enc, h, fin))
+        .map_err(|e| codec_err(e, &obj))?;
     Ok(new_tuple(vec![new_data(s), new_int(used as i64)]))
 }
 
@@ -108,7 +100,7 @@ fn encode_bom(ts: &ThreadState, a: Args<'_>, wide: bool) -> PyResult<Value> {
         Some(v) => ops::index_isize(ts, v)? as i64,
         None => 0,
     };
-    do_encode(&a, if wide { "utf_32_encode" } else { "utf_16_encode" }, bom_encoding(byteorder, wide))
+    do_encode(ts, &a, if wide { "utf_32_encode" } else { "utf_16_encode" }, bom_encoding(byteorder, wide))
 }
 
 /// `utf_16_ex_decode(data, errors=None, byteorder=0, final=False)` ->
@@ -143,8 +135,9 @@ fn ex_decode(ts: &ThreadState, a: Args<'_>, wide: bool) -> PyResult<Value> {
         (_, true) => Encoding::Utf32Le,
     };
     let rest = &data[skip..];
-    let (s, used) = with_handler(&errors, |h| codecs::decode_partial(rest, enc, h, fin))
-        .map_err(|e| map_err(e, spindle_vm::bytes::new_bytes(&data)))?;
+    let obj = || spindle_vm::bytes::new_bytes(&data);
+    let (s, used) = with_handler_py(ts, &errors, false, &obj, |h| codecs::decode_partial(rest, enc, h, fin))
+        .map_err(|e| codec_err(e, &obj))?;
     Ok(new_tuple(vec![new_data(s), new_int((used + skip) as i64), new_int(byteorder)]))
 }
 
@@ -152,24 +145,24 @@ pub fn init(ts: &ThreadState) -> PyResult<Value> {
     let m = native::new_module(
         "_codecs",
         &[
-            ("utf_8_encode", |_, a| do_encode(&a, "utf_8_encode", Encoding::Utf8)),
+            ("utf_8_encode", |ts, a| do_encode(ts, &a, "utf_8_encode", Encoding::Utf8)),
             ("utf_8_decode", |ts, a| do_decode(ts, &a, "utf_8_decode", Encoding::Utf8, true)),
-            ("ascii_encode", |_, a| do_encode(&a, "ascii_encode", Encoding::Ascii)),
+            ("ascii_encode", |ts, a| do_encode(ts, &a, "ascii_encode", Encoding::Ascii)),
             ("ascii_decode", |ts, a| do_decode(ts, &a, "ascii_decode", Encoding::Ascii, false)),
-            ("latin_1_encode", |_, a| do_encode(&a, "latin_1_encode", Encoding::Latin1)),
+            ("latin_1_encode", |ts, a| do_encode(ts, &a, "latin_1_encode", Encoding::Latin1)),
             ("latin_1_decode", |ts, a| do_decode(ts, &a, "latin_1_decode", Encoding::Latin1, false)),
             ("utf_16_encode", |ts, a| encode_bom(ts, a, false)),
             ("utf_16_decode", |ts, a| do_decode(ts, &a, "utf_16_decode", Encoding::Utf16, true)),
-            ("utf_16_le_encode", |_, a| do_encode(&a, "utf_16_le_encode", Encoding::Utf16Le)),
+            ("utf_16_le_encode", |ts, a| do_encode(ts, &a, "utf_16_le_encode", Encoding::Utf16Le)),
             ("utf_16_le_decode", |ts, a| do_decode(ts, &a, "utf_16_le_decode", Encoding::Utf16Le, true)),
-            ("utf_16_be_encode", |_, a| do_encode(&a, "utf_16_be_encode", Encoding::Utf16Be)),
+            ("utf_16_be_encode", |ts, a| do_encode(ts, &a, "utf_16_be_encode", Encoding::Utf16Be)),
             ("utf_16_be_decode", |ts, a| do_decode(ts, &a, "utf_16_be_decode", Encoding::Utf16Be, true)),
             ("utf_16_ex_decode", |ts, a| ex_decode(ts, a, false)),
             ("utf_32_encode", |ts, a| encode_bom(ts, a, true)),
             ("utf_32_decode", |ts, a| do_decode(ts, &a, "utf_32_decode", Encoding::Utf32, true)),
-            ("utf_32_le_encode", |_, a| do_encode(&a, "utf_32_le_encode", Encoding::Utf32Le)),
+            ("utf_32_le_encode", |ts, a| do_encode(ts, &a, "utf_32_le_encode", Encoding::Utf32Le)),
             ("utf_32_le_decode", |ts, a| do_decode(ts, &a, "utf_32_le_decode", Encoding::Utf32Le, true)),
-            ("utf_32_be_encode", |_, a| do_encode(&a, "utf_32_be_encode", Encoding::Utf32Be)),
+            ("utf_32_be_encode", |ts, a| do_encode(ts, &a, "utf_32_be_encode", Encoding::Utf32Be)),
             ("utf_32_be_decode", |ts, a| do_decode(ts, &a, "utf_32_be_decode", Encoding::Utf32Be, true)),
             ("utf_32_ex_decode", |ts, a| ex_decode(ts, a, true)),
         ],

@@ -1,6 +1,6 @@
 //! The core native modules (`itertools`, `_collections`, `_functools`,
 //! `_weakref`, `gc`, `atexit`, `_codecs`, `_string`, `_locale`, `_signal`,
-//! `_contextvars`). Each is a Rust part (module object, native functions and
+//! `_contextvars`, `pyexpat`, `_abc`). Each is a Rust part (module object, native functions and
 //! types) plus, where that was quicker to get right, a Python part written
 //! for Spindle (under `py/`) executed in the module's namespace at import.
 //! FIXME(perf): the Python parts (itertools, deque) are stopgaps; port the
@@ -9,6 +9,7 @@
 mod codecs;
 mod gcmod;
 mod json;
+mod abc;
 mod weakref;
 
 use spindle_vm::error::PyResult;
@@ -21,6 +22,7 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_collections", |ts| py_module(ts, "_collections", include_str!("py/_collections.py"))),
         ("_functools", |ts| py_module(ts, "_functools", include_str!("py/_functools.py"))),
         ("_weakref", weakref::init),
+        ("_abc", abc::init),
         ("gc", gcmod::init),
         ("atexit", |ts| py_module(ts, "atexit", include_str!("py/atexit.py"))),
         ("_codecs", codecs::init),
@@ -29,6 +31,8 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_locale", |ts| py_module(ts, "_locale", include_str!("py/_locale.py"))),
         ("_signal", |ts| py_module(ts, "_signal", include_str!("py/_signal.py"))),
         ("_contextvars", |ts| py_module(ts, "_contextvars", include_str!("py/_contextvars.py"))),
+        // FIXME(perf): a Python XML scanner; a Rust one would be faster.
+        ("pyexpat", |ts| py_module(ts, "pyexpat", include_str!("py/pyexpat.py"))),
     ]
 }
 

@@ -1,5 +1,6 @@
-//! `cmath`: complex-valued elementary functions (on the C library's complex
-//! routines), phase/polar/rect, isclose, predicates and constants.
+//! `cmath`: complex-valued elementary functions (CPython's formulas for
+//! sqrt and the inverse functions, the C library's complex routines for the
+//! rest), phase/polar/rect, isclose, predicates and constants.
 
 use spindle_num::Complex;
 use spindle_vm::builtins_init::numbers::new_complex;
@@ -39,7 +40,14 @@ mod clib {
         pub fn casinh(z: C64) -> C64;
         pub fn cacosh(z: C64) -> C64;
         pub fn catanh(z: C64) -> C64;
+        pub fn asinh(x: f64) -> f64;
     }
+}
+
+/// The C library's real asinh (Rust's loses precision for huge arguments).
+fn asinh(x: f64) -> f64 {
+    // SAFETY: pure C math function on a plain double.
+    unsafe { clib::asinh(x) }
 }
 
 fn to_c(ts: &ThreadState, v: &Value) -> PyResult<C64> {
@@ -66,11 +74,126 @@ fn finite(z: C64) -> bool {
     z.re.is_finite() && z.im.is_finite()
 }
 
+// For finite arguments, sqrt and the inverse functions use the formulas
+// CPython uses (Kahan's, through one careful sqrt), so results agree with
+// CPython to the last bit; the C library's complex routines round
+// differently. Infinities and NaNs keep the C library's C99 Annex G values.
+
+const LN2: f64 = std::f64::consts::LN_2;
+/// Beyond this, `z*z` style intermediates would overflow: use the asymptotic forms.
+const LARGE: f64 = f64::MAX / 4.0;
+
+fn k_sqrt(z: C64) -> C64 {
+    if z.re == 0.0 && z.im == 0.0 {
+        return C64 { re: 0.0, im: z.im };
+    }
+    let (ax, ay) = (z.re.abs(), z.im.abs());
+    let s = if ax < f64::MIN_POSITIVE && ay < f64::MIN_POSITIVE {
+        // Subnormal: scale by 2**53 for precision; sqrt((ax + |z|) / 2) is
+        // then sqrt(ax' + |z'|) * 2**-27.
+        let (sx, sy) = (ax * 2f64.powi(53), ay * 2f64.powi(53));
+        (sx + sx.hypot(sy)).sqrt() * 2f64.powi(-27)
+    } else {
+        let ax8 = ax / 8.0;
+        2.0 * (ax8 + ax8.hypot(ay / 8.0)).sqrt()
+    };
+    let d = ay / (2.0 * s);
+    if z.re >= 0.0 { C64 { re: s, im: d.copysign(z.im) } } else { C64 { re: d, im: s.copysign(z.im) } }
+}
+
+fn k_asinh(z: C64) -> C64 {
+    let (x, y) = (z.re, z.im);
+    if x.abs() > LARGE || y.abs() > LARGE {
+        let re = if y >= 0.0 {
+            ((x / 2.0).hypot(y / 2.0).ln() + 2.0 * LN2).copysign(x)
+        } else {
+            -((x / 2.0).hypot(y / 2.0).ln() + 2.0 * LN2).copysign(-x)
+        };
+        return C64 { re, im: y.atan2(x.abs()) };
+    }
+    let s1 = k_sqrt(C64 { re: 1.0 + y, im: -x });
+    let s2 = k_sqrt(C64 { re: 1.0 - y, im: x });
+    C64 { re: asinh(s1.re * s2.im - s2.re * s1.im), im: y.atan2(s1.re * s2.re - s1.im * s2.im) }
+}
+
+fn k_asin(z: C64) -> C64 {
+    let r = k_asinh(C64 { re: -z.im, im: z.re });
+    C64 { re: r.im, im: -r.re }
+}
+
+fn k_acos(z: C64) -> C64 {
+    let (x, y) = (z.re, z.im);
+    if x.abs() > LARGE || y.abs() > LARGE {
+        let l = (x / 2.0).hypot(y / 2.0).ln() + 2.0 * LN2;
+        let im = if x < 0.0 { -l.copysign(y) } else { l.copysign(-y) };
+        return C64 { re: y.abs().atan2(x), im };
+    }
+    let s1 = k_sqrt(C64 { re: 1.0 - x, im: -y });
+    let s2 = k_sqrt(C64 { re: 1.0 + x, im: y });
+    C64 { re: 2.0 * s1.re.atan2(s2.re), im: asinh(s2.re * s1.im - s2.im * s1.re) }
+}
+
+fn k_acosh(z: C64) -> C64 {
+    let (x, y) = (z.re, z.im);
+    if x.abs() > LARGE || y.abs() > LARGE {
+        return C64 { re: (x / 2.0).hypot(y / 2.0).ln() + 2.0 * LN2, im: y.atan2(x) };
+    }
+    let s1 = k_sqrt(C64 { re: x - 1.0, im: y });
+    let s2 = k_sqrt(C64 { re: x + 1.0, im: y });
+    C64 { re: asinh(s1.re * s2.re + s1.im * s2.im), im: 2.0 * s1.im.atan2(s2.re) }
+}
+
+fn k_atanh(z: C64) -> C64 {
+    let (x, y) = (z.re, z.im);
+    if x < 0.0 {
+        let r = k_atanh(C64 { re: -x, im: -y });
+        return C64 { re: -r.re, im: -r.im };
+    }
+    let ay = y.abs();
+    let sqrt_large = LARGE.sqrt();
+    if x > sqrt_large || ay > sqrt_large {
+        let h = (x / 2.0).hypot(y / 2.0);
+        return C64 { re: x / 4.0 / h / h, im: -(std::f64::consts::FRAC_PI_2).copysign(-y) };
+    }
+    if x == 1.0 && ay < f64::MIN_POSITIVE.sqrt() {
+        if ay == 0.0 {
+            return C64 { re: f64::INFINITY, im: y };
+        }
+        return C64 { re: -(ay.sqrt() / ay.hypot(2.0).sqrt()).ln(), im: (2.0f64.atan2(-ay) / 2.0).copysign(y) };
+    }
+    C64 {
+        re: (4.0 * x / ((1.0 - x) * (1.0 - x) + ay * ay)).ln_1p() / 4.0,
+        im: -(-2.0 * y).atan2((1.0 - x) * (1.0 + x) - ay * ay) / 2.0,
+    }
+}
+
+fn k_atan(z: C64) -> C64 {
+    let r = k_atanh(C64 { re: -z.im, im: z.re });
+    C64 { re: r.im, im: -r.re }
+}
+
+/// The formula used for finite arguments of `name`, if it has one here.
+fn own(name: &str) -> Option<fn(C64) -> C64> {
+    Some(match name {
+        "sqrt" => k_sqrt,
+        "asin" => k_asin,
+        "acos" => k_acos,
+        "atan" => k_atan,
+        "asinh" => k_asinh,
+        "acosh" => k_acosh,
+        "atanh" => k_atanh,
+        _ => return None,
+    })
+}
+
 fn apply(ts: &ThreadState, a: &Args<'_>, name: &str, f: unsafe extern "C" fn(C64) -> C64, overflow: bool) -> PyResult<Value> {
     let v = exact(name, a, 0, 1, 1)?;
     let z = to_c(ts, &v[0])?;
-    // SAFETY: pure C math function on a plain complex double.
-    let r = unsafe { f(z) };
+    let r = match own(name) {
+        Some(g) if finite(z) => g(z),
+        // SAFETY: pure C math function on a plain complex double.
+        _ => unsafe { f(z) },
+    };
     if finite(z) && !finite(r) {
         if overflow && !(r.re.is_nan() || r.im.is_nan()) {
             raise!(OverflowError, "math range error");

@@ -21,6 +21,17 @@ use spindle_vm::{PyResult, Value, ops, raise};
 
 use super::{add_getter, bytes_of, exact, index_i64, opt_bool, this};
 
+/// Data to hash: a bytes-like object, with the hash modules' TypeError.
+fn buffer_of(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
+    bytes_of(ts, v, "").map_err(|e| {
+        if e.is_instance(spindle_vm::runtime::rt().exc.TypeError) {
+            spindle_vm::err!(TypeError, "object supporting the buffer API required")
+        } else {
+            e
+        }
+    })
+}
+
 /// BLAKE2 over a variable-output core, keeping the last block back as
 /// BLAKE2's finalization needs.
 #[derive(Clone)]
@@ -226,7 +237,7 @@ fn init_data(ts: &ThreadState, a: &Args<'_>, fname: &str, extra: &[&str]) -> PyR
             if as_str(&v).is_some() {
                 raise!(TypeError, "Strings must be encoded before hashing");
             }
-            Some(bytes_of(ts, &v, "")?)
+            Some(buffer_of(ts, &v)?)
         }
         _ => None,
     };
@@ -277,7 +288,8 @@ fn blake(ts: &ThreadState, a: &Args<'_>, big: bool) -> PyResult<Value> {
             "digest_size" => {
                 let n = index_i64(ts, v)?;
                 if n < 1 || n > maxd as i64 {
-                    raise!(ValueError, "digest_size for {} must be between 1 and {} bytes, here it is {}", name, maxd, n);
+                    let label = if big { "Blake2b" } else { "Blake2s" };
+                    raise!(ValueError, "digest_size for {} must be between 1 and {} bytes, here it is {}", label, maxd, n);
                 }
                 size = n as usize;
             }
@@ -338,7 +350,7 @@ fn h_update(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     if as_str(&v[0]).is_some() {
         raise!(TypeError, "Strings must be encoded before hashing");
     }
-    let d = bytes_of(ts, &v[0], "")?;
+    let d = buffer_of(ts, &v[0])?;
     h.st.lock().update(&d);
     Ok(none())
 }

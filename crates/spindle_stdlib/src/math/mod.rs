@@ -1,12 +1,14 @@
 //! The math group's modules (`math`, `cmath`, `_random`, `_struct`,
-//! `binascii`, `zlib`, the hashlib backends, `_bisect`, `array`,
+//! `binascii`, `zlib`, `_bz2`/`_lzma` (compress.rs), the hashlib backends, `_bisect`, `array`,
 //! `unicodedata`) and the small argument/exception helpers they share.
 
 pub(crate) mod array;
 pub(crate) mod binascii;
 pub(crate) mod bisect;
 pub(crate) mod cmath;
+pub(crate) mod compress;
 pub(crate) mod hashes;
+pub(crate) mod heapq;
 pub(crate) mod mathmod;
 pub(crate) mod random;
 pub(crate) mod structmod;

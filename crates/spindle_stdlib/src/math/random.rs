@@ -183,7 +183,7 @@ fn r_getrandbits(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let v = exact("getrandbits", &a, 1, 1, 1)?;
     let k = index_int(ts, &v[0])?;
     if k.is_negative() {
-        raise!(ValueError, "number of bits must be non-negative");
+        raise!(ValueError, "Cannot convert negative int");
     }
     let Some(mut k) = k.to_i64() else { raise!(OverflowError, "Python int too large to convert to C int") };
     if k > i32::MAX as i64 {

@@ -9,7 +9,7 @@ use parking_lot::Mutex;
 use spindle_vm::bytes::new_bytes;
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
-use spindle_vm::native::{add_methods, add_value, new_module, new_type};
+use spindle_vm::native::{add_methods, add_value, new_module, new_type, set_new};
 use spindle_vm::num::{new_bool, new_int};
 use spindle_vm::object::{PyPayload, TypeRef, alloc};
 use spindle_vm::runtime::{none, rt};
@@ -17,6 +17,7 @@ use spindle_vm::str::new_str;
 use spindle_vm::{PyErr, PyResult, Value, err, raise};
 
 use super::binascii::{crc32, u32_arg};
+use super::compress::{Buffered, Engine, decompress_args};
 use super::{add_getter, bytes_of, exc_of, exact, index_i64, new_exc_class, parse, this};
 
 static ERROR: OnceLock<Value> = OnceLock::new();
@@ -91,11 +92,51 @@ struct Deflater {
     crc: u32,
     size: u32,
     finished: bool,
+    level: u32,
+    /// A preset dictionary: the deflate stream runs raw after being primed
+    /// with it, and the zlib header and trailer are written here.
+    zdict: Option<Vec<u8>>,
+    adler: u32,
+}
+
+/// Compresses `dict` into `z` with a sync flush and drops the output: the
+/// compressor then holds `dict` as history, and what it writes next starts
+/// on a byte boundary with a fresh block.
+fn prime_compressor(z: &mut Compress, dict: &[u8]) -> Result<(), String> {
+    let mut scratch = Vec::with_capacity(dict.len() * 2 + 1024);
+    let start = z.total_in();
+    loop {
+        scratch.clear();
+        let done = (z.total_in() - start) as usize;
+        z.compress_vec(&dict[done.min(dict.len())..], &mut scratch, FlushCompress::Sync).map_err(|e| e.to_string())?;
+        if (z.total_in() - start) as usize >= dict.len() && scratch.len() < scratch.capacity() {
+            return Ok(());
+        }
+    }
 }
 
 impl Deflater {
     fn new(level: Compression, kind: Container) -> Deflater {
-        Deflater { z: Compress::new(level, kind == Container::Zlib), kind, header_done: false, crc: 0, size: 0, finished: false }
+        Deflater {
+            z: Compress::new(level, kind == Container::Zlib),
+            kind,
+            header_done: false,
+            crc: 0,
+            size: 0,
+            finished: false,
+            level: level.level(),
+            zdict: None,
+            adler: 1,
+        }
+    }
+
+    fn with_dict(level: Compression, kind: Container, dict: Vec<u8>) -> Deflater {
+        let mut d = Deflater::new(level, kind);
+        if kind == Container::Zlib {
+            d.z = Compress::new(level, false);
+        }
+        d.zdict = Some(dict);
+        d
     }
 
     fn run(&mut self, input: &[u8], flush: FlushCompress) -> Result<Vec<u8>, String> {
@@ -103,6 +144,26 @@ impl Deflater {
         if self.kind == Container::Gzip && !self.header_done {
             out.extend_from_slice(&GZIP_HEADER);
             self.header_done = true;
+        }
+        if let Some(dict) = &self.zdict {
+            if !self.header_done {
+                prime_compressor(&mut self.z, dict)?;
+                if self.kind == Container::Zlib {
+                    let flevel: u8 = match self.level {
+                        0 | 1 => 0,
+                        2..=5 => 1,
+                        6 => 2,
+                        _ => 3,
+                    };
+                    let cmf = 0x78u8;
+                    let mut flg = (flevel << 6) | 0x20;
+                    flg += (31 - ((cmf as u32 * 256 + flg as u32) % 31) as u8) % 31;
+                    out.extend_from_slice(&[cmf, flg]);
+                    out.extend_from_slice(&adler32(dict, 1).to_be_bytes());
+                }
+                self.header_done = true;
+            }
+            self.adler = adler32(input, self.adler);
         }
         if self.kind == Container::Gzip {
             self.crc = crc32(input, self.crc);
@@ -134,6 +195,9 @@ impl Deflater {
         if self.finished && self.kind == Container::Gzip {
             out.extend_from_slice(&self.crc.to_le_bytes());
             out.extend_from_slice(&self.size.to_le_bytes());
+        }
+        if self.finished && self.kind == Container::Zlib && self.zdict.is_some() {
+            out.extend_from_slice(&self.adler.to_be_bytes());
         }
         Ok(out)
     }
@@ -185,8 +249,35 @@ struct Inflater {
     eof: bool,
     unused: Vec<u8>,
     tail: Vec<u8>,
-    /// Output beyond a caller's max_length, handed out first next time.
-    pending: Vec<u8>,
+    /// A preset dictionary (zdict).
+    zdict: Option<Vec<u8>>,
+    /// Bytes of trailer after the deflate data (gzip 8; zlib with a
+    /// dictionary, decoded raw here, 4).
+    trailer_len: usize,
+}
+
+/// Feeds `dict` to the raw inflater `z` as a non-final stored block and
+/// drops its output: the inflater then holds `dict` as history.
+fn prime_inflater(z: &mut Decompress, dict: &[u8]) -> Result<(), String> {
+    let dict = &dict[dict.len().saturating_sub(32768)..];
+    let mut block = Vec::with_capacity(dict.len() + 5);
+    let n = dict.len() as u16;
+    block.push(0);
+    block.extend_from_slice(&n.to_le_bytes());
+    block.extend_from_slice(&(!n).to_le_bytes());
+    block.extend_from_slice(dict);
+    let mut scratch = Vec::with_capacity(dict.len() + 64);
+    let start = z.total_in();
+    while ((z.total_in() - start) as usize) < block.len() {
+        scratch.clear();
+        let done = (z.total_in() - start) as usize;
+        let before = z.total_in();
+        z.decompress_vec(&block[done..], &mut scratch, FlushDecompress::None).map_err(|e| e.to_string())?;
+        if z.total_in() == before && scratch.is_empty() {
+            break;
+        }
+    }
+    Ok(())
 }
 
 impl Inflater {
@@ -200,8 +291,20 @@ impl Inflater {
             eof: false,
             unused: Vec::new(),
             tail: Vec::new(),
-            pending: Vec::new(),
+            zdict: None,
+            trailer_len: 8,
         }
+    }
+
+    fn with_dict(kind: Container, dict: Option<Vec<u8>>) -> Result<Inflater, String> {
+        let mut i = Inflater::new(kind);
+        if let Some(d) = &dict {
+            if kind == Container::Raw {
+                prime_inflater(&mut i.z, d)?;
+            }
+        }
+        i.zdict = dict;
+        Ok(i)
     }
 
     /// Inflates `input`; at most `max` bytes of output when max > 0.
@@ -249,10 +352,27 @@ impl Inflater {
     }
 
     fn body(&mut self, input: &[u8], max: usize) -> Result<Vec<u8>, String> {
+        let mut input = input;
         if self.kind == Container::Zlib && self.z.total_in() == 0 && input.len() >= 2 {
             let (b0, b1) = (input[0] as u32, input[1] as u32);
             if b0 & 0x0f != 8 || (b0 * 256 + b1) % 31 != 0 {
                 return Err("incorrect header check".into());
+            }
+            if b1 & 0x20 != 0 {
+                let Some(dict) = self.zdict.clone() else { return Err(NEED_DICT.into()) };
+                if input.len() < 6 {
+                    self.head = input.to_vec();
+                    self.in_body = false;
+                    return Ok(Vec::new());
+                }
+                if u32::from_be_bytes([input[2], input[3], input[4], input[5]]) != adler32(&dict, 1) {
+                    return Err(BAD_DICT.into());
+                }
+                self.z = Decompress::new(false);
+                prime_inflater(&mut self.z, &dict)?;
+                self.kind = Container::Raw;
+                self.trailer_len = 4;
+                input = &input[6..];
             }
         }
         if self.trailer_left > 0 {
@@ -267,33 +387,38 @@ impl Inflater {
         let mut out = Vec::with_capacity((input.len() * 3).clamp(256, 1 << 20));
         let mut pos = 0;
         loop {
-            let room = if max > 0 { max - out.len() } else { usize::MAX };
+            let room = if max > 0 { max.saturating_sub(out.len()) } else { usize::MAX };
             if room == 0 {
                 break;
             }
             if out.capacity() == out.len() {
                 out.reserve(out.capacity().max(4096));
             }
+            // With a max_length, input goes in small pieces so that what is
+            // not needed for max_length bytes of output stays unconsumed
+            // (the inflater takes all it is given into its window).
+            let end = if max > 0 { (pos + (room / 4).clamp(2, 65536)).min(input.len()) } else { input.len() };
             if max > 0 && out.capacity() - out.len() > room {
                 // Keep the output within max_length.
                 let mut small = Vec::with_capacity(room);
                 let bi = self.z.total_in();
-                let st = self.z.decompress_vec(&input[pos..], &mut small, FlushDecompress::None).map_err(|e| e.to_string())?;
-                pos += (self.z.total_in() - bi) as usize;
+                let st = self.z.decompress_vec(&input[pos..end], &mut small, FlushDecompress::None).map_err(|e| e.to_string())?;
+                let used = (self.z.total_in() - bi) as usize;
+                pos += used;
                 let got = small.len();
                 out.extend_from_slice(&small);
                 if st == Status::StreamEnd {
                     self.finish_stream(&input[pos..]);
                     return Ok(out);
                 }
-                if got == 0 && pos >= input.len() {
+                if got == 0 && (pos >= input.len() || used == 0) {
                     break;
                 }
                 continue;
             }
             let bi = self.z.total_in();
             let bo = self.z.total_out();
-            let st = self.z.decompress_vec(&input[pos..], &mut out, FlushDecompress::None).map_err(|e| e.to_string())?;
+            let st = self.z.decompress_vec(&input[pos..end], &mut out, FlushDecompress::None).map_err(|e| e.to_string())?;
             pos += (self.z.total_in() - bi) as usize;
             if st == Status::StreamEnd {
                 self.finish_stream(&input[pos..]);
@@ -313,9 +438,9 @@ impl Inflater {
 
     fn finish_stream(&mut self, rest: &[u8]) {
         self.tail.clear();
-        if self.kind == Container::Gzip {
-            let n = rest.len().min(8);
-            self.trailer_left = 8 - n;
+        if self.kind == Container::Gzip || self.trailer_len == 4 {
+            let n = rest.len().min(self.trailer_len);
+            self.trailer_left = self.trailer_len - n;
             self.unused.extend_from_slice(&rest[n..]);
             self.eof = self.trailer_left == 0;
         } else {
@@ -325,7 +450,16 @@ impl Inflater {
     }
 }
 
+const NEED_DICT: &str = "<need dict>";
+const BAD_DICT: &str = "<bad dict>";
+
 fn z_err(ts: &ThreadState, what: &str, e: &str) -> PyErr {
+    if e == NEED_DICT {
+        return error(ts, &format!("Error 2 while {}", what));
+    }
+    if e == BAD_DICT {
+        return error(ts, "Error -3 while setting zdict: invalid input data");
+    }
     let msg = if e.contains("header") { "incorrect header check".to_owned() } else { format!("invalid data ({})", e) };
     error(ts, &format!("Error -3 while {}: {}", what, msg))
 }
@@ -389,7 +523,7 @@ impl PyPayload for PyDecompress {
 }
 
 fn z_compressobj(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    let [level, method, wbits, _mem, _strategy, _zdict] =
+    let [level, method, wbits, _mem, _strategy, zdict] =
         parse("compressobj", &a, 0, ["level", "method", "wbits", "memLevel", "strategy", "zdict"], 0)?;
     let level = level_of(ts, level.as_ref())?;
     if let Some(m) = method {
@@ -403,7 +537,11 @@ fn z_compressobj(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     };
     let kind = container(ts, wb, false)?;
     let t = COMP_T.get().copied().unwrap_or(rt().types.object);
-    Ok(alloc(t, PyCompress { d: Mutex::new(Some(Deflater::new(level, kind))) }))
+    let d = match zdict_of(ts, zdict)? {
+        Some(dict) => Deflater::with_dict(level, kind, dict),
+        None => Deflater::new(level, kind),
+    };
+    Ok(alloc(t, PyCompress { d: Mutex::new(Some(d)) }))
 }
 
 fn c_compress(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -442,14 +580,15 @@ fn c_flush(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn z_decompressobj(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    let [wbits, _zdict] = parse("decompressobj", &a, 0, ["wbits", "zdict"], 0)?;
+    let [wbits, zdict] = parse("decompressobj", &a, 0, ["wbits", "zdict"], 0)?;
     let wb = match wbits {
         Some(v) => index_i64(ts, &v)?,
         None => 15,
     };
     let kind = container(ts, wb, true)?;
     let t = DECOMP_T.get().copied().unwrap_or(rt().types.object);
-    Ok(alloc(t, PyDecompress { d: Mutex::new(Inflater::new(kind)) }))
+    let inf = Inflater::with_dict(kind, zdict_of(ts, zdict)?).map_err(|e| z_err(ts, "setting zdict", &e))?;
+    Ok(alloc(t, PyDecompress { d: Mutex::new(inf) }))
 }
 
 fn d_decompress(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -465,25 +604,95 @@ fn d_decompress(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     }
     let mut g = d.d.lock();
     g.tail.clear();
-    let mut out = std::mem::take(&mut g.pending);
-    let more = g.run(&data, 0).map_err(|e| z_err(ts, "decompressing data", &e))?;
-    out.extend_from_slice(&more);
-    if max > 0 && out.len() > max as usize {
-        g.pending = out.split_off(max as usize);
-    }
+    let out = g.run(&data, max as usize).map_err(|e| z_err(ts, "decompressing data", &e))?;
     Ok(new_bytes(&out))
 }
 
 fn d_flush(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let (_, d) = this::<PyDecompress>(&a, "zlib.Decompress")?;
-    exact("flush", &a, 1, 0, 1)?;
+    let v = exact("flush", &a, 1, 0, 1)?;
+    if let Some(n) = v.first() {
+        if index_i64(ts, n)? <= 0 {
+            raise!(ValueError, "length must be greater than zero");
+        }
+    }
     let mut g = d.d.lock();
     let tail = std::mem::take(&mut g.tail);
-    let mut out = std::mem::take(&mut g.pending);
-    let more = g.run(&tail, 0).map_err(|e| z_err(ts, "flushing", &e))?;
-    out.extend_from_slice(&more);
+    let out = g.run(&tail, 0).map_err(|e| z_err(ts, "flushing", &e))?;
     g.tail.clear();
     Ok(new_bytes(&out))
+}
+
+/// The `zdict` argument: None when absent, else its bytes.
+fn zdict_of(ts: &ThreadState, v: Option<Value>) -> PyResult<Option<Vec<u8>>> {
+    match v {
+        None => Ok(None),
+        Some(v) => {
+            if v.downcast::<spindle_vm::str::PyStr>().is_some() || spindle_vm::str::as_str(&v).is_some() {
+                raise!(TypeError, "zdict argument must support the buffer protocol");
+            }
+            Ok(Some(bytes_of(ts, &v, "")?))
+        }
+    }
+}
+
+/// `_ZlibDecompressor`: the Inflater behind the buffered-decompressor API.
+struct ZEngine(Inflater);
+
+impl Engine for ZEngine {
+    fn step(&mut self, ts: &ThreadState, input: &[u8], out: &mut [u8]) -> PyResult<(usize, usize, bool)> {
+        let inf = &mut self.0;
+        let before_unused = inf.unused.len();
+        inf.tail.clear();
+        let v = inf.run(input, out.len()).map_err(|e| z_err(ts, "decompressing data", &e))?;
+        let n = v.len().min(out.len());
+        out[..n].copy_from_slice(&v[..n]);
+        if inf.eof {
+            let extra = inf.unused.len() - before_unused;
+            inf.unused.truncate(before_unused);
+            return Ok((input.len().saturating_sub(extra), n, true));
+        }
+        let consumed = input.len().saturating_sub(inf.tail.len());
+        inf.tail.clear();
+        Ok((consumed, n, false))
+    }
+}
+
+pub(crate) struct PyZlibDecompressor {
+    d: Mutex<Buffered<ZEngine>>,
+}
+impl PyPayload for PyZlibDecompressor {
+    const KIND: spindle_vm::object::PayloadKind = crate::kinds::kind(crate::kinds::MATH_BASE + 22);
+}
+
+static ZD_T: OnceLock<TypeRef> = OnceLock::new();
+
+fn zd_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let cls = super::cls_of(&a)?;
+    let [wbits, zdict] = parse("_ZlibDecompressor", &a, 1, ["wbits", "zdict"], 0)?;
+    let wb = match wbits {
+        Some(v) => index_i64(ts, &v)?,
+        None => 15,
+    };
+    let kind = container(ts, wb, true)?;
+    let inf = Inflater::with_dict(kind, zdict_of(ts, zdict)?).map_err(|e| z_err(ts, "setting zdict", &e))?;
+    Ok(alloc(cls, PyZlibDecompressor { d: Mutex::new(Buffered::new(ZEngine(inf))) }))
+}
+
+fn zd_decompress(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let (_, d) = this::<PyZlibDecompressor>(&a, "zlib._ZlibDecompressor")?;
+    let (data, max) = decompress_args(ts, &a)?;
+    let out = d.d.lock().decompress(ts, &data, max)?;
+    Ok(new_bytes(&out))
+}
+fn zd_eof(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    Ok(new_bool(this::<PyZlibDecompressor>(&a, "zlib._ZlibDecompressor")?.1.d.lock().eof))
+}
+fn zd_unused(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    Ok(new_bytes(&this::<PyZlibDecompressor>(&a, "zlib._ZlibDecompressor")?.1.d.lock().unused))
+}
+fn zd_needs(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    Ok(new_bool(this::<PyZlibDecompressor>(&a, "zlib._ZlibDecompressor")?.1.d.lock().needs_input))
 }
 
 fn d_unused(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -497,7 +706,7 @@ fn d_tail(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 fn d_eof(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let (_, d) = this::<PyDecompress>(&a, "zlib.Decompress")?;
     let g = d.d.lock();
-    Ok(new_bool(g.eof && g.pending.is_empty()))
+    Ok(new_bool(g.eof))
 }
 
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
@@ -534,6 +743,16 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
         add_getter(t, "eof", d_eof);
         t
     });
+    let zt = *ZD_T.get_or_init(|| {
+        let t = new_type::<PyZlibDecompressor>("_ZlibDecompressor", "zlib", None, false);
+        set_new(t, zd_new);
+        add_methods(t, &[("decompress", zd_decompress)]);
+        add_getter(t, "eof", zd_eof);
+        add_getter(t, "unused_data", zd_unused);
+        add_getter(t, "needs_input", zd_needs);
+        t
+    });
+    add_value(&m, "_ZlibDecompressor", zt.to_value());
     let _ = (ct, dt);
     for (k, v) in [
         ("MAX_WBITS", 15),

@@ -442,6 +442,87 @@ fn p_fchmod(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     ok_none(unsafe { libc::fchmod(fd, mode) }, None)
 }
 
+fn owner_ids(ts: &ThreadState, uid: &Option<Value>, gid: &Option<Value>) -> PyResult<(libc::uid_t, libc::gid_t)> {
+    let u = opt_i64(ts, uid, -1)?;
+    let g = opt_i64(ts, gid, -1)?;
+    if u < -1 || u > u32::MAX as i64 {
+        raise!(OverflowError, "uid is greater than maximum");
+    }
+    if g < -1 || g > u32::MAX as i64 {
+        raise!(OverflowError, "gid is greater than maximum");
+    }
+    Ok((u as libc::uid_t, g as libc::gid_t))
+}
+
+fn p_chown(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [p, uid, gid, _dir_fd, follow] = parse("chown", a, ["path", "uid", "gid", "dir_fd", "follow_symlinks"], 3)?;
+    let pv = p.unwrap_or_else(none);
+    let (u, g) = owner_ids(ts, &uid, &gid)?;
+    if spindle_vm::num::is_int(&pv) {
+        let fd = to_i64(ts, &pv)? as i32;
+        // SAFETY: integer arguments.
+        return ok_none(unsafe { libc::fchown(fd, u, g) }, None);
+    }
+    let p = path_arg(ts, &pv, "chown")?;
+    if !truthy(ts, &follow, true)? {
+        // SAFETY: p.c is NUL-terminated.
+        return ok_none(unsafe { libc::lchown(p.c.as_ptr(), u, g) }, Some(&p.original));
+    }
+    // SAFETY: p.c is NUL-terminated.
+    ok_none(unsafe { libc::chown(p.c.as_ptr(), u, g) }, Some(&p.original))
+}
+
+fn p_lchown(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [p, uid, gid] = parse("lchown", a, ["path", "uid", "gid"], 3)?;
+    let (u, g) = owner_ids(ts, &uid, &gid)?;
+    let p = path_arg(ts, &p.unwrap_or_else(none), "lchown")?;
+    // SAFETY: p.c is NUL-terminated.
+    ok_none(unsafe { libc::lchown(p.c.as_ptr(), u, g) }, Some(&p.original))
+}
+
+fn p_fchown(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [fd, uid, gid] = parse("fchown", a, ["fd", "uid", "gid"], 3)?;
+    let fd = fd_arg(ts, &fd)?;
+    let (u, g) = owner_ids(ts, &uid, &gid)?;
+    // SAFETY: integer arguments.
+    ok_none(unsafe { libc::fchown(fd, u, g) }, None)
+}
+
+/// `statvfs`/`fstatvfs` fields as a tuple (the Python half wraps it).
+fn p_statvfs_raw(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [p] = parse("statvfs", a, ["path"], 1)?;
+    let pv = p.unwrap_or_else(none);
+    // SAFETY: a zeroed libc::statvfs is valid; the call fills it or fails.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    if spindle_vm::num::is_int(&pv) {
+        let fd = to_i64(ts, &pv)? as i32;
+        // SAFETY: st is a valid out-pointer.
+        if unsafe { libc::fstatvfs(fd, &mut st) } < 0 {
+            return Err(errno_err(None));
+        }
+    } else {
+        let p = path_arg(ts, &pv, "statvfs")?;
+        // SAFETY: p.c is NUL-terminated; st is a valid out-pointer.
+        if unsafe { libc::statvfs(p.c.as_ptr(), &mut st) } < 0 {
+            return Err(errno_err(Some(&p.original)));
+        }
+    }
+    let f = |x: u64| spindle_vm::builtins_init::numbers::from_int(spindle_num::Int::from(x));
+    Ok(spindle_vm::seq::new_tuple(vec![
+        f(st.f_bsize as u64),
+        f(st.f_frsize as u64),
+        f(st.f_blocks as u64),
+        f(st.f_bfree as u64),
+        f(st.f_bavail as u64),
+        f(st.f_files as u64),
+        f(st.f_ffree as u64),
+        f(st.f_favail as u64),
+        f(st.f_flag as u64),
+        f(st.f_namemax as u64),
+        f(st.f_fsid as u64),
+    ]))
+}
+
 fn p_access(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let [p, mode, _dir_fd, _eff, _follow] = parse("access", a, ["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"], 2)?;
     let p = path_arg(ts, &p.unwrap_or_else(none), "access")?;
@@ -814,6 +895,10 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("utime", p_utime),
     ("chmod", p_chmod),
     ("fchmod", p_fchmod),
+    ("chown", p_chown),
+    ("lchown", p_lchown),
+    ("fchown", p_fchown),
+    ("_statvfs", p_statvfs_raw),
     ("access", p_access),
     ("umask", p_umask),
     ("strerror", p_strerror),
@@ -947,6 +1032,16 @@ statvfs_result = _structseq('os.statvfs_result', (
     'f_bsize', 'f_frsize', 'f_blocks', 'f_bfree', 'f_bavail', 'f_files', 'f_ffree',
     'f_favail', 'f_flag', 'f_namemax', 'f_fsid'), 10)
 terminal_size = _structseq('os.terminal_size', ('columns', 'lines'))
+
+
+def statvfs(path):
+    return statvfs_result(_statvfs(path))
+
+
+def fstatvfs(fd):
+    return statvfs_result(_statvfs(fd))
+
+
 uname_result = _structseq('posix.uname_result', ('sysname', 'nodename', 'release', 'version', 'machine'))
 times_result = _structseq('posix.times_result', ('user', 'system', 'children_user', 'children_system', 'elapsed'))
 

@@ -11,14 +11,25 @@ use spindle_vm::error::PyResult;
 use spindle_vm::ops::type_name;
 use spindle_vm::raise;
 use spindle_vm::runtime::rt;
-use spindle_vm::str::{PyStr, new_string};
+use spindle_str::UnitsRef;
+use spindle_vm::str::{PyStr, new_data, new_string};
 use spindle_vm::value::Value;
 
 /// The code units of a subject.
 pub(crate) enum Units {
     U8(Box<[u8]>),
-    U16(Box<[u16]>),
-    U32(Box<[u32]>),
+    /// A `str`'s own PEP 393 storage, borrowed: str objects are immutable,
+    /// and the buffer keeps the object alive.
+    Str(Value),
+    /// An exact `bytes` object's storage, borrowed likewise.
+    Bytes(Value),
+}
+
+/// The units of a subject as one concrete slice type.
+pub(crate) enum View<'a> {
+    U8(&'a [u8]),
+    U16(&'a [u16]),
+    U32(&'a [u32]),
 }
 
 /// A subject converted once per call and shared by the match objects it yields.
@@ -28,19 +39,32 @@ pub(crate) struct SubjectBuf {
 }
 
 impl SubjectBuf {
-    pub(crate) fn len(&self) -> usize {
+    pub(crate) fn view(&self) -> View<'_> {
         match &self.units {
-            Units::U8(v) => v.len(),
-            Units::U16(v) => v.len(),
-            Units::U32(v) => v.len(),
+            Units::U8(v) => View::U8(v),
+            Units::Str(v) => match v.downcast::<PyStr>().map(|s| s.data().units()) {
+                Some(UnitsRef::Latin1(u)) => View::U8(u),
+                Some(UnitsRef::Ucs2(u)) => View::U16(u),
+                Some(UnitsRef::Ucs4(u)) => View::U32(u),
+                None => View::U8(&[]),
+            },
+            Units::Bytes(v) => View::U8(v.downcast::<PyBytes>().map(|b| &b.data[..]).unwrap_or(&[])),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        match self.view() {
+            View::U8(v) => v.len(),
+            View::U16(v) => v.len(),
+            View::U32(v) => v.len(),
         }
     }
 
     fn unit(&self, i: usize) -> u32 {
-        match &self.units {
-            Units::U8(v) => v.get(i).map_or(0, |&c| u32::from(c)),
-            Units::U16(v) => v.get(i).map_or(0, |&c| u32::from(c)),
-            Units::U32(v) => v.get(i).copied().unwrap_or(0),
+        match self.view() {
+            View::U8(v) => v.get(i).map_or(0, |&c| u32::from(c)),
+            View::U16(v) => v.get(i).map_or(0, |&c| u32::from(c)),
+            View::U32(v) => v.get(i).copied().unwrap_or(0),
         }
     }
 
@@ -57,14 +81,19 @@ impl SubjectBuf {
             return original.clone();
         }
         if self.is_bytes {
-            let bytes: Vec<u8> = match &self.units {
-                Units::U8(v) => v.get(start..end).unwrap_or(&[]).to_vec(),
+            let bytes: Vec<u8> = match self.view() {
+                View::U8(v) => v.get(start..end).unwrap_or(&[]).to_vec(),
                 _ => (start..end).map(|i| self.unit(i) as u8).collect(),
             };
             return new_bytes(&bytes);
         }
-        let s: String = match &self.units {
-            Units::U8(v) => v.get(start..end).unwrap_or(&[]).iter().map(|&b| char::from(b)).collect(),
+        if let Units::Str(v) = &self.units {
+            if let Some(s) = v.downcast::<PyStr>() {
+                return new_data(s.data().substring(start, end));
+            }
+        }
+        let s: String = match self.view() {
+            View::U8(v) => v.get(start..end).unwrap_or(&[]).iter().map(|&b| char::from(b)).collect(),
             _ => (start..end).map(|i| char::from_u32(self.unit(i)).unwrap_or('\u{FFFD}')).collect(),
         };
         new_string(s)
@@ -72,25 +101,15 @@ impl SubjectBuf {
 }
 
 /// Converts `v` into match units: a `str` by code point, `bytes`/`bytearray` by
-/// byte. CPython's `getstring`, with its error for anything else.
-///
-/// FIXME(str-storage): once the str payload is PEP 393 storage, borrow its
-/// Latin-1/UCS-2/UCS-4 units here instead of copying.
+/// byte. CPython's `getstring`, with its error for anything else. A `str` or
+/// exact `bytes` is borrowed, not copied (matching at a position in a long
+/// string must not cost the string's length).
 pub(crate) fn subject_of(v: &Value) -> PyResult<Arc<SubjectBuf>> {
-    if let Some(s) = v.downcast::<PyStr>() {
-        let text = s.as_str();
-        let max = text.chars().map(u32::from).max().unwrap_or(0);
-        let units = if max < 0x100 {
-            Units::U8(text.chars().map(|c| u32::from(c) as u8).collect())
-        } else if max < 0x10000 {
-            Units::U16(text.chars().map(|c| u32::from(c) as u16).collect())
-        } else {
-            Units::U32(text.chars().map(u32::from).collect())
-        };
-        return Ok(Arc::new(SubjectBuf { units, is_bytes: false }));
+    if v.downcast::<PyStr>().is_some() {
+        return Ok(Arc::new(SubjectBuf { units: Units::Str(v.clone()), is_bytes: false }));
     }
-    if let Some(b) = v.downcast::<PyBytes>() {
-        return Ok(Arc::new(SubjectBuf { units: Units::U8(b.data.clone()), is_bytes: true }));
+    if v.downcast::<PyBytes>().is_some() {
+        return Ok(Arc::new(SubjectBuf { units: Units::Bytes(v.clone()), is_bytes: true }));
     }
     if let Some(b) = v.downcast::<PyByteArray>() {
         let data = b.data.lock().clone().into_boxed_slice();
@@ -103,19 +122,10 @@ pub(crate) fn subject_of(v: &Value) -> PyResult<Arc<SubjectBuf>> {
 /// generic engine code is instantiated for each width.
 macro_rules! with_units {
     ($buf:expr, |$s:ident| $body:expr) => {
-        match &$buf.units {
-            $crate::sre::subject::Units::U8(v) => {
-                let $s: &[u8] = v;
-                $body
-            }
-            $crate::sre::subject::Units::U16(v) => {
-                let $s: &[u16] = v;
-                $body
-            }
-            $crate::sre::subject::Units::U32(v) => {
-                let $s: &[u32] = v;
-                $body
-            }
+        match $buf.view() {
+            $crate::sre::subject::View::U8($s) => $body,
+            $crate::sre::subject::View::U16($s) => $body,
+            $crate::sre::subject::View::U32($s) => $body,
         }
     };
 }

@@ -7,6 +7,8 @@ use spindle_vm::error::PyResult;
 use spindle_vm::interp::ThreadState;
 use spindle_vm::value::Value;
 
+mod operator;
+
 const PY_SRC: &str = include_str!("_typing.py");
 
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
@@ -59,15 +61,23 @@ pub(crate) fn init_marshal(ts: &ThreadState) -> PyResult<Value> {
 /// `_operator`: only what the Lib needs beyond `operator.py` (which is pure
 /// Python): `_compare_digest` for `hmac`/`secrets`.
 pub(crate) fn init_operator(ts: &ThreadState) -> PyResult<Value> {
-    run_python_module(
+    let m = spindle_vm::native::new_module("_operator", &operator::functions());
+    exec_into(
         ts,
+        &m,
         "_operator",
-        "def _compare_digest(a, b, /):\n    if isinstance(a, str) and isinstance(b, str):\n        if not (a.isascii() and b.isascii()):\n            raise TypeError('comparing strings with non-ASCII characters is not supported')\n        a = a.encode(); b = b.encode()\n    elif isinstance(a, str) or isinstance(b, str):\n        raise TypeError(f\"unsupported operand types(s) or combination of types: '{type(a).__name__}' and '{type(b).__name__}'\")\n    a = bytes(a); b = bytes(b)\n    result = len(a) ^ len(b)\n    for x, y in zip(a, b if len(a) == len(b) else a):\n        result |= x ^ y\n    return result == 0\n",
+        "def _compare_digest(a, b, /):\n    if isinstance(a, str) and isinstance(b, str):\n        if not (a.isascii() and b.isascii()):\n            raise TypeError('comparing strings with non-ASCII characters is not supported')\n        a = a.encode(); b = b.encode()\n    else:\n        for x in (a, b):\n            try:\n                memoryview(x)\n            except TypeError:\n                raise TypeError(f\"a bytes-like object is required, not '{type(x).__name__}'\") from None\n    a = bytes(a); b = bytes(b)\n    result = len(a) ^ len(b)\n    for x, y in zip(a, b if len(a) == len(b) else a):\n        result |= x ^ y\n    return result == 0\n",
     )
 }
 
 fn run_python_module(ts: &ThreadState, name: &str, src: &str) -> PyResult<Value> {
     let m = spindle_vm::native::new_module(name, &[]);
+    exec_into(ts, &m, name, src)
+}
+
+/// Runs `src` in module `m`'s namespace; returns `m`.
+fn exec_into(ts: &ThreadState, m: &Value, name: &str, src: &str) -> PyResult<Value> {
+    let m = m.clone();
     let Some(d) = spindle_vm::native::module_dict(&m) else { return Ok(m) };
     d.set_str(spindle_vm::str::new_str("__builtins__"), ts.interp.builtins.clone());
     let globals = m.downcast::<spindle_vm::cell::PyModule>().map(|pm| pm.dict.clone());
@@ -76,6 +86,25 @@ fn run_python_module(ts: &ThreadState, name: &str, src: &str) -> PyResult<Value>
         spindle_vm::eval::run_code(ts, &code, &globals, None)?;
     }
     Ok(m)
+}
+
+/// A capsule: an opaque pointer CPython's C modules hand each other.
+/// Spindle makes none yet; the type exists for `types.CapsuleType`.
+pub(crate) struct PyCapsule;
+
+impl spindle_vm::object::PyPayload for PyCapsule {
+    const KIND: spindle_vm::object::PayloadKind = crate::kinds::kind(crate::kinds::TYPING_BASE);
+}
+
+static CAPSULE_T: std::sync::OnceLock<spindle_vm::object::TypeRef> = std::sync::OnceLock::new();
+
+/// `_types`: the internal types `types` re-exports (Python, `_types.py`),
+/// with `CapsuleType`, which Python code cannot reach otherwise.
+pub(crate) fn init_types(ts: &ThreadState) -> PyResult<Value> {
+    let m = spindle_vm::native::new_module("_types", &[]);
+    let t = *CAPSULE_T.get_or_init(|| spindle_vm::native::new_type::<PyCapsule>("PyCapsule", "builtins", None, false));
+    spindle_vm::native::add_value(&m, "CapsuleType", t.to_value());
+    exec_into(ts, &m, "_types", include_str!("_types.py"))
 }
 
 /// `_opcode`: what `opcode`/`dis` import (written in Python, `_opcode.py`).

@@ -7,7 +7,7 @@
 
 use std::convert::Infallible;
 
-use spindle_str::codecs::{self, CodecError, Encoding, ErrorHandler, UnicodeErrorInfo};
+use spindle_str::codecs::{self, CodecError, Encoding, ErrorHandler, HandlerCall, Replacement, UnicodeErrorInfo};
 use spindle_str::{ErrorKind, StrError};
 
 use super::add_methods;
@@ -76,6 +76,81 @@ pub fn with_handler<T>(
     }
 }
 
+/// Run a codec with the handler named `errors`: a standard one, or one
+/// registered with `codecs.register_error` (looked up only when an error
+/// needs it, as in CPython). `object` makes the exception's `object`.
+pub fn with_handler_py<T>(
+    ts: &ThreadState,
+    errors: &str,
+    encode: bool,
+    object: &dyn Fn() -> Value,
+    run: impl Fn(ErrorHandler<'_, PyErr>) -> Result<T, CodecError<PyErr>>,
+) -> Result<T, CodecError<PyErr>> {
+    match ErrorHandler::by_name(errors) {
+        Ok(h) => run(h),
+        Err(_) => match run(ErrorHandler::Strict) {
+            Err(CodecError::Encode(_) | CodecError::Decode(_)) => {
+                let handler = registered_handler(ts, errors).map_err(CodecError::Handler)?;
+                let obj = object();
+                let mut f = |call: &HandlerCall<'_>| call_handler(ts, &handler, call, &obj, encode);
+                run(ErrorHandler::Custom(&mut f))
+            }
+            other => other,
+        },
+    }
+}
+
+/// `_codecs.lookup_error(name)` (LookupError when none is registered).
+fn registered_handler(ts: &ThreadState, name: &str) -> PyResult {
+    let m = crate::import::import_module(ts, "_codecs")?;
+    let f = ops::getattr_str(ts, &m, "lookup_error")?;
+    ops::call(ts, &f, &[new_str(name)])
+}
+
+/// Calls a registered error handler with the Unicode error of `call` and
+/// checks its `(replacement, newpos)` result.
+fn call_handler(
+    ts: &ThreadState,
+    handler: &Value,
+    call: &HandlerCall<'_>,
+    obj: &Value,
+    encode: bool,
+) -> Result<(Replacement, i64), PyErr> {
+    let ty = if encode { rt().exc.UnicodeEncodeError } else { rt().exc.UnicodeDecodeError };
+    let exc = unicode_error(ty, &call.info, obj.clone());
+    let r = ops::call(ts, handler, &[exc.0.clone()])?;
+    let bad = || {
+        if encode {
+            crate::err!(TypeError, "encoding error handler must return (str/bytes, int) tuple")
+        } else {
+            crate::err!(TypeError, "decoding error handler must return (str, int) tuple")
+        }
+    };
+    let Some([rep, pos]) = crate::seq::tuple_items(&r) else { return Err(bad()) };
+    let rep = if let Some(d) = as_data(rep) {
+        Replacement::Str(d.clone())
+    } else if encode && rep.downcast::<crate::bytes::PyBytes>().is_some() {
+        Replacement::Bytes(super::containers::bytes_data(rep).unwrap_or_default())
+    } else {
+        return Err(bad());
+    };
+    if !crate::num::is_int(pos) {
+        return Err(bad());
+    }
+    let pos = ops::index_isize(ts, pos)? as i64;
+    Ok((rep, pos))
+}
+
+/// A codec failure as the Python exception; `object` is the exception's object.
+pub fn codec_err(e: CodecError<PyErr>, object: &dyn Fn() -> Value) -> PyErr {
+    match e {
+        CodecError::Encode(info) => unicode_error(rt().exc.UnicodeEncodeError, &info, object()),
+        CodecError::Decode(info) => unicode_error(rt().exc.UnicodeDecodeError, &info, object()),
+        CodecError::Other(e) => str_error(e),
+        CodecError::Handler(e) => e,
+    }
+}
+
 pub fn encode_str(ts: &ThreadState, s: &Value, encoding: Option<Value>, errors: Option<Value>) -> PyResult {
     let Some(data) = as_data(s) else {
         raise!(TypeError, "descriptor 'encode' for 'str' objects doesn't apply to a '{}' object", ops::type_name(s))
@@ -85,12 +160,10 @@ pub fn encode_str(ts: &ThreadState, s: &Value, encoding: Option<Value>, errors: 
     let Some(enc) = Encoding::lookup(enc_name) else {
         return via_registry(ts, s, enc_name, errors, true);
     };
-    match with_handler(errors, |h| codecs::encode(data, enc, h)) {
+    let obj = || s.clone();
+    match with_handler_py(ts, errors, true, &obj, |h| codecs::encode(data, enc, h)) {
         Ok(b) => Ok(crate::bytes::new_bytes(&b)),
-        Err(CodecError::Encode(info)) => Err(unicode_error(rt().exc.UnicodeEncodeError, &info, s.clone())),
-        Err(CodecError::Decode(info)) => Err(unicode_error(rt().exc.UnicodeDecodeError, &info, s.clone())),
-        Err(CodecError::Other(e)) => Err(str_error(e)),
-        Err(CodecError::Handler(never)) => match never {},
+        Err(e) => Err(codec_err(e, &obj)),
     }
 }
 
@@ -106,12 +179,10 @@ pub fn decode_bytes(ts: &ThreadState, b: &Value, encoding: Option<Value>, errors
     let Some(enc) = Encoding::lookup(enc_name) else {
         return via_registry(ts, b, enc_name, errors, false);
     };
-    match with_handler(errors, |h| codecs::decode(&data, enc, h)) {
+    let obj = || crate::bytes::new_bytes(&data);
+    match with_handler_py(ts, errors, false, &obj, |h| codecs::decode(&data, enc, h)) {
         Ok(s) => Ok(new_data(s)),
-        Err(CodecError::Decode(info)) => Err(unicode_error(rt().exc.UnicodeDecodeError, &info, crate::bytes::new_bytes(&data))),
-        Err(CodecError::Encode(info)) => Err(unicode_error(rt().exc.UnicodeEncodeError, &info, crate::bytes::new_bytes(&data))),
-        Err(CodecError::Other(e)) => Err(str_error(e)),
-        Err(CodecError::Handler(never)) => match never {},
+        Err(e) => Err(codec_err(e, &obj)),
     }
 }
 

@@ -1554,6 +1554,8 @@ fn dict_init(r: &Runtime) {
                     ("isdisjoint", |ts, a| view_setop(ts, a, "isdisjoint", false)),
                 ],
             );
+            // Set-like views compare by contents, so they are unhashable.
+            super::add_value(t, "__hash__", none());
         }
     }
     add_new(r.types.mappingproxy, |ts, a| {
@@ -1864,6 +1866,15 @@ fn set_init(r: &Runtime) {
                 ("symmetric_difference", |ts, a| set_binop(ts, a, 3, false)),
                 ("issubset", |ts, a| set_rel(ts, a, true)),
                 ("issuperset", |ts, a| set_rel(ts, a, false)),
+                ("__reduce__", |_, a| {
+                    check_args("__reduce__", a, 0, 0)?;
+                    let s = st(&a)?;
+                    let items = new_list(s.table.keys());
+                    let state = ops::instance_dict(&a.args[0])
+                        .filter(|d| d.downcast::<crate::dict::PyDict>().is_some_and(|d| d.len() > 0))
+                        .unwrap_or_else(none);
+                    Ok(new_tuple(vec![a.args[0].type_ref().to_value(), new_tuple(vec![items]), state]))
+                }),
                 ("isdisjoint", |ts, a| {
                     check_args("isdisjoint", a, 1, 1)?;
                     let s = st(&a)?;

@@ -317,7 +317,12 @@ pub fn typing_intrinsic1(ts: &ThreadState, code: u32, v: Value) -> PyResult {
         }
     };
     let cls = ops::getattr_str(ts, &typing, name)?;
-    ops::call(ts, &cls, &[v])
+    if code == 9 {
+        return ops::call(ts, &cls, &[v]);
+    }
+    // PEP 695 type parameters infer their variance.
+    let kwn = [new_str("infer_variance")];
+    ops::call_args(ts, &cls, Args { args: &[v, crate::num::new_bool(true)], kwnames: &kwn })
 }
 
 pub fn typing_intrinsic2(ts: &ThreadState, code: u32, a: Value, b: Value) -> PyResult {
@@ -326,15 +331,17 @@ pub fn typing_intrinsic2(ts: &ThreadState, code: u32, a: Value, b: Value) -> PyR
         2 => {
             let tv = ops::getattr_str(ts, &typing, "TypeVar")?;
             let bound = ops::call(ts, &b, &[crate::num::new_int(1)])?;
-            let kwn = [new_str("bound")];
-            ops::call_args(ts, &tv, Args { args: &[a, bound], kwnames: &kwn })
+            let kwn = [new_str("bound"), new_str("infer_variance")];
+            ops::call_args(ts, &tv, Args { args: &[a, bound, crate::num::new_bool(true)], kwnames: &kwn })
         }
         3 => {
             let tv = ops::getattr_str(ts, &typing, "TypeVar")?;
             let cons = ops::call(ts, &b, &[crate::num::new_int(1)])?;
             let mut args = vec![a];
             args.extend(ops::collect(ts, &cons)?);
-            ops::call(ts, &tv, &args)
+            args.push(crate::num::new_bool(true));
+            let kwn = [new_str("infer_variance")];
+            ops::call_args(ts, &tv, Args { args: &args, kwnames: &kwn })
         }
         _ => {
             let d = ops::call(ts, &b, &[crate::num::new_int(1)])?;

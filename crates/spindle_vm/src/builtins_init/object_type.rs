@@ -81,7 +81,11 @@ pub(super) fn init(r: &Runtime) {
     add_methods(r.types.ellipsis, &[("__reduce__", |_, _| Ok(new_str("Ellipsis")))]);
     add_methods(r.types.not_implemented, &[("__reduce__", |_, _| Ok(new_str("NotImplemented")))]);
     add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
-    add_methods(r.types.builtin_function, &[("__repr__", native_repr), ("__reduce__", native_reduce)]);
+    add_methods(r.types.builtin_function, &[("__repr__", native_repr), ("__reduce__", native_reduce), ("__call__", call_self)]);
+    // Callables show `__call__`, as CPython's tp_call slots do (collections.abc.Callable looks for it).
+    for t in [r.types.function, r.types.method, r.types.method_descriptor] {
+        add_methods(t, &[("__call__", call_self)]);
+    }
     add_methods(r.types.method_descriptor, &[("__repr__", native_repr), ("__get__", method_descriptor_get)]);
     add_methods(r.types.method, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash)]);
     add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", module_dir)]);
@@ -440,6 +444,15 @@ fn object_reduce_ex(ts: &ThreadState, args: Args<'_>) -> PyResult {
     if proto < 2 {
         let f = ops::getattr_str(ts, &copyreg, "_reduce_ex")?;
         return ops::call(ts, &f, &[obj, new_int(proto)]);
+    }
+    // A builtin layout without a constructor of its own (generators,
+    // frames...) cannot be rebuilt: CPython's reduce_newobj refuses it.
+    if t.payload_kind() != crate::kinds::OBJECT {
+        let obj_new = rt().types.object.data().dict_data().get_str("__new__");
+        let own_new = t.lookup("__new__");
+        if own_new.is_none() || matches!((&own_new, &obj_new), (Some(a), Some(b)) if a.is(b)) {
+            raise!(TypeError, "cannot pickle '{}' object", t.name());
+        }
     }
     let newobj = ops::getattr_str(ts, &copyreg, "__newobj__")?;
     let mut newargs = vec![t.to_value()];
@@ -1168,7 +1181,11 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__text_signature__" => if t == rt().types.object { new_str("()") } else { none() },
             "__basicsize__" => new_int(32),
             "__flags__" => new_int(cpython_type_flags(t)),
-            "__type_params__" => new_tuple(vec![]),
+            // A class with PEP 695 parameters keeps them in its namespace.
+            "__type_params__" => match td.dict_data().get_str("__type_params__") {
+                Some(v) if v.downcast::<crate::class::PyGetSet>().is_none() => v,
+                _ => new_tuple(vec![]),
+            },
             "__annotations__" | "__annotate__" => return type_annotations(ts, t, name),
             "__abstractmethods__" => match td.dict_data().get_str("__abstractmethods__") {
                 Some(v) => v,
@@ -1720,4 +1737,10 @@ fn getset_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn member_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let Some(m) = a.args[0].downcast::<crate::class::PyMember>() else { raise!(TypeError, "expected member_descriptor") };
     Ok(new_str(&format!("<member '{}' of '{}' objects>", m.name, m.owner)))
+}
+
+/// `__call__` of the builtin callable types: calls `self` with the rest.
+fn call_self(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(f) = a.args.first() else { raise!(TypeError, "descriptor '__call__' needs an argument") };
+    ops::call_args(ts, f, Args { args: &a.args[1..], kwnames: a.kwnames })
 }

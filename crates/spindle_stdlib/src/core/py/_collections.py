@@ -372,3 +372,36 @@ def _count_elements(mapping, iterable, /):
     get = mapping.get
     for elem in iterable:
         mapping[elem] = get(elem, 0) + 1
+
+
+class _tuplegetter:
+    # The field descriptors of namedtuple classes: item `index` of the tuple,
+    # read-only.
+    __slots__ = ('_index', '__doc__')
+
+    def __init__(self, index, doc, /):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if not isinstance(instance, tuple):
+            raise TypeError(f"descriptor for index '{self._index}' for tuple subclasses "
+                            f"doesn't apply to '{type(instance).__name__}' object")
+        return tuple.__getitem__(instance, self._index)
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+    def __reduce__(self):
+        return type(self), (self._index, self.__doc__)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self._index}, {self.__doc__!r})"
+
+
+_tuplegetter.__module__ = 'collections'

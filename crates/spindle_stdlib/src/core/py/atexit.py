@@ -30,6 +30,9 @@ def _run_exitfuncs():
             try:
                 print(f'Exception ignored in atexit callback {func!r}:', file=sys.stderr)
                 import traceback
-                traceback.print_exception(e, file=sys.stderr)
+                # This frame stands in for C code: leave it out, as CPython
+                # has none there.
+                tb = e.__traceback__.tb_next if e.__traceback__ is not None else None
+                traceback.print_exception(type(e), e, tb, file=sys.stderr)
             except BaseException:
                 pass
