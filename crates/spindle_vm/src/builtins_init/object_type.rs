@@ -84,6 +84,11 @@ pub(super) fn init(r: &Runtime) {
     add_methods(r.types.builtin_function, &[("__repr__", native_repr), ("__reduce__", native_reduce)]);
     add_methods(r.types.method_descriptor, &[("__repr__", native_repr), ("__get__", method_descriptor_get)]);
     add_methods(r.types.method, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash)]);
+    // `f.__call__` exists on every callable builtin kind (unittest.mock's
+    // `_callable` asks `getattr(obj, '__call__', None)`).
+    for ty in [r.types.function, r.types.builtin_function, r.types.method_descriptor, r.types.method] {
+        add_methods(ty, &[("__call__", callable_self_call)]);
+    }
     add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", module_dir)]);
     add_new(r.types.module, module_new);
     add_methods(r.types.module, &[("__init__", module_init)]);
@@ -1721,4 +1726,10 @@ fn getset_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn member_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let Some(m) = a.args[0].downcast::<crate::class::PyMember>() else { raise!(TypeError, "expected member_descriptor") };
     Ok(new_str(&format!("<member '{}' of '{}' objects>", m.name, m.owner)))
+}
+
+/// `__call__` of functions and methods: calls `self` with the rest.
+fn callable_self_call(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let Some(f) = a.args.first() else { raise!(TypeError, "descriptor '__call__' needs an argument") };
+    ops::call_args(ts, f, Args { args: &a.args[1..], kwnames: a.kwnames })
 }
