@@ -1,11 +1,16 @@
 //! Native modules of the os group (`posix`, `errno`, `_io`, `time`,
-//! `_thread`) and the helpers they share: argument parsing, turning an
-//! `errno` into the right `OSError` subclass, path arguments, byte buffers,
-//! and running a short piece of our own Python source inside a module.
+//! `_thread`, `_socket`, `select`, `_posixsubprocess`) and the helpers they
+//! share: argument parsing, turning an `errno` into the right `OSError`
+//! subclass, path arguments, byte buffers, and running a short piece of our
+//! own Python source inside a module.
 
 pub(crate) mod errno;
 pub(crate) mod io;
+pub(crate) mod net_consts;
 pub(crate) mod posix;
+pub(crate) mod posixsubprocess;
+pub(crate) mod select;
+pub(crate) mod socket;
 pub(crate) mod thread;
 pub(crate) mod time;
 
