@@ -104,6 +104,10 @@ def _install(unbuffered):
         tty = raw.isatty()
         if reading:
             buf = io.BufferedReader(raw)
+        elif unbuffered:
+            # -u / PYTHONUNBUFFERED: the text layer writes through to the
+            # raw file itself, as CPython's create_stdio.
+            buf = raw
         else:
             buf = io.BufferedWriter(raw)
         line = (not unbuffered) and (tty or fd == 2)

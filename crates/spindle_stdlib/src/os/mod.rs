@@ -1,8 +1,8 @@
 //! Native modules of the os group (`posix`, `errno`, `_io`, `time`,
-//! `_thread`, `_socket`, `select`, `_posixsubprocess`) and the helpers they
-//! share: argument parsing, turning an `errno` into the right `OSError`
-//! subclass, path arguments, byte buffers, and running a short piece of our
-//! own Python source inside a module.
+//! `_thread`, `_socket`, `select`, `_posixsubprocess`, `termios`, `fcntl`)
+//! and the helpers they share: argument parsing, turning an `errno` into the
+//! right `OSError` subclass, path arguments, byte buffers, and running a
+//! short piece of our own Python source inside a module.
 
 pub(crate) mod errno;
 pub(crate) mod io;
@@ -12,7 +12,9 @@ pub(crate) mod posixsubprocess;
 pub(crate) mod select;
 pub(crate) mod socket;
 pub(crate) mod thread;
+pub(crate) mod termios;
 pub(crate) mod time;
+pub(crate) mod tty_consts;
 
 use spindle_vm::error::{PyErr, PyResult};
 use spindle_vm::function::Args;

@@ -159,8 +159,9 @@ fn p_read(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     }
     let mut buf = vec![0u8; n as usize];
     loop {
-        // SAFETY: buf has n writable bytes.
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        // SAFETY: buf has n writable bytes. Detached: a read may block, and
+        // it touches only buf.
+        let r = ts.detached(|| unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) });
         if r >= 0 {
             buf.truncate(r as usize);
             return Ok(spindle_vm::bytes::new_bytes(&buf));
@@ -794,6 +795,8 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("closerange", p_closerange),
     ("read", p_read),
     ("readinto", p_readinto),
+    ("_is_inputhook_installed", |_, _| Ok(spindle_vm::num::new_bool(false))),
+    ("_inputhook", |_, _| Ok(none())),
     ("write", p_write),
     ("lseek", p_lseek),
     ("fspath", p_fspath),
