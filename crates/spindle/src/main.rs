@@ -28,6 +28,8 @@ fn main() -> ExitCode {
         .name("main".into())
         .stack_size(256 * 1024 * 1024)
         .spawn(move || run(parsed));
+    // Signals go to the Python thread, not to this one waiting for it.
+    spindle_vm::signals::block_async_signals_here();
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(1),

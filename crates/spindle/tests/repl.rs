@@ -2,8 +2,9 @@
 //! runs CPython's `_pyrepl` from the embedded Lib, or the basic loop with
 //! PYTHON_BASIC_REPL; with `-i` and a non-terminal stdin it reads
 //! statements from stdin with the prompts on stderr, as CPython 3.14 does.
-//! Every wait is bounded, and a child that overstays is killed, so these
-//! tests cannot hang.
+//! Ctrl-C (SIGINT through the terminal) raises KeyboardInterrupt. Every
+//! wait is bounded, and a child that overstays is killed, so these tests
+//! cannot hang.
 
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
@@ -43,6 +44,17 @@ impl Pty {
         }
         let s = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup slave"));
         cmd.stdin(s(&slave)).stdout(s(&slave)).stderr(s(&slave));
+        // SAFETY: between fork and exec the child only calls setsid and
+        // ioctl (async-signal-safe): a new session whose controlling
+        // terminal is the pty on stdin, so ^C becomes SIGINT for it.
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(&mut cmd, || {
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
         let child = cmd.spawn().expect("spawn spindle");
         drop(slave);
         let master = std::fs::File::from(master);
@@ -143,6 +155,16 @@ fn pyrepl_on_a_terminal_evaluates_and_exits() {
     let at = p.wait_for(at, "3\r\n");
     p.send("1/0\r");
     let at = p.wait_for(at, "ZeroDivisionError: division by zero");
+    // Ctrl-C at the prompt discards the line; during a running statement it
+    // raises KeyboardInterrupt there; the prompt survives both.
+    p.send("unfinished\x03");
+    let at = p.wait_for(at, "KeyboardInterrupt");
+    p.send("while True: pass\r");
+    std::thread::sleep(Duration::from_millis(500));
+    p.send("\x03");
+    let at = p.wait_for(at, "KeyboardInterrupt");
+    p.send("print('still here')\r");
+    let at = p.wait_for(at, "still here\r\n");
     p.send("exit()\r");
     let _ = at;
     let (code, text) = p.finish();

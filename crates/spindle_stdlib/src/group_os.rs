@@ -20,5 +20,6 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_posixsubprocess", os::posixsubprocess::init),
         ("termios", os::termios::init_termios),
         ("fcntl", os::termios::init_fcntl),
+        ("_spindle_signal", os::signal_native::init),
     ]
 }

@@ -54,6 +54,9 @@ pub fn version_string() -> String {
 /// Creates an interpreter and the main thread's state.
 pub fn new_interpreter(cfg: &Config) -> PyResult<(Arc<Interpreter>, ThreadState)> {
     let r = rt();
+    // This thread runs Python signal handlers; Ctrl-C raises KeyboardInterrupt.
+    crate::signals::set_main_thread();
+    crate::signals::install_startup_handlers();
     let builtins_dict = crate::builtins_init::new_dict();
     let builtins = crate::import::new_module("builtins");
     let bd = builtins.downcast::<crate::cell::PyModule>().map(|m| m.dict.clone()).unwrap_or_else(none);

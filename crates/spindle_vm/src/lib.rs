@@ -37,6 +37,7 @@ pub mod ops;
 mod patterns;
 pub mod runtime;
 pub mod seq;
+pub mod signals;
 pub mod set;
 pub mod str;
 pub mod traceback;

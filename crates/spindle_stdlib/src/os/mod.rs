@@ -10,6 +10,7 @@ pub(crate) mod net_consts;
 pub(crate) mod posix;
 pub(crate) mod posixsubprocess;
 pub(crate) mod select;
+pub(crate) mod signal_native;
 pub(crate) mod socket;
 pub(crate) mod thread;
 pub(crate) mod termios;
@@ -134,6 +135,17 @@ pub(crate) fn buffer_bytes(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
         Some(b) => Ok(b.data.to_vec()),
         None => raise!(TypeError, "a bytes-like object is required, not '{}'", ops::type_name(v)),
     }
+}
+
+/// A zero-filled buffer of `n` bytes for a read of a size Python chose:
+/// MemoryError (not an abort) when it cannot be allocated.
+pub(crate) fn zeroed_buf(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        return Err(spindle_vm::error::PyErr::new(rt().exc.MemoryError, String::new()));
+    }
+    v.resize(n, 0);
+    Ok(v)
 }
 
 /// The current `errno`.

@@ -157,7 +157,7 @@ fn p_read(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     if n < 0 {
         raise!(ValueError, "negative length");
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = super::zeroed_buf(n as usize)?;
     loop {
         // SAFETY: buf has n writable bytes. Detached: a read may block, and
         // it touches only buf.
@@ -169,6 +169,7 @@ fn p_read(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         if super::last_errno() != libc::EINTR {
             return Err(errno_err(None));
         }
+        spindle_vm::signals::check(ts)?;
     }
 }
 
@@ -594,7 +595,7 @@ fn p_urandom(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     if n < 0 {
         raise!(ValueError, "negative argument not allowed");
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = super::zeroed_buf(n as usize)?;
     let mut filled = 0;
     while filled < buf.len() {
         // SAFETY: the slice from `filled` has buf.len()-filled writable bytes.
@@ -665,7 +666,11 @@ fn p_kill(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let [pid, sig] = parse("kill", a, ["pid", "signal"], 2)?;
     let (pid, sig) = (opt_i64(ts, &pid, 0)? as i32, opt_i64(ts, &sig, 0)? as i32);
     // SAFETY: integer arguments.
-    ok_none(unsafe { libc::kill(pid, sig) }, None)
+    ok_none(unsafe { libc::kill(pid, sig) }, None)?;
+    // A signal sent to ourselves arrived before kill returned: its Python
+    // handler runs now, before the next statement (as CPython's eval breaker).
+    spindle_vm::signals::check(ts)?;
+    Ok(none())
 }
 
 fn p_waitpid(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -673,14 +678,16 @@ fn p_waitpid(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let (pid, opts) = (opt_i64(ts, &pid, 0)? as i32, opt_i64(ts, &opts, 0)? as i32);
     let mut status = 0;
     loop {
-        // SAFETY: status is a valid out-pointer.
-        let r = unsafe { libc::waitpid(pid, &mut status, opts) };
+        // SAFETY: status is a valid out-pointer. Detached: waiting for a
+        // child may block, and touches only `status`.
+        let r = ts.detached(|| unsafe { libc::waitpid(pid, &mut status, opts) });
         if r >= 0 {
             return Ok(new_tuple(vec![new_int(r as i64), new_int(status as i64)]));
         }
         if super::last_errno() != libc::EINTR {
             return Err(errno_err(None));
         }
+        spindle_vm::signals::check(ts)?;
     }
 }
 

@@ -106,6 +106,7 @@ fn poll_fds(ts: &ThreadState, fds: &mut [libc::pollfd], timeout: Option<Duration
         if e != libc::EINTR {
             return Err(os_error(e, None, None));
         }
+        spindle_vm::signals::check(ts)?;
     }
 }
 
@@ -411,6 +412,7 @@ fn epoll_poll(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         if err != libc::EINTR {
             return Err(os_error(err, None, None));
         }
+        spindle_vm::signals::check(ts)?;
     };
     let out = evs[..n]
         .iter()

@@ -192,6 +192,7 @@ fn wait_fd(ts: &ThreadState, fd: i32, writing: bool, deadline: Option<Instant>) 
         if e != libc::EINTR {
             return Err(os_err(e));
         }
+        spindle_vm::signals::check(ts)?;
     }
 }
 
@@ -216,6 +217,7 @@ fn sock_call(ts: &ThreadState, s: &PySocket, writing: bool, mut op: impl FnMut()
         }
         let e = errno_now();
         if e == libc::EINTR {
+            spindle_vm::signals::check(ts)?;
             continue;
         }
         if deadline.is_some() && (e == libc::EAGAIN || e == libc::EWOULDBLOCK) {
@@ -1230,7 +1232,7 @@ fn sock_recv(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let n = size_arg(ts, &n, "recv")?;
     let flags = super::opt_i64(ts, &flags, 0)? as i32;
     let fd = s.fd();
-    let mut buf = vec![0u8; n];
+    let mut buf = super::zeroed_buf(n)?;
     // SAFETY: buf is writable for buf.len() bytes.
     let got = sock_call(ts, s, false, || unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), flags) })?;
     buf.truncate(got as usize);
@@ -1283,7 +1285,7 @@ fn sock_recv_into(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 
 fn recvfrom_raw(ts: &ThreadState, s: &PySocket, n: usize, flags: i32) -> PyResult<(Vec<u8>, Addr)> {
     let fd = s.fd();
-    let mut buf = vec![0u8; n];
+    let mut buf = super::zeroed_buf(n)?;
     let mut addr = Addr::new();
     let got = sock_call(ts, s, false, || {
         addr.len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
