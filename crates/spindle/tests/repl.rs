@@ -19,6 +19,16 @@ struct Pty {
     child: Child,
     master: std::fs::File,
     out: Arc<Mutex<Vec<u8>>>,
+    history: std::path::PathBuf,
+}
+
+impl Drop for Pty {
+    /// A child still running (a failed test) is killed; the history file goes.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.history);
+    }
 }
 
 impl Pty {
@@ -38,7 +48,10 @@ impl Pty {
                 cmd.env_remove(k);
             }
         }
-        cmd.env("TERM", "xterm").env("NO_COLOR", "1");
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let history = std::env::temp_dir().join(format!("spindle-repl-history-{}-{n}", std::process::id()));
+        cmd.env("TERM", "xterm").env("NO_COLOR", "1").env("PYTHON_HISTORY", &history);
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -71,7 +84,7 @@ impl Pty {
                 sink.lock().unwrap_or_else(|p| p.into_inner()).extend_from_slice(&buf[..n]);
             }
         });
-        Pty { child, master, out }
+        Pty { child, master, out, history }
     }
 
     /// What the child wrote so far, with terminal escape sequences removed.
@@ -229,4 +242,18 @@ fn dash_i_with_piped_stdin_prompts_on_stderr() {
 fn piped_stdin_without_dash_i_is_a_script() {
     let (out, err, code) = piped(&[], "x = 6\nprint(x * 7)\n");
     assert_eq!((out.as_str(), err.as_str(), code), ("42\n", "", 0));
+}
+
+#[test]
+fn dash_i_on_a_terminal_keeps_the_program_globals() {
+    let mut p = Pty::spawn(&["-i", "-c", "x = 41"], &[]);
+    let at = p.wait_for(0, ">>> ");
+    p.send("x + 1\r");
+    let at = p.wait_for(at, "42\r\n");
+    let _ = at;
+    p.send("exit()\r");
+    let (code, text) = p.finish();
+    eprintln!("--- -i transcript ---\n{text}");
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("Type \"help\""), "no banner after a program: {text}");
 }

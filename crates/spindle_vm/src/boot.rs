@@ -558,6 +558,14 @@ pub fn print_banner(ts: &ThreadState, cfg: &Config) {
 /// else the basic loop. Returns the exit status.
 pub fn run_interactive(ts: &ThreadState, cfg: &Config, pythonstartup: bool) -> i32 {
     use std::io::IsTerminal;
+    // sys.__interactivehook__ (site's: history file, completion) first, as
+    // CPython's pymain_run_interactive_hook.
+    if let Some(hook) = crate::builtins_init::sys_attr(ts, "__interactivehook__").filter(|h| !is_none(h)) {
+        if let Err(e) = ops::call(ts, &hook, &[]) {
+            crate::builtins_init::write_stderr(ts, "Failed calling sys.__interactivehook__\n");
+            return handle_exit(ts, e);
+        }
+    }
     let basic = !std::io::stdin().is_terminal()
         || (!cfg.ignore_environment && std::env::var_os("PYTHON_BASIC_REPL").is_some_and(|v| !v.is_empty()));
     let r = if basic {
