@@ -105,7 +105,8 @@ fn run_target(ts: &ThreadState, target: &cli::Target, cfg: &Config) -> u8 {
                 return 2;
             }
         },
-        cli::Target::Stdin if cfg.interactive => {
+        // `-` (or -i) with an interactive stdin is the prompt, as CPython's pymain_run_stdin.
+        cli::Target::Stdin if cfg.interactive || std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
             if !cfg.quiet {
                 boot::print_banner(ts, cfg);
             }
