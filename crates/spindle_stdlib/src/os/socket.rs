@@ -199,9 +199,25 @@ fn wait_fd(ts: &ThreadState, fd: i32, writing: bool, deadline: Option<Instant>) 
 /// Runs the system call `op` (returning -1 with errno on failure) the way
 /// the socket's timeout asks: waiting first for readiness with a timeout,
 /// retrying after EINTR, and after EAGAIN while time is left.
-fn sock_call(ts: &ThreadState, s: &PySocket, writing: bool, mut op: impl FnMut() -> isize) -> PyResult<isize> {
+fn sock_call(ts: &ThreadState, s: &PySocket, writing: bool, op: impl FnMut() -> isize) -> PyResult<isize> {
+    sock_call_until(ts, s, writing, timeout_deadline(s), op)
+}
+
+/// When a call on `s` started now times out (None: no timeout).
+fn timeout_deadline(s: &PySocket) -> Option<Instant> {
     let t = s.timeout_ns();
-    let deadline = (t > 0).then(|| Instant::now() + Duration::from_nanos(t as u64));
+    (t > 0).then(|| Instant::now() + Duration::from_nanos(t as u64))
+}
+
+/// `sock_call` with the deadline given (sendall: one for all its sends).
+fn sock_call_until(
+    ts: &ThreadState,
+    s: &PySocket,
+    writing: bool,
+    deadline: Option<Instant>,
+    mut op: impl FnMut() -> isize,
+) -> PyResult<isize> {
+    let t = s.timeout_ns();
     let fd = s.fd();
     let mut first = true;
     loop {
@@ -1334,11 +1350,15 @@ fn sock_sendall(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let data = super::buffer_bytes(ts, &data.unwrap_or_else(none))?;
     let flags = super::opt_i64(ts, &flags, 0)? as i32;
     let fd = s.fd();
+    // The timeout bounds the whole sendall, not each send (as CPython 3.5+).
+    let deadline = timeout_deadline(s);
     let mut off = 0;
     while off < data.len() {
         let chunk = &data[off..];
         // SAFETY: chunk is readable for chunk.len() bytes.
-        let r = sock_call(ts, s, true, || unsafe { libc::send(fd, chunk.as_ptr().cast(), chunk.len(), flags | libc::MSG_NOSIGNAL) })?;
+        let r = sock_call_until(ts, s, true, deadline, || unsafe {
+            libc::send(fd, chunk.as_ptr().cast(), chunk.len(), flags | libc::MSG_NOSIGNAL)
+        })?;
         off += r as usize;
     }
     Ok(none())
