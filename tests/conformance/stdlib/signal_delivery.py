@@ -1,6 +1,6 @@
-# Pins: OS signals reach Python handlers on the main thread: os.kill to self runs the handler before the next statement, raise_signal, SIG_IGN, SIGINT's default KeyboardInterrupt, set_wakeup_fd writes the signal number, a raising handler interrupts time.sleep and a blocking recv (PEP 475: otherwise retried).
+# Pins: OS signals reach Python handlers on the main thread: os.kill to self runs the handler before the next statement, raise_signal, SIG_IGN, SIGINT's default KeyboardInterrupt, set_wakeup_fd writes the signal number, a raising handler interrupts time.sleep and a blocking recv (PEP 475: otherwise retried), pthread_sigmask/sigpending/sigwait, setitimer/getitimer.
 # recorded-with: cpython-3.13
-import os, signal, socket, time
+import os, signal, socket, time, pty, tty, termios
 
 got = []
 print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
@@ -49,3 +49,20 @@ signal.alarm(1)
 t = time.monotonic()
 time.sleep(1.5)
 print("slept through", got[-1], time.monotonic() - t >= 1.4)
+old = signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR1])
+print(sorted(old), signal.SIGUSR1 in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+os.kill(os.getpid(), signal.SIGUSR1)
+print(signal.SIGUSR1 in signal.sigpending())
+print(signal.sigwait([signal.SIGUSR1]) == signal.SIGUSR1)
+signal.pthread_sigmask(signal.SIG_SETMASK, old)
+got = []
+signal.signal(signal.SIGALRM, lambda s, f: got.append(s))
+print(signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05))
+time.sleep(0.3)
+v, i = signal.setitimer(signal.ITIMER_REAL, 0)
+print(len(got) >= 3, round(i, 2))
+print(signal.getitimer(signal.ITIMER_REAL))
+try:
+    signal.setitimer(99, 1)
+except signal.ItimerError as e:
+    print("ItimerError", e.errno)

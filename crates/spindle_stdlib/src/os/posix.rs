@@ -474,6 +474,34 @@ fn p_isatty(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     Ok(new_bool(isatty(fd_arg(ts, &fd)?)))
 }
 
+fn p_openpty(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    let (mut m, mut s) = (-1, -1);
+    // SAFETY: the out-pointers are valid; name, termios and winsize may be null.
+    if unsafe { libc::openpty(&mut m, &mut s, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) } < 0 {
+        return Err(errno_err(None));
+    }
+    for fd in [m, s] {
+        // SAFETY: fd is one of the two descriptors just opened; new ones are
+        // non-inheritable, as CPython makes them.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    Ok(new_tuple(vec![new_int(m as i64), new_int(s as i64)]))
+}
+
+fn p_ttyname(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [fd] = parse("ttyname", a, ["fd"], 1)?;
+    let fd = fd_arg(ts, &fd)?;
+    let mut buf = [0 as libc::c_char; 4096];
+    // SAFETY: buf is writable for its length.
+    let r = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr(), buf.len()) };
+    if r != 0 {
+        return Err(super::os_error(r, None, None));
+    }
+    // SAFETY: on success buf holds a NUL-terminated path.
+    let name = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) };
+    Ok(path_result(name.to_bytes(), false))
+}
+
 fn p_device_encoding(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let [fd] = parse("device_encoding", a, ["fd"], 1)?;
     Ok(if isatty(fd_arg(ts, &fd)?) { new_str("UTF-8") } else { none() })
@@ -828,6 +856,8 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("umask", p_umask),
     ("strerror", p_strerror),
     ("isatty", p_isatty),
+    ("openpty", p_openpty),
+    ("ttyname", p_ttyname),
     ("device_encoding", p_device_encoding),
     ("get_terminal_size", p_get_terminal_size),
     ("pipe", p_pipe),

@@ -3,6 +3,7 @@
 # runtime (spindle_vm::signals) calls the handler from _handlers on the main
 # thread at its next safepoint, or when a blocking call is interrupted.
 
+import _spindle_signal
 from _spindle_signal import set_wakeup_fd, raise_signal, alarm, pause, pthread_kill, _set
 
 SIG_DFL = 0
@@ -103,23 +104,25 @@ _NAMES = {SIGHUP: 'Hangup', SIGINT: 'Interrupt', SIGQUIT: 'Quit', SIGILL: 'Illeg
           SIGCONT: 'Continued', SIGSTOP: 'Stopped (signal)', SIGTSTP: 'Stopped',
           SIGWINCH: 'Window changed'}
 
-_mask = set()
-
 def pthread_sigmask(how, mask, /):
-    global _mask
-    old = set(_mask)
-    mask = {_check(int(s)) for s in mask}
-    if how == SIG_BLOCK:
-        _mask |= mask
-    elif how == SIG_UNBLOCK:
-        _mask -= mask
-    elif how == SIG_SETMASK:
-        _mask = mask
-    else:
-        raise ValueError('how must be SIG_BLOCK, SIG_UNBLOCK or SIG_SETMASK')
-    return old
+    return set(_spindle_signal._pthread_sigmask(how, mask))
 
 def sigpending():
-    return set()
+    return set(_spindle_signal._sigpending())
+
+def sigwait(sigset, /):
+    return _spindle_signal._sigwait(sigset)
+
+def setitimer(which, seconds, interval=0.0, /):
+    try:
+        return _spindle_signal._setitimer(which, seconds, interval)
+    except OSError as e:
+        raise ItimerError(*e.args) from None
+
+def getitimer(which, /):
+    try:
+        return _spindle_signal._getitimer(which)
+    except OSError as e:
+        raise ItimerError(*e.args) from None
 
 
