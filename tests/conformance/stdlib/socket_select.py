@@ -1,4 +1,4 @@
-# Pins: _socket/select over real descriptors: socketpair send/recv/recv_into, timeouts (TimeoutError 'timed out'), setblocking/BlockingIOError, makefile, TCP loopback server in a thread, select/poll/epoll readiness, address helpers, error types and messages, subprocess through _posixsubprocess.
+# Pins: _socket/select over real descriptors: socketpair send/recv/recv_into, timeouts (TimeoutError 'timed out'), setblocking/BlockingIOError, makefile, TCP loopback server in a thread, select/poll/epoll readiness, address helpers, error types and messages, subprocess through _posixsubprocess, sendmsg/recvmsg with SCM_RIGHTS.
 # recorded-with: cpython-3.13
 import socket, select, threading, subprocess, sys, errno
 
@@ -151,3 +151,27 @@ except FileNotFoundError as e:
     print("FileNotFoundError", e.filename, e.strerror)
 p = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 print(p.communicate(b"through cat"), p.returncode)
+
+# sendmsg / recvmsg, passing descriptors (SCM_RIGHTS)
+import os
+a, b = socket.socketpair()
+r, w = os.pipe()
+print(socket.CMSG_LEN(4), socket.CMSG_SPACE(4), socket.CMSG_SPACE(0))
+print(socket.send_fds(a, [b"with fds"], [r, w]))
+msg, fds, flags, addr = socket.recv_fds(b, 100, 4)
+print(msg, len(fds), flags, addr)
+os.write(fds[1], b"via passed fd")
+print(os.read(r, 100))
+print(a.sendmsg([b"one ", memoryview(b"two")]), b.recvmsg(100))
+try:
+    socket.CMSG_LEN(-1)
+except OverflowError as e:
+    print("OverflowError", e)
+u1 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u1.bind(("127.0.0.1", 0))
+u2 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+u2.sendmsg([b"dgram"], [], 0, u1.getsockname())
+d, anc, fl, ad = u1.recvmsg(100)
+print(d, anc, fl, ad[0])
+for f in fds + [r, w]:
+    os.close(f)
+a.close(); b.close(); u1.close(); u2.close()

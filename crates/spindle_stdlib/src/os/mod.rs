@@ -12,6 +12,7 @@ pub(crate) mod posixsubprocess;
 pub(crate) mod select;
 pub(crate) mod signal_native;
 pub(crate) mod socket;
+pub(crate) mod sysconf_names;
 pub(crate) mod thread;
 pub(crate) mod termios;
 pub(crate) mod time;

@@ -502,6 +502,30 @@ fn p_ttyname(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     Ok(path_result(name.to_bytes(), false))
 }
 
+fn p_sysconf(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [name] = parse("sysconf", a, ["name"], 1)?;
+    let name = name.unwrap_or_else(none);
+    let code = if let Some(s) = as_str(&name) {
+        match super::sysconf_names::SYSCONF_NAMES.iter().find(|(n, _)| *n == s) {
+            Some((_, v)) => *v as i32,
+            None => raise!(ValueError, "unrecognized configuration name"),
+        }
+    } else if spindle_vm::num::is_int(&name) {
+        to_i64(ts, &name)? as i32
+    } else {
+        raise!(TypeError, "configuration names must be strings or integers");
+    };
+    // SAFETY: errno is cleared so a -1 meaning "no limit" is told from an error.
+    let r = unsafe {
+        *libc::__errno_location() = 0;
+        libc::sysconf(code)
+    };
+    if r == -1 && super::last_errno() != 0 {
+        return Err(errno_err(None));
+    }
+    Ok(new_int(r as i64))
+}
+
 fn p_device_encoding(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let [fd] = parse("device_encoding", a, ["fd"], 1)?;
     Ok(if isatty(fd_arg(ts, &fd)?) { new_str("UTF-8") } else { none() })
@@ -857,6 +881,7 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("strerror", p_strerror),
     ("isatty", p_isatty),
     ("openpty", p_openpty),
+    ("sysconf", p_sysconf),
     ("ttyname", p_ttyname),
     ("device_encoding", p_device_encoding),
     ("get_terminal_size", p_get_terminal_size),
@@ -945,6 +970,11 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
         spindle_vm::native::add_value(&m, n, new_int(*v));
     }
     spindle_vm::native::add_value(&m, "error", rt_oserror());
+    let names = spindle_vm::builtins_init::new_dict();
+    for (n, v) in super::sysconf_names::SYSCONF_NAMES {
+        ops::setitem(ts, &names, &new_str(n), new_int(*v))?;
+    }
+    spindle_vm::native::add_value(&m, "sysconf_names", names);
     spindle_vm::native::add_value(&m, "environ", environ(ts)?);
     spindle_vm::native::add_value(&m, "_have_functions", new_list(vec![]));
     super::run_source(ts, &m, super::STRUCTSEQ_SRC, "<posix>")?;

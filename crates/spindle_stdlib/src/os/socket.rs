@@ -1389,6 +1389,157 @@ fn sock_sendto(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     Ok(new_int(n as i64))
 }
 
+/// A control-message buffer (aligned for `cmsghdr`) of at least `n` bytes.
+fn control_buf(n: usize) -> PyResult<Vec<u64>> {
+    let words = n.div_ceil(8);
+    let mut v = Vec::new();
+    if v.try_reserve_exact(words).is_err() {
+        return Err(spindle_vm::error::PyErr::new(rt().exc.MemoryError, String::new()));
+    }
+    v.resize(words, 0);
+    Ok(v)
+}
+
+fn cmsg_len_arg(ts: &ThreadState, a: Args<'_>, name: &str) -> PyResult<u32> {
+    let [n] = parse(name, a, ["length"], 1)?;
+    let n = to_i64(ts, &n.unwrap_or_else(none))?;
+    // The result must fit too: the header adds at most 24 bytes.
+    if !(0..=(u32::MAX as i64 - 64)).contains(&n) {
+        raise!(OverflowError, "{}() argument out of range", name);
+    }
+    Ok(n as u32)
+}
+
+fn s_cmsg_len(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let n = cmsg_len_arg(ts, a, "CMSG_LEN")?;
+    // SAFETY: CMSG_LEN is arithmetic on its argument.
+    Ok(new_int(unsafe { libc::CMSG_LEN(n) } as i64))
+}
+
+fn s_cmsg_space(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let n = cmsg_len_arg(ts, a, "CMSG_SPACE")?;
+    // SAFETY: CMSG_SPACE is arithmetic on its argument.
+    Ok(new_int(unsafe { libc::CMSG_SPACE(n) } as i64))
+}
+
+fn sock_sendmsg(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let s = this(&a)?;
+    let [buffers, ancdata, flags, address] = parse("sendmsg", rest(&a), ["buffers", "ancdata", "flags", "address"], 1)?;
+    let bufs: Vec<Vec<u8>> = ops::collect(ts, &buffers.unwrap_or_else(none))
+        .map_err(|_| err!(TypeError, "sendmsg() argument 1 must be an iterable"))?
+        .iter()
+        .map(|b| super::buffer_bytes(ts, b))
+        .collect::<PyResult<_>>()?;
+    let mut anc: Vec<(i32, i32, Vec<u8>)> = Vec::new();
+    if let Some(ad) = given(&ancdata) {
+        for item in ops::collect(ts, ad).map_err(|_| err!(TypeError, "sendmsg() argument 2 must be an iterable"))? {
+            let parts = match tuple_items(&item) {
+                Some(p) if p.len() == 3 => p.to_vec(),
+                _ => raise!(TypeError, "[sendmsg() ancillary data items]() argument must be sequence of length 3, not {}", ops::type_name(&item)),
+            };
+            anc.push((to_i64(ts, &parts[0])? as i32, to_i64(ts, &parts[1])? as i32, super::buffer_bytes(ts, &parts[2])?));
+        }
+    }
+    let flags = super::opt_i64(ts, &flags, 0)? as i32;
+    let addr = match given(&address) {
+        Some(ad) => Some(addr_from_py(ts, s.family.load(Ordering::Relaxed), ad, "sendmsg")?),
+        None => None,
+    };
+    let mut space = 0usize;
+    for (_, _, d) in &anc {
+        let n = u32::try_from(d.len()).map_err(|_| err!(OSError, "ancillary data item too large"))?;
+        // SAFETY: CMSG_SPACE is arithmetic on its argument.
+        space += unsafe { libc::CMSG_SPACE(n) } as usize;
+    }
+    let mut control = control_buf(space)?;
+    let mut iov: Vec<libc::iovec> =
+        bufs.iter().map(|b| libc::iovec { iov_base: b.as_ptr() as *mut libc::c_void, iov_len: b.len() }).collect();
+    // SAFETY: msghdr is plain data; all-zero is valid and the fields used are set below.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    if let Some(ad) = &addr {
+        msg.msg_name = ad.ptr() as *mut libc::c_void;
+        msg.msg_namelen = ad.len;
+    }
+    msg.msg_iov = iov.as_mut_ptr();
+    msg.msg_iovlen = iov.len() as _;
+    if space > 0 {
+        msg.msg_control = control.as_mut_ptr().cast();
+        msg.msg_controllen = space as _;
+        // SAFETY: the control buffer holds `space` bytes, the sum of
+        // CMSG_SPACE of every item, so each header and its data fit; the
+        // CMSG_* walk stays within msg_controllen.
+        unsafe {
+            let mut c = libc::CMSG_FIRSTHDR(&msg);
+            for (level, kind, d) in &anc {
+                if c.is_null() {
+                    break;
+                }
+                (*c).cmsg_level = *level;
+                (*c).cmsg_type = *kind;
+                (*c).cmsg_len = libc::CMSG_LEN(d.len() as u32) as _;
+                std::ptr::copy_nonoverlapping(d.as_ptr(), libc::CMSG_DATA(c), d.len());
+                c = libc::CMSG_NXTHDR(&msg, c);
+            }
+        }
+    }
+    let fd = s.fd();
+    // SAFETY: msg points at live iovecs, address and control buffers.
+    let n = sock_call(ts, s, true, || unsafe { libc::sendmsg(fd, &msg, flags | libc::MSG_NOSIGNAL) })?;
+    Ok(new_int(n as i64))
+}
+
+fn sock_recvmsg(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let s = this(&a)?;
+    let [n, ancbufsize, flags] = parse("recvmsg", rest(&a), ["bufsize", "ancbufsize", "flags"], 1)?;
+    let n = size_arg(ts, &n, "recvmsg")?;
+    let anc_n = super::opt_i64(ts, &ancbufsize, 0)?;
+    if anc_n < 0 {
+        raise!(ValueError, "negative buffer size in recvmsg()");
+    }
+    let flags = super::opt_i64(ts, &flags, 0)? as i32;
+    let mut buf = super::zeroed_buf(n)?;
+    let mut control = control_buf(anc_n as usize)?;
+    let mut addr = Addr::new();
+    let mut iov = [libc::iovec { iov_base: buf.as_mut_ptr().cast(), iov_len: buf.len() }];
+    // SAFETY: msghdr is plain data; all-zero is valid and the fields used are set below.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_name = addr.mut_ptr().cast();
+    msg.msg_iov = iov.as_mut_ptr();
+    msg.msg_iovlen = 1;
+    if anc_n > 0 {
+        msg.msg_control = control.as_mut_ptr().cast();
+    }
+    let fd = s.fd();
+    let got = sock_call(ts, s, false, || {
+        msg.msg_namelen = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        msg.msg_controllen = anc_n as _;
+        msg.msg_flags = 0;
+        // SAFETY: msg points at the live buffer, address and control storage.
+        unsafe { libc::recvmsg(fd, &mut msg, flags) }
+    })?;
+    addr.len = msg.msg_namelen;
+    let mut items = Vec::new();
+    if anc_n > 0 && msg.msg_controllen > 0 {
+        let end = control.as_ptr() as usize + (msg.msg_controllen as usize).min(anc_n as usize);
+        // SAFETY: the kernel wrote msg_controllen bytes of control messages
+        // into our buffer; every header and data range is checked against
+        // its end before it is read.
+        unsafe {
+            let mut c = libc::CMSG_FIRSTHDR(&msg);
+            while !c.is_null() && (c as usize) + std::mem::size_of::<libc::cmsghdr>() <= end {
+                let data = libc::CMSG_DATA(c);
+                let claimed = ((*c).cmsg_len as usize).saturating_sub(libc::CMSG_LEN(0) as usize);
+                let len = claimed.min(end.saturating_sub(data as usize));
+                let bytes = std::slice::from_raw_parts(data, len);
+                items.push(new_tuple(vec![new_int((*c).cmsg_level as i64), new_int((*c).cmsg_type as i64), new_bytes(bytes)]));
+                c = libc::CMSG_NXTHDR(&msg, c);
+            }
+        }
+    }
+    buf.truncate(got as usize);
+    Ok(new_tuple(vec![new_bytes(&buf), new_list(items), new_int(msg.msg_flags as i64), addr_to_py(&addr)]))
+}
+
 fn sock_shutdown(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let s = this(&a)?;
     let [how] = parse("shutdown", rest(&a), ["how"], 1)?;
@@ -1574,6 +1725,8 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("socketpair", s_socketpair),
     ("if_nametoindex", s_if_nametoindex),
     ("if_indextoname", s_if_indextoname),
+    ("CMSG_LEN", s_cmsg_len),
+    ("CMSG_SPACE", s_cmsg_space),
 ];
 
 const PY_SRC: &str = r#"
@@ -1613,6 +1766,8 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
                 ("send", sock_send),
                 ("sendall", sock_sendall),
                 ("sendto", sock_sendto),
+                ("sendmsg", sock_sendmsg),
+                ("recvmsg", sock_recvmsg),
                 ("shutdown", sock_shutdown),
                 ("getsockname", sock_getsockname),
                 ("getpeername", sock_getpeername),
