@@ -28,6 +28,8 @@ fn main() -> ExitCode {
         .name("main".into())
         .stack_size(256 * 1024 * 1024)
         .spawn(move || run(parsed));
+    // Signals go to the Python thread, not to this one waiting for it.
+    spindle_vm::signals::block_async_signals_here();
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(1),
@@ -53,7 +55,16 @@ fn run(p: cli::Parsed) -> u8 {
         }
     }
     boot::finish_startup(&ts, &cfg);
-    let code = run_target(&ts, &p.target, &cfg);
+    let mut code = run_target(&ts, &p.target, &cfg);
+    // -i (or PYTHONINSPECT, which the program itself may set): the prompt
+    // after the program, as CPython's pymain_repl.
+    let inspect = cfg.inspect || (!cfg.ignore_environment && std::env::var_os("PYTHONINSPECT").is_some_and(|v| !v.is_empty()));
+    if inspect && !matches!(p.target, cli::Target::Repl | cli::Target::Stdin) {
+        use std::io::IsTerminal;
+        if cfg.interactive || std::io::stdin().is_terminal() {
+            code = boot::run_interactive(&ts, &cfg, false) as u8;
+        }
+    }
     // atexit handlers run only if the program imported atexit, as in CPython.
     if let Some(m) = ts.interp.modules.downcast::<spindle_vm::dict::PyDict>().and_then(|d| d.get_str("atexit")) {
         if let Ok(f) = spindle_vm::ops::getattr_str(&ts, &m, "_run_exitfuncs") {
@@ -94,6 +105,13 @@ fn run_target(ts: &ThreadState, target: &cli::Target, cfg: &Config) -> u8 {
                 return 2;
             }
         },
+        // `-` (or -i) with an interactive stdin is the prompt, as CPython's pymain_run_stdin.
+        cli::Target::Stdin if cfg.interactive || std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            if !cfg.quiet {
+                boot::print_banner(ts, cfg);
+            }
+            return boot::run_interactive(ts, cfg, true) as u8;
+        }
         cli::Target::Stdin => {
             let mut bytes = Vec::new();
             let _ = std::io::stdin().read_to_end(&mut bytes);
@@ -101,14 +119,22 @@ fn run_target(ts: &ThreadState, target: &cli::Target, cfg: &Config) -> u8 {
             boot::run_main_source(ts, &src, "<stdin>", None).map(drop)
         }
         cli::Target::Repl => {
-            eprintln!("spindle: the interactive REPL is not available yet; pass a file, -c or -m");
-            return 2;
+            if !cfg.quiet {
+                boot::print_banner(ts, cfg);
+            }
+            return boot::run_interactive(ts, cfg, true) as u8;
         }
     };
     match result {
         Ok(()) => {
             spindle_vm::builtins_init::flush_std_streams(ts);
             0
+        }
+        // With -i a SystemExit is reported like any error and the prompt follows.
+        Err(e) if cfg.inspect && e.is_instance(spindle_vm::runtime::rt().exc.SystemExit) => {
+            spindle_vm::builtins_init::flush_std_streams(ts);
+            boot::print_exception(ts, e.value());
+            1
         }
         Err(e) => boot::handle_exit(ts, e) as u8,
     }

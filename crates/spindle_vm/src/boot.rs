@@ -54,6 +54,9 @@ pub fn version_string() -> String {
 /// Creates an interpreter and the main thread's state.
 pub fn new_interpreter(cfg: &Config) -> PyResult<(Arc<Interpreter>, ThreadState)> {
     let r = rt();
+    // This thread runs Python signal handlers; Ctrl-C raises KeyboardInterrupt.
+    crate::signals::set_main_thread();
+    crate::signals::install_startup_handlers();
     let builtins_dict = crate::builtins_init::new_dict();
     let builtins = crate::import::new_module("builtins");
     let bd = builtins.downcast::<crate::cell::PyModule>().map(|m| m.dict.clone()).unwrap_or_else(none);
@@ -280,6 +283,7 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
             }
         }),
         ("displayhook", sys_displayhook),
+        ("_baserepl", |ts, _| base_repl(ts, false).map(|()| none())),
         ("excepthook", |ts, a| {
             let v = a.args.get(1).cloned().unwrap_or_else(none);
             print_exception(ts, &v);
@@ -437,6 +441,156 @@ pub fn run_main_source(ts: &ThreadState, source: &str, filename: &str, file_attr
     let code = crate::import::compile_source(ts, source, filename, "exec")?;
     crate::eval::run_code(ts, &code, &globals, None)?;
     Ok(globals)
+}
+
+/// The interactive loop CPython runs on a non-terminal stdin (or with
+/// PYTHON_BASIC_REPL): prompts `sys.ps1`/`sys.ps2` on stderr, one statement
+/// at a time read from `sys.stdin` (complete per `codeop`), compiled in
+/// 'single' mode and run in `__main__`; errors are reported and the loop
+/// goes on; it ends at end of input (SystemExit ends it too, as an error).
+const BASE_REPL_SRC: &str = r#"
+def _baserepl(ns, register, pythonstartup):
+    import sys
+    if pythonstartup:
+        import os
+        path = os.environ.get('PYTHONSTARTUP')
+        if path:
+            try:
+                with open(path, 'rb') as f:
+                    exec(compile(f.read(), path, 'exec'), ns)
+            except SystemExit:
+                raise
+            except BaseException as e:
+                sys.excepthook(type(e), e, e.__traceback__)
+    if not hasattr(sys, 'ps1'):
+        sys.ps1 = '>>> '
+    if not hasattr(sys, 'ps2'):
+        sys.ps2 = '... '
+    import codeop
+    lines = []
+    while True:
+        try:
+            sys.stderr.write(str(sys.ps2 if lines else sys.ps1))
+            sys.stderr.flush()
+            line = sys.stdin.readline()
+        except KeyboardInterrupt:
+            sys.stderr.write('\nKeyboardInterrupt\n')
+            lines = []
+            continue
+        if not line:
+            sys.stderr.write('\n')
+            sys.stderr.flush()
+            return
+        lines.append(line[:-1] if line.endswith('\n') else line)
+        source = '\n'.join(lines)
+        try:
+            code = codeop.compile_command(source, '<stdin>', 'single')
+        except (SyntaxError, OverflowError, ValueError) as e:
+            lines = []
+            e.__traceback__ = None
+            sys.excepthook(type(e), e, None)
+            continue
+        if code is None:
+            continue
+        lines = []
+        register(code, source)
+        try:
+            exec(code, ns)
+        except SystemExit:
+            raise
+        except BaseException as e:
+            tb = e.__traceback__
+            if tb is not None:
+                tb = tb.tb_next
+            e.__traceback__ = tb
+            sys.last_exc = sys.last_value = e
+            sys.last_type = type(e)
+            sys.last_traceback = tb
+            sys.excepthook(type(e), e, tb)
+        finally:
+            try:
+                sys.stdout.flush()
+            except Exception:
+                pass
+"#;
+
+fn register_interactive(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if let (Some(code), Some(text)) = (a.args.first().and_then(|c| c.downcast::<crate::code::PyCode>()), a.args.get(1).and_then(|t| as_str(t))) {
+        crate::import::register_interactive_source(&code.code, text);
+    }
+    Ok(none())
+}
+
+/// The `__main__` module, made (empty) if nothing ran yet.
+fn main_module(ts: &ThreadState) -> PyResult<Value> {
+    if let Some(m) = ts.interp.modules.downcast::<PyDict>().and_then(|d| d.get_str("__main__")) {
+        return Ok(m);
+    }
+    run_main_source(ts, "", "<stdin>", None)?;
+    ts.interp.modules.downcast::<PyDict>().and_then(|d| d.get_str("__main__")).ok_or_else(|| err!(RuntimeError, "no __main__ module"))
+}
+
+/// Runs the basic interactive loop on `sys.stdin` in `__main__`.
+pub fn base_repl(ts: &ThreadState, pythonstartup: bool) -> PyResult<()> {
+    let main = main_module(ts)?;
+    let ns = main.downcast::<crate::cell::PyModule>().map(|m| m.dict.clone()).unwrap_or_else(none);
+    let helper = crate::import::new_module("_spindle_repl");
+    let hd = helper.downcast::<crate::cell::PyModule>().map(|m| m.dict.clone()).unwrap_or_else(none);
+    set(&hd, "__builtins__", ts.interp.builtins.clone());
+    let code = crate::import::compile_source(ts, BASE_REPL_SRC, "<spindle-repl>", "exec")?;
+    crate::eval::run_code(ts, &code, &hd, None)?;
+    let f = hd.downcast::<PyDict>().and_then(|d| d.get_str("_baserepl")).ok_or_else(|| err!(RuntimeError, "no REPL"))?;
+    let reg = crate::function::new_native("_register", register_interactive);
+    ops::call(ts, &f, &[ns, reg, new_bool(pythonstartup)]).map(drop)
+}
+
+/// CPython's start-up banner on stderr (interactive start without -q).
+pub fn print_banner(ts: &ThreadState, cfg: &Config) {
+    let mut text = format!("Python {} on linux\n", version_string());
+    if !cfg.no_site {
+        text.push_str("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
+    }
+    crate::builtins_init::write_stderr(ts, &text);
+}
+
+/// The interactive prompt as CPython's `pymain_repl`/`pymain_run_stdin`
+/// start it: `_pyrepl` on a terminal (unless PYTHON_BASIC_REPL is set),
+/// else the basic loop. Returns the exit status.
+pub fn run_interactive(ts: &ThreadState, cfg: &Config, pythonstartup: bool) -> i32 {
+    use std::io::IsTerminal;
+    // sys.__interactivehook__ (site's: history file, completion) first, as
+    // CPython's pymain_run_interactive_hook.
+    if let Some(hook) = crate::builtins_init::sys_attr(ts, "__interactivehook__").filter(|h| !is_none(h)) {
+        if let Err(e) = ops::call(ts, &hook, &[]) {
+            crate::builtins_init::write_stderr(ts, "Failed calling sys.__interactivehook__\n");
+            return handle_exit(ts, e);
+        }
+    }
+    let basic = !std::io::stdin().is_terminal()
+        || (!cfg.ignore_environment && std::env::var_os("PYTHON_BASIC_REPL").is_some_and(|v| !v.is_empty()));
+    let r = if basic {
+        base_repl(ts, pythonstartup)
+    } else {
+        (|| -> PyResult<()> {
+            let main = main_module(ts)?;
+            let m = match crate::import::import_module(ts, "_pyrepl.main") {
+                Ok(m) => m,
+                Err(e) => {
+                    crate::builtins_init::write_stderr(ts, "Could not import _pyrepl.main\n");
+                    return Err(e);
+                }
+            };
+            let f = ops::getattr_str(ts, &m, "interactive_console")?;
+            let kw = [new_str("mainmodule"), new_str("pythonstartup")];
+            let args = [main, new_bool(pythonstartup)];
+            ops::call_args(ts, &f, Args { args: &args, kwnames: &kw })?;
+            Ok(())
+        })()
+    };
+    match r {
+        Ok(()) => 0,
+        Err(e) => handle_exit(ts, e),
+    }
 }
 
 /// `-m module`: runs the module as `__main__` (packages run `pkg.__main__`).

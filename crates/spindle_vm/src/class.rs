@@ -822,3 +822,14 @@ pub fn member_set(obj: &Value, m: &PyMember, value: Option<Value>) -> PyResult<(
 pub fn set_builtin_base_pub(t: TypeRef, base: TypeRef) {
     set_builtin_base(t, Some(base));
 }
+
+/// `type.__fully_qualified_name__` as CPython's `%T` formats it: the
+/// qualified name, behind its module unless that is builtins or __main__.
+pub fn fully_qualified_name(ty: TypeRef) -> String {
+    let qual = ty.data().qualname.read().clone();
+    let module = ty.data().dict.get().and_then(|d| d.downcast::<crate::dict::PyDict>()).and_then(|d| d.get_str("__module__"));
+    match module.as_ref().and_then(|m| crate::str::as_str(m)) {
+        Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qual}"),
+        _ => qual,
+    }
+}

@@ -1202,19 +1202,15 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                     }
                     None => {
                         let asy = arg >= 2;
-                        let other = if asy { "__aenter__" } else { "__enter__" };
-                        let detail = if (arg == 1 || arg == 3) || ty.lookup(other).is_some() {
-                            format!(" (missed {name} method)")
-                        } else {
-                            String::new()
+                        let (o1, o2) = if asy { ("__enter__", "__exit__") } else { ("__aenter__", "__aexit__") };
+                        let hint = match ty.lookup(o1).is_some() && ty.lookup(o2).is_some() {
+                            true if asy => " but it supports the context manager protocol. Did you mean to use 'with'?",
+                            true => " but it supports the asynchronous context manager protocol. Did you mean to use 'async with'?",
+                            false => "",
                         };
-                        raise!(
-                            TypeError,
-                            "'{}' object does not support the {}context manager protocol{}",
-                            ty.name(),
-                            if asy { "asynchronous " } else { "" },
-                            detail
-                        )
+                        let a = if asy { "asynchronous " } else { "" };
+                        let tn = crate::class::fully_qualified_name(ty);
+                        raise!(TypeError, "'{tn}' object does not support the {a}context manager protocol (missed {name} method){hint}")
                     }
                 }
             }

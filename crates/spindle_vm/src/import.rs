@@ -126,6 +126,36 @@ pub fn source_for_traceback(filename: &str) -> Option<String> {
     map.entry(filename.to_owned()).or_insert_with(|| std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).into_owned())).clone()
 }
 
+/// Source of statements typed at the interactive prompt, by the code
+/// objects compiled from it (keyed as linecache keys `_interactive_cache`:
+/// filename, qualified name, first line), so tracebacks show their lines.
+/// A cache, not Python-visible state.
+static INTERACTIVE_SOURCE: StdMutex<Option<HashMap<(String, String, u32), std::sync::Arc<str>>>> = StdMutex::new(None);
+
+/// Remembers `text` as the source of `code` and every code object nested in it.
+pub fn register_interactive_source(code: &spindle_bytecode::CodeObject, text: &str) {
+    let text: std::sync::Arc<str> = text.into();
+    let mut g = INTERACTIVE_SOURCE.lock().unwrap_or_else(|p| p.into_inner());
+    let map = g.get_or_insert_with(HashMap::new);
+    let mut stack = vec![code];
+    while let Some(c) = stack.pop() {
+        map.insert((c.filename.clone(), c.qualname.clone(), c.first_line), text.clone());
+        for k in &c.constants {
+            if let spindle_bytecode::Constant::Code(inner) = k {
+                stack.push(inner);
+            }
+        }
+    }
+}
+
+/// Line `lineno` of interactive source registered for `code`.
+pub fn interactive_source_line(code: &spindle_bytecode::CodeObject, lineno: u32) -> Option<String> {
+    let g = INTERACTIVE_SOURCE.lock().unwrap_or_else(|p| p.into_inner());
+    let text = g.as_ref()?.get(&(code.filename.clone(), code.qualname.clone(), code.first_line))?.clone();
+    drop(g);
+    text.lines().nth((lineno as usize).checked_sub(1)?).map(str::to_owned)
+}
+
 fn sys_modules(ts: &ThreadState) -> &PyDict {
     ts.interp.modules.downcast::<PyDict>().unwrap_or_else(|| rt().empty_dict_data_pub())
 }

@@ -1,7 +1,8 @@
 //! The eval breaker: what a running thread checks at backward jumps and
 //! calls. It parks the thread when another thread stops the world, and runs
 //! the cycle collector when this thread's allocations passed the threshold.
-//! FIXME(threads): GIL drop requests and signals go here too.
+//! It also runs the Python handlers of OS signals that arrived (main
+//! thread). FIXME(threads): GIL drop requests go here too.
 
 use std::sync::atomic::Ordering;
 
@@ -12,6 +13,9 @@ use crate::interp::ThreadState;
 pub(crate) fn eval_breaker(ts: &ThreadState) -> PyResult<()> {
     if crate::interp::stop_requested() {
         ts.park();
+    }
+    if crate::signals::pending() {
+        crate::signals::check(ts)?;
     }
     let t0 = ts.interp.gc.threshold[0].load(Ordering::Relaxed) as isize;
     if ts.gc_reg.count() > t0 && t0 > 0 {

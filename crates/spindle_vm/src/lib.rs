@@ -39,6 +39,7 @@ pub mod ops;
 mod patterns;
 pub mod runtime;
 pub mod seq;
+pub mod signals;
 pub mod set;
 pub mod str;
 pub mod traceback;

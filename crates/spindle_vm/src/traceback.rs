@@ -284,7 +284,9 @@ fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
             }
         }
     }
-    if let Some(line) = crate::builtins_init::source_line(filename, tb.lineno) {
+    let line = crate::builtins_init::source_line(filename, tb.lineno)
+        .or_else(|| crate::import::interactive_source_line(&code.code, tb.lineno));
+    if let Some(line) = line {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         let trimmed = trimmed.trim_end();

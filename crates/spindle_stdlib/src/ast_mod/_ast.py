@@ -360,9 +360,46 @@ def _check_positions(node):
                 todo.append(v)
 
 
+def _placed_source(stmts):
+    # The unparsed statements placed at their own lines, and at their own
+    # columns where a 'pass;' (or ';') in front can make the room, so that
+    # positions in the compiled code match the source the tree came from
+    # (tracebacks of statements typed at _pyrepl's prompt). None when the
+    # statements' positions cannot be honoured that way.
+    import ast
+    parts = []
+    line, col = 1, 0
+    for s in stmts:
+        lineno = getattr(s, 'lineno', None)
+        off = getattr(s, 'col_offset', None)
+        if type(lineno) is not int or type(off) is not int or lineno < line:
+            return None
+        text = ast.unparse(s)
+        if lineno > line:
+            parts.append('\n' * (lineno - line))
+            line, col = lineno, 0
+        if off > col:
+            if '\n' in text or (col == 0 and off < 5):
+                return None
+            parts.append('pass;' + ' ' * (off - 5) if col == 0 else ';' + ' ' * (off - col - 1))
+            col = off
+        elif off < col or col > 0:
+            return None
+        parts.append(text)
+        nl = text.count('\n')
+        if nl:
+            line += nl
+            col = len(text) - text.rfind('\n') - 1
+        else:
+            col += len(text)
+    return ''.join(parts)
+
+
 def _compile_tree(tree, filename, mode, flags, optimize):
     # compile(tree, ...): Spindle's compiler works on source, so the tree is
-    # unparsed and the text compiled (positions come from the unparsed text).
+    # unparsed and the text compiled; statements keep their lines (and
+    # columns where possible: _placed_source), inner positions come from
+    # the unparsed text.
     expected = {'exec': Module, 'eval': Expression, 'single': Interactive,
                 'func_type': FunctionType}.get(mode)
     if expected is not None and not isinstance(tree, expected):
@@ -371,8 +408,10 @@ def _compile_tree(tree, filename, mode, flags, optimize):
     if flags & PyCF_ONLY_AST:
         return tree
     import ast
-    if isinstance(tree, Interactive):
-        src = '\n'.join(ast.unparse(s) for s in tree.body)
-    else:
-        src = ast.unparse(tree)
+    src = _placed_source(tree.body) if isinstance(tree, (Interactive, Module)) else None
+    if src is None:
+        if isinstance(tree, Interactive):
+            src = '\n'.join(ast.unparse(s) for s in tree.body)
+        else:
+            src = ast.unparse(tree)
     return compile(src, filename, mode, flags & ~PyCF_ONLY_AST, True, optimize)

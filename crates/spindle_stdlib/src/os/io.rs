@@ -418,7 +418,8 @@ def _install(unbuffered):
         if reading:
             buf = io.BufferedReader(raw)
         elif unbuffered:
-            # -u: text goes straight to the raw file, as CPython's stdio.
+            # -u / PYTHONUNBUFFERED: the text layer writes through to the
+            # raw file itself, as CPython's create_stdio.
             buf = raw
         else:
             buf = io.BufferedWriter(raw)

@@ -1,7 +1,8 @@
 //! Native modules of the os group (`posix`, `errno`, `_io`, `time`,
-//! `_thread`) and the helpers they share: argument parsing, turning an
-//! `errno` into the right `OSError` subclass, path arguments, byte buffers,
-//! and running a short piece of our own Python source inside a module.
+//! `_thread`, `_socket`, `select`, `_posixsubprocess`, `termios`, `fcntl`)
+//! and the helpers they share: argument parsing, turning an `errno` into the
+//! right `OSError` subclass, path arguments, byte buffers, and running a
+//! short piece of our own Python source inside a module.
 
 pub(crate) mod errno;
 pub(crate) mod io;
@@ -10,9 +11,17 @@ pub(crate) mod bufwriter;
 pub(crate) mod fileio;
 pub(crate) mod memio;
 pub(crate) mod newline;
+pub(crate) mod net_consts;
 pub(crate) mod posix;
+pub(crate) mod posixsubprocess;
+pub(crate) mod select;
+pub(crate) mod signal_native;
+pub(crate) mod socket;
+pub(crate) mod sysconf_names;
 pub(crate) mod thread;
+pub(crate) mod termios;
 pub(crate) mod time;
+pub(crate) mod tty_consts;
 
 use spindle_vm::error::{PyErr, PyResult};
 use spindle_vm::function::Args;
@@ -132,6 +141,17 @@ pub(crate) fn buffer_bytes(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
         Some(b) => Ok(b.data.to_vec()),
         None => raise!(TypeError, "a bytes-like object is required, not '{}'", ops::type_name(v)),
     }
+}
+
+/// A zero-filled buffer of `n` bytes for a read of a size Python chose:
+/// MemoryError (not an abort) when it cannot be allocated.
+pub(crate) fn zeroed_buf(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        return Err(spindle_vm::error::PyErr::new(rt().exc.MemoryError, String::new()));
+    }
+    v.resize(n, 0);
+    Ok(v)
 }
 
 /// The current `errno`.

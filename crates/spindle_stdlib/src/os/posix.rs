@@ -157,10 +157,11 @@ fn p_read(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     if n < 0 {
         raise!(ValueError, "negative length");
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = super::zeroed_buf(n as usize)?;
     loop {
-        // SAFETY: buf has n writable bytes.
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        // SAFETY: buf has n writable bytes. Detached: a read may block, and
+        // it touches only buf.
+        let r = ts.detached(|| unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) });
         if r >= 0 {
             buf.truncate(r as usize);
             return Ok(spindle_vm::bytes::new_bytes(&buf));
@@ -168,6 +169,7 @@ fn p_read(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         if super::last_errno() != libc::EINTR {
             return Err(errno_err(None));
         }
+        spindle_vm::signals::check(ts)?;
     }
 }
 
@@ -553,6 +555,58 @@ fn p_isatty(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     Ok(new_bool(isatty(fd_arg(ts, &fd)?)))
 }
 
+fn p_openpty(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    let (mut m, mut s) = (-1, -1);
+    // SAFETY: the out-pointers are valid; name, termios and winsize may be null.
+    if unsafe { libc::openpty(&mut m, &mut s, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) } < 0 {
+        return Err(errno_err(None));
+    }
+    for fd in [m, s] {
+        // SAFETY: fd is one of the two descriptors just opened; new ones are
+        // non-inheritable, as CPython makes them.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    Ok(new_tuple(vec![new_int(m as i64), new_int(s as i64)]))
+}
+
+fn p_ttyname(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [fd] = parse("ttyname", a, ["fd"], 1)?;
+    let fd = fd_arg(ts, &fd)?;
+    let mut buf = [0 as libc::c_char; 4096];
+    // SAFETY: buf is writable for its length.
+    let r = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr(), buf.len()) };
+    if r != 0 {
+        return Err(super::os_error(r, None, None));
+    }
+    // SAFETY: on success buf holds a NUL-terminated path.
+    let name = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) };
+    Ok(path_result(name.to_bytes(), false))
+}
+
+fn p_sysconf(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [name] = parse("sysconf", a, ["name"], 1)?;
+    let name = name.unwrap_or_else(none);
+    let code = if let Some(s) = as_str(&name) {
+        match super::sysconf_names::SYSCONF_NAMES.iter().find(|(n, _)| *n == s) {
+            Some((_, v)) => *v as i32,
+            None => raise!(ValueError, "unrecognized configuration name"),
+        }
+    } else if spindle_vm::num::is_int(&name) {
+        to_i64(ts, &name)? as i32
+    } else {
+        raise!(TypeError, "configuration names must be strings or integers");
+    };
+    // SAFETY: errno is cleared so a -1 meaning "no limit" is told from an error.
+    let r = unsafe {
+        *libc::__errno_location() = 0;
+        libc::sysconf(code)
+    };
+    if r == -1 && super::last_errno() != 0 {
+        return Err(errno_err(None));
+    }
+    Ok(new_int(r as i64))
+}
+
 fn p_device_encoding(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let [fd] = parse("device_encoding", a, ["fd"], 1)?;
     Ok(if isatty(fd_arg(ts, &fd)?) { new_str("UTF-8") } else { none() })
@@ -674,7 +728,7 @@ fn p_urandom(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     if n < 0 {
         raise!(ValueError, "negative argument not allowed");
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = super::zeroed_buf(n as usize)?;
     let mut filled = 0;
     while filled < buf.len() {
         // SAFETY: the slice from `filled` has buf.len()-filled writable bytes.
@@ -745,7 +799,11 @@ fn p_kill(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let [pid, sig] = parse("kill", a, ["pid", "signal"], 2)?;
     let (pid, sig) = (opt_i64(ts, &pid, 0)? as i32, opt_i64(ts, &sig, 0)? as i32);
     // SAFETY: integer arguments.
-    ok_none(unsafe { libc::kill(pid, sig) }, None)
+    ok_none(unsafe { libc::kill(pid, sig) }, None)?;
+    // A signal sent to ourselves arrived before kill returned: its Python
+    // handler runs now, before the next statement (as CPython's eval breaker).
+    spindle_vm::signals::check(ts)?;
+    Ok(none())
 }
 
 fn p_waitpid(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -753,14 +811,16 @@ fn p_waitpid(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let (pid, opts) = (opt_i64(ts, &pid, 0)? as i32, opt_i64(ts, &opts, 0)? as i32);
     let mut status = 0;
     loop {
-        // SAFETY: status is a valid out-pointer.
-        let r = unsafe { libc::waitpid(pid, &mut status, opts) };
+        // SAFETY: status is a valid out-pointer. Detached: waiting for a
+        // child may block, and touches only `status`.
+        let r = ts.detached(|| unsafe { libc::waitpid(pid, &mut status, opts) });
         if r >= 0 {
             return Ok(new_tuple(vec![new_int(r as i64), new_int(status as i64)]));
         }
         if super::last_errno() != libc::EINTR {
             return Err(errno_err(None));
         }
+        spindle_vm::signals::check(ts)?;
     }
 }
 
@@ -875,6 +935,8 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("closerange", p_closerange),
     ("read", p_read),
     ("readinto", p_readinto),
+    ("_is_inputhook_installed", |_, _| Ok(spindle_vm::num::new_bool(false))),
+    ("_inputhook", |_, _| Ok(none())),
     ("write", p_write),
     ("lseek", p_lseek),
     ("fspath", p_fspath),
@@ -903,6 +965,9 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("umask", p_umask),
     ("strerror", p_strerror),
     ("isatty", p_isatty),
+    ("openpty", p_openpty),
+    ("sysconf", p_sysconf),
+    ("ttyname", p_ttyname),
     ("device_encoding", p_device_encoding),
     ("get_terminal_size", p_get_terminal_size),
     ("pipe", p_pipe),
@@ -990,6 +1055,11 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
         spindle_vm::native::add_value(&m, n, new_int(*v));
     }
     spindle_vm::native::add_value(&m, "error", rt_oserror());
+    let names = spindle_vm::builtins_init::new_dict();
+    for (n, v) in super::sysconf_names::SYSCONF_NAMES {
+        ops::setitem(ts, &names, &new_str(n), new_int(*v))?;
+    }
+    spindle_vm::native::add_value(&m, "sysconf_names", names);
     spindle_vm::native::add_value(&m, "environ", environ(ts)?);
     spindle_vm::native::add_value(&m, "_have_functions", new_list(vec![]));
     super::run_source(ts, &m, super::STRUCTSEQ_SRC, "<posix>")?;

@@ -82,7 +82,26 @@ fn t_sleep(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         raise!(ValueError, "sleep length must be non-negative");
     }
     if s > 0.0 {
-        ts.detached(|| std::thread::sleep(std::time::Duration::from_secs_f64(s.min(1e12))));
+        // nanosleep in a loop: a signal interrupts it (EINTR), its Python
+        // handler runs (and may raise), then the rest of the time is slept.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(s.min(1e12));
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            let req = libc::timespec { tv_sec: left.as_secs() as libc::time_t, tv_nsec: left.subsec_nanos() as libc::c_long };
+            // SAFETY: req is a valid timespec; the remainder is not wanted.
+            let r = ts.detached(|| unsafe { libc::nanosleep(&req, std::ptr::null_mut()) });
+            if r == 0 {
+                break;
+            }
+            if super::last_errno() == libc::EINTR {
+                spindle_vm::signals::check(ts)?;
+            } else {
+                break;
+            }
+        }
     }
     Ok(none())
 }

@@ -1533,6 +1533,8 @@ fn dict_init(r: &Runtime) {
         };
         add_methods(t, &[("__iter__", iterf)]);
         if kind != 1 {
+            // Set-like views compare by content, so (as in CPython) they are unhashable.
+            super::add_value(t, "__hash__", none());
             add_methods(
                 t,
                 &[

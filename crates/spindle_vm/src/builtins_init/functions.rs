@@ -829,7 +829,9 @@ fn builtin_compile(ts: &ThreadState, a: Args<'_>) -> PyResult {
         if isinstance_one(ts, &src, &base, 0)? {
             let f = ops::getattr_str(ts, m, "_compile_tree")?;
             let optimize = optimize.clone().unwrap_or_else(|| crate::num::new_int(-1));
-            return ops::call(ts, &f, &[src, filename_v, mode_v, crate::num::new_int(flag_bits), optimize]);
+            // A tree is complete by construction: codeop's incomplete-input
+            // flags (0x200, 0x4000) do not apply to it.
+            return ops::call(ts, &f, &[src, filename_v, mode_v, crate::num::new_int(flag_bits & !0x4200), optimize]);
         }
         if flag_bits & PYCF_ONLY_AST != 0 && (as_str(&src).is_some() || super::containers::bytes_data(&src).is_some()) {
             let f = ops::getattr_str(ts, m, "_parse")?;
@@ -848,7 +850,57 @@ fn builtin_compile(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if !["exec", "eval", "single"].contains(&mode.as_str()) {
         raise!(ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
-    crate::import::compile_string(ts, &text, &filename, &mode)
+    // codeop's flags: PyCF_DONT_IMPLY_DEDENT (an indented last line without
+    // its newline leaves its block open) and PyCF_ALLOW_INCOMPLETE_INPUT
+    // (input that more lines could complete raises _IncompleteInputError).
+    const PYCF_DONT_IMPLY_DEDENT: i64 = 0x200;
+    const PYCF_ALLOW_INCOMPLETE_INPUT: i64 = 0x4000;
+    let syntax = |cls: TypeRef, msg: &str, line: i64| {
+        let details = crate::seq::new_tuple(vec![new_str(&filename), new_int(line), new_int(0), none(), new_int(line), new_int(0)]);
+        match ops::call(ts, &cls.to_value(), &[new_str(msg), details]) {
+            Ok(v) => crate::error::PyErr(v),
+            Err(e) => e,
+        }
+    };
+    let incomplete = |line: i64| syntax(rt().exc._IncompleteInputError, "incomplete input", line);
+    if flag_bits & PYCF_DONT_IMPLY_DEDENT != 0 && block_left_open(&text) {
+        return Err(if flag_bits & PYCF_ALLOW_INCOMPLETE_INPUT != 0 {
+            incomplete(text.lines().count() as i64)
+        } else {
+            syntax(rt().exc.SyntaxError, "invalid syntax", text.lines().count() as i64)
+        });
+    }
+    match crate::import::compile_string(ts, &text, &filename, &mode) {
+        Err(e) if flag_bits & PYCF_ALLOW_INCOMPLETE_INPUT != 0 && e.is_instance(rt().exc.SyntaxError) => {
+            let msg = ops::getattr_str(ts, e.value(), "msg").ok().and_then(|m| as_str(&m).map(str::to_owned)).unwrap_or_default();
+            let line = ops::getattr_str(ts, e.value(), "lineno").ok().and_then(|l| crate::num::int_to_i64(&l)).unwrap_or(0);
+            let lines = text.trim_end_matches(['\n', ' ', '\t']).lines().count() as i64;
+            let wants_more = msg.starts_with("expected an indented block")
+                || msg.starts_with("unterminated triple-quoted string")
+                || msg.ends_with("was never closed")
+                || msg == "unexpected EOF while parsing"
+                || msg == "expected 'except' or 'finally' block"
+                || line > lines;
+            Err(if wants_more { incomplete(line) } else { e })
+        }
+        r => r,
+    }
+}
+
+/// Without an implied dedent: the text does not end its last line, that
+/// line is indented, and an earlier line opened a block (ends with ':').
+fn block_left_open(text: &str) -> bool {
+    if text.ends_with('\n') {
+        return false;
+    }
+    let Some(last) = text.rsplit('\n').next() else { return false };
+    if last.trim().is_empty() || !last.starts_with([' ', '\t']) {
+        return false;
+    }
+    text.lines().any(|l| {
+        let code = l.split('#').next().unwrap_or("");
+        code.trim_end().ends_with(':')
+    })
 }
 
 /// `ascii(x)`: repr with non-ASCII characters escaped.

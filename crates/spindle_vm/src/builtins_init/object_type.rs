@@ -82,7 +82,8 @@ pub(super) fn init(r: &Runtime) {
     add_methods(r.types.not_implemented, &[("__reduce__", |_, _| Ok(new_str("NotImplemented")))]);
     add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
     add_methods(r.types.builtin_function, &[("__repr__", native_repr), ("__reduce__", native_reduce), ("__call__", call_self)]);
-    // Callables show `__call__`, as CPython's tp_call slots do (collections.abc.Callable looks for it).
+    // Callables show `__call__`, as CPython's tp_call slots do (collections.abc.Callable
+    // and unittest.mock's `_callable` look for it).
     for t in [r.types.function, r.types.method, r.types.method_descriptor] {
         add_methods(t, &[("__call__", call_self)]);
     }

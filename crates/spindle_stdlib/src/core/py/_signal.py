@@ -1,6 +1,10 @@
 # Spindle's _signal (Python for Spindle): the handler table and constants.
-# FIXME(signals): handlers are recorded but OS signals are not delivered yet
-# (runtime support needed); raise_signal runs Python handlers directly.
+# The OS side is _spindle_signal: the C handler records a signal and the
+# runtime (spindle_vm::signals) calls the handler from _handlers on the main
+# thread at its next safepoint, or when a blocking call is interrupted.
+
+import _spindle_signal
+from _spindle_signal import set_wakeup_fd, raise_signal, alarm, pause, pthread_kill, _set
 
 SIG_DFL = 0
 SIG_IGN = 1
@@ -74,29 +78,13 @@ def signal(signalnum, handler, /):
     if signalnum in (SIGKILL, SIGSTOP):
         raise OSError(22, 'Invalid argument')
     old = _handlers.get(signalnum, SIG_DFL)
+    _set(signalnum, 0 if handler == SIG_DFL else 1 if handler == SIG_IGN else 2)
     _handlers[signalnum] = handler
     return old
 
 def getsignal(signalnum, /):
     return _handlers.get(_check(signalnum), SIG_DFL)
 
-def raise_signal(signalnum, /):
-    signalnum = _check(signalnum)
-    h = _handlers.get(signalnum, SIG_DFL)
-    if callable(h):
-        import sys
-        h(signalnum, sys._getframe(1) if hasattr(sys, '_getframe') else None)
-    elif h == SIG_DFL and signalnum != SIGCHLD and signalnum != SIGURG and signalnum != SIGWINCH:
-        import os
-        os.kill(os.getpid(), signalnum)
-
-_wakeup_fd = -1
-
-def set_wakeup_fd(fd, /, *, warn_on_full_buffer=True):
-    global _wakeup_fd
-    old = _wakeup_fd
-    _wakeup_fd = fd
-    return old
 
 def siginterrupt(signalnum, flag, /):
     _check(signalnum)
@@ -116,27 +104,25 @@ _NAMES = {SIGHUP: 'Hangup', SIGINT: 'Interrupt', SIGQUIT: 'Quit', SIGILL: 'Illeg
           SIGCONT: 'Continued', SIGSTOP: 'Stopped (signal)', SIGTSTP: 'Stopped',
           SIGWINCH: 'Window changed'}
 
-_mask = set()
-
 def pthread_sigmask(how, mask, /):
-    global _mask
-    old = set(_mask)
-    mask = {_check(int(s)) for s in mask}
-    if how == SIG_BLOCK:
-        _mask |= mask
-    elif how == SIG_UNBLOCK:
-        _mask -= mask
-    elif how == SIG_SETMASK:
-        _mask = mask
-    else:
-        raise ValueError('how must be SIG_BLOCK, SIG_UNBLOCK or SIG_SETMASK')
-    return old
+    return set(_spindle_signal._pthread_sigmask(how, mask))
 
 def sigpending():
-    return set()
+    return set(_spindle_signal._sigpending())
 
-def alarm(seconds, /):
-    return 0
+def sigwait(sigset, /):
+    return _spindle_signal._sigwait(sigset)
 
-def pause():
-    raise OSError(38, 'Function not implemented')
+def setitimer(which, seconds, interval=0.0, /):
+    try:
+        return _spindle_signal._setitimer(which, seconds, interval)
+    except OSError as e:
+        raise ItimerError(*e.args) from None
+
+def getitimer(which, /):
+    try:
+        return _spindle_signal._getitimer(which)
+    except OSError as e:
+        raise ItimerError(*e.args) from None
+
+
