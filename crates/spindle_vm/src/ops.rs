@@ -393,6 +393,14 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
             if ty.lookup(name_s).is_some() {
                 raise!(AttributeError, "'{}' object attribute '{}' is read-only", ty.name(), name_s);
             }
+            // The longer wording only when the type keeps object's __setattr__.
+            let generic = match (ty.lookup("__setattr__"), rt().types.object.lookup("__setattr__")) {
+                (Some(a), Some(b)) => a.is(&b),
+                _ => true,
+            };
+            if !generic {
+                raise!(AttributeError, "'{}' object has no attribute '{}'", ty.name(), name_s);
+            }
             raise!(AttributeError, "'{}' object has no attribute '{}' and no __dict__ for setting new attributes", ty.name(), name_s)
         }
     }
@@ -994,7 +1002,8 @@ fn set_class(obj: &Value, value: Option<Value>) -> PyResult<()> {
     };
     let old = obj.type_ref();
     let (od, nd) = (old.data(), new.data());
-    if !old.is_heap() || !new.is_heap() {
+    let module = rt().types.module;
+    if !(old.is_heap() && new.is_heap() || old.is_subtype(module) && new.is_subtype(module)) {
         raise!(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     }
     if od.vtable.kind != nd.vtable.kind || od.has_ext() != nd.has_ext() || od.nslots() != nd.nslots() || od.has_dict() != nd.has_dict() {
@@ -1002,12 +1011,16 @@ fn set_class(obj: &Value, value: Option<Value>) -> PyResult<()> {
     }
     let Some(h) = obj.header() else { raise!(TypeError, "__class__ assignment: not a heap object") };
     // The instance holds a strong reference to its heap type (see object::alloc).
-    std::mem::forget(new.to_value());
+    if new.is_heap() {
+        std::mem::forget(new.to_value());
+    }
     let hp = h as *const crate::header::ObjHeader as *mut crate::header::ObjHeader;
     // SAFETY: `ty` is one aligned word; both types have the same layout (checked
     // above), so every reader sees a type that describes this object.
     unsafe { (*hp).ty = new };
-    // SAFETY: releases the reference the instance held on its old heap type.
-    drop(unsafe { Value::from_raw(old.ptr() as *const crate::header::ObjHeader) });
+    if old.is_heap() {
+        // SAFETY: releases the reference the instance held on its old heap type.
+        drop(unsafe { Value::from_raw(old.ptr() as *const crate::header::ObjHeader) });
+    }
     Ok(())
 }

@@ -105,8 +105,11 @@ pub(super) fn init(r: &Runtime) {
     );
     add_new(r.types.classmethod, wrapper_new);
     add_new(r.types.staticmethod, wrapper_new);
-    add_methods(r.types.classmethod, &[("__init__", wrapper_init), ("__get__", classmethod_get)]);
-    add_methods(r.types.staticmethod, &[("__init__", wrapper_init), ("__get__", staticmethod_get), ("__call__", staticmethod_call)]);
+    add_methods(r.types.classmethod, &[("__init__", wrapper_init), ("__get__", classmethod_get), ("__repr__", wrapper_repr)]);
+    add_methods(
+        r.types.staticmethod,
+        &[("__init__", wrapper_init), ("__get__", staticmethod_get), ("__call__", staticmethod_call), ("__repr__", wrapper_repr)],
+    );
     add_new(r.types.super_, super_new_native);
     add_methods(r.types.super_, &[("__init__", noop_init), ("__repr__", super_repr)]);
     add_methods(r.types.member_descriptor, &[("__get__", member_get), ("__set__", member_set), ("__delete__", member_delete)]);
@@ -707,10 +710,12 @@ fn native_reduce(ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 fn method_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(m) = args.args[0].downcast::<PyMethod>() else { raise!(TypeError, "expected method") };
-    let q = match ops::getattr_opt(ts, &m.func, "__qualname__")? {
-        Some(q) => ops::str_string(ts, &q)?,
-        None => "?".into(),
+    // `__qualname__`, else `__name__`; a non-str name reads as "?".
+    let name = match ops::getattr_opt(ts, &m.func, "__qualname__")? {
+        Some(q) => Some(q),
+        None => ops::getattr_opt(ts, &m.func, "__name__")?,
     };
+    let q = name.as_ref().and_then(as_str).unwrap_or("?").to_owned();
     Ok(new_str(&format!("<bound method {} of {}>", q, ops::repr_string(ts, &m.self_)?)))
 }
 
@@ -920,7 +925,14 @@ fn property_copy(ts: &ThreadState, args: Args<'_>, which: usize) -> PyResult {
         1 => s = f,
         _ => d = f,
     }
-    let doc = p.doc.lock().clone().unwrap_or_else(none);
+    let old_doc = p.doc.lock().clone();
+    // A doc taken from the old getter is not kept: the new property takes its
+    // getter's own (CPython's `getter_doc`).
+    let from_getter = match (&p.fget, &old_doc) {
+        (Some(og), Some(d)) => ops::getattr_opt(ts, og, "__doc__")?.is_some_and(|gd| gd.is(d)),
+        _ => false,
+    };
+    let doc = if from_getter && g.is_some() { none() } else { old_doc.unwrap_or_else(none) };
     let cls = o.type_ref().to_value();
     let mut a = vec![g.unwrap_or_else(none), s.unwrap_or_else(none), d.unwrap_or_else(none), doc];
     let _ = &mut a;
@@ -1010,6 +1022,15 @@ fn wrapper_init(_ts: &ThreadState, args: Args<'_>) -> PyResult {
         *w.func.lock() = args.args[1].clone();
     }
     Ok(none())
+}
+
+/// `<staticmethod(f)>` / `<classmethod(f)>`, the type's own name for subclasses.
+fn wrapper_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected staticmethod") };
+    let f = w.func.lock().clone();
+    let inner = ops::repr_string(ts, &f)?;
+    let name = if args.args[0].type_ref().is_subtype(rt().types.classmethod) { "classmethod" } else { "staticmethod" };
+    Ok(new_str(&format!("<{name}({inner})>")))
 }
 
 fn classmethod_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -1483,12 +1504,49 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
             },
             "__doc__" => a.doc = v.unwrap_or_else(none),
             "__module__" => a.module = v.unwrap_or_else(none),
-            "__defaults__" => a.defaults = v.filter(|x| !is_none(x)),
-            "__kwdefaults__" => a.kwdefaults = v.filter(|x| !is_none(x)),
-            "__annotations__" => a.annotations = v,
-            "__annotate__" => a.annotate = v.filter(|x| !is_none(x)),
-            "__type_params__" => a.type_params = v,
-            "__dict__" => a.dict = v,
+            "__defaults__" => match v.filter(|x| !is_none(x)) {
+                Some(x) if x.downcast::<crate::seq::PyTuple>().is_none() => {
+                    raise!(TypeError, "__defaults__ must be set to a tuple object")
+                }
+                x => a.defaults = x,
+            },
+            "__kwdefaults__" => match v.filter(|x| !is_none(x)) {
+                Some(x) if x.downcast::<crate::dict::PyDict>().is_none() => {
+                    raise!(TypeError, "__kwdefaults__ must be set to a dict object")
+                }
+                x => a.kwdefaults = x,
+            },
+            "__annotations__" => match v.filter(|x| !is_none(x)) {
+                Some(x) if x.downcast::<crate::dict::PyDict>().is_none() => {
+                    raise!(TypeError, "__annotations__ must be set to a dict object")
+                }
+                x => a.annotations = x,
+            },
+            "__annotate__" => match v {
+                None => raise!(TypeError, "__annotate__ cannot be deleted"),
+                Some(x) if is_none(&x) => a.annotate = None,
+                Some(x) => {
+                    drop(a);
+                    if !ops::is_callable(&x) {
+                        raise!(TypeError, "__annotate__ must be callable or None");
+                    }
+                    let mut a = f.attrs.lock();
+                    a.annotate = Some(x);
+                    // A new __annotate__ drops the cached annotations.
+                    a.annotations = None;
+                }
+            },
+            "__type_params__" => match v {
+                Some(x) if x.downcast::<crate::seq::PyTuple>().is_some() => a.type_params = Some(x),
+                _ => raise!(TypeError, "__type_params__ must be set to a tuple"),
+            },
+            "__dict__" => match v {
+                None => raise!(TypeError, "cannot delete __dict__"),
+                Some(x) if x.downcast::<crate::dict::PyDict>().is_none() => {
+                    raise!(TypeError, "__dict__ must be set to a dictionary, not a '{}'", ops::type_name(&x))
+                }
+                x => a.dict = x,
+            },
             "__globals__" | "__closure__" | "__builtins__" => raise!(AttributeError, "readonly attribute"),
             "__code__" => {
                 drop(a);
