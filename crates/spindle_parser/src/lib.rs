@@ -85,7 +85,11 @@ impl SyntaxErrorInfo {
         range: TextRange,
     ) -> SyntaxErrorInfo {
         let start = index.char_position(source, range.start().to_usize());
-        let end = index.char_position(source, range.end().to_usize());
+        let mut end = index.char_position(source, range.end().to_usize());
+        // A range over a line's newline ends on that line, one past it.
+        if end.0 > start.0 && matches!(source.get(range.start().to_usize()..range.end().to_usize()), Some("\n" | "\r\n" | "\r")) {
+            end = (start.0, start.1 + 1);
+        }
         SyntaxErrorInfo {
             kind,
             msg: msg.into(),
