@@ -155,6 +155,9 @@ pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: Typ
             None => Ok(descr.clone()),
         };
     }
+    if t == r.types.classmethod_descriptor {
+        return Ok(crate::builtins_init::object_type::classmethod_descriptor_bind(&descr, owner.to_value()));
+    }
     if t == r.types.classmethod {
         if let Some(w) = descr.downcast::<PyWrapper>() {
             let f = w.func.lock().clone();
@@ -235,7 +238,10 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
         }
         let mname = m.dict.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str("__name__"));
         let mname = mname.as_ref().and_then(|v| crate::str::as_str(v).map(str::to_owned)).unwrap_or_default();
-        raise!(AttributeError, "module '{}' has no attribute '{}'", mname, name_s);
+        let e = err!(AttributeError, "module '{}' has no attribute '{}'", mname, name_s);
+        let _ = setattr_silent(&e.0, "name", name.clone());
+        let _ = setattr_silent(&e.0, "obj", obj.clone());
+        return Err(e);
     }
     if let Some(d) = found {
         // A builtin class's `__module__` names the class; its instances
@@ -424,6 +430,9 @@ pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult
                 v.push(s.clone());
                 v.extend_from_slice(args.args);
                 (f.func)(ts, Args { args: &v, kwnames: args.kwnames })
+            }
+            None if f.is_method && args.args.len() == args.kwnames.len() => {
+                raise!(TypeError, "unbound method {}() needs an argument", f.qualname)
             }
             None => (f.func)(ts, args),
         };

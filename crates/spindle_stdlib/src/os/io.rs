@@ -64,7 +64,22 @@ del _load, _stand_in_io
 
 DEFAULT_BUFFER_SIZE = _pyio.DEFAULT_BUFFER_SIZE
 BlockingIOError = BlockingIOError
-open = _pyio.open
+def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    # The C io module's mode checks and wording (the pure-Python ones differ).
+    if isinstance(mode, str):
+        modes = set(mode)
+        if modes - set("axrwb+t") or len(mode) > len(modes):
+            raise ValueError("invalid mode: %r" % mode)
+        if "t" in modes and "b" in modes:
+            raise ValueError("can't have text and binary mode at once")
+        kinds = ("x" in modes) + ("r" in modes) + ("w" in modes) + ("a" in modes)
+        if kinds > 1:
+            raise ValueError("must have exactly one of create/read/write/append mode")
+        if kinds == 0:
+            raise ValueError("Must have exactly one of create/read/write/append mode and at most one plus")
+    return _pyio.open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+open.__doc__ = _pyio.open.__doc__
+open.__module__ = '_io'
 text_encoding = _pyio.text_encoding
 _IOBase = _pyio.IOBase
 _RawIOBase = _pyio.RawIOBase

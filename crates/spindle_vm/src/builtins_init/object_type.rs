@@ -55,6 +55,8 @@ pub(super) fn init(r: &Runtime) {
             ("__subclasshook__", not_impl),
         ],
     );
+    super::containers::classmethodize(o, "__init_subclass__");
+    super::containers::classmethodize(o, "__subclasshook__");
     let t = r.types.type_;
     add_new(t, type_new_native);
     add_methods(
@@ -106,6 +108,10 @@ pub(super) fn init(r: &Runtime) {
     add_new(r.types.classmethod, wrapper_new);
     add_new(r.types.staticmethod, wrapper_new);
     add_methods(r.types.classmethod, &[("__init__", wrapper_init), ("__get__", classmethod_get), ("__repr__", wrapper_repr)]);
+    add_methods(
+        r.types.classmethod_descriptor,
+        &[("__get__", classmethod_descriptor_get), ("__repr__", classmethod_descriptor_repr), ("__call__", classmethod_descriptor_call)],
+    );
     add_methods(
         r.types.staticmethod,
         &[("__init__", wrapper_init), ("__get__", staticmethod_get), ("__call__", staticmethod_call), ("__repr__", wrapper_repr)],
@@ -281,6 +287,14 @@ pub fn object_new_raw(ts: &ThreadState, args: Args<'_>) -> PyResult {
         raise!(TypeError, "object.__new__(X): X is not a type object ({})", ops::type_name(cls))
     };
     if ct.payload_kind() != crate::kinds::OBJECT {
+        // A builtin type without a constructor of its own (tp_new NULL).
+        let inherits_object_new = match (ct.lookup("__new__"), rt().types.object.lookup("__new__")) {
+            (Some(a), Some(b)) => a.is(&b),
+            _ => false,
+        };
+        if inherits_object_new && !ct.is_heap() {
+            raise!(TypeError, "cannot create '{}' instances", ct.name());
+        }
         let solid = ct.mro().into_iter().find(|t| !t.is_heap()).map(|t| t.name()).unwrap_or_default();
         raise!(TypeError, "object.__new__({}) is not safe, use {}.__new__()", ct.name(), solid);
     }
@@ -1031,6 +1045,56 @@ fn wrapper_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let inner = ops::repr_string(ts, &f)?;
     let name = if args.args[0].type_ref().is_subtype(rt().types.classmethod) { "classmethod" } else { "staticmethod" };
     Ok(new_str(&format!("<{name}({inner})>")))
+}
+
+/// A builtin function as a `staticmethod` class attribute (`str.maketrans`).
+pub(crate) fn static_builtin(f: Value) -> Value {
+    alloc(rt().types.staticmethod, PyWrapper { func: Mutex::new(f), dict: Mutex::new(None) })
+}
+
+/// `<method 'fromkeys' of 'dict' objects>`.
+fn classmethod_descriptor_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected classmethod_descriptor") };
+    let f = w.func.lock().clone();
+    match f.downcast::<NativeFunction>() {
+        Some(n) => {
+            let owner = n.qualname.rsplit_once('.').map_or("", |(o, _)| o);
+            Ok(new_str(&format!("<method '{}' of '{}' objects>", n.name, owner)))
+        }
+        None => Ok(new_str(&format!("<classmethod_descriptor({})>", ops::repr_string(ts, &f)?))),
+    }
+}
+
+/// A builtin class method bound to `owner`: a builtin method whose
+/// `__self__` is the class, as CPython's classmethod_descriptor gives.
+pub(crate) fn classmethod_descriptor_bind(descr: &Value, owner: Value) -> Value {
+    let Some(w) = descr.downcast::<PyWrapper>() else { return descr.clone() };
+    let f = w.func.lock().clone();
+    match f.downcast::<NativeFunction>() {
+        Some(n) => crate::function::bind_native(n, owner),
+        None => crate::function::new_method(f, owner),
+    }
+}
+
+fn classmethod_descriptor_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let owner = match args.args.get(2) {
+        Some(t) if !is_none(t) => t.clone(),
+        _ => args.args.get(1).map(|o| o.type_ref().to_value()).unwrap_or_else(none),
+    };
+    Ok(classmethod_descriptor_bind(&args.args[0], owner))
+}
+
+/// Calling the descriptor itself: the class comes first, as for a bound call.
+fn classmethod_descriptor_call(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected classmethod_descriptor") };
+    let f = w.func.lock().clone();
+    let name = f.downcast::<NativeFunction>().map_or(String::new(), |n| n.qualname.clone());
+    match args.args.get(1) {
+        Some(c) if TypeRef::from_value(c).is_some() => {}
+        Some(c) => raise!(TypeError, "descriptor '{}' for type needs a type, not a '{}' as arg 2", name, ops::type_name(c)),
+        None => raise!(TypeError, "descriptor '{}' of type needs an argument", name),
+    }
+    ops::call_args(ts, &f, Args { args: &args.args[1..], kwnames: args.kwnames })
 }
 
 fn classmethod_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
