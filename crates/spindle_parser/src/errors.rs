@@ -263,9 +263,34 @@ fn bracket_error(source: &str, index: &LineIndex, tokens: &[Token], first: Optio
         // follows it, the end of input.
         let last = tokens
             .iter()
-            .filter(|t| !t.kind().is_trivia() && !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Dedent | TokenKind::EndOfFile))
+            .filter(|t| {
+                !t.kind().is_trivia()
+                    && !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Dedent | TokenKind::EndOfFile)
+                    && !(t.kind() == TokenKind::Unknown && t.range().is_empty())
+            })
             .last();
-        let at_eof = last.is_none_or(|t| f.location.end() >= t.start());
+        // Past the last token, or on a last token that may continue (a name,
+        // number, string or closer): the parser peeked at the end of input.
+        let at_eof = last.is_none_or(|t| {
+            f.location.start() >= t.end()
+                || f.location.end() >= t.start()
+                    && matches!(
+                        t.kind(),
+                        TokenKind::Name
+                            | TokenKind::Int
+                            | TokenKind::Float
+                            | TokenKind::Complex
+                            | TokenKind::String
+                            | TokenKind::FStringEnd
+                            | TokenKind::TStringEnd
+                            | TokenKind::Rpar
+                            | TokenKind::Rsqb
+                            | TokenKind::Rbrace
+                            | TokenKind::True
+                            | TokenKind::False
+                            | TokenKind::None
+                    )
+        });
         let (eline, _) = index.line_col(f.location.start().to_usize());
         let (bline, _) = index.line_col(orange.start().to_usize());
         if !at_eof && eline <= bline {
@@ -370,6 +395,16 @@ fn map_parse_error(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast
     let prev_token = |offset: TextSize| {
         tokens.iter().filter(|t| t.end() <= offset && !t.kind().is_trivia() && !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Indent | TokenKind::Dedent)).last()
     };
+    // A number glued to a name or digit (`12abc`, `0b102`, `1__0`): the
+    // tokenizer's malformed-literal error, whatever the parser made of it.
+    if !matches!(e.error, ParseErrorType::Lexical(_))
+        && let Some(p) = prev_token(range.start())
+        && matches!(p.kind(), TokenKind::Int | TokenKind::Float | TokenKind::Complex)
+        && p.end() == range.start()
+        && source.get(range.start().to_usize()..).and_then(|s| s.chars().next()).is_some_and(|c| c.is_alphanumeric() || c == '_')
+    {
+        return tokenizer_text(bad_number(source, index, p.start()));
+    }
     match &e.error {
         ParseErrorType::Lexical(lex) => map_lexical(source, index, tokens, lex, range),
         ParseErrorType::OtherError(msg) => {
@@ -639,7 +674,20 @@ fn map_parse_error(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast
             {
                 return comma_hint(source, index, tokens, p.range(), tok_range);
             }
-            syntax("invalid syntax", source, index, tok_range)
+            let mut e = syntax("invalid syntax", source, index, tok_range);
+            // The end of an input without a final newline: a module gets
+            // CPython's implicit NEWLINE (one column wide); an expression's end
+            // marker has no column.
+            if tok_range.is_empty() && tok_range.start().to_usize() >= source.len() && !source.ends_with('\n') {
+                let module = matches!(tree, ast::Mod::Module(_));
+                if module {
+                    e.end_offset = e.offset + 1;
+                } else {
+                    e.offset = 0;
+                    e.end_offset = 0;
+                }
+            }
+            e
         }
     }
 }

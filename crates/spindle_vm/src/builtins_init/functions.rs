@@ -777,7 +777,13 @@ fn exec_eval(ts: &ThreadState, a: Args<'_>, is_exec: bool) -> PyResult {
     let globals = match globals.filter(|g| !is_none(g)) {
         Some(g) => {
             if g.downcast::<PyDict>().is_none() {
-                raise!(TypeError, "{}() globals must be a dict, not {}", name, ops::type_name(&g));
+                if is_exec {
+                    raise!(TypeError, "exec() globals must be a dict, not {}", ops::type_name(&g));
+                }
+                if g.type_ref().lookup("__getitem__").is_some() {
+                    raise!(TypeError, "globals must be a real dict; try eval(expr, {{}}, mapping)");
+                }
+                raise!(TypeError, "globals must be a dict");
             }
             g
         }
