@@ -90,6 +90,17 @@ pub(crate) fn set_builtin_base(t: TypeRef, base: Option<TypeRef>) {
     let td = t.data();
     match base {
         Some(b) => {
+            // Builtin classes are their bases' subclasses too (`__subclasses__`).
+            let me = t.to_value();
+            let old = td.base.read().clone().and_then(|o| TypeRef::from_value(&o));
+            if let Some(o) = old.filter(|o| *o != b) {
+                o.data().subclasses.lock().retain(|s| !s.is(&me));
+            }
+            let mut subs = b.data().subclasses.lock();
+            if !subs.iter().any(|s| s.is(&me)) {
+                subs.push(me);
+            }
+            drop(subs);
             *td.base.write() = Some(b.to_value());
             *td.bases.write() = vec![b.to_value()];
             let mut mro = vec![b.to_value()];
@@ -125,6 +136,7 @@ pub(crate) fn init_builtin_type_hierarchy(r: &Runtime) {
     // exception with two bases.
     let (eg, beg, exc) = (r.exc.ExceptionGroup, r.exc.BaseExceptionGroup, r.exc.Exception);
     *eg.data().bases.write() = vec![beg.to_value(), exc.to_value()];
+    exc.data().subclasses.lock().push(eg.to_value());
     *eg.data().mro_rest.write() = vec![beg.to_value(), exc.to_value(), r.exc.BaseException.to_value(), object.to_value()];
 }
 
