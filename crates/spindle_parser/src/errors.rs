@@ -781,7 +781,15 @@ fn map_lexical(source: &str, index: &LineIndex, tokens: &[Token], lex: &LexicalE
             e.end_offset = e.offset;
             tokenizer_text(e)
         }
-        LexicalErrorType::UnicodeError => syntax("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", source, index, range),
+        LexicalErrorType::UnicodeError | LexicalErrorType::MissingUnicodeLbrace | LexicalErrorType::MissingUnicodeRbrace => {
+            // The string token holding the bad escape: CPython reports the
+            // decoder's error over the whole literal.
+            let tok = tokens.iter().find(|t| t.start() <= range.start() && range.start() < t.end() && source.get(t.start().to_usize()..).is_some_and(|x| x.trim_start_matches(|c: char| c.is_ascii_alphabetic()).starts_with(['\'', '"'])));
+            match tok.and_then(|t| unicode_escape_error(source.get(t.start().to_usize()..t.end().to_usize())?).map(|m| (t.range(), m))) {
+                Some((r, m)) => syntax(format!("(unicode error) 'unicodeescape' codec can't decode {m}"), source, index, r),
+                None => syntax("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", source, index, range),
+            }
+        }
         LexicalErrorType::OtherError(msg) => tokenizer_text(number_error(source, index, msg, range)),
         _ => syntax("invalid syntax", source, index, range),
     }
@@ -1130,4 +1138,79 @@ fn invalid_target(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast:
         range
     };
     syntax(msg, source, index, range)
+}
+
+/// The `unicodeescape` decoder's complaint about the first bad escape of a
+/// str literal's text (prefix and quotes included): `bytes in position S-E:
+/// reason`, positions counted as CPython's decoder sees the body (each
+/// non-ASCII character already turned into a 10-byte `\UXXXXXXXX`).
+fn unicode_escape_error(literal: &str) -> Option<String> {
+    let plen = literal.find(['\'', '"'])?;
+    let prefix = literal[..plen].to_ascii_lowercase();
+    if prefix.contains('b') || prefix.contains('r') {
+        return None;
+    }
+    let rest = &literal[plen..];
+    let q = if rest.starts_with("'''") || rest.starts_with("\"\"\"") { 3 } else { 1 };
+    let body: Vec<char> = rest.get(q..rest.len().saturating_sub(q))?.chars().collect();
+    // Decoder position of each character.
+    let mut pos = Vec::with_capacity(body.len() + 1);
+    let mut p = 0usize;
+    for c in &body {
+        pos.push(p);
+        p += if c.is_ascii() { 1 } else { 10 };
+    }
+    pos.push(p);
+    let report = |start: usize, end: usize, reason: &str| -> String {
+        let (s, e) = (pos[start], pos[end]);
+        format!("bytes in position {s}-{e}: {reason}")
+    };
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] != '\\' {
+            i += 1;
+            continue;
+        }
+        let Some(&c) = body.get(i + 1) else { return None };
+        let hex = |n: usize, what: &str| -> Option<String> {
+            let got = body[i + 2..].iter().take(n).take_while(|d| d.is_ascii_hexdigit()).count();
+            if got < n {
+                return Some(report(i, i + 1 + got, &format!("truncated {what} escape")));
+            }
+            let v: String = body[i + 2..i + 2 + n].iter().collect();
+            if u32::from_str_radix(&v, 16).unwrap_or(0) > 0x10_FFFF {
+                return Some(report(i, i + 1 + n, "illegal Unicode character"));
+            }
+            None
+        };
+        match c {
+            'x' => {
+                if let Some(m) = hex(2, "\\xXX") {
+                    return Some(m);
+                }
+            }
+            'u' => {
+                if let Some(m) = hex(4, "\\uXXXX") {
+                    return Some(m);
+                }
+            }
+            'U' => {
+                if let Some(m) = hex(8, "\\UXXXXXXXX") {
+                    return Some(m);
+                }
+            }
+            'N' => {
+                if body.get(i + 2) != Some(&'{') {
+                    return Some(report(i, i + 1, "malformed \\N character escape"));
+                }
+                match body[i + 3..].iter().position(|d| *d == '}') {
+                    Some(k) if k > 0 => return Some(report(i, i + 3 + k, "unknown Unicode character name")),
+                    _ => return Some(report(i, body.len() - 1, "malformed \\N character escape")),
+                }
+            }
+            _ => {}
+        }
+        i += 2;
+    }
+    None
 }
