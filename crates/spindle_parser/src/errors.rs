@@ -791,7 +791,6 @@ fn map_lexical(source: &str, index: &LineIndex, tokens: &[Token], lex: &LexicalE
             }
         }
         LexicalErrorType::OtherError(msg) => tokenizer_text(number_error(source, index, msg, range)),
-        _ => syntax("invalid syntax", source, index, range),
     }
 }
 
