@@ -1253,7 +1253,8 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__text_signature__" => if t == rt().types.object { new_str("()") } else { none() },
             "__basicsize__" => new_int(32),
             "__flags__" => new_int(cpython_type_flags(t)),
-            "__type_params__" => new_tuple(vec![]),
+            // A generic class's body stores its parameters in its namespace.
+            "__type_params__" => td.dict_data().get_str("__type_params__").filter(|v| crate::seq::tuple_items(v).is_some()).unwrap_or_else(|| new_tuple(vec![])),
             "__annotations__" | "__annotate__" => return type_annotations(ts, t, name),
             "__abstractmethods__" => match td.dict_data().get_str("__abstractmethods__") {
                 Some(v) => v,
