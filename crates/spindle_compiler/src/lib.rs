@@ -58,11 +58,18 @@ pub fn compile_with_warnings(
         Mode::Eval => spindle_parser::ParseMode::Expression,
         Mode::Single => spindle_parser::ParseMode::Interactive,
     };
-    let parsed = spindle_parser::parse(source, parse_mode)?;
-    match &parsed {
+    let (parsed, parse_warnings) = spindle_parser::parse_with_warnings(source, parse_mode)?;
+    let (code, mut warnings) = match &parsed {
         spindle_parser::Parsed::Module(m) => codegen::compile_module(m, source, filename, mode == Mode::Single, optimize),
         spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize),
+    }?;
+    // The parser's warnings come first, as CPython issues them while parsing.
+    if !parse_warnings.is_empty() {
+        let mut all: Vec<CompileWarning> = parse_warnings.into_iter().map(|w| CompileWarning { lineno: w.lineno, msg: w.msg }).collect();
+        all.append(&mut warnings);
+        warnings = all;
     }
+    Ok((code, warnings))
 }
 
 /// Compiles an already parsed tree. `source` must be the text it was parsed from

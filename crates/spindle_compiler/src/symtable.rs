@@ -637,7 +637,9 @@ impl Builder {
 
     fn param(&mut self, p: &ast::Parameter) {
         self.def(p.name.id.as_str(), DEF_PARAM, p.name.range);
-        self.cur().params.push(p.name.id.as_str().to_owned());
+        // Parameters are mangled in class bodies like any other name.
+        let mangled = crate::mangle(self.private.as_deref(), p.name.id.as_str()).into_owned();
+        self.cur().params.push(mangled);
     }
 
     fn type_params(&mut self, tp: &ast::TypeParams) {

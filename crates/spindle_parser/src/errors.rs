@@ -26,7 +26,16 @@ const MAX_INDENT: usize = 100;
 const MAX_CHAIN: usize = 1000;
 
 fn err(kind: SyntaxErrorKind, msg: impl Into<String>, source: &str, index: &LineIndex, range: TextRange) -> SyntaxErrorInfo {
-    SyntaxErrorInfo::with_index(kind, msg, source, index, range)
+    let mut e = SyntaxErrorInfo::with_index(kind, msg, source, index, range);
+    // The parser's errors show their line with a newline, even the last line
+    // of a source without one (`tokenizer_text` undoes this for the
+    // tokenizer's errors).
+    if let Some(t) = &mut e.text
+        && !t.ends_with('\n')
+    {
+        t.push('\n');
+    }
+    e
 }
 
 fn syntax(msg: impl Into<String>, source: &str, index: &LineIndex, range: TextRange) -> SyntaxErrorInfo {
@@ -168,7 +177,9 @@ fn nth_indent_line(source: &str, index: &LineIndex, n: usize) -> (u32, usize) {
 
 /// The first error of a parse, CPython-worded; `None` if the parse is clean.
 pub(crate) fn first_error(source: &str, index: &LineIndex, parsed: &Parsed<ast::Mod>) -> Option<SyntaxErrorInfo> {
-    let first_parse = parsed.errors().iter().min_by_key(|e| e.location.start());
+    // A lexical error wins over a parse error at the same place (the tokenizer
+    // reports it first in CPython).
+    let first_parse = parsed.errors().iter().min_by_key(|e| (e.location.start(), !matches!(e.error, ParseErrorType::Lexical(_))));
     let first_unsupported = parsed.unsupported_syntax_errors().iter().min_by_key(|e| e.range.start());
     if first_parse.is_none() && first_unsupported.is_none() {
         return None;
@@ -225,7 +236,7 @@ fn bracket_error(source: &str, index: &LineIndex, tokens: &[Token], first: Optio
             None if before_error => {
                 let mut e = syntax(format!("unmatched '{ch}'"), source, index, tok.range());
                 e.end_offset = e.offset;
-                return Some(e);
+                return Some(tokenizer_text(e));
             }
             Some((o, orange)) if before_error && matching(o) != ch => {
                 let (oline, _) = index.line_col(orange.start().to_usize());
@@ -237,17 +248,58 @@ fn bracket_error(source: &str, index: &LineIndex, tokens: &[Token], first: Optio
                 };
                 let mut e = syntax(msg, source, index, tok.range());
                 e.end_offset = e.offset;
-                return Some(e);
+                return Some(tokenizer_text(e));
             }
             _ => {}
         }
     }
     let (o, orange) = stack.pop()?;
-    // A parse error at or before the unclosed bracket: CPython's parser
-    // stopped there without reading on to the end of input, so its error is
-    // the parse error, not the bracket.
-    if first.is_some_and(|f| f.location.start() <= orange.start()) {
-        return None;
+    let mut tokenizer_pass = false;
+    // CPython reports the unclosed bracket when its parser ran into the end
+    // of input, or when the parse error lies on a later line than the bracket
+    // (the tokenizer pass over the rest of the source overrides it then).
+    if let Some(f) = first {
+        // The last real token: a parser stopped there has looked at what
+        // follows it, the end of input.
+        let last = tokens
+            .iter()
+            .filter(|t| {
+                !t.kind().is_trivia()
+                    && !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Dedent | TokenKind::EndOfFile)
+                    && !(t.kind() == TokenKind::Unknown && t.range().is_empty())
+            })
+            .last();
+        // Past the last token, or on a last token that may continue (a name,
+        // number, string or closer): the parser peeked at the end of input.
+        let at_eof = last.is_none_or(|t| {
+            f.location.start() >= t.end()
+                || f.location.end() >= t.start()
+                    && matches!(
+                        t.kind(),
+                        TokenKind::Name
+                            | TokenKind::Int
+                            | TokenKind::Float
+                            | TokenKind::Complex
+                            | TokenKind::String
+                            | TokenKind::FStringEnd
+                            | TokenKind::TStringEnd
+                            | TokenKind::Rpar
+                            | TokenKind::Rsqb
+                            | TokenKind::Rbrace
+                            | TokenKind::True
+                            | TokenKind::False
+                            | TokenKind::None
+                    )
+        });
+        let (eline, _) = index.line_col(f.location.start().to_usize());
+        let (bline, _) = index.line_col(orange.start().to_usize());
+        if !at_eof && eline <= bline {
+            return None;
+        }
+        if !at_eof {
+            // Found by the tokenizer pass over the rest of the source.
+            tokenizer_pass = true;
+        }
     }
     // An unterminated string swallows the rest of the input; CPython reports the
     // string, not the bracket.
@@ -259,7 +311,27 @@ fn bracket_error(source: &str, index: &LineIndex, tokens: &[Token], first: Optio
     let mut e = syntax(format!("'{o}' was never closed"), source, index, orange);
     e.end_lineno = e.lineno;
     e.end_offset = 0;
-    Some(e)
+    Some(if tokenizer_pass { tokenizer_text(e) } else { e })
+}
+
+/// The bracket closing the one that encloses `range` (the last token CPython's
+/// parser read for argument-order errors), else `range` itself.
+fn closing_bracket_after(tokens: &[Token], range: TextRange) -> TextRange {
+    let mut depth = 0u32;
+    for t in tokens.iter().filter(|t| t.start() >= range.end()) {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                if depth == 0 {
+                    return t.range();
+                }
+                depth -= 1;
+            }
+            TokenKind::Newline | TokenKind::EndOfFile => break,
+            _ => {}
+        }
+    }
+    range
 }
 
 fn matching(open: char) -> char {
@@ -323,6 +395,16 @@ fn map_parse_error(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast
     let prev_token = |offset: TextSize| {
         tokens.iter().filter(|t| t.end() <= offset && !t.kind().is_trivia() && !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Indent | TokenKind::Dedent)).last()
     };
+    // A number glued to a name or digit (`12abc`, `0b102`, `1__0`): the
+    // tokenizer's malformed-literal error, whatever the parser made of it.
+    if !matches!(e.error, ParseErrorType::Lexical(_))
+        && let Some(p) = prev_token(range.start())
+        && matches!(p.kind(), TokenKind::Int | TokenKind::Float | TokenKind::Complex)
+        && p.end() == range.start()
+        && source.get(range.start().to_usize()..).and_then(|s| s.chars().next()).is_some_and(|c| c.is_alphanumeric() || c == '_')
+    {
+        return tokenizer_text(bad_number(source, index, p.start()));
+    }
     match &e.error {
         ParseErrorType::Lexical(lex) => map_lexical(source, index, tokens, lex, range),
         ParseErrorType::OtherError(msg) => {
@@ -373,13 +455,7 @@ fn map_parse_error(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast
             let prev = prev_token(range.start());
             let glued = prev.is_some_and(|p| p.end() == range.start());
             match prev.map(|p| (p.kind(), p.range())) {
-                Some((TokenKind::Int | TokenKind::Float, pr)) if glued => {
-                    let next = source.get(range.start().to_usize()..).and_then(|s| s.chars().next());
-                    let at = if next == Some('_') { TextRange::at(range.start(), TextSize::new(0)) } else { TextRange::empty(pr.start()) };
-                    let mut e = syntax("invalid decimal literal", source, index, at);
-                    e.end_offset = e.offset;
-                    e
-                }
+                Some((TokenKind::Int | TokenKind::Float | TokenKind::Complex, pr)) if glued => tokenizer_text(bad_number(source, index, pr.start())),
                 Some((TokenKind::Name, pr)) if matches!(&source[pr.start().to_usize()..pr.end().to_usize()], "print" | "exec") => {
                     let name = &source[pr.start().to_usize()..pr.end().to_usize()];
                     let line_end = tokens.iter().find(|t| t.start() >= range.start() && matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile)).map_or(range.end(), Ranged::start);
@@ -445,6 +521,28 @@ fn map_parse_error(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } if header_keyword(source, index, range).is_some() => {
             // `if x = 1:` — CPython suggests `==` / `:=` over the whole `x = 1`.
             let kw_end = header_keyword(source, index, range).unwrap_or(range.start());
+            let eq = token_at(range.start()).map_or(range, Ranged::range);
+            let before_eq = prev_token(eq.start()).map_or(eq.start(), Ranged::end);
+            // The expression left of '=' decides, as CPython's invalid_named_expression.
+            let target = find_expr(tree, |x| x.start() >= kw_end && x.end() <= eq.start());
+            let parenthesized = target.is_some_and(|t| t.end() != before_eq);
+            match target {
+                Some(t @ ast::Expr::Name(_)) if !parenthesized => {
+                    let _ = t;
+                }
+                Some(t)
+                    if parenthesized
+                        || !matches!(
+                            t,
+                            ast::Expr::Compare(_) | ast::Expr::BoolOp(_) | ast::Expr::Lambda(_) | ast::Expr::If(_) | ast::Expr::Named(_)
+                        ) && !matches!(t, ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not) =>
+                {
+                    let what = expr_name(t);
+                    return syntax(format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), source, index, t.range());
+                }
+                Some(_) => return syntax("invalid syntax", source, index, eq),
+                None => {}
+            }
             let start = token_at(kw_end).map_or(range.start(), Ranged::start);
             let end = tokens.iter().find(|t| t.start() >= range.end() && matches!(t.kind(), TokenKind::Colon | TokenKind::Newline)).map_or(range.end(), Ranged::start);
             let end = prev_token(end).map_or(end, Ranged::end);
@@ -471,12 +569,16 @@ fn map_parse_error(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast
             e.end_offset = e.offset + 1;
             e
         }
-        ParseErrorType::PositionalAfterKeywordArgument => syntax("positional argument follows keyword argument", source, index, range),
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            syntax("positional argument follows keyword argument", source, index, closing_bracket_after(tokens, range))
+        }
         ParseErrorType::PositionalAfterKeywordUnpacking => {
-            syntax("positional argument follows keyword argument unpacking", source, index, range)
+            syntax("positional argument follows keyword argument unpacking", source, index, closing_bracket_after(tokens, range))
         }
         ParseErrorType::InvalidArgumentUnpackingOrder => {
-            syntax("iterable argument unpacking follows keyword argument unpacking", source, index, range)
+            // CPython's range starts at the comma before the starred argument.
+            let start = prev_token(range.start()).filter(|t| t.kind() == TokenKind::Comma).map_or(range.start(), Ranged::start);
+            syntax("iterable argument unpacking follows keyword argument unpacking", source, index, TextRange::new(start, range.end()))
         }
         ParseErrorType::IterableUnpackingInComprehension => {
             syntax("iterable unpacking cannot be used in comprehension", source, index, range)
@@ -503,13 +605,45 @@ fn map_parse_error(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast
             if matches!(fe, InterpolatedStringErrorType::InvalidConversionFlag)
                 && let Some(c) = source.get(range.start().to_usize()..).and_then(|s| s.chars().next())
             {
-                msg = format!("invalid conversion character '{c}': expected 's', 'r', or 'a'");
+                msg = if c == '}' || c == ':' {
+                    "missing conversion character".to_owned()
+                } else {
+                    format!("invalid conversion character '{c}': expected 's', 'r', or 'a'")
+                };
+            }
+            if matches!(fe, InterpolatedStringErrorType::UnclosedLbrace) {
+                let prev = prev_token(range.start());
+                let tok_range = token_at(range.start()).map_or(range, Ranged::range);
+                // `{x y}`: two expressions side by side, CPython's comma hint.
+                if let Some(p) = prev
+                    && glued_or_adjacent_exprs(tokens, p.range(), tok_range)
+                {
+                    return comma_hint(source, index, tokens, p.range(), tok_range);
+                }
+                // `{x:` ended by the closing quote: a format spec was expected.
+                if prev.is_some_and(|p| p.kind() == TokenKind::Colon && p.end() == range.start()) {
+                    let mut e = syntax(format!("{prefix}: expecting '}}', or format specs"), source, index, range);
+                    e.end_offset = e.offset + 1;
+                    return e;
+                }
             }
             let mut e = syntax(format!("{prefix}: {msg}"), source, index, range);
             if matches!(fe, InterpolatedStringErrorType::UnclosedLbrace) {
                 e.end_offset = e.offset;
+                // The tokenizer finds the string ending inside the field.
+                return tokenizer_text(e);
             }
             e
+        }
+        ParseErrorType::ExpectedExpression
+            if prev_token(range.start()).is_some_and(|t| t.kind() == TokenKind::Lbrace)
+                && token_at(range.start()).is_some_and(|t| matches!(t.kind(), TokenKind::FStringEnd | TokenKind::TStringEnd)) =>
+        {
+            // `f'{'`: the string ends inside the replacement field.
+            let prefix = if token_at(range.start()).is_some_and(|t| t.kind() == TokenKind::TStringEnd) { "t-string" } else { "f-string" };
+            let mut e = syntax(format!("{prefix}: expecting '}}'"), source, index, TextRange::empty(range.start()));
+            e.end_offset = e.offset;
+            tokenizer_text(e)
         }
         ParseErrorType::ExpectedRealNumber | ParseErrorType::ExpectedImaginaryNumber
             if source
@@ -540,7 +674,20 @@ fn map_parse_error(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast
             {
                 return comma_hint(source, index, tokens, p.range(), tok_range);
             }
-            syntax("invalid syntax", source, index, tok_range)
+            let mut e = syntax("invalid syntax", source, index, tok_range);
+            // The end of an input without a final newline: a module gets
+            // CPython's implicit NEWLINE (one column wide); an expression's end
+            // marker has no column.
+            if tok_range.is_empty() && tok_range.start().to_usize() >= source.len() && !source.ends_with('\n') {
+                let module = matches!(tree, ast::Mod::Module(_));
+                if module {
+                    e.end_offset = e.offset + 1;
+                } else {
+                    e.offset = 0;
+                    e.end_offset = 0;
+                }
+            }
+            e
         }
     }
 }
@@ -573,12 +720,25 @@ fn map_lexical(source: &str, index: &LineIndex, tokens: &[Token], lex: &LexicalE
                 e.offset = 1;
                 e.end_offset = 0;
             } else {
-                e.offset = u32::try_from(width).unwrap_or(0) + 2;
+                // CPython points just past the end of the offending line.
+                let _ = width;
+                let len = text.trim_end_matches(['\n', '\r']).chars().count();
+                e.offset = u32::try_from(len).unwrap_or(0) + 1;
                 e.end_offset = u32::MAX;
             }
             e.lineno = line;
             e.end_lineno = line;
             e
+        }
+        LexicalErrorType::UnclosedStringError | LexicalErrorType::StringError
+            if fstring_quote_inside_field(source, tokens, range.start()).is_some() =>
+        {
+            // The f-string's own quote inside a replacement field: CPython's
+            // tokenizer ends the f-string there and misses the '}'.
+            let prefix = fstring_quote_inside_field(source, tokens, range.start()).unwrap_or("f-string");
+            let mut e = syntax(format!("{prefix}: expecting '}}'"), source, index, TextRange::empty(range.start()));
+            e.end_offset = e.offset;
+            tokenizer_text(e)
         }
         LexicalErrorType::UnclosedStringError | LexicalErrorType::StringError => {
             let (line, _) = index.line_col(range.start().to_usize());
@@ -586,7 +746,7 @@ fn map_lexical(source: &str, index: &LineIndex, tokens: &[Token], lex: &LexicalE
                 let s = s.trim_start_matches(|c: char| c.is_ascii_alphabetic());
                 s.starts_with("'''") || s.starts_with("\"\"\"")
             });
-            let last_line = index.line_col(source.len()).0;
+            let last_line = index.line_col(source.len().saturating_sub(1)).0;
             let (msg, detected) = if triple {
                 ("unterminated triple-quoted string literal", last_line)
             } else {
@@ -595,7 +755,7 @@ fn map_lexical(source: &str, index: &LineIndex, tokens: &[Token], lex: &LexicalE
             let mut e = syntax(format!("{msg} (detected at line {detected})"), source, index, range);
             e.end_lineno = e.lineno;
             e.end_offset = e.offset;
-            e
+            tokenizer_text(e)
         }
         LexicalErrorType::FStringError(fe) => syntax(format!("f-string: {}", interpolated_message(fe)), source, index, range),
         LexicalErrorType::TStringError(fe) => syntax(format!("t-string: {}", interpolated_message(fe)), source, index, range),
@@ -607,10 +767,59 @@ fn map_lexical(source: &str, index: &LineIndex, tokens: &[Token], lex: &LexicalE
             syntax("unexpected character after line continuation character", source, index, range)
         }
         LexicalErrorType::Eof => syntax("unexpected EOF while parsing", source, index, range),
-        LexicalErrorType::UnicodeError => syntax("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", source, index, range),
-        LexicalErrorType::OtherError(msg) => number_error(source, index, msg, range),
-        _ => syntax("invalid syntax", source, index, range),
+        LexicalErrorType::UnrecognizedToken { tok } if tok.is_ascii() && !tok.is_ascii_control() => {
+            // `$`, `?`, `` ` ``: tokens CPython's parser rejects as plain syntax.
+            syntax("invalid syntax", source, index, TextRange::at(range.start(), TextSize::new(1)))
+        }
+        LexicalErrorType::UnrecognizedToken { tok } => {
+            let msg = if tok.is_control() || (tok.is_whitespace() && *tok != ' ') || ('\u{e000}'..='\u{f8ff}').contains(tok) {
+                format!("invalid non-printable character U+{:04X}", u32::from(*tok))
+            } else {
+                format!("invalid character '{tok}' (U+{:04X})", u32::from(*tok))
+            };
+            let mut e = syntax(msg, source, index, TextRange::empty(range.start()));
+            e.end_offset = e.offset;
+            tokenizer_text(e)
+        }
+        LexicalErrorType::UnicodeError | LexicalErrorType::MissingUnicodeLbrace | LexicalErrorType::MissingUnicodeRbrace => {
+            // The string token holding the bad escape: CPython reports the
+            // decoder's error over the whole literal.
+            let tok = tokens.iter().find(|t| t.start() <= range.start() && range.start() < t.end() && source.get(t.start().to_usize()..).is_some_and(|x| x.trim_start_matches(|c: char| c.is_ascii_alphabetic()).starts_with(['\'', '"'])));
+            match tok.and_then(|t| unicode_escape_error(source.get(t.start().to_usize()..t.end().to_usize())?).map(|m| (t.range(), m))) {
+                Some((r, m)) => syntax(format!("(unicode error) 'unicodeescape' codec can't decode {m}"), source, index, r),
+                None => syntax("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", source, index, range),
+            }
+        }
+        LexicalErrorType::OtherError(msg) => tokenizer_text(number_error(source, index, msg, range)),
     }
+}
+
+/// When the string starting at `at` opens with the quote of an enclosing
+/// single-quoted f-string (or t-string) that has not ended: its kind.
+fn fstring_quote_inside_field(source: &str, tokens: &[Token], at: TextSize) -> Option<&'static str> {
+    let mut open: Vec<&Token> = Vec::new();
+    for t in tokens.iter().take_while(|t| t.start() < at) {
+        match t.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => open.push(t),
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let start = open.last()?;
+    let quote_of = |text: &str| -> Option<String> {
+        let rest = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        let q = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+        let triple: String = std::iter::repeat_n(q, 3).collect();
+        Some(if rest.starts_with(&triple) { triple } else { q.to_string() })
+    };
+    let outer = quote_of(source.get(start.start().to_usize()..start.end().to_usize())?)?;
+    let inner = quote_of(source.get(at.to_usize()..)?)?;
+    if outer.len() != 1 || !inner.starts_with(&outer) {
+        return None;
+    }
+    Some(if start.kind() == TokenKind::TStringStart { "t-string" } else { "f-string" })
 }
 
 /// Whether line `line`'s indentation compares differently with tab size 8 and
@@ -699,29 +908,13 @@ fn comma_hint(source: &str, index: &LineIndex, tokens: &[Token], prev: TextRange
 /// Lexer number errors, worded as CPython's tokenizer.
 fn number_error(source: &str, index: &LineIndex, msg: &str, range: TextRange) -> SyntaxErrorInfo {
     let text = source.get(range.start().to_usize()..).unwrap_or("");
-    let lower: String = text.chars().take(2).collect::<String>().to_ascii_lowercase();
-    let kind = match lower.as_str() {
-        "0b" => Some(("binary", 2)),
-        "0o" => Some(("octal", 8)),
-        "0x" => Some(("hexadecimal", 16)),
-        _ => None,
-    };
-    if let Some((name, radix)) = kind {
-        let digits = &text[2..];
-        if let Some((off, c)) = digits.char_indices().find(|(_, c)| !(c.is_digit(radix) || *c == '_')) {
-            if c.is_ascii_alphanumeric() {
-                let at = range.start() + TextSize::new(u32::try_from(2 + off).unwrap_or(0));
-                let m = if radix == 16 { "invalid hexadecimal literal".to_owned() } else { format!("invalid digit '{c}' in {name} literal") };
-                let mut e = syntax(m, source, index, TextRange::empty(at));
-                e.end_offset = e.offset;
-                return e;
-            }
-        }
-        let mut e = syntax(format!("invalid {name} literal"), source, index, range);
+    if msg.to_ascii_lowercase().contains("tab") {
+        let mut e = syntax("inconsistent use of tabs and spaces in indentation", source, index, TextRange::empty(range.start()));
         e.end_offset = e.offset;
         return e;
     }
-    if text.starts_with('0') && text[1..].starts_with(|c: char| c.is_ascii_digit()) {
+    let radix_prefix = text.len() >= 2 && matches!(&text[..2].to_ascii_lowercase()[..], "0b" | "0o" | "0x");
+    if !radix_prefix && text.starts_with('0') && text[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return syntax(
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
             source,
@@ -729,10 +922,102 @@ fn number_error(source: &str, index: &LineIndex, msg: &str, range: TextRange) ->
             TextRange::at(range.start(), TextSize::new(1)),
         );
     }
-    let lowered = msg.to_ascii_lowercase();
-    let m = if lowered.contains("tab") { "inconsistent use of tabs and spaces in indentation" } else { "invalid decimal literal" };
-    let mut e = syntax(m, source, index, TextRange::empty(range.start()));
-    e.end_offset = e.offset;
+    bad_number(source, index, range.start())
+}
+
+/// CPython's tokenizer error for the malformed number starting at `start`:
+/// scans the literal as the tokenizer does and reports the first character
+/// that cannot continue it. CPython's column is that character's 0-based
+/// index, so the caret lands on the character before it; only "invalid
+/// digit" points at the digit itself.
+fn bad_number(source: &str, index: &LineIndex, start: TextSize) -> SyntaxErrorInfo {
+    let base = start.to_usize();
+    let text = source.get(base..).unwrap_or("");
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied().map_or('\n', char::from);
+    // Reports `msg` with CPython's column `col` (0-based index, as 1-based).
+    let report = |msg: String, i: usize, on_char: bool| {
+        let pos = base + i;
+        let p = if on_char { pos } else { pos.saturating_sub(1) };
+        let mut e = syntax(msg, source, index, TextRange::empty(TextSize::new(u32::try_from(p).unwrap_or(0))));
+        if !on_char && pos == 0 {
+            e.offset = 0;
+        }
+        e.end_offset = e.offset;
+        e
+    };
+    // Digits of `radix` with single underscores between them, from `i`;
+    // returns the end and whether it stopped right after an underscore.
+    let digits = |mut i: usize, radix: u32| -> (usize, bool) {
+        loop {
+            if at(i).is_digit(radix) {
+                i += 1;
+            } else if at(i) == '_' && at(i + 1).is_digit(radix) {
+                i += 1;
+            } else if at(i) == '_' {
+                return (i + 1, true);
+            } else {
+                return (i, false);
+            }
+        }
+    };
+    let lower: String = text.chars().take(2).collect::<String>().to_ascii_lowercase();
+    let radix = match lower.as_str() {
+        "0b" => Some(("binary", 2)),
+        "0o" => Some(("octal", 8)),
+        "0x" => Some(("hexadecimal", 16)),
+        _ => None,
+    };
+    if let Some((name, radix)) = radix {
+        let mut i = 2;
+        if at(i) == '_' {
+            i += 1;
+        }
+        let (end, trailing_underscore) = digits(i, radix);
+        let c = at(end);
+        if !trailing_underscore && end > i && c.is_ascii_digit() {
+            return report(format!("invalid digit '{c}' in {name} literal"), end, true);
+        }
+        if !trailing_underscore && end == i && radix < 10 && c.is_ascii_digit() {
+            return report(format!("invalid digit '{c}' in {name} literal"), end, true);
+        }
+        return report(format!("invalid {name} literal"), end, false);
+    }
+    let (mut end, mut underscore) = digits(0, 10);
+    if !underscore && at(end) == '.' {
+        let (e2, u2) = digits(end + 1, 10);
+        end = e2;
+        underscore = u2;
+    }
+    if !underscore && matches!(at(end), 'e' | 'E') {
+        let mut j = end + 1;
+        if matches!(at(j), '+' | '-') {
+            j += 1;
+        }
+        if at(j).is_ascii_digit() {
+            let (e2, u2) = digits(j, 10);
+            end = e2;
+            underscore = u2;
+        } else {
+            // `1e` / `1ex`: the exponent has no digits; the 'e' is the culprit.
+            return report("invalid decimal literal".to_owned(), end, false);
+        }
+    }
+    let mut imaginary = false;
+    if !underscore && matches!(at(end), 'j' | 'J') {
+        end += 1;
+        imaginary = true;
+    }
+    let what = if imaginary { "imaginary" } else { "decimal" };
+    report(format!("invalid {what} literal"), end, false)
+}
+
+/// CPython's tokenizer errors carry their line without the newline.
+fn tokenizer_text(mut e: SyntaxErrorInfo) -> SyntaxErrorInfo {
+    if let Some(t) = &mut e.text {
+        let n = t.trim_end_matches(['\n', '\r']).len();
+        t.truncate(n);
+    }
     e
 }
 
@@ -852,4 +1137,79 @@ fn invalid_target(source: &str, index: &LineIndex, tokens: &[Token], tree: &ast:
         range
     };
     syntax(msg, source, index, range)
+}
+
+/// The `unicodeescape` decoder's complaint about the first bad escape of a
+/// str literal's text (prefix and quotes included): `bytes in position S-E:
+/// reason`, positions counted as CPython's decoder sees the body (each
+/// non-ASCII character already turned into a 10-byte `\UXXXXXXXX`).
+fn unicode_escape_error(literal: &str) -> Option<String> {
+    let plen = literal.find(['\'', '"'])?;
+    let prefix = literal[..plen].to_ascii_lowercase();
+    if prefix.contains('b') || prefix.contains('r') {
+        return None;
+    }
+    let rest = &literal[plen..];
+    let q = if rest.starts_with("'''") || rest.starts_with("\"\"\"") { 3 } else { 1 };
+    let body: Vec<char> = rest.get(q..rest.len().saturating_sub(q))?.chars().collect();
+    // Decoder position of each character.
+    let mut pos = Vec::with_capacity(body.len() + 1);
+    let mut p = 0usize;
+    for c in &body {
+        pos.push(p);
+        p += if c.is_ascii() { 1 } else { 10 };
+    }
+    pos.push(p);
+    let report = |start: usize, end: usize, reason: &str| -> String {
+        let (s, e) = (pos[start], pos[end]);
+        format!("bytes in position {s}-{e}: {reason}")
+    };
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] != '\\' {
+            i += 1;
+            continue;
+        }
+        let Some(&c) = body.get(i + 1) else { return None };
+        let hex = |n: usize, what: &str| -> Option<String> {
+            let got = body[i + 2..].iter().take(n).take_while(|d| d.is_ascii_hexdigit()).count();
+            if got < n {
+                return Some(report(i, i + 1 + got, &format!("truncated {what} escape")));
+            }
+            let v: String = body[i + 2..i + 2 + n].iter().collect();
+            if u32::from_str_radix(&v, 16).unwrap_or(0) > 0x10_FFFF {
+                return Some(report(i, i + 1 + n, "illegal Unicode character"));
+            }
+            None
+        };
+        match c {
+            'x' => {
+                if let Some(m) = hex(2, "\\xXX") {
+                    return Some(m);
+                }
+            }
+            'u' => {
+                if let Some(m) = hex(4, "\\uXXXX") {
+                    return Some(m);
+                }
+            }
+            'U' => {
+                if let Some(m) = hex(8, "\\UXXXXXXXX") {
+                    return Some(m);
+                }
+            }
+            'N' => {
+                if body.get(i + 2) != Some(&'{') {
+                    return Some(report(i, i + 1, "malformed \\N character escape"));
+                }
+                match body[i + 3..].iter().position(|d| *d == '}') {
+                    Some(k) if k > 0 => return Some(report(i, i + 3 + k, "unknown Unicode character name")),
+                    _ => return Some(report(i, body.len() - 1, "malformed \\N character escape")),
+                }
+            }
+            _ => {}
+        }
+        i += 2;
+    }
+    None
 }

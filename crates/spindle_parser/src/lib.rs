@@ -85,7 +85,11 @@ impl SyntaxErrorInfo {
         range: TextRange,
     ) -> SyntaxErrorInfo {
         let start = index.char_position(source, range.start().to_usize());
-        let end = index.char_position(source, range.end().to_usize());
+        let mut end = index.char_position(source, range.end().to_usize());
+        // A range over a line's newline ends on that line, one past it.
+        if end.0 > start.0 && matches!(source.get(range.start().to_usize()..range.end().to_usize()), Some("\n" | "\r\n" | "\r")) {
+            end = (start.0, start.1 + 1);
+        }
         SyntaxErrorInfo {
             kind,
             msg: msg.into(),
@@ -132,6 +136,22 @@ pub const MAX_PAREN_NESTING: usize = 200;
 /// # Errors
 /// The first syntax error, CPython-worded.
 pub fn parse(source: &str, mode: ParseMode) -> Result<Parsed, SyntaxErrorInfo> {
+    parse_with_warnings(source, mode).map(|(p, _)| p)
+}
+
+/// A SyntaxWarning the parser issues (invalid escape sequences), with the
+/// line CPython reports it on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseWarning {
+    pub lineno: u32,
+    pub msg: String,
+}
+
+/// `parse`, also returning the parser's SyntaxWarnings in source order.
+///
+/// # Errors
+/// The first syntax error, CPython-worded.
+pub fn parse_with_warnings(source: &str, mode: ParseMode) -> Result<(Parsed, Vec<ParseWarning>), SyntaxErrorInfo> {
     let index = LineIndex::new(source);
     // The nesting check runs first: deeply nested input must not reach the
     // recursive-descent parser (which would overflow the Rust stack).
@@ -145,11 +165,15 @@ pub fn parse(source: &str, mode: ParseMode) -> Result<Parsed, SyntaxErrorInfo> {
     if let Some(err) = errors::first_error(source, &index, &parsed) {
         return Err(err);
     }
+    let warnings = strings::escape_warnings(source, &index, parsed.tokens());
     let tree = parsed.into_syntax();
-    Ok(match tree {
-        ast::Mod::Module(m) => Parsed::Module(m),
-        ast::Mod::Expression(e) => Parsed::Expression(e),
-    })
+    Ok((
+        match tree {
+            ast::Mod::Module(m) => Parsed::Module(m),
+            ast::Mod::Expression(e) => Parsed::Expression(e),
+        },
+        warnings,
+    ))
 }
 
 /// Parses a module.

@@ -102,3 +102,96 @@ pub fn decode_string_literal(token: &str) -> Option<Vec<u32>> {
     }
     Some(out)
 }
+
+/// The first invalid escape sequence of each non-raw string, bytes and
+/// f-/t-string literal part, as CPython's SyntaxWarning: `"\d" is an invalid
+/// escape sequence...` (or `invalid octal escape sequence` past `\377`), on
+/// the line of the backslash.
+pub(crate) fn escape_warnings(
+    source: &str,
+    index: &crate::LineIndex,
+    tokens: &[ruff_python_ast::token::Token],
+) -> Vec<crate::ParseWarning> {
+    use ruff_python_ast::token::TokenKind;
+    use ruff_text_size::Ranged;
+    let mut out = Vec::new();
+    // Prefixes of the f-/t-strings being read (their middles carry no prefix).
+    let mut open: Vec<String> = Vec::new();
+    for t in tokens {
+        let text = source.get(t.start().to_usize()..t.end().to_usize()).unwrap_or("");
+        let (prefix, body_start, body) = match t.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => {
+                open.push(text.chars().take_while(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase());
+                continue;
+            }
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                open.pop();
+                continue;
+            }
+            TokenKind::FStringMiddle | TokenKind::TStringMiddle => {
+                let Some(p) = open.last() else { continue };
+                (p.clone(), t.start().to_usize(), text)
+            }
+            TokenKind::String => {
+                let plen = text.find(['\'', '"']).unwrap_or(0);
+                let prefix = text[..plen].to_ascii_lowercase();
+                let rest = &text[plen..];
+                let q = if rest.starts_with("'''") || rest.starts_with("\"\"\"") { 3 } else { 1 };
+                if rest.len() < 2 * q {
+                    continue;
+                }
+                (prefix, t.start().to_usize() + plen + q, &rest[q..rest.len() - q])
+            }
+            _ => continue,
+        };
+        if prefix.contains('r') {
+            continue;
+        }
+        let bytes = prefix.contains('b');
+        if let Some((off, msg)) = first_invalid_escape(body, bytes) {
+            let (line, _) = index.line_col(body_start + off);
+            out.push(crate::ParseWarning { lineno: line, msg });
+        }
+    }
+    out
+}
+
+/// Byte offset of the first invalid escape's backslash in `body`, and the warning.
+fn first_invalid_escape(body: &str, bytes: bool) -> Option<(usize, String)> {
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let c = body.get(i + 1..)?.chars().next()?;
+        match c {
+            '\n' | '\r' | '\\' | '\'' | '"' | 'a' | 'b' | 'f' | 'n' | 'r' | 't' | 'v' | 'x' => {}
+            'N' | 'u' | 'U' if !bytes => {}
+            '0'..='7' => {
+                let digits: String = body[i + 1..].chars().take(3).take_while(|d| ('0'..='7').contains(d)).collect();
+                if digits.len() == 3 && u32::from_str_radix(&digits, 8).unwrap_or(0) > 0o377 {
+                    return Some((
+                        i,
+                        format!(
+                            "\"\\{digits}\" is an invalid octal escape sequence. Such sequences will not work in the future. Did you mean \"\\\\{digits}\"? A raw string is also an option."
+                        ),
+                    ));
+                }
+                i += 1 + digits.len();
+                continue;
+            }
+            _ => {
+                return Some((
+                    i,
+                    format!(
+                        "\"\\{c}\" is an invalid escape sequence. Such sequences will not work in the future. Did you mean \"\\\\{c}\"? A raw string is also an option."
+                    ),
+                ));
+            }
+        }
+        i += 1 + c.len_utf8();
+    }
+    None
+}

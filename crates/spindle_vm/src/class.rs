@@ -90,6 +90,17 @@ pub(crate) fn set_builtin_base(t: TypeRef, base: Option<TypeRef>) {
     let td = t.data();
     match base {
         Some(b) => {
+            // Builtin classes are their bases' subclasses too (`__subclasses__`).
+            let me = t.to_value();
+            let old = td.base.read().clone().and_then(|o| TypeRef::from_value(&o));
+            if let Some(o) = old.filter(|o| *o != b) {
+                o.data().subclasses.lock().retain(|s| !s.is(&me));
+            }
+            let mut subs = b.data().subclasses.lock();
+            if !subs.iter().any(|s| s.is(&me)) {
+                subs.push(me);
+            }
+            drop(subs);
             *td.base.write() = Some(b.to_value());
             *td.bases.write() = vec![b.to_value()];
             let mut mro = vec![b.to_value()];
@@ -125,6 +136,7 @@ pub(crate) fn init_builtin_type_hierarchy(r: &Runtime) {
     // exception with two bases.
     let (eg, beg, exc) = (r.exc.ExceptionGroup, r.exc.BaseExceptionGroup, r.exc.Exception);
     *eg.data().bases.write() = vec![beg.to_value(), exc.to_value()];
+    exc.data().subclasses.lock().push(eg.to_value());
     *eg.data().mro_rest.write() = vec![beg.to_value(), exc.to_value(), r.exc.BaseException.to_value(), object.to_value()];
 }
 
@@ -138,6 +150,13 @@ pub fn type_getattr(ts: &ThreadState, t: TypeRef, obj: &Value, name: &Value, nam
     if let Some(d) = &meta_attr {
         if ops::is_data_descriptor(d) {
             return ops::descr_get(ts, d.clone(), Some(obj), meta);
+        }
+    }
+    // A builtin type's `__module__` describes the type (as type's own getset
+    // does in CPython), not the getset its instances use.
+    if name_s == "__module__" && !t.is_heap() {
+        if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
+            return Ok(v);
         }
     }
     if let Some(v) = t.lookup(name_s) {
@@ -195,6 +214,7 @@ pub fn type_setattr(ts: &ThreadState, t: TypeRef, name: &Value, value: Option<Va
             }
             return Ok(());
         }
+        "__bases__" => return set_bases(t, value),
         _ => {}
     }
     let d = t.data().dict_data();
@@ -209,6 +229,96 @@ pub fn type_setattr(ts: &ThreadState, t: TypeRef, name: &Value, value: Option<Va
         }
     }
     t.bump_version();
+    Ok(())
+}
+
+/// `cls.__bases__ = (...)`: CPython's checks, then the new bases and the
+/// MROs of the class and its subclasses (restored if one cannot be built).
+fn set_bases(t: TypeRef, value: Option<Value>) -> PyResult<()> {
+    let name = t.name();
+    let Some(v) = value else { raise!(TypeError, "cannot delete '__bases__' attribute of immutable type '{}'", name) };
+    let Some(items) = crate::seq::tuple_items(&v).map(<[Value]>::to_vec) else {
+        raise!(TypeError, "can only assign tuple to {}.__bases__, not {}", name, ops::type_name(&v))
+    };
+    if items.is_empty() {
+        raise!(TypeError, "can only assign non-empty tuple to {}.__bases__, not ()", name);
+    }
+    let mut new_bases = Vec::with_capacity(items.len());
+    for b in &items {
+        let Some(bt) = TypeRef::from_value(b) else {
+            raise!(TypeError, "{}.__bases__ must be tuple of classes, not '{}'", name, ops::type_name(b))
+        };
+        if bt.is_subtype(t) {
+            raise!(TypeError, "a __bases__ item causes an inheritance cycle");
+        }
+        new_bases.push(bt);
+    }
+    // The base deciding the layout: the first with the most derived payload.
+    let mut best = new_bases[0];
+    for b in &new_bases {
+        let (bk, best_k) = (b.payload_kind(), best.payload_kind());
+        if best_k == crate::kinds::OBJECT && bk != crate::kinds::OBJECT {
+            best = *b;
+        } else if bk != crate::kinds::OBJECT && bk != best_k {
+            raise!(TypeError, "multiple bases have instance lay-out conflict");
+        }
+    }
+    let old_base = t.data().base.read().clone().and_then(|b| TypeRef::from_value(&b)).unwrap_or(rt().types.object);
+    let slots_of = |bs: &[TypeRef]| -> Vec<String> { bs.iter().flat_map(|b| b.data().slot_names.clone()).collect() };
+    let old_bases: Vec<TypeRef> = t.data().bases.read().iter().filter_map(TypeRef::from_value).collect();
+    // CPython compares tp_free first: GC-tracked layouts against plain ones.
+    if crate::object::is_gc_type(best.data()) != crate::object::is_gc_type(old_base.data()) {
+        raise!(TypeError, "__bases__ assignment: '{}' deallocator differs from '{}'", best.name(), old_base.name());
+    }
+    if best.payload_kind() != t.payload_kind() || slots_of(&new_bases) != slots_of(&old_bases) {
+        raise!(TypeError, "__bases__ assignment: '{}' object layout differs from '{}'", best.name(), old_base.name());
+    }
+    // New MROs: this class, then every subclass below it (parents first).
+    let mut affected = vec![t];
+    let mut i = 0;
+    while i < affected.len() {
+        let subs: Vec<TypeRef> = affected[i].data().subclasses.lock().iter().filter_map(TypeRef::from_value).collect();
+        for sub in subs {
+            if !affected.contains(&sub) {
+                affected.push(sub);
+            }
+        }
+        i += 1;
+    }
+    let saved: Vec<Vec<Value>> = affected.iter().map(|a| a.data().mro_rest.read().clone()).collect();
+    let old_bases_v = t.data().bases.read().clone();
+    let old_base_v = t.data().base.read().clone();
+    *t.data().bases.write() = items.clone();
+    *t.data().base.write() = Some(best.to_value());
+    let mut failure = None;
+    for a in &affected {
+        let bases: Vec<TypeRef> = a.data().bases.read().iter().filter_map(TypeRef::from_value).collect();
+        match c3_mro(&bases) {
+            Ok(m) => *a.data().mro_rest.write() = m.iter().map(TypeRef::to_value).collect(),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(e) = failure {
+        for (a, m) in affected.iter().zip(saved) {
+            *a.data().mro_rest.write() = m;
+        }
+        *t.data().bases.write() = old_bases_v;
+        *t.data().base.write() = old_base_v;
+        return Err(e);
+    }
+    for ob in &old_bases {
+        ob.data().subclasses.lock().retain(|s| !s.is(&t.to_value()));
+    }
+    for nb in &new_bases {
+        nb.data().subclasses.lock().push(t.to_value());
+    }
+    for a in &affected {
+        a.bump_version();
+    }
+    crate::types::invalidate_lookup_caches();
     Ok(())
 }
 

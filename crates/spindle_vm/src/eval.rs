@@ -396,7 +396,8 @@ fn bind_args(
                         continue;
                     }
                     let _ = ts;
-                    raise!(TypeError, "{}() got an unexpected keyword argument '{}'", fname(), k);
+                    let hint = crate::traceback::did_you_mean(k, code.localsplus[posonly.min(total)..total].iter().map(|n| &**n));
+                    raise!(TypeError, "{}() got an unexpected keyword argument '{}'{}", fname(), k, hint);
                 }
             },
         }

@@ -96,7 +96,8 @@ pub fn syntax_error(_ts: &ThreadState, e: &spindle_compiler::SyntaxErrorInfo, fi
         crate::num::new_int(i64::from(e.offset)),
         e.text.as_deref().map(new_str).unwrap_or_else(none),
         crate::num::new_int(i64::from(e.end_lineno)),
-        crate::num::new_int(i64::from(e.end_offset)),
+        // u32::MAX stands for CPython's -1 (no end column).
+        crate::num::new_int(if e.end_offset == u32::MAX { -1 } else { i64::from(e.end_offset) }),
     ]);
     let exc = crate::exceptions::new_exception(ty, vec![new_str(&e.msg), details.clone()]);
     let set = |n: &str, v: Value| {

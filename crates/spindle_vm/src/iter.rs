@@ -32,8 +32,11 @@ pub enum IterState {
     Map { func: Value, iters: Vec<Value> },
     Filter { func: Value, iter: Value },
     Reversed { seq: Value, index: isize },
-    /// A snapshot of values (used for sets and other simple cases).
+    /// A snapshot of values (used for simple cases).
     Values { items: Vec<Value>, index: usize },
+    /// A snapshot of a set's members; `len` is the set's size when the
+    /// iterator was made (`usize::MAX` once a change was reported).
+    SetValues { set: Value, len: usize, items: Vec<Value>, index: usize },
     Exhausted,
 }
 
@@ -66,6 +69,10 @@ impl PyPayload for PyIter {
                 visit(iter);
             }
             IterState::Values { items, .. } => items.iter().for_each(visit),
+            IterState::SetValues { set, items, .. } => {
+                visit(set);
+                items.iter().for_each(visit);
+            }
             IterState::Range { .. } | IterState::BigRange { .. } | IterState::Exhausted => {}
         }
     }

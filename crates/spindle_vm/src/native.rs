@@ -89,8 +89,8 @@ pub fn add_class_value(t: TypeRef, name: &str, v: Value) {
 /// Wraps a native function as a classmethod attribute of `t`.
 pub fn add_classmethod(t: TypeRef, name: &'static str, f: NativeFnPtr) {
     let w = crate::object::alloc(
-        rt().types.classmethod,
-        crate::function::PyWrapper { func: parking_lot::Mutex::new(new_native(name, f)), dict: parking_lot::Mutex::new(None) },
+        rt().types.classmethod_descriptor,
+        crate::function::PyWrapper { func: parking_lot::Mutex::new(crate::function::new_method_descriptor(t, name, f)), dict: parking_lot::Mutex::new(None) },
     );
     add_class_value(t, name, w);
 }

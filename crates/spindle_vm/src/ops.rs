@@ -155,6 +155,9 @@ pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: Typ
             None => Ok(descr.clone()),
         };
     }
+    if t == r.types.classmethod_descriptor {
+        return Ok(crate::builtins_init::object_type::classmethod_descriptor_bind(&descr, owner.to_value()));
+    }
     if t == r.types.classmethod {
         if let Some(w) = descr.downcast::<PyWrapper>() {
             let f = w.func.lock().clone();
@@ -235,7 +238,10 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
         }
         let mname = m.dict.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str("__name__"));
         let mname = mname.as_ref().and_then(|v| crate::str::as_str(v).map(str::to_owned)).unwrap_or_default();
-        raise!(AttributeError, "module '{}' has no attribute '{}'", mname, name_s);
+        let e = err!(AttributeError, "module '{}' has no attribute '{}'", mname, name_s);
+        let _ = setattr_silent(&e.0, "name", name.clone());
+        let _ = setattr_silent(&e.0, "obj", obj.clone());
+        return Err(e);
     }
     if let Some(d) = found {
         // A builtin class's `__module__` names the class; its instances
@@ -397,6 +403,14 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
             if ty.lookup(name_s).is_some() {
                 raise!(AttributeError, "'{}' object attribute '{}' is read-only", ty.name(), name_s);
             }
+            // The longer wording only when the type keeps object's __setattr__.
+            let generic = match (ty.lookup("__setattr__"), rt().types.object.lookup("__setattr__")) {
+                (Some(a), Some(b)) => a.is(&b),
+                _ => true,
+            };
+            if !generic {
+                raise!(AttributeError, "'{}' object has no attribute '{}'", ty.name(), name_s);
+            }
             raise!(AttributeError, "'{}' object has no attribute '{}' and no __dict__ for setting new attributes", ty.name(), name_s)
         }
     }
@@ -420,6 +434,9 @@ pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult
                 v.push(s.clone());
                 v.extend_from_slice(args.args);
                 (f.func)(ts, Args { args: &v, kwnames: args.kwnames })
+            }
+            None if f.is_method && args.args.len() == args.kwnames.len() => {
+                raise!(TypeError, "unbound method {}() needs an argument", f.qualname)
             }
             None => (f.func)(ts, args),
         };
@@ -1021,7 +1038,8 @@ fn set_class(obj: &Value, value: Option<Value>) -> PyResult<()> {
     };
     let old = obj.type_ref();
     let (od, nd) = (old.data(), new.data());
-    if !old.is_heap() || !new.is_heap() {
+    let module = rt().types.module;
+    if !(old.is_heap() && new.is_heap() || old.is_subtype(module) && new.is_subtype(module)) {
         raise!(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     }
     if od.vtable.kind != nd.vtable.kind || od.has_ext() != nd.has_ext() || od.nslots() != nd.nslots() || od.has_dict() != nd.has_dict() {
@@ -1029,12 +1047,16 @@ fn set_class(obj: &Value, value: Option<Value>) -> PyResult<()> {
     }
     let Some(h) = obj.header() else { raise!(TypeError, "__class__ assignment: not a heap object") };
     // The instance holds a strong reference to its heap type (see object::alloc).
-    std::mem::forget(new.to_value());
+    if new.is_heap() {
+        std::mem::forget(new.to_value());
+    }
     let hp = h as *const crate::header::ObjHeader as *mut crate::header::ObjHeader;
     // SAFETY: `ty` is one aligned word; both types have the same layout (checked
     // above), so every reader sees a type that describes this object.
     unsafe { (*hp).ty = new };
-    // SAFETY: releases the reference the instance held on its old heap type.
-    drop(unsafe { Value::from_raw(old.ptr() as *const crate::header::ObjHeader) });
+    if old.is_heap() {
+        // SAFETY: releases the reference the instance held on its old heap type.
+        drop(unsafe { Value::from_raw(old.ptr() as *const crate::header::ObjHeader) });
+    }
     Ok(())
 }

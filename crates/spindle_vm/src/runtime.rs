@@ -73,6 +73,7 @@ builtin_types! {
     slice = "slice": PySlice, 0;
     property = "property": PyProperty, B;
     classmethod = "classmethod": PyWrapper, B;
+    classmethod_descriptor = "classmethod_descriptor": PyWrapper, 0;
     staticmethod = "staticmethod": PyWrapper, B;
     range = "range": crate::iter::PyRange, 0;
     iterator = "iterator": crate::iter::PyIter, 0;

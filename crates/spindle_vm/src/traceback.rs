@@ -82,7 +82,9 @@ pub fn make_raise(ts: &ThreadState, exc: Option<Value>, cause: Option<Value>) ->
     let Some(exc) = exc else {
         return match ts.current_exception() {
             Some(e) => {
-                ts.skip_traceback_once.set(false);
+                // A bare `raise` adds no traceback entry for its own frame
+                // (CPython unwinds without PyTraceBack_Here).
+                ts.skip_traceback_once.set(true);
                 Ok(PyErr(e))
             }
             None => Err(err!(RuntimeError, "No active exception to reraise")),
@@ -279,7 +281,7 @@ fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
     if let Some(pos) = code.code.positions.get(tb.lasti) {
         if let (Some(l0), Some(l1)) = (pos.lineno, pos.end_lineno) {
             if l1 > l0 && l0 == tb.lineno {
-                format_multiline(filename, l0, l1, out);
+                format_multiline(filename, l0, l1, pos.col.zip(pos.end_col), out);
                 return;
             }
         }
@@ -306,12 +308,21 @@ fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
                     let seg: String = line.chars().skip(c0).take(c1.saturating_sub(c0)).collect();
                     let anchor = anchors(&seg);
                     if end > start && should_show_carets(trimmed, start, end, anchor.is_some()) {
-                        let marks: String = match anchor {
-                            Some((l, r)) => (0..end - start).map(|i| if i >= l && i < r { '^' } else { '~' }).collect(),
-                            None => "^".repeat(end - start),
-                        };
+                        // Columns are display columns: wide characters take two.
+                        let lead: usize = line.chars().skip(indent.min(c0)).take(c0.saturating_sub(indent)).map(display_width).sum();
+                        let marks: String = seg
+                            .chars()
+                            .enumerate()
+                            .flat_map(|(i, ch)| {
+                                let m = match anchor {
+                                    Some((l, r)) if i < l || i >= r => '~',
+                                    _ => '^',
+                                };
+                                std::iter::repeat_n(m, display_width(ch))
+                            })
+                            .collect();
                         out.push_str("    ");
-                        out.push_str(&" ".repeat(start));
+                        out.push_str(&" ".repeat(lead));
                         out.push_str(&marks);
                         out.push('\n');
                     }
@@ -319,6 +330,89 @@ fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
             }
         }
     }
+}
+
+/// `". Did you mean 'x'?"` for the closest of `candidates` to `name`, or ""
+/// (CPython's suggestion rule: a weighted edit distance — a case change
+/// costs 1, any other edit 2 — of at most a third of the characters).
+pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    const MOVE: usize = 2;
+    const MAX_LEN: usize = 40;
+    let a: Vec<char> = name.chars().collect();
+    if a.len() > MAX_LEN {
+        return String::new();
+    }
+    let mut best: Option<(&str, usize)> = None;
+    for cand in candidates.take(750) {
+        if cand == name {
+            continue;
+        }
+        let b: Vec<char> = cand.chars().collect();
+        if b.len() > MAX_LEN {
+            continue;
+        }
+        let mut limit = (a.len() + b.len() + 3) * MOVE / 6;
+        if let Some((_, d)) = best {
+            limit = limit.min(d.saturating_sub(1));
+        }
+        let d = weighted_distance(&a, &b);
+        if d > limit {
+            continue;
+        }
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((cand, d));
+        }
+    }
+    best.map_or_else(String::new, |(c, _)| format!(". Did you mean '{c}'?"))
+}
+
+fn weighted_distance(a: &[char], b: &[char]) -> usize {
+    const MOVE: usize = 2;
+    const CASE: usize = 1;
+    let sub = |x: char, y: char| {
+        if x == y {
+            0
+        } else if x.to_ascii_lowercase() == y.to_ascii_lowercase() {
+            CASE
+        } else {
+            MOVE
+        }
+    };
+    let mut row: Vec<usize> = (0..=b.len()).map(|j| j * MOVE).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = (i + 1) * MOVE;
+        for (j, &y) in b.iter().enumerate() {
+            let next = (prev + sub(x, y)).min(row[j] + MOVE).min(row[j + 1] + MOVE);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// Terminal columns of `c`: two for East Asian wide and fullwidth
+/// characters (CJK, Hangul, fullwidth forms, most emoji), as the traceback
+/// module's `_display_width`.
+fn display_width(c: char) -> usize {
+    let cp = u32::from(c);
+    let wide = (0x1100..=0x115F).contains(&cp)
+        || (0x2E80..=0x303E).contains(&cp)
+        || (0x3041..=0x33FF).contains(&cp)
+        || (0x3400..=0x4DBF).contains(&cp)
+        || (0x4E00..=0x9FFF).contains(&cp)
+        || (0xA000..=0xA4CF).contains(&cp)
+        || (0xAC00..=0xD7A3).contains(&cp)
+        || (0xF900..=0xFAFF).contains(&cp)
+        || (0xFE30..=0xFE4F).contains(&cp)
+        || (0xFF01..=0xFF60).contains(&cp)
+        || (0xFFE0..=0xFFE6).contains(&cp)
+        || cp == 0x3000
+        || (0x1F300..=0x1F64F).contains(&cp)
+        || (0x1F680..=0x1F6FF).contains(&cp)
+        || (0x1F900..=0x1F9FF).contains(&cp)
+        || (0x20000..=0x3FFFD).contains(&cp);
+    if wide { 2 } else { 1 }
 }
 
 fn byte_to_char_col(line: &str, byte: usize) -> usize {
@@ -498,18 +592,61 @@ fn should_show_carets(line: &str, start: usize, end: usize, has_anchors: bool) -
 
 /// An instruction spanning several lines: CPython 3.13+ prints all of them
 /// (common indentation removed), without markers.
-fn format_multiline(filename: &str, l0: u32, l1: u32, out: &mut String) {
-    let lines: Vec<String> = (l0..=l1.min(l0 + 50)).filter_map(|n| crate::builtins_init::source_line(filename, n)).collect();
+fn format_multiline(filename: &str, l0: u32, l1: u32, cols: Option<(u32, u32)>, out: &mut String) {
+    let lines: Vec<String> = (l0..=l1).filter_map(|n| crate::builtins_init::source_line(filename, n)).collect();
     let indent = lines
         .iter()
         .filter(|l| !l.trim().is_empty())
         .map(|l| l.len() - l.trim_start().len())
         .min()
         .unwrap_or(0);
-    for l in &lines {
-        let body = if l.len() >= indent { &l[indent..] } else { l.trim_start() };
+    let body = |l: &String| -> String { if l.len() >= indent { l[indent..].trim_end().to_owned() } else { l.trim().to_owned() } };
+    // The first and last lines; one line between them is shown, more are
+    // summarised as `...<N lines>...`.
+    let n = lines.len();
+    let emit = |i: usize, out: &mut String| {
         out.push_str("    ");
-        out.push_str(body.trim_end());
+        out.push_str(&body(&lines[i]));
         out.push('\n');
+    };
+    if n == 0 {
+        return;
+    }
+    // Lines shown: the first, the last, and those around the anchors (a
+    // call's parentheses, a subscript's bracket, a binary operator).
+    let mut significant: Vec<usize> = vec![0, n - 1];
+    if let Some((c0, c1)) = cols {
+        let (c0, c1) = (c0 as usize, c1 as usize);
+        let first = lines[0].trim_end_matches(['\n', '\r']);
+        let last = lines[n - 1].trim_end_matches(['\n', '\r']);
+        if c0 <= first.len() && c1 <= last.len() && first.is_char_boundary(c0) && last.is_char_boundary(c1) {
+            let mut seg = String::from(&first[c0..]);
+            for l in &lines[1..n - 1] {
+                seg.push('\n');
+                seg.push_str(l.trim_end_matches(['\n', '\r']));
+            }
+            seg.push('\n');
+            seg.push_str(&last[..c1]);
+            if let Some((l, r)) = anchors(&seg) {
+                let line_of = |ch: usize| seg.chars().take(ch).filter(|c| *c == '\n').count();
+                for a in [line_of(l), line_of(r.saturating_sub(1))] {
+                    significant.extend([a.saturating_sub(1), a, a + 1]);
+                }
+            }
+        }
+    }
+    significant.retain(|i| *i < n);
+    significant.sort_unstable();
+    significant.dedup();
+    for (k, &i) in significant.iter().enumerate() {
+        if k > 0 {
+            let gap = i - significant[k - 1];
+            if gap == 2 {
+                emit(i - 1, out);
+            } else if gap > 2 {
+                out.push_str(&format!("    ...<{} lines>...\n", gap - 1));
+            }
+        }
+        emit(i, out);
     }
 }

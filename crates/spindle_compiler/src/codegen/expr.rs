@@ -860,6 +860,8 @@ impl<'a> Compiler<'a> {
                 Some(k) => {
                     self.expr(k)?;
                     self.expr(&c.value)?;
+                    // CPython locates MAP_ADD over `key: value`.
+                    self.set_loc(TextRange::new(k.range().start(), c.value.range().end()));
                     self.emit(Opcode::MapAdd, depth);
                 }
                 None => {

@@ -6,20 +6,23 @@
 //! pattern left on the stack, as CPython's `pattern_context` does. Names are
 //! bound as soon as their sub-pattern matches.
 
-use std::collections::BTreeSet;
-
 use spindle_bytecode::{CompareOp, Constant, Opcode};
 use spindle_parser::ast::{self, Expr, Pattern};
 use spindle_parser::{Ranged, TextRange};
 
 use super::{CResult, Compiler, Label, NameCtx};
 
-/// Per-pattern state: labels that pop `i` items then fail, and how many items
-/// sit above the stack base of the whole case (not counting the subject).
+/// Per-pattern state: labels that pop `i` items then fail, how many working
+/// items sit above the captures, and the captured names whose values wait on
+/// the stack (the first captured nearest the top of the capture area).
 struct PatternCtx {
     fail_pop: Vec<Label>,
     on_top: u32,
-    stores: BTreeSet<String>,
+    stores: Vec<String>,
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl<'a> Compiler<'a> {
@@ -36,8 +39,13 @@ impl<'a> Compiler<'a> {
             if !last {
                 self.emit(Opcode::Copy, 1);
             }
-            let mut pc = PatternCtx { fail_pop: Vec::new(), on_top: 0, stores: BTreeSet::new() };
+            let mut pc = PatternCtx { fail_pop: Vec::new(), on_top: 0, stores: Vec::new() };
             self.pattern(&case.pattern, &mut pc)?;
+            // The whole pattern matched: bind the captures (first name on top).
+            self.set_loc(case.pattern.range());
+            for name in std::mem::take(&mut pc.stores) {
+                self.nameop(&name, NameCtx::Store);
+            }
             if let Some(g) = &case.guard {
                 let fail = self.fail_label(&mut pc, 0);
                 self.jump_if(g, false, fail)?;
@@ -85,7 +93,10 @@ impl<'a> Compiler<'a> {
         pc.fail_pop[pops as usize]
     }
 
+    /// Jumps to the label popping `pops` working items plus every capture
+    /// waiting on the stack.
     fn jump_to_fail(&mut self, pc: &mut PatternCtx, op: Opcode, pops: u32) {
+        let pops = pops + count(pc.stores.len());
         let l = self.fail_label(pc, pops);
         self.emit_jump(op, l);
     }
@@ -107,11 +118,22 @@ impl<'a> Compiler<'a> {
         if n == "_" {
             return Err(self.error_at("cannot use '_' as a target", name.range));
         }
-        if !pc.stores.insert(n.to_owned()) {
+        if pc.stores.iter().any(|s| s == n) {
             return Err(self.error_at(&format!("multiple assignments to name '{n}' in pattern"), name.range));
         }
-        self.nameop(n, NameCtx::Store);
+        // Move the value under the working items and the earlier captures.
+        self.rotate(pc.on_top + count(pc.stores.len()) + 1);
+        pc.stores.push(n.to_owned());
         Ok(())
+    }
+
+    /// Moves TOS down to the `n`th stack position, the items above it moving up.
+    fn rotate(&mut self, n: u32) {
+        let mut k = n;
+        while k > 1 {
+            self.emit(Opcode::Swap, k);
+            k -= 1;
+        }
     }
 
     /// Matches TOS (consumed on success). On failure jumps to a fail-pop label
@@ -164,27 +186,40 @@ impl<'a> Compiler<'a> {
     fn or_pattern(&mut self, o: &'a ast::PatternMatchOr, pc: &mut PatternCtx) -> CResult {
         let end = self.new_label();
         let n = o.patterns.len();
-        let mut names: Option<BTreeSet<String>> = None;
-        let outer_stores = pc.stores.clone();
-        let mut all_stores = outer_stores.clone();
+        // The names the first alternative binds, in the order their values
+        // lie on the stack; later alternatives reorder theirs to match.
+        let mut control: Option<Vec<String>> = None;
         for (i, alt) in o.patterns.iter().enumerate() {
             if i + 1 < n {
                 self.check_reachable_alt(alt)?;
             }
             // Each alternative matches a copy; its failures pop back to the subject.
-            let mut sub = PatternCtx { fail_pop: Vec::new(), on_top: 0, stores: outer_stores.clone() };
+            let mut sub = PatternCtx { fail_pop: Vec::new(), on_top: 0, stores: Vec::new() };
             self.emit(Opcode::Copy, 1);
             self.pattern(alt, &mut sub)?;
-            let bound: BTreeSet<String> = sub.stores.difference(&outer_stores).cloned().collect();
-            match &names {
-                None => names = Some(bound.clone()),
-                Some(prev) if *prev != bound => {
-                    return Err(self.error_at("alternative patterns bind different names", alt.range()));
+            match &control {
+                None => control = Some(sub.stores.clone()),
+                Some(ctl) => {
+                    if ctl.len() != sub.stores.len() || ctl.iter().any(|c| !sub.stores.contains(c)) {
+                        return Err(self.error_at("alternative patterns bind different names", o.range));
+                    }
+                    // Reorder the values (a name's index is its depth below
+                    // the top): from the deepest, swap each into its place.
+                    for ic in (0..ctl.len()).rev() {
+                        let Some(is) = sub.stores.iter().position(|s| *s == ctl[ic]) else {
+                            return Err(self.error_at("alternative patterns bind different names", o.range));
+                        };
+                        if is != ic {
+                            if is != 0 {
+                                self.emit(Opcode::Swap, count(is + 1));
+                                sub.stores.swap(0, is);
+                            }
+                            self.emit(Opcode::Swap, count(ic + 1));
+                            sub.stores.swap(0, ic);
+                        }
+                    }
                 }
-                Some(_) => {}
             }
-            all_stores.extend(bound);
-            self.emit(Opcode::PopTop, 0);
             self.jump(end);
             self.emit_fail_pops(&sub);
         }
@@ -193,7 +228,18 @@ impl<'a> Compiler<'a> {
         self.jump_to_fail(pc, Opcode::JumpForward, pc.on_top);
         // `JumpForward` with a label: resolved by the assembler like any jump.
         self.bind(end);
-        pc.stores = all_stores;
+        // [outer captures, working items, subject, new captures]: move each new
+        // capture below the outer ones, then drop the subject copy.
+        let control = control.unwrap_or_default();
+        let nrots = count(control.len()) + 1 + pc.on_top + count(pc.stores.len());
+        for name in control {
+            self.rotate(nrots);
+            if pc.stores.contains(&name) {
+                return Err(self.error_at(&format!("multiple assignments to name '{name}' in pattern"), o.range));
+            }
+            pc.stores.push(name);
+        }
+        self.emit(Opcode::PopTop, 0);
         Ok(())
     }
 

@@ -244,6 +244,10 @@ impl<'a> Compiler<'a> {
         if let Expr::Tuple(t) = value {
             let elts: Vec<&Expr> = t.elts.iter().collect();
             self.starred_display(&elts, Opcode::BuildTuple)?;
+        } else if let Expr::Starred(s) = value {
+            // A TypeVarTuple default `*Ts`: the one item unpacking yields.
+            self.expr(&s.value)?;
+            self.emit(Opcode::UnpackSequence, 1);
         } else {
             self.expr(value)?;
         }

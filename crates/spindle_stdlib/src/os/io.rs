@@ -80,7 +80,22 @@ del _load, _stand_in_io
 
 DEFAULT_BUFFER_SIZE = _pyio.DEFAULT_BUFFER_SIZE
 BlockingIOError = BlockingIOError
-open = _pyio.open
+def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    # The C io module's mode checks and wording (the pure-Python ones differ).
+    if isinstance(mode, str):
+        modes = set(mode)
+        if modes - set("axrwb+t") or len(mode) > len(modes):
+            raise ValueError("invalid mode: %r" % mode)
+        if "t" in modes and "b" in modes:
+            raise ValueError("can't have text and binary mode at once")
+        kinds = ("x" in modes) + ("r" in modes) + ("w" in modes) + ("a" in modes)
+        if kinds > 1:
+            raise ValueError("must have exactly one of create/read/write/append mode")
+        if kinds == 0:
+            raise ValueError("Must have exactly one of create/read/write/append mode and at most one plus")
+    return _pyio.open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+open.__doc__ = _pyio.open.__doc__
+open.__module__ = '_io'
 text_encoding = _pyio.text_encoding
 _IOBase = _pyio.IOBase
 _RawIOBase = _pyio.RawIOBase
@@ -209,7 +224,7 @@ def _install_native(file_io, buffered_writer, buffered_reader, decoder):
     # BufferedReader they derive from, so those module globals stay; open()
     # gets globals naming the native ones.
     import types
-    global open, FileIO, BufferedWriter, BufferedReader, IncrementalNewlineDecoder
+    global FileIO, BufferedWriter, BufferedReader, IncrementalNewlineDecoder
     P = _pyio
     P.FileIO = FileIO = file_io
     P.IncrementalNewlineDecoder = IncrementalNewlineDecoder = decoder
@@ -225,7 +240,8 @@ def _install_native(file_io, buffered_writer, buffered_reader, decoder):
     new.__doc__, new.__qualname__, new.__module__ = inner.__doc__, inner.__qualname__, '_io'
     if inner is not f:
         new = staticmethod(new)
-    P.open = open = new
+    # `open` (above) checks modes with the C module's wording, then calls this.
+    P.open = new
 "#;
 
 /// `_textio_next_line(wrapper)`: the next line of a `_pyio.TextIOWrapper`

@@ -1432,8 +1432,8 @@ pub(super) fn init(r: &Runtime) {
                 ("istitle", |_, a| predicate(a, "istitle", is_title)),
             ],
         );
-        super::add_value(t, "maketrans", crate::function::new_native("maketrans", maketrans));
-        super::add_value(t, "fromhex", crate::function::new_native("fromhex", fromhex));
+        super::add_value(t, "maketrans", super::object_type::static_builtin(crate::function::new_native("maketrans", maketrans)));
+        super::add_value(t, "fromhex", crate::function::new_method_descriptor(t, "fromhex", fromhex));
         super::containers::classmethodize(t, "fromhex");
     }
     add_methods(

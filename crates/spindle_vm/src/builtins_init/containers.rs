@@ -224,6 +224,22 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                 Ok(None)
             }
         }
+        IterState::SetValues { set, len, items, index } => {
+            let now = set.downcast::<PySet>().map_or(*len, |s| s.table.len());
+            if now != *len {
+                // Sticky, as in CPython: every later call raises too.
+                *len = usize::MAX;
+                raise!(RuntimeError, "Set changed size during iteration");
+            }
+            if *index < items.len() {
+                let v = items[*index].clone();
+                *index += 1;
+                Ok(Some(v))
+            } else {
+                *st = IterState::Exhausted;
+                Ok(None)
+            }
+        }
         IterState::Seq { seq, index } => {
             let i = *index;
             if let Some(l) = seq.downcast::<PyList>() {
@@ -478,6 +494,7 @@ fn iter_reduce(ts: &ThreadState, a: Args<'_>) -> PyResult {
             new_tuple(vec![iter_fn, new_tuple(vec![rng]), none()])
         }
         IterState::Values { items, index } => remaining(items.get(*index..).unwrap_or(&[]).to_vec()),
+        IterState::SetValues { items, index, .. } => remaining(items.get(*index..).unwrap_or(&[]).to_vec()),
         IterState::Dict { dict, pos, kind, .. } => {
             let mut out = Vec::new();
             if let Some(d) = dict.downcast::<PyDict>() {
@@ -552,7 +569,7 @@ fn iter_next_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
     let n = match &*it.state.lock() {
-        IterState::Values { items, index } => items.len().saturating_sub(*index),
+        IterState::Values { items, index } | IterState::SetValues { items, index, .. } => items.len().saturating_sub(*index),
         IterState::Seq { seq, index } => seq_len_hint(seq).saturating_sub(*index),
         IterState::Reversed { seq, index } => {
             let n = seq_len_hint(seq) as isize;
@@ -855,7 +872,8 @@ fn list_init(r: &Runtime) {
 pub(crate) fn classmethodize(t: TypeRef, name: &str) {
     let d = t.data().dict_data();
     if let Some(f) = d.get_str(name) {
-        let w = alloc(rt().types.classmethod, crate::function::PyWrapper { func: Mutex::new(f), dict: Mutex::new(None) });
+        // A builtin's class method is a `classmethod_descriptor`, as in CPython.
+        let w = alloc(rt().types.classmethod_descriptor, crate::function::PyWrapper { func: Mutex::new(f), dict: Mutex::new(None) });
         d.set_str(crate::str::intern(name), w);
     }
 }
@@ -1144,6 +1162,14 @@ fn merge_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize) -> bool) {
     if n < 2 {
         return;
     }
+    if n < 64 {
+        // A short list is one run, as in CPython: the natural run at its
+        // start, then binary insertion of the rest (same comparisons, same
+        // order, so side effects and errors match).
+        let run = count_run(v, lt);
+        binary_insertion(v, run, lt);
+        return;
+    }
     let mut width = 1;
     let mut buf = v.clone();
     while width < n {
@@ -1177,6 +1203,70 @@ fn merge_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize) -> bool) {
         }
         std::mem::swap(v, &mut buf);
         width *= 2;
+    }
+}
+
+/// Length of the run at the start of `v`, made ascending: a non-descending
+/// prefix, or a descending one (equal neighbours kept in order) reversed in
+/// place and then extended by what follows it in order.
+fn count_run(v: &mut [usize], lt: &mut dyn FnMut(usize, usize) -> bool) -> usize {
+    let len = v.len();
+    let mut n = 1;
+    while n < len && !lt(v[n], v[n - 1]) {
+        n += 1;
+    }
+    if n == len {
+        return n;
+    }
+    // v[n] < v[n-1].
+    if n > 1 {
+        if lt(v[0], v[n - 1]) {
+            return n;
+        }
+        // v[..n] are all equal: one group of equals in a descending run.
+        v[..n].reverse();
+    }
+    n += 1;
+    let mut neq = 0;
+    while n < len {
+        if lt(v[n], v[n - 1]) {
+            if neq > 0 {
+                v[n - neq - 1..n].reverse();
+                neq = 0;
+            }
+        } else if lt(v[n - 1], v[n]) {
+            break;
+        } else {
+            neq += 1;
+        }
+        n += 1;
+    }
+    if neq > 0 {
+        v[n - neq - 1..n].reverse();
+    }
+    v[..n].reverse();
+    while n < len && !lt(v[n], v[n - 1]) {
+        n += 1;
+    }
+    n
+}
+
+/// Inserts `v[ok..]` one by one into the sorted prefix (binary search,
+/// after equal elements for stability).
+fn binary_insertion(v: &mut [usize], ok: usize, lt: &mut dyn FnMut(usize, usize) -> bool) {
+    for i in ok.max(1)..v.len() {
+        let pivot = v[i];
+        let (mut l, mut r) = (0, i);
+        while l < r {
+            let m = (l + r) >> 1;
+            if lt(pivot, v[m]) {
+                r = m;
+            } else {
+                l = m + 1;
+            }
+        }
+        v.copy_within(l..i, l + 1);
+        v[l] = pivot;
     }
 }
 
@@ -1837,9 +1927,9 @@ fn set_init(r: &Runtime) {
                     Ok(new_bool(set_contains(ts, st(&a)?, &a.args[1])?))
                 }),
                 ("__iter__", |_, a| {
-                    let len = st(&a)?.table.len();
-                    let _ = len;
-                    Ok(new_values_iter(rt().types.set_iterator, st(&a)?.table.keys()))
+                    let s = st(&a)?;
+                    let state = IterState::SetValues { set: a.args[0].clone(), len: s.table.len(), items: s.table.keys(), index: 0 };
+                    Ok(alloc(rt().types.set_iterator, PyIter { state: Mutex::new(state) }))
                 }),
                 ("__repr__", set_repr),
                 ("__eq__", |ts, a| set_cmp(ts, a, CmpOp::Eq)),

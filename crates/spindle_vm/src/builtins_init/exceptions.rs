@@ -363,7 +363,7 @@ fn eg_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", pos.len().saturating_sub(1));
     }
     if as_str(&pos[1]).is_none() {
-        raise!(TypeError, "argument 1 must be str, not {}", ops::type_name(&pos[1]));
+        raise!(TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not {}", ops::type_name(&pos[1]));
     }
     let excs = ops::collect(ts, &pos[2]).map_err(|_| err!(TypeError, "second argument (exceptions) must be a sequence"))?;
     if excs.is_empty() {
@@ -602,41 +602,54 @@ pub fn format_syntax_error(ts: &ThreadState, exc: &Value) -> String {
     let mut out = String::new();
     let file = get("filename").and_then(|f| as_str(&f).map(str::to_owned));
     let line = get("lineno").and_then(|l| crate::num::int_to_i64(&l));
-    if let Some(f) = &file {
-        out.push_str(&format!("  File \"{}\", line {}\n", f, line.unwrap_or(0)));
+    let mut suffix = String::new();
+    match (&file, line) {
+        (f, Some(l)) => out.push_str(&format!("  File \"{}\", line {}\n", f.as_deref().filter(|f| !f.is_empty()).unwrap_or("<string>"), l)),
+        (Some(f), None) => suffix = format!(" ({f})"),
+        (None, None) => {}
     }
     if let Some(text) = get("text").and_then(|t| as_str(&t).map(str::to_owned)) {
-        let first = text.split('\n').next().unwrap_or("");
-        // CPython strips only spaces and form feeds here, so a leading tab shows.
-        let stripped = first.trim_start_matches([' ', '\x0c']);
-        let lead = first.chars().count() - stripped.chars().count();
-        let shown = stripped.trim_end();
-        if !shown.is_empty() {
-            out.push_str("    ");
-            out.push_str(shown);
-            out.push('\n');
-            if let Some(off) = get("offset").and_then(|o| crate::num::int_to_i64(&o)) {
+        // As the traceback module: strip the newline, then leading spaces,
+        // newlines and form feeds (a leading tab shows); columns are 1-based
+        // offsets into the unstripped line.
+        let rtext = text.trim_end_matches('\n');
+        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+        let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
+        let rlen = rtext.chars().count() as i64;
+        let tlen = text.chars().count() as i64;
+        match get("offset").and_then(|o| crate::num::int_to_i64(&o)) {
+            None => out.push_str(&format!("    {ltext}\n")),
+            Some(mut offset) => {
                 let end_line = get("end_lineno").and_then(|l| crate::num::int_to_i64(&l));
-                let end = get("end_offset").and_then(|o| crate::num::int_to_i64(&o));
-                let start = (off - 1 - lead as i64).max(0) as usize;
-                let width = shown.chars().count();
-                let mut count = 1usize;
-                if let (Some(e), Some(el)) = (end, end_line) {
-                    if Some(el) == line && e > off {
-                        count = (e - off) as usize;
-                    } else if el != line.unwrap_or(el) {
-                        count = width.saturating_sub(start).max(1);
+                let mut end_offset = if end_line == line {
+                    match get("end_offset").and_then(|o| crate::num::int_to_i64(&o)) {
+                        Some(e) if e != 0 => e,
+                        _ => offset,
                     }
+                } else {
+                    rlen + 1
+                };
+                if tlen > 0 && offset > tlen {
+                    offset = rlen + 1;
                 }
-                let start = start.min(width);
-                let count = count.min(width.saturating_sub(start).max(1));
-                out.push_str("    ");
-                out.push_str(&" ".repeat(start));
-                out.push_str(&"^".repeat(count));
-                out.push('\n');
+                if tlen > 0 && end_offset > tlen {
+                    end_offset = rlen + 1;
+                }
+                if offset >= end_offset || end_offset < 0 {
+                    end_offset = offset + 1;
+                }
+                let colno = offset - 1 - spaces;
+                let end_colno = end_offset - 1 - spaces;
+                out.push_str(&format!("    {ltext}\n"));
+                if colno >= 0 {
+                    // Whitespace other than spaces (tabs) is kept for alignment.
+                    let lead: String = ltext.chars().take(colno as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+                    let carets = "^".repeat((end_colno - colno).max(0) as usize);
+                    out.push_str(&format!("    {lead}{carets}\n"));
+                }
             }
         }
     }
-    out.push_str(&format!("{name}: {msg}\n"));
+    out.push_str(&format!("{name}: {msg}{suffix}\n"));
     out
 }

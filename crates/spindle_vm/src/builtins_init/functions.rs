@@ -272,6 +272,9 @@ pub fn fill_builtins(d: &PyDict) {
         ("aiter", |ts, a| {
             one("aiter", &a)?;
             match ops::call_dunder(ts, &a.args[0], "__aiter__", &[])? {
+                Some(v) if v.type_ref().lookup("__anext__").is_none() => {
+                    raise!(TypeError, "aiter() returned not an async iterator of type '{}'", ops::type_name(&v))
+                }
                 Some(v) => Ok(v),
                 None => raise!(TypeError, "'{}' object is not an async iterable", ops::type_name(&a.args[0])),
             }
@@ -386,14 +389,6 @@ fn builtin_print(ts: &ThreadState, a: Args<'_>) -> PyResult {
         Some(s) => as_str(s).ok_or_else(|| err!(TypeError, "end must be None or a string, not {}", ops::type_name(s)))?.to_owned(),
         None => "\n".into(),
     };
-    let mut out = String::new();
-    for (i, v) in a.positional().iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep_s);
-        }
-        out.push_str(&ops::str_string(ts, v)?);
-    }
-    out.push_str(&end_s);
     let file = match file {
         Some(f) => f,
         None => match super::sys_attr(ts, "stdout") {
@@ -404,7 +399,39 @@ fn builtin_print(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if is_none(&file) {
         return Ok(none());
     }
-    ops::call_method(ts, &file, "write", &[new_string(out)])?;
+    // CPython writes each piece on its own (a file object sees every call);
+    // the interpreter's own streams get one joined write, with what was
+    // formatted before a failing str() still written.
+    let std_stream = ["__stdout__", "__stderr__"].iter().any(|n| super::sys_attr(ts, n).is_some_and(|s| s.is(&file)));
+    let mut out = String::new();
+    let mut failed = None;
+    for (i, v) in a.positional().iter().enumerate() {
+        if i > 0 {
+            if std_stream {
+                out.push_str(&sep_s);
+            } else {
+                ops::call_method(ts, &file, "write", &[new_str(&sep_s)])?;
+            }
+        }
+        match ops::str_string(ts, v) {
+            Ok(text) if std_stream => out.push_str(&text),
+            Ok(text) => {
+                ops::call_method(ts, &file, "write", &[new_string(text)])?;
+            }
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(e) = failed {
+        if std_stream && !out.is_empty() {
+            ops::call_method(ts, &file, "write", &[new_string(out)])?;
+        }
+        return Err(e);
+    }
+    out.push_str(&end_s);
+    ops::call_method(ts, &file, "write", &[new_string(if std_stream { out } else { end_s })])?;
     if flush {
         ops::call_method(ts, &file, "flush", &[])?;
     }
@@ -750,7 +777,13 @@ fn exec_eval(ts: &ThreadState, a: Args<'_>, is_exec: bool) -> PyResult {
     let globals = match globals.filter(|g| !is_none(g)) {
         Some(g) => {
             if g.downcast::<PyDict>().is_none() {
-                raise!(TypeError, "{}() globals must be a dict, not {}", name, ops::type_name(&g));
+                if is_exec {
+                    raise!(TypeError, "exec() globals must be a dict, not {}", ops::type_name(&g));
+                }
+                if g.type_ref().lookup("__getitem__").is_some() {
+                    raise!(TypeError, "globals must be a real dict; try eval(expr, {{}}, mapping)");
+                }
+                raise!(TypeError, "globals must be a dict");
             }
             g
         }

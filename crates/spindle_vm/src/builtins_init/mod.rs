@@ -301,8 +301,19 @@ pub fn typing_intrinsic1(ts: &ThreadState, code: u32, v: Value) -> PyResult {
         8 => "ParamSpec",
         9 => "TypeVarTuple",
         10 => {
+            // `Generic[*params]`: a TypeVarTuple goes in unpacked (`*Ts`).
             let g = ops::getattr_str(ts, &typing, "Generic")?;
-            return ops::getitem(ts, &g, &v);
+            let tvt = ops::getattr_str(ts, &typing, "TypeVarTuple")?;
+            let mut items = Vec::new();
+            for p in crate::seq::tuple_items(&v).map(<[Value]>::to_vec).unwrap_or_default() {
+                if TypeRef::from_value(&tvt).is_some_and(|t| ops::isinstance_type(&p, t)) {
+                    let it = ops::iter(ts, &p)?;
+                    items.extend(ops::next(ts, &it)?);
+                } else {
+                    items.push(p);
+                }
+            }
+            return ops::getitem(ts, &g, &crate::seq::new_tuple(items));
         }
         _ => {
             let items = crate::seq::tuple_items(&v).map(<[Value]>::to_vec).unwrap_or_default();
@@ -310,10 +321,15 @@ pub fn typing_intrinsic1(ts: &ThreadState, code: u32, v: Value) -> PyResult {
             let name = items.first().cloned().unwrap_or_else(none);
             let params = items.get(1).cloned().unwrap_or_else(none);
             let func = items.get(2).cloned().unwrap_or_else(none);
-            let value = ops::call(ts, &func, &[crate::num::new_int(1)])?;
             let params = if crate::runtime::is_none(&params) { crate::seq::new_tuple(vec![]) } else { params };
-            let kwn = [new_str("type_params")];
-            return ops::call_args(ts, &ta, Args { args: &[name, value, params], kwnames: &kwn });
+            // The value is evaluated lazily, on first `__value__` (PEP 695);
+            // the alias belongs to the module running the `type` statement.
+            let sys = crate::import::import_module(ts, "sys")?;
+            let frame = ops::call(ts, &ops::getattr_str(ts, &sys, "_getframe")?, &[crate::num::new_int(0)])?;
+            let globals = ops::getattr_str(ts, &frame, "f_globals")?;
+            let module = globals.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str("__name__")).unwrap_or_else(none);
+            let lazy = ops::getattr_str(ts, &ta, "_lazy")?;
+            return ops::call(ts, &lazy, &[name, func, params, module]);
         }
     };
     let cls = ops::getattr_str(ts, &typing, name)?;

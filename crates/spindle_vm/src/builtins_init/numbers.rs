@@ -118,8 +118,8 @@ pub(super) fn init(r: &Runtime) {
             ("__sizeof__", |_, _a| Ok(new_int(28))),
         ],
     );
-    super::add_value(i, "from_bytes", alloc(r.types.classmethod, crate::function::PyWrapper {
-        func: parking_lot::Mutex::new(crate::function::new_native("from_bytes", int_from_bytes)),
+    super::add_value(i, "from_bytes", alloc(r.types.classmethod_descriptor, crate::function::PyWrapper {
+        func: parking_lot::Mutex::new(crate::function::new_method_descriptor(i, "from_bytes", int_from_bytes)),
         dict: parking_lot::Mutex::new(None),
     }));
     add_methods(r.types.bool_, &[("__repr__", bool_repr), ("__and__", bool_and), ("__or__", bool_or), ("__xor__", bool_xor), ("__rand__", bool_and), ("__ror__", bool_or), ("__rxor__", bool_xor), ("__invert__", bool_invert)]);
@@ -175,8 +175,8 @@ pub(super) fn init(r: &Runtime) {
             ("__format__", crate::builtins_init::functions::number_format),
         ],
     );
-    super::add_value(f, "fromhex", alloc(r.types.classmethod, crate::function::PyWrapper {
-        func: parking_lot::Mutex::new(crate::function::new_native("fromhex", float_fromhex)),
+    super::add_value(f, "fromhex", alloc(r.types.classmethod_descriptor, crate::function::PyWrapper {
+        func: parking_lot::Mutex::new(crate::function::new_method_descriptor(f, "fromhex", float_fromhex)),
         dict: parking_lot::Mutex::new(None),
     }));
     let c = r.types.complex;
@@ -429,7 +429,7 @@ pub fn int_from_args(ts: &ThreadState, x: Option<Value>, base: Option<Value>) ->
     if let Some(bs) = crate::builtins_init::containers::bytes_data(&x) {
         return spindle_num::int_from_str(&String::from_utf8_lossy(&bs), 10, limit).map(from_int).map_err(num_err);
     }
-    for m in ["__int__", "__index__", "__trunc__"] {
+    for m in ["__int__", "__index__"] {
         if let Some(r) = ops::call_dunder(ts, &x, m, &[])? {
             if to_int(&r).is_none() {
                 raise!(TypeError, "{} returned non-int (type {})", m, ops::type_name(&r));

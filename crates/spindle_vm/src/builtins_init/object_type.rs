@@ -55,6 +55,8 @@ pub(super) fn init(r: &Runtime) {
             ("__subclasshook__", not_impl),
         ],
     );
+    super::containers::classmethodize(o, "__init_subclass__");
+    super::containers::classmethodize(o, "__subclasshook__");
     let t = r.types.type_;
     add_new(t, type_new_native);
     add_methods(
@@ -110,8 +112,15 @@ pub(super) fn init(r: &Runtime) {
     );
     add_new(r.types.classmethod, wrapper_new);
     add_new(r.types.staticmethod, wrapper_new);
-    add_methods(r.types.classmethod, &[("__init__", wrapper_init), ("__get__", classmethod_get)]);
-    add_methods(r.types.staticmethod, &[("__init__", wrapper_init), ("__get__", staticmethod_get), ("__call__", staticmethod_call)]);
+    add_methods(r.types.classmethod, &[("__init__", wrapper_init), ("__get__", classmethod_get), ("__repr__", wrapper_repr)]);
+    add_methods(
+        r.types.classmethod_descriptor,
+        &[("__get__", classmethod_descriptor_get), ("__repr__", classmethod_descriptor_repr), ("__call__", classmethod_descriptor_call)],
+    );
+    add_methods(
+        r.types.staticmethod,
+        &[("__init__", wrapper_init), ("__get__", staticmethod_get), ("__call__", staticmethod_call), ("__repr__", wrapper_repr)],
+    );
     add_new(r.types.super_, super_new_native);
     add_methods(r.types.super_, &[("__init__", noop_init), ("__repr__", super_repr)]);
     add_methods(r.types.member_descriptor, &[("__get__", member_get), ("__set__", member_set), ("__delete__", member_delete)]);
@@ -283,6 +292,14 @@ pub fn object_new_raw(ts: &ThreadState, args: Args<'_>) -> PyResult {
         raise!(TypeError, "object.__new__(X): X is not a type object ({})", ops::type_name(cls))
     };
     if ct.payload_kind() != crate::kinds::OBJECT {
+        // A builtin type without a constructor of its own (tp_new NULL).
+        let inherits_object_new = match (ct.lookup("__new__"), rt().types.object.lookup("__new__")) {
+            (Some(a), Some(b)) => a.is(&b),
+            _ => false,
+        };
+        if inherits_object_new && !ct.is_heap() {
+            raise!(TypeError, "cannot create '{}' instances", ct.name());
+        }
         let solid = ct.mro().into_iter().find(|t| !t.is_heap()).map(|t| t.name()).unwrap_or_default();
         raise!(TypeError, "object.__new__({}) is not safe, use {}.__new__()", ct.name(), solid);
     }
@@ -721,10 +738,12 @@ fn native_reduce(ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 fn method_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(m) = args.args[0].downcast::<PyMethod>() else { raise!(TypeError, "expected method") };
-    let q = match ops::getattr_opt(ts, &m.func, "__qualname__")? {
-        Some(q) => ops::str_string(ts, &q)?,
-        None => "?".into(),
+    // `__qualname__`, else `__name__`; a non-str name reads as "?".
+    let name = match ops::getattr_opt(ts, &m.func, "__qualname__")? {
+        Some(q) => Some(q),
+        None => ops::getattr_opt(ts, &m.func, "__name__")?,
     };
+    let q = name.as_ref().and_then(as_str).unwrap_or("?").to_owned();
     Ok(new_str(&format!("<bound method {} of {}>", q, ops::repr_string(ts, &m.self_)?)))
 }
 
@@ -934,7 +953,14 @@ fn property_copy(ts: &ThreadState, args: Args<'_>, which: usize) -> PyResult {
         1 => s = f,
         _ => d = f,
     }
-    let doc = p.doc.lock().clone().unwrap_or_else(none);
+    let old_doc = p.doc.lock().clone();
+    // A doc taken from the old getter is not kept: the new property takes its
+    // getter's own (CPython's `getter_doc`).
+    let from_getter = match (&p.fget, &old_doc) {
+        (Some(og), Some(d)) => ops::getattr_opt(ts, og, "__doc__")?.is_some_and(|gd| gd.is(d)),
+        _ => false,
+    };
+    let doc = if from_getter && g.is_some() { none() } else { old_doc.unwrap_or_else(none) };
     let cls = o.type_ref().to_value();
     let mut a = vec![g.unwrap_or_else(none), s.unwrap_or_else(none), d.unwrap_or_else(none), doc];
     let _ = &mut a;
@@ -1024,6 +1050,65 @@ fn wrapper_init(_ts: &ThreadState, args: Args<'_>) -> PyResult {
         *w.func.lock() = args.args[1].clone();
     }
     Ok(none())
+}
+
+/// `<staticmethod(f)>` / `<classmethod(f)>`, the type's own name for subclasses.
+fn wrapper_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected staticmethod") };
+    let f = w.func.lock().clone();
+    let inner = ops::repr_string(ts, &f)?;
+    let name = if args.args[0].type_ref().is_subtype(rt().types.classmethod) { "classmethod" } else { "staticmethod" };
+    Ok(new_str(&format!("<{name}({inner})>")))
+}
+
+/// A builtin function as a `staticmethod` class attribute (`str.maketrans`).
+pub(crate) fn static_builtin(f: Value) -> Value {
+    alloc(rt().types.staticmethod, PyWrapper { func: Mutex::new(f), dict: Mutex::new(None) })
+}
+
+/// `<method 'fromkeys' of 'dict' objects>`.
+fn classmethod_descriptor_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected classmethod_descriptor") };
+    let f = w.func.lock().clone();
+    match f.downcast::<NativeFunction>() {
+        Some(n) => {
+            let owner = n.qualname.rsplit_once('.').map_or("", |(o, _)| o);
+            Ok(new_str(&format!("<method '{}' of '{}' objects>", n.name, owner)))
+        }
+        None => Ok(new_str(&format!("<classmethod_descriptor({})>", ops::repr_string(ts, &f)?))),
+    }
+}
+
+/// A builtin class method bound to `owner`: a builtin method whose
+/// `__self__` is the class, as CPython's classmethod_descriptor gives.
+pub(crate) fn classmethod_descriptor_bind(descr: &Value, owner: Value) -> Value {
+    let Some(w) = descr.downcast::<PyWrapper>() else { return descr.clone() };
+    let f = w.func.lock().clone();
+    match f.downcast::<NativeFunction>() {
+        Some(n) => crate::function::bind_native(n, owner),
+        None => crate::function::new_method(f, owner),
+    }
+}
+
+fn classmethod_descriptor_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let owner = match args.args.get(2) {
+        Some(t) if !is_none(t) => t.clone(),
+        _ => args.args.get(1).map(|o| o.type_ref().to_value()).unwrap_or_else(none),
+    };
+    Ok(classmethod_descriptor_bind(&args.args[0], owner))
+}
+
+/// Calling the descriptor itself: the class comes first, as for a bound call.
+fn classmethod_descriptor_call(ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected classmethod_descriptor") };
+    let f = w.func.lock().clone();
+    let name = f.downcast::<NativeFunction>().map_or(String::new(), |n| n.qualname.clone());
+    match args.args.get(1) {
+        Some(c) if TypeRef::from_value(c).is_some() => {}
+        Some(c) => raise!(TypeError, "descriptor '{}' for type needs a type, not a '{}' as arg 2", name, ops::type_name(c)),
+        None => raise!(TypeError, "descriptor '{}' of type needs an argument", name),
+    }
+    ops::call_args(ts, &f, Args { args: &args.args[1..], kwnames: args.kwnames })
 }
 
 fn classmethod_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -1182,11 +1267,8 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__text_signature__" => if t == rt().types.object { new_str("()") } else { none() },
             "__basicsize__" => new_int(32),
             "__flags__" => new_int(cpython_type_flags(t)),
-            // A class with PEP 695 parameters keeps them in its namespace.
-            "__type_params__" => match td.dict_data().get_str("__type_params__") {
-                Some(v) if v.downcast::<crate::class::PyGetSet>().is_none() => v,
-                _ => new_tuple(vec![]),
-            },
+            // A generic class's body stores its parameters in its namespace.
+            "__type_params__" => td.dict_data().get_str("__type_params__").filter(|v| crate::seq::tuple_items(v).is_some()).unwrap_or_else(|| new_tuple(vec![])),
             "__annotations__" | "__annotate__" => return type_annotations(ts, t, name),
             "__abstractmethods__" => match td.dict_data().get_str("__abstractmethods__") {
                 Some(v) => v,
@@ -1501,12 +1583,49 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
             },
             "__doc__" => a.doc = v.unwrap_or_else(none),
             "__module__" => a.module = v.unwrap_or_else(none),
-            "__defaults__" => a.defaults = v.filter(|x| !is_none(x)),
-            "__kwdefaults__" => a.kwdefaults = v.filter(|x| !is_none(x)),
-            "__annotations__" => a.annotations = v,
-            "__annotate__" => a.annotate = v.filter(|x| !is_none(x)),
-            "__type_params__" => a.type_params = v,
-            "__dict__" => a.dict = v,
+            "__defaults__" => match v.filter(|x| !is_none(x)) {
+                Some(x) if x.downcast::<crate::seq::PyTuple>().is_none() => {
+                    raise!(TypeError, "__defaults__ must be set to a tuple object")
+                }
+                x => a.defaults = x,
+            },
+            "__kwdefaults__" => match v.filter(|x| !is_none(x)) {
+                Some(x) if x.downcast::<crate::dict::PyDict>().is_none() => {
+                    raise!(TypeError, "__kwdefaults__ must be set to a dict object")
+                }
+                x => a.kwdefaults = x,
+            },
+            "__annotations__" => match v.filter(|x| !is_none(x)) {
+                Some(x) if x.downcast::<crate::dict::PyDict>().is_none() => {
+                    raise!(TypeError, "__annotations__ must be set to a dict object")
+                }
+                x => a.annotations = x,
+            },
+            "__annotate__" => match v {
+                None => raise!(TypeError, "__annotate__ cannot be deleted"),
+                Some(x) if is_none(&x) => a.annotate = None,
+                Some(x) => {
+                    drop(a);
+                    if !ops::is_callable(&x) {
+                        raise!(TypeError, "__annotate__ must be callable or None");
+                    }
+                    let mut a = f.attrs.lock();
+                    a.annotate = Some(x);
+                    // A new __annotate__ drops the cached annotations.
+                    a.annotations = None;
+                }
+            },
+            "__type_params__" => match v {
+                Some(x) if x.downcast::<crate::seq::PyTuple>().is_some() => a.type_params = Some(x),
+                _ => raise!(TypeError, "__type_params__ must be set to a tuple"),
+            },
+            "__dict__" => match v {
+                None => raise!(TypeError, "cannot delete __dict__"),
+                Some(x) if x.downcast::<crate::dict::PyDict>().is_none() => {
+                    raise!(TypeError, "__dict__ must be set to a dictionary, not a '{}'", ops::type_name(&x))
+                }
+                x => a.dict = x,
+            },
             "__globals__" | "__closure__" | "__builtins__" => raise!(AttributeError, "readonly attribute"),
             "__code__" => {
                 drop(a);

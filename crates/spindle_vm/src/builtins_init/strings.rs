@@ -105,7 +105,7 @@ pub(super) fn init(r: &Runtime) {
         ],
     );
     let maketrans: Method = str_maketrans;
-    super::add_value(s, "maketrans", crate::function::new_native("maketrans", maketrans));
+    super::add_value(s, "maketrans", super::object_type::static_builtin(crate::function::new_native("maketrans", maketrans)));
 }
 
 /// The exact contents of `self`.
@@ -309,7 +309,14 @@ fn str_cmp(a: Args<'_>, op: CmpOp) -> PyResult {
 fn str_join(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("join", a, 1, 1)?;
     let sep = me(&a)?;
-    let items = ops::collect(ts, &a.args[1])?;
+    let src = &a.args[1];
+    let items = if crate::seq::tuple_items(src).is_some() || src.downcast::<crate::seq::PyList>().is_some() {
+        ops::collect(ts, src)?
+    } else {
+        // PySequence_Fast: a TypeError from iter() becomes join's own.
+        let it = ops::iter(ts, src).map_err(|e| if e.is_instance(rt().exc.TypeError) { err!(TypeError, "can only join an iterable") } else { e })?;
+        ops::collect(ts, &it)?
+    };
     let mut parts: Vec<&PyStrData> = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
         match as_data(it) {
