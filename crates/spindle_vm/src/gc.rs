@@ -900,3 +900,55 @@ pub fn freeze_count() -> usize {
     }
     n
 }
+
+/// Makes the program's definitions immortal: every tracked function (with
+/// its code, globals and builtins), module (with its dict) and class. Called
+/// once, when the first extra thread starts, as CPython 3.13's free-threaded
+/// build does: from then on threads share these without touching their
+/// reference counts (a non-owner's count is an atomic read-modify-write on a
+/// shared cache line). The cost is theirs never being freed; CPython 3.14
+/// replaced this with deferred reference counting, which is Spindle's plan
+/// too (issue 7). Immortal objects stay tracked: the collector sees them as
+/// always reachable.
+pub fn immortalize_definitions(ts: &ThreadState) {
+    let _ = with_all_tracked(ts, None, |objs| {
+        for &p in objs {
+            // SAFETY: with the world stopped every listed object is alive;
+            // the view is never dropped, so no count changes.
+            let v = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(p) });
+            let kind = v.type_ref().payload_kind();
+            if kind == crate::kinds::FUNCTION {
+                if let Some(f) = v.downcast::<crate::function::PyFunction>() {
+                    // SAFETY: the function's current code is alive while it
+                    // is; the view is never dropped.
+                    let code = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(f.code.current_ptr()) });
+                    if let Some(c) = code.downcast::<crate::code::PyCode>() {
+                        // Its constants too: LOAD_CONST counts them on every use.
+                        for k in c.consts.iter() {
+                            if let Some(h) = k.header() {
+                                h.make_immortal();
+                            }
+                        }
+                    }
+                    if let Some(h) = code.header() {
+                        h.make_immortal();
+                    }
+                    for d in [&f.globals, &f.builtins] {
+                        if let Some(h) = d.header() {
+                            h.make_immortal();
+                        }
+                    }
+                }
+            } else if kind == crate::kinds::MODULE {
+                if let Some(h) = v.downcast::<crate::cell::PyModule>().and_then(|m| m.dict.header()) {
+                    h.make_immortal();
+                }
+            } else if kind != crate::kinds::TYPE {
+                continue;
+            }
+            if let Some(h) = v.header() {
+                h.make_immortal();
+            }
+        }
+    });
+}
