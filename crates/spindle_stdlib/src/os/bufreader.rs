@@ -27,6 +27,7 @@ use spindle_vm::types::type_flags;
 use spindle_vm::{PyErr, PyResult, Value, err, ops, raise};
 
 use super::bufwriter::{is_closed, raw_pos, thread_mark};
+use super::buffered_common::{self as common, Buffered};
 use crate::math::{add_getter, cls_of, exact};
 
 const DEFAULT_BUFFER_SIZE: i64 = 128 * 1024;
@@ -86,6 +87,22 @@ impl PyPayload for PyBufferedReader {
 }
 
 static TYPE: OnceLock<TypeRef> = OnceLock::new();
+
+impl Buffered for PyBufferedReader {
+    const CLASS: &'static str = "_io.BufferedReader";
+    fn class() -> &'static OnceLock<TypeRef> {
+        &TYPE
+    }
+    fn raw(&self) -> PyResult<Value> {
+        PyBufferedReader::raw(self)
+    }
+    fn is_detached(&self) -> bool {
+        self.st.lock().detached
+    }
+    fn raw_opt(&self) -> Option<Value> {
+        self.st.lock().raw.clone()
+    }
+}
 
 fn me<'a>(a: &'a Args<'_>) -> PyResult<(&'a Value, &'a PyBufferedReader)> {
     let Some(v) = a.args.first() else { raise!(TypeError, "descriptor needs an argument") };
@@ -599,81 +616,6 @@ fn br_detach(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(st.raw.take().unwrap_or_else(none))
 }
 
-fn pass_on(ts: &ThreadState, a: &Args<'_>, name: &'static str) -> PyResult {
-    let (_, p) = me(a)?;
-    exact(name, a, 1, 0, 0)?;
-    let raw = p.raw()?;
-    ops::call_method(ts, &raw, name, &[])
-}
-
-fn br_fileno(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "fileno")
-}
-fn br_isatty(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "isatty")
-}
-fn br_seekable(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "seekable")
-}
-fn br_readable(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "readable")
-}
-fn br_writable(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "writable")
-}
-
-fn attr_of_raw(ts: &ThreadState, a: &Args<'_>, name: &str) -> PyResult {
-    let (_, p) = me(a)?;
-    let raw = p.raw()?;
-    ops::getattr_str(ts, &raw, name)
-}
-
-fn br_closed(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    attr_of_raw(ts, &a, "closed")
-}
-fn br_name(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    attr_of_raw(ts, &a, "name")
-}
-fn br_mode(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    attr_of_raw(ts, &a, "mode")
-}
-
-fn br_raw(_ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = me(&a)?;
-    if p.st.lock().detached {
-        return Ok(none());
-    }
-    p.raw()
-}
-
-fn br_dealloc_warn(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = me(&a)?;
-    let v = exact("_dealloc_warn", &a, 1, 1, 1)?;
-    let raw = p.st.lock().raw.clone();
-    if let Some(raw) = raw {
-        if let Some(f) = ops::getattr_opt(ts, &raw, "_dealloc_warn")? {
-            ops::call(ts, &f, &[v[0].clone()])?;
-        }
-    }
-    Ok(none())
-}
-
-fn br_getstate(_ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, _) = me(&a)?;
-    raise!(TypeError, "cannot pickle '{}' instances", this.type_ref().name())
-}
-
-fn br_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, _) = me(&a)?;
-    let class_name = if Some(this.type_ref()) == TYPE.get().copied() { "_io.BufferedReader".to_owned() } else { ops::type_name(this) };
-    match ops::getattr_str(ts, this, "name") {
-        Ok(name) => Ok(new_str(&format!("<{} name={}>", class_name, ops::repr_string(ts, &name)?))),
-        Err(e) if e.is_instance(rt().exc.AttributeError) || e.is_instance(rt().exc.ValueError) => {
-            Ok(new_str(&format!("<{}>", class_name)))
-        }
-        Err(e) => Err(e),
-    }
-}
 
 /// The class (created once) over the `_io` module's `_BufferedIOBase`.
 pub(crate) fn reader_type(base: Option<TypeRef>) -> TypeRef {
@@ -698,20 +640,20 @@ pub(crate) fn reader_type(base: Option<TypeRef>) -> TypeRef {
                 ("flush", br_flush),
                 ("close", br_close),
                 ("detach", br_detach),
-                ("fileno", br_fileno),
-                ("isatty", br_isatty),
-                ("seekable", br_seekable),
-                ("readable", br_readable),
-                ("writable", br_writable),
-                ("_dealloc_warn", br_dealloc_warn),
-                ("__getstate__", br_getstate),
-                ("__repr__", br_repr),
+                ("fileno", common::fileno::<PyBufferedReader>),
+                ("isatty", common::isatty::<PyBufferedReader>),
+                ("seekable", common::seekable::<PyBufferedReader>),
+                ("readable", common::readable::<PyBufferedReader>),
+                ("writable", common::writable::<PyBufferedReader>),
+                ("_dealloc_warn", common::dealloc_warn::<PyBufferedReader>),
+                ("__getstate__", common::getstate::<PyBufferedReader>),
+                ("__repr__", common::repr::<PyBufferedReader>),
             ],
         );
-        add_getter(t, "closed", br_closed);
-        add_getter(t, "name", br_name);
-        add_getter(t, "mode", br_mode);
-        add_getter(t, "raw", br_raw);
+        add_getter(t, "closed", common::closed::<PyBufferedReader>);
+        add_getter(t, "name", common::name::<PyBufferedReader>);
+        add_getter(t, "mode", common::mode::<PyBufferedReader>);
+        add_getter(t, "raw", common::raw::<PyBufferedReader>);
         t
     })
 }

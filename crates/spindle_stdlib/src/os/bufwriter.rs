@@ -26,6 +26,7 @@ use spindle_vm::str::new_str;
 use spindle_vm::types::type_flags;
 use spindle_vm::{PyErr, PyResult, Value, err, ops, raise};
 
+use super::buffered_common::{self as common, Buffered};
 use crate::math::{add_getter, cls_of, exact};
 
 const DEFAULT_BUFFER_SIZE: i64 = 128 * 1024;
@@ -60,6 +61,22 @@ impl PyPayload for PyBufferedWriter {
 }
 
 static TYPE: OnceLock<TypeRef> = OnceLock::new();
+
+impl Buffered for PyBufferedWriter {
+    const CLASS: &'static str = "_io.BufferedWriter";
+    fn class() -> &'static OnceLock<TypeRef> {
+        &TYPE
+    }
+    fn raw(&self) -> PyResult<Value> {
+        PyBufferedWriter::raw(self)
+    }
+    fn is_detached(&self) -> bool {
+        self.st.lock().detached
+    }
+    fn raw_opt(&self) -> Option<Value> {
+        self.st.lock().raw.clone()
+    }
+}
 
 thread_local! {
     static THREAD_MARK: u8 = const { 0 };
@@ -362,82 +379,6 @@ fn bw_truncate(ts: &ThreadState, a: Args<'_>) -> PyResult {
     ops::call_method(ts, &raw, "truncate", &[pos])
 }
 
-/// Methods passed on to the raw stream unchanged.
-fn pass_on(ts: &ThreadState, a: &Args<'_>, name: &'static str) -> PyResult {
-    let (_, p) = me(a)?;
-    exact(name, a, 1, 0, 0)?;
-    let raw = p.raw()?;
-    ops::call_method(ts, &raw, name, &[])
-}
-
-fn bw_fileno(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "fileno")
-}
-fn bw_isatty(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "isatty")
-}
-fn bw_seekable(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "seekable")
-}
-fn bw_readable(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "readable")
-}
-fn bw_writable(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    pass_on(ts, &a, "writable")
-}
-
-fn attr_of_raw(ts: &ThreadState, a: &Args<'_>, name: &str) -> PyResult {
-    let (_, p) = me(a)?;
-    let raw = p.raw()?;
-    ops::getattr_str(ts, &raw, name)
-}
-
-fn bw_closed(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    attr_of_raw(ts, &a, "closed")
-}
-fn bw_name(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    attr_of_raw(ts, &a, "name")
-}
-fn bw_mode(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    attr_of_raw(ts, &a, "mode")
-}
-
-fn bw_raw(_ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = me(&a)?;
-    if p.st.lock().detached {
-        return Ok(none());
-    }
-    p.raw()
-}
-
-fn bw_dealloc_warn(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = me(&a)?;
-    let v = exact("_dealloc_warn", &a, 1, 1, 1)?;
-    let raw = p.st.lock().raw.clone();
-    if let Some(raw) = raw {
-        if let Some(f) = ops::getattr_opt(ts, &raw, "_dealloc_warn")? {
-            ops::call(ts, &f, &[v[0].clone()])?;
-        }
-    }
-    Ok(none())
-}
-
-fn bw_getstate(_ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, _) = me(&a)?;
-    raise!(TypeError, "cannot pickle '{}' instances", this.type_ref().name())
-}
-
-fn bw_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, _) = me(&a)?;
-    let class_name = if Some(this.type_ref()) == TYPE.get().copied() { "_io.BufferedWriter".to_owned() } else { ops::type_name(this) };
-    match ops::getattr_str(ts, this, "name") {
-        Ok(name) => Ok(new_str(&format!("<{} name={}>", class_name, ops::repr_string(ts, &name)?))),
-        Err(e) if e.is_instance(rt().exc.AttributeError) || e.is_instance(rt().exc.ValueError) => {
-            Ok(new_str(&format!("<{}>", class_name)))
-        }
-        Err(e) => Err(e),
-    }
-}
 
 /// The class (created once) over the `_io` module's `_BufferedIOBase`.
 pub(crate) fn writer_type(base: Option<TypeRef>) -> TypeRef {
@@ -457,20 +398,20 @@ pub(crate) fn writer_type(base: Option<TypeRef>) -> TypeRef {
                 ("seek", bw_seek),
                 ("tell", bw_tell),
                 ("truncate", bw_truncate),
-                ("fileno", bw_fileno),
-                ("isatty", bw_isatty),
-                ("seekable", bw_seekable),
-                ("readable", bw_readable),
-                ("writable", bw_writable),
-                ("_dealloc_warn", bw_dealloc_warn),
-                ("__getstate__", bw_getstate),
-                ("__repr__", bw_repr),
+                ("fileno", common::fileno::<PyBufferedWriter>),
+                ("isatty", common::isatty::<PyBufferedWriter>),
+                ("seekable", common::seekable::<PyBufferedWriter>),
+                ("readable", common::readable::<PyBufferedWriter>),
+                ("writable", common::writable::<PyBufferedWriter>),
+                ("_dealloc_warn", common::dealloc_warn::<PyBufferedWriter>),
+                ("__getstate__", common::getstate::<PyBufferedWriter>),
+                ("__repr__", common::repr::<PyBufferedWriter>),
             ],
         );
-        add_getter(t, "closed", bw_closed);
-        add_getter(t, "name", bw_name);
-        add_getter(t, "mode", bw_mode);
-        add_getter(t, "raw", bw_raw);
+        add_getter(t, "closed", common::closed::<PyBufferedWriter>);
+        add_getter(t, "name", common::name::<PyBufferedWriter>);
+        add_getter(t, "mode", common::mode::<PyBufferedWriter>);
+        add_getter(t, "raw", common::raw::<PyBufferedWriter>);
         t
     })
 }

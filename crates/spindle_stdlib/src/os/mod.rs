@@ -6,6 +6,7 @@
 
 pub(crate) mod errno;
 pub(crate) mod io;
+pub(crate) mod buffered_common;
 pub(crate) mod bufreader;
 pub(crate) mod bufwriter;
 pub(crate) mod fileio;

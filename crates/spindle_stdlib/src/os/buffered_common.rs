@@ -1,0 +1,110 @@
+//! What `BufferedReader` and `BufferedWriter` do alike: the methods and
+//! properties passed through to the raw stream, `raw`, `_dealloc_warn`,
+//! pickling refusal and `repr`. Each class implements `Buffered`; its method
+//! table names these functions instantiated for its payload.
+
+use std::sync::OnceLock;
+
+use spindle_vm::function::Args;
+use spindle_vm::interp::ThreadState;
+use spindle_vm::object::{PyPayload, TypeRef};
+use spindle_vm::runtime::{none, rt};
+use spindle_vm::str::new_str;
+use spindle_vm::{PyResult, Value, ops, raise};
+
+use crate::math::exact;
+
+pub(crate) trait Buffered: PyPayload {
+    /// The class's full name, as CPython's messages and repr give it.
+    const CLASS: &'static str;
+    /// The exact class (subclasses repr with their own name).
+    fn class() -> &'static OnceLock<TypeRef>;
+    /// The raw stream, or CPython's error when detached or uninitialized.
+    fn raw(&self) -> PyResult<Value>;
+    fn is_detached(&self) -> bool;
+    /// The raw stream if there is one, without checks.
+    fn raw_opt(&self) -> Option<Value>;
+}
+
+fn me<'a, T: Buffered>(a: &'a Args<'_>) -> PyResult<(&'a Value, &'a T)> {
+    let Some(v) = a.args.first() else { raise!(TypeError, "descriptor needs an argument") };
+    match v.downcast::<T>() {
+        Some(p) => Ok((v, p)),
+        None => raise!(TypeError, "descriptor requires a '{}' object but received a '{}'", T::CLASS, ops::type_name(v)),
+    }
+}
+
+/// A method passed on to the raw stream unchanged.
+fn pass_on<T: Buffered>(ts: &ThreadState, a: &Args<'_>, name: &'static str) -> PyResult {
+    let (_, p) = me::<T>(a)?;
+    exact(name, a, 1, 0, 0)?;
+    let raw = p.raw()?;
+    ops::call_method(ts, &raw, name, &[])
+}
+
+pub(crate) fn fileno<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    pass_on::<T>(ts, &a, "fileno")
+}
+pub(crate) fn isatty<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    pass_on::<T>(ts, &a, "isatty")
+}
+pub(crate) fn seekable<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    pass_on::<T>(ts, &a, "seekable")
+}
+pub(crate) fn readable<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    pass_on::<T>(ts, &a, "readable")
+}
+pub(crate) fn writable<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    pass_on::<T>(ts, &a, "writable")
+}
+
+fn attr_of_raw<T: Buffered>(ts: &ThreadState, a: &Args<'_>, name: &str) -> PyResult {
+    let (_, p) = me::<T>(a)?;
+    let raw = p.raw()?;
+    ops::getattr_str(ts, &raw, name)
+}
+
+pub(crate) fn closed<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    attr_of_raw::<T>(ts, &a, "closed")
+}
+pub(crate) fn name<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    attr_of_raw::<T>(ts, &a, "name")
+}
+pub(crate) fn mode<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    attr_of_raw::<T>(ts, &a, "mode")
+}
+
+/// The `raw` property: None once detached.
+pub(crate) fn raw<T: Buffered>(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (_, p) = me::<T>(&a)?;
+    if p.is_detached() {
+        return Ok(none());
+    }
+    p.raw()
+}
+
+pub(crate) fn dealloc_warn<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (_, p) = me::<T>(&a)?;
+    let v = exact("_dealloc_warn", &a, 1, 1, 1)?;
+    if let Some(raw) = p.raw_opt() {
+        if let Some(f) = ops::getattr_opt(ts, &raw, "_dealloc_warn")? {
+            ops::call(ts, &f, &[v[0].clone()])?;
+        }
+    }
+    Ok(none())
+}
+
+pub(crate) fn getstate<T: Buffered>(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (this, _) = me::<T>(&a)?;
+    raise!(TypeError, "cannot pickle '{}' instances", this.type_ref().name())
+}
+
+pub(crate) fn repr<T: Buffered>(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (this, _) = me::<T>(&a)?;
+    let class_name = if Some(this.type_ref()) == T::class().get().copied() { T::CLASS.to_owned() } else { ops::type_name(this) };
+    match ops::getattr_str(ts, this, "name") {
+        Ok(name) => Ok(new_str(&format!("<{} name={}>", class_name, ops::repr_string(ts, &name)?))),
+        Err(e) if e.is_instance(rt().exc.AttributeError) || e.is_instance(rt().exc.ValueError) => Ok(new_str(&format!("<{class_name}>"))),
+        Err(e) => Err(e),
+    }
+}
