@@ -53,7 +53,7 @@ pub fn binary_op(ts: &ThreadState, a: &Value, b: &Value, code: u32) -> PyResult 
 }
 
 fn binary_dispatch(ts: &ThreadState, a: &Value, b: &Value, base: usize, inplace: bool) -> PyResult {
-    let (sym, name, rname) = OPS[base];
+    let (_, name, rname) = OPS[base];
     let ta = a.type_ref();
     let tb = b.type_ref();
     let ni = &rt().not_implemented;
@@ -89,37 +89,40 @@ fn binary_dispatch(ts: &ThreadState, a: &Value, b: &Value, base: usize, inplace:
             }
         }
     }
+    Err(unsupported(a, b, base, inplace))
+}
+
+/// The method name of BINARY_OP code `base` (0..=12).
+pub(crate) fn dunder_name(base: usize) -> Option<&'static str> {
+    OPS.get(base).map(|o| o.1)
+}
+
+/// The TypeError for `a <op> b` when no method applies.
+pub(crate) fn unsupported(a: &Value, b: &Value, base: usize, inplace: bool) -> crate::error::PyErr {
+    let sym = OPS.get(base).map_or("?", |o| o.0);
+    let (ta, tb) = (a.type_ref(), b.type_ref());
     if base == 5 {
         // Sequence repetition by a non-integer: CPython's message names the other operand.
         let r = rt();
         let is_seq = |t: crate::object::TypeRef| [r.types.list, r.types.tuple, r.types.str, r.types.bytes, r.types.bytearray].iter().any(|s| t.is_subtype(*s));
         if is_seq(ta) || is_seq(tb) {
             let other = if is_seq(ta) { tb } else { ta };
-            raise!(TypeError, "can't multiply sequence by non-int of type '{}'", other.name());
+            return crate::err!(TypeError, "can't multiply sequence by non-int of type '{}'", other.name());
         }
     }
     let sym = if inplace { format!("{sym}=") } else { sym.to_owned() };
     if base == 8 && !inplace {
-        raise!(
+        return crate::err!(TypeError, "unsupported operand type(s) for ** or pow(): '{}' and '{}'", ta.name(), tb.name());
+    }
+    if base == 9 && ta == rt().types.builtin_function && a.downcast::<crate::function::NativeFunction>().is_some_and(|f| f.name == "print") {
+        return crate::err!(
             TypeError,
-            "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+            "unsupported operand type(s) for >>: '{}' and '{}'. Did you mean \"print(<message>, file=<output_stream>)\"?",
             ta.name(),
             tb.name()
         );
     }
-    if base == 9 && ta.name() == "builtin_function_or_method" && ta == rt().types.builtin_function {
-        if let Some(f) = a.downcast::<crate::function::NativeFunction>() {
-            if f.name == "print" {
-                raise!(
-                    TypeError,
-                    "unsupported operand type(s) for >>: '{}' and '{}'. Did you mean \"print(<message>, file=<output_stream>)\"?",
-                    ta.name(),
-                    tb.name()
-                );
-            }
-        }
-    }
-    raise!(TypeError, "unsupported operand type(s) for {}: '{}' and '{}'", sym, ta.name(), tb.name())
+    crate::err!(TypeError, "unsupported operand type(s) for {}: '{}' and '{}'", sym, ta.name(), tb.name())
 }
 
 fn overrides(sub: crate::object::TypeRef, base: crate::object::TypeRef, name: &str) -> bool {

@@ -76,10 +76,19 @@ pub struct Frame {
     /// its retired list until the function dies. Saves three reference-count
     /// pairs per call, atomic ones when the function belongs to another thread.
     borrowed: bool,
-    /// Set on the `__init__` frame of an instantiation run inline (see
-    /// `try_inline_init`): the new instance, which the call evaluates to
-    /// once `__init__` returns None.
-    pub init_self: Option<Value>,
+    /// What the caller's instruction makes of this frame's return value,
+    /// for calls the loop runs inline on an instruction's behalf.
+    pub on_return: Option<OnReturn>,
+}
+
+/// See `Frame::on_return`.
+pub enum OnReturn {
+    /// An inline instantiation's `__init__` (`try_inline_init`): the call
+    /// evaluates to the new instance once `__init__` returns None.
+    Init(Value),
+    /// An inline `a <op> b` dunder (`try_inline_binary`): NotImplemented
+    /// becomes the operator's TypeError.
+    BinaryOp { base: u8, a: Value, b: Value },
 }
 
 impl Drop for Frame {
@@ -191,7 +200,7 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         fr.locals_map = locals_map;
         fr.func = func;
         fr.borrowed = borrowed;
-        fr.init_self = None;
+        fr.on_return = None;
         return Ok(fr);
     }
     Ok(Box::new(Frame {
@@ -208,7 +217,7 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         is_gen: false,
         pending_throw: None,
         borrowed,
-        init_self: None,
+        on_return: None,
     }))
 }
 
@@ -227,7 +236,7 @@ fn recycle_frame(mut fr: Box<Frame>) {
     fr.locals_map = None;
     fr.func = None;
     fr.pending_throw = None;
-    fr.init_self = None;
+    fr.on_return = None;
     if fr.locals.capacity() > 256 || fr.stack.capacity() > 256 {
         return;
     }
@@ -546,21 +555,25 @@ fn run_loop(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Ok(v) => {
                 // The frame returned: pop it and push the value into the caller.
                 crate::frame::pop_live(ts);
-                let mut init_self = None;
+                let mut hook = None;
                 if let Some(mut fr) = frames.pop() {
-                    init_self = fr.init_self.take();
+                    hook = fr.on_return.take();
                     recycle_frame(fr);
                 }
                 ts.depth.set(ts.depth.get() - 1);
-                // An inline `__init__` call evaluates to the new instance.
-                let v = match init_self {
+                let v = match hook {
                     None => v,
-                    Some(obj) if is_none(&v) => obj,
-                    Some(_) => {
+                    Some(OnReturn::Init(obj)) if is_none(&v) => obj,
+                    Some(OnReturn::Init(_)) => {
                         let e = err!(TypeError, "__init__() should return None, not '{}'", ops::type_name(&v));
                         unwind_into(ts, frames, e)?;
                         continue;
                     }
+                    Some(OnReturn::BinaryOp { base, a, b }) if v.is(&rt().not_implemented) => {
+                        unwind_into(ts, frames, crate::arith::unsupported(&a, &b, base as usize, false))?;
+                        continue;
+                    }
+                    Some(OnReturn::BinaryOp { .. }) => v,
                 };
                 match frames.last_mut() {
                     Some(caller) => caller.stack.push(Some(v)),
@@ -822,6 +835,10 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 let r = match fast {
                     Some(r) => r,
                     None if arg == 26 => ops::getitem(ts, &a, &b)?,
+                    None if arg < 13 => match try_inline_binary(ts, &a, &b, arg as usize)? {
+                        Some(fr) => return Ok(Step::Call(fr)),
+                        None => crate::arith::binary_op(ts, &a, &b, arg)?,
+                    },
                     None => crate::arith::binary_op(ts, &a, &b, arg)?,
                 };
                 f.stack.push(Some(r));
@@ -1448,7 +1465,7 @@ fn try_inline_call(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResu
 
 /// `C(args)` for a plain Python class (metaclass `type`, `object.__new__`, a
 /// Python `__init__`): allocates the instance and runs `__init__` as a frame
-/// of this loop, which evaluates to the instance (`Frame::init_self`), as
+/// of this loop, which evaluates to the instance (`OnReturn::Init`), as
 /// CPython's CALL_ALLOC_AND_ENTER_INIT. Anything else takes the general path.
 fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'_>) -> PyResult<Option<Inline>> {
     let r = rt();
@@ -1471,8 +1488,28 @@ fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'
     v.push(obj.clone());
     v.extend(args.args.iter().cloned());
     let mut frame = prepare_call(ts, &init, Args { args: &v, kwnames: args.kwnames })?;
-    frame.init_self = Some(obj);
+    frame.on_return = Some(OnReturn::Init(obj));
     Ok(Some(Inline::Frame(frame)))
+}
+
+/// `a <op> b` with both operands of one Python class whose dunder is a
+/// Python function: the dunder runs as a frame of this loop. With one type,
+/// CPython calls only that method (no reflected one), and NotImplemented
+/// means TypeError (`OnReturn::BinaryOp`).
+fn try_inline_binary(ts: &ThreadState, a: &Value, b: &Value, base: usize) -> PyResult<Option<Box<Frame>>> {
+    let ty = a.type_ref();
+    if ty != b.type_ref() || !ty.is_heap() {
+        return Ok(None);
+    }
+    let Some(name) = crate::arith::dunder_name(base) else { return Ok(None) };
+    let Some(m) = ty.lookup_static(name).filter(|m| m.type_ref() == rt().types.function) else { return Ok(None) };
+    let Some(pf) = m.downcast::<PyFunction>() else { return Ok(None) };
+    if pf.code().downcast::<PyCode>().is_none_or(|c| c.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)) {
+        return Ok(None);
+    }
+    let mut frame = prepare_call(ts, &m, Args::new(&[a.clone(), b.clone()]))?;
+    frame.on_return = Some(OnReturn::BinaryOp { base: base as u8, a: a.clone(), b: b.clone() });
+    Ok(Some(frame))
 }
 
 fn make_function(f: &Frame, code_obj: Value) -> PyResult {
