@@ -835,11 +835,10 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 let r = match fast {
                     Some(r) => r,
                     None if arg == 26 => ops::getitem(ts, &a, &b)?,
-                    None if arg < 13 => match try_inline_binary(ts, &a, &b, arg as usize)? {
-                        Some(fr) => return Ok(Step::Call(fr)),
-                        None => crate::arith::binary_op(ts, &a, &b, arg)?,
+                    None => match binary_slow(ts, &a, &b, arg)? {
+                        Inline::Value(v) => v,
+                        Inline::Frame(fr) => return Ok(Step::Call(fr)),
                     },
-                    None => crate::arith::binary_op(ts, &a, &b, arg)?,
                 };
                 f.stack.push(Some(r));
             }
@@ -1490,6 +1489,19 @@ fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'
     let mut frame = prepare_call(ts, &init, Args { args: &v, kwnames: args.kwnames })?;
     frame.on_return = Some(OnReturn::Init(obj));
     Ok(Some(Inline::Frame(frame)))
+}
+
+/// BINARY_OP past the inline int/float paths (subscripts aside): a Python
+/// dunder run as a frame of the loop, or the general dispatch. Kept out of
+/// line so the hot arm stays small.
+#[inline(never)]
+fn binary_slow(ts: &ThreadState, a: &Value, b: &Value, arg: u32) -> PyResult<Inline> {
+    if arg < 13 {
+        if let Some(fr) = try_inline_binary(ts, a, b, arg as usize)? {
+            return Ok(Inline::Frame(fr));
+        }
+    }
+    crate::arith::binary_op(ts, a, b, arg).map(Inline::Value)
 }
 
 /// `a <op> b` with both operands of one Python class whose dunder is a
