@@ -48,15 +48,7 @@ fn main() {
     std::fs::write(out.join("frozen_index.rs"), index).unwrap_or_else(|e| panic!("writing frozen_index.rs: {e}"));
 }
 
-/// The same hash as `spindle_frozen::fnv1a`.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+include!("src/fnv.rs");
 
 fn collect(dir: &Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };

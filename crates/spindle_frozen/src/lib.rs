@@ -6,15 +6,7 @@ include!(concat!(env!("OUT_DIR"), "/frozen_index.rs"));
 static TEXT_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/frozen_text.blob"));
 static CODE_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/frozen_code.blob"));
 
-/// FNV-1a, 64-bit: the index key (the text itself is compared on a match).
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+include!("fnv.rs");
 
 /// The module code for exactly this source text, compiled at build time in
 /// `exec` mode at optimisation level 0 with filename `<frozen>` (the caller

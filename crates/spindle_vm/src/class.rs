@@ -374,7 +374,7 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
     let mut v: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::with_capacity(args.args.len() + 1);
     v.push(callable.clone());
     v.extend(args.args.iter().cloned());
-    let new_is_object = is_object_slot(Some(new.clone()), ObjectSlot::New);
+    let new_is_object = is_object_slot(Some(&new), ObjectSlot::New);
     let obj = ops::call_args(ts, &new, Args { args: &v, kwnames: args.kwnames })?;
     if !obj.type_ref().is_subtype(ty) {
         return Ok(obj);
@@ -386,7 +386,7 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
     if let Some(init) = ot.lookup_static("__init__") {
         // object.__init__ after a __new__ of the type's own (range(3),
         // int('7'), ...) accepts any arguments and does nothing.
-        if ot == ty && !new_is_object && is_object_slot(Some(init.clone()), ObjectSlot::Init) {
+        if ot == ty && !new_is_object && is_object_slot(Some(&init), ObjectSlot::Init) {
             return Ok(obj);
         }
         v[0] = obj.clone();
@@ -401,8 +401,8 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
 pub fn object_new_check(ts: &ThreadState, cls: TypeRef, args: Args<'_>) -> PyResult<()> {
     let _ = ts;
     if args.args.len() > 1 {
-        let new_overridden = !is_object_slot(cls.lookup_static("__new__"), ObjectSlot::New);
-        let init_is_object = is_object_slot(cls.lookup_static("__init__"), ObjectSlot::Init);
+        let new_overridden = !is_object_slot(cls.lookup_static("__new__").as_ref(), ObjectSlot::New);
+        let init_is_object = is_object_slot(cls.lookup_static("__init__").as_ref(), ObjectSlot::Init);
         if new_overridden {
             raise!(TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
         }
@@ -416,8 +416,8 @@ pub fn object_new_check(ts: &ThreadState, cls: TypeRef, args: Args<'_>) -> PyRes
 pub fn object_init_check(obj: &Value, args: Args<'_>) -> PyResult<()> {
     if args.args.len() > 1 {
         let cls = obj.type_ref();
-        let init_overridden = !is_object_slot(cls.lookup_static("__init__"), ObjectSlot::Init);
-        let new_is_object = is_object_slot(cls.lookup_static("__new__"), ObjectSlot::New);
+        let init_overridden = !is_object_slot(cls.lookup_static("__init__").as_ref(), ObjectSlot::Init);
+        let new_is_object = is_object_slot(cls.lookup_static("__new__").as_ref(), ObjectSlot::New);
         if init_overridden {
             raise!(TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
         }
@@ -435,13 +435,13 @@ enum ObjectSlot {
 }
 
 /// Is `v` `object.__new__` itself?
-pub(crate) fn is_object_new(v: Option<Value>) -> bool {
+pub(crate) fn is_object_new(v: Option<&Value>) -> bool {
     is_object_slot(v, ObjectSlot::New)
 }
 
 /// Is `v` `object.__new__` / `object.__init__` itself (not an override)?
 /// Those two never change (object is immutable), so they are read once.
-fn is_object_slot(v: Option<Value>, which: ObjectSlot) -> bool {
+fn is_object_slot(v: Option<&Value>, which: ObjectSlot) -> bool {
     static SLOTS: std::sync::OnceLock<(Option<Value>, Option<Value>)> = std::sync::OnceLock::new();
     let (new, init) = SLOTS.get_or_init(|| {
         let d = rt().types.object.data().dict_data();

@@ -1471,13 +1471,12 @@ fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'
     if callable.type_ref() != r.types.type_ || ty.payload_kind() != crate::kinds::OBJECT || !args.kwnames.is_empty() {
         return Ok(None);
     }
-    if !crate::class::is_object_new(ty.lookup_static("__new__")) {
+    if !crate::class::is_object_new(ty.lookup_static("__new__").as_ref()) {
         return Ok(None);
     }
     let Some(init) = ty.lookup_static("__init__").filter(|i| i.type_ref() == r.types.function) else { return Ok(None) };
     let Some(pf) = init.downcast::<PyFunction>() else { return Ok(None) };
-    let code = pf.code();
-    if code.downcast::<PyCode>().is_none_or(|c| c.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)) {
+    if !returns_plainly(pf) {
         return Ok(None);
     }
     // object.__new__(cls): its abstract-class check; with one argument the
@@ -1504,6 +1503,12 @@ fn binary_slow(ts: &ThreadState, a: &Value, b: &Value, arg: u32) -> PyResult<Inl
     crate::arith::binary_op(ts, a, b, arg).map(Inline::Value)
 }
 
+/// Does calling `pf` run its body and return (not make a generator or
+/// coroutine)? Only such calls can become a frame with an `OnReturn` hook.
+fn returns_plainly(pf: &PyFunction) -> bool {
+    pf.code().downcast::<PyCode>().is_some_and(|c| !c.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR))
+}
+
 /// `a <op> b` with both operands of one Python class whose dunder is a
 /// Python function: the dunder runs as a frame of this loop. With one type,
 /// CPython calls only that method (no reflected one), and NotImplemented
@@ -1516,7 +1521,7 @@ fn try_inline_binary(ts: &ThreadState, a: &Value, b: &Value, base: usize) -> PyR
     let Some(name) = crate::arith::dunder_name(base) else { return Ok(None) };
     let Some(m) = ty.lookup_static(name).filter(|m| m.type_ref() == rt().types.function) else { return Ok(None) };
     let Some(pf) = m.downcast::<PyFunction>() else { return Ok(None) };
-    if pf.code().downcast::<PyCode>().is_none_or(|c| c.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)) {
+    if !returns_plainly(pf) {
         return Ok(None);
     }
     let mut frame = prepare_call(ts, &m, Args::new(&[a.clone(), b.clone()]))?;

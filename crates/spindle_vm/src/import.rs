@@ -22,7 +22,7 @@ use crate::ops;
 use crate::runtime::{is_none, none, rt};
 use crate::str::{as_str, new_str};
 use crate::value::Value;
-use crate::{err, raise};
+use crate::raise;
 
 /// Compiles source text into a code object, mapping syntax errors to Python's.
 pub fn compile_source(ts: &ThreadState, text: &str, filename: &str, mode: &str) -> PyResult {
@@ -588,8 +588,4 @@ pub fn import_star(ts: &ThreadState, f: &Frame, m: &Value) -> PyResult<()> {
         ops::setitem(ts, locals, &n, v)?;
     }
     Ok(())
-}
-
-pub(crate) fn unused() -> PyErr {
-    err!(ImportError, "")
 }

@@ -4,6 +4,9 @@
 //! table names these functions instantiated for its payload.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use parking_lot::{Mutex, MutexGuard};
 
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
@@ -26,7 +29,60 @@ pub(crate) trait Buffered: PyPayload {
     fn raw_opt(&self) -> Option<Value>;
 }
 
-fn me<'a, T: Buffered>(a: &'a Args<'_>) -> PyResult<(&'a Value, &'a T)> {
+/// The lock that keeps one buffered object's operations whole across
+/// threads: held for an operation (while the thread waits, it is detached),
+/// and a re-entrant call from the holding thread raises CPython's
+/// RuntimeError instead of deadlocking.
+pub(crate) struct IoLock {
+    io: Mutex<()>,
+    /// The thread holding `io` (`thread_mark`), 0 if none.
+    owner: AtomicUsize,
+}
+
+/// Holds an `IoLock` for one operation; releases it (and the owner mark) on drop.
+pub(crate) struct IoGuard<'a> {
+    lock: &'a IoLock,
+    _g: MutexGuard<'a, ()>,
+}
+
+impl Drop for IoGuard<'_> {
+    fn drop(&mut self) {
+        self.lock.owner.store(0, Ordering::Release);
+    }
+}
+
+thread_local! {
+    static THREAD_MARK: u8 = const { 0 };
+}
+
+/// An address unique to each live thread.
+pub(crate) fn thread_mark() -> usize {
+    THREAD_MARK.with(|m| m as *const u8 as usize)
+}
+
+impl IoLock {
+    pub(crate) fn new() -> IoLock {
+        IoLock { io: Mutex::new(()), owner: AtomicUsize::new(0) }
+    }
+
+    /// Takes the lock for an operation on `this`.
+    pub(crate) fn enter<'a>(&'a self, ts: &ThreadState, this: &Value) -> PyResult<IoGuard<'a>> {
+        let mark = thread_mark();
+        if self.owner.load(Ordering::Acquire) == mark {
+            let r = ops::repr_string(ts, this).unwrap_or_default();
+            raise!(RuntimeError, "reentrant call inside {}", r);
+        }
+        let g = match self.io.try_lock() {
+            Some(g) => g,
+            None => ts.detached(|| self.io.lock()),
+        };
+        self.owner.store(mark, Ordering::Release);
+        Ok(IoGuard { lock: self, _g: g })
+    }
+}
+
+/// `self` of a method of `T`, with CPython's descriptor errors.
+pub(crate) fn me<'a, T: Buffered>(a: &'a Args<'_>) -> PyResult<(&'a Value, &'a T)> {
     let Some(v) = a.args.first() else { raise!(TypeError, "descriptor needs an argument") };
     match v.downcast::<T>() {
         Some(p) => Ok((v, p)),

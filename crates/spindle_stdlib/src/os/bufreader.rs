@@ -12,9 +12,8 @@
 //! raises C's RuntimeError.
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use parking_lot::{Mutex, MutexGuard};
+use parking_lot::Mutex;
 use spindle_vm::bytes::{PyBytes, new_bytes};
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
@@ -26,7 +25,7 @@ use spindle_vm::str::new_str;
 use spindle_vm::types::type_flags;
 use spindle_vm::{PyErr, PyResult, Value, err, ops, raise};
 
-use super::bufwriter::{is_closed, raw_pos, thread_mark};
+use super::bufwriter::{is_closed, raw_pos};
 use super::buffered_common::{self as common, Buffered};
 use crate::math::{add_getter, cls_of, exact};
 
@@ -68,8 +67,7 @@ impl BrState {
 
 pub struct PyBufferedReader {
     st: Mutex<BrState>,
-    io: Mutex<()>,
-    owner: AtomicUsize,
+    io: common::IoLock,
 }
 
 impl PyPayload for PyBufferedReader {
@@ -104,39 +102,9 @@ impl Buffered for PyBufferedReader {
     }
 }
 
-fn me<'a>(a: &'a Args<'_>) -> PyResult<(&'a Value, &'a PyBufferedReader)> {
-    let Some(v) = a.args.first() else { raise!(TypeError, "descriptor needs an argument") };
-    match v.downcast::<PyBufferedReader>() {
-        Some(p) => Ok((v, p)),
-        None => raise!(TypeError, "descriptor requires a '_io.BufferedReader' object but received a '{}'", ops::type_name(v)),
-    }
-}
 
-struct IoGuard<'a> {
-    p: &'a PyBufferedReader,
-    _g: MutexGuard<'a, ()>,
-}
-
-impl Drop for IoGuard<'_> {
-    fn drop(&mut self) {
-        self.p.owner.store(0, Ordering::Release);
-    }
-}
 
 impl PyBufferedReader {
-    fn enter<'a>(&'a self, ts: &ThreadState, this: &Value) -> PyResult<IoGuard<'a>> {
-        let mark = thread_mark();
-        if self.owner.load(Ordering::Acquire) == mark {
-            let r = ops::repr_string(ts, this).unwrap_or_default();
-            raise!(RuntimeError, "reentrant call inside {}", r);
-        }
-        let g = match self.io.try_lock() {
-            Some(g) => g,
-            None => ts.detached(|| self.io.lock()),
-        };
-        self.owner.store(mark, Ordering::Release);
-        Ok(IoGuard { p: self, _g: g })
-    }
 
     fn raw(&self) -> PyResult<Value> {
         let st = self.st.lock();
@@ -304,14 +272,13 @@ fn br_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {
         cls,
         PyBufferedReader {
             st: Mutex::new(BrState { ok: false, detached: false, raw: None, buf: Vec::new(), pos: 0, size: DEFAULT_BUFFER_SIZE as usize }),
-            io: Mutex::new(()),
-            owner: AtomicUsize::new(0),
+            io: common::IoLock::new(),
         },
     ))
 }
 
 fn br_init(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = me(&a)?;
+    let (_, p) = common::me::<PyBufferedReader>(&a)?;
     let [raw, size] = crate::math::parse("BufferedReader", &a, 1, ["raw", "buffer_size"], 1)?;
     let raw = raw.unwrap_or_else(none);
     let size = match size {
@@ -348,7 +315,7 @@ fn size_arg(ts: &ThreadState, v: Option<&Value>, dflt: i64) -> PyResult<i64> {
 }
 
 fn br_read(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedReader>(&a)?;
     let v = exact("read", &a, 1, 0, 1)?;
     let n = size_arg(ts, v.first(), -1)?;
     if n < -1 {
@@ -356,12 +323,12 @@ fn br_read(ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
     let raw = p.raw()?;
     p.check_closed(ts, &raw, "read of closed file")?;
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     read_n(ts, p, &raw, n)
 }
 
 fn br_read1(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedReader>(&a)?;
     let v = exact("read1", &a, 1, 0, 1)?;
     let n = size_arg(ts, v.first(), -1)?;
     let raw = p.raw()?;
@@ -370,25 +337,25 @@ fn br_read1(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if n == 0 {
         return Ok(new_bytes(b""));
     }
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     fill(ts, p, &raw, 1)?;
     Ok(new_bytes(&p.st.lock().take(n)))
 }
 
 fn br_peek(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedReader>(&a)?;
     let v = exact("peek", &a, 1, 0, 1)?;
     let n = size_arg(ts, v.first(), 0)?.max(0) as usize;
     let raw = p.raw()?;
     p.check_closed(ts, &raw, "peek of closed file")?;
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     fill(ts, p, &raw, n)?;
     let st = p.st.lock();
     Ok(new_bytes(&st.buf[st.pos.min(st.buf.len())..]))
 }
 
 fn readinto_impl(ts: &ThreadState, a: &Args<'_>, one: bool) -> PyResult {
-    let (this, p) = me(a)?;
+    let (this, p) = common::me::<PyBufferedReader>(a)?;
     let v = exact(if one { "readinto1" } else { "readinto" }, a, 1, 1, 1)?;
     let target = &v[0];
     let bad = || err!(TypeError, "readinto() argument must be read-write bytes-like object, not {}", ops::type_name(target));
@@ -409,7 +376,7 @@ fn readinto_impl(ts: &ThreadState, a: &Args<'_>, one: bool) -> PyResult {
         return Ok(new_int(0));
     }
     let (data, blocked) = {
-        let _io = p.enter(ts, this)?;
+        let _io = p.io.enter(ts, this)?;
         let (mut out, size) = {
             let mut st = p.st.lock();
             let h = st.take(room);
@@ -506,20 +473,20 @@ fn line(ts: &ThreadState, p: &PyBufferedReader, raw: &Value, limit: i64) -> PyRe
 }
 
 fn br_readline(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedReader>(&a)?;
     let v = exact("readline", &a, 1, 0, 1)?;
     let n = size_arg(ts, v.first(), -1)?;
     let raw = p.raw()?;
     p.check_closed(ts, &raw, "readline of closed file")?;
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     Ok(new_bytes(&line(ts, p, &raw, n)?))
 }
 
 fn br_next(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedReader>(&a)?;
     let raw = p.raw()?;
     p.check_closed(ts, &raw, "readline of closed file")?;
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     let l = line(ts, p, &raw, -1)?;
     if l.is_empty() {
         return Err(PyErr::bare(rt().exc.StopIteration));
@@ -528,7 +495,7 @@ fn br_next(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn br_seek(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedReader>(&a)?;
     let v = exact("seek", &a, 1, 1, 2)?;
     let whence = match v.get(1) {
         Some(w) => {
@@ -544,7 +511,7 @@ fn br_seek(ts: &ThreadState, a: Args<'_>) -> PyResult {
     p.check_closed(ts, &raw, "seek of closed file")?;
     let i = ops::index(ts, &v[0])?;
     let mut pos = int_to_i64(&i).ok_or_else(|| err!(OverflowError, "Python int too large to convert to C long"))?;
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     // A target inside the buffer only moves the position (as C does).
     if (whence == 0 || whence == 1) && p.st.lock().avail() > 0 {
         let r = ops::call_method(ts, &raw, "tell", &[])?;
@@ -567,7 +534,7 @@ fn br_seek(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn br_tell(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = me(&a)?;
+    let (_, p) = common::me::<PyBufferedReader>(&a)?;
     exact("tell", &a, 1, 0, 0)?;
     let raw = p.raw()?;
     let r = ops::call_method(ts, &raw, "tell", &[])?;
@@ -577,7 +544,7 @@ fn br_tell(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn br_flush(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = me(&a)?;
+    let (_, p) = common::me::<PyBufferedReader>(&a)?;
     exact("flush", &a, 1, 0, 0)?;
     let raw = p.raw()?;
     if is_closed(ts, &raw)? {
@@ -587,7 +554,7 @@ fn br_flush(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn br_close(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedReader>(&a)?;
     exact("close", &a, 1, 0, 0)?;
     let raw = p.raw()?;
     if is_closed(ts, &raw)? {
@@ -607,7 +574,7 @@ fn br_close(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn br_detach(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedReader>(&a)?;
     exact("detach", &a, 1, 0, 0)?;
     p.raw()?;
     ops::call_method(ts, this, "flush", &[])?;

@@ -12,9 +12,8 @@
 //! instead of deadlocking, and waiting for it detaches the thread.
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use parking_lot::{Mutex, MutexGuard};
+use parking_lot::Mutex;
 use spindle_vm::bytes::new_bytes;
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
@@ -41,9 +40,7 @@ struct BwState {
 
 pub struct PyBufferedWriter {
     st: Mutex<BwState>,
-    io: Mutex<()>,
-    /// The thread holding `io` (an address unique per live thread), 0 if none.
-    owner: AtomicUsize,
+    io: common::IoLock,
 }
 
 impl PyPayload for PyBufferedWriter {
@@ -78,33 +75,7 @@ impl Buffered for PyBufferedWriter {
     }
 }
 
-thread_local! {
-    static THREAD_MARK: u8 = const { 0 };
-}
 
-pub(crate) fn thread_mark() -> usize {
-    THREAD_MARK.with(|m| m as *const u8 as usize)
-}
-
-fn me<'a>(a: &'a Args<'_>) -> PyResult<(&'a Value, &'a PyBufferedWriter)> {
-    let Some(v) = a.args.first() else { raise!(TypeError, "descriptor needs an argument") };
-    match v.downcast::<PyBufferedWriter>() {
-        Some(p) => Ok((v, p)),
-        None => raise!(TypeError, "descriptor requires a '_io.BufferedWriter' object but received a '{}'", ops::type_name(v)),
-    }
-}
-
-/// Holds `io` for one operation; releases it (and the owner mark) on drop.
-struct IoGuard<'a> {
-    p: &'a PyBufferedWriter,
-    _g: MutexGuard<'a, ()>,
-}
-
-impl Drop for IoGuard<'_> {
-    fn drop(&mut self) {
-        self.p.owner.store(0, Ordering::Release);
-    }
-}
 
 impl PyBufferedWriter {
     /// The raw file's `closed` when it is a native FileIO, else None.
@@ -114,19 +85,6 @@ impl PyBufferedWriter {
         raw.downcast::<super::fileio::PyFileIO>().map(|f| f.is_closed())
     }
 
-    fn enter<'a>(&'a self, ts: &ThreadState, this: &Value) -> PyResult<IoGuard<'a>> {
-        let mark = thread_mark();
-        if self.owner.load(Ordering::Acquire) == mark {
-            let r = ops::repr_string(ts, this).unwrap_or_default();
-            raise!(RuntimeError, "reentrant call inside {}", r);
-        }
-        let g = match self.io.try_lock() {
-            Some(g) => g,
-            None => ts.detached(|| self.io.lock()),
-        };
-        self.owner.store(mark, Ordering::Release);
-        Ok(IoGuard { p: self, _g: g })
-    }
 
     /// The raw stream, or C's detached / uninitialized errors.
     fn raw(&self) -> PyResult<Value> {
@@ -181,14 +139,13 @@ fn bw_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {
         cls,
         PyBufferedWriter {
             st: Mutex::new(BwState { ok: false, detached: false, raw: None, buf: Vec::new(), size: DEFAULT_BUFFER_SIZE as usize }),
-            io: Mutex::new(()),
-            owner: AtomicUsize::new(0),
+            io: common::IoLock::new(),
         },
     ))
 }
 
 fn bw_init(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = me(&a)?;
+    let (_, p) = common::me::<PyBufferedWriter>(&a)?;
     let [raw, size] = crate::math::parse("BufferedWriter", &a, 1, ["raw", "buffer_size"], 1)?;
     let raw = raw.unwrap_or_else(none);
     let size = match size {
@@ -211,7 +168,7 @@ fn bw_init(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn bw_write(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedWriter>(&a)?;
     let v = exact("write", &a, 1, 1, 1)?;
     p.raw()?;
     let data = super::memio::bytes_like(ts, &v[0])?;
@@ -221,7 +178,7 @@ fn bw_write(ts: &ThreadState, a: Args<'_>) -> PyResult {
 /// `write(data)` after argument conversion (also the text layer's fast path).
 pub(crate) fn write_data(ts: &ThreadState, this: &Value, p: &PyBufferedWriter, data: &[u8]) -> PyResult<usize> {
     let raw = p.raw()?;
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     if is_closed(ts, &raw)? {
         raise!(ValueError, "write to closed file");
     }
@@ -267,7 +224,7 @@ pub(crate) fn blocking(written: usize) -> PyErr {
 }
 
 fn bw_flush(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedWriter>(&a)?;
     exact("flush", &a, 1, 0, 0)?;
     flush_data(ts, this, p)?;
     Ok(none())
@@ -276,7 +233,7 @@ fn bw_flush(ts: &ThreadState, a: Args<'_>) -> PyResult {
 /// `flush()` (also the text layer's fast path).
 pub(crate) fn flush_data(ts: &ThreadState, this: &Value, p: &PyBufferedWriter) -> PyResult<()> {
     let raw = p.raw()?;
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     if is_closed(ts, &raw)? {
         raise!(ValueError, "flush of closed file");
     }
@@ -284,11 +241,11 @@ pub(crate) fn flush_data(ts: &ThreadState, this: &Value, p: &PyBufferedWriter) -
 }
 
 fn bw_close(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedWriter>(&a)?;
     exact("close", &a, 1, 0, 0)?;
     let raw = p.raw()?;
     {
-        let _io = p.enter(ts, this)?;
+        let _io = p.io.enter(ts, this)?;
         if is_closed(ts, &raw)? {
             return Ok(none());
         }
@@ -309,7 +266,7 @@ fn bw_close(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn bw_detach(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedWriter>(&a)?;
     exact("detach", &a, 1, 0, 0)?;
     p.raw()?;
     ops::call_method(ts, this, "flush", &[])?;
@@ -319,7 +276,7 @@ fn bw_detach(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn bw_seek(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedWriter>(&a)?;
     let v = exact("seek", &a, 1, 1, 2)?;
     let whence = match v.get(1) {
         Some(w) => {
@@ -332,7 +289,7 @@ fn bw_seek(ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(ValueError, "whence value {} unsupported", whence);
     }
     let raw = p.raw()?;
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     if is_closed(ts, &raw)? {
         raise!(ValueError, "seek of closed file");
     }
@@ -354,7 +311,7 @@ pub(crate) fn raw_pos(ts: &ThreadState, r: &Value) -> PyResult<i64> {
 }
 
 fn bw_tell(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = me(&a)?;
+    let (_, p) = common::me::<PyBufferedWriter>(&a)?;
     exact("tell", &a, 1, 0, 0)?;
     let raw = p.raw()?;
     let r = ops::call_method(ts, &raw, "tell", &[])?;
@@ -364,10 +321,10 @@ fn bw_tell(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn bw_truncate(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (this, p) = me(&a)?;
+    let (this, p) = common::me::<PyBufferedWriter>(&a)?;
     let v = exact("truncate", &a, 1, 0, 1)?;
     let raw = p.raw()?;
-    let _io = p.enter(ts, this)?;
+    let _io = p.io.enter(ts, this)?;
     if is_closed(ts, &raw)? {
         raise!(ValueError, "truncate of closed file");
     }

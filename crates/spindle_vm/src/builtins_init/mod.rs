@@ -414,8 +414,6 @@ pub fn load_builtin(ts: &ThreadState, name: &str) -> PyResult {
     }
 }
 
-pub(crate) fn unused(_: &str) {}
-
 /// A `types.SimpleNamespace` whose attributes are the items of `d`.
 pub fn simple_namespace(d: Value) -> Value {
     let o = crate::object::alloc(rt().types.simple_namespace, crate::cell::Empty);

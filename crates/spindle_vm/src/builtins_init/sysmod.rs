@@ -16,7 +16,7 @@ use crate::ops;
 use crate::runtime::{is_none, none, rt};
 use crate::str::{as_str, new_str, new_string};
 use crate::value::Value;
-use crate::{err, raise};
+use crate::raise;
 
 /// A minimal text stream on a file descriptor (stdout is block-buffered
 /// unless `-u`, stderr unbuffered), used until `_io` provides the real ones.
@@ -226,10 +226,6 @@ pub use super::format::{format_number, format_str, percent_format_impl};
 
 pub fn new_fd_stream(t: TypeRef, fd: i32, buffered: bool) -> Value {
     alloc(t, FdStream { fd, buf: Mutex::new(Vec::new()), buffered })
-}
-
-pub(crate) fn unused_err() -> PyErr {
-    err!(TypeError, "")
 }
 
 /// `sys.monitoring`: a module object running `sys_monitoring.py`.
