@@ -26,8 +26,10 @@ pub struct Entry {
 
 #[derive(Default)]
 pub struct DictInner {
-    indices: Vec<i32>,
-    entries: Vec<Option<Entry>>,
+    /// Small tables (most instance dicts, keyword arguments) live inline:
+    /// a dict of up to five keys costs no allocation beyond its object.
+    indices: smallvec::SmallVec<[i32; 8]>,
+    entries: smallvec::SmallVec<[Option<Entry>; 5]>,
     len: usize,
     /// Incremented whenever keys are added or removed or the table is rebuilt.
     pub mutations: u64,
@@ -157,14 +159,19 @@ impl DictInner {
     }
 
     fn rebuild(&mut self, min_capacity: usize) {
-        let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
+        // Deleted entries leave holes; the live ones keep their order.
+        if self.len != self.entries.len() {
+            self.entries.retain(|e| e.is_some());
+        }
+        let n = self.entries.len();
         let mut size = 8;
-        while size * 2 < (min_capacity.max(live.len() + 1)) * 3 {
+        while size * 2 < (min_capacity.max(n + 1)) * 3 {
             size *= 2;
         }
-        self.indices = vec![EMPTY; size];
+        self.indices = smallvec::smallvec![EMPTY; size];
         let mask = size - 1;
-        for (ix, e) in live.iter().enumerate() {
+        for (ix, e) in self.entries.iter().enumerate() {
+            let Some(e) = e else { continue };
             let mut perturb = e.hash as u64;
             let mut i = (e.hash as u64 as usize) & mask;
             while self.indices[i] != EMPTY {
@@ -173,8 +180,10 @@ impl DictInner {
             }
             self.indices[i] = ix as i32;
         }
-        self.len = live.len();
-        self.entries = live.into_iter().map(Some).collect();
+        // Room for every entry this table takes before the next rebuild.
+        let usable = (size * 2 - 1) / 3;
+        self.entries.reserve(usable.saturating_sub(n));
+        self.len = n;
         self.mutations += 1;
     }
 
@@ -372,6 +381,54 @@ impl PyDict {
         let s = key.downcast::<PyStr>()?;
         let inner = self.inner.lock();
         inner.find_str_or_same(s.as_str(), Some(key), s.hash()).and_then(|ix| inner.entries[ix].as_ref().map(|e| e.value.clone()))
+    }
+
+    /// `get_name` for attribute caches: tries entry `hint` first (instances of
+    /// one class usually store their attributes in the same order, so the
+    /// entry index repeats), matching the key by identity there. Returns the
+    /// value and the index it was found at.
+    #[inline]
+    pub fn get_name_hinted(&self, key: &Value, hint: usize) -> Option<(Value, usize)> {
+        let inner = self.inner.lock();
+        if let Some(Some(e)) = inner.entries.get(hint) {
+            if e.key.is(key) {
+                return Some((e.value.clone(), hint));
+            }
+        }
+        let s = key.downcast::<PyStr>()?;
+        let ix = inner.find_str_or_same(s.as_str(), Some(key), s.hash())?;
+        inner.entries[ix].as_ref().map(|e| (e.value.clone(), ix))
+    }
+
+    /// `set_str` for attribute caches, trying entry `hint` first (see
+    /// `get_name_hinted`). Returns the replaced value (dropped by the caller,
+    /// outside the lock) and the entry's index.
+    #[inline]
+    pub fn set_name_hinted(&self, key: &Value, value: Value, hint: usize) -> (Option<Value>, usize) {
+        {
+            let mut inner = self.inner.lock();
+            if let Some(Some(e)) = inner.entries.get_mut(hint) {
+                if e.key.is(key) {
+                    let old = std::mem::replace(&mut e.value, value);
+                    drop(inner);
+                    self.mutated();
+                    return (Some(old), hint);
+                }
+            }
+        }
+        let Some(s) = key.downcast::<PyStr>() else { return (None, usize::MAX) };
+        let hash = s.hash();
+        let mut inner = self.inner.lock();
+        let (old, ix) = match inner.find_str_or_same(s.as_str(), Some(key), hash) {
+            Some(ix) => (inner.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value)), ix),
+            None => {
+                inner.insert_new(hash, key.clone(), value);
+                (None, inner.entries.len() - 1)
+            }
+        };
+        drop(inner);
+        self.mutated();
+        (old, ix)
     }
 
     /// Sets a str key (given as a str Value) without running Python code.

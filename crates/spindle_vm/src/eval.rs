@@ -106,10 +106,12 @@ impl Drop for Frame {
 impl Frame {
     /// Gives up `code_obj`, `globals` and `builtins`: released if owned,
     /// forgotten if borrowed from `func`.
+    #[inline]
     fn release_context(&mut self) {
-        let code = std::mem::replace(&mut self.code_obj, none());
-        let globals = std::mem::replace(&mut self.globals, none());
-        let builtins = std::mem::replace(&mut self.builtins, none());
+        let n = none();
+        let code = std::mem::replace(&mut self.code_obj, n.clone());
+        let globals = std::mem::replace(&mut self.globals, n.clone());
+        let builtins = std::mem::replace(&mut self.builtins, n);
         if std::mem::take(&mut self.borrowed) {
             std::mem::forget(code);
             std::mem::forget(globals);
@@ -187,20 +189,25 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
     let stacksize = code.stacksize as usize;
     let pooled = FRAME_POOL.try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())).ok().flatten();
     if let Some(mut fr) = pooled {
-        // A pooled frame has empty locals/stack, no pending state, and None
-        // (immortal) in code_obj/globals/builtins, so overwriting drops nothing.
+        // A pooled frame has empty locals/stack, no pending throw, no return
+        // hook, no locals mapping or function; its code_obj/globals/builtins
+        // hold None or stale uncounted copies (see `recycle_frame`), which
+        // must be overwritten without being dropped.
         fr.locals.resize(n, None);
         fr.stack.reserve(stacksize + 1);
-        fr.code_obj = code_obj;
+        // SAFETY: the old values own no count (None is immortal; stale
+        // borrowed copies never did), so overwriting them leaks nothing.
+        unsafe {
+            std::ptr::write(&mut fr.code_obj, code_obj);
+            std::ptr::write(&mut fr.globals, globals);
+            std::ptr::write(&mut fr.builtins, builtins);
+        }
         fr.code = code;
         fr.pc = 0;
         fr.lasti = 0;
-        fr.globals = globals;
-        fr.builtins = builtins;
         fr.locals_map = locals_map;
         fr.func = func;
         fr.borrowed = borrowed;
-        fr.on_return = None;
         return Ok(fr);
     }
     Ok(Box::new(Frame {
@@ -228,15 +235,30 @@ fn recycle_frame(mut fr: Box<Frame>) {
     }
     // Dropping values may run `__del__` (and so allocate frames): do it
     // before touching the pool, locals last-first as `Drop for Frame` does.
-    while let Some(v) = fr.locals.pop() {
-        drop(v);
+    for slot in fr.locals.iter_mut().rev() {
+        if let Some(v) = slot.take() {
+            drop(v);
+        }
     }
+    // SAFETY: every slot was just emptied, so forgetting them drops nothing.
+    unsafe { fr.locals.set_len(0) };
     fr.stack.clear();
-    fr.release_context();
-    fr.locals_map = None;
+    // Borrowed copies stay as they are (stale and uncounted, with `borrowed`
+    // still set, so dropping the pooled frame forgets them); owned ones are
+    // released now.
+    if !fr.borrowed {
+        fr.release_context();
+    }
+    if fr.locals_map.is_some() {
+        fr.locals_map = None;
+    }
     fr.func = None;
-    fr.pending_throw = None;
-    fr.on_return = None;
+    if fr.pending_throw.is_some() {
+        fr.pending_throw = None;
+    }
+    if fr.on_return.is_some() {
+        fr.on_return = None;
+    }
     if fr.locals.capacity() > 256 || fr.stack.capacity() > 256 {
         return;
     }
@@ -308,10 +330,16 @@ pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<
         let qualname = || crate::str::as_str(&f.attrs.lock().qualname).unwrap_or("?").to_owned();
         bind_args(ts, &mut frame, &qualname, args, defaults.as_ref(), kwdefaults.as_ref())?;
     }
+    copy_closure(&mut frame, f);
+    Ok(frame)
+}
+
+/// Copies `f`'s closure cells into the free-variable slots of its frame.
+#[inline]
+fn copy_closure(frame: &mut Frame, f: &PyFunction) {
     // Only code with free variables has (and reads) a closure.
-    let n_free = frame.code_data().n_free;
-    if n_free == 0 {
-        return Ok(frame);
+    if frame.code_data().n_free == 0 {
+        return;
     }
     if let Some(cl) = f.closure.lock().as_ref() {
         if let Some(cells) = crate::seq::tuple_items(cl) {
@@ -324,7 +352,41 @@ pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<
             }
         }
     }
-    Ok(frame)
+}
+
+/// CALL of a Python function with exactly its positional parameters (the
+/// common case): the arguments move from the caller's stack into the new
+/// frame's locals, with no binding logic and no reference-count traffic.
+/// None when the callee needs the general path.
+#[inline]
+fn try_fast_call(f: &mut Frame, argc: usize) -> PyResult<Option<Box<Frame>>> {
+    let n = f.stack.len();
+    let Some(Some(callable)) = f.stack.get(n - argc - 2) else { return Ok(None) };
+    if callable.type_ref() != rt().types.function {
+        return Ok(None);
+    }
+    let Some(pf) = callable.downcast::<PyFunction>() else { return Ok(None) };
+    let has_self = f.stack[n - argc - 1].is_some();
+    let nargs = argc + has_self as usize;
+    // SAFETY: an uncounted view of the function's current code, which the
+    // function (held by the caller's stack) keeps alive; never dropped.
+    let code_val = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(pf.code.current_ptr()) });
+    let Some(pc) = code_val.downcast::<PyCode>() else { return Ok(None) };
+    let c = &pc.code;
+    if c.argcount as usize != nargs
+        || c.kwonlyargcount != 0
+        || c.flags.has_any(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)
+    {
+        return Ok(None);
+    }
+    let mut frame = function_frame(callable, pf)?;
+    copy_closure(&mut frame, pf);
+    for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain(n - nargs..)) {
+        *slot = v;
+    }
+    // The NULL (no self) and the callable (the frame holds its own count).
+    f.stack.truncate(n - argc - 2);
+    Ok(Some(frame))
 }
 
 fn bind_args(
@@ -512,76 +574,79 @@ pub fn run(ts: &ThreadState, frame: Box<Frame>) -> PyResult<RunResult> {
     result
 }
 
-enum Flow {
-    Continue,
-    Return(Value),
-    Yield(Value),
-}
-
 type FrameStack = smallvec::SmallVec<[Box<Frame>; 8]>;
 
 fn run_loop(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
     loop {
-        let Some(f) = frames.last_mut() else { return Ok(RunResult::Return(none())) };
-        let step = execute(ts, f);
-        let outcome = match step {
-            Ok(Step::Flow(Flow::Continue)) => continue,
-            Ok(Step::Call(new_frame)) => {
-                if ts.depth.get() + 1 > ts.interp.recursion_limit() {
-                    Err(err!(RecursionError, "maximum recursion depth exceeded"))
-                } else {
-                    ts.depth.set(ts.depth.get() + 1);
-                    crate::frame::push_live(ts, &new_frame);
-                    frames.push(new_frame);
-                    continue;
-                }
-            }
-            Ok(Step::Flow(Flow::Return(v))) => Ok(v),
-            Ok(Step::Flow(Flow::Yield(v))) => {
-                // Only a generator frame yields, and it is always the base of its run.
-                if frames.len() != 1 || !frames[0].is_gen {
-                    return Err(err!(SystemError, "yield outside a generator frame"));
-                }
-                if let Some(fr) = frames.pop() {
-                    crate::frame::pop_live(ts);
-                    ts.depth.set(ts.depth.get() - 1);
-                    return Ok(RunResult::Yield(v, fr));
-                }
-                return Ok(RunResult::Return(v));
-            }
-            Err(e) => Err(e),
-        };
-        match outcome {
-            Ok(v) => {
-                // The frame returned: pop it and push the value into the caller.
-                crate::frame::pop_live(ts);
-                let mut hook = None;
-                if let Some(mut fr) = frames.pop() {
-                    hook = fr.on_return.take();
-                    recycle_frame(fr);
-                }
-                ts.depth.set(ts.depth.get() - 1);
-                let v = match hook {
-                    None => v,
-                    Some(OnReturn::Init(obj)) if is_none(&v) => obj,
-                    Some(OnReturn::Init(_)) => {
-                        let e = err!(TypeError, "__init__() should return None, not '{}'", ops::type_name(&v));
-                        unwind_into(ts, frames, e)?;
-                        continue;
-                    }
-                    Some(OnReturn::BinaryOp { base, a, b }) if v.is(&rt().not_implemented) => {
-                        unwind_into(ts, frames, crate::arith::unsupported(&a, &b, base as usize, false))?;
-                        continue;
-                    }
-                    Some(OnReturn::BinaryOp { .. }) => v,
-                };
-                match frames.last_mut() {
-                    Some(caller) => caller.stack.push(Some(v)),
-                    None => return Ok(RunResult::Return(v)),
-                }
-            }
+        match execute(ts, frames) {
+            Ok(r) => return Ok(r),
             Err(e) => unwind_into(ts, frames, e)?,
         }
+    }
+}
+
+/// Pushes a callee's frame: the loop continues in it.
+#[inline]
+fn enter_frame(ts: &ThreadState, frames: &mut FrameStack, fr: Box<Frame>) -> PyResult<()> {
+    let depth = ts.depth.get() + 1;
+    if depth > ts.interp.recursion_limit() {
+        recycle_frame(fr);
+        raise!(RecursionError, "maximum recursion depth exceeded");
+    }
+    ts.depth.set(depth);
+    crate::frame::push_live(ts, &fr);
+    frames.push(fr);
+    Ok(())
+}
+
+/// Pops the frame that returned `v` and hands `v` to its caller (through
+/// the frame's return hook, whose errors raise in the caller). The run's
+/// result once its base frame returned.
+#[inline]
+fn leave_frame(ts: &ThreadState, frames: &mut FrameStack, v: Value) -> PyResult<Option<RunResult>> {
+    crate::frame::pop_live(ts);
+    let mut hook = None;
+    if let Some(mut fr) = frames.pop() {
+        hook = fr.on_return.take();
+        recycle_frame(fr);
+    }
+    ts.depth.set(ts.depth.get() - 1);
+    let v = match hook {
+        None => v,
+        Some(hook) => finish_hook(hook, v)?,
+    };
+    match frames.last_mut() {
+        Some(caller) => {
+            caller.stack.push(Some(v));
+            Ok(None)
+        }
+        None => Ok(Some(RunResult::Return(v))),
+    }
+}
+
+/// What the caller's instruction makes of an inline frame's return value.
+#[cold]
+fn finish_hook(hook: OnReturn, v: Value) -> PyResult {
+    match hook {
+        OnReturn::Init(obj) if is_none(&v) => Ok(obj),
+        OnReturn::Init(_) => Err(err!(TypeError, "__init__() should return None, not '{}'", ops::type_name(&v))),
+        OnReturn::BinaryOp { base, a, b } if v.is(&rt().not_implemented) => Err(crate::arith::unsupported(&a, &b, base as usize, false)),
+        OnReturn::BinaryOp { .. } => Ok(v),
+    }
+}
+
+/// A generator frame yielded: it leaves this run (it is always the base).
+fn yield_frame(ts: &ThreadState, frames: &mut FrameStack, v: Value) -> PyResult<RunResult> {
+    if frames.len() != 1 || !frames[0].is_gen {
+        return Err(err!(SystemError, "yield outside a generator frame"));
+    }
+    match frames.pop() {
+        Some(fr) => {
+            crate::frame::pop_live(ts);
+            ts.depth.set(ts.depth.get() - 1);
+            Ok(RunResult::Yield(v, fr))
+        }
+        None => Ok(RunResult::Return(v)),
     }
 }
 
@@ -613,14 +678,18 @@ fn unwind_into(ts: &ThreadState, frames: &mut FrameStack, e: PyErr) -> PyResult<
 }
 
 
-enum Step {
-    Flow(Flow),
-    Call(Box<Frame>),
-}
-
-/// Executes instructions of one frame until it calls a Python function,
-/// returns, yields, or raises.
-fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
+/// Executes the run's frames: Python calls and returns switch frames in
+/// this loop; it leaves when the base frame returns or yields, or when an
+/// exception is raised (the caller unwinds it and calls again).
+fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
+  'frames: loop {
+    let Some(top) = frames.last_mut() else { return Ok(RunResult::Return(none())) };
+    let fp: *mut Frame = &mut **top;
+    // SAFETY: the frame lives in its own heap allocation (a Box that
+    // `frames` owns), which stays put while `frames` grows or shrinks;
+    // `frames` changes only at a frame switch, after which `f` is never used
+    // again (each switch continues 'frames, deriving it anew).
+    let f: &mut Frame = unsafe { &mut *fp };
     let code = f.code;
     let instrs: &[Instruction] = &code.instructions;
     // SAFETY: execute never replaces f.code_obj, which keeps this PyCode alive.
@@ -629,12 +698,16 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
         f.lasti = f.pc.saturating_sub(1);
         return Err(e);
     }
+    // The next instruction's index, kept in a register; `f.pc` is written
+    // back only where something reads it: before a frame switch and at a
+    // yield (an exception's handler sets `f.pc` itself).
+    let mut pc = f.pc;
     loop {
-        let Some(&ins) = instrs.get(f.pc) else {
+        let Some(&ins) = instrs.get(pc) else {
             raise!(SystemError, "instruction index out of range")
         };
-        f.lasti = f.pc;
-        f.pc += 1;
+        f.lasti = pc;
+        pc += 1;
         let arg = ins.arg;
         match ins.op {
             Opcode::Nop => {}
@@ -792,20 +865,13 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             Opcode::LoadAttr => {
                 let name = &pycode.names[(arg >> 1) as usize];
                 let owner = pop!(f);
-                if arg & 1 == 1 {
-                    let (a, b) = load_method(ts, &owner, name)?;
-                    f.stack.push(Some(a));
-                    f.stack.push(b);
-                } else {
-                    let v = ops::getattr(ts, &owner, name)?;
-                    f.stack.push(Some(v));
-                }
+                load_attr(ts, f, &*code as *const CodeObject as usize, name, owner, arg & 1 == 1)?;
             }
             Opcode::StoreAttr => {
-                let name = pycode.names[arg as usize].clone();
+                let name = &pycode.names[arg as usize];
                 let owner = pop!(f);
                 let v = pop!(f);
-                ops::setattr(ts, &owner, &name, Some(v))?;
+                store_attr(ts, f.lasti, &*code as *const CodeObject as usize, name, owner, v)?;
             }
             Opcode::DeleteAttr => {
                 let name = pycode.names[arg as usize].clone();
@@ -825,8 +891,13 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 f.stack.push(Some(new_bool(!ops::is_true(ts, &v)?)));
             }
             Opcode::ToBool => {
-                let v = pop!(f);
-                f.stack.push(Some(new_bool(ops::is_true(ts, &v)?)));
+                // A bool (what comparisons give) is its own truth value.
+                let r = rt();
+                let is_bool = matches!(f.stack.last(), Some(Some(v)) if v.is(&r.true_) || v.is(&r.false_));
+                if !is_bool {
+                    let v = pop!(f);
+                    f.stack.push(Some(new_bool(ops::is_true(ts, &v)?)));
+                }
             }
             Opcode::BinaryOp => {
                 let b = pop!(f);
@@ -837,7 +908,11 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                     None if arg == 26 => ops::getitem(ts, &a, &b)?,
                     None => match binary_slow(ts, &a, &b, arg)? {
                         Inline::Value(v) => v,
-                        Inline::Frame(fr) => return Ok(Step::Call(fr)),
+                        Inline::Frame(fr) => {
+                        f.pc = pc;
+                        enter_frame(ts, frames, fr)?;
+                        continue 'frames;
+                    }
                     },
                 };
                 f.stack.push(Some(r));
@@ -1015,33 +1090,33 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                     f.stack.push(Some(v));
                 }
             }
-            Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => f.pc = arg as usize,
+            Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => pc = arg as usize,
             Opcode::JumpBackward => {
-                f.pc = arg as usize;
+                pc = arg as usize;
                 crate::interp_hooks::eval_breaker(ts)?;
             }
             Opcode::PopJumpIfFalse => {
                 let v = pop!(f);
                 if !truth(ts, &v)? {
-                    f.pc = arg as usize;
+                    pc = arg as usize;
                 }
             }
             Opcode::PopJumpIfTrue => {
                 let v = pop!(f);
                 if truth(ts, &v)? {
-                    f.pc = arg as usize;
+                    pc = arg as usize;
                 }
             }
             Opcode::PopJumpIfNone => {
                 let v = pop!(f);
                 if is_none(&v) {
-                    f.pc = arg as usize;
+                    pc = arg as usize;
                 }
             }
             Opcode::PopJumpIfNotNone => {
                 let v = pop!(f);
                 if !is_none(&v) {
-                    f.pc = arg as usize;
+                    pc = arg as usize;
                 }
             }
             Opcode::GetIter => {
@@ -1049,10 +1124,14 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 f.stack.push(Some(ops::iter(ts, &v)?));
             }
             Opcode::ForIter => {
-                let it = top!(f);
-                match for_iter_next(ts, &it)? {
+                // The iterator stays on the stack meanwhile, so it is borrowed.
+                let next = match f.stack.last() {
+                    Some(Some(it)) => for_iter_next(ts, it)?,
+                    _ => raise!(SystemError, "FOR_ITER without an iterator"),
+                };
+                match next {
                     Some(v) => f.stack.push(Some(v)),
-                    None => f.pc = arg as usize,
+                    None => pc = arg as usize,
                 }
             }
             Opcode::PopIter => {
@@ -1107,7 +1186,10 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             }
             Opcode::ReturnValue => {
                 let v = pop!(f);
-                return Ok(Step::Flow(Flow::Return(v)));
+                match leave_frame(ts, frames, v)? {
+                    Some(r) => return Ok(r),
+                    None => continue 'frames,
+                }
             }
             Opcode::ReturnGenerator => {
                 // Handled by call_function / the CALL path before the frame runs.
@@ -1115,7 +1197,8 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             }
             Opcode::YieldValue => {
                 let v = pop!(f);
-                return Ok(Step::Flow(Flow::Yield(v)));
+                f.pc = pc;
+                return yield_frame(ts, frames, v);
             }
             Opcode::Send => {
                 let v = pop!(f);
@@ -1124,7 +1207,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                     crate::generator::SendResult::Yielded(y) => f.stack.push(Some(y)),
                     crate::generator::SendResult::Returned(r) => {
                         f.stack.push(Some(r));
-                        f.pc = arg as usize;
+                        pc = arg as usize;
                     }
                 }
             }
@@ -1255,12 +1338,21 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 f.stack.push(Some(func));
             }
             Opcode::Call | Opcode::CallKw => {
-                let kwnames = if ins.op == Opcode::CallKw { Some(pop!(f)) } else { None };
                 let argc = arg as usize;
-                let n = f.stack.len();
-                if n < argc + 2 {
+                if f.stack.len() < argc + 2 + (ins.op == Opcode::CallKw) as usize {
                     raise!(SystemError, "stack underflow in CALL");
                 }
+                if ins.op == Opcode::Call {
+                    if let Some(fr) = try_fast_call(f, argc)? {
+                        {
+                        f.pc = pc;
+                        enter_frame(ts, frames, fr)?;
+                        continue 'frames;
+                    }
+                    }
+                }
+                let kwnames = if ins.op == Opcode::CallKw { Some(pop!(f)) } else { None };
+                let n = f.stack.len();
                 let kw: &[Value] = match &kwnames {
                     Some(k) => crate::seq::tuple_items(k).unwrap_or(&[]),
                     None => &[],
@@ -1272,7 +1364,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 let outcome = match as_values(&f.stack[first..]) {
                     Some(args) => {
                         let a = Args { args, kwnames: kw };
-                        match try_inline_call(ts, &callable, a) {
+                        match try_inline_call(ts, &callable, a, Some((&*code as *const CodeObject as usize, f.lasti))) {
                             Ok(None) => ops::call_args(ts, &callable, a).map(Inline::Value),
                             Ok(Some(x)) => Ok(x),
                             Err(e) => Err(e),
@@ -1282,7 +1374,11 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                 };
                 f.stack.truncate(n - argc - 2);
                 match outcome? {
-                    Inline::Frame(fr) => return Ok(Step::Call(fr)),
+                    Inline::Frame(fr) => {
+                        f.pc = pc;
+                        enter_frame(ts, frames, fr)?;
+                        continue 'frames;
+                    }
                     Inline::Value(v) => f.stack.push(Some(v)),
                 }
             }
@@ -1318,8 +1414,12 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
                     }
                 }
                 let a = Args { args: &args, kwnames: &names };
-                match try_inline_call(ts, &callable, a)? {
-                    Some(Inline::Frame(fr)) => return Ok(Step::Call(fr)),
+                match try_inline_call(ts, &callable, a, None)? {
+                    Some(Inline::Frame(fr)) => {
+                        f.pc = pc;
+                        enter_frame(ts, frames, fr)?;
+                        continue 'frames;
+                    }
                     Some(Inline::Value(v)) => f.stack.push(Some(v)),
                     None => {
                         let r = ops::call_args(ts, &callable, a)?;
@@ -1389,6 +1489,7 @@ fn execute(ts: &ThreadState, f: &mut Frame) -> PyResult<Step> {
             }
         }
     }
+  }
 }
 
 fn has_iter(v: &Value) -> bool {
@@ -1432,7 +1533,9 @@ fn as_values(slots: &[Option<Value>]) -> Option<&[Value]> {
 
 /// For a Python function callee, builds its frame so the loop runs it inline
 /// (no Rust recursion); a generator function returns its generator at once.
-fn try_inline_call(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult<Option<Inline>> {
+/// `site` is the CALL instruction (code, index), which caches how a class
+/// instantiates (see `try_inline_init`).
+fn try_inline_call(ts: &ThreadState, callable: &Value, args: Args<'_>, site: Option<(usize, usize)>) -> PyResult<Option<Inline>> {
     let (func, owned);
     if callable.type_ref() == rt().types.function {
         func = callable;
@@ -1447,7 +1550,7 @@ fn try_inline_call(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResu
         owned = Some(v);
         func = &m.func;
     } else if let Some(ty) = TypeRef::from_value(callable) {
-        return try_inline_init(ts, callable, ty, args);
+        return try_inline_init(ts, callable, ty, args, site);
     } else {
         return Ok(None);
     }
@@ -1466,28 +1569,63 @@ fn try_inline_call(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResu
 /// Python `__init__`): allocates the instance and runs `__init__` as a frame
 /// of this loop, which evaluates to the instance (`OnReturn::Init`), as
 /// CPython's CALL_ALLOC_AND_ENTER_INIT. Anything else takes the general path.
-fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'_>) -> PyResult<Option<Inline>> {
+fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'_>, site: Option<(usize, usize)>) -> PyResult<Option<Inline>> {
+    use crate::attr_cache::{self as ac, Kind};
     let r = rt();
-    if callable.type_ref() != r.types.type_ || ty.payload_kind() != crate::kinds::OBJECT || !args.kwnames.is_empty() {
+    if callable.type_ref() != r.types.type_ || !args.kwnames.is_empty() {
         return Ok(None);
     }
-    if !crate::class::is_object_new(ty.lookup_static("__new__").as_ref()) {
-        return Ok(None);
-    }
-    let Some(init) = ty.lookup_static("__init__").filter(|i| i.type_ref() == r.types.function) else { return Ok(None) };
-    let Some(pf) = init.downcast::<PyFunction>() else { return Ok(None) };
-    if !returns_plainly(pf) {
-        return Ok(None);
-    }
-    // object.__new__(cls): its abstract-class check; with one argument the
-    // excess-argument check has nothing to refuse (__init__ is overridden).
-    let obj = crate::builtins_init::object_new_raw(ts, Args::new(std::slice::from_ref(callable)))?;
+    // The call site's cache entry, keyed on the empty str (no attribute's
+    // name), says whether this class instantiates inline and with which
+    // `__init__`; it is valid for the type lookup epoch it was made in.
+    let marker = &r.empty_str;
+    let cached = site.and_then(|(code, pc)| ac::get(code, pc, marker, ty.ptr()));
+    let init = match cached {
+        Some(hit) if hit.kind == Kind::Init => hit.value,
+        Some(_) => return Ok(None),
+        None => {
+            let epoch = crate::types::lookup_epoch();
+            let init = inline_init_of(ty);
+            if let Some((code, pc)) = site {
+                let kind = if init.is_some() { Kind::Init } else { Kind::NoInline };
+                ac::put(code, pc, marker, ty.ptr(), epoch, kind, init.clone());
+            }
+            init
+        }
+    };
+    let Some(init) = init else { return Ok(None) };
+    // object.__new__(cls), whose checks `inline_init_of` made: the class is
+    // not abstract, and with `__init__` overridden the excess-argument check
+    // has nothing to refuse.
+    let obj = crate::object::alloc(ty, crate::cell::Empty);
     let mut v: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::with_capacity(args.args.len() + 1);
     v.push(obj.clone());
     v.extend(args.args.iter().cloned());
     let mut frame = prepare_call(ts, &init, Args { args: &v, kwnames: args.kwnames })?;
     frame.on_return = Some(OnReturn::Init(obj));
     Ok(Some(Inline::Frame(frame)))
+}
+
+/// The `__init__` that a call of class `ty` can run inline: a plain Python
+/// class (metaclass `type`, `object.__new__`, not abstract) whose
+/// `__init__` is a Python function that returns plainly.
+fn inline_init_of(ty: TypeRef) -> Option<Value> {
+    let r = rt();
+    if ty.payload_kind() != crate::kinds::OBJECT || ty.flags() & crate::types::type_flags::ABSTRACT != 0 {
+        return None;
+    }
+    if ty.lookup_static("__abstractmethods__").and_then(|v| v.downcast::<crate::set::PySet>().map(|s| s.table.len() > 0)).unwrap_or(false) {
+        return None;
+    }
+    if !crate::class::is_object_new(ty.lookup_static("__new__").as_ref()) {
+        return None;
+    }
+    let init = ty.lookup_static("__init__").filter(|i| i.type_ref() == r.types.function)?;
+    let pf = init.downcast::<PyFunction>()?;
+    if !returns_plainly(pf) {
+        return None;
+    }
+    Some(init)
 }
 
 /// BINARY_OP past the inline int/float paths (subscripts aside): a Python
@@ -1690,6 +1828,86 @@ fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult {
         }
     }
     load_global(f, name)
+}
+
+/// LOAD_ATTR (`method`: its method form, pushing callable and self-or-NULL)
+/// through `attr_cache`.
+#[inline]
+fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: Value, method: bool) -> PyResult<()> {
+    use crate::attr_cache::{self as ac, Kind};
+    let ty = owner.type_ref().ptr();
+    let pc = f.lasti;
+    if let Some(hit) = ac::get(code, pc, name, ty) {
+        let shadowed = |owner: &Value| ops::instance_dict_get(owner, name).is_some();
+        match (hit.kind, hit.value) {
+            (Kind::InstanceDict, _) => {
+                if let Some((v, ix)) = ops::instance_dict_get_hinted(&owner, name, hit.hint) {
+                    if ix != hit.hint {
+                        ac::set_hint(code, pc, ix);
+                    }
+                    f.stack.push(Some(v));
+                    if method {
+                        f.stack.push(None);
+                    }
+                    return Ok(());
+                }
+            }
+            (Kind::Method, Some(m)) if !shadowed(&owner) => {
+                f.stack.push(Some(m));
+                f.stack.push(Some(owner));
+                return Ok(());
+            }
+            (Kind::ClassValue, Some(v)) if !shadowed(&owner) => {
+                f.stack.push(Some(v));
+                if method {
+                    f.stack.push(None);
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+    } else {
+        let epoch = crate::types::lookup_epoch();
+        if let Some((kind, value)) = ac::classify_load(&owner, name, method) {
+            ac::put(code, pc, name, ty, epoch, kind, value);
+        }
+    }
+    if method {
+        let (a, b) = load_method(ts, &owner, name)?;
+        f.stack.push(Some(a));
+        f.stack.push(b);
+    } else {
+        let v = ops::getattr(ts, &owner, name)?;
+        f.stack.push(Some(v));
+    }
+    Ok(())
+}
+
+/// STORE_ATTR through `attr_cache`.
+#[inline]
+fn store_attr(ts: &ThreadState, pc: usize, code: usize, name: &Value, owner: Value, v: Value) -> PyResult<()> {
+    use crate::attr_cache::{self as ac, Kind};
+    let ty = owner.type_ref().ptr();
+    let v = match ac::get(code, pc, name, ty) {
+        Some(hit) if hit.kind == Kind::StoreDict => match ops::instance_dict_set_hinted(&owner, name, v, hit.hint) {
+            Ok(ix) => {
+                if ix != hit.hint {
+                    ac::set_hint(code, pc, ix);
+                }
+                return Ok(());
+            }
+            Err(v) => v,
+        },
+        Some(_) => v,
+        None => {
+            let epoch = crate::types::lookup_epoch();
+            if let Some(kind) = ac::classify_store(&owner, name) {
+                ac::put(code, pc, name, ty, epoch, kind, None);
+            }
+            v
+        }
+    };
+    ops::setattr(ts, &owner, name, Some(v))
 }
 
 fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {

@@ -5,6 +5,7 @@
 //! [`eval::run_code`], [`ops`] for the object protocols.
 
 pub mod arith;
+mod attr_cache;
 pub mod boot;
 pub mod buffer;
 pub mod builtins_init;

@@ -56,8 +56,13 @@ pub fn new_float(f: f64) -> Value {
     crate::freelist::new_float(f)
 }
 
+#[inline]
 pub fn new_bool(b: bool) -> Value {
-    if b { rt().true_.clone() } else { rt().false_.clone() }
+    let r = rt();
+    let v = if b { &r.true_ } else { &r.false_ };
+    // SAFETY: True and False are immortal: a copy that took no count is as
+    // good as a counted one, and dropping it touches no count.
+    unsafe { Value::from_raw(v.header_ptr()) }
 }
 
 /// Is `v` an int (including bool and int subclasses)?

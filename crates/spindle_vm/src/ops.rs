@@ -92,7 +92,7 @@ fn call_getattr_hook(ts: &ThreadState, ty: TypeRef, ga: &Value, obj: &Value, nam
     }
 }
 
-fn is_native_object_getattribute(v: &Value) -> bool {
+pub(crate) fn is_native_object_getattribute(v: &Value) -> bool {
     v.downcast::<NativeFunction>().map(|f| f.name == "__getattribute__").unwrap_or(false)
 }
 
@@ -288,6 +288,40 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
     d.as_ref().and_then(from)
 }
 
+/// `instance_dict_get` for a plain instance (`attr_cache` checked its type
+/// has a dict), trying dict entry `hint` first: (value, entry index).
+#[inline]
+pub(crate) fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: usize) -> Option<(Value, usize)> {
+    let ext = crate::object::ext(obj)?;
+    let d = ext.dict.lock();
+    d.as_ref()?.downcast::<crate::dict::PyDict>()?.get_name_hinted(name, hint)
+}
+
+/// Stores into a plain instance's dict (`attr_cache` checked its type has
+/// one; made here on first use), trying entry `hint` first: the entry index.
+#[inline]
+pub(crate) fn instance_dict_set_hinted(obj: &Value, name: &Value, value: Value, hint: usize) -> Result<usize, Value> {
+    let Some(ext) = crate::object::ext(obj) else { return Err(value) };
+    // The dict is taken out of the slot's lock first: a store may run
+    // Python code (dropping cache entries of a dict used as globals).
+    let dict = {
+        let mut slot = ext.dict.lock();
+        match slot.as_ref() {
+            Some(d) => d.clone(),
+            None => {
+                let d = crate::builtins_init::new_dict();
+                *slot = Some(d.clone());
+                d
+            }
+        }
+    };
+    let Some(dd) = dict.downcast::<crate::dict::PyDict>() else { return Err(value) };
+    let (old, ix) = dd.set_name_hinted(name, value, hint);
+    // The replaced value dies outside every lock (its `__del__` may run).
+    drop(old);
+    Ok(ix)
+}
+
 /// The `__dict__` of an instance, created on first use.
 pub fn instance_dict(obj: &Value) -> Option<Value> {
     if let Some(m) = obj.downcast::<crate::cell::PyModule>() {
@@ -338,6 +372,20 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
     }
     if name_s == "__class__" {
         return set_class(obj, value);
+    }
+    if name_s == "__dict__" && plain && obj.type_ref().data().has_dict() {
+        if let Some(ext) = crate::object::ext(obj) {
+            // Deleting it leaves none: an empty one is made on next use.
+            if let Some(v) = &value {
+                if v.downcast::<crate::dict::PyDict>().is_none() {
+                    raise!(TypeError, "__dict__ must be set to a dictionary, not a '{}'", type_name(v));
+                }
+            }
+            let old = std::mem::replace(&mut *ext.dict.lock(), value);
+            // The old dict dies outside the lock (its values' `__del__` may run).
+            drop(old);
+            return Ok(());
+        }
     }
     if let Some(t) = TypeRef::from_value(obj) {
         return crate::class::type_setattr(ts, t, name, value);

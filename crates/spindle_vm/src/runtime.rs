@@ -244,8 +244,11 @@ fn dangling_type() -> TypeRef {
 }
 
 /// A value of type `bool`, `NoneType`, ...: helpers for the singletons.
+#[inline]
 pub fn none() -> Value {
-    rt().none.clone()
+    // SAFETY: None is immortal (`alloc_immortal`): a copy that took no
+    // count is as good as a counted one, and dropping it touches no count.
+    unsafe { Value::from_raw(rt().none.header_ptr()) }
 }
 
 pub fn is_none(v: &Value) -> bool {

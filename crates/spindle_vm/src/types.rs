@@ -160,9 +160,17 @@ thread_local! {
     static LOOKUP_CACHE: RefCell<LookupCache> = const { RefCell::new(LookupCache { slots: Vec::new(), filled: 0 }) };
 }
 
+/// The current lookup epoch (see `LOOKUP_EPOCH`), which caches of type
+/// lookups (`attr_cache`) record and compare.
+#[inline]
+pub(crate) fn lookup_epoch() -> u64 {
+    LOOKUP_EPOCH.load(Ordering::Acquire)
+}
+
 /// Forgets every cached type lookup (call after mutating a type).
 pub fn invalidate_lookup_caches() {
     LOOKUP_EPOCH.fetch_add(1, Ordering::Release);
+    crate::attr_cache::forget_this_thread();
     // Drop this thread's entries now, outside the borrow (dropping may run
     // `__del__`, which looks types up again).
     let stale: Vec<CacheEntry> = LOOKUP_CACHE

@@ -1,0 +1,230 @@
+//! LOAD_ATTR and STORE_ATTR caches: per thread, keyed by (code object,
+//! instruction), each entry remembers how an attribute of one type resolved
+//! (CPython's LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR_METHOD_WITH_VALUES,
+//! STORE_ATTR_INSTANCE_VALUE specialisations), so a hit skips the type's MRO
+//! lookup, the descriptor checks and the `__getattribute__` test.
+//!
+//! Soundness:
+//! - An entry is valid only while the type lookup epoch is the one it was
+//!   filled under (`types::lookup_epoch`): every change to a type's namespace
+//!   or MRO, and every type's death (its address may be reused), starts a new
+//!   epoch, so a matching (type address, epoch) pair still classifies the
+//!   name as it did when the entry was made.
+//! - The name matches by identity and the entry holds a reference to it, so
+//!   a (code, pc) reused by another code object cannot alias.
+//! - Entries hold strong references (a method); when this thread changes a
+//!   type it drops all its entries (`forget_this_thread`), as the lookup
+//!   cache does.
+//! - `hint` is only a guess at the entry index in the instance dict; the
+//!   dict checks the key there before using it.
+
+use std::cell::RefCell;
+
+use crate::value::Value;
+
+const SLOTS: usize = 1024;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    /// The type has no attribute of this name: the instance dict answers
+    /// (a miss there takes the general path, which tries `__getattr__`).
+    InstanceDict,
+    /// The type attribute is a plain function or method descriptor, for the
+    /// method form of LOAD_ATTR: pushes (function, self) unless the instance
+    /// dict shadows it.
+    Method,
+    /// The type attribute is no descriptor at all (a class constant): it is
+    /// the value unless the instance dict shadows it.
+    ClassValue,
+    /// STORE_ATTR straight into the instance dict (no data descriptor, the
+    /// default `__setattr__`).
+    StoreDict,
+    /// CALL of a class that instantiates inline: `value` is its `__init__`.
+    Init,
+    /// CALL of a class that takes the general path.
+    NoInline,
+}
+
+struct Entry {
+    code: usize,
+    pc: usize,
+    name: Value,
+    ty: usize,
+    epoch: u64,
+    kind: Kind,
+    value: Option<Value>,
+    hint: usize,
+}
+
+struct Cache {
+    slots: Vec<Option<Entry>>,
+    /// The indices of the occupied slots, so clearing costs what was filled.
+    filled: Vec<u16>,
+}
+
+impl Drop for Cache {
+    fn drop(&mut self) {
+        // Thread exit: dropping values here could run finalizers with no
+        // thread state; leak these few references instead.
+        for e in self.slots.drain(..).flatten() {
+            std::mem::forget(e.value);
+            std::mem::forget(e.name);
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = const { RefCell::new(Cache { slots: Vec::new(), filled: Vec::new() }) };
+}
+
+#[inline]
+fn slot_of(code: usize, pc: usize) -> usize {
+    let h = (code as u64 >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (pc as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    (h ^ (h >> 29)) as usize & (SLOTS - 1)
+}
+
+/// What a hit found.
+pub(crate) struct Hit {
+    pub kind: Kind,
+    pub value: Option<Value>,
+    pub hint: usize,
+}
+
+/// The entry for (code, pc) if it was made for `name` on type `ty` in the
+/// current epoch.
+#[inline]
+pub(crate) fn get(code: usize, pc: usize, name: &Value, ty: usize) -> Option<Hit> {
+    let slot = slot_of(code, pc);
+    let epoch = crate::types::lookup_epoch();
+    CACHE
+        .try_with(|c| {
+            let c = c.try_borrow().ok()?;
+            match c.slots.get(slot) {
+                Some(Some(e)) if e.code == code && e.pc == pc && e.ty == ty && e.epoch == epoch && e.name.is(name) => {
+                    Some(Hit { kind: e.kind, value: e.value.clone(), hint: e.hint })
+                }
+                _ => None,
+            }
+        })
+        .ok()
+        .flatten()
+}
+
+/// Records how `name` resolved on type `ty` at (code, pc), classified
+/// under `epoch` (read before the classification).
+pub(crate) fn put(code: usize, pc: usize, name: &Value, ty: usize, epoch: u64, kind: Kind, value: Option<Value>) {
+    let slot = slot_of(code, pc);
+    let old = CACHE.try_with(|c| {
+        let mut c = c.try_borrow_mut().ok()?;
+        if c.slots.is_empty() {
+            c.slots.resize_with(SLOTS, || None);
+        }
+        let entry = Entry { code, pc, name: name.clone(), ty, epoch, kind, value, hint: 0 };
+        let old = c.slots.get_mut(slot)?.replace(entry);
+        if old.is_none() {
+            c.filled.push(slot as u16);
+        }
+        old
+    });
+    // Dropped after the borrow ends: it may run `__del__`.
+    drop(old);
+}
+
+/// Remembers where the instance dict had the name, for the next hit.
+#[inline]
+pub(crate) fn set_hint(code: usize, pc: usize, hint: usize) {
+    let slot = slot_of(code, pc);
+    let _ = CACHE.try_with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            if let Some(Some(e)) = c.slots.get_mut(slot) {
+                if e.code == code && e.pc == pc {
+                    e.hint = hint;
+                }
+            }
+        }
+    });
+}
+
+/// Drops this thread's entries (it just changed a type).
+pub(crate) fn forget_this_thread() {
+    let stale: Vec<Entry> = CACHE
+        .try_with(|c| match c.try_borrow_mut() {
+            Ok(mut c) if !c.filled.is_empty() => {
+                let c = &mut *c;
+                let slots = &mut c.slots;
+                c.filled.drain(..).filter_map(|i| slots.get_mut(i as usize).and_then(Option::take)).collect()
+            }
+            _ => Vec::new(),
+        })
+        .unwrap_or_default();
+    drop(stale);
+}
+
+/// How LOAD_ATTR of `name` on an instance of `ty` can be cached, if it can:
+/// plain attribute lookup (`object.__getattribute__`) on a non-type,
+/// non-module object, and a name that is no dunder (those meet special
+/// cases in `generic_getattr`).
+pub(crate) fn classify_load(owner: &Value, name: &Value, method: bool) -> Option<(Kind, Option<Value>)> {
+    use crate::object::TypeRef;
+    let r = crate::runtime::rt();
+    let s = crate::str::as_str(name)?;
+    if s.starts_with("__") {
+        return None;
+    }
+    let ty = owner.type_ref();
+    if TypeRef::from_value(owner).is_some()
+        || owner.downcast::<crate::cell::PyModule>().is_some()
+        || owner.downcast::<crate::class::PySuper>().is_some()
+        || owner.downcast::<crate::function::PyFunction>().is_some()
+    {
+        return None;
+    }
+    if ty.is_heap() {
+        let ga = ty.lookup_static("__getattribute__")?;
+        if !crate::ops::is_native_object_getattribute(&ga) {
+            return None;
+        }
+    }
+    match ty.lookup_name(name) {
+        None if ty.is_heap() && ty.payload_kind() == crate::kinds::OBJECT && ty.data().has_dict() => Some((Kind::InstanceDict, None)),
+        None => None,
+        Some(d) => {
+            let dt = d.type_ref();
+            if method && (dt == r.types.function || dt == r.types.method_descriptor) {
+                return Some((Kind::Method, Some(d)));
+            }
+            // No descriptor at all: the class attribute is the value.
+            if !method && ty.is_heap() && dt.lookup_static("__get__").is_none() && dt.lookup_static("__set__").is_none() {
+                return Some((Kind::ClassValue, Some(d)));
+            }
+            None
+        }
+    }
+}
+
+/// Whether STORE_ATTR of `name` on `owner` can go straight into its
+/// instance dict: a plain instance of a Python class with the default
+/// `__setattr__`, and no data descriptor of that name on the type.
+pub(crate) fn classify_store(owner: &Value, name: &Value) -> Option<Kind> {
+    let s = crate::str::as_str(name)?;
+    if s.starts_with("__") {
+        return None;
+    }
+    let ty = owner.type_ref();
+    if !ty.is_heap() || ty.payload_kind() != crate::kinds::OBJECT || !ty.data().has_dict() {
+        return None;
+    }
+    let sa = ty.lookup_static("__setattr__")?;
+    sa.downcast::<crate::function::NativeFunction>()?;
+    match ty.lookup_name(name) {
+        None => Some(Kind::StoreDict),
+        Some(d) => {
+            let dt = d.type_ref();
+            let descriptor = crate::ops::is_data_descriptor(&d)
+                || d.downcast::<crate::class::PyGetSet>().is_some()
+                || dt.lookup_static("__set__").is_some()
+                || dt.lookup_static("__delete__").is_some();
+            if descriptor { None } else { Some(Kind::StoreDict) }
+        }
+    }
+}
