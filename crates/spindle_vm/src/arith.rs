@@ -146,6 +146,51 @@ fn exact_f64(v: &Value) -> Option<f64> {
     }
 }
 
+/// `a <op> b` (`base` as in `fast_binary`) for two exact floats and `+`,
+/// `-`, `*` or `/` by a non-zero: the result goes into an operand's object
+/// when the caller held its only reference (as CPython 3.14 reuses a dying
+/// float), else into a new float. The operands come back when the case does
+/// not apply.
+#[inline]
+pub fn float_binary_consume(a: Value, b: Value, base: usize) -> Result<Value, (Value, Value)> {
+    let ft = rt().types.float;
+    if a.is_small_int() || b.is_small_int() || a.type_ref() != ft || b.type_ref() != ft {
+        return Err((a, b));
+    }
+    let (Some(x), Some(y)) = (crate::num::float_value(&a), crate::num::float_value(&b)) else { return Err((a, b)) };
+    let r = match base {
+        0 => x + y,
+        5 => x * y,
+        10 => x - y,
+        11 if y != 0.0 => x / y,
+        _ => return Err((a, b)),
+    };
+    Ok(reuse_float(a, b, r))
+}
+
+/// A float holding `r`, made from `a` or `b` when the caller owns it alone.
+#[inline]
+fn reuse_float(a: Value, b: Value, r: f64) -> Value {
+    if a.header().is_some_and(crate::header::ObjHeader::is_unique) {
+        // SAFETY: `a` is an exact float (checked by the caller) and this is
+        // its only reference, so no borrow of its payload exists anywhere;
+        // writing through the object's own address changes nothing another
+        // holder could see.
+        unsafe { (*(a.header_ptr() as *mut crate::object::PyObj<crate::num::PyFloat>)).payload.value = r };
+        drop(b);
+        return a;
+    }
+    if b.header().is_some_and(crate::header::ObjHeader::is_unique) {
+        // SAFETY: as above, for `b`.
+        unsafe { (*(b.header_ptr() as *mut crate::object::PyObj<crate::num::PyFloat>)).payload.value = r };
+        drop(a);
+        return b;
+    }
+    drop(a);
+    drop(b);
+    new_float(r)
+}
+
 /// `a <op> b` for the operand kinds whose result needs no dispatch: two small
 /// ints, or an exact float with a float or small int; `None` otherwise (or
 /// when the operation must raise, e.g. division by zero). `base` is the

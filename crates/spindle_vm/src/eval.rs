@@ -79,7 +79,19 @@ pub struct Frame {
     /// What the caller's instruction makes of this frame's return value,
     /// for calls the loop runs inline on an instruction's behalf.
     pub on_return: Option<OnReturn>,
+    /// The next frame of the frame pool while this one waits there.
+    next_free: FreeLink,
 }
+
+/// `Frame::next_free`.
+#[derive(Clone, Copy)]
+struct FreeLink(*mut Frame);
+
+// SAFETY: the link is only followed by the thread whose pool holds the
+// frame (`pool_pop`); a frame outside the pool never reads it.
+unsafe impl Send for FreeLink {}
+// SAFETY: as above.
+unsafe impl Sync for FreeLink {}
 
 /// See `Frame::on_return`.
 pub enum OnReturn {
@@ -144,11 +156,52 @@ pub enum RunResult {
     Yield(Value, Box<Frame>),
 }
 
+/// Finished frames kept for reuse, so a call costs no allocation once warm:
+/// an intrusive list (through `Frame::next_free`) in a destructor-free
+/// thread-local, whose access is a plain thread-pointer load. Only frames
+/// whose run ended normally come here, holding no Python values (see
+/// `recycle_frame`); `drain_frame_pool` frees them when the thread ends.
+struct FramePool {
+    head: std::cell::Cell<*mut Frame>,
+    len: std::cell::Cell<usize>,
+}
+
 thread_local! {
-    /// Finished frames kept for reuse, so a call costs no allocation once
-    /// warm. Only frames whose run ended normally come back here; holds no
-    /// Python values (they are released before a frame is pooled).
-    static FRAME_POOL: std::cell::RefCell<Vec<Box<Frame>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static FRAME_POOL: FramePool = const { FramePool { head: std::cell::Cell::new(std::ptr::null_mut()), len: std::cell::Cell::new(0) } };
+}
+
+#[inline]
+fn pool_pop() -> Option<Box<Frame>> {
+    FRAME_POOL.with(|p| {
+        let head = p.head.get();
+        if head.is_null() {
+            return None;
+        }
+        // SAFETY: list members are frames leaked from `Box`es by `pool_push`
+        // on this thread, owned by the list alone.
+        let fr = unsafe { Box::from_raw(head) };
+        p.head.set(fr.next_free.0);
+        p.len.set(p.len.get() - 1);
+        Some(fr)
+    })
+}
+
+#[inline]
+fn pool_push(mut fr: Box<Frame>) {
+    FRAME_POOL.with(|p| {
+        if p.len.get() < FRAME_POOL_MAX {
+            fr.next_free = FreeLink(p.head.get());
+            p.head.set(Box::into_raw(fr));
+            p.len.set(p.len.get() + 1);
+        }
+    })
+}
+
+/// Frees this thread's pooled frames (at thread exit).
+pub(crate) fn drain_frame_pool() {
+    while let Some(fr) = pool_pop() {
+        drop(fr);
+    }
 }
 
 const FRAME_POOL_MAX: usize = 64;
@@ -187,13 +240,19 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
     };
     let n = code.localsplus.len();
     let stacksize = code.stacksize as usize;
-    let pooled = FRAME_POOL.try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())).ok().flatten();
+    let pooled = pool_pop();
     if let Some(mut fr) = pooled {
         // A pooled frame has empty locals/stack, no pending throw, no return
         // hook, no locals mapping or function; its code_obj/globals/builtins
         // hold None or stale uncounted copies (see `recycle_frame`), which
         // must be overwritten without being dropped.
-        fr.locals.resize(n, None);
+        fr.locals.reserve(n);
+        // SAFETY: `None` of an `Option<Value>` is the all-zero word (Value
+        // wraps a NonZeroUsize), and the capacity was just reserved.
+        unsafe {
+            std::ptr::write_bytes(fr.locals.as_mut_ptr(), 0, n);
+            fr.locals.set_len(n);
+        }
         fr.stack.reserve(stacksize + 1);
         // SAFETY: the old values own no count (None is immortal; stale
         // borrowed copies never did), so overwriting them leaks nothing.
@@ -225,6 +284,7 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         pending_throw: None,
         borrowed,
         on_return: None,
+        next_free: FreeLink(std::ptr::null_mut()),
     }))
 }
 
@@ -262,13 +322,7 @@ fn recycle_frame(mut fr: Box<Frame>) {
     if fr.locals.capacity() > 256 || fr.stack.capacity() > 256 {
         return;
     }
-    let _ = FRAME_POOL.try_with(|p| {
-        if let Ok(mut p) = p.try_borrow_mut() {
-            if p.len() < FRAME_POOL_MAX {
-                p.push(fr);
-            }
-        }
-    });
+    pool_push(fr);
 }
 
 /// Runs module-level (or exec'd) code with the given namespaces.
@@ -900,8 +954,17 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 }
             }
             Opcode::BinaryOp => {
-                let b = pop!(f);
-                let a = pop!(f);
+                let mut b = pop!(f);
+                let mut a = pop!(f);
+                if arg < 26 {
+                    match crate::arith::float_binary_consume(a, b, (arg % 13) as usize) {
+                        Ok(r) => {
+                            f.stack.push(Some(r));
+                            continue;
+                        }
+                        Err((x, y)) => (a, b) = (x, y),
+                    }
+                }
                 let fast = if arg < 26 { crate::arith::fast_binary(&a, &b, (arg % 13) as usize) } else { None };
                 let r = match fast {
                     Some(r) => r,

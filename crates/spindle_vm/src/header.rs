@@ -114,6 +114,16 @@ impl ObjHeader {
         }
     }
 
+    /// Is the caller's reference the only one? (Owned by this thread, one
+    /// local count, no shared ones.) Then nothing else can observe the
+    /// object, and an operation consuming it may reuse its memory.
+    #[inline]
+    pub fn is_unique(&self) -> bool {
+        self.ref_local.load(Ordering::Relaxed) == 1
+            && self.tid.load(Ordering::Relaxed) == current_thread_id()
+            && self.ref_shared.load(Ordering::Acquire) == 0
+    }
+
     /// Drops one reference; returns true when the caller must deallocate.
     #[inline]
     pub fn decref(&self) -> bool {

@@ -172,6 +172,7 @@ impl Drop for ThreadState {
         // Release what this thread still holds while attached, then leave.
         let exc = std::mem::take(&mut *self.exc_stack.borrow_mut());
         drop(exc);
+        crate::eval::drain_frame_pool();
         detach(&self.slot);
         WORLD.threads.lock().retain(|s| !Arc::ptr_eq(s, &self.slot));
     }
