@@ -22,7 +22,7 @@ use std::cell::RefCell;
 
 use crate::value::Value;
 
-const SLOTS: usize = 1024;
+const SLOTS: usize = 2048;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Kind {
@@ -77,9 +77,13 @@ thread_local! {
     static CACHE: RefCell<Cache> = const { RefCell::new(Cache { slots: Vec::new(), filled: Vec::new() }) };
 }
 
+/// The slot of (site, type): a site that sees several types (`shape.hit()`
+/// over shape classes) keeps an entry per type instead of thrashing one.
 #[inline]
-fn slot_of(code: usize, pc: usize) -> usize {
-    let h = (code as u64 >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (pc as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+fn slot_of(code: usize, pc: usize, ty: usize) -> usize {
+    let h = (code as u64 >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ (pc as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
+        ^ (ty as u64 >> 4).wrapping_mul(0x1656_67b1_9e37_79f9);
     (h ^ (h >> 29)) as usize & (SLOTS - 1)
 }
 
@@ -94,7 +98,7 @@ pub(crate) struct Hit {
 /// current epoch.
 #[inline]
 pub(crate) fn get(code: usize, pc: usize, name: &Value, ty: usize) -> Option<Hit> {
-    let slot = slot_of(code, pc);
+    let slot = slot_of(code, pc, ty);
     let epoch = crate::types::lookup_epoch();
     CACHE
         .try_with(|c| {
@@ -113,7 +117,7 @@ pub(crate) fn get(code: usize, pc: usize, name: &Value, ty: usize) -> Option<Hit
 /// Records how `name` resolved on type `ty` at (code, pc), classified
 /// under `epoch` (read before the classification).
 pub(crate) fn put(code: usize, pc: usize, name: &Value, ty: usize, epoch: u64, kind: Kind, value: Option<Value>) {
-    let slot = slot_of(code, pc);
+    let slot = slot_of(code, pc, ty);
     let old = CACHE.try_with(|c| {
         let mut c = c.try_borrow_mut().ok()?;
         if c.slots.is_empty() {
@@ -132,12 +136,12 @@ pub(crate) fn put(code: usize, pc: usize, name: &Value, ty: usize, epoch: u64, k
 
 /// Remembers where the instance dict had the name, for the next hit.
 #[inline]
-pub(crate) fn set_hint(code: usize, pc: usize, hint: usize) {
-    let slot = slot_of(code, pc);
+pub(crate) fn set_hint(code: usize, pc: usize, ty: usize, hint: usize) {
+    let slot = slot_of(code, pc, ty);
     let _ = CACHE.try_with(|c| {
         if let Ok(mut c) = c.try_borrow_mut() {
             if let Some(Some(e)) = c.slots.get_mut(slot) {
-                if e.code == code && e.pc == pc {
+                if e.code == code && e.pc == pc && e.ty == ty {
                     e.hint = hint;
                 }
             }

@@ -357,6 +357,19 @@ pub fn type_call_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
 /// `type.__call__` proper: `__new__`, then `__init__` when `__new__` returned an instance.
 fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args<'_>) -> PyResult {
     let r = rt();
+    // int(x), float(x), str(x): just the conversion (these builtin types'
+    // __new__ and __init__ cannot be replaced, and exact calls reach here).
+    if let ([x], true) = (args.args, args.kwnames.is_empty()) {
+        if ty == r.types.int {
+            return crate::builtins_init::numbers::int_from_args(ts, Some(x.clone()), None);
+        }
+        if ty == r.types.float {
+            return Ok(crate::num::new_float(crate::builtins_init::numbers::float_of(ts, x)?));
+        }
+        if ty == r.types.str {
+            return ops::str_(ts, x);
+        }
+    }
     if ty == r.types.type_ {
         let pos = args.positional();
         if pos.len() == 1 && !args.has_kwargs() {

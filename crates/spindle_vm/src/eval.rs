@@ -1906,7 +1906,7 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
             (Kind::InstanceDict, _) => {
                 if let Some((v, ix)) = ops::instance_dict_get_hinted(&owner, name, hit.hint) {
                     if ix != hit.hint {
-                        ac::set_hint(code, pc, ix);
+                        ac::set_hint(code, pc, ty, ix);
                     }
                     f.stack.push(Some(v));
                     if method {
@@ -1955,7 +1955,7 @@ fn store_attr(ts: &ThreadState, pc: usize, code: usize, name: &Value, owner: Val
         Some(hit) if hit.kind == Kind::StoreDict => match ops::instance_dict_set_hinted(&owner, name, v, hit.hint) {
             Ok(ix) => {
                 if ix != hit.hint {
-                    ac::set_hint(code, pc, ix);
+                    ac::set_hint(code, pc, ty, ix);
                 }
                 return Ok(());
             }

@@ -10,7 +10,15 @@ pub(crate) fn run_del_if_any(ptr: *mut ObjHeader) -> bool {
     if h.has_flag(flags::FINALIZED) {
         return false;
     }
-    let Some(del) = h.ty.lookup_static("__del__") else { return false };
+    let td = h.ty.data();
+    let epoch = crate::types::lookup_epoch();
+    if td.no_del_epoch.load(std::sync::atomic::Ordering::Relaxed) == epoch {
+        return false;
+    }
+    let Some(del) = h.ty.lookup_static("__del__") else {
+        td.no_del_epoch.store(epoch, std::sync::atomic::Ordering::Relaxed);
+        return false;
+    };
     h.set_flag(flags::FINALIZED);
     // Temporarily resurrect: the Value we build holds the one reference.
     h.incref_from_zero();

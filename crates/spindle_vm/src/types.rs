@@ -50,6 +50,9 @@ pub struct TypeData {
     pub subclasses: parking_lot::Mutex<Vec<Value>>,
     /// Rust constructor for builtin types; heap types inherit their base's.
     pub new_fn: OnceLock<crate::function::NativeFnPtr>,
+    /// The lookup epoch in which this type was seen to have no `__del__`
+    /// (0: not known), so freeing its instances skips the lookup.
+    pub(crate) no_del_epoch: AtomicU64,
 }
 
 impl PyPayload for TypeData {
@@ -84,6 +87,7 @@ impl TypeData {
             version: AtomicU32::new(1),
             subclasses: parking_lot::Mutex::new(Vec::new()),
             new_fn: OnceLock::new(),
+            no_del_epoch: AtomicU64::new(0),
         }
     }
 
