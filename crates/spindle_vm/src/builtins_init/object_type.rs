@@ -1487,7 +1487,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             _ => ops::getattr_opt(ts, &g.origin, name)?,
         });
     }
-    if let Some(v) = crate::memoryview::memoryview_attr(obj, name) {
+    if let Some(v) = crate::memoryview::memoryview_attr(obj, name)? {
         return Ok(Some(v));
     }
     if let Some(g) = obj.downcast::<crate::class::PyGetSet>() {
