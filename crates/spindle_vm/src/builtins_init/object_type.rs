@@ -491,22 +491,48 @@ fn object_reduce_ex(ts: &ThreadState, args: Args<'_>) -> PyResult {
     Ok(new_tuple(vec![newobj, new_tuple(newargs), state, listitems, dictitems]))
 }
 
-/// `object.__getstate__()`: the instance dict (None when empty) plus slot values.
+/// `object.__getstate__()`: the instance dict (None when empty), paired
+/// with the slot values when some slot is set.
 fn object_getstate(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let obj = args.args.first().cloned().unwrap_or_else(none);
     let dict = ops::instance_dict(&obj).filter(|d| d.downcast::<crate::dict::PyDict>().map(|x| x.len() > 0).unwrap_or(true));
-    let t = obj.type_ref();
-    let names = t.data().slot_names.clone();
-    if names.is_empty() {
-        return Ok(dict.unwrap_or_else(none));
-    }
+    let names = slot_names(ts, obj.type_ref())?;
     let slots = super::new_dict();
+    let mut any = false;
     for n in names {
-        if let Some(v) = ops::getattr_opt(ts, &obj, &n)? {
-            super::dict_set(ts, &slots, new_str(&n), v)?;
+        let Some(ns) = as_str(&n).map(str::to_owned) else { continue };
+        if let Some(v) = ops::getattr_opt(ts, &obj, &ns)? {
+            super::dict_set(ts, &slots, n, v)?;
+            any = true;
         }
     }
+    if !any {
+        return Ok(dict.unwrap_or_else(none));
+    }
     Ok(new_tuple(vec![dict.unwrap_or_else(none), slots]))
+}
+
+/// The slot names of `t` (mangled), as `copyreg._slotnames` computes them
+/// and caches them in the class's `__slotnames__` (CPython's
+/// `_PyType_GetSlotNames`).
+fn slot_names(ts: &ThreadState, t: TypeRef) -> PyResult<Vec<Value>> {
+    let names = match t.data().dict_data().get_str("__slotnames__") {
+        Some(v) => {
+            if !is_none(&v) && v.downcast::<crate::seq::PyList>().is_none() {
+                raise!(TypeError, "{}.__slotnames__ should be a list or None, not {}", t.name(), ops::type_name(&v));
+            }
+            v
+        }
+        None => {
+            let copyreg = crate::import::import_module(ts, "copyreg")?;
+            let v = ops::call(ts, &ops::getattr_str(ts, &copyreg, "_slotnames")?, &[t.to_value()])?;
+            if !is_none(&v) && v.downcast::<crate::seq::PyList>().is_none() {
+                raise!(TypeError, "copyreg._slotnames didn't return a list or None");
+            }
+            v
+        }
+    };
+    Ok(names.downcast::<crate::seq::PyList>().map(|l| l.items.lock().clone()).unwrap_or_default())
 }
 
 // ---------------------------------------------------------------- type
@@ -1242,6 +1268,9 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
         }
         return Ok(ops::instance_dict(obj));
     }
+    if name == "__weakref__" {
+        return super::instance_attrs::weakref_attr(ts, obj);
+    }
     if let Some(t) = TypeRef::from_value(obj) {
         let td = t.data();
         return Ok(Some(match name {
@@ -1495,7 +1524,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__name__" => Some(new_str(g.name)),
             "__qualname__" => Some(new_str(&format!("{}.{}", g.owner, g.name))),
             "__doc__" => Some(none()),
-            "__objclass__" => rt().types.all().into_iter().chain(rt().exc.all().into_iter().map(|(_, t)| t)).find(|t| t.name() == g.owner).map(|t| t.to_value()),
+            "__objclass__" => super::instance_attrs::objclass(obj, g),
             _ => None,
         });
     }
@@ -1550,6 +1579,9 @@ fn type_annotations(ts: &ThreadState, t: TypeRef, name: &str) -> PyResult<Option
 
 /// Writes special attributes of builtin objects; Ok(false) when `name` is not one.
 pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<&Value>) -> PyResult<bool> {
+    if name == "__dict__" && super::instance_attrs::set_instance_dict(obj, value)? {
+        return Ok(true);
+    }
     if let (Some(t), "tb_next") = (obj.downcast::<PyTraceback>(), name) {
         let Some(v) = value else { raise!(TypeError, "can't delete tb_next attribute") };
         let v = Some(v.clone()).filter(|x| !is_none(x));
@@ -1804,7 +1836,12 @@ fn init_getsets(r: &Runtime) {
 
 fn getset_get(ts: &ThreadState, a: Args<'_>) -> PyResult {
     match a.args.get(1) {
-        Some(o) if !is_none(o) => ops::descr_get(ts, a.args[0].clone(), Some(o), o.type_ref()),
+        Some(o) if !is_none(o) => {
+            if let Some(g) = a.args[0].downcast::<crate::class::PyGetSet>() {
+                super::instance_attrs::check_applies(&a.args[0], g, o)?;
+            }
+            ops::descr_get(ts, a.args[0].clone(), Some(o), o.type_ref())
+        }
         _ => Ok(a.args[0].clone()),
     }
 }
@@ -1812,6 +1849,7 @@ fn getset_get(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn getset_set(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__set__", a, 2, 2)?;
     let Some(g) = a.args[0].downcast::<crate::class::PyGetSet>() else { raise!(TypeError, "expected getset_descriptor") };
+    super::instance_attrs::check_applies(&a.args[0], g, &a.args[1])?;
     getset_store(ts, g, &a.args[1], Some(&a.args[2]))?;
     Ok(none())
 }
@@ -1819,6 +1857,7 @@ fn getset_set(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn getset_delete(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__delete__", a, 1, 1)?;
     let Some(g) = a.args[0].downcast::<crate::class::PyGetSet>() else { raise!(TypeError, "expected getset_descriptor") };
+    super::instance_attrs::check_applies(&a.args[0], g, &a.args[1])?;
     getset_store(ts, g, &a.args[1], None)?;
     Ok(none())
 }
