@@ -237,12 +237,6 @@ pub(super) fn init(r: &Runtime) {
             PyFunction { code: crate::function::CodeCell::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
         ))
     });
-    add_methods(r.types.code, &[("co_positions", |_, a| {
-        let Some(c) = a.args[0].downcast::<PyCode>() else { raise!(TypeError, "expected code") };
-        let opt = |x: Option<u32>| x.map(|v| new_int(i64::from(v))).unwrap_or_else(none);
-        let items: Vec<Value> = c.code.positions.iter().map(|p| new_tuple(vec![opt(p.lineno), opt(p.end_lineno), opt(p.col), opt(p.end_col)])).collect();
-        Ok(alloc(rt().types.iterator, crate::iter::PyIter { state: Mutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
-    })]);
     init_getsets(r);
     add_methods(
         r.types.union,
@@ -916,7 +910,7 @@ fn frame_clear(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     Ok(none())
 }
 
-fn frame_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+fn frame_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = &args.args[0];
     let Some(f) = o.downcast::<PyFrameObj>() else { raise!(TypeError, "expected frame") };
     let c = f.code.downcast::<PyCode>();
@@ -924,7 +918,7 @@ fn frame_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
         "<frame at {:#x}, file '{}', line {}, code {}>",
         o.id(),
         c.map(|c| c.code.filename.clone()).unwrap_or_default(),
-        *f.lineno.lock(),
+        crate::frame::frame_lineno(ts, o).unwrap_or(*f.lineno.lock()),
         c.map(|c| c.code.name.clone()).unwrap_or_default()
     )))
 }
@@ -1390,7 +1384,8 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "co_freevars" => names(code.freevars()),
             "co_names" => new_tuple(c.names.clone()),
             "co_consts" => new_tuple(c.consts.clone()),
-            "co_code" => crate::bytes::new_bytes(&code.instructions.iter().flat_map(|i| [i.op as u8, i.arg as u8]).collect::<Vec<u8>>()),
+            "co_code" => crate::bytes::new_bytes(&crate::code::cpython_layout(ts, c)?.code),
+            "co_exceptiontable" => crate::bytes::new_bytes(&crate::code::cpython_layout(ts, c)?.exception_table),
             _ => return Ok(None),
         }));
     }
@@ -1419,7 +1414,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             (_, Some("running")) => new_bool(crate::generator::is_running(g)),
             (_, Some("suspended")) => new_bool(g.started.load(Ordering::Relaxed) && g.frame.lock().is_some() && !g.running.load(Ordering::Relaxed)),
             (_, Some("frame")) => match g.frame.lock().as_ref() {
-                Some(f) => crate::frame::snapshot(f, None),
+                Some(f) => crate::frame::suspended_frame(f),
                 None => none(),
             },
             (_, Some("yieldfrom")) | (_, Some("await")) => {
@@ -1443,9 +1438,9 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
         return Ok(Some(match name {
             "f_code" => f.code.clone(),
             "f_globals" => f.globals.clone(),
-            "f_lineno" => new_int(i64::from(*f.lineno.lock())),
+            "f_lineno" => new_int(i64::from(crate::frame::frame_lineno(ts, obj).unwrap_or(*f.lineno.lock()))),
             "f_back" => opt(&f.back),
-            "f_locals" => f.locals.clone().unwrap_or_else(super::new_dict),
+            "f_locals" => crate::frame::frame_locals(ts, obj).unwrap_or_else(super::new_dict),
             "f_builtins" => ts.interp.builtins_dict.clone(),
             "f_lasti" => new_int(0),
             "f_trace" => none(),
@@ -1456,7 +1451,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
         return Ok(Some(match name {
             "tb_frame" => t.frame.clone(),
             "tb_lineno" => new_int(i64::from(t.lineno)),
-            "tb_lasti" => new_int(t.lasti as i64 * 2),
+            "tb_lasti" => new_int(t.frame.downcast::<PyFrameObj>().map_or(t.lasti as i64 * 2, |f| crate::code::lasti_offset(ts, &f.code, t.lasti))),
             "tb_next" => opt(&t.next.lock()),
             _ => return Ok(None),
         }));
@@ -1781,7 +1776,7 @@ fn init_getsets(r: &Runtime) {
         (t.method, &["__func__", "__self__", "__doc__"]),
         (t.builtin_function, &["__name__", "__qualname__", "__self__", "__module__", "__doc__", "__text_signature__"]),
         (t.method_descriptor, &["__name__", "__qualname__", "__objclass__", "__doc__", "__text_signature__"]),
-        (t.code, &["co_name", "co_qualname", "co_filename", "co_firstlineno", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_flags", "co_nlocals", "co_stacksize", "co_varnames", "co_cellvars", "co_freevars", "co_names", "co_consts", "co_code"]),
+        (t.code, &["co_name", "co_qualname", "co_filename", "co_firstlineno", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_flags", "co_nlocals", "co_stacksize", "co_varnames", "co_cellvars", "co_freevars", "co_names", "co_consts", "co_code", "co_exceptiontable"]),
         (t.frame, &["f_code", "f_globals", "f_lineno", "f_back", "f_locals", "f_builtins", "f_lasti", "f_trace"]),
         (t.traceback, &["tb_frame", "tb_lineno", "tb_lasti", "tb_next"]),
         (t.cell, &["cell_contents"]),
