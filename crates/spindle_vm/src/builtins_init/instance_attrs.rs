@@ -15,7 +15,6 @@ use crate::interp::ThreadState;
 use crate::object::{TypeRef, alloc};
 use crate::ops;
 use crate::runtime::{none, rt};
-use crate::str::new_str;
 use crate::types::type_flags;
 use crate::value::Value;
 use crate::raise;
@@ -29,14 +28,21 @@ pub fn add_instance_getsets(d: &PyDict, owner: &str, bases: &[TypeRef], wants_di
     let add_weakref = wants_weakref && !bases.iter().any(|b| provides_weakref(*b));
     for (name, add) in [("__dict__", add_dict), ("__weakref__", add_weakref)] {
         if add && d.get_str(name).is_none() {
-            d.set_str(new_str(name), alloc(r.types.getset_descriptor, PyGetSet { name, owner: owner.to_owned() }));
+            d.set_str(crate::str::intern(name), alloc(r.types.getset_descriptor, PyGetSet { name, owner: owner.to_owned() }));
         }
     }
 }
 
 /// Whether instances of `t` already have a `__dict__` slot.
 fn provides_dict(t: TypeRef) -> bool {
+    // The common cases without walking the MRO.
+    if t.is_heap() && t.data().has_dict() {
+        return true;
+    }
     let ty = &rt().types;
+    if t == ty.object {
+        return false;
+    }
     t.mro().iter().any(|c| {
         if c.is_heap() {
             c.data().has_dict()
@@ -51,6 +57,9 @@ fn provides_dict(t: TypeRef) -> bool {
 /// get one (CPython's variable-sized builtins: int, tuple, bytes).
 fn provides_weakref(t: TypeRef) -> bool {
     let ty = &rt().types;
+    if t == ty.object {
+        return false;
+    }
     t.mro().iter().any(|c| {
         if c.is_heap() {
             c.data().dict_data().get_str("__weakref__").is_some()
