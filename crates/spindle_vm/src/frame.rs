@@ -68,20 +68,25 @@ pub(crate) fn push_live(ts: &ThreadState, f: &Frame) {
     ts.frames.borrow_mut().push(f as *const Frame);
 }
 
+#[inline]
 pub(crate) fn pop_live(ts: &ThreadState) {
     let depth = {
         let mut frames = ts.frames.borrow_mut();
         frames.pop();
         frames.len()
     };
-    // The ended frame's object stops following it (see `PyFrameObj`).
-    let ended: Vec<Value> = {
-        let mut objs = ts.frame_objects.borrow_mut();
-        if objs.len() <= depth {
-            return;
-        }
-        objs.drain(depth..).collect()
-    };
+    // Only frames `sys._getframe` has seen have frame objects to detach.
+    if ts.frame_objects.borrow().len() > depth {
+        detach_frame_objects(ts, depth);
+    }
+}
+
+/// The frame objects of frames at `depth` and deeper, which have ended, stop
+/// following them (see `PyFrameObj`).
+#[cold]
+#[inline(never)]
+fn detach_frame_objects(ts: &ThreadState, depth: usize) {
+    let ended: Vec<Value> = ts.frame_objects.borrow_mut().drain(depth..).collect();
     for o in &ended {
         if let Some(fo) = o.downcast::<PyFrameObj>() {
             *fo.live.lock() = None;
