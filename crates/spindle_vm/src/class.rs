@@ -682,6 +682,8 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
     // Without __slots__ every class gets a __dict__.
     let mut has_dict = true;
     let mut new_slots: Vec<String> = Vec::new();
+    // `__weakref__` named in `__slots__` (or no `__slots__`: see below).
+    let mut weakref_slot = false;
     let slots_val = nsd.iter().find(|(k, _)| as_str(k) == Some("__slots__")).map(|(_, v)| v.clone());
     if let Some(sv) = &slots_val {
         has_dict = base_types.iter().any(|b| b.is_heap() && b.data().has_dict());
@@ -695,6 +697,7 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
                 continue;
             }
             if s == "__weakref__" {
+                weakref_slot = true;
                 continue;
             }
             if nsd.iter().any(|(k, _)| as_str(k) == Some(s)) {
@@ -771,6 +774,10 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
             let m = alloc(r.types.member_descriptor, PyMember { name: s.clone(), index: idx, owner: name_s.clone() });
             d.set_str(new_str(s), m);
         }
+        // The `__dict__`/`__weakref__` getsets of a class that adds them.
+        let wants_dict = slots_val.is_none() || has_dict;
+        let wants_weakref = slots_val.is_none() || weakref_slot;
+        crate::builtins_init::instance_attrs::add_instance_getsets(d, &name_s, &base_types, wants_dict, wants_weakref);
     }
     let _ = td.dict.set(dict);
     *td.qualname.write() = qualname;

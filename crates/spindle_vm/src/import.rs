@@ -290,6 +290,34 @@ fn finder_source(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(source_at(origin).map_or_else(none, |s| new_str(s.text())))
 }
 
+/// `_list(entry)`: the modules of an embedded-Lib path entry
+/// (`<spindle-lib>` or one of its package folders), sorted, as
+/// `(name, is_package)` pairs; for `pkgutil.iter_modules`.
+fn finder_list(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(entry) = a.args.first().and_then(as_str) else { raise!(TypeError, "_list() argument must be str") };
+    let Some(rest) = entry.strip_prefix(spindle_pylib::LIB_PREFIX) else { return Ok(crate::seq::new_list(vec![])) };
+    let base = rest.trim_matches('/');
+    let prefix = if base.is_empty() { String::new() } else { format!("{base}/") };
+    let mut found: Vec<(String, bool)> = Vec::new();
+    for p in spindle_pylib::all_paths() {
+        let Some(tail) = p.strip_prefix(prefix.as_str()) else { continue };
+        let item = match tail.split_once('/') {
+            Some((pkg, "__init__.py")) => (pkg.to_owned(), true),
+            Some(_) => continue,
+            None => match tail.strip_suffix(".py") {
+                Some(m) if m != "__init__" => (m.to_owned(), false),
+                _ => continue,
+            },
+        };
+        if !item.0.contains('.') && !found.iter().any(|(n, _)| *n == item.0) {
+            found.push(item);
+        }
+    }
+    found.sort();
+    let items = found.into_iter().map(|(n, pkg)| crate::seq::new_tuple(vec![new_str(&n), crate::num::new_bool(pkg)])).collect();
+    Ok(crate::seq::new_list(items))
+}
+
 /// `_load(fullname)`: the import statement's loading of a module (native or
 /// from a path entry), for the finder's `create_module`.
 fn finder_load(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -297,7 +325,8 @@ fn finder_load(ts: &ThreadState, a: Args<'_>) -> PyResult {
     import_module(ts, name)
 }
 
-/// Puts Spindle's path finder on `sys.meta_path` (see py/importer.py).
+/// Puts Spindle's path finder on `sys.meta_path`, and its path hook on
+/// `sys.path_hooks` (see py/importer.py).
 pub fn install_meta_path_finder(ts: &ThreadState) -> PyResult<()> {
     let m = new_module("_spindle_importer");
     let Some(d) = module_dict(&m) else { raise!(SystemError, "module without dict") };
@@ -306,6 +335,8 @@ pub fn install_meta_path_finder(ts: &ThreadState) -> PyResult<()> {
     d.set_str(new_str("_code"), crate::function::new_native("_code", finder_code));
     d.set_str(new_str("_source"), crate::function::new_native("_source", finder_source));
     d.set_str(new_str("_load"), crate::function::new_native("_load", finder_load));
+    d.set_str(new_str("_list"), crate::function::new_native("_list", finder_list));
+    d.set_str(new_str("_LIB"), new_str(spindle_pylib::LIB_PREFIX));
     let code = compile_source(ts, include_str!("py/importer.py"), "<spindle importer>", "exec")?;
     let globals = m.downcast::<PyModule>().map(|p| p.dict.clone()).unwrap_or_else(none);
     crate::eval::run_code(ts, &code, &globals, None)?;
@@ -314,6 +345,11 @@ pub fn install_meta_path_finder(ts: &ThreadState) -> PyResult<()> {
     let meta = crate::builtins_init::sys_attr(ts, "meta_path").unwrap_or_else(none);
     if let Some(l) = meta.downcast::<crate::seq::PyList>() {
         l.push(finder);
+    }
+    let hook = ops::getattr_str(ts, &m, "path_hook")?;
+    let hooks = crate::builtins_init::sys_attr(ts, "path_hooks").unwrap_or_else(none);
+    if let Some(l) = hooks.downcast::<crate::seq::PyList>() {
+        l.push(hook);
     }
     Ok(())
 }

@@ -87,6 +87,9 @@ pub struct ThreadState {
     pub exc_stack: RefCell<Vec<Option<Value>>>,
     /// The frame objects of running frames, innermost last (for sys._getframe and tracebacks).
     pub frames: RefCell<Vec<*const crate::eval::Frame>>,
+    /// `sys._getframe`'s frame objects of the outermost running frames, by
+    /// depth (never longer than `frames`; see `frame::PyFrameObj`).
+    pub frame_objects: RefCell<Vec<Value>>,
     /// Set by RERAISE: the frame re-raising already has its traceback entry.
     pub skip_traceback_once: Cell<bool>,
     /// `sys.set_asyncgen_hooks`: [firstiter, finalizer].
@@ -112,6 +115,7 @@ impl ThreadState {
             depth: Cell::new(0),
             exc_stack: RefCell::new(Vec::new()),
             frames: RefCell::new(Vec::new()),
+            frame_objects: RefCell::new(Vec::new()),
             skip_traceback_once: Cell::new(false),
             asyncgen_hooks: RefCell::new([None, None]),
             stack_base: &marker as *const u8 as usize,

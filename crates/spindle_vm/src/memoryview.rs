@@ -1,6 +1,9 @@
-//! `memoryview` over `bytes` and `bytearray` (format 'B', one dimension):
-//! slicing shares the underlying object; writes go through to a bytearray.
-//! FIXME(buffer): other exporters (array, mmap) and multi-dimensional casts.
+//! `memoryview` over `bytes`, `bytearray` and registered exporters
+//! (`buffer.rs`): CPython's native single-character item formats, N
+//! dimensions with shape and strides (`cast(format, shape)`), indexing with
+//! a tuple of ints, slicing along the first dimension, `tolist`, `tobytes`
+//! in C or Fortran order, comparisons by item value. Slices share the
+//! exporter's memory; writes go through to a bytearray or an exporter.
 
 use std::sync::atomic::Ordering;
 
@@ -14,19 +17,33 @@ use crate::interp::ThreadState;
 use crate::num::{new_bool, new_int};
 use crate::object::{PayloadKind, PyPayload, TypeRef, alloc};
 use crate::ops;
-use crate::runtime::{none, rt};
+use crate::runtime::{is_none, none, rt};
 use crate::value::Value;
 use crate::{err, raise};
 
+/// CPython's limit on a view's number of dimensions.
+const MAX_DIM: usize = 64;
+
 pub struct PyMemoryView {
-    /// The exporting object (bytes or bytearray).
+    /// The exporting object (bytes, bytearray or a registered exporter).
     pub obj: Value,
-    pub start: usize,
-    pub len: usize,
-    pub step: isize,
+    pub layout: Layout,
     pub released: Mutex<bool>,
-    /// Item format after `cast` ('B' unless cast): one of B b c H h I i L l Q q.
-    pub fmt: char,
+}
+
+/// Where a view's items lie in its exporter's bytes, and what they are.
+#[derive(Clone)]
+pub struct Layout {
+    /// Byte offset of the item whose indices are all 0.
+    pub offset: isize,
+    /// Items per dimension (empty for a 0-dimensional view).
+    pub shape: Vec<usize>,
+    /// Bytes between consecutive items of each dimension.
+    pub strides: Vec<isize>,
+    /// The item format as `format` shows it ('B', '@i', ...).
+    pub format: String,
+    pub itemsize: usize,
+    pub readonly: bool,
 }
 
 impl PyPayload for PyMemoryView {
@@ -45,8 +62,84 @@ impl Drop for PyMemoryView {
     }
 }
 
+impl Layout {
+    /// A one-dimensional, contiguous layout of `len` bytes of `format` items.
+    fn flat(len: usize, format: &str, readonly: bool) -> Layout {
+        let itemsize = format_code(format).and_then(item_size).unwrap_or(1);
+        Layout { offset: 0, shape: vec![len / itemsize], strides: vec![itemsize as isize], format: format.to_owned(), itemsize, readonly }
+    }
+
+    fn ndim(&self) -> usize {
+        self.shape.len()
+    }
+
+    fn nitems(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    fn nbytes(&self) -> usize {
+        self.nitems() * self.itemsize
+    }
+
+    /// Byte offsets of the items, in C (last index fastest) or Fortran order.
+    fn offsets(&self, fortran: bool) -> Vec<isize> {
+        let n = self.nitems();
+        let mut out = Vec::with_capacity(n);
+        if n == 0 {
+            return out;
+        }
+        let nd = self.ndim();
+        let mut idx = vec![0usize; nd];
+        for _ in 0..n {
+            out.push(self.offset + idx.iter().zip(&self.strides).map(|(&i, &s)| i as isize * s).sum::<isize>());
+            // Advance the multi-index: the fastest dimension first.
+            for k in 0..nd {
+                let d = if fortran { k } else { nd - 1 - k };
+                idx[d] += 1;
+                if idx[d] < self.shape[d] {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        out
+    }
+
+    /// Whether the items lie back to back in C (or Fortran) order.
+    fn contiguous(&self, fortran: bool) -> bool {
+        if self.nitems() == 0 {
+            return true;
+        }
+        let mut expected = self.itemsize as isize;
+        let nd = self.ndim();
+        for k in 0..nd {
+            let d = if fortran { k } else { nd - 1 - k };
+            if self.shape[d] > 1 && self.strides[d] != expected {
+                return false;
+            }
+            expected *= self.shape[d] as isize;
+        }
+        true
+    }
+
+    /// The byte offset of the item at `indices` (one per dimension), with
+    /// CPython's bounds errors.
+    fn item_offset(&self, indices: &[isize]) -> PyResult<isize> {
+        let mut at = self.offset;
+        for (d, &i) in indices.iter().enumerate() {
+            let n = self.shape[d] as isize;
+            let j = if i < 0 { i + n } else { i };
+            if j < 0 || j >= n {
+                raise!(IndexError, "index out of bounds on dimension {}", d + 1);
+            }
+            at += j * self.strides[d];
+        }
+        Ok(at)
+    }
+}
+
 /// A new view of `obj` (registered with its exporter, if any).
-fn new_view(obj: &Value, start: usize, len: usize, step: isize, fmt: char) -> Value {
+fn new_view(obj: &Value, layout: Layout) -> Value {
     // A view counts as one export of its object until released: a bytearray
     // refuses to resize meanwhile, and registered exporters are told.
     if let Some(ba) = obj.downcast::<PyByteArray>() {
@@ -54,7 +147,7 @@ fn new_view(obj: &Value, start: usize, len: usize, step: isize, fmt: char) -> Va
     } else if let Some(e) = crate::buffer::exporter(obj) {
         (e.export)(obj, true);
     }
-    alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), start, len, step, released: Mutex::new(false), fmt })
+    alloc(rt().types.memoryview, PyMemoryView { obj: obj.clone(), layout, released: Mutex::new(false) })
 }
 
 /// `view.release()`: the exporter is told once.
@@ -79,15 +172,49 @@ fn unexport(obj: &Value) {
 }
 
 impl PyMemoryView {
-    fn index(&self, i: usize) -> usize {
-        (self.start as isize + i as isize * self.step) as usize
+    /// The viewed bytes in C order, copied.
+    pub fn to_vec(&self) -> Vec<u8> {
+        gather(&self.layout, &source_bytes(&self.obj), false)
     }
 
-    /// The viewed bytes, copied.
-    pub fn to_vec(&self) -> Vec<u8> {
+    /// The item at `indices` as a Python value.
+    fn item(&self, indices: &[isize]) -> PyResult {
+        let code = item_code(&self.layout)?;
+        let at = self.layout.item_offset(indices)?;
         let src = source_bytes(&self.obj);
-        (0..self.len).filter_map(|i| src.get(self.index(i)).copied()).collect()
+        Ok(decode_item(code, item_bytes(&src, at, self.layout.itemsize)))
     }
+
+    /// Writes `data` (one item's bytes) at byte offset `at` of the exporter.
+    fn write(&self, at: isize, data: &[u8]) -> PyResult<()> {
+        let Ok(at) = usize::try_from(at) else { raise!(IndexError, "index out of range") };
+        if let Some(ba) = self.obj.downcast::<PyByteArray>() {
+            let mut buf = ba.data.lock();
+            if let Some(dst) = buf.get_mut(at..at + data.len()) {
+                dst.copy_from_slice(data);
+            }
+            return Ok(());
+        }
+        match crate::buffer::exporter(&self.obj) {
+            Some(e) if (e.write)(&self.obj, at, data) => Ok(()),
+            _ => raise!(TypeError, "cannot modify read-only memory"),
+        }
+    }
+}
+
+/// The bytes of the items of `layout` in C (or Fortran) order.
+fn gather(layout: &Layout, src: &[u8], fortran: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(layout.nbytes());
+    for at in layout.offsets(fortran) {
+        out.extend_from_slice(item_bytes(src, at, layout.itemsize));
+    }
+    out
+}
+
+/// `size` bytes at `at` of `src` (zero-filled past the end, which a live
+/// export never reaches: its exporter cannot shrink).
+fn item_bytes(src: &[u8], at: isize, size: usize) -> &[u8] {
+    usize::try_from(at).ok().and_then(|a| src.get(a..a + size)).unwrap_or(&[0; 8][..size.min(8)])
 }
 
 fn source_bytes(v: &Value) -> Vec<u8> {
@@ -103,31 +230,46 @@ fn source_bytes(v: &Value) -> Vec<u8> {
     }
 }
 
-fn mv<'a>(a: &'a Args<'_>) -> PyResult<&'a PyMemoryView> {
-    let m = a.args.first().and_then(|v| v.downcast::<PyMemoryView>()).ok_or_else(|| err!(TypeError, "expected memoryview"))?;
+fn check_released(m: &PyMemoryView) -> PyResult<()> {
     if *m.released.lock() {
         raise!(ValueError, "operation forbidden on released memoryview object");
     }
+    Ok(())
+}
+
+fn mv<'a>(a: &'a Args<'_>) -> PyResult<&'a PyMemoryView> {
+    let m = a.args.first().and_then(|v| v.downcast::<PyMemoryView>()).ok_or_else(|| err!(TypeError, "expected memoryview"))?;
+    check_released(m)?;
     Ok(m)
+}
+
+/// The exporter and layout of a bytes-like object, as a fresh view would see it.
+fn buffer_of(obj: &Value) -> PyResult<Option<(Value, Layout)>> {
+    if let Some(m) = obj.downcast::<PyMemoryView>() {
+        check_released(m)?;
+        return Ok(Some((m.obj.clone(), m.layout.clone())));
+    }
+    if let Some(b) = obj.downcast::<PyBytes>() {
+        return Ok(Some((obj.clone(), Layout::flat(b.data.len(), "B", true))));
+    }
+    if let Some(b) = obj.downcast::<PyByteArray>() {
+        let len = b.data.lock().len();
+        return Ok(Some((obj.clone(), Layout::flat(len, "B", false))));
+    }
+    if let Some(e) = crate::buffer::exporter(obj) {
+        let fmt = (e.format)(obj).to_string();
+        let len = (e.read)(obj).len();
+        return Ok(Some((obj.clone(), Layout::flat(len, &fmt, false))));
+    }
+    Ok(None)
 }
 
 pub fn new_memoryview(ts: &ThreadState, obj: &Value) -> PyResult {
     let _ = ts;
-    if let Some(m) = obj.downcast::<PyMemoryView>() {
-        return Ok(new_view(&m.obj, m.start, m.len, m.step, 'B'));
+    match buffer_of(obj)? {
+        Some((exporter, layout)) => Ok(new_view(&exporter, layout)),
+        None => raise!(TypeError, "memoryview: a bytes-like object is required, not '{}'", ops::type_name(obj)),
     }
-    let len = if let Some(b) = obj.downcast::<PyBytes>() {
-        b.data.len()
-    } else if let Some(b) = obj.downcast::<PyByteArray>() {
-        b.data.lock().len()
-    } else if let Some(e) = crate::buffer::exporter(obj) {
-        let fmt = (e.format)(obj);
-        let len = (e.read)(obj).len();
-        return Ok(new_view(obj, 0, len, 1, fmt));
-    } else {
-        raise!(TypeError, "memoryview: a bytes-like object is required, not '{}'", ops::type_name(obj))
-    };
-    Ok(new_view(obj, 0, len, 1, 'B'))
 }
 
 pub(crate) fn init() {
@@ -141,10 +283,20 @@ pub(crate) fn init() {
         &[
             ("__len__", |_, a| {
                 let m = mv(&a)?;
-                Ok(new_int((m.len / fmt_info(m.fmt).0) as i64))
+                match m.layout.shape.first() {
+                    Some(&n) => Ok(new_int(n as i64)),
+                    None => raise!(TypeError, "0-dim memory has no length"),
+                }
             }),
             ("__getitem__", mv_getitem),
             ("__setitem__", mv_setitem),
+            ("__delitem__", |_, a| {
+                let m = mv(&a)?;
+                if m.layout.readonly {
+                    raise!(TypeError, "cannot modify read-only memory");
+                }
+                raise!(TypeError, "cannot delete memory")
+            }),
             ("__buffer__", |ts, a| {
                 mv(&a)?;
                 if a.args.len() != 2 {
@@ -153,45 +305,62 @@ pub(crate) fn init() {
                 crate::ops::index(ts, &a.args[1])?;
                 new_memoryview(ts, &a.args[0])
             }),
-            ("tobytes", |_, a| Ok(crate::bytes::new_bytes(&mv(&a)?.to_vec()))),
-            ("tolist", |_, a| Ok(crate::seq::new_list(view_items(mv(&a)?)?))),
-            ("hex", |_, a| Ok(crate::str::new_string(mv(&a)?.to_vec().iter().map(|b| format!("{b:02x}")).collect()))),
+            ("tobytes", mv_tobytes),
+            ("tolist", |_, a| {
+                let m = mv(&a)?;
+                check_args("tolist", a, 0, 0)?;
+                let code = item_code(&m.layout)?;
+                let src = source_bytes(&m.obj);
+                Ok(nested_list(&m.layout, code, &src, 0, m.layout.offset))
+            }),
+            ("hex", |ts, a| {
+                let m = mv(&a)?;
+                let [_, sep, per] = crate::builtins_init::parse_args("hex", a, ["self", "sep", "bytes_per_sep"], 1)?;
+                let data = m.to_vec();
+                Ok(crate::str::new_string(crate::builtins_init::bytes_type::hex_with_sep(ts, &data, sep.as_ref(), per.as_ref())?))
+            }),
             ("release", |_, a| {
+                check_args("release", a, 0, 0)?;
                 release_view(&a.args[0]);
                 Ok(none())
             }),
-            ("__enter__", |_, a| Ok(a.args[0].clone())),
+            ("__enter__", |_, a| {
+                mv(&a)?;
+                Ok(a.args[0].clone())
+            }),
             ("__exit__", |_, a| {
                 release_view(&a.args[0]);
                 Ok(none())
             }),
-            ("cast", |_, a| {
+            ("cast", mv_cast),
+            ("toreadonly", |_, a| {
                 let m = mv(&a)?;
-                let f = a.args.get(1).and_then(crate::str::as_str).unwrap_or("");
-                let fc = match f {
-                    "B" | "b" | "c" | "H" | "h" | "I" | "i" | "L" | "l" | "Q" | "q" | "f" | "d" => f.chars().next().unwrap_or('B'),
-                    _ => raise!(ValueError, "memoryview: destination format must be a native single character format prefixed with an optional '@'"),
-                };
-                if m.step != 1 {
-                    raise!(TypeError, "memoryview: casts are restricted to C-contiguous views");
-                }
-                if m.len % fmt_info(fc).0 != 0 {
-                    raise!(TypeError, "memoryview: length is not a multiple of itemsize");
-                }
-                Ok(new_view(&m.obj, m.start, m.len, m.step, fc))
+                check_args("toreadonly", a, 0, 0)?;
+                Ok(new_view(&m.obj, Layout { readonly: true, ..m.layout.clone() }))
             }),
-            ("toreadonly", |_, a| Ok(a.args[0].clone())),
+            ("count", |ts, a| {
+                let m = mv(&a)?;
+                check_args("count", a, 1, 1)?;
+                let mut n = 0;
+                for item in iter_items(m)? {
+                    if ops::eq(ts, &item, &a.args[1])? {
+                        n += 1;
+                    }
+                }
+                Ok(new_int(n))
+            }),
+            ("index", mv_index),
             ("__eq__", |_, a| {
                 check_args("__eq__", a, 1, 1)?;
-                let Some(m) = a.args[0].downcast::<PyMemoryView>() else { return Ok(rt().not_implemented.clone()) };
-                match crate::builtins_init::containers::bytes_data(&a.args[1]) {
-                    Some(o) => Ok(new_bool(m.to_vec() == o)),
-                    None => Ok(rt().not_implemented.clone()),
-                }
+                mv_eq(&a.args[0], &a.args[1])
             }),
-            ("__repr__", |_, a| Ok(crate::str::new_string(format!("<memory at {:#x}>", a.args[0].id())))),
+            ("__repr__", |_, a| {
+                let Some(m) = a.args[0].downcast::<PyMemoryView>() else { raise!(TypeError, "expected memoryview") };
+                let released = if *m.released.lock() { "released " } else { "" };
+                Ok(crate::str::new_string(format!("<{released}memory at {:#x}>", a.args[0].id())))
+            }),
             ("__iter__", |_, a| {
-                let items = view_items(mv(&a)?)?;
+                let items = iter_items(mv(&a)?)?;
                 Ok(crate::object::alloc(rt().types.iterator, crate::iter::PyIter { state: Mutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
             }),
         ],
@@ -200,8 +369,11 @@ pub(crate) fn init() {
         t,
         &[("__hash__", |ts, a| {
             let m = mv(&a)?;
-            if m.obj.downcast::<PyByteArray>().is_some() {
+            if !m.layout.readonly {
                 raise!(ValueError, "cannot hash writable memoryview object");
+            }
+            if !matches!(format_code(&m.layout.format), Some('B' | 'b' | 'c')) {
+                raise!(ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
             }
             let b = crate::bytes::new_bytes(&m.to_vec());
             Ok(new_int(ops::hash(ts, &b)?))
@@ -209,223 +381,540 @@ pub(crate) fn init() {
     );
 }
 
-fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    check_args("__getitem__", a, 1, 1)?;
-    let m = mv(&a)?;
-    let key = &a.args[1];
-    if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
-        let size = fmt_info(m.fmt).0;
-        if size > 1 && m.step == 1 {
-            // Items of a multi-byte format: contiguous slices keep the format.
-            let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len / size)?;
-            if step != 1 && count > 1 {
-                raise!(NotImplementedError, "memoryview: strided slices of format '{}' are not supported", m.fmt);
-            }
-            let new_start = if count == 0 { m.start } else { m.start + start.max(0) as usize * size };
-            return Ok(new_view(&m.obj, new_start, count * size, 1, m.fmt));
-        }
-        let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
-        let new_start = m.index(start.max(0) as usize);
-        return Ok(new_view(&m.obj, if count == 0 { m.start } else { new_start }, count, m.step * step, 'B'));
+/// The items of a one-dimensional view, for iteration and `count`.
+fn iter_items(m: &PyMemoryView) -> PyResult<Vec<Value>> {
+    match m.layout.ndim() {
+        0 => raise!(TypeError, "invalid indexing of 0-dim memory"),
+        1 => {}
+        _ => raise!(NotImplementedError, "multi-dimensional sub-views are not implemented"),
     }
-    let i = ops::index_isize(ts, key)?;
-    let (size, signed) = fmt_info(m.fmt);
-    unsupported(m.fmt)?;
-    if size > 1 && m.step == 1 {
-        let n = (m.len / size) as isize;
-        let j = if i < 0 { i + n } else { i };
-        if j < 0 || j >= n {
-            raise!(IndexError, "index out of bounds on dimension 1");
-        }
-        let src = source_bytes(&m.obj);
-        let at = m.start + j as usize * size;
-        let Some(c) = src.get(at..at + size) else { raise!(IndexError, "index out of bounds on dimension 1") };
-        return Ok(decode_item(m.fmt, signed, c));
-    }
-    let n = m.len as isize;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        raise!(IndexError, "index out of bounds on dimension 1");
-    }
+    let code = item_code(&m.layout)?;
     let src = source_bytes(&m.obj);
-    let item: Vec<u8> = (0..size).map(|b| src.get(m.index(j as usize * size + b)).copied().unwrap_or(0)).collect();
-    if m.fmt == 'c' {
-        return Ok(crate::bytes::new_bytes(&item));
-    }
-    let mut buf = [0u8; 8];
-    buf[..size].copy_from_slice(&item);
-    let u = u64::from_le_bytes(buf);
-    if signed {
-        let shift = 64 - 8 * size as u32;
-        return Ok(new_int(((u << shift) as i64) >> shift));
-    }
-    Ok(crate::num::new_bigint(num_bigint::BigInt::from(u)))
+    Ok(m.layout.offsets(false).into_iter().map(|at| decode_item(code, item_bytes(&src, at, m.layout.itemsize))).collect())
 }
 
-/// The little-endian bytes of `v` in format `fmt`, or CPython's invalid type/value errors.
-fn encode_item(v: &Value, fmt: char) -> PyResult<Vec<u8>> {
-    let (size, signed) = fmt_info(fmt);
-    if fmt == 'c' {
-        return match v.downcast::<PyBytes>() {
-            Some(b) if b.data.len() == 1 => Ok(b.data.to_vec()),
-            Some(_) => raise!(ValueError, "memoryview: invalid value for format 'c'"),
-            None => raise!(TypeError, "memoryview: invalid type for format 'c'"),
-        };
+/// `tolist()` below dimension `dim`, starting at byte offset `at`.
+fn nested_list(l: &Layout, code: char, src: &[u8], dim: usize, at: isize) -> Value {
+    if dim == l.ndim() {
+        return decode_item(code, item_bytes(src, at, l.itemsize));
     }
-    if !crate::num::is_int(v) {
-        raise!(TypeError, "memoryview: invalid type for format '{}'", fmt);
+    let items = (0..l.shape[dim]).map(|i| nested_list(l, code, src, dim + 1, at + i as isize * l.strides[dim])).collect();
+    crate::seq::new_list(items)
+}
+
+/// Whether `v` can be an index (has `__index__`).
+fn is_index(v: &Value) -> bool {
+    crate::num::is_int(v) || v.type_ref().lookup("__index__").is_some()
+}
+
+/// An index key as a machine integer (IndexError when it does not fit).
+fn index_key(ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    let i = ops::index(ts, v)?;
+    match crate::num::int_to_i64(&i).and_then(|x| isize::try_from(x).ok()) {
+        Some(x) => Ok(x),
+        None => raise!(IndexError, "cannot fit '{}' into an index-sized integer", ops::type_name(v)),
     }
-    let big = crate::num::int_to_big(v).unwrap_or_default();
-    let bits = 8 * size as u32;
-    let (lo, hi) = if signed {
-        (-(num_bigint::BigInt::from(1) << (bits - 1)), (num_bigint::BigInt::from(1) << (bits - 1)) - 1)
-    } else {
-        (num_bigint::BigInt::from(0), (num_bigint::BigInt::from(1) << bits) - 1)
-    };
-    if big < lo || big > hi {
-        raise!(ValueError, "memoryview: invalid value for format '{}'", fmt);
+}
+
+/// What a subscript key selects.
+enum Key {
+    /// One item, by one index per dimension.
+    Item(Vec<isize>),
+    /// A slice of the first dimension.
+    Slice(Value),
+}
+
+/// Sorts `key` out as CPython's memoryview subscript does; `setting` picks
+/// the wording of the assignment errors.
+fn parse_key(ts: &ThreadState, l: &Layout, key: &Value, setting: bool) -> PyResult<Key> {
+    let ndim = l.ndim();
+    if ndim == 0 {
+        let empty = crate::seq::tuple_items(key).is_some_and(<[Value]>::is_empty);
+        if empty || key.is(&rt().ellipsis) {
+            return Ok(Key::Item(Vec::new()));
+        }
+        raise!(TypeError, "invalid indexing of 0-dim memory");
     }
-    let bytes = big.to_signed_bytes_le();
-    let fill = if big < num_bigint::BigInt::from(0) { 0xff } else { 0 };
-    Ok((0..size).map(|k| bytes.get(k).copied().unwrap_or(fill)).collect())
+    if is_index(key) {
+        if ndim > 1 {
+            if setting {
+                raise!(NotImplementedError, "sub-views are not implemented");
+            }
+            raise!(NotImplementedError, "multi-dimensional sub-views are not implemented");
+        }
+        return Ok(Key::Item(vec![index_key(ts, key)?]));
+    }
+    if key.downcast::<crate::cell::PySlice>().is_some() {
+        if setting && ndim != 1 {
+            raise!(NotImplementedError, "memoryview slice assignments are currently restricted to ndim = 1");
+        }
+        return Ok(Key::Slice(key.clone()));
+    }
+    if let Some(items) = crate::seq::tuple_items(key) {
+        if items.iter().all(is_index) {
+            if items.len() < ndim {
+                raise!(NotImplementedError, "sub-views are not implemented");
+            }
+            if items.len() > ndim {
+                raise!(TypeError, "cannot index {}-dimension view with {}-element tuple", ndim, items.len());
+            }
+            let idx = items.iter().map(|v| index_key(ts, v)).collect::<PyResult<Vec<_>>>()?;
+            return Ok(Key::Item(idx));
+        }
+        if items.iter().all(|v| v.downcast::<crate::cell::PySlice>().is_some()) {
+            if setting {
+                raise!(NotImplementedError, "memoryview slice assignments are currently restricted to ndim = 1");
+            }
+            raise!(NotImplementedError, "multi-dimensional slicing is not implemented");
+        }
+    }
+    raise!(TypeError, "memoryview: invalid slice key")
+}
+
+/// The layout of `l` sliced along its first dimension.
+fn slice_layout(ts: &ThreadState, l: &Layout, key: &Value) -> PyResult<Layout> {
+    let Some(sl) = key.downcast::<crate::cell::PySlice>() else { raise!(TypeError, "memoryview: invalid slice key") };
+    let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, l.shape[0])?;
+    let mut out = l.clone();
+    if count > 0 {
+        out.offset += start * l.strides[0];
+    }
+    out.shape[0] = count;
+    out.strides[0] = l.strides[0] * step;
+    Ok(out)
+}
+
+fn mv_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let m = mv(&a)?;
+    check_args("__getitem__", a, 1, 1)?;
+    match parse_key(ts, &m.layout, &a.args[1], false)? {
+        // A 0-dimensional view indexed with `...` is the view itself.
+        Key::Item(idx) if idx.is_empty() && a.args[1].is(&rt().ellipsis) => Ok(a.args[0].clone()),
+        Key::Item(idx) => m.item(&idx),
+        Key::Slice(k) => Ok(new_view(&m.obj, slice_layout(ts, &m.layout, &k)?)),
+    }
 }
 
 fn mv_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    check_args("__setitem__", a, 2, 2)?;
     let m = mv(&a)?;
-    let Some(ba) = m.obj.downcast::<PyByteArray>() else { return mv_setitem_exported(ts, m, &a) };
-    let key = &a.args[1];
-    if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
-        let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
-        let data = crate::builtins_init::containers::bytes_like(ts, &a.args[2])?;
-        if data.len() != count {
-            raise!(ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+    check_args("__setitem__", a, 2, 2)?;
+    if m.layout.readonly {
+        raise!(TypeError, "cannot modify read-only memory");
+    }
+    match parse_key(ts, &m.layout, &a.args[1], true)? {
+        Key::Item(idx) => {
+            let code = item_code(&m.layout)?;
+            let data = encode_item(ts, &a.args[2], code)?;
+            let at = m.layout.item_offset(&idx)?;
+            m.write(at, &data)?;
         }
-        let mut buf = ba.data.lock();
-        for (k, b) in data.into_iter().enumerate() {
-            let idx = m.index((start + k as isize * step) as usize);
-            if let Some(slot) = buf.get_mut(idx) {
-                *slot = b;
+        Key::Slice(k) => {
+            let dest = slice_layout(ts, &m.layout, &k)?;
+            let Some((src_obj, src)) = buffer_of(&a.args[2])? else {
+                raise!(TypeError, "a bytes-like object is required, not '{}'", ops::type_name(&a.args[2]))
+            };
+            // Same item format and shape, as CPython's `equiv_structure`.
+            if src.format != dest.format || src.itemsize != dest.itemsize || src.shape != dest.shape {
+                raise!(ValueError, "memoryview assignment: lvalue and rvalue have different structures");
             }
-        }
-        return Ok(none());
-    }
-    let size = fmt_info(m.fmt).0;
-    let i = ops::index_isize(ts, key)?;
-    let n = (m.len / size) as isize;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        raise!(IndexError, "index out of bounds on dimension 1");
-    }
-    let item = encode_item(&a.args[2], m.fmt)?;
-    let mut buf = ba.data.lock();
-    for (k, b) in item.into_iter().enumerate() {
-        if let Some(slot) = buf.get_mut(m.index(j as usize * size + k)) {
-            *slot = b;
+            let data = gather(&src, &source_bytes(&src_obj), false);
+            for (at, chunk) in dest.offsets(false).into_iter().zip(data.chunks(dest.itemsize)) {
+                m.write(at, chunk)?;
+            }
         }
     }
     Ok(none())
 }
 
-pub fn memoryview_attr(obj: &Value, name: &str) -> Option<Value> {
-    let m = obj.downcast::<PyMemoryView>()?;
-    Some(match name {
-        "obj" => m.obj.clone(),
-        "nbytes" => new_int(m.len as i64),
-        "readonly" => new_bool(m.obj.downcast::<PyByteArray>().is_none() && crate::buffer::exporter(&m.obj).is_none()),
-        "itemsize" => new_int(fmt_info(m.fmt).0 as i64),
-        "format" => crate::str::new_str(&m.fmt.to_string()),
-        "ndim" => new_int(1),
-        "shape" => crate::seq::new_tuple(vec![new_int((m.len / fmt_info(m.fmt).0) as i64)]),
-        "strides" => crate::seq::new_tuple(vec![new_int(m.step as i64 * fmt_info(m.fmt).0 as i64)]),
-        "c_contiguous" | "contiguous" | "f_contiguous" => new_bool(m.step == 1),
-        "released" => new_bool(*m.released.lock()),
+/// `view.cast(format[, shape])`.
+fn mv_cast(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let m = mv(&a)?;
+    let [_, format, shape] = crate::builtins_init::parse_args("cast", a, ["self", "format", "shape"], 2)?;
+    let format = format.unwrap_or_else(none);
+    let Some(fmt) = crate::str::as_str(&format) else {
+        raise!(TypeError, "cast() argument 'format' must be str, not {}", ops::type_name(&format))
+    };
+    let l = &m.layout;
+    if !l.contiguous(false) {
+        raise!(TypeError, "memoryview: casts are restricted to C-contiguous views");
+    }
+    if (shape.is_some() || l.ndim() != 1) && l.shape.contains(&0) {
+        raise!(TypeError, "memoryview: cannot cast view with zeros in shape or strides");
+    }
+    let dims: Option<Vec<Value>> = match &shape {
+        None => None,
+        Some(s) => match (s.downcast::<crate::seq::PyList>(), crate::seq::tuple_items(s)) {
+            (Some(l), _) => Some(l.items.lock().clone()),
+            (_, Some(t)) => Some(t.to_vec()),
+            _ => raise!(TypeError, "shape must be a list or a tuple"),
+        },
+    };
+    if let Some(d) = &dims {
+        if d.len() > MAX_DIM {
+            raise!(ValueError, "memoryview: number of dimensions must not exceed {}", MAX_DIM);
+        }
+        if l.ndim() != 1 && d.len() != 1 {
+            raise!(TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
+        }
+    }
+    let Some(dest) = format_code(fmt).filter(|c| castable(*c)) else {
+        raise!(ValueError, "memoryview: destination format must be a native single character format prefixed with an optional '@'")
+    };
+    let Some(src) = format_code(&l.format).filter(|c| castable(*c) || *c == 'w') else {
+        raise!(ValueError, "memoryview: source format must be a native single character format prefixed with an optional '@'")
+    };
+    let byte_fmt = |c: char| matches!(c, 'B' | 'b' | 'c');
+    if !byte_fmt(dest) && !byte_fmt(src) {
+        raise!(TypeError, "memoryview: cannot cast between two non-byte formats");
+    }
+    let itemsize = item_size(dest).unwrap_or(1);
+    let len = l.nbytes();
+    if len % itemsize != 0 {
+        raise!(TypeError, "memoryview: length is not a multiple of itemsize");
+    }
+    let mut out = Layout { offset: l.offset, shape: vec![len / itemsize], strides: vec![itemsize as isize], format: fmt.to_owned(), itemsize, readonly: l.readonly };
+    if let Some(d) = dims {
+        let mut shape = Vec::with_capacity(d.len());
+        for v in &d {
+            match crate::num::int_to_i64(v).filter(|&n| n > 0 && crate::num::is_int(v)) {
+                Some(n) => shape.push(n as usize),
+                None => raise!(ValueError, "memoryview.cast(): elements of shape must be integers > 0"),
+            }
+        }
+        let product = shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n));
+        if product.and_then(|p| p.checked_mul(itemsize)) != Some(len) {
+            raise!(TypeError, "memoryview: product(shape) * itemsize != buffer size");
+        }
+        // C-contiguous strides for the new shape.
+        let mut strides = vec![0isize; shape.len()];
+        let mut step = itemsize as isize;
+        for k in (0..shape.len()).rev() {
+            strides[k] = step;
+            step *= shape[k] as isize;
+        }
+        out.shape = shape;
+        out.strides = strides;
+    }
+    Ok(new_view(&m.obj, out))
+}
+
+/// `view.tobytes(order='C')`.
+fn mv_tobytes(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let m = mv(&a)?;
+    let [_, order] = crate::builtins_init::parse_args("tobytes", a, ["self", "order"], 1)?;
+    let order = match order.filter(|o| !is_none(o)) {
+        None => "C".to_owned(),
+        Some(o) => match crate::str::as_str(&o) {
+            Some(s) => s.to_owned(),
+            None => raise!(TypeError, "tobytes() argument 'order' must be str or None, not {}", ops::type_name(&o)),
+        },
+    };
+    let fortran = match order.as_str() {
+        "C" => false,
+        "F" => true,
+        // 'A': Fortran order only for a view laid out that way.
+        "A" => m.layout.contiguous(true) && !m.layout.contiguous(false),
+        _ => raise!(ValueError, "order must be 'C', 'F' or 'A'"),
+    };
+    Ok(crate::bytes::new_bytes(&gather(&m.layout, &source_bytes(&m.obj), fortran)))
+}
+
+/// `view.index(value, start=0, stop=sys.maxsize)`.
+fn mv_index(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let m = mv(&a)?;
+    check_args("index", a, 1, 3)?;
+    match m.layout.ndim() {
+        0 => raise!(TypeError, "invalid lookup on 0-dim memory"),
+        1 => {}
+        _ => raise!(NotImplementedError, "multi-dimensional lookup is not implemented"),
+    }
+    let n = m.layout.shape[0] as isize;
+    let bound = |i: Option<&Value>, default: isize| -> PyResult<isize> {
+        let Some(v) = i else { return Ok(default) };
+        let x = crate::num::int_to_big(&ops::index(ts, v)?).unwrap_or_default();
+        let x = isize::try_from(&x).unwrap_or(if x.sign() == num_bigint::Sign::Minus { isize::MIN } else { isize::MAX });
+        Ok(if x < 0 { (x.saturating_add(n)).max(0) } else { x.min(n) })
+    };
+    let start = bound(a.args.get(2), 0)?;
+    let stop = bound(a.args.get(3), n)?;
+    let items = iter_items(m)?;
+    for i in start..stop {
+        if let Some(item) = items.get(i as usize) {
+            if ops::eq(ts, item, &a.args[1])? {
+                return Ok(new_int(i as i64));
+            }
+        }
+    }
+    raise!(ValueError, "memoryview.index(x): x not found")
+}
+
+/// One item's value, for comparisons without calling Python code.
+#[derive(PartialEq)]
+enum Item {
+    Int(i128),
+    Float(f64),
+    Char(u8),
+}
+
+impl Item {
+    fn same(&self, other: &Item) -> bool {
+        match (self, other) {
+            (Item::Int(a), Item::Float(b)) | (Item::Float(b), Item::Int(a)) => (*a as f64) == *b && (*b as i128) == *a,
+            _ => self == other,
+        }
+    }
+}
+
+/// `view == other`: equal shapes and equal item values (NotImplemented for
+/// objects that export no buffer).
+fn mv_eq(a: &Value, b: &Value) -> PyResult {
+    let Some(m) = a.downcast::<PyMemoryView>() else { return Ok(rt().not_implemented.clone()) };
+    let other_released = b.downcast::<PyMemoryView>().is_some_and(|o| *o.released.lock());
+    if *m.released.lock() || other_released {
+        return Ok(new_bool(a.is(b)));
+    }
+    let Some((other_obj, other)) = buffer_of(b)? else { return Ok(rt().not_implemented.clone()) };
+    if m.layout.shape != other.shape {
+        return Ok(new_bool(false));
+    }
+    let (Some(ca), Some(cb)) = (format_code(&m.layout.format), format_code(&other.format)) else { return Ok(new_bool(false)) };
+    let xs = gather(&m.layout, &source_bytes(&m.obj), false);
+    let ys = gather(&other, &source_bytes(&other_obj), false);
+    if ca == cb && matches!(ca, 'B' | 'b' | 'c') {
+        return Ok(new_bool(xs == ys));
+    }
+    let (Some(xa), Some(yb)) = (raw_items(ca, &xs, m.layout.itemsize), raw_items(cb, &ys, other.itemsize)) else { return Ok(new_bool(false)) };
+    Ok(new_bool(xa.iter().zip(&yb).all(|(x, y)| x.same(y))))
+}
+
+/// The items of `data` (C order) as comparable values; None for formats
+/// without a value (CPython's views of those never compare equal).
+fn raw_items(code: char, data: &[u8], size: usize) -> Option<Vec<Item>> {
+    item_size(code)?;
+    data.chunks(size)
+        .map(|c| {
+            let mut buf = [0u8; 8];
+            buf[..c.len().min(8)].copy_from_slice(&c[..c.len().min(8)]);
+            let u = u64::from_ne_bytes(buf);
+            Some(match code {
+                'c' => Item::Char(c[0]),
+                'f' => Item::Float(f64::from(f32::from_ne_bytes([c[0], c[1], c[2], c[3]]))),
+                'd' => Item::Float(f64::from_ne_bytes(buf)),
+                'e' => Item::Float(half_to_f64(u16::from_ne_bytes([c[0], c[1]]))),
+                '?' => Item::Int(i128::from(u != 0)),
+                'w' => return None,
+                _ if signed(code) => Item::Int(i128::from(sign_extend(u, size))),
+                _ => Item::Int(i128::from(u)),
+            })
+        })
+        .collect()
+}
+
+/// The struct code of a format: one native character, optionally after '@'.
+fn format_code(format: &str) -> Option<char> {
+    let f = format.strip_prefix('@').unwrap_or(format);
+    let mut chars = f.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
+}
+
+/// The item code of a view whose items are to be read or written.
+fn item_code(l: &Layout) -> PyResult<char> {
+    match format_code(&l.format) {
+        Some(c) if item_size(c).is_some() && c != 'w' => Ok(c),
+        Some(c) => raise!(NotImplementedError, "memoryview: format {} not supported", c),
+        None => raise!(NotImplementedError, "memoryview: unsupported format {}", l.format),
+    }
+}
+
+/// The formats `cast` accepts (CPython's native single characters).
+fn castable(c: char) -> bool {
+    c != 'w' && item_size(c).is_some()
+}
+
+/// The size in bytes of one item of a struct code (native sizes, 64-bit).
+fn item_size(c: char) -> Option<usize> {
+    Some(match c {
+        'c' | 'b' | 'B' | '?' => 1,
+        'h' | 'H' | 'e' => 2,
+        'i' | 'I' | 'f' | 'w' => 4,
+        'l' | 'L' | 'q' | 'Q' | 'n' | 'N' | 'P' | 'd' => 8,
         _ => return None,
     })
 }
 
-pub fn type_ref() -> TypeRef {
-    rt().types.memoryview
+fn signed(c: char) -> bool {
+    matches!(c, 'b' | 'h' | 'i' | 'l' | 'q' | 'n')
 }
 
-/// (item size in bytes, signed) of a struct-style format character.
-fn fmt_info(f: char) -> (usize, bool) {
-    match f {
-        'b' => (1, true),
-        'H' => (2, false),
-        'h' => (2, true),
-        'I' => (4, false),
-        'i' => (4, true),
-        'L' | 'Q' => (8, false),
-        'l' | 'q' => (8, true),
-        'f' => (4, true),
-        'w' => (4, false),
-        'd' => (8, true),
-        _ => (1, false),
+fn sign_extend(u: u64, size: usize) -> i64 {
+    let shift = 64 - 8 * size as u32;
+    ((u << shift) as i64) >> shift
+}
+
+/// One item of code `code` from its native bytes.
+fn decode_item(code: char, c: &[u8]) -> Value {
+    let size = c.len().min(8);
+    let mut buf = [0u8; 8];
+    buf[..size].copy_from_slice(&c[..size]);
+    let u = u64::from_ne_bytes(buf);
+    match code {
+        'f' => crate::num::new_float(f64::from(f32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]]))),
+        'd' => crate::num::new_float(f64::from_ne_bytes(buf)),
+        'e' => crate::num::new_float(half_to_f64(u16::from_ne_bytes([buf[0], buf[1]]))),
+        '?' => new_bool(u != 0),
+        'c' => crate::bytes::new_bytes(&buf[..1]),
+        _ if signed(code) => new_int(sign_extend(u, size)),
+        _ => crate::num::new_bigint(num_bigint::BigInt::from(u)),
     }
 }
 
-/// One item of format `fmt` from its native (little-endian) bytes.
-fn decode_item(fmt: char, signed: bool, c: &[u8]) -> Value {
-    let mut buf = [0u8; 8];
-    let size = c.len().min(8);
-    buf[..size].copy_from_slice(&c[..size]);
-    match fmt {
-        'f' => crate::num::new_float(f64::from(f32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]))),
-        'd' => crate::num::new_float(f64::from_le_bytes(buf)),
-        _ => {
-            let u = u64::from_le_bytes(buf);
-            if signed {
-                let shift = 64 - 8 * size as u32;
-                crate::num::new_int(((u << shift) as i64) >> shift)
-            } else {
-                crate::num::new_bigint(num_bigint::BigInt::from(u))
+/// The native bytes of `v` as an item of code `code`, or CPython's
+/// "invalid type"/"invalid value" errors.
+fn encode_item(ts: &ThreadState, v: &Value, code: char) -> PyResult<Vec<u8>> {
+    let size = item_size(code).unwrap_or(1);
+    let invalid_type = || err!(TypeError, "memoryview: invalid type for format '{}'", code);
+    let invalid_value = || err!(ValueError, "memoryview: invalid value for format '{}'", code);
+    match code {
+        'c' => match v.downcast::<PyBytes>() {
+            Some(b) if b.data.len() == 1 => Ok(b.data.to_vec()),
+            Some(_) => Err(invalid_value()),
+            None => Err(invalid_type()),
+        },
+        '?' => Ok(vec![u8::from(ops::is_true(ts, v)?)]),
+        'f' | 'd' | 'e' => {
+            let x = float_item(ts, v)?.ok_or_else(invalid_type)?;
+            match code {
+                'd' => Ok(x.to_ne_bytes().to_vec()),
+                'f' => {
+                    let y = x as f32;
+                    if y.is_infinite() && x.is_finite() {
+                        raise!(OverflowError, "float too large to pack with f format");
+                    }
+                    Ok(y.to_ne_bytes().to_vec())
+                }
+                _ => Ok(f64_to_half(x).ok_or_else(|| err!(OverflowError, "float too large to pack with e format"))?.to_ne_bytes().to_vec()),
             }
         }
-    }
-}
-
-/// `view[i] = v` / `view[a:b] = data` on a view of a registered exporter
-/// (format 'B' views only; other formats are read-only here).
-fn mv_setitem_exported(ts: &ThreadState, m: &PyMemoryView, a: &Args<'_>) -> PyResult {
-    let Some(e) = crate::buffer::exporter(&m.obj) else { raise!(TypeError, "cannot modify read-only memory") };
-    if m.fmt != 'B' {
-        raise!(NotImplementedError, "memoryview: assignment to format '{}' is not supported", m.fmt);
-    }
-    let key = &a.args[1];
-    if let Some(sl) = key.downcast::<crate::cell::PySlice>() {
-        let (start, _, step, count) = crate::builtins_init::strings::slice_indices(ts, sl, m.len)?;
-        let data = crate::builtins_init::containers::bytes_like(ts, &a.args[2])?;
-        if data.len() != count {
-            raise!(ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+        _ => {
+            if !is_index(v) {
+                return Err(invalid_type());
+            }
+            let big = crate::num::int_to_big(&ops::index(ts, v)?).unwrap_or_default();
+            let bits = 8 * size as u32;
+            let one = num_bigint::BigInt::from(1);
+            let (lo, hi) = if signed(code) { (-(&one << (bits - 1)), (&one << (bits - 1)) - 1) } else { (num_bigint::BigInt::from(0), (&one << bits) - 1) };
+            if big < lo || big > hi {
+                return Err(invalid_value());
+            }
+            let bytes = big.to_signed_bytes_le();
+            let fill = if big.sign() == num_bigint::Sign::Minus { 0xff } else { 0 };
+            let le: Vec<u8> = (0..size).map(|k| bytes.get(k).copied().unwrap_or(fill)).collect();
+            Ok(if cfg!(target_endian = "little") { le } else { le.into_iter().rev().collect() })
         }
-        for (k, b) in data.into_iter().enumerate() {
-            (e.write)(&m.obj, m.index((start + k as isize * step) as usize), &[b]);
-        }
-        return Ok(none());
     }
-    let i = ops::index_isize(ts, key)?;
-    let n = m.len as isize;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        raise!(IndexError, "index out of bounds on dimension 1");
-    }
-    let v = crate::num::int_to_i64(&a.args[2]).filter(|v| (0..256).contains(v)).ok_or_else(|| err!(ValueError, "memoryview: invalid value for format 'B'"))?;
-    (e.write)(&m.obj, m.index(j as usize), &[v as u8]);
-    Ok(none())
 }
 
-/// Formats a view can describe but not convert to Python values.
-fn unsupported(fmt: char) -> PyResult<()> {
-    if fmt == 'w' {
-        raise!(NotImplementedError, "memoryview: format w not supported");
+/// `v` as a float for a float item (floats, ints, `__float__`/`__index__`
+/// objects); None for other types.
+fn float_item(ts: &ThreadState, v: &Value) -> PyResult<Option<f64>> {
+    if let Some(f) = crate::num::float_value(v) {
+        return Ok(Some(f));
     }
-    Ok(())
+    if let Some(b) = crate::num::int_to_big(v) {
+        return match num_traits::ToPrimitive::to_f64(&b).filter(|f| f.is_finite()) {
+            Some(f) => Ok(Some(f)),
+            None => raise!(OverflowError, "int too large to convert to float"),
+        };
+    }
+    let t = v.type_ref();
+    if let Some(f) = t.lookup("__float__") {
+        let r = ops::call(ts, &f, &[v.clone()])?;
+        return Ok(crate::num::float_value(&r));
+    }
+    if t.lookup("__index__").is_some() {
+        let i = ops::index(ts, v)?;
+        return Ok(crate::num::int_to_big(&i).and_then(|b| num_traits::ToPrimitive::to_f64(&b)));
+    }
+    Ok(None)
 }
 
-/// The view's items as Python values, per its format.
-fn view_items(m: &PyMemoryView) -> PyResult<Vec<Value>> {
-    unsupported(m.fmt)?;
-    let (size, signed) = fmt_info(m.fmt);
-    Ok(m.to_vec().chunks(size).filter(|c| c.len() == size).map(|c| decode_item(m.fmt, signed, c)).collect())
+/// IEEE 754 half precision to double.
+fn half_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = i32::from((h >> 10) & 0x1f);
+    let frac = f64::from(h & 0x3ff);
+    sign * match exp {
+        0 => frac * 2f64.powi(-24),
+        0x1f if frac == 0.0 => f64::INFINITY,
+        0x1f => f64::NAN,
+        _ => (1.0 + frac / 1024.0) * 2f64.powi(exp - 15),
+    }
+}
+
+/// Double to IEEE 754 half precision, rounding to nearest even; None when
+/// a finite value is too large.
+fn f64_to_half(x: f64) -> Option<u16> {
+    let sign: u16 = if x.is_sign_negative() { 0x8000 } else { 0 };
+    let a = x.abs();
+    if a.is_nan() {
+        return Some(sign | 0x7e00);
+    }
+    if a.is_infinite() {
+        return Some(sign | 0x7c00);
+    }
+    // Units of the smallest subnormal (2^-24), then round half to even.
+    let round_even = |v: f64| {
+        let r = v.round();
+        if (v - v.trunc()).abs() == 0.5 && r % 2.0 != 0.0 { r - 1.0 } else { r }
+    };
+    if a < 2f64.powi(-14) {
+        return Some(sign | round_even(a * 2f64.powi(24)) as u16);
+    }
+    let e = a.log2().floor() as i32;
+    // Guard against log2's rounding at exact powers of two.
+    let e = if 2f64.powi(e) > a { e - 1 } else if 2f64.powi(e + 1) <= a { e + 1 } else { e };
+    let mut mant = round_even((a / 2f64.powi(e) - 1.0) * 1024.0) as u32;
+    let mut e = e;
+    if mant == 1024 {
+        mant = 0;
+        e += 1;
+    }
+    if e > 15 {
+        return None;
+    }
+    Some(sign | (((e + 15) as u16) << 10) | mant as u16)
+}
+
+/// Attributes of a memoryview; None when `name` is not one of them.
+pub fn memoryview_attr(obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(m) = obj.downcast::<PyMemoryView>() else { return Ok(None) };
+    let ints = |v: Vec<i64>| crate::seq::new_tuple(v.into_iter().map(new_int).collect());
+    let l = &m.layout;
+    let known = matches!(
+        name,
+        "obj" | "nbytes" | "readonly" | "itemsize" | "format" | "ndim" | "shape" | "strides" | "suboffsets" | "c_contiguous" | "f_contiguous" | "contiguous"
+    );
+    if known {
+        check_released(m)?;
+    }
+    Ok(Some(match name {
+        "obj" => m.obj.clone(),
+        "nbytes" => new_int(l.nbytes() as i64),
+        "readonly" => new_bool(l.readonly),
+        "itemsize" => new_int(l.itemsize as i64),
+        "format" => crate::str::new_str(&l.format),
+        "ndim" => new_int(l.ndim() as i64),
+        "shape" => ints(l.shape.iter().map(|&n| n as i64).collect()),
+        "strides" => ints(l.strides.iter().map(|&n| n as i64).collect()),
+        "suboffsets" => crate::seq::new_tuple(Vec::new()),
+        "c_contiguous" => new_bool(l.contiguous(false)),
+        "f_contiguous" => new_bool(l.contiguous(true)),
+        "contiguous" => new_bool(l.contiguous(false) || l.contiguous(true)),
+        _ => return Ok(None),
+    }))
+}
+
+pub fn type_ref() -> TypeRef {
+    rt().types.memoryview
 }

@@ -751,23 +751,7 @@ fn builtin_locals(ts: &ThreadState, _a: Args<'_>) -> PyResult {
     if let Some(m) = &f.locals_map {
         return Ok(m.clone());
     }
-    let d = new_dict();
-    if let Some(dd) = d.downcast::<PyDict>() {
-        for (i, name) in f.code.localsplus.iter().enumerate() {
-            let Some(v) = f.locals.get(i).cloned().flatten() else { continue };
-            let kind = f.code.localspluskinds.get(i).copied().unwrap_or(spindle_bytecode::LocalKind(0));
-            let v = if kind.any(spindle_bytecode::LocalKind::CELL | spindle_bytecode::LocalKind::FREE) {
-                match v.downcast::<crate::cell::PyCell>().and_then(|c| c.value.lock().clone()) {
-                    Some(x) => x,
-                    None => continue,
-                }
-            } else {
-                v
-            };
-            dd.set_str(new_str(name), v);
-        }
-    }
-    Ok(d)
+    Ok(crate::frame::fast_locals(f))
 }
 
 fn exec_eval(ts: &ThreadState, a: Args<'_>, is_exec: bool) -> PyResult {

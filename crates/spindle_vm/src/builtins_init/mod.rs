@@ -12,6 +12,7 @@ pub mod format;
 pub mod functions;
 pub mod numbers;
 pub mod object_type;
+pub mod instance_attrs;
 pub mod strings;
 pub mod signatures;
 pub mod sysmod;

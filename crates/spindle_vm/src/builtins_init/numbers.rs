@@ -179,6 +179,10 @@ pub(super) fn init(r: &Runtime) {
         func: parking_lot::Mutex::new(crate::function::new_method_descriptor(f, "fromhex", float_fromhex)),
         dict: parking_lot::Mutex::new(None),
     }));
+    super::add_value(f, "__getformat__", alloc(r.types.classmethod_descriptor, crate::function::PyWrapper {
+        func: parking_lot::Mutex::new(crate::function::new_method_descriptor(f, "__getformat__", float_getformat)),
+        dict: parking_lot::Mutex::new(None),
+    }));
     let c = r.types.complex;
     add_new(c, complex_new);
     add_methods(
@@ -635,6 +639,20 @@ pub fn float_of(ts: &ThreadState, x: &Value) -> PyResult<f64> {
         }
     }
     raise!(TypeError, "float() argument must be a string or a real number, not '{}'", ops::type_name(x))
+}
+
+/// `float.__getformat__(typestr)`: the storage format of C doubles and floats
+/// (IEEE 754 in the machine's byte order; CPython 3.14 knows no other).
+fn float_getformat(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.has_kwargs() {
+        raise!(TypeError, "float.__getformat__() takes no keyword arguments");
+    }
+    let [_, typestr] = a.args else { raise!(TypeError, "float.__getformat__() takes exactly one argument ({} given)", a.args.len().saturating_sub(1)) };
+    let Some(s) = as_str(typestr) else { raise!(TypeError, "__getformat__() argument must be str, not {}", if crate::runtime::is_none(typestr) { "None".to_owned() } else { ops::type_name(typestr) }) };
+    if s != "double" && s != "float" {
+        raise!(ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+    }
+    Ok(new_str(if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" }))
 }
 
 fn float_fromhex(ts: &ThreadState, a: Args<'_>) -> PyResult {

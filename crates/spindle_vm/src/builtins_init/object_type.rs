@@ -237,12 +237,6 @@ pub(super) fn init(r: &Runtime) {
             PyFunction { code: crate::function::CodeCell::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
         ))
     });
-    add_methods(r.types.code, &[("co_positions", |_, a| {
-        let Some(c) = a.args[0].downcast::<PyCode>() else { raise!(TypeError, "expected code") };
-        let opt = |x: Option<u32>| x.map(|v| new_int(i64::from(v))).unwrap_or_else(none);
-        let items: Vec<Value> = c.code.positions.iter().map(|p| new_tuple(vec![opt(p.lineno), opt(p.end_lineno), opt(p.col), opt(p.end_col)])).collect();
-        Ok(alloc(rt().types.iterator, crate::iter::PyIter { state: Mutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
-    })]);
     init_getsets(r);
     add_methods(
         r.types.union,
@@ -491,22 +485,48 @@ fn object_reduce_ex(ts: &ThreadState, args: Args<'_>) -> PyResult {
     Ok(new_tuple(vec![newobj, new_tuple(newargs), state, listitems, dictitems]))
 }
 
-/// `object.__getstate__()`: the instance dict (None when empty) plus slot values.
+/// `object.__getstate__()`: the instance dict (None when empty), paired
+/// with the slot values when some slot is set.
 fn object_getstate(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let obj = args.args.first().cloned().unwrap_or_else(none);
     let dict = ops::instance_dict(&obj).filter(|d| d.downcast::<crate::dict::PyDict>().map(|x| x.len() > 0).unwrap_or(true));
-    let t = obj.type_ref();
-    let names = t.data().slot_names.clone();
-    if names.is_empty() {
-        return Ok(dict.unwrap_or_else(none));
-    }
+    let names = slot_names(ts, obj.type_ref())?;
     let slots = super::new_dict();
+    let mut any = false;
     for n in names {
-        if let Some(v) = ops::getattr_opt(ts, &obj, &n)? {
-            super::dict_set(ts, &slots, new_str(&n), v)?;
+        let Some(ns) = as_str(&n).map(str::to_owned) else { continue };
+        if let Some(v) = ops::getattr_opt(ts, &obj, &ns)? {
+            super::dict_set(ts, &slots, n, v)?;
+            any = true;
         }
     }
+    if !any {
+        return Ok(dict.unwrap_or_else(none));
+    }
     Ok(new_tuple(vec![dict.unwrap_or_else(none), slots]))
+}
+
+/// The slot names of `t` (mangled), as `copyreg._slotnames` computes them
+/// and caches them in the class's `__slotnames__` (CPython's
+/// `_PyType_GetSlotNames`).
+fn slot_names(ts: &ThreadState, t: TypeRef) -> PyResult<Vec<Value>> {
+    let names = match t.data().dict_data().get_str("__slotnames__") {
+        Some(v) => {
+            if !is_none(&v) && v.downcast::<crate::seq::PyList>().is_none() {
+                raise!(TypeError, "{}.__slotnames__ should be a list or None, not {}", t.name(), ops::type_name(&v));
+            }
+            v
+        }
+        None => {
+            let copyreg = crate::import::import_module(ts, "copyreg")?;
+            let v = ops::call(ts, &ops::getattr_str(ts, &copyreg, "_slotnames")?, &[t.to_value()])?;
+            if !is_none(&v) && v.downcast::<crate::seq::PyList>().is_none() {
+                raise!(TypeError, "copyreg._slotnames didn't return a list or None");
+            }
+            v
+        }
+    };
+    Ok(names.downcast::<crate::seq::PyList>().map(|l| l.items.lock().clone()).unwrap_or_default())
 }
 
 // ---------------------------------------------------------------- type
@@ -890,7 +910,7 @@ fn frame_clear(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     Ok(none())
 }
 
-fn frame_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+fn frame_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = &args.args[0];
     let Some(f) = o.downcast::<PyFrameObj>() else { raise!(TypeError, "expected frame") };
     let c = f.code.downcast::<PyCode>();
@@ -898,7 +918,7 @@ fn frame_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
         "<frame at {:#x}, file '{}', line {}, code {}>",
         o.id(),
         c.map(|c| c.code.filename.clone()).unwrap_or_default(),
-        *f.lineno.lock(),
+        crate::frame::frame_lineno(ts, o).unwrap_or(*f.lineno.lock()),
         c.map(|c| c.code.name.clone()).unwrap_or_default()
     )))
 }
@@ -1242,6 +1262,9 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
         }
         return Ok(ops::instance_dict(obj));
     }
+    if name == "__weakref__" {
+        return super::instance_attrs::weakref_attr(ts, obj);
+    }
     if let Some(t) = TypeRef::from_value(obj) {
         let td = t.data();
         return Ok(Some(match name {
@@ -1361,7 +1384,8 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "co_freevars" => names(code.freevars()),
             "co_names" => new_tuple(c.names.clone()),
             "co_consts" => new_tuple(c.consts.clone()),
-            "co_code" => crate::bytes::new_bytes(&code.instructions.iter().flat_map(|i| [i.op as u8, i.arg as u8]).collect::<Vec<u8>>()),
+            "co_code" => crate::bytes::new_bytes(&crate::code::cpython_layout(ts, c)?.code),
+            "co_exceptiontable" => crate::bytes::new_bytes(&crate::code::cpython_layout(ts, c)?.exception_table),
             _ => return Ok(None),
         }));
     }
@@ -1390,7 +1414,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             (_, Some("running")) => new_bool(crate::generator::is_running(g)),
             (_, Some("suspended")) => new_bool(g.started.load(Ordering::Relaxed) && g.frame.lock().is_some() && !g.running.load(Ordering::Relaxed)),
             (_, Some("frame")) => match g.frame.lock().as_ref() {
-                Some(f) => crate::frame::snapshot(f, None),
+                Some(f) => crate::frame::suspended_frame(f),
                 None => none(),
             },
             (_, Some("yieldfrom")) | (_, Some("await")) => {
@@ -1414,9 +1438,9 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
         return Ok(Some(match name {
             "f_code" => f.code.clone(),
             "f_globals" => f.globals.clone(),
-            "f_lineno" => new_int(i64::from(*f.lineno.lock())),
+            "f_lineno" => new_int(i64::from(crate::frame::frame_lineno(ts, obj).unwrap_or(*f.lineno.lock()))),
             "f_back" => opt(&f.back),
-            "f_locals" => f.locals.clone().unwrap_or_else(super::new_dict),
+            "f_locals" => crate::frame::frame_locals(ts, obj).unwrap_or_else(super::new_dict),
             "f_builtins" => ts.interp.builtins_dict.clone(),
             "f_lasti" => new_int(0),
             "f_trace" => none(),
@@ -1427,7 +1451,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
         return Ok(Some(match name {
             "tb_frame" => t.frame.clone(),
             "tb_lineno" => new_int(i64::from(t.lineno)),
-            "tb_lasti" => new_int(t.lasti as i64 * 2),
+            "tb_lasti" => new_int(t.frame.downcast::<PyFrameObj>().map_or(t.lasti as i64 * 2, |f| crate::code::lasti_offset(ts, &f.code, t.lasti))),
             "tb_next" => opt(&t.next.lock()),
             _ => return Ok(None),
         }));
@@ -1487,7 +1511,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             _ => ops::getattr_opt(ts, &g.origin, name)?,
         });
     }
-    if let Some(v) = crate::memoryview::memoryview_attr(obj, name) {
+    if let Some(v) = crate::memoryview::memoryview_attr(obj, name)? {
         return Ok(Some(v));
     }
     if let Some(g) = obj.downcast::<crate::class::PyGetSet>() {
@@ -1495,7 +1519,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__name__" => Some(new_str(g.name)),
             "__qualname__" => Some(new_str(&format!("{}.{}", g.owner, g.name))),
             "__doc__" => Some(none()),
-            "__objclass__" => rt().types.all().into_iter().chain(rt().exc.all().into_iter().map(|(_, t)| t)).find(|t| t.name() == g.owner).map(|t| t.to_value()),
+            "__objclass__" => super::instance_attrs::objclass(obj, g),
             _ => None,
         });
     }
@@ -1550,6 +1574,9 @@ fn type_annotations(ts: &ThreadState, t: TypeRef, name: &str) -> PyResult<Option
 
 /// Writes special attributes of builtin objects; Ok(false) when `name` is not one.
 pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<&Value>) -> PyResult<bool> {
+    if name == "__dict__" && super::instance_attrs::set_instance_dict(obj, value)? {
+        return Ok(true);
+    }
     if let (Some(t), "tb_next") = (obj.downcast::<PyTraceback>(), name) {
         let Some(v) = value else { raise!(TypeError, "can't delete tb_next attribute") };
         let v = Some(v.clone()).filter(|x| !is_none(x));
@@ -1749,7 +1776,7 @@ fn init_getsets(r: &Runtime) {
         (t.method, &["__func__", "__self__", "__doc__"]),
         (t.builtin_function, &["__name__", "__qualname__", "__self__", "__module__", "__doc__", "__text_signature__"]),
         (t.method_descriptor, &["__name__", "__qualname__", "__objclass__", "__doc__", "__text_signature__"]),
-        (t.code, &["co_name", "co_qualname", "co_filename", "co_firstlineno", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_flags", "co_nlocals", "co_stacksize", "co_varnames", "co_cellvars", "co_freevars", "co_names", "co_consts", "co_code"]),
+        (t.code, &["co_name", "co_qualname", "co_filename", "co_firstlineno", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_flags", "co_nlocals", "co_stacksize", "co_varnames", "co_cellvars", "co_freevars", "co_names", "co_consts", "co_code", "co_exceptiontable"]),
         (t.frame, &["f_code", "f_globals", "f_lineno", "f_back", "f_locals", "f_builtins", "f_lasti", "f_trace"]),
         (t.traceback, &["tb_frame", "tb_lineno", "tb_lasti", "tb_next"]),
         (t.cell, &["cell_contents"]),
@@ -1804,7 +1831,12 @@ fn init_getsets(r: &Runtime) {
 
 fn getset_get(ts: &ThreadState, a: Args<'_>) -> PyResult {
     match a.args.get(1) {
-        Some(o) if !is_none(o) => ops::descr_get(ts, a.args[0].clone(), Some(o), o.type_ref()),
+        Some(o) if !is_none(o) => {
+            if let Some(g) = a.args[0].downcast::<crate::class::PyGetSet>() {
+                super::instance_attrs::check_applies(&a.args[0], g, o)?;
+            }
+            ops::descr_get(ts, a.args[0].clone(), Some(o), o.type_ref())
+        }
         _ => Ok(a.args[0].clone()),
     }
 }
@@ -1812,6 +1844,7 @@ fn getset_get(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn getset_set(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__set__", a, 2, 2)?;
     let Some(g) = a.args[0].downcast::<crate::class::PyGetSet>() else { raise!(TypeError, "expected getset_descriptor") };
+    super::instance_attrs::check_applies(&a.args[0], g, &a.args[1])?;
     getset_store(ts, g, &a.args[1], Some(&a.args[2]))?;
     Ok(none())
 }
@@ -1819,6 +1852,7 @@ fn getset_set(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn getset_delete(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__delete__", a, 1, 1)?;
     let Some(g) = a.args[0].downcast::<crate::class::PyGetSet>() else { raise!(TypeError, "expected getset_descriptor") };
+    super::instance_attrs::check_applies(&a.args[0], g, &a.args[1])?;
     getset_store(ts, g, &a.args[1], None)?;
     Ok(none())
 }

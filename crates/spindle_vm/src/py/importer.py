@@ -3,7 +3,11 @@
 finds the same modules as the native import statement. `_find` and `_code`
 are the native importer's search and compile steps (import.rs); `_load`
 is the import statement's own loader, so a module imported either way is
-the same object."""
+the same object.
+
+`path_hook` is the entry on sys.path_hooks (what pkgutil.iter_modules and
+importlib's PathFinder consult): the embedded Lib's entries get a
+SpindleLibFinder, real directories importlib's own FileFinder."""
 import sys
 
 # Names just loaded by create_module, whose exec_module has nothing to do.
@@ -73,3 +77,41 @@ class SpindlePathFinder:
     @classmethod
     def get_source(cls, fullname):
         return _source(cls._origin(fullname)[0])
+
+
+class SpindleLibFinder:
+    """Path entry finder for the embedded Lib (`<spindle-lib>` and its
+    package folders)."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __repr__(self):
+        return f"SpindleLibFinder({self.path!r})"
+
+    def find_spec(self, fullname, target=None):
+        return SpindlePathFinder.find_spec(fullname, [self.path], target)
+
+    def invalidate_caches(self):
+        pass
+
+    def iter_modules(self, prefix=""):
+        for name, is_pkg in _list(self.path):
+            yield prefix + name, is_pkg
+
+
+# importlib's FileFinder hook, made on first use (importing importlib's
+# external bootstrap at start-up would cost every run).
+_file_finder_hook = None
+
+
+def path_hook(path):
+    """sys.path_hooks entry: a path entry finder for `path`."""
+    if path == _LIB or path.startswith(_LIB + "/"):
+        return SpindleLibFinder(path)
+    global _file_finder_hook
+    if _file_finder_hook is None:
+        from importlib import _bootstrap_external
+        _file_finder_hook = _bootstrap_external.FileFinder.path_hook(
+            *_bootstrap_external._get_supported_file_loaders())
+    return _file_finder_hook(path)
