@@ -145,7 +145,7 @@ fn date_fromtimestamp(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn date_today(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let Some(cls) = a.args.first() else { raise!(TypeError, "descriptor needs an argument") };
-    no_args(&a, "today")?;
+    no_args(&a, "date.today")?;
     let t = ops::call(ts, &import_attr(ts, "time", "time")?, &[])?;
     ops::call_method(ts, cls, "fromtimestamp", &[t])
 }
@@ -168,7 +168,7 @@ fn date_fromordinal(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn date_fromisoformat(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let cls = super::cls_of(&a)?;
-    let s = one_arg(&a, "fromisoformat")?;
+    let s = one_arg(&a, "date.fromisoformat")?;
     if as_data(s).is_none() {
         raise!(TypeError, "fromisoformat: argument must be str");
     }
@@ -285,13 +285,13 @@ fn date_replace(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn date_timetuple(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, o) = me(&a)?;
-    no_args(&a, "timetuple")?;
+    no_args(&a, "date.timetuple")?;
     dfmt::struct_time(ts, o.f.y, o.f.m, o.f.d, (0, 0, 0), -1)
 }
 
 fn date_isocalendar(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, o) = me(&a)?;
-    no_args(&a, "isocalendar")?;
+    no_args(&a, "date.isocalendar")?;
     let (y, w, d) = iso_calendar(o.f.y, o.f.m, o.f.d);
     new_isocal(ts, y, w, d)
 }
@@ -373,7 +373,7 @@ fn dt_utcnow(ts: &ThreadState, a: Args<'_>) -> PyResult {
         ts,
         "datetime.datetime.utcnow() is deprecated and scheduled for removal in a future version. Use timezone-aware objects to represent datetimes in UTC: datetime.datetime.now(datetime.UTC).",
     )?;
-    no_args(&a, "utcnow")?;
+    no_args(&a, "datetime.utcnow")?;
     let (secs, us) = local::now();
     from_timet(ts, cls, false, secs, us, &none())
 }
@@ -413,9 +413,9 @@ fn dt_combine(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let sig = Sig { fname: Some("combine"), names: ["date", "time", "tzinfo"], required: 2, max_pos: 3 };
     let [d, t, tz] = sig.bind(&a, 1)?;
     let (d, t) = (d.unwrap_or_else(none), t.unwrap_or_else(none));
-    let Some(dobj) = date_obj(&d) else { raise!(TypeError, "combine() argument 1 must be datetime.date, not {}", ops::type_name(&d)) };
+    let Some(dobj) = date_obj(&d) else { raise!(TypeError, "combine() argument 1 must be datetime.date, not {}", super::arg_type(&d)) };
     let Some(tobj) = t.downcast::<TimeObj>() else {
-        raise!(TypeError, "combine() argument 2 must be datetime.time, not {}", ops::type_name(&t))
+        raise!(TypeError, "combine() argument 2 must be datetime.time, not {}", super::arg_type(&t))
     };
     let tz = tz.unwrap_or_else(|| tz_value(&tobj.tz));
     let f = Dt { y: dobj.f.y, m: dobj.f.m, d: dobj.f.d, hh: tobj.t.hh, mi: tobj.t.mi, ss: tobj.t.ss, us: tobj.t.us, fold: tobj.t.fold };
@@ -424,7 +424,7 @@ fn dt_combine(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn dt_fromisoformat(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let cls = super::cls_of(&a)?;
-    let s = one_arg(&a, "fromisoformat")?;
+    let s = one_arg(&a, "datetime.fromisoformat")?;
     let Some(d) = as_data(s) else { raise!(TypeError, "fromisoformat: argument must be str") };
     if d.len() < 7 {
         return Err(invalid_iso(ts, s));
@@ -496,14 +496,14 @@ fn dt_isoformat(ts: &ThreadState, a: Args<'_>) -> PyResult {
         Some(x) => match as_data(x) {
             Some(d) if d.len() == 1 => d.char_at(0).and_then(char::from_u32).unwrap_or('T'),
             Some(d) => raise!(TypeError, "isoformat() argument 1 must be a unicode character, not a string of length {}", d.len()),
-            None => raise!(TypeError, "isoformat() argument 1 must be a unicode character, not {}", ops::type_name(x)),
+            None => raise!(TypeError, "isoformat() argument 1 must be a unicode character, not {}", super::arg_type(x)),
         },
     };
     let spec = match &spec {
         None => None,
         Some(x) => match spindle_vm::str::as_str(x) {
             Some(s) => Some(s.to_string()),
-            None => raise!(TypeError, "isoformat() argument 2 must be str, not {}", ops::type_name(x)),
+            None => raise!(TypeError, "isoformat() argument 2 must be str, not {}", super::arg_type(x)),
         },
     };
     let f = o.f;
@@ -754,7 +754,7 @@ fn dt_astimezone(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn dt_timetuple(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (v, o) = me_dt(&a)?;
-    no_args(&a, "timetuple")?;
+    no_args(&a, "datetime.timetuple")?;
     let mut dst = -1;
     if o.tz.is_some() {
         if let Some(d) = offset_of(ts, &o.tz, "dst", v)? {
@@ -767,7 +767,7 @@ fn dt_timetuple(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn dt_utctimetuple(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (v, o) = me_dt(&a)?;
-    no_args(&a, "utctimetuple")?;
+    no_args(&a, "datetime.utctimetuple")?;
     let mut f = o.f;
     if let Some(off) = offset_of(ts, &o.tz, "utcoffset", v)? {
         let r = normalize_datetime(
@@ -787,7 +787,7 @@ fn dt_utctimetuple(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn dt_timestamp(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (v, o) = me_dt(&a)?;
-    no_args(&a, "timestamp")?;
+    no_args(&a, "datetime.timestamp")?;
     let f = o.f;
     if o.tz.is_some() {
         let e = epoch();
@@ -844,12 +844,12 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             }),
             ("isoformat", |_, a| {
                 let (_, o) = me(&a)?;
-                no_args(&a, "isoformat")?;
+                no_args(&a, "date.isoformat")?;
                 Ok(new_str(&format!("{:04}-{:02}-{:02}", o.f.y, o.f.m, o.f.d)))
             }),
             ("ctime", |_, a| {
                 let (_, o) = me(&a)?;
-                no_args(&a, "ctime")?;
+                no_args(&a, "date.ctime")?;
                 Ok(new_str(&dfmt::ctime(o.f.y, o.f.m, o.f.d, 0, 0, 0)))
             }),
             ("strftime", date_strftime),
@@ -858,17 +858,17 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             ("isocalendar", date_isocalendar),
             ("isoweekday", |_, a| {
                 let (_, o) = me(&a)?;
-                no_args(&a, "isoweekday")?;
+                no_args(&a, "date.isoweekday")?;
                 Ok(new_int((calendar::weekday(o.f.y, o.f.m, o.f.d) + 1).into()))
             }),
             ("weekday", |_, a| {
                 let (_, o) = me(&a)?;
-                no_args(&a, "weekday")?;
+                no_args(&a, "date.weekday")?;
                 Ok(new_int(calendar::weekday(o.f.y, o.f.m, o.f.d).into()))
             }),
             ("toordinal", |_, a| {
                 let (_, o) = me(&a)?;
-                no_args(&a, "toordinal")?;
+                no_args(&a, "date.toordinal")?;
                 Ok(new_int(ymd_to_ord(o.f.y, o.f.m, o.f.d)))
             }),
             ("replace", date_replace),
@@ -918,23 +918,23 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             ("isoformat", dt_isoformat),
             ("ctime", |_, a| {
                 let (_, o) = me_dt(&a)?;
-                no_args(&a, "ctime")?;
+                no_args(&a, "datetime.ctime")?;
                 let f = o.f;
                 Ok(new_str(&dfmt::ctime(f.y, f.m, f.d, f.hh, f.mi, f.ss)))
             }),
             ("date", |_, a| {
                 let (_, o) = me_dt(&a)?;
-                no_args(&a, "date")?;
+                no_args(&a, "datetime.date")?;
                 new_date_in(types().date, o.f.y, o.f.m, o.f.d)
             }),
             ("time", |_, a| {
                 let (_, o) = me_dt(&a)?;
-                no_args(&a, "time")?;
+                no_args(&a, "datetime.time")?;
                 new_time_in(types().time, time_of(o), &none())
             }),
             ("timetz", |_, a| {
                 let (_, o) = me_dt(&a)?;
-                no_args(&a, "timetz")?;
+                no_args(&a, "datetime.timetz")?;
                 new_time_in(types().time, time_of(o), &tz_value(&o.tz))
             }),
             ("timetuple", dt_timetuple),
@@ -942,17 +942,17 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             ("timestamp", dt_timestamp),
             ("utcoffset", |ts, a| {
                 let (v, o) = me_dt(&a)?;
-                no_args(&a, "utcoffset")?;
+                no_args(&a, "datetime.utcoffset")?;
                 call_offset(ts, &o.tz, "utcoffset", v)
             }),
             ("dst", |ts, a| {
                 let (v, o) = me_dt(&a)?;
-                no_args(&a, "dst")?;
+                no_args(&a, "datetime.dst")?;
                 call_offset(ts, &o.tz, "dst", v)
             }),
             ("tzname", |ts, a| {
                 let (v, o) = me_dt(&a)?;
-                no_args(&a, "tzname")?;
+                no_args(&a, "datetime.tzname")?;
                 call_tzname(ts, &o.tz, v)
             }),
             ("replace", dt_replace),
@@ -960,7 +960,7 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             ("astimezone", dt_astimezone),
             ("__reduce_ex__", |ts, a| {
                 let (v, o) = me_dt(&a)?;
-                let p = one_arg(&a, "__reduce_ex__")?;
+                let p = super::vararg1(&a, "__reduce_ex__")?;
                 let proto = arg_int(ts, p)?;
                 Ok(new_tuple(vec![v.type_ref().to_value(), dt_state(o, proto)]))
             }),

@@ -386,7 +386,7 @@ pub(crate) fn delta_str(d: Delta) -> String {
 }
 
 fn m_total_seconds(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    no_args(&a, "total_seconds")?;
+    no_args(&a, "timedelta.total_seconds")?;
     let s = me(&a)?;
     let us = s.total_us();
     if us.unsigned_abs() < (1u128 << 53) {

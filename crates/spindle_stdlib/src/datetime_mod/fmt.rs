@@ -269,7 +269,7 @@ pub(crate) fn struct_time(ts: &ThreadState, y: i32, m: i32, d: i32, hms: (i32, i
 /// CPython's `wrap_strftime`: expands %z, %:z, %Z and %f (and pads years
 /// below 1000 for %Y, %G and %F, as 3.14 does), then calls `time.strftime`.
 pub(crate) fn wrap_strftime(ts: &ThreadState, obj: &Value, format: &Value, timetuple: &Value, tzarg: &Value) -> PyResult {
-    let Some(fmt) = as_data(format) else { raise!(TypeError, "strftime() argument 1 must be str, not {}", ops::type_name(format)) };
+    let Some(fmt) = as_data(format) else { raise!(TypeError, "strftime() argument 1 must be str, not {}", super::arg_type(format)) };
     let (tz, us) = if let Some(o) = obj.downcast::<DateObj>() {
         if o.is_dt { (o.tz.clone(), o.f.us) } else { (None, 0) }
     } else if let Some(t) = obj.downcast::<TimeObj>() {

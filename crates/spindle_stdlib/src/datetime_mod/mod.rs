@@ -183,6 +183,22 @@ pub(crate) fn one_arg<'a>(a: &'a Args<'_>, fname: &str) -> PyResult<&'a Value> {
     }
 }
 
+/// The single argument of a METH_VARARGS method parsed with one format unit.
+pub(crate) fn vararg1<'a>(a: &'a Args<'_>, fname: &str) -> PyResult<&'a Value> {
+    if a.has_kwargs() {
+        raise!(TypeError, "{}() takes no keyword arguments", fname);
+    }
+    match a.args.len() {
+        2 => Ok(&a.args[1]),
+        n => raise!(TypeError, "{}() takes exactly 1 argument ({} given)", fname, n.saturating_sub(1)),
+    }
+}
+
+/// A type's name as CPython's argument errors give it ("None" for None).
+pub(crate) fn arg_type(v: &Value) -> String {
+    if is_none(v) { "None".to_string() } else { ops::type_name(v) }
+}
+
 /// No arguments after self (METH_NOARGS).
 pub(crate) fn no_args(a: &Args<'_>, fname: &str) -> PyResult<()> {
     if a.has_kwargs() {
@@ -243,19 +259,16 @@ impl<const N: usize> Sig<'_, N> {
             out[i] = Some(v.clone());
         }
         let mut dup = None;
+        let mut unknown = None;
         for (k, v) in a.kwargs() {
             match self.names.iter().position(|n| *n == k) {
-                Some(i) => {
-                    if out[i].is_some() {
-                        dup.get_or_insert((k.to_string(), i));
-                    } else {
-                        out[i] = Some(v.clone());
-                    }
+                Some(i) if out[i].is_some() => {
+                    dup.get_or_insert((k.to_string(), i));
                 }
-                None => match self.fname {
-                    Some(f) => raise!(TypeError, "{}() got an unexpected keyword argument '{}'", f, k),
-                    None => raise!(TypeError, "this function got an unexpected keyword argument '{}'", k),
-                },
+                Some(i) => out[i] = Some(v.clone()),
+                None => {
+                    unknown.get_or_insert(k.to_string());
+                }
             }
         }
         for (i, o) in out.iter().enumerate().take(self.required) {
@@ -265,6 +278,13 @@ impl<const N: usize> Sig<'_, N> {
         }
         if let Some((k, i)) = dup {
             raise!(TypeError, "argument for {} given by name ('{}') and position ({})", self.who(), k, i + 1);
+        }
+        if let Some(k) = unknown {
+            let hint = spindle_vm::traceback::did_you_mean(&k, self.names.iter().copied());
+            match self.fname {
+                Some(f) => raise!(TypeError, "{}() got an unexpected keyword argument '{}'{}", f, k, hint),
+                None => raise!(TypeError, "this function got an unexpected keyword argument '{}'{}", k, hint),
+            }
         }
         Ok(out)
     }

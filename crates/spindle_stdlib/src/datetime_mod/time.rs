@@ -143,7 +143,7 @@ fn time_isoformat(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let spec = match &spec {
         Some(s) => match as_str(s) {
             Some(x) => Some(x.to_string()),
-            None => raise!(TypeError, "isoformat() argument 1 must be str, not {}", ops::type_name(s)),
+            None => raise!(TypeError, "isoformat() argument 1 must be str, not {}", super::arg_type(s)),
         },
         None => None,
     };
@@ -161,7 +161,7 @@ pub(crate) fn strftime_arg(a: &Args<'_>) -> PyResult<Value> {
     let [f] = sig.bind(a, 1)?;
     let f = f.unwrap_or_else(none);
     if as_data(&f).is_none() {
-        raise!(TypeError, "strftime() argument 1 must be str, not {}", ops::type_name(&f));
+        raise!(TypeError, "strftime() argument 1 must be str, not {}", super::arg_type(&f));
     }
     Ok(f)
 }
@@ -179,9 +179,9 @@ fn time_strftime(ts: &ThreadState, a: Args<'_>) -> PyResult {
 /// `__format__` of date, datetime and time.
 pub(crate) fn any_format(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let Some(v) = a.args.first() else { raise!(TypeError, "descriptor needs an argument") };
-    let f = one_arg(&a, "__format__")?;
+    let f = super::vararg1(&a, "__format__")?;
     if as_data(f).is_none() {
-        raise!(TypeError, "__format__() argument 1 must be str, not {}", ops::type_name(f));
+        raise!(TypeError, "__format__() argument 1 must be str, not {}", super::arg_type(f));
     }
     if as_data(f).is_some_and(|d| d.len() == 0) {
         return ops::str_(ts, v);
@@ -273,7 +273,7 @@ fn time_state(o: &TimeObj, proto: i32) -> Value {
 
 fn time_fromisoformat(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let cls = super::cls_of(&a)?;
-    let s = one_arg(&a, "fromisoformat")?;
+    let s = one_arg(&a, "time.fromisoformat")?;
     if as_data(s).is_none() {
         raise!(TypeError, "fromisoformat: argument must be str");
     }
@@ -316,7 +316,7 @@ fn strptime_cls(ts: &ThreadState, a: &Args<'_>, helper: &str) -> PyResult {
     }
     for (i, x) in rest.iter().enumerate() {
         if as_data(x).is_none() {
-            raise!(TypeError, "strptime() argument {} must be str, not {}", i + 1, ops::type_name(x));
+            raise!(TypeError, "strptime() argument {} must be str, not {}", i + 1, super::arg_type(x));
         }
     }
     let f = import_attr(ts, "_strptime", helper)?;
@@ -347,17 +347,17 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             ("__format__", any_format),
             ("utcoffset", |ts, a| {
                 let (_, o) = me(&a)?;
-                no_args(&a, "utcoffset")?;
+                no_args(&a, "time.utcoffset")?;
                 call_offset(ts, &o.tz, "utcoffset", &none())
             }),
             ("dst", |ts, a| {
                 let (_, o) = me(&a)?;
-                no_args(&a, "dst")?;
+                no_args(&a, "time.dst")?;
                 call_offset(ts, &o.tz, "dst", &none())
             }),
             ("tzname", |ts, a| {
                 let (_, o) = me(&a)?;
-                no_args(&a, "tzname")?;
+                no_args(&a, "time.tzname")?;
                 call_tzname(ts, &o.tz, &none())
             }),
             ("replace", time_replace),
@@ -371,7 +371,7 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             ("__hash__", time_hash),
             ("__reduce_ex__", |ts, a| {
                 let (v, o) = me(&a)?;
-                let p = one_arg(&a, "__reduce_ex__")?;
+                let p = super::vararg1(&a, "__reduce_ex__")?;
                 let proto = arg_int(ts, p)?;
                 Ok(new_tuple(vec![v.type_ref().to_value(), time_state(o, proto)]))
             }),

@@ -69,7 +69,7 @@ pub(crate) fn call_tzname(ts: &ThreadState, tz: &Option<Value>, arg: &Value) -> 
 
 /// A new timezone (the utc singleton for an unnamed zero offset).
 pub(crate) fn new_timezone(ts: &ThreadState, offset: &Value, name: Option<Value>) -> PyResult<Value> {
-    let Some(d) = delta_of(offset) else { raise!(TypeError, "timezone() argument 1 must be datetime.timedelta, not {}", ops::type_name(offset)) };
+    let Some(d) = delta_of(offset) else { raise!(TypeError, "timezone() argument 1 must be datetime.timedelta, not {}", super::arg_type(offset)) };
     if name.is_none() && d.is_zero() {
         return Ok(types().utc.clone());
     }
@@ -139,7 +139,7 @@ fn tzinfo_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 /// CPython's `tzinfo.fromutc`: the standard offset, then DST.
 fn tzinfo_fromutc(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (me, _) = this::<TzObj>(&a, "tzinfo")?;
-    let dt = one_arg(&a, "fromutc")?;
+    let dt = one_arg(&a, "tzinfo.fromutc")?;
     let Some(o) = dt.downcast::<DateObj>().filter(|o| o.is_dt) else { raise!(TypeError, "fromutc: argument must be a datetime") };
     if !o.tz.as_ref().is_some_and(|t| t.is(me)) {
         raise!(ValueError, "fromutc: dt.tzinfo is not self");
@@ -181,11 +181,11 @@ fn timezone_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let [offset, name] = sig.bind(&a, 1)?;
     let offset = offset.unwrap_or_else(none);
     if delta_of(&offset).is_none() {
-        raise!(TypeError, "timezone() argument 1 must be datetime.timedelta, not {}", ops::type_name(&offset));
+        raise!(TypeError, "timezone() argument 1 must be datetime.timedelta, not {}", super::arg_type(&offset));
     }
     if let Some(n) = &name {
         if as_data(n).is_none() {
-            raise!(TypeError, "timezone() argument 2 must be str, not {}", ops::type_name(n));
+            raise!(TypeError, "timezone() argument 2 must be str, not {}", super::arg_type(n));
         }
     }
     new_timezone(ts, &offset, name)
@@ -242,15 +242,15 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
         ti,
         &[
             ("tzname", |_, a| {
-                one_arg(&a, "tzname")?;
+                one_arg(&a, "tzinfo.tzname")?;
                 nogo("tzname")
             }),
             ("utcoffset", |_, a| {
-                one_arg(&a, "utcoffset")?;
+                one_arg(&a, "tzinfo.utcoffset")?;
                 nogo("utcoffset")
             }),
             ("dst", |_, a| {
-                one_arg(&a, "dst")?;
+                one_arg(&a, "tzinfo.dst")?;
                 nogo("dst")
             }),
             ("fromutc", tzinfo_fromutc),
@@ -281,22 +281,22 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             }),
             ("tzname", |_, a| {
                 let (v, o) = tz_me(&a)?;
-                check_dt_arg(one_arg(&a, "tzname")?, "tzname")?;
+                check_dt_arg(one_arg(&a, "timezone.tzname")?, "tzname")?;
                 Ok(new_str(&tz_str(v, o)))
             }),
             ("utcoffset", |_, a| {
                 let (_, o) = tz_me(&a)?;
-                check_dt_arg(one_arg(&a, "utcoffset")?, "utcoffset")?;
+                check_dt_arg(one_arg(&a, "timezone.utcoffset")?, "utcoffset")?;
                 Ok(o.offset.clone().unwrap_or_else(none))
             }),
             ("dst", |_, a| {
                 tz_me(&a)?;
-                check_dt_arg(one_arg(&a, "dst")?, "dst")?;
+                check_dt_arg(one_arg(&a, "timezone.dst")?, "dst")?;
                 Ok(none())
             }),
             ("fromutc", |ts, a| {
                 let (v, o) = tz_me(&a)?;
-                let dt = one_arg(&a, "fromutc")?;
+                let dt = one_arg(&a, "timezone.fromutc")?;
                 let Some(dobj) = dt.downcast::<DateObj>().filter(|d| d.is_dt) else {
                     raise!(TypeError, "fromutc: argument must be a datetime")
                 };
