@@ -262,8 +262,9 @@ fn divide_nearest(ts: &ThreadState, m: &Value, n: &Value) -> PyResult<Value> {
         return Ok(int_of_i128(q));
     }
     let dm = ops::call_method(ts, m, "__divmod__", &[n.clone()])?;
-    let parts = ops::collect(ts, &dm)?;
-    let (q, r) = (parts[0].clone(), parts[1].clone());
+    let Some(parts) = tuple_items(&dm) else { raise!(TypeError, "divmod() returned non-tuple (type {})", ops::type_name(&dm)) };
+    let [q, r] = parts else { raise!(TypeError, "divmod() returned a tuple of size {}", parts.len()) };
+    let (q, r) = (q.clone(), r.clone());
     let twice = binary_op(ts, &r, &new_int(2), NB_MULTIPLY)?;
     let absn = ops::call_method(ts, n, "__abs__", &[])?;
     let abs2 = ops::call_method(ts, &twice, "__abs__", &[])?;

@@ -55,7 +55,7 @@ pub(crate) fn broken_down(ts: &ThreadState, t: i64, local: bool) -> PyResult<Bro
         unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned()
     };
     Ok(BrokenDown {
-        y: tm.tm_year + 1900,
+        y: tm.tm_year.saturating_add(1900),
         m: tm.tm_mon + 1,
         d: tm.tm_mday,
         hh: tm.tm_hour,

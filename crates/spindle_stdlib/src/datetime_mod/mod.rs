@@ -133,7 +133,10 @@ pub(crate) struct Types {
 }
 
 static TYPES: OnceLock<Types> = OnceLock::new();
-static ISOCAL: OnceLock<Value> = OnceLock::new();
+
+/// The interpreter's `IsoCalendarDate` class (a heap type made by `PY_SRC`,
+/// so it lives in the interpreter's module state, not a static).
+const ISOCAL_KEY: &str = "_datetime.IsoCalendarDate";
 
 pub(crate) fn types() -> &'static Types {
     TYPES.get_or_init(make_types)
@@ -386,8 +389,9 @@ pub(crate) fn import_attr(ts: &ThreadState, module: &str, name: &str) -> PyResul
 /// `datetime.IsoCalendarDate(year, week, weekday)`.
 pub(crate) fn new_isocal(ts: &ThreadState, y: i32, w: i32, d: i32) -> PyResult {
     let args = [new_int(y.into()), new_int(w.into()), new_int(d.into())];
-    match ISOCAL.get() {
-        Some(c) => ops::call(ts, c, &args),
+    let cls = ts.interp.module_state.lock().get(ISOCAL_KEY).cloned();
+    match cls {
+        Some(c) => ops::call(ts, &c, &args),
         None => Ok(spindle_vm::seq::new_tuple(args.to_vec())),
     }
 }
@@ -465,7 +469,7 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     let m = spindle_vm::native::new_module("_datetime", &[]);
     crate::os::run_source(ts, &m, PY_SRC, "<_datetime>")?;
     if let Some(c) = crate::os::module_attr(&m, "IsoCalendarDate") {
-        let _ = ISOCAL.set(c);
+        ts.interp.module_state.lock().insert(ISOCAL_KEY, c);
     }
     let add_value = spindle_vm::native::add_value;
     add_value(&m, "timedelta", t.delta.to_value());
@@ -478,11 +482,9 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     add_value(&m, "MAXYEAR", new_int(9999));
     add_value(&m, "UTC", t.utc.clone());
     add_value(&m, "__doc__", new_str("Fast implementation of the datetime type."));
-    if let Some(d) = spindle_vm::native::module_dict(&m) {
-        // `from _datetime import *` must not export the helper names.
-        let all = ["date", "datetime", "time", "timedelta", "timezone", "tzinfo", "MINYEAR", "MAXYEAR", "UTC"];
-        let _ = d;
-        add_value(&m, "__all__", spindle_vm::seq::new_list(all.iter().map(|s| new_str(s)).collect()));
-    }
+    // `from _datetime import *` must not export IsoCalendarDate (CPython's
+    // C module keeps that class in its module state only).
+    let all = ["date", "datetime", "time", "timedelta", "timezone", "tzinfo", "MINYEAR", "MAXYEAR", "UTC"];
+    add_value(&m, "__all__", spindle_vm::seq::new_list(all.iter().map(|s| new_str(s)).collect()));
     Ok(m)
 }
