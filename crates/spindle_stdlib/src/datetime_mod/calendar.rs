@@ -128,13 +128,16 @@ pub(crate) fn normalize_date(y: i32, m: i32, d: i64) -> Result<(i32, i32, i32), 
         (y, m, d as i32)
     } else {
         let n = ymd_to_ord(y, m, 1) + d - 1;
-        if n < 1 || n > MAXORDINAL {
+        if !(1..=MAXORDINAL).contains(&n) {
             return Err(());
         }
         ord_to_ymd(n)
     };
     if (1..=9999).contains(&y) { Ok((y, m, d)) } else { Err(()) }
 }
+
+/// A datetime's (year, month, day, hour, minute, second, microsecond).
+pub(crate) type Fields = (i32, i32, i32, i32, i32, i32, i32);
 
 /// Normalises a datetime's fields (seconds and microseconds may be out of
 /// range by a day's worth or so, days by up to about 10**9).
@@ -147,7 +150,7 @@ pub(crate) fn normalize_datetime(
     mi: i64,
     ss: i64,
     us: i64,
-) -> Result<(i32, i32, i32, i32, i32, i32, i32), ()> {
+) -> Result<Fields, ()> {
     let ss = ss + us.div_euclid(1_000_000);
     let us = us.rem_euclid(1_000_000);
     let mi = mi + ss.div_euclid(60);

@@ -110,11 +110,12 @@ fn ints(v: &[i32]) -> Vec<Value> {
 
 fn date_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let cls = super::cls_of(&a)?;
-    if a.args.len() == 2 && !a.has_kwargs() {
-        if let Some(b) = state_bytes(&a.args[1], 4, "date", |b| (1..=12).contains(&b[2]))? {
-            let f = Dt { y: (i32::from(b[0]) << 8) | i32::from(b[1]), m: i32::from(b[2]), d: i32::from(b[3]), ..Dt::default() };
-            return Ok(alloc_in(cls, DateObj { f, tz: None, is_dt: is_dt_type(cls) }));
-        }
+    if a.args.len() == 2
+        && !a.has_kwargs()
+        && let Some(b) = state_bytes(&a.args[1], 4, "date", |b| (1..=12).contains(&b[2]))?
+    {
+        let f = Dt { y: (i32::from(b[0]) << 8) | i32::from(b[1]), m: i32::from(b[2]), d: i32::from(b[3]), ..Dt::default() };
+        return Ok(alloc_in(cls, DateObj { f, tz: None, is_dt: is_dt_type(cls) }));
     }
     let sig = Sig { fname: None, names: ["year", "month", "day"], required: 3, max_pos: 3 };
     let [y, m, d] = sig.bind(&a, 1)?;
@@ -756,10 +757,10 @@ fn dt_timetuple(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (v, o) = me_dt(&a)?;
     no_args(&a, "datetime.timetuple")?;
     let mut dst = -1;
-    if o.tz.is_some() {
-        if let Some(d) = offset_of(ts, &o.tz, "dst", v)? {
-            dst = i32::from(!d.is_zero());
-        }
+    if o.tz.is_some()
+        && let Some(d) = offset_of(ts, &o.tz, "dst", v)?
+    {
+        dst = i32::from(!d.is_zero());
     }
     let f = o.f;
     dfmt::struct_time(ts, f.y, f.m, f.d, (f.hh, f.mi, f.ss), dst)

@@ -199,7 +199,7 @@ fn alloc_typed(cls: TypeRef, d: Delta) -> PyResult {
 
 // ---------------------------------------------------------------- methods
 
-fn me<'a>(a: &'a Args<'_>) -> PyResult<Delta> {
+fn me(a: &Args<'_>) -> PyResult<Delta> {
     Ok(this::<DeltaObj>(a, "timedelta")?.1.d)
 }
 
@@ -261,7 +261,7 @@ fn divide_nearest(ts: &ThreadState, m: &Value, n: &Value) -> PyResult<Value> {
         let _ = r;
         return Ok(int_of_i128(q));
     }
-    let dm = ops::call_method(ts, m, "__divmod__", &[n.clone()])?;
+    let dm = ops::call_method(ts, m, "__divmod__", std::slice::from_ref(n))?;
     let Some(parts) = tuple_items(&dm) else { raise!(TypeError, "divmod() returned non-tuple (type {})", ops::type_name(&dm)) };
     let [q, r] = parts else { raise!(TypeError, "divmod() returned a tuple of size {}", parts.len()) };
     let (q, r) = (q.clone(), r.clone());

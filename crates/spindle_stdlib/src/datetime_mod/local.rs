@@ -29,7 +29,7 @@ pub(crate) fn now() -> (i64, i32) {
     let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: t is a valid out-pointer and CLOCK_REALTIME always exists.
     unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut t) };
-    (t.tv_sec as i64, (t.tv_nsec / 1000) as i32)
+    (t.tv_sec, (t.tv_nsec / 1000) as i32)
 }
 
 fn last_errno() -> i32 {

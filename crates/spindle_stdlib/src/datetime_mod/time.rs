@@ -183,10 +183,10 @@ pub(crate) fn any_format(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if as_data(f).is_none() {
         raise!(TypeError, "__format__() argument 1 must be str, not {}", super::arg_type(f));
     }
-    if as_data(f).is_some_and(|d| d.len() == 0) {
+    if as_data(f).is_some_and(|d| d.is_empty()) {
         return ops::str_(ts, v);
     }
-    ops::call_method(ts, v, "strftime", &[f.clone()])
+    ops::call_method(ts, v, "strftime", std::slice::from_ref(f))
 }
 
 fn time_compare(ts: &ThreadState, a: &Args<'_>, op: CmpOp) -> PyResult {

@@ -34,7 +34,7 @@ pub(crate) fn call_offset(ts: &ThreadState, tz: &Option<Value>, name: &str, arg:
         }
         return Ok(o.offset.clone().unwrap_or_else(none));
     }
-    let r = ops::call_method(ts, tz, name, &[arg.clone()])?;
+    let r = ops::call_method(ts, tz, name, std::slice::from_ref(arg))?;
     if is_none(&r) {
         return Ok(r);
     }
@@ -60,7 +60,7 @@ pub(crate) fn call_tzname(ts: &ThreadState, tz: &Option<Value>, arg: &Value) -> 
     if let Some(o) = fixed(tz) {
         return Ok(new_str(&tz_str(tz, o)));
     }
-    let r = ops::call_method(ts, tz, "tzname", &[arg.clone()])?;
+    let r = ops::call_method(ts, tz, "tzname", std::slice::from_ref(arg))?;
     if is_none(&r) || as_data(&r).is_some() {
         return Ok(r);
     }
@@ -183,10 +183,10 @@ fn timezone_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if delta_of(&offset).is_none() {
         raise!(TypeError, "timezone() argument 1 must be datetime.timedelta, not {}", super::arg_type(&offset));
     }
-    if let Some(n) = &name {
-        if as_data(n).is_none() {
-            raise!(TypeError, "timezone() argument 2 must be str, not {}", super::arg_type(n));
-        }
+    if let Some(n) = &name
+        && as_data(n).is_none()
+    {
+        raise!(TypeError, "timezone() argument 2 must be str, not {}", super::arg_type(n));
     }
     new_timezone(ts, &offset, name)
 }
