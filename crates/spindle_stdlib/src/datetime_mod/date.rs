@@ -838,57 +838,57 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     add(
         d,
         &[
-            ("__repr__", date_repr),
-            ("__str__", |ts, a| {
+            meth!(date, "__repr__", date_repr),
+            meth!(date, "__str__", |ts, a| {
                 let (v, _) = me(&a)?;
                 ops::call_method(ts, v, "isoformat", &[])
             }),
-            ("isoformat", |_, a| {
+            meth!(date, "isoformat", |_, a| {
                 let (_, o) = me(&a)?;
                 no_args(&a, "date.isoformat")?;
                 Ok(new_str(&format!("{:04}-{:02}-{:02}", o.f.y, o.f.m, o.f.d)))
             }),
-            ("ctime", |_, a| {
+            meth!(date, "ctime", |_, a| {
                 let (_, o) = me(&a)?;
                 no_args(&a, "date.ctime")?;
                 Ok(new_str(&dfmt::ctime(o.f.y, o.f.m, o.f.d, 0, 0, 0)))
             }),
-            ("strftime", date_strftime),
-            ("__format__", any_format),
-            ("timetuple", date_timetuple),
-            ("isocalendar", date_isocalendar),
-            ("isoweekday", |_, a| {
+            meth!(date, "strftime", date_strftime),
+            meth!(date, "__format__", any_format),
+            meth!(date, "timetuple", date_timetuple),
+            meth!(date, "isocalendar", date_isocalendar),
+            meth!(date, "isoweekday", |_, a| {
                 let (_, o) = me(&a)?;
                 no_args(&a, "date.isoweekday")?;
                 Ok(new_int((calendar::weekday(o.f.y, o.f.m, o.f.d) + 1).into()))
             }),
-            ("weekday", |_, a| {
+            meth!(date, "weekday", |_, a| {
                 let (_, o) = me(&a)?;
                 no_args(&a, "date.weekday")?;
                 Ok(new_int(calendar::weekday(o.f.y, o.f.m, o.f.d).into()))
             }),
-            ("toordinal", |_, a| {
+            meth!(date, "toordinal", |_, a| {
                 let (_, o) = me(&a)?;
                 no_args(&a, "date.toordinal")?;
                 Ok(new_int(ymd_to_ord(o.f.y, o.f.m, o.f.d)))
             }),
-            ("replace", date_replace),
-            ("__replace__", date_replace),
-            ("__reduce__", |_, a| {
+            meth!(date, "replace", date_replace),
+            meth!(date, "__replace__", date_replace),
+            meth!(date, "__reduce__", |_, a| {
                 let (v, o) = me(&a)?;
                 Ok(new_tuple(vec![v.type_ref().to_value(), new_tuple(vec![date_state(o)])]))
             }),
-            ("__add__", date_add),
-            ("__radd__", date_add),
-            ("__sub__", date_sub),
-            ("__rsub__", date_rsub),
-            ("__eq__", |_, a| date_compare(&a, CmpOp::Eq)),
-            ("__ne__", |_, a| date_compare(&a, CmpOp::Ne)),
-            ("__lt__", |_, a| date_compare(&a, CmpOp::Lt)),
-            ("__le__", |_, a| date_compare(&a, CmpOp::Le)),
-            ("__gt__", |_, a| date_compare(&a, CmpOp::Gt)),
-            ("__ge__", |_, a| date_compare(&a, CmpOp::Ge)),
-            ("__hash__", date_hash),
+            meth!(date, "__add__", date_add),
+            meth!(date, "__radd__", date_add),
+            meth!(date, "__sub__", date_sub),
+            meth!(date, "__rsub__", date_rsub),
+            meth!(date, "__eq__", |_, a| date_compare(&a, CmpOp::Eq)),
+            meth!(date, "__ne__", |_, a| date_compare(&a, CmpOp::Ne)),
+            meth!(date, "__lt__", |_, a| date_compare(&a, CmpOp::Lt)),
+            meth!(date, "__le__", |_, a| date_compare(&a, CmpOp::Le)),
+            meth!(date, "__gt__", |_, a| date_compare(&a, CmpOp::Gt)),
+            meth!(date, "__ge__", |_, a| date_compare(&a, CmpOp::Ge)),
+            meth!(date, "__hash__", date_hash),
         ],
     );
     classmethod(d, "fromtimestamp", date_fromtimestamp);
@@ -897,9 +897,9 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     classmethod(d, "fromisoformat", date_fromisoformat);
     classmethod(d, "fromisocalendar", date_fromisocalendar);
     classmethod(d, "strptime", super::time::date_strptime);
-    getter(d, "year", |_, a| Ok(new_int(me(&a)?.1.f.y.into())));
-    getter(d, "month", |_, a| Ok(new_int(me(&a)?.1.f.m.into())));
-    getter(d, "day", |_, a| Ok(new_int(me(&a)?.1.f.d.into())));
+    getter(d, "year", checked!(date, "year", |_, a| Ok(new_int(me(&a)?.1.f.y.into()))));
+    getter(d, "month", checked!(date, "month", |_, a| Ok(new_int(me(&a)?.1.f.m.into()))));
+    getter(d, "day", checked!(date, "day", |_, a| Ok(new_int(me(&a)?.1.f.d.into()))));
     let cv = spindle_vm::native::add_class_value;
     cv(d, "min", alloc_in(d, DateObj { f: Dt { y: 1, m: 1, d: 1, ..Dt::default() }, tz: None, is_dt: false }));
     cv(d, "max", alloc_in(d, DateObj { f: Dt { y: 9999, m: 12, d: 31, ..Dt::default() }, tz: None, is_dt: false }));
@@ -911,75 +911,75 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     add(
         dt,
         &[
-            ("__repr__", dt_repr),
-            ("__str__", |ts, a| {
+            meth!(datetime, "__repr__", dt_repr),
+            meth!(datetime, "__str__", |ts, a| {
                 let (v, _) = me_dt(&a)?;
                 ops::call_method(ts, v, "isoformat", &[new_str(" ")])
             }),
-            ("isoformat", dt_isoformat),
-            ("ctime", |_, a| {
+            meth!(datetime, "isoformat", dt_isoformat),
+            meth!(datetime, "ctime", |_, a| {
                 let (_, o) = me_dt(&a)?;
                 no_args(&a, "datetime.ctime")?;
                 let f = o.f;
                 Ok(new_str(&dfmt::ctime(f.y, f.m, f.d, f.hh, f.mi, f.ss)))
             }),
-            ("date", |_, a| {
+            meth!(datetime, "date", |_, a| {
                 let (_, o) = me_dt(&a)?;
                 no_args(&a, "datetime.date")?;
                 new_date_in(types().date, o.f.y, o.f.m, o.f.d)
             }),
-            ("time", |_, a| {
+            meth!(datetime, "time", |_, a| {
                 let (_, o) = me_dt(&a)?;
                 no_args(&a, "datetime.time")?;
                 new_time_in(types().time, time_of(o), &none())
             }),
-            ("timetz", |_, a| {
+            meth!(datetime, "timetz", |_, a| {
                 let (_, o) = me_dt(&a)?;
                 no_args(&a, "datetime.timetz")?;
                 new_time_in(types().time, time_of(o), &tz_value(&o.tz))
             }),
-            ("timetuple", dt_timetuple),
-            ("utctimetuple", dt_utctimetuple),
-            ("timestamp", dt_timestamp),
-            ("utcoffset", |ts, a| {
+            meth!(datetime, "timetuple", dt_timetuple),
+            meth!(datetime, "utctimetuple", dt_utctimetuple),
+            meth!(datetime, "timestamp", dt_timestamp),
+            meth!(datetime, "utcoffset", |ts, a| {
                 let (v, o) = me_dt(&a)?;
                 no_args(&a, "datetime.utcoffset")?;
                 call_offset(ts, &o.tz, "utcoffset", v)
             }),
-            ("dst", |ts, a| {
+            meth!(datetime, "dst", |ts, a| {
                 let (v, o) = me_dt(&a)?;
                 no_args(&a, "datetime.dst")?;
                 call_offset(ts, &o.tz, "dst", v)
             }),
-            ("tzname", |ts, a| {
+            meth!(datetime, "tzname", |ts, a| {
                 let (v, o) = me_dt(&a)?;
                 no_args(&a, "datetime.tzname")?;
                 call_tzname(ts, &o.tz, v)
             }),
-            ("replace", dt_replace),
-            ("__replace__", dt_replace),
-            ("astimezone", dt_astimezone),
-            ("__reduce_ex__", |ts, a| {
+            meth!(datetime, "replace", dt_replace),
+            meth!(datetime, "__replace__", dt_replace),
+            meth!(datetime, "astimezone", dt_astimezone),
+            meth!(datetime, "__reduce_ex__", |ts, a| {
                 let (v, o) = me_dt(&a)?;
                 let p = super::vararg1(&a, "__reduce_ex__")?;
                 let proto = arg_int(ts, p)?;
                 Ok(new_tuple(vec![v.type_ref().to_value(), dt_state(o, proto)]))
             }),
-            ("__reduce__", |_, a| {
+            meth!(datetime, "__reduce__", |_, a| {
                 let (v, o) = me_dt(&a)?;
                 Ok(new_tuple(vec![v.type_ref().to_value(), dt_state(o, 2)]))
             }),
-            ("__add__", dt_add),
-            ("__radd__", dt_add),
-            ("__sub__", dt_sub),
-            ("__rsub__", dt_rsub),
-            ("__eq__", |ts, a| dt_compare(ts, &a, CmpOp::Eq)),
-            ("__ne__", |ts, a| dt_compare(ts, &a, CmpOp::Ne)),
-            ("__lt__", |ts, a| dt_compare(ts, &a, CmpOp::Lt)),
-            ("__le__", |ts, a| dt_compare(ts, &a, CmpOp::Le)),
-            ("__gt__", |ts, a| dt_compare(ts, &a, CmpOp::Gt)),
-            ("__ge__", |ts, a| dt_compare(ts, &a, CmpOp::Ge)),
-            ("__hash__", dt_hash),
+            meth!(datetime, "__add__", dt_add),
+            meth!(datetime, "__radd__", dt_add),
+            meth!(datetime, "__sub__", dt_sub),
+            meth!(datetime, "__rsub__", dt_rsub),
+            meth!(datetime, "__eq__", |ts, a| dt_compare(ts, &a, CmpOp::Eq)),
+            meth!(datetime, "__ne__", |ts, a| dt_compare(ts, &a, CmpOp::Ne)),
+            meth!(datetime, "__lt__", |ts, a| dt_compare(ts, &a, CmpOp::Lt)),
+            meth!(datetime, "__le__", |ts, a| dt_compare(ts, &a, CmpOp::Le)),
+            meth!(datetime, "__gt__", |ts, a| dt_compare(ts, &a, CmpOp::Gt)),
+            meth!(datetime, "__ge__", |ts, a| dt_compare(ts, &a, CmpOp::Ge)),
+            meth!(datetime, "__hash__", dt_hash),
         ],
     );
     classmethod(dt, "now", dt_now);
@@ -989,12 +989,12 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     classmethod(dt, "strptime", super::time::datetime_strptime);
     classmethod(dt, "combine", dt_combine);
     classmethod(dt, "fromisoformat", dt_fromisoformat);
-    getter(dt, "hour", |_, a| Ok(new_int(me_dt(&a)?.1.f.hh.into())));
-    getter(dt, "minute", |_, a| Ok(new_int(me_dt(&a)?.1.f.mi.into())));
-    getter(dt, "second", |_, a| Ok(new_int(me_dt(&a)?.1.f.ss.into())));
-    getter(dt, "microsecond", |_, a| Ok(new_int(me_dt(&a)?.1.f.us.into())));
-    getter(dt, "tzinfo", |_, a| Ok(tz_value(&me_dt(&a)?.1.tz)));
-    getter(dt, "fold", |_, a| Ok(new_int(me_dt(&a)?.1.f.fold.into())));
+    getter(dt, "hour", checked!(datetime, "hour", |_, a| Ok(new_int(me_dt(&a)?.1.f.hh.into()))));
+    getter(dt, "minute", checked!(datetime, "minute", |_, a| Ok(new_int(me_dt(&a)?.1.f.mi.into()))));
+    getter(dt, "second", checked!(datetime, "second", |_, a| Ok(new_int(me_dt(&a)?.1.f.ss.into()))));
+    getter(dt, "microsecond", checked!(datetime, "microsecond", |_, a| Ok(new_int(me_dt(&a)?.1.f.us.into()))));
+    getter(dt, "tzinfo", checked!(datetime, "tzinfo", |_, a| Ok(tz_value(&me_dt(&a)?.1.tz))));
+    getter(dt, "fold", checked!(datetime, "fold", |_, a| Ok(new_int(me_dt(&a)?.1.f.fold.into()))));
     let mk = |f: Dt| alloc_in(dt, DateObj { f, tz: None, is_dt: true });
     cv(dt, "min", mk(Dt { y: 1, m: 1, d: 1, ..Dt::default() }));
     cv(dt, "max", mk(Dt { y: 9999, m: 12, d: 31, hh: 23, mi: 59, ss: 59, us: 999_999, fold: 0 }));

@@ -409,39 +409,39 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     add(
         d,
         &[
-            ("__add__", m_add),
-            ("__radd__", m_add),
-            ("__sub__", m_sub),
-            ("__rsub__", m_rsub),
-            ("__mul__", m_mul),
-            ("__rmul__", m_mul),
-            ("__floordiv__", m_floordiv),
-            ("__truediv__", m_truediv),
-            ("__mod__", m_mod),
-            ("__divmod__", m_divmod),
-            ("__neg__", |_, a| Ok(new_delta(me(&a)?.neg()?))),
-            ("__pos__", |_, a| Ok(new_delta(me(&a)?))),
-            ("__abs__", |_, a| {
+            meth!(delta, "__add__", m_add),
+            meth!(delta, "__radd__", m_add),
+            meth!(delta, "__sub__", m_sub),
+            meth!(delta, "__rsub__", m_rsub),
+            meth!(delta, "__mul__", m_mul),
+            meth!(delta, "__rmul__", m_mul),
+            meth!(delta, "__floordiv__", m_floordiv),
+            meth!(delta, "__truediv__", m_truediv),
+            meth!(delta, "__mod__", m_mod),
+            meth!(delta, "__divmod__", m_divmod),
+            meth!(delta, "__neg__", |_, a| Ok(new_delta(me(&a)?.neg()?))),
+            meth!(delta, "__pos__", |_, a| Ok(new_delta(me(&a)?))),
+            meth!(delta, "__abs__", |_, a| {
                 let s = me(&a)?;
                 Ok(new_delta(if s.days < 0 { s.neg()? } else { s }))
             }),
-            ("__bool__", |_, a| Ok(new_bool(!me(&a)?.is_zero()))),
-            ("__eq__", |_, a| compare(&a, CmpOp::Eq)),
-            ("__ne__", |_, a| compare(&a, CmpOp::Ne)),
-            ("__lt__", |_, a| compare(&a, CmpOp::Lt)),
-            ("__le__", |_, a| compare(&a, CmpOp::Le)),
-            ("__gt__", |_, a| compare(&a, CmpOp::Gt)),
-            ("__ge__", |_, a| compare(&a, CmpOp::Ge)),
-            ("__hash__", |ts, a| Ok(new_int(delta_hash(ts, me(&a)?)?))),
-            ("__repr__", m_repr),
-            ("__str__", |_, a| Ok(new_str(&delta_str(me(&a)?)))),
-            ("total_seconds", m_total_seconds),
-            ("__reduce__", m_reduce),
+            meth!(delta, "__bool__", |_, a| Ok(new_bool(!me(&a)?.is_zero()))),
+            meth!(delta, "__eq__", |_, a| compare(&a, CmpOp::Eq)),
+            meth!(delta, "__ne__", |_, a| compare(&a, CmpOp::Ne)),
+            meth!(delta, "__lt__", |_, a| compare(&a, CmpOp::Lt)),
+            meth!(delta, "__le__", |_, a| compare(&a, CmpOp::Le)),
+            meth!(delta, "__gt__", |_, a| compare(&a, CmpOp::Gt)),
+            meth!(delta, "__ge__", |_, a| compare(&a, CmpOp::Ge)),
+            meth!(delta, "__hash__", |ts, a| Ok(new_int(delta_hash(ts, me(&a)?)?))),
+            meth!(delta, "__repr__", m_repr),
+            meth!(delta, "__str__", |_, a| Ok(new_str(&delta_str(me(&a)?)))),
+            meth!(delta, "total_seconds", m_total_seconds),
+            meth!(delta, "__reduce__", m_reduce),
         ],
     );
-    getter(d, "days", |_, a| Ok(new_int(me(&a)?.days.into())));
-    getter(d, "seconds", |_, a| Ok(new_int(me(&a)?.secs.into())));
-    getter(d, "microseconds", |_, a| Ok(new_int(me(&a)?.us.into())));
+    getter(d, "days", checked!(delta, "days", |_, a| Ok(new_int(me(&a)?.days.into()))));
+    getter(d, "seconds", checked!(delta, "seconds", |_, a| Ok(new_int(me(&a)?.secs.into()))));
+    getter(d, "microseconds", checked!(delta, "microseconds", |_, a| Ok(new_int(me(&a)?.us.into()))));
     let cv = spindle_vm::native::add_class_value;
     cv(d, "min", new_delta(Delta { days: -999_999_999, secs: 0, us: 0 }));
     cv(d, "max", new_delta(Delta { days: 999_999_999, secs: 86_399, us: 999_999 }));

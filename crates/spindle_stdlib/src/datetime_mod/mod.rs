@@ -8,6 +8,28 @@
 //! `DateObj` (a date's time fields are zero); `tzinfo` and its subclass
 //! `timezone` share `TzObj` (a plain tzinfo has no offset).
 
+
+/// Wraps a method of type `types().$ty` so a wrong `self` raises CPython's
+/// descriptor error (and a missing one its "unbound method" error) before
+/// the method runs: `date` and `datetime`, `tzinfo` and `timezone` share
+/// payloads, so the payload check alone cannot tell them apart.
+macro_rules! checked {
+    ($ty:ident, $name:literal, $f:expr) => {
+        (|ts: &spindle_vm::interp::ThreadState, a: spindle_vm::function::Args<'_>| -> spindle_vm::PyResult {
+            $crate::datetime_mod::check_self(&a, $name, $crate::datetime_mod::types().$ty)?;
+            ($f)(ts, a)
+        }) as spindle_vm::function::NativeFnPtr
+    };
+}
+
+/// A `(name, method)` entry for `add`, checked as `checked!` does.
+macro_rules! meth {
+    ($ty:ident, $name:literal, $f:expr) => {
+        ($name, checked!($ty, $name, $f))
+    };
+}
+
+
 mod calendar;
 mod date;
 mod delta;
@@ -173,6 +195,21 @@ pub(crate) fn this<'a, T: PyPayload>(a: &'a Args<'_>, what: &str) -> PyResult<(&
             ops::type_name(v)
         ),
     }
+}
+
+/// CPython's check of a method descriptor's `self` against its type.
+pub(crate) fn check_self(a: &Args<'_>, name: &str, t: TypeRef) -> PyResult<()> {
+    let Some(v) = a.args.first() else { raise!(TypeError, "unbound method {}.{}() needs an argument", t.name(), name) };
+    if type_is(v, t) {
+        return Ok(());
+    }
+    raise!(
+        TypeError,
+        "descriptor '{}' for 'datetime.{}' objects doesn't apply to a '{}' object",
+        name,
+        t.name(),
+        ops::type_name(v)
+    )
 }
 
 /// The single argument after self of a METH_O method.

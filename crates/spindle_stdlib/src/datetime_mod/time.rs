@@ -337,45 +337,45 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     add(
         tt,
         &[
-            ("__repr__", time_repr),
-            ("__str__", |ts, a| {
+            meth!(time, "__repr__", time_repr),
+            meth!(time, "__str__", |ts, a| {
                 let (v, _) = me(&a)?;
                 ops::call_method(ts, v, "isoformat", &[])
             }),
-            ("isoformat", time_isoformat),
-            ("strftime", time_strftime),
-            ("__format__", any_format),
-            ("utcoffset", |ts, a| {
+            meth!(time, "isoformat", time_isoformat),
+            meth!(time, "strftime", time_strftime),
+            meth!(time, "__format__", any_format),
+            meth!(time, "utcoffset", |ts, a| {
                 let (_, o) = me(&a)?;
                 no_args(&a, "time.utcoffset")?;
                 call_offset(ts, &o.tz, "utcoffset", &none())
             }),
-            ("dst", |ts, a| {
+            meth!(time, "dst", |ts, a| {
                 let (_, o) = me(&a)?;
                 no_args(&a, "time.dst")?;
                 call_offset(ts, &o.tz, "dst", &none())
             }),
-            ("tzname", |ts, a| {
+            meth!(time, "tzname", |ts, a| {
                 let (_, o) = me(&a)?;
                 no_args(&a, "time.tzname")?;
                 call_tzname(ts, &o.tz, &none())
             }),
-            ("replace", time_replace),
-            ("__replace__", time_replace),
-            ("__eq__", |ts, a| time_compare(ts, &a, CmpOp::Eq)),
-            ("__ne__", |ts, a| time_compare(ts, &a, CmpOp::Ne)),
-            ("__lt__", |ts, a| time_compare(ts, &a, CmpOp::Lt)),
-            ("__le__", |ts, a| time_compare(ts, &a, CmpOp::Le)),
-            ("__gt__", |ts, a| time_compare(ts, &a, CmpOp::Gt)),
-            ("__ge__", |ts, a| time_compare(ts, &a, CmpOp::Ge)),
-            ("__hash__", time_hash),
-            ("__reduce_ex__", |ts, a| {
+            meth!(time, "replace", time_replace),
+            meth!(time, "__replace__", time_replace),
+            meth!(time, "__eq__", |ts, a| time_compare(ts, &a, CmpOp::Eq)),
+            meth!(time, "__ne__", |ts, a| time_compare(ts, &a, CmpOp::Ne)),
+            meth!(time, "__lt__", |ts, a| time_compare(ts, &a, CmpOp::Lt)),
+            meth!(time, "__le__", |ts, a| time_compare(ts, &a, CmpOp::Le)),
+            meth!(time, "__gt__", |ts, a| time_compare(ts, &a, CmpOp::Gt)),
+            meth!(time, "__ge__", |ts, a| time_compare(ts, &a, CmpOp::Ge)),
+            meth!(time, "__hash__", time_hash),
+            meth!(time, "__reduce_ex__", |ts, a| {
                 let (v, o) = me(&a)?;
                 let p = super::vararg1(&a, "__reduce_ex__")?;
                 let proto = arg_int(ts, p)?;
                 Ok(new_tuple(vec![v.type_ref().to_value(), time_state(o, proto)]))
             }),
-            ("__reduce__", |_, a| {
+            meth!(time, "__reduce__", |_, a| {
                 let (v, o) = me(&a)?;
                 Ok(new_tuple(vec![v.type_ref().to_value(), time_state(o, 2)]))
             }),
@@ -383,12 +383,12 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     );
     classmethod(tt, "fromisoformat", time_fromisoformat);
     classmethod(tt, "strptime", |ts, a| strptime_cls(ts, &a, "_strptime_datetime_time"));
-    getter(tt, "hour", |_, a| Ok(new_int(me(&a)?.1.t.hh.into())));
-    getter(tt, "minute", |_, a| Ok(new_int(me(&a)?.1.t.mi.into())));
-    getter(tt, "second", |_, a| Ok(new_int(me(&a)?.1.t.ss.into())));
-    getter(tt, "microsecond", |_, a| Ok(new_int(me(&a)?.1.t.us.into())));
-    getter(tt, "tzinfo", |_, a| Ok(tz_value(&me(&a)?.1.tz)));
-    getter(tt, "fold", |_, a| Ok(new_int(me(&a)?.1.t.fold.into())));
+    getter(tt, "hour", checked!(time, "hour", |_, a| Ok(new_int(me(&a)?.1.t.hh.into()))));
+    getter(tt, "minute", checked!(time, "minute", |_, a| Ok(new_int(me(&a)?.1.t.mi.into()))));
+    getter(tt, "second", checked!(time, "second", |_, a| Ok(new_int(me(&a)?.1.t.ss.into()))));
+    getter(tt, "microsecond", checked!(time, "microsecond", |_, a| Ok(new_int(me(&a)?.1.t.us.into()))));
+    getter(tt, "tzinfo", checked!(time, "tzinfo", |_, a| Ok(tz_value(&me(&a)?.1.tz))));
+    getter(tt, "fold", checked!(time, "fold", |_, a| Ok(new_int(me(&a)?.1.t.fold.into()))));
     let cv = spindle_vm::native::add_class_value;
     cv(tt, "min", alloc_in(tt, TimeObj { t: Tm::default(), tz: None }));
     cv(tt, "max", alloc_in(tt, TimeObj { t: Tm { hh: 23, mi: 59, ss: 59, us: 999_999, fold: 0 }, tz: None }));

@@ -241,20 +241,20 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     add(
         ti,
         &[
-            ("tzname", |_, a| {
+            meth!(tzinfo, "tzname", |_, a| {
                 one_arg(&a, "tzinfo.tzname")?;
                 nogo("tzname")
             }),
-            ("utcoffset", |_, a| {
+            meth!(tzinfo, "utcoffset", |_, a| {
                 one_arg(&a, "tzinfo.utcoffset")?;
                 nogo("utcoffset")
             }),
-            ("dst", |_, a| {
+            meth!(tzinfo, "dst", |_, a| {
                 one_arg(&a, "tzinfo.dst")?;
                 nogo("dst")
             }),
-            ("fromutc", tzinfo_fromutc),
-            ("__reduce__", tzinfo_reduce),
+            meth!(tzinfo, "fromutc", tzinfo_fromutc),
+            meth!(tzinfo, "__reduce__", tzinfo_reduce),
         ],
     );
     spindle_vm::native::add_class_value(ti, "__doc__", new_str("Abstract base class for time zone info objects."));
@@ -264,37 +264,37 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     add(
         tz,
         &[
-            ("__repr__", timezone_repr),
-            ("__str__", |_, a| {
+            meth!(timezone, "__repr__", timezone_repr),
+            meth!(timezone, "__str__", |_, a| {
                 let (v, o) = tz_me(&a)?;
                 Ok(new_str(&tz_str(v, o)))
             }),
-            ("__eq__", |_, a| timezone_cmp(&a, CmpOp::Eq)),
-            ("__ne__", |_, a| timezone_cmp(&a, CmpOp::Ne)),
-            ("__lt__", |_, a| timezone_cmp(&a, CmpOp::Lt)),
-            ("__le__", |_, a| timezone_cmp(&a, CmpOp::Le)),
-            ("__gt__", |_, a| timezone_cmp(&a, CmpOp::Gt)),
-            ("__ge__", |_, a| timezone_cmp(&a, CmpOp::Ge)),
-            ("__hash__", |ts, a| {
+            meth!(timezone, "__eq__", |_, a| timezone_cmp(&a, CmpOp::Eq)),
+            meth!(timezone, "__ne__", |_, a| timezone_cmp(&a, CmpOp::Ne)),
+            meth!(timezone, "__lt__", |_, a| timezone_cmp(&a, CmpOp::Lt)),
+            meth!(timezone, "__le__", |_, a| timezone_cmp(&a, CmpOp::Le)),
+            meth!(timezone, "__gt__", |_, a| timezone_cmp(&a, CmpOp::Gt)),
+            meth!(timezone, "__ge__", |_, a| timezone_cmp(&a, CmpOp::Ge)),
+            meth!(timezone, "__hash__", |ts, a| {
                 let (_, o) = tz_me(&a)?;
                 Ok(new_int(delta_hash(ts, o.offset.as_ref().and_then(delta_of).unwrap_or(Delta::ZERO))?))
             }),
-            ("tzname", |_, a| {
+            meth!(timezone, "tzname", |_, a| {
                 let (v, o) = tz_me(&a)?;
                 check_dt_arg(one_arg(&a, "timezone.tzname")?, "tzname")?;
                 Ok(new_str(&tz_str(v, o)))
             }),
-            ("utcoffset", |_, a| {
+            meth!(timezone, "utcoffset", |_, a| {
                 let (_, o) = tz_me(&a)?;
                 check_dt_arg(one_arg(&a, "timezone.utcoffset")?, "utcoffset")?;
                 Ok(o.offset.clone().unwrap_or_else(none))
             }),
-            ("dst", |_, a| {
+            meth!(timezone, "dst", |_, a| {
                 tz_me(&a)?;
                 check_dt_arg(one_arg(&a, "timezone.dst")?, "dst")?;
                 Ok(none())
             }),
-            ("fromutc", |ts, a| {
+            meth!(timezone, "fromutc", |ts, a| {
                 let (v, o) = tz_me(&a)?;
                 let dt = one_arg(&a, "timezone.fromutc")?;
                 let Some(dobj) = dt.downcast::<DateObj>().filter(|d| d.is_dt) else {
@@ -306,7 +306,7 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
                 let off = o.offset.as_ref().and_then(delta_of).unwrap_or(Delta::ZERO);
                 super::date::add_dt_delta(ts, dt, dobj, off, 1)
             }),
-            ("__getinitargs__", |_, a| {
+            meth!(timezone, "__getinitargs__", |_, a| {
                 let (_, o) = tz_me(&a)?;
                 let off = o.offset.clone().unwrap_or_else(none);
                 Ok(match &o.name {
