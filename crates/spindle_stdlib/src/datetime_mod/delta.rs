@@ -339,6 +339,18 @@ fn m_divmod(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(new_tuple(vec![q, from_us_value(ts, &m)?]))
 }
 
+/// `other <op> self` for the reflected slots: only a timedelta on the left
+/// has a meaning (CPython's number slots take both operands).
+fn reflected(ts: &ThreadState, a: &Args<'_>, f: fn(&ThreadState, Args<'_>) -> PyResult) -> PyResult {
+    let Some(o) = a.args.get(1) else { return not_impl() };
+    if delta_of(o).is_none() {
+        return not_impl();
+    }
+    let Some(s) = a.args.first() else { return not_impl() };
+    let swapped = [o.clone(), s.clone()];
+    f(ts, Args::new(&swapped))
+}
+
 fn compare(a: &Args<'_>, op: CmpOp) -> PyResult {
     let s = me(a)?;
     match other(a).as_ref().and_then(delta_of) {
@@ -418,6 +430,10 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             meth!(delta, "__floordiv__", m_floordiv),
             meth!(delta, "__truediv__", m_truediv),
             meth!(delta, "__mod__", m_mod),
+            meth!(delta, "__rfloordiv__", |ts, a| reflected(ts, &a, m_floordiv)),
+            meth!(delta, "__rtruediv__", |ts, a| reflected(ts, &a, m_truediv)),
+            meth!(delta, "__rmod__", |ts, a| reflected(ts, &a, m_mod)),
+            meth!(delta, "__rdivmod__", |ts, a| reflected(ts, &a, m_divmod)),
             meth!(delta, "__divmod__", m_divmod),
             meth!(delta, "__neg__", |_, a| Ok(new_delta(me(&a)?.neg()?))),
             meth!(delta, "__pos__", |_, a| Ok(new_delta(me(&a)?))),

@@ -488,6 +488,8 @@ or via the object attributes as named in the above tuple."""
 
     def __reduce__(self):
         return (tuple, (tuple(self),))
+
+del IsoCalendarDate.__firstlineno__, IsoCalendarDate.__static_attributes__
 "#;
 
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
