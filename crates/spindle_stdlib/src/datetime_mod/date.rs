@@ -118,10 +118,12 @@ fn date_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         return Ok(alloc_in(cls, DateObj { f, tz: None, is_dt: is_dt_type(cls) }));
     }
     let sig = Sig { fname: None, names: ["year", "month", "day"], required: 3, max_pos: 3 };
-    let [y, m, d] = sig.bind(&a, 1)?;
-    let g = |v: &Option<Value>| arg_int(ts, v.as_ref().unwrap_or(&none()));
-    let (y, m, d) = (g(&y)?, g(&m)?, g(&d)?);
-    new_date_in(cls, y, m, d)
+    let mut v = [0i32; 3];
+    sig.bind_with(&a, 1, &mut |i, x| {
+        v[i] = arg_int(ts, x)?;
+        Ok(())
+    })?;
+    new_date_in(cls, v[0], v[1], v[2])
 }
 
 fn date_fromtimestamp(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -185,17 +187,18 @@ fn date_fromisoformat(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn date_fromisocalendar(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let cls = super::cls_of(&a)?;
     let sig = Sig { fname: Some("fromisocalendar"), names: ["year", "week", "day"], required: 3, max_pos: 3 };
-    let [y, w, d] = sig.bind(&a, 1)?;
-    let g = |v: &Option<Value>| -> PyResult<i32> {
-        arg_int(ts, v.as_ref().unwrap_or(&none())).map_err(|e| {
+    let mut v = [0i32; 3];
+    sig.bind_with(&a, 1, &mut |i, x| {
+        v[i] = arg_int(ts, x).map_err(|e| {
             if e.is_instance(spindle_vm::runtime::rt().exc.OverflowError) {
                 spindle_vm::err!(ValueError, "ISO calendar component out of range")
             } else {
                 e
             }
-        })
-    };
-    let (y, w, d) = (g(&y)?, g(&w)?, g(&d)?);
+        })?;
+        Ok(())
+    })?;
+    let [y, w, d] = v;
     match calendar::iso_to_ymd(y, w, d) {
         Ok((yy, mm, dd)) => new_date_subclass(ts, cls, yy, mm, dd),
         Err(calendar::IsoError::Year) => raise!(ValueError, "year must be in 1..9999, not {}", y),
@@ -335,9 +338,14 @@ fn datetime_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         required: 3,
         max_pos: 8,
     };
-    let [y, m, d, hh, mi, ss, us, tz, fold] = sig.bind(&a, 1)?;
-    let g = |v: &Option<Value>| -> PyResult<i32> { v.as_ref().map_or(Ok(0), |v| arg_int(ts, v)) };
-    let f = Dt { y: g(&y)?, m: g(&m)?, d: g(&d)?, hh: g(&hh)?, mi: g(&mi)?, ss: g(&ss)?, us: g(&us)?, fold: g(&fold)? };
+    let mut v = [0i32; 9];
+    let [.., tz, _] = sig.bind_with(&a, 1, &mut |i, x| {
+        if i != 7 {
+            v[i] = arg_int(ts, x)?;
+        }
+        Ok(())
+    })?;
+    let f = Dt { y: v[0], m: v[1], d: v[2], hh: v[3], mi: v[4], ss: v[5], us: v[6], fold: v[8] };
     new_dt_in(cls, f, &tz.unwrap_or_else(none))
 }
 
@@ -412,12 +420,17 @@ fn dt_utcfromtimestamp(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn dt_combine(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let cls = super::cls_of(&a)?;
     let sig = Sig { fname: Some("combine"), names: ["date", "time", "tzinfo"], required: 2, max_pos: 3 };
-    let [d, t, tz] = sig.bind(&a, 1)?;
+    let [d, t, tz] = sig.bind_with(&a, 1, &mut |i, x| {
+        if i == 0 && date_obj(x).is_none() {
+            raise!(TypeError, "combine() argument 1 must be datetime.date, not {}", super::arg_type(x));
+        }
+        if i == 1 && x.downcast::<TimeObj>().is_none() {
+            raise!(TypeError, "combine() argument 2 must be datetime.time, not {}", super::arg_type(x));
+        }
+        Ok(())
+    })?;
     let (d, t) = (d.unwrap_or_else(none), t.unwrap_or_else(none));
-    let Some(dobj) = date_obj(&d) else { raise!(TypeError, "combine() argument 1 must be datetime.date, not {}", super::arg_type(&d)) };
-    let Some(tobj) = t.downcast::<TimeObj>() else {
-        raise!(TypeError, "combine() argument 2 must be datetime.time, not {}", super::arg_type(&t))
-    };
+    let (Some(dobj), Some(tobj)) = (date_obj(&d), t.downcast::<TimeObj>()) else { raise!(TypeError, "combine() needs a date and a time") };
     let tz = tz.unwrap_or_else(|| tz_value(&tobj.tz));
     let f = Dt { y: dobj.f.y, m: dobj.f.m, d: dobj.f.d, hh: tobj.t.hh, mi: tobj.t.mi, ss: tobj.t.ss, us: tobj.t.us, fold: tobj.t.fold };
     new_dt_subclass(ts, cls, f, &tz)

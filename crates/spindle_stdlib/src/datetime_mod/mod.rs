@@ -270,6 +270,18 @@ impl<const N: usize> Sig<'_, N> {
 
     /// Binds the arguments after the first `skip` positional ones.
     pub(crate) fn bind(&self, a: &Args<'_>, skip: usize) -> PyResult<[Option<Value>; N]> {
+        self.bind_with(a, skip, &mut |_, _| Ok(()))
+    }
+
+    /// `bind`, converting each given argument with `conv` in parameter
+    /// order, interleaved with the missing-argument checks as
+    /// `PyArg_ParseTupleAndKeywords` does.
+    pub(crate) fn bind_with(
+        &self,
+        a: &Args<'_>,
+        skip: usize,
+        conv: &mut dyn FnMut(usize, &Value) -> PyResult<()>,
+    ) -> PyResult<[Option<Value>; N]> {
         let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
         let pos = a.positional();
         let pos = pos.get(skip..).unwrap_or(&[]);
@@ -311,9 +323,13 @@ impl<const N: usize> Sig<'_, N> {
                 }
             }
         }
-        for (i, o) in out.iter().enumerate().take(self.required) {
-            if o.is_none() {
-                raise!(TypeError, "{} missing required argument '{}' (pos {})", self.who(), self.names[i], i + 1);
+        for (i, o) in out.iter().enumerate() {
+            match o {
+                Some(v) => conv(i, v)?,
+                None if i < self.required => {
+                    raise!(TypeError, "{} missing required argument '{}' (pos {})", self.who(), self.names[i], i + 1)
+                }
+                None => {}
             }
         }
         if let Some((k, i)) = dup {

@@ -109,9 +109,14 @@ fn time_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
     }
     let sig = Sig { fname: None, names: ["hour", "minute", "second", "microsecond", "tzinfo", "fold"], required: 0, max_pos: 5 };
-    let [h, m, s, us, tz, fold] = sig.bind(&a, 1)?;
-    let g = |v: &Option<Value>| -> PyResult<i32> { v.as_ref().map_or(Ok(0), |v| arg_int(ts, v)) };
-    let f = Tm { hh: g(&h)?, mi: g(&m)?, ss: g(&s)?, us: g(&us)?, fold: g(&fold)? };
+    let mut v = [0i32; 6];
+    let [.., tz, _] = sig.bind_with(&a, 1, &mut |i, x| {
+        if i != 4 {
+            v[i] = arg_int(ts, x)?;
+        }
+        Ok(())
+    })?;
+    let f = Tm { hh: v[0], mi: v[1], ss: v[2], us: v[3], fold: v[5] };
     new_time_in(cls, f, &tz.unwrap_or_else(none))
 }
 

@@ -178,16 +178,16 @@ fn nogo(name: &str) -> PyResult {
 
 fn timezone_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let sig = Sig { fname: Some("timezone"), names: ["offset", "name"], required: 1, max_pos: 2 };
-    let [offset, name] = sig.bind(&a, 1)?;
+    let [offset, name] = sig.bind_with(&a, 1, &mut |i, x| {
+        if i == 0 && delta_of(x).is_none() {
+            raise!(TypeError, "timezone() argument 1 must be datetime.timedelta, not {}", super::arg_type(x));
+        }
+        if i == 1 && as_data(x).is_none() {
+            raise!(TypeError, "timezone() argument 2 must be str, not {}", super::arg_type(x));
+        }
+        Ok(())
+    })?;
     let offset = offset.unwrap_or_else(none);
-    if delta_of(&offset).is_none() {
-        raise!(TypeError, "timezone() argument 1 must be datetime.timedelta, not {}", super::arg_type(&offset));
-    }
-    if let Some(n) = &name
-        && as_data(n).is_none()
-    {
-        raise!(TypeError, "timezone() argument 2 must be str, not {}", super::arg_type(n));
-    }
     new_timezone(ts, &offset, name)
 }
 
