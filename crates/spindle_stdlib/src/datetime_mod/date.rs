@@ -213,9 +213,19 @@ fn date_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn date_strftime(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (v, _) = me(&a)?;
+    let (v, o) = me(&a)?;
     let f = strftime_arg(&a)?;
-    let tt = ops::call_method(ts, v, "timetuple", &[])?;
+    let (t, vt) = (types(), v.type_ref());
+    // timetuple() may be overridden by a subclass; the exact types' time
+    // tuple is built directly (time.strftime takes a plain 9-tuple).
+    let tt = if vt == t.date || vt == t.datetime {
+        let f = o.f;
+        let dst = if o.is_dt { dst_flag(ts, v, o)? } else { -1 };
+        let items = [f.y, f.m, f.d, f.hh, f.mi, f.ss, calendar::weekday(f.y, f.m, f.d), calendar::day_of_year(f.y, f.m, f.d), dst];
+        new_tuple(ints(&items))
+    } else {
+        ops::call_method(ts, v, "timetuple", &[])?
+    };
     wrap_strftime(ts, v, &f, &tt, v)
 }
 
@@ -302,7 +312,8 @@ fn date_isocalendar(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn date_hash(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, o) = me(&a)?;
-    Ok(new_int(ops::hash(ts, &new_tuple(ints(&[o.f.y, o.f.m, o.f.d])))?))
+    let _ = ts;
+    Ok(new_int(super::mix_hash(&[o.f.y.into(), o.f.m.into(), o.f.d.into()])))
 }
 
 fn date_state(o: &DateObj) -> Value {
@@ -666,7 +677,7 @@ fn dt_hash(ts: &ThreadState, a: Args<'_>) -> PyResult {
         offset_of(ts, &o.tz, "utcoffset", v)?
     };
     match off {
-        None => Ok(new_int(ops::hash(ts, &new_tuple(ints(&[f.y, f.m, f.d, f.hh, f.mi, f.ss, f.us])))?)),
+        None => Ok(new_int(super::mix_hash(&[-1, f.y.into(), f.m.into(), f.d.into(), f.hh.into(), f.mi.into(), f.ss.into(), f.us.into()]))),
         Some(d) => {
             let base = Delta::new(ymd_to_ord(f.y, f.m, f.d), i64::from(f.hh * 3600 + f.mi * 60 + f.ss), f.us.into())?;
             Ok(new_int(delta_hash(ts, base.sub(d)?)?))
@@ -769,14 +780,17 @@ fn dt_astimezone(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn dt_timetuple(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (v, o) = me_dt(&a)?;
     no_args(&a, "datetime.timetuple")?;
-    let mut dst = -1;
-    if o.tz.is_some()
-        && let Some(d) = offset_of(ts, &o.tz, "dst", v)?
-    {
-        dst = i32::from(!d.is_zero());
-    }
+    let dst = dst_flag(ts, v, o)?;
     let f = o.f;
     dfmt::struct_time(ts, f.y, f.m, f.d, (f.hh, f.mi, f.ss), dst)
+}
+
+/// A datetime's tm_isdst: -1 without a dst() answer, else whether DST is on.
+fn dst_flag(ts: &ThreadState, v: &Value, o: &DateObj) -> PyResult<i32> {
+    if o.tz.is_none() {
+        return Ok(-1);
+    }
+    Ok(offset_of(ts, &o.tz, "dst", v)?.map_or(-1, |d| i32::from(!d.is_zero())))
 }
 
 fn dt_utctimetuple(ts: &ThreadState, a: Args<'_>) -> PyResult {

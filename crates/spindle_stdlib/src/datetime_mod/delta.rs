@@ -359,9 +359,8 @@ fn compare(a: &Args<'_>, op: CmpOp) -> PyResult {
     }
 }
 
-pub(crate) fn delta_hash(ts: &ThreadState, d: Delta) -> PyResult<i64> {
-    let t = new_tuple(vec![new_int(d.days.into()), new_int(d.secs.into()), new_int(d.us.into())]);
-    ops::hash(ts, &t)
+pub(crate) fn delta_hash(_ts: &ThreadState, d: Delta) -> PyResult<i64> {
+    Ok(super::mix_hash(&[d.days.into(), d.secs.into(), d.us.into()]))
 }
 
 pub(crate) fn delta_repr_args(d: Delta) -> String {

@@ -378,6 +378,18 @@ pub(crate) fn clinic_int(ts: &ThreadState, v: &Value) -> PyResult<i32> {
     }
 }
 
+/// A hash of some integer fields (equal fields, equal hash; the value is
+/// below 2**60, so Python's hash() keeps it unchanged).
+pub(crate) fn mix_hash(parts: &[i64]) -> i64 {
+    let mut h: u64 = 0x27d4_eb2f_1656_67c5;
+    for &p in parts {
+        h ^= p as u64;
+        h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^= h >> 29;
+    }
+    (h >> 4) as i64
+}
+
 /// An int value from an i128.
 pub(crate) fn int_of_i128(v: i128) -> Value {
     match i64::try_from(v) {

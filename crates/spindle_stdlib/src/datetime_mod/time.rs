@@ -242,8 +242,7 @@ fn time_hash(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let _ = v;
     match delta_of(&off) {
         None => {
-            let k = new_tuple(vec![new_int(t.hh.into()), new_int(t.mi.into()), new_int(t.ss.into()), new_int(t.us.into())]);
-            Ok(new_int(ops::hash(ts, &k)?))
+            Ok(new_int(super::mix_hash(&[-2, t.hh.into(), t.mi.into(), t.ss.into(), t.us.into()])))
         }
         Some(d) => {
             let base = Delta::new(0, i64::from(t.hh * 3600 + t.mi * 60 + t.ss), i64::from(t.us))?;
