@@ -16,7 +16,7 @@ use spindle_vm::seq::new_tuple;
 use spindle_vm::str::{as_data, new_str};
 use spindle_vm::{PyResult, Value, raise};
 
-use super::calendar::{self, MAXORDINAL, days_in_month, iso_calendar, normalize_datetime, ord_to_ymd, ymd_to_ord};
+use super::calendar::{self, days_in_month, iso_calendar, normalize_datetime, ord_to_ymd, ymd_to_ord};
 use super::delta::{Delta, delta_hash, delta_of, new_delta};
 use super::fmt::{self as dfmt, find_separator, invalid_iso, iso_text, iso_time, offset_suffix, parse_date, parse_time, wrap_strftime};
 use super::local::{self, EPOCH, broken_down, local_to_seconds, timestamp_arg};
@@ -859,7 +859,7 @@ fn time_of(o: &DateObj) -> Tm {
     Tm { hh: o.f.hh, mi: o.f.mi, ss: o.f.ss, us: o.f.us, fold: o.f.fold }
 }
 
-pub(crate) fn install(t: &Types) -> PyResult<()> {
+pub(crate) fn install(t: &Types) {
     let d = t.date;
     spindle_vm::native::set_new(d, date_new);
     add(
@@ -1031,6 +1031,4 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
         "__doc__",
         new_str("datetime(year, month, day[, hour[, minute[, second[, microsecond[,tzinfo]]]]])\n\nThe year, month and day arguments are required. tzinfo may be None, or an\ninstance of a tzinfo subclass. The remaining arguments may be ints.\n"),
     );
-    let _ = MAXORDINAL;
-    Ok(())
 }

@@ -414,7 +414,7 @@ fn m_reduce(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(new_tuple(vec![v.type_ref().to_value(), state]))
 }
 
-pub(crate) fn install(t: &Types) -> PyResult<()> {
+pub(crate) fn install(t: &Types) {
     let d = t.delta;
     spindle_vm::native::set_new(d, delta_new);
     add(
@@ -468,5 +468,4 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
             "Difference between two datetime values.\n\ntimedelta(days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0)\n\nAll arguments are optional and default to 0.\nArguments may be integers or floats, and may be positive or negative.",
         ),
     );
-    Ok(())
 }

@@ -522,17 +522,15 @@ del IsoCalendarDate.__firstlineno__, IsoCalendarDate.__static_attributes__
 
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     let t = types();
-    static METHODS: OnceLock<()> = OnceLock::new();
-    let mut first = false;
-    METHODS.get_or_init(|| {
-        first = true;
+    // Methods are installed once, after TYPES is set (they allocate the
+    // class attributes through `types()`).
+    static INSTALLED: OnceLock<()> = OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        delta::install(t);
+        date::install(t);
+        time::install(t);
+        tz::install(t);
     });
-    if first {
-        delta::install(t)?;
-        date::install(t)?;
-        time::install(t)?;
-        tz::install(t)?;
-    }
     let m = spindle_vm::native::new_module("_datetime", &[]);
     crate::os::run_source(ts, &m, PY_SRC, "<_datetime>")?;
     if let Some(c) = crate::os::module_attr(&m, "IsoCalendarDate") {

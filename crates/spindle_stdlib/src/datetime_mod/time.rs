@@ -335,7 +335,7 @@ pub(crate) fn datetime_strptime(ts: &ThreadState, a: Args<'_>) -> PyResult {
     strptime_cls(ts, &a, "_strptime_datetime_datetime")
 }
 
-pub(crate) fn install(t: &Types) -> PyResult<()> {
+pub(crate) fn install(t: &Types) {
     let tt = t.time;
     spindle_vm::native::set_new(tt, time_new);
     add(
@@ -402,5 +402,4 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
         "__doc__",
         new_str("time([hour[, minute[, second[, microsecond[, tzinfo]]]]]) --> a time object\n\nAll arguments are optional. tzinfo may be None, or an instance of\na tzinfo subclass. The remaining arguments may be ints.\n"),
     );
-    Ok(())
 }

@@ -235,7 +235,7 @@ fn type_is_timezone(v: &Value) -> bool {
     super::type_is(v, types().timezone)
 }
 
-pub(crate) fn install(t: &Types) -> PyResult<()> {
+pub(crate) fn install(t: &Types) {
     let ti = t.tzinfo;
     spindle_vm::native::set_new(ti, tzinfo_new);
     add(
@@ -321,5 +321,4 @@ pub(crate) fn install(t: &Types) -> PyResult<()> {
     cv(tz, "min", alloc_in(tz, TzObj { offset: Some(new_delta(Delta { days: -1, secs: 60, us: 0 })), name: None }));
     cv(tz, "max", alloc_in(tz, TzObj { offset: Some(new_delta(Delta { days: 0, secs: 86_340, us: 0 })), name: None }));
     cv(tz, "__doc__", new_str("Fixed offset from UTC implementation of tzinfo."));
-    Ok(())
 }
