@@ -23,7 +23,7 @@ use super::local::{self, EPOCH, broken_down, local_to_seconds, timestamp_arg};
 use super::time::{any_format, check_time, new_time_in, state_bytes, strftime_arg};
 use super::tz::{call_offset, call_tzname, offset_of, timezone_of};
 use super::{
-    DateObj, Dt, Sig, TimeObj, Tm, Types, add, alloc_in, arg_int, call_kw, check_tzinfo, classmethod, clinic_int, deprecation, getter,
+    DateObj, Dt, Sig, TimeObj, Tm, Types, add, alloc_in, arg_int, call_kw, check_tzinfo, classmethod, clinic_int, deprecation,
     import_attr, is_tzinfo, new_isocal, no_args, not_impl, one_arg, opt_tz, this, types, tz_value,
 };
 
@@ -924,9 +924,9 @@ pub(crate) fn install(t: &Types) {
     classmethod(d, "fromisoformat", date_fromisoformat);
     classmethod(d, "fromisocalendar", date_fromisocalendar);
     classmethod(d, "strptime", super::time::date_strptime);
-    getter(d, "year", checked!(date, "year", |_, a| Ok(new_int(me(&a)?.1.f.y.into()))));
-    getter(d, "month", checked!(date, "month", |_, a| Ok(new_int(me(&a)?.1.f.m.into()))));
-    getter(d, "day", checked!(date, "day", |_, a| Ok(new_int(me(&a)?.1.f.d.into()))));
+    attr!(d, date, "date", "year", |_, a| Ok(new_int(me(&a)?.1.f.y.into())));
+    attr!(d, date, "date", "month", |_, a| Ok(new_int(me(&a)?.1.f.m.into())));
+    attr!(d, date, "date", "day", |_, a| Ok(new_int(me(&a)?.1.f.d.into())));
     let cv = spindle_vm::native::add_class_value;
     cv(d, "min", alloc_in(d, DateObj { f: Dt { y: 1, m: 1, d: 1, ..Dt::default() }, tz: None, is_dt: false }));
     cv(d, "max", alloc_in(d, DateObj { f: Dt { y: 9999, m: 12, d: 31, ..Dt::default() }, tz: None, is_dt: false }));
@@ -1016,12 +1016,12 @@ pub(crate) fn install(t: &Types) {
     classmethod(dt, "strptime", super::time::datetime_strptime);
     classmethod(dt, "combine", dt_combine);
     classmethod(dt, "fromisoformat", dt_fromisoformat);
-    getter(dt, "hour", checked!(datetime, "hour", |_, a| Ok(new_int(me_dt(&a)?.1.f.hh.into()))));
-    getter(dt, "minute", checked!(datetime, "minute", |_, a| Ok(new_int(me_dt(&a)?.1.f.mi.into()))));
-    getter(dt, "second", checked!(datetime, "second", |_, a| Ok(new_int(me_dt(&a)?.1.f.ss.into()))));
-    getter(dt, "microsecond", checked!(datetime, "microsecond", |_, a| Ok(new_int(me_dt(&a)?.1.f.us.into()))));
-    getter(dt, "tzinfo", checked!(datetime, "tzinfo", |_, a| Ok(tz_value(&me_dt(&a)?.1.tz))));
-    getter(dt, "fold", checked!(datetime, "fold", |_, a| Ok(new_int(me_dt(&a)?.1.f.fold.into()))));
+    attr!(dt, datetime, "datetime", "hour", |_, a| Ok(new_int(me_dt(&a)?.1.f.hh.into())));
+    attr!(dt, datetime, "datetime", "minute", |_, a| Ok(new_int(me_dt(&a)?.1.f.mi.into())));
+    attr!(dt, datetime, "datetime", "second", |_, a| Ok(new_int(me_dt(&a)?.1.f.ss.into())));
+    attr!(dt, datetime, "datetime", "microsecond", |_, a| Ok(new_int(me_dt(&a)?.1.f.us.into())));
+    attr!(dt, datetime, "datetime", "tzinfo", |_, a| Ok(tz_value(&me_dt(&a)?.1.tz)));
+    attr!(dt, datetime, "datetime", "fold", |_, a| Ok(new_int(me_dt(&a)?.1.f.fold.into())));
     let mk = |f: Dt| alloc_in(dt, DateObj { f, tz: None, is_dt: true });
     cv(dt, "min", mk(Dt { y: 1, m: 1, d: 1, ..Dt::default() }));
     cv(dt, "max", mk(Dt { y: 9999, m: 12, d: 31, hh: 23, mi: 59, ss: 59, us: 999_999, fold: 0 }));

@@ -12,7 +12,7 @@ use spindle_vm::seq::{new_tuple, tuple_items};
 use spindle_vm::str::new_str;
 use spindle_vm::{PyResult, Value, raise};
 
-use super::{DeltaObj, Sig, Types, add, alloc_in, getter, i128_of, int_of_i128, no_args, not_impl, this, types};
+use super::{DeltaObj, Sig, Types, add, alloc_in, i128_of, int_of_i128, no_args, not_impl, this, types};
 
 const MAX_DAYS: i64 = 999_999_999;
 const US_PER_DAY: i128 = 86_400_000_000;
@@ -454,9 +454,9 @@ pub(crate) fn install(t: &Types) {
             meth!(delta, "__reduce__", m_reduce),
         ],
     );
-    getter(d, "days", checked!(delta, "days", |_, a| Ok(new_int(me(&a)?.days.into()))));
-    getter(d, "seconds", checked!(delta, "seconds", |_, a| Ok(new_int(me(&a)?.secs.into()))));
-    getter(d, "microseconds", checked!(delta, "microseconds", |_, a| Ok(new_int(me(&a)?.us.into()))));
+    attr!(member d, delta, "days", |_, a| Ok(new_int(me(&a)?.days.into())));
+    attr!(member d, delta, "seconds", |_, a| Ok(new_int(me(&a)?.secs.into())));
+    attr!(member d, delta, "microseconds", |_, a| Ok(new_int(me(&a)?.us.into())));
     let cv = spindle_vm::native::add_class_value;
     cv(d, "min", new_delta(Delta { days: -999_999_999, secs: 0, us: 0 }));
     cv(d, "max", new_delta(Delta { days: 999_999_999, secs: 86_399, us: 999_999 }));

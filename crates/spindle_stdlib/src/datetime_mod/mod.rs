@@ -22,6 +22,32 @@ macro_rules! checked {
     };
 }
 
+/// A read-only attribute `$name` of `types().$ty` whose assignment and
+/// deletion raise CPython's getset error ("attribute 'x' of 'datetime.T'
+/// objects is not writable"), or with `member` its member error.
+macro_rules! attr {
+    ($t:expr, $ty:ident, $tyname:literal, $name:literal, $get:expr) => {
+        $crate::datetime_mod::add_attr(
+            $t,
+            $name,
+            checked!($ty, $name, $get),
+            (|_: &spindle_vm::interp::ThreadState, _: spindle_vm::function::Args<'_>| -> spindle_vm::PyResult {
+                spindle_vm::raise!(AttributeError, concat!("attribute '", $name, "' of 'datetime.", $tyname, "' objects is not writable"))
+            }) as spindle_vm::function::NativeFnPtr,
+        )
+    };
+    (member $t:expr, $ty:ident, $name:literal, $get:expr) => {
+        $crate::datetime_mod::add_attr(
+            $t,
+            $name,
+            checked!($ty, $name, $get),
+            (|_: &spindle_vm::interp::ThreadState, _: spindle_vm::function::Args<'_>| -> spindle_vm::PyResult {
+                spindle_vm::raise!(AttributeError, "readonly attribute")
+            }) as spindle_vm::function::NativeFnPtr,
+        )
+    };
+}
+
 /// A `(name, method)` entry for `add`, checked as `checked!` does.
 macro_rules! meth {
     ($ty:ident, $name:literal, $f:expr) => {
@@ -465,8 +491,20 @@ pub(crate) fn add(t: TypeRef, methods: &[(&'static str, NativeFnPtr)]) {
     spindle_vm::native::add_methods(t, methods);
 }
 
-pub(crate) fn getter(t: TypeRef, name: &'static str, f: NativeFnPtr) {
-    crate::math::add_getter(t, name, f);
+/// A property whose setter and deleter both run `set` (which raises).
+pub(crate) fn add_attr(t: TypeRef, name: &'static str, get: NativeFnPtr, set: NativeFnPtr) {
+    use spindle_vm::function::{PyProperty, new_native};
+    let p = alloc(
+        rt().types.property,
+        PyProperty {
+            fget: Some(new_native(name, get)),
+            fset: Some(new_native(name, set)),
+            fdel: Some(new_native(name, set)),
+            doc: parking_lot::Mutex::new(None),
+            name: parking_lot::Mutex::new(Some(new_str(name))),
+        },
+    );
+    spindle_vm::native::add_class_value(t, name, p);
 }
 
 pub(crate) fn classmethod(t: TypeRef, name: &'static str, f: NativeFnPtr) {
@@ -497,17 +535,17 @@ or via the object attributes as named in the above tuple."""
     def __new__(cls, year, week, weekday):
         return tuple.__new__(cls, (year, week, weekday))
 
-    @property
-    def year(self):
-        return tuple.__getitem__(self, 0)
+    def _field(i, name):
+        def get(self):
+            return tuple.__getitem__(self, i)
+        def refuse(self, value=None):
+            raise AttributeError(f"attribute '{name}' of 'datetime.IsoCalendarDate' objects is not writable")
+        return property(get, refuse, refuse)
 
-    @property
-    def week(self):
-        return tuple.__getitem__(self, 1)
-
-    @property
-    def weekday(self):
-        return tuple.__getitem__(self, 2)
+    year = _field(0, 'year')
+    week = _field(1, 'week')
+    weekday = _field(2, 'weekday')
+    del _field
 
     def __repr__(self):
         cls = type(self)

@@ -15,7 +15,7 @@ use super::delta::{Delta, delta_hash, delta_of};
 use super::fmt::{invalid_iso, iso_text, iso_time, offset_suffix, parse_time, wrap_strftime};
 use super::tz::{call_offset, call_tzname, timezone_of};
 use super::{
-    Sig, TimeObj, Tm, Types, add, alloc_in, arg_int, call_kw, check_tzinfo, classmethod, clinic_int, getter, import_attr, is_tzinfo,
+    Sig, TimeObj, Tm, Types, add, alloc_in, arg_int, call_kw, check_tzinfo, classmethod, clinic_int, import_attr, is_tzinfo,
     no_args, not_impl, one_arg, opt_tz, this, types, tz_value,
 };
 
@@ -387,12 +387,12 @@ pub(crate) fn install(t: &Types) {
     );
     classmethod(tt, "fromisoformat", time_fromisoformat);
     classmethod(tt, "strptime", |ts, a| strptime_cls(ts, &a, "_strptime_datetime_time"));
-    getter(tt, "hour", checked!(time, "hour", |_, a| Ok(new_int(me(&a)?.1.t.hh.into()))));
-    getter(tt, "minute", checked!(time, "minute", |_, a| Ok(new_int(me(&a)?.1.t.mi.into()))));
-    getter(tt, "second", checked!(time, "second", |_, a| Ok(new_int(me(&a)?.1.t.ss.into()))));
-    getter(tt, "microsecond", checked!(time, "microsecond", |_, a| Ok(new_int(me(&a)?.1.t.us.into()))));
-    getter(tt, "tzinfo", checked!(time, "tzinfo", |_, a| Ok(tz_value(&me(&a)?.1.tz))));
-    getter(tt, "fold", checked!(time, "fold", |_, a| Ok(new_int(me(&a)?.1.t.fold.into()))));
+    attr!(tt, time, "time", "hour", |_, a| Ok(new_int(me(&a)?.1.t.hh.into())));
+    attr!(tt, time, "time", "minute", |_, a| Ok(new_int(me(&a)?.1.t.mi.into())));
+    attr!(tt, time, "time", "second", |_, a| Ok(new_int(me(&a)?.1.t.ss.into())));
+    attr!(tt, time, "time", "microsecond", |_, a| Ok(new_int(me(&a)?.1.t.us.into())));
+    attr!(tt, time, "time", "tzinfo", |_, a| Ok(tz_value(&me(&a)?.1.tz)));
+    attr!(tt, time, "time", "fold", |_, a| Ok(new_int(me(&a)?.1.t.fold.into())));
     let cv = spindle_vm::native::add_class_value;
     cv(tt, "min", alloc_in(tt, TimeObj { t: Tm::default(), tz: None }));
     cv(tt, "max", alloc_in(tt, TimeObj { t: Tm { hh: 23, mi: 59, ss: 59, us: 999_999, fold: 0 }, tz: None }));
