@@ -555,7 +555,7 @@ or via the object attributes as named in the above tuple."""
     def __reduce__(self):
         return (tuple, (tuple(self),))
 
-del IsoCalendarDate.__firstlineno__, IsoCalendarDate.__static_attributes__
+del IsoCalendarDate.__firstlineno__, IsoCalendarDate.__static_attributes__, IsoCalendarDate.__slots__
 "#;
 
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
