@@ -18,3 +18,6 @@ pub const CSV_BASE: u16 = 1500;
 
 /// typing group (`_types`' capsule type, typing_mod/): 1600-1619.
 pub const TYPING_BASE: u16 = 1600;
+
+/// `_datetime` (datetime_mod/): 1700-1719.
+pub const DATETIME_BASE: u16 = 1700;

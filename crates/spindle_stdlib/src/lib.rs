@@ -18,6 +18,8 @@ mod sre;
 mod math;
 pub mod kinds;
 mod csv_mod;
+#[path = "datetime_mod/mod.rs"]
+mod datetime_mod;
 
 use spindle_vm::interp::NativeModuleInit;
 
@@ -31,5 +33,6 @@ pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
     t.extend(group_ast::table());
     t.extend(group_typing::table());
     t.push(("_csv", csv_mod::init as NativeModuleInit));
+    t.push(("_datetime", datetime_mod::init as NativeModuleInit));
     t
 }
