@@ -101,28 +101,30 @@ pub(crate) fn dunder_name(base: usize) -> Option<&'static str> {
 pub(crate) fn unsupported(a: &Value, b: &Value, base: usize, inplace: bool) -> crate::error::PyErr {
     let sym = OPS.get(base).map_or("?", |o| o.0);
     let (ta, tb) = (a.type_ref(), b.type_ref());
+    // Types as CPython's messages name them (`tp_name`: 'decimal.Decimal').
+    let (na, nb) = (crate::ops::type_name(a), crate::ops::type_name(b));
     if base == 5 {
         // Sequence repetition by a non-integer: CPython's message names the other operand.
         let r = rt();
         let is_seq = |t: crate::object::TypeRef| [r.types.list, r.types.tuple, r.types.str, r.types.bytes, r.types.bytearray].iter().any(|s| t.is_subtype(*s));
         if is_seq(ta) || is_seq(tb) {
-            let other = if is_seq(ta) { tb } else { ta };
-            return crate::err!(TypeError, "can't multiply sequence by non-int of type '{}'", other.name());
+            let other = if is_seq(ta) { &nb } else { &na };
+            return crate::err!(TypeError, "can't multiply sequence by non-int of type '{}'", other);
         }
     }
     let sym = if inplace { format!("{sym}=") } else { sym.to_owned() };
     if base == 8 && !inplace {
-        return crate::err!(TypeError, "unsupported operand type(s) for ** or pow(): '{}' and '{}'", ta.name(), tb.name());
+        return crate::err!(TypeError, "unsupported operand type(s) for ** or pow(): '{}' and '{}'", na, nb);
     }
     if base == 9 && ta == rt().types.builtin_function && a.downcast::<crate::function::NativeFunction>().is_some_and(|f| f.name == "print") {
         return crate::err!(
             TypeError,
             "unsupported operand type(s) for >>: '{}' and '{}'. Did you mean \"print(<message>, file=<output_stream>)\"?",
-            ta.name(),
-            tb.name()
+            na,
+            nb
         );
     }
-    crate::err!(TypeError, "unsupported operand type(s) for {}: '{}' and '{}'", sym, ta.name(), tb.name())
+    crate::err!(TypeError, "unsupported operand type(s) for {}: '{}' and '{}'", sym, na, nb)
 }
 
 fn overrides(sub: crate::object::TypeRef, base: crate::object::TypeRef, name: &str) -> bool {

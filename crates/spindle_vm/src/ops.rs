@@ -721,8 +721,8 @@ pub fn rich_compare(ts: &ThreadState, a: &Value, b: &Value, op: CmpOp) -> PyResu
             TypeError,
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
-            ta.name(),
-            tb.name()
+            type_name(a),
+            type_name(b)
         ),
     }
 }
