@@ -58,6 +58,8 @@ impl PyPayload for PyGetSet {
 pub struct PyGenericAlias {
     pub origin: Value,
     pub args: Value,
+    /// `*tuple[int, ...]`: the alias that iterating `tuple[int, ...]` yields.
+    pub starred: bool,
 }
 
 impl PyPayload for PyGenericAlias {
