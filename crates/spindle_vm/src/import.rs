@@ -79,7 +79,16 @@ pub fn compile_string(ts: &ThreadState, text: &str, filename: &str, mode: &str) 
     if text.contains('\0') {
         return Err(PyErr::new(rt().exc.SyntaxError, "source code string cannot contain null bytes".to_owned()));
     }
-    compile_source(ts, text, filename, mode)
+    compile_source(ts, text, filename, mode).map_err(|e| {
+        // A source string's syntax error carries the string for the
+        // keyword-typo search, as CPython's string parser does.
+        let meta = ops::getattr_opt(ts, &e.0, "_metadata").ok().flatten();
+        if let Some(items) = meta.as_ref().and_then(|m| crate::seq::tuple_items(m)).filter(|i| i.len() == 3) {
+            let with_source = crate::seq::new_tuple(vec![items[0].clone(), items[1].clone(), new_str(text)]);
+            let _ = ops::setattr_silent(&e.0, "_metadata", with_source);
+        }
+        e
+    })
 }
 
 pub fn syntax_error(_ts: &ThreadState, e: &spindle_compiler::SyntaxErrorInfo, filename: &str) -> PyErr {
@@ -109,6 +118,11 @@ pub fn syntax_error(_ts: &ThreadState, e: &spindle_compiler::SyntaxErrorInfo, fi
         set(n, v);
     }
     set("print_file_and_line", none());
+    // CPython's parser leaves `(line, column, source)` here for the traceback
+    // module's keyword-typo search (`_find_keyword_typos`); source is None
+    // for a file (the search reads it by name), see `compile_string`.
+    let column = i64::from(e.offset.saturating_sub(1));
+    set("_metadata", crate::seq::new_tuple(vec![crate::num::new_int(i64::from(e.lineno)), crate::num::new_int(column), none()]));
     PyErr(exc)
 }
 
