@@ -229,6 +229,9 @@ impl SetTable {
                 Probe::Compare(i, candidate) => {
                     drop(inner);
                     let equal = eq(&candidate, key)?;
+                    // Our copy may be the last reference now (the comparison
+                    // can remove it); it dies before we lock again.
+                    drop(candidate);
                     inner = self.inner.lock();
                     if inner.mutations != seen {
                         continue;
@@ -258,20 +261,26 @@ impl SetTable {
     /// value is ignored (the dict-shaped API).
     pub fn set(&self, key: Value, hash: i64, _value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
         let probe_key = key.clone();
-        self.locate(&probe_key, hash, eq, move |inner, p| match p {
+        let mut key = Some(key);
+        let found = self.locate(&probe_key, hash, eq, |inner, p| match p {
             Probe::Found(i) => match &inner.slots[i] {
                 Slot::Active { key, .. } => Some(key.clone()),
                 _ => None,
             },
             Probe::Missing { empty, dummy } => {
-                match dummy {
-                    Some(d) => inner.insert_at(d, true, hash, key),
-                    None => inner.insert_at(empty, false, hash, key),
+                if let Some(key) = key.take() {
+                    match dummy {
+                        Some(d) => inner.insert_at(d, true, hash, key),
+                        None => inner.insert_at(empty, false, hash, key),
+                    }
                 }
                 None
             }
             Probe::Compare(..) => None,
-        })
+        });
+        // An unused key (already present) dies here, outside the lock.
+        drop(key);
+        found
     }
 
     /// Removes `key`; returns the removed key.
