@@ -65,3 +65,6 @@ try:
 except AttributeError as e:
     print("AttributeError")
 print(partial(f, k=1)(k=2), list(partial(f, x=1, y=2)(y=3, z=4)[1].items()))
+import inspect
+def g(a, b, c=3, *, d=4): pass
+print(partial.__text_signature__, inspect.signature(partial), inspect.signature(partial(g, PH, 2, d=5)), partial.__doc__.splitlines()[0])

@@ -92,6 +92,7 @@ fn partial_type() -> TypeRef {
             [cls, item] => generic_alias(ts, cls, item),
             _ => raise!(TypeError, "__class_getitem__ expected 1 argument"),
         });
+        native::add_class_value(t, "__text_signature__", new_str("(func, /, *args, **keywords)"));
         native::add_class_value(
             t,
             "__doc__",

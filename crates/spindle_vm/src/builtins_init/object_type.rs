@@ -1270,8 +1270,13 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
                 .filter(|v| v.downcast::<crate::class::PyGetSet>().is_none())
                 .unwrap_or_else(|| new_str("builtins")),
             // CPython derives it from tp_doc; of the builtin types only
-            // `object` documents a signature there.
-            "__text_signature__" => if t == rt().types.object { new_str("()") } else { none() },
+            // `object` documents a signature there, and native modules' types
+            // may keep one in their dict (`functools.partial`).
+            "__text_signature__" => match td.dict_data().get_str("__text_signature__") {
+                _ if t == rt().types.object => new_str("()"),
+                Some(sig) if !t.is_heap() => sig,
+                _ => none(),
+            },
             "__basicsize__" => new_int(32),
             "__flags__" => new_int(cpython_type_flags(t)),
             // A generic class's body stores its parameters in its namespace.
