@@ -78,6 +78,16 @@ fn run(p: cli::Parsed) -> u8 {
     code
 }
 
+/// `path` joined to the current directory unless absolute (not normalised,
+/// as CPython's script path).
+fn absolute(path: &str) -> String {
+    let shown = std::path::Path::new(path);
+    if shown.is_absolute() {
+        return path.to_owned();
+    }
+    std::env::current_dir().map(|d| d.join(shown).to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_owned())
+}
+
 fn run_target(ts: &ThreadState, target: &cli::Target, cfg: &Config) -> u8 {
     let result = match target {
         cli::Target::Command(src) => boot::run_main_source(ts, src, "<string>", None).map(drop),
@@ -85,7 +95,11 @@ fn run_target(ts: &ThreadState, target: &cli::Target, cfg: &Config) -> u8 {
         cli::Target::File(path) => match std::fs::read(path) {
             Ok(bytes) => {
                 let src = spindle_vm::import::decode_source(&bytes);
-                boot::run_main_source(ts, &src, path, Some(path)).map(drop)
+                // As CPython 3.9+: the script's `__file__` and code filename are
+                // absolute (the current directory joined, not normalised);
+                // `sys.argv[0]` stays as given.
+                let file = absolute(path);
+                boot::run_main_source(ts, &src, &file, Some(&file)).map(drop)
             }
             Err(e) => {
                 let exe = cfg.executable.clone();
@@ -95,12 +109,7 @@ fn run_target(ts: &ThreadState, target: &cli::Target, cfg: &Config) -> u8 {
                     std::io::ErrorKind::PermissionDenied => "Permission denied".to_owned(),
                     _ => e.to_string(),
                 };
-                let shown = std::path::Path::new(path);
-                let abs = if shown.is_absolute() {
-                    path.clone()
-                } else {
-                    std::env::current_dir().map(|d| d.join(shown).to_string_lossy().into_owned()).unwrap_or_else(|_| path.clone())
-                };
+                let abs = absolute(path);
                 eprintln!("{exe}: can't open file {abs:?}: [Errno {errno}] {msg}");
                 return 2;
             }

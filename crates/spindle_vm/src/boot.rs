@@ -438,9 +438,27 @@ pub fn run_main_source(ts: &ThreadState, source: &str, filename: &str, file_attr
     if let Some(m) = ts.interp.modules.downcast::<PyDict>() {
         m.set_str(new_str("__main__"), main.clone());
     }
+    set(&globals, "__loader__", main_loader(ts, file_attr));
     let code = crate::import::compile_source(ts, source, filename, "exec")?;
     crate::eval::run_code(ts, &code, &globals, None)?;
     Ok(globals)
+}
+
+/// `__main__.__loader__` as CPython sets it: a `SourceFileLoader` for a
+/// script file, the `BuiltinImporter` class for `-c`, stdin and the prompt
+/// (`__spec__` stays None in both). None if importlib cannot be imported.
+fn main_loader(ts: &ThreadState, file: Option<&str>) -> Value {
+    let loader = || -> PyResult {
+        let machinery = crate::import::import_module(ts, "importlib.machinery")?;
+        match file {
+            Some(path) => {
+                let class = ops::getattr_str(ts, &machinery, "SourceFileLoader")?;
+                ops::call(ts, &class, &[new_str("__main__"), new_str(path)])
+            }
+            None => ops::getattr_str(ts, &machinery, "BuiltinImporter"),
+        }
+    };
+    loader().unwrap_or_else(|_| none())
 }
 
 /// The interactive loop CPython runs on a non-terminal stdin (or with

@@ -58,6 +58,8 @@ impl PyPayload for PyGetSet {
 pub struct PyGenericAlias {
     pub origin: Value,
     pub args: Value,
+    /// `*tuple[int, ...]`: the alias that iterating `tuple[int, ...]` yields.
+    pub starred: bool,
 }
 
 impl PyPayload for PyGenericAlias {
@@ -642,7 +644,13 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
         match TypeRef::from_value(b) {
             Some(t) => {
                 if t.flags() & type_flags::BASETYPE == 0 {
-                    raise!(TypeError, "type '{}' is not an acceptable base type", t.name());
+                    // CPython's tp_name: a native module's class shows its module.
+                    let module = t.data().dict_data().get_str("__module__");
+                    let name = match module.as_ref().and_then(crate::str::as_str) {
+                        Some(m) if !t.is_heap() && m != "builtins" => format!("{m}.{}", t.name()),
+                        _ => t.name(),
+                    };
+                    raise!(TypeError, "type '{}' is not an acceptable base type", name);
                 }
                 base_types.push(t);
             }

@@ -1106,9 +1106,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::SetUpdate => {
                 let it = pop!(f);
                 let target = peek(f, arg as usize);
-                for x in ops::collect(ts, &it)? {
-                    crate::builtins_init::set_add(ts, &target, x)?;
-                }
+                crate::builtins_init::containers::set_update_from(ts, &target, &it)?;
             }
             Opcode::DictUpdate => {
                 let m = pop!(f);

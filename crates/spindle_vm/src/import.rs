@@ -45,7 +45,7 @@ pub fn compile_source(ts: &ThreadState, text: &str, filename: &str, mode: &str) 
             }
             Ok(crate::code::new_code(std::sync::Arc::new(code)))
         }
-        Err(e) => Err(syntax_error(ts, &e, filename)),
+        Err(e) => Err(syntax_error(ts, &e, filename, text)),
     }
 }
 
@@ -79,10 +79,20 @@ pub fn compile_string(ts: &ThreadState, text: &str, filename: &str, mode: &str) 
     if text.contains('\0') {
         return Err(PyErr::new(rt().exc.SyntaxError, "source code string cannot contain null bytes".to_owned()));
     }
-    compile_source(ts, text, filename, mode)
+    compile_source(ts, text, filename, mode).map_err(|e| {
+        // A source string's syntax error carries the string for the
+        // keyword-typo search, as CPython's string parser does.
+        let meta = ops::getattr_opt(ts, &e.0, "_metadata").ok().flatten();
+        if let Some(items) = meta.as_ref().and_then(|m| crate::seq::tuple_items(m)).filter(|i| i.len() == 3) {
+            let with_source = crate::seq::new_tuple(vec![items[0].clone(), items[1].clone(), new_str(text)]);
+            let _ = ops::setattr_silent(&e.0, "_metadata", with_source);
+        }
+        e
+    })
 }
 
-pub fn syntax_error(_ts: &ThreadState, e: &spindle_compiler::SyntaxErrorInfo, filename: &str) -> PyErr {
+/// A `SyntaxErrorInfo` from compiling `text` as the Python exception.
+pub fn syntax_error(_ts: &ThreadState, e: &spindle_compiler::SyntaxErrorInfo, filename: &str, text: &str) -> PyErr {
     let r = rt();
     let ty = match e.kind {
         spindle_compiler::SyntaxErrorKind::SyntaxError => r.exc.SyntaxError,
@@ -109,7 +119,40 @@ pub fn syntax_error(_ts: &ThreadState, e: &spindle_compiler::SyntaxErrorInfo, fi
         set(n, v);
     }
     set("print_file_and_line", none());
+    // CPython's parser leaves `(line, column, source)` here for the traceback
+    // module's keyword-typo search (`_find_keyword_typos`), where line is
+    // where the last top-level statement began; source is None for a file
+    // (the search reads it by name), see `compile_string`.
+    let start = statement_start_line(text, e.lineno);
+    set("_metadata", crate::seq::new_tuple(vec![crate::num::new_int(i64::from(start)), crate::num::new_int(0), none()]));
     PyErr(exc)
+}
+
+/// The line where the top-level statement holding line `lineno` begins
+/// (1-based), found from the text as the parser's statement start would be:
+/// back to a line that starts at column 0 with code and does not continue a
+/// compound statement (`else`, `elif`, `except`, `finally`), a bracket or a
+/// backslash, then up over its decorators.
+fn statement_start_line(text: &str, lineno: u32) -> u32 {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = (lineno as usize).min(lines.len());
+    let continues = |l: &str| {
+        ["else", "elif", "except", "finally"]
+            .iter()
+            .any(|k| l.strip_prefix(k).is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')))
+    };
+    while i > 1 {
+        let l = lines[i - 1];
+        let starts = l.starts_with(|c: char| !c.is_whitespace() && !matches!(c, '#' | ')' | ']' | '}'));
+        if starts && !continues(l) && !lines[i - 2].ends_with('\\') {
+            break;
+        }
+        i -= 1;
+    }
+    while i > 1 && lines[i - 2].starts_with('@') {
+        i -= 1;
+    }
+    i.max(1) as u32
 }
 
 static SOURCE_CACHE: StdMutex<Option<HashMap<String, Option<String>>>> = StdMutex::new(None);

@@ -191,7 +191,7 @@ pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: Typ
             };
         }
     }
-    if t.is_heap() || t == r.types.property || t == r.types.classmethod || t == r.types.staticmethod {
+    if t.is_heap() || t == r.types.property || t == r.types.classmethod || t == r.types.staticmethod || t.flags() & crate::types::type_flags::DESCRIPTOR != 0 {
         if let Some(get) = t.lookup_static("__get__") {
             let o = obj.cloned().unwrap_or_else(crate::runtime::none);
             return call(ts, &get, &[descr.clone(), o, owner.to_value()]);

@@ -27,6 +27,9 @@ pub mod type_flags {
     /// A builtin class whose instances run `__del__` when they die, as
     /// heap-type instances do (native files that flush and close).
     pub const FINALIZE: u32 = 128;
+    /// A builtin class whose instances bind through their `__get__` when
+    /// found on a class, as heap-type descriptors do (`functools.partial`).
+    pub const DESCRIPTOR: u32 = 256;
 }
 
 pub struct TypeData {

@@ -10,7 +10,7 @@ a.reverse(); print(a)
 a[1:3] = array("i", [9, 9, 9]); print(a)
 del a[::2]; print(a)
 print(array("b", [127, -128]), array("B", [0, 255]), array("h", [-32768]), array("f", [1.5, 0.1])[1] != 0.1, array("d", [0.1])[0] == 0.1)
-for tc, bad in [("b", 128), ("B", -1), ("h", 40000), ("H", -5), ("i", 2**40)]:
+for tc, bad in [("b", 128), ("B", -1), ("h", 40000), ("H", -5), ("I", -1), ("q", 2**63)]:
     try:
         array(tc, [bad])
     except OverflowError as e:

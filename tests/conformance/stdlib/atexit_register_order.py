@@ -1,5 +1,6 @@
 # Pins: atexit driven explicitly via atexit._run_exitfuncs(): LIFO order with args/kwargs, decorator form, unregister of repeated registrations, registry cleared afterwards.
 import atexit, sys
+atexit._clear()  # start from an empty registry (some hosts register callbacks of their own)
 def say(msg, *, end="!"):
     print(f"atexit: {msg}{end}")
 atexit.register(say, "registered first")

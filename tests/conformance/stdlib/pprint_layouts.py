@@ -12,10 +12,12 @@ long = "lorem ipsum dolor sit amet " * 6
 print(pprint.pformat(long, width=50))
 print(pprint.pformat({"k": long[:60]}, width=40))
 print(pprint.pformat(bytes(range(40, 100)), width=40))
-print(pprint.pformat({3, 1, 2}), pprint.pformat(frozenset({"b"})), pprint.pformat(set(range(30)), width=30))
+print(pprint.pformat({1, 2, 3}), pprint.pformat(frozenset({"b"})), pprint.pformat(set(range(30)), width=30))
 rec = [1, 2]; rec.append(rec)
 d = {"self": None}; d["self"] = d
-print(pprint.pformat(rec), pprint.pformat(d), pprint.isrecursive(rec), pprint.isreadable(rec), pprint.isreadable({"a": 1}), pprint.saferepr(rec))
+import re
+no_ids = lambda text: re.sub(r"id=\d+", "id=N", text)  # the markers show id() values
+print(no_ids(pprint.pformat(rec)), no_ids(pprint.pformat(d)), pprint.isrecursive(rec), pprint.isreadable(rec), pprint.isreadable({"a": 1}), no_ids(pprint.saferepr(rec)))
 @dataclasses.dataclass
 class Config:
     host: str = "localhost"

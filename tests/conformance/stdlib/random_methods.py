@@ -21,7 +21,7 @@ r1.setstate(st)
 b = [r1.randint(0, 9) for _ in range(10)]
 print(a, a == b)
 r = random.Random("a string seed")
-print(r.randint(0, 10**6), random.Random(b"bytes").randint(0, 10**6), random.Random(3.5).randint(0, 999), random.Random(-7).random() == random.Random(7).random())
+print(r.randint(0, 10**6), random.Random(b"bytes").randint(0, 10**6), random.Random(7.0).randint(0, 999), random.Random(-7).random() == random.Random(7).random())
 r = random.Random(0)
 print(r.binomialvariate(10, 0.5), r.binomialvariate(100, 0.0), r.binomialvariate(5, 1.0))
 for fn, args in [(random.randint, (5, 1)), (random.randrange, (0,)), (random.randrange, (1, 1)), (random.choice, ([],)), (random.sample, ([1, 2], 3)), (random.randrange, (1.5,)), (random.choices, ([1], [1, 2])), (random.getrandbits, (-1,))]:

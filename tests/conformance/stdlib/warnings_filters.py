@@ -49,11 +49,14 @@ print(w[0].lineno == inspect.currentframe().f_lineno - 2)
 print(repr(warnings.formatwarning("msg", UserWarning, "file.py", 12, "line code")))
 print(repr(warnings.formatwarning("msg", DeprecationWarning, "f.py", 3)))
 seen = []
+saved_showwarning = warnings.showwarning
 with warnings.catch_warnings():
     warnings.simplefilter("always")
     warnings.showwarning = lambda message, category, filename, lineno, file=None, line=None: seen.append((str(message), category.__name__))
     warnings.warn("custom show", FutureWarning)
 print(seen)
+# Restore explicitly: with sys.flags.context_aware_warnings (free-threaded builds) catch_warnings() does not.
+warnings.showwarning = saved_showwarning
 @warnings.deprecated("use new_api instead")
 def old_api():
     return "old result"

@@ -49,7 +49,7 @@ fn ast_parse(ts: &ThreadState, a: Args<'_>) -> PyResult {
         "func_type" => raise!(ValueError, "compile() mode 'func_type' is not supported by Spindle"),
         _ => raise!(ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"),
     };
-    let parsed = spindle_parser::parse(&text, pm).map_err(|e| spindle_vm::import::syntax_error(ts, &e, &filename))?;
+    let parsed = spindle_parser::parse(&text, pm).map_err(|e| spindle_vm::import::syntax_error(ts, &e, &filename, &text))?;
     let ns = ops::getattr_str(ts, &spindle_vm::import::import_module(ts, "_ast")?, "__dict__")?;
     let mut conv = convert::Conv::new(ts, &text, ns)?;
     match parsed {

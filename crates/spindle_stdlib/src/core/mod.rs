@@ -10,6 +10,7 @@ mod codecs;
 mod gcmod;
 mod json;
 mod abc;
+mod partial;
 mod weakref;
 
 use spindle_vm::error::PyResult;
@@ -20,7 +21,11 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
     vec![
         ("itertools", |ts| py_module(ts, "itertools", include_str!("py/itertools.py"))),
         ("_collections", |ts| py_module(ts, "_collections", include_str!("py/_collections.py"))),
-        ("_functools", |ts| py_module(ts, "_functools", include_str!("py/_functools.py"))),
+        ("_functools", |ts| {
+            let m = py_module(ts, "_functools", include_str!("py/_functools.py"))?;
+            partial::add_to(ts, &m);
+            Ok(m)
+        }),
         ("_weakref", weakref::init),
         ("_abc", abc::init),
         ("gc", gcmod::init),

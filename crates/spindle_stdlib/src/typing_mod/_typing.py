@@ -226,24 +226,23 @@ class _TypeVarLike:
     """Shared machinery of TypeVar, ParamSpec and TypeVarTuple."""
     __slots__ = ()
 
+    # A PEP 695 parameter's default is evaluated when first asked for: the
+    # compiler's evaluation function sits in `_evaluate_default` until then.
+    _evaluate_default = None
+
     def has_default(self):
-        return self._default is not NoDefault
+        return self._default is not NoDefault or self._evaluate_default is not None
 
     @property
     def __default__(self):
+        if self._default is NoDefault and self._evaluate_default is not None:
+            self._default = self._evaluate_default(1)
         return self._default
-
-    @__default__.setter
-    def __default__(self, value):
-        # Writable once: the PEP 695 machinery fills in a lazily evaluated
-        # default after construction.
-        if self._default is not NoDefault:
-            raise AttributeError(
-                f"attribute '__default__' of '{type(self).__module__}.{type(self).__name__}' objects is not writable")
-        self._default = value
 
     @property
     def evaluate_default(self):
+        if self._evaluate_default is not None:
+            return self._evaluate_default
         if self._default is NoDefault:
             return None
         return _const_evaluator(self._default)
@@ -356,21 +355,50 @@ class TypeVar(_TypeVarLike):
             constraints = tuple(t._type_check(c, "TypeVar(name, constraint, ...): constraints must be types.")
                                 for c in constraints)
         self.__name__ = name
-        self.__bound__ = bound
-        self.__constraints__ = tuple(constraints)
+        self._bound = bound
+        self._constraints = tuple(constraints)
         self.__covariant__ = bool(covariant)
         self.__contravariant__ = bool(contravariant)
         self.__infer_variance__ = bool(infer_variance)
         self._default = default
         _set_module(self)
 
+    # PEP 695: `class C[T: Bound]` evaluates the bound (or constraints) when
+    # first asked for; `_pep695` keeps the compiler's evaluation functions.
+    _evaluate_bound = None
+    _evaluate_constraints = None
+
+    @classmethod
+    def _pep695(cls, name, evaluate_bound=None, evaluate_constraints=None):
+        self = cls(name, infer_variance=True)
+        _set_module(self)
+        self._evaluate_bound = evaluate_bound
+        self._evaluate_constraints = evaluate_constraints
+        return self
+
+    @property
+    def __bound__(self):
+        if self._bound is None and self._evaluate_bound is not None:
+            self._bound = self._evaluate_bound(1)
+        return self._bound
+
+    @property
+    def __constraints__(self):
+        if not self._constraints and self._evaluate_constraints is not None:
+            self._constraints = tuple(self._evaluate_constraints(1))
+        return self._constraints
+
     @property
     def evaluate_bound(self):
-        return None if self.__bound__ is None else _const_evaluator(self.__bound__)
+        if self._evaluate_bound is not None:
+            return self._evaluate_bound
+        return None if self._bound is None else _const_evaluator(self._bound)
 
     @property
     def evaluate_constraints(self):
-        return _const_evaluator(self.__constraints__) if self.__constraints__ else None
+        if self._evaluate_constraints is not None:
+            return self._evaluate_constraints
+        return _const_evaluator(self._constraints) if self._constraints else None
 
     def __repr__(self):
         return _variance_prefix(self) + self.__name__

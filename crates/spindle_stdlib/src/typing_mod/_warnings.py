@@ -1,16 +1,48 @@
-"""Spindle uses the pure-Python warnings implementation.
+"""The state `warnings` takes from its C half, `_warnings` (see mod.rs).
 
-Only `warn` and `warn_explicit` are here, for callers that use `_warnings`
-directly (importlib's bootstrap); they forward to the `warnings` module.
-`warnings` itself finds no filters here and keeps its Python state."""
+CPython keeps the filters, the default action, the once-registry, the lock
+and the context variable here and does `warn`/`warn_explicit` in C. Spindle
+keeps that state here too, and its native `warn`/`warn_explicit` (added by
+mod.rs) run the pure-Python `_py_warnings` functions, leaving their frames
+out of a raised warning's traceback as a C implementation would. """
+
+import _contextvars
+import _thread
 
 
-def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
-    import warnings
-    # One more level: this forwarding frame is not the caller's.
-    warnings.warn(message, category, stacklevel + 1, source, skip_file_prefixes=skip_file_prefixes)
+class _ModuleName(str):
+    """A filter's module given as a plain string, as CPython's default
+    `'__main__'`: C matches it by equality, `_py_warnings` calls `.match`."""
+    __slots__ = ()
+
+    def match(self, module):
+        return self == module
 
 
-def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None, source=None):
-    import warnings
-    warnings.warn_explicit(message, category, filename, lineno, module, registry, module_globals, source)
+filters = [
+    ("default", None, DeprecationWarning, _ModuleName("__main__"), 0),
+    ("ignore", None, DeprecationWarning, None, 0),
+    ("ignore", None, PendingDeprecationWarning, None, 0),
+    ("ignore", None, ImportWarning, None, 0),
+    ("ignore", None, ResourceWarning, None, 0),
+]
+_defaultaction = "default"
+_onceregistry = {}
+_warnings_context = _contextvars.ContextVar("warnings_context")
+_lock = _thread.RLock()
+
+
+def _acquire_lock():
+    _lock.acquire()
+
+
+def _release_lock():
+    _lock.release()
+
+
+def _filters_mutated_lock_held():
+    # `_py_warnings` reads the version from the `warnings` module.
+    import sys
+    wm = sys.modules.get("warnings")
+    if wm is not None:
+        wm._filters_version += 1

@@ -30,11 +30,65 @@ pub(crate) fn init_imp(ts: &ThreadState) -> PyResult<Value> {
     run_python_module(ts, "_imp", include_str!("_imp.py"))
 }
 
-/// `_warnings`: `warn`/`warn_explicit` forwarding to `warnings` (importlib's
-/// bootstrap calls them), without the C state, so `warnings` keeps its
-/// pure-Python implementation.
+/// `_warnings`: the state `warnings` takes from its C half (`_warnings.py`)
+/// and native `warn`/`warn_explicit`, which run `_py_warnings`' functions
+/// and leave their frames out of the traceback of a warning raised as an
+/// error (the "error" action), as CPython's C functions add no frames: the
+/// traceback ends at the line that called `warnings.warn`.
 pub(crate) fn init_warnings(ts: &ThreadState) -> PyResult<Value> {
-    run_python_module(ts, "_warnings", include_str!("_warnings.py"))
+    let m = run_python_module(ts, "_warnings", include_str!("_warnings.py"))?;
+    if let Some(d) = spindle_vm::native::module_dict(&m) {
+        d.set_str(spindle_vm::str::new_str("warn"), spindle_vm::function::new_native("warn", warnings_warn));
+        d.set_str(spindle_vm::str::new_str("warn_explicit"), spindle_vm::function::new_native("warn_explicit", warnings_warn_explicit));
+    }
+    Ok(m)
+}
+
+fn warnings_warn(ts: &ThreadState, a: spindle_vm::function::Args<'_>) -> PyResult<Value> {
+    call_py_warnings(ts, "warn", a)
+}
+
+fn warnings_warn_explicit(ts: &ThreadState, a: spindle_vm::function::Args<'_>) -> PyResult<Value> {
+    call_py_warnings(ts, "warn_explicit", a)
+}
+
+/// Calls `_py_warnings.<name>` with `a` (this native caller adds no frame, so
+/// `stacklevel` counts from the Python caller as in C). `warnings` is
+/// imported first: it points `_py_warnings` at its state. An exception that
+/// leaves the call loses the leading traceback entries of `_py_warnings`'
+/// own frames.
+fn call_py_warnings(ts: &ThreadState, name: &str, a: spindle_vm::function::Args<'_>) -> PyResult<Value> {
+    use spindle_vm::ops;
+    spindle_vm::import::import_module(ts, "warnings")?;
+    let py = spindle_vm::import::import_module(ts, "_py_warnings")?;
+    let func = ops::getattr_str(ts, &py, name)?;
+    let err = match ops::call_args(ts, &func, a) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    let own_file = ops::getattr_str(ts, &py, "__file__").ok();
+    let mut tb = ops::getattr_opt(ts, &err.0, "__traceback__").ok().flatten();
+    let mut stripped = false;
+    while let (Some(entry), Some(file)) = (tb.clone(), own_file.as_ref()) {
+        if spindle_vm::runtime::is_none(&entry) {
+            break;
+        }
+        let entry_file = ops::getattr_str(ts, &entry, "tb_frame")
+            .and_then(|f| ops::getattr_str(ts, &f, "f_code"))
+            .and_then(|c| ops::getattr_str(ts, &c, "co_filename"));
+        match entry_file {
+            Ok(f) if ops::eq(ts, &f, file).unwrap_or(false) => {
+                tb = ops::getattr_opt(ts, &entry, "tb_next").ok().flatten();
+                stripped = true;
+            }
+            _ => break,
+        }
+    }
+    if stripped {
+        let rest = tb.unwrap_or_else(spindle_vm::runtime::none);
+        ops::setattr(ts, &err.0, &spindle_vm::str::new_str("__traceback__"), Some(rest))?;
+    }
+    Err(err)
 }
 
 /// `_sysconfigdata_*`: the build-time variables `sysconfig` reads on POSIX.

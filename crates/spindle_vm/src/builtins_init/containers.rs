@@ -142,6 +142,19 @@ pub fn new_set(ts: &ThreadState, items: Vec<Value>) -> PyResult {
 
 pub fn new_frozenset_from(items: Vec<Value>) -> Value {
     let s = alloc(rt().types.frozenset, PySet::default());
+    // Constants hash and compare without running Python code; with a thread
+    // state at hand they go in by their real hashes (CPython's layout).
+    let mut pending = Some(items);
+    if let Some(p) = s.downcast::<PySet>() {
+        ops::with_thread_state(|ts| {
+            let Some(items) = pending.take() else { return };
+            for it in items {
+                let h = ops::hash(ts, &it).unwrap_or(it.id() as i64);
+                let _ = p.table.set(it, h, none(), &mut key_eq(ts));
+            }
+        });
+    }
+    let items = pending.unwrap_or_default();
     if let Some(p) = s.downcast::<PySet>() {
         for it in items {
             let h = match it.downcast::<crate::str::PyStr>() {
@@ -152,6 +165,25 @@ pub fn new_frozenset_from(items: Vec<Value>) -> Value {
         }
     }
     s
+}
+
+/// Adds every item of `it` to the set `s`, as CPython's
+/// `set_update_internal`: another set's keys are merged in its slot order
+/// (`SetTable::merge_from`), so copies and unions keep CPython's layout.
+pub fn set_update_from(ts: &ThreadState, s: &Value, it: &Value) -> PyResult<()> {
+    if let (Some(dst), Some(src)) = (s.downcast::<PySet>(), it.downcast::<PySet>()) {
+        return dst.table.merge_from(&src.table, &mut key_eq(ts));
+    }
+    for v in ops::collect(ts, it)? {
+        set_add(ts, s, v)?;
+    }
+    Ok(())
+}
+
+/// A new empty set (or frozenset, like `like`).
+fn empty_like(like: &Value) -> Value {
+    let t = if like.type_ref().is_subtype(rt().types.frozenset) { rt().types.frozenset } else { rt().types.set };
+    alloc(t, PySet::default())
 }
 
 pub fn set_add(ts: &ThreadState, s: &Value, v: Value) -> PyResult<()> {
@@ -1978,11 +2010,13 @@ fn set_init(r: &Runtime) {
                     Ok(new_bool(true))
                 }),
                 ("copy", |ts, a| {
-                    let items = st(&a)?.table.keys();
+                    st(&a)?;
                     if a.args[0].type_ref() == rt().types.frozenset {
                         return Ok(a.args[0].clone());
                     }
-                    make_like(ts, &a.args[0], items)
+                    let out = empty_like(&a.args[0]);
+                    set_update_from(ts, &out, &a.args[0])?;
+                    Ok(out)
                 }),
                 ("__class_getitem__", |ts, a| super::generic_alias(ts, &a.args[0], &a.args[1])),
             ],
@@ -2001,9 +2035,7 @@ fn set_init(r: &Runtime) {
                 let s = st(&a)?;
                 s.table.clear_all();
                 if let Some(x) = a.args.get(1) {
-                    for v in ops::collect(ts, x)? {
-                        set_add(ts, &a.args[0], v)?;
-                    }
+                    set_update_from(ts, &a.args[0], x)?;
                 }
                 Ok(none())
             }),
@@ -2036,16 +2068,12 @@ fn set_init(r: &Runtime) {
             }),
             ("update", |ts, a| {
                 for o in &a.args[1..] {
-                    for v in ops::collect(ts, o)? {
-                        set_add(ts, &a.args[0], v)?;
-                    }
+                    set_update_from(ts, &a.args[0], o)?;
                 }
                 Ok(none())
             }),
             ("__ior__", |ts, a| {
-                for v in ops::collect(ts, &a.args[1])? {
-                    set_add(ts, &a.args[0], v)?;
-                }
+                set_update_from(ts, &a.args[0], &a.args[1])?;
                 Ok(a.args[0].clone())
             }),
             ("intersection_update", |ts, a| inplace_from(ts, a, 0)),
@@ -2074,9 +2102,7 @@ fn frozenset_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let t = a.args.first().and_then(TypeRef::from_value).unwrap_or(rt().types.frozenset);
     let s = alloc(t, PySet::default());
     if let Some(x) = a.args.get(1) {
-        for v in ops::collect(ts, x)? {
-            set_add(ts, &s, v)?;
-        }
+        set_update_from(ts, &s, x)?;
     }
     Ok(s)
 }
@@ -2149,48 +2175,99 @@ fn set_cmp(ts: &ThreadState, a: Args<'_>, op: CmpOp) -> PyResult {
     }))
 }
 
-fn set_op_items(ts: &ThreadState, left: &Value, right: &[Value], op: u8) -> PyResult<Vec<Value>> {
+/// The keys of `left` <op> `other` in the order CPython adds them to its
+/// result: 0 intersection (iterating the smaller set, the argument on a
+/// tie, or the iterable), 2 difference (left's order).
+fn set_op_items(ts: &ThreadState, left: &Value, other: &Value, op: u8) -> PyResult<Vec<Value>> {
     let Some(l) = left.downcast::<PySet>() else { raise!(TypeError, "expected set") };
-    let r = new_set(ts, right.to_vec())?;
-    let Some(rs) = r.downcast::<PySet>() else { raise!(TypeError, "expected set") };
     let mut out = Vec::new();
-    match op {
-        0 => {
-            for k in l.table.keys() {
-                if set_contains(ts, rs, &k)? {
-                    out.push(k);
+    if op == 0 {
+        match other.downcast::<PySet>() {
+            Some(os) => {
+                let (keys, probe) = if os.table.len() > l.table.len() { (l.table.keys(), os) } else { (os.table.keys(), l) };
+                for k in keys {
+                    if set_contains(ts, probe, &k)? {
+                        out.push(k);
+                    }
+                }
+            }
+            None => {
+                for k in ops::collect(ts, other)? {
+                    if set_contains(ts, l, &k)? {
+                        out.push(k);
+                    }
                 }
             }
         }
-        1 => {
-            out = l.table.keys();
-            for k in rs.table.keys() {
-                if !set_contains(ts, l, &k)? {
-                    out.push(k);
-                }
-            }
-        }
-        2 => {
-            for k in l.table.keys() {
-                if !set_contains(ts, rs, &k)? {
-                    out.push(k);
-                }
-            }
-        }
-        _ => {
-            for k in l.table.keys() {
-                if !set_contains(ts, rs, &k)? {
-                    out.push(k);
-                }
-            }
-            for k in rs.table.keys() {
-                if !set_contains(ts, l, &k)? {
-                    out.push(k);
-                }
-            }
+        return Ok(out);
+    }
+    let r = match other.downcast::<PySet>() {
+        Some(_) => other.clone(),
+        None => new_set(ts, ops::collect(ts, other)?)?,
+    };
+    let Some(rs) = r.downcast::<PySet>() else { raise!(TypeError, "expected set") };
+    for k in l.table.keys() {
+        if !set_contains(ts, rs, &k)? {
+            out.push(k);
         }
     }
     Ok(out)
+}
+
+/// `left ^ other`, as CPython: a set of `other`'s items with `left`'s keys
+/// toggled in (removed if present, else added).
+fn set_symmetric(ts: &ThreadState, left: &Value, other: &Value) -> PyResult {
+    let Some(l) = left.downcast::<PySet>() else { raise!(TypeError, "expected set") };
+    let out = empty_like(left);
+    set_update_from(ts, &out, other)?;
+    toggle_keys(ts, &out, l.table.keys())?;
+    Ok(out)
+}
+
+/// Removes each of `keys` from the set `s` if present, else adds it.
+fn toggle_keys(ts: &ThreadState, s: &Value, keys: Vec<Value>) -> PyResult<()> {
+    let Some(p) = s.downcast::<PySet>() else { raise!(TypeError, "expected set") };
+    for k in keys {
+        let h = key_hash(ts, &k, "set element")?;
+        if p.table.remove(&k, h, &mut key_eq(ts))?.is_none() {
+            p.table.set(k, h, none(), &mut key_eq(ts))?;
+        }
+    }
+    Ok(())
+}
+
+/// `left - other`, as CPython: when `other` is not a set or dict, or is
+/// much smaller, a copy of `left` with `other`'s items discarded; else
+/// `left`'s keys not in `other`, added in order to a new set.
+fn set_difference(ts: &ThreadState, left: &Value, other: &Value) -> PyResult {
+    let Some(l) = left.downcast::<PySet>() else { raise!(TypeError, "expected set") };
+    let other_size = match (other.downcast::<PySet>(), other.downcast::<PyDict>()) {
+        (Some(o), _) => Some(o.table.len()),
+        (None, Some(d)) if other.type_ref() == rt().types.dict => Some(d.len()),
+        _ => None,
+    };
+    if other_size.is_none_or(|n| (l.table.len() >> 2) > n) {
+        let out = empty_like(left);
+        set_update_from(ts, &out, left)?;
+        discard_all(ts, &out, other)?;
+        return Ok(out);
+    }
+    let items = set_op_items(ts, left, other, 2)?;
+    make_like(ts, left, items)
+}
+
+/// Discards every item of `other` from the set `s`.
+fn discard_all(ts: &ThreadState, s: &Value, other: &Value) -> PyResult<()> {
+    let Some(p) = s.downcast::<PySet>() else { raise!(TypeError, "expected set") };
+    let keys = match other.downcast::<PySet>() {
+        Some(o) => o.table.keys(),
+        None => ops::collect(ts, other)?,
+    };
+    for k in keys {
+        let h = key_hash(ts, &k, "set element")?;
+        p.table.remove(&k, h, &mut key_eq(ts))?;
+    }
+    Ok(())
 }
 
 fn set_binop(ts: &ThreadState, a: Args<'_>, op: u8, operator: bool) -> PyResult {
@@ -2199,20 +2276,41 @@ fn set_binop(ts: &ThreadState, a: Args<'_>, op: u8, operator: bool) -> PyResult 
     if operator && other.downcast::<PySet>().is_none() {
         return Ok(rt().not_implemented.clone());
     }
-    let items = ops::collect(ts, other)?;
-    let out = set_op_items(ts, &a.args[0], &items, op)?;
-    make_like(ts, &a.args[0], out)
+    match op {
+        1 => {
+            let out = empty_like(&a.args[0]);
+            set_update_from(ts, &out, &a.args[0])?;
+            set_update_from(ts, &out, other)?;
+            Ok(out)
+        }
+        3 => set_symmetric(ts, &a.args[0], other),
+        2 => set_difference(ts, &a.args[0], other),
+        _ => {
+            let out = set_op_items(ts, &a.args[0], other, op)?;
+            make_like(ts, &a.args[0], out)
+        }
+    }
 }
 
 fn set_multi(ts: &ThreadState, a: Args<'_>, op: u8) -> PyResult {
     let mut cur = a.args[0].clone();
-    if a.args.len() == 1 {
-        let items = st(&a)?.table.keys();
-        return make_like(ts, &a.args[0], items);
+    if a.args.len() == 1 || op == 1 {
+        st(&a)?;
+        let out = empty_like(&a.args[0]);
+        for o in a.args {
+            set_update_from(ts, &out, o)?;
+        }
+        return Ok(out);
+    }
+    if op == 2 {
+        let out = set_difference(ts, &a.args[0], &a.args[1])?;
+        for o in &a.args[2..] {
+            discard_all(ts, &out, o)?;
+        }
+        return Ok(out);
     }
     for o in &a.args[1..] {
-        let items = ops::collect(ts, o)?;
-        let out = set_op_items(ts, &cur, &items, op)?;
+        let out = set_op_items(ts, &cur, o, op)?;
         cur = make_like(ts, &a.args[0], out)?;
     }
     Ok(cur)
@@ -2225,18 +2323,36 @@ fn set_rel(ts: &ThreadState, a: Args<'_>, subset: bool) -> PyResult {
     set_cmp(ts, Args { args: &[x, y], kwnames: &[] }, CmpOp::Le)
 }
 
+/// The in-place set operations, as CPython does them: `&=` replaces the
+/// contents with the intersection, `-=` discards the other's items, `^=`
+/// toggles the other's keys (in its set's order).
 fn inplace_from(ts: &ThreadState, a: Args<'_>, op: u8) -> PyResult {
-    let mut items_all: Vec<Value> = st(&a)?.table.keys();
-    let mut cur = make_like(ts, &a.args[0], items_all.clone())?;
-    for o in &a.args[1..] {
-        let items = ops::collect(ts, o)?;
-        items_all = set_op_items(ts, &cur, &items, op)?;
-        cur = make_like(ts, &a.args[0], items_all.clone())?;
-    }
     let s = st(&a)?;
-    s.table.clear_all();
-    for v in items_all {
-        set_add(ts, &a.args[0], v)?;
+    for o in &a.args[1..] {
+        if o.is(&a.args[0]) && op != 0 {
+            s.table.clear_all();
+            continue;
+        }
+        match op {
+            0 => {
+                let items = set_op_items(ts, &a.args[0], o, 0)?;
+                s.table.clear_all();
+                for v in items {
+                    set_add(ts, &a.args[0], v)?;
+                }
+            }
+            2 => discard_all(ts, &a.args[0], o)?,
+            _ => {
+                let keys = match o.downcast::<PySet>() {
+                    Some(os) => os.table.keys(),
+                    None => {
+                        let tmp = new_set(ts, ops::collect(ts, o)?)?;
+                        tmp.downcast::<PySet>().map(|p| p.table.keys()).unwrap_or_default()
+                    }
+                };
+                toggle_keys(ts, &a.args[0], keys)?;
+            }
+        }
     }
     Ok(none())
 }

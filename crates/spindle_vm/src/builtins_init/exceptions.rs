@@ -592,6 +592,43 @@ fn project(ts: &ThreadState, eg: &Value, keep: &[usize]) -> PyResult<Option<Valu
 }
 
 /// The last lines of a SyntaxError report: file/line, source line, caret, message.
+/// The parts of a SyntaxError that its display draws (header line aside).
+struct SyntaxFields {
+    text: Option<String>,
+    offset: Option<i64>,
+    end_offset: Option<i64>,
+    lineno: Option<i64>,
+    end_lineno: Option<i64>,
+}
+
+/// CPython 3.14's "invalid syntax. Did you mean 'for'?": the `traceback`
+/// module's own search (`TracebackException._find_keyword_typos`, which
+/// recompiles the line with each close keyword in place of a name) run at
+/// display time, as CPython's display does. Returns the new message and the
+/// token's position, or None (no `_metadata`, no match, any failure).
+fn keyword_typo(ts: &ThreadState, exc: &Value) -> Option<(String, SyntaxFields)> {
+    ops::getattr_opt(ts, exc, "_metadata").ok().flatten().filter(|m| !is_none(m))?;
+    let tb = crate::import::import_module(ts, "traceback").ok()?;
+    let class = ops::getattr_str(ts, &tb, "TracebackException").ok()?;
+    let te = ops::call(ts, &class, &[exc.type_ref().to_value(), exc.clone(), none()]).ok()?;
+    let before = ops::getattr_str(ts, &te, "msg").ok()?;
+    let find = ops::getattr_str(ts, &te, "_find_keyword_typos").ok()?;
+    ops::call(ts, &find, &[]).ok()?;
+    let after = ops::getattr_str(ts, &te, "msg").ok()?;
+    if ops::eq(ts, &before, &after).unwrap_or(true) {
+        return None;
+    }
+    let int = |n: &str| ops::getattr_str(ts, &te, n).ok().filter(|v| !is_none(v)).and_then(|v| crate::num::int_to_i64(&v));
+    let fields = SyntaxFields {
+        text: ops::getattr_str(ts, &te, "text").ok().and_then(|t| as_str(&t).map(str::to_owned)),
+        offset: int("offset"),
+        end_offset: int("end_offset"),
+        lineno: int("lineno"),
+        end_lineno: int("end_lineno"),
+    };
+    Some((as_str(&after)?.to_owned(), fields))
+}
+
 pub fn format_syntax_error(ts: &ThreadState, exc: &Value) -> String {
     let get = |n: &str| ops::instance_dict(exc).and_then(|d| d.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str(n))).filter(|v| !is_none(v));
     let name = exc.type_ref().name();
@@ -608,7 +645,22 @@ pub fn format_syntax_error(ts: &ThreadState, exc: &Value) -> String {
         (Some(f), None) => suffix = format!(" ({f})"),
         (None, None) => {}
     }
-    if let Some(text) = get("text").and_then(|t| as_str(&t).map(str::to_owned)) {
+    let mut msg = msg;
+    let mut fields = SyntaxFields {
+        text: get("text").and_then(|t| as_str(&t).map(str::to_owned)),
+        offset: get("offset").and_then(|o| crate::num::int_to_i64(&o)),
+        end_offset: get("end_offset").and_then(|o| crate::num::int_to_i64(&o)),
+        lineno: line,
+        end_lineno: get("end_lineno").and_then(|l| crate::num::int_to_i64(&l)),
+    };
+    if fields.text.is_some() && (msg == "invalid syntax" || msg.contains("Perhaps you forgot a comma")) {
+        if let Some((typo_msg, typo_fields)) = keyword_typo(ts, exc) {
+            msg = typo_msg;
+            fields = typo_fields;
+        }
+    }
+    let line = fields.lineno;
+    if let Some(text) = fields.text {
         // As the traceback module: strip the newline, then leading spaces,
         // newlines and form feeds (a leading tab shows); columns are 1-based
         // offsets into the unstripped line.
@@ -617,12 +669,12 @@ pub fn format_syntax_error(ts: &ThreadState, exc: &Value) -> String {
         let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
         let rlen = rtext.chars().count() as i64;
         let tlen = text.chars().count() as i64;
-        match get("offset").and_then(|o| crate::num::int_to_i64(&o)) {
+        match fields.offset {
             None => out.push_str(&format!("    {ltext}\n")),
             Some(mut offset) => {
-                let end_line = get("end_lineno").and_then(|l| crate::num::int_to_i64(&l));
+                let end_line = fields.end_lineno;
                 let mut end_offset = if end_line == line {
-                    match get("end_offset").and_then(|o| crate::num::int_to_i64(&o)) {
+                    match fields.end_offset {
                         Some(e) if e != 0 => e,
                         _ => offset,
                     }

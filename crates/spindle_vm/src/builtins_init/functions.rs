@@ -850,7 +850,8 @@ fn builtin_compile(ts: &ThreadState, a: Args<'_>) -> PyResult {
             // flags (0x200, 0x4000) do not apply to it.
             return ops::call(ts, &f, &[src, filename_v, mode_v, crate::num::new_int(flag_bits & !0x4200), optimize]);
         }
-        if flag_bits & PYCF_ONLY_AST != 0 && (as_str(&src).is_some() || super::containers::bytes_data(&src).is_some()) {
+        // With codeop's incomplete-input flags the text takes the checks below.
+        if flag_bits & PYCF_ONLY_AST != 0 && flag_bits & 0x4200 == 0 && (as_str(&src).is_some() || super::containers::bytes_data(&src).is_some()) {
             let f = ops::getattr_str(ts, m, "_parse")?;
             return ops::call(ts, &f, &[src, filename_v, mode_v]);
         }
@@ -887,7 +888,14 @@ fn builtin_compile(ts: &ThreadState, a: Args<'_>) -> PyResult {
             syntax(rt().exc.SyntaxError, "invalid syntax", text.lines().count() as i64)
         });
     }
-    match crate::import::compile_string(ts, &text, &filename, &mode) {
+    let compiled = match &ast_mod {
+        Some(m) if flag_bits & PYCF_ONLY_AST != 0 => {
+            let f = ops::getattr_str(ts, m, "_parse")?;
+            ops::call(ts, &f, &[src, new_str(&filename), new_str(&mode)])
+        }
+        _ => crate::import::compile_string(ts, &text, &filename, &mode),
+    };
+    match compiled {
         Err(e) if flag_bits & PYCF_ALLOW_INCOMPLETE_INPUT != 0 && e.is_instance(rt().exc.SyntaxError) => {
             let msg = ops::getattr_str(ts, e.value(), "msg").ok().and_then(|m| as_str(&m).map(str::to_owned)).unwrap_or_default();
             let line = ops::getattr_str(ts, e.value(), "lineno").ok().and_then(|l| crate::num::int_to_i64(&l)).unwrap_or(0);

@@ -344,25 +344,17 @@ pub fn typing_intrinsic1(ts: &ThreadState, code: u32, v: Value) -> PyResult {
 
 pub fn typing_intrinsic2(ts: &ThreadState, code: u32, a: Value, b: Value) -> PyResult {
     let typing = crate::import::import_module(ts, "typing")?;
+    // `b` is the compiler's evaluation function of the bound, constraints or
+    // default; as CPython, it runs when the attribute is first read.
     match code {
-        2 => {
+        2 | 3 => {
             let tv = ops::getattr_str(ts, &typing, "TypeVar")?;
-            let bound = ops::call(ts, &b, &[crate::num::new_int(1)])?;
-            let kwn = [new_str("bound"), new_str("infer_variance")];
-            ops::call_args(ts, &tv, Args { args: &[a, bound, crate::num::new_bool(true)], kwnames: &kwn })
-        }
-        3 => {
-            let tv = ops::getattr_str(ts, &typing, "TypeVar")?;
-            let cons = ops::call(ts, &b, &[crate::num::new_int(1)])?;
-            let mut args = vec![a];
-            args.extend(ops::collect(ts, &cons)?);
-            args.push(crate::num::new_bool(true));
-            let kwn = [new_str("infer_variance")];
-            ops::call_args(ts, &tv, Args { args: &args, kwnames: &kwn })
+            let make = ops::getattr_str(ts, &tv, "_pep695")?;
+            let kwn = [new_str(if code == 2 { "evaluate_bound" } else { "evaluate_constraints" })];
+            ops::call_args(ts, &make, Args { args: &[a, b], kwnames: &kwn })
         }
         _ => {
-            let d = ops::call(ts, &b, &[crate::num::new_int(1)])?;
-            let _ = ops::setattr(ts, &a, &new_str("__default__"), Some(d));
+            ops::setattr(ts, &a, &new_str("_evaluate_default"), Some(b))?;
             Ok(a)
         }
     }

@@ -131,7 +131,7 @@ pub(super) fn init(r: &Runtime) {
             raise!(TypeError, "GenericAlias expected 2 arguments, got {}", pos.len().saturating_sub(1));
         }
         let args = if crate::seq::tuple_items(&pos[2]).is_some() { pos[2].clone() } else { new_tuple(vec![pos[2].clone()]) };
-        Ok(alloc(cls, crate::class::PyGenericAlias { origin: pos[1].clone(), args }))
+        Ok(alloc(cls, crate::class::PyGenericAlias { origin: pos[1].clone(), args, starred: false }))
     });
     add_value(r.types.generic_alias, "__module__", new_str("types"));
     add_methods(
@@ -140,6 +140,12 @@ pub(super) fn init(r: &Runtime) {
             ("__mro_entries__", |_, a| {
                 let Some(g) = a.args[0].downcast::<crate::class::PyGenericAlias>() else { raise!(TypeError, "expected GenericAlias") };
                 Ok(new_tuple(vec![g.origin.clone()]))
+            }),
+            // 3.11+: `*alias` unpacks to the one starred alias (`*tuple[int, ...]`).
+            ("__iter__", |ts, a| {
+                let Some(g) = a.args[0].downcast::<crate::class::PyGenericAlias>() else { raise!(TypeError, "expected GenericAlias") };
+                let starred = crate::class::PyGenericAlias { origin: g.origin.clone(), args: g.args.clone(), starred: true };
+                ops::iter(ts, &new_tuple(vec![alloc(a.args[0].type_ref(), starred)]))
             }),
             ("__call__", |ts, a| {
                 let Some(g) = a.args[0].downcast::<crate::class::PyGenericAlias>() else { raise!(TypeError, "expected GenericAlias") };
@@ -1191,7 +1197,7 @@ fn member_delete(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 pub fn generic_alias(_ts: &ThreadState, obj: &Value, key: &Value) -> PyResult {
     let args = if crate::seq::tuple_items(key).is_some() { key.clone() } else { new_tuple(vec![key.clone()]) };
-    Ok(alloc(rt().types.generic_alias, crate::class::PyGenericAlias { origin: obj.clone(), args }))
+    Ok(alloc(rt().types.generic_alias, crate::class::PyGenericAlias { origin: obj.clone(), args, starred: false }))
 }
 
 fn type_repr_for_alias(ts: &ThreadState, v: &Value) -> PyResult<String> {
@@ -1216,7 +1222,8 @@ fn generic_alias_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
         parts.push(type_repr_for_alias(ts, a)?);
     }
     let inner = if parts.is_empty() { "()".to_owned() } else { parts.join(", ") };
-    Ok(new_str(&format!("{}[{}]", type_repr_for_alias(ts, &g.origin)?, inner)))
+    let star = if g.starred { "*" } else { "" };
+    Ok(new_str(&format!("{star}{}[{}]", type_repr_for_alias(ts, &g.origin)?, inner)))
 }
 
 fn generic_alias_eq(ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -1227,7 +1234,7 @@ fn generic_alias_eq(ts: &ThreadState, args: Args<'_>) -> PyResult {
     ) else {
         return Ok(rt().not_implemented.clone());
     };
-    Ok(new_bool(ops::eq(ts, &a.origin, &b.origin)? && ops::eq(ts, &a.args, &b.args)?))
+    Ok(new_bool(a.starred == b.starred && ops::eq(ts, &a.origin, &b.origin)? && ops::eq(ts, &a.args, &b.args)?))
 }
 
 fn generic_alias_hash(ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -1286,8 +1293,13 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
                 .filter(|v| v.downcast::<crate::class::PyGetSet>().is_none())
                 .unwrap_or_else(|| new_str("builtins")),
             // CPython derives it from tp_doc; of the builtin types only
-            // `object` documents a signature there.
-            "__text_signature__" => if t == rt().types.object { new_str("()") } else { none() },
+            // `object` documents a signature there, and native modules' types
+            // may keep one in their dict (`functools.partial`).
+            "__text_signature__" => match td.dict_data().get_str("__text_signature__") {
+                _ if t == rt().types.object => new_str("()"),
+                Some(sig) if !t.is_heap() => sig,
+                _ => none(),
+            },
             "__basicsize__" => new_int(32),
             "__flags__" => new_int(cpython_type_flags(t)),
             // A generic class's body stores its parameters in its namespace.
@@ -1506,8 +1518,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__origin__" => Some(g.origin.clone()),
             "__args__" => Some(g.args.clone()),
             "__parameters__" => Some(new_tuple(vec![])),
-            // No `*tuple[...]` aliases are made here, so none is unpacked.
-            "__unpacked__" => Some(crate::num::new_bool(false)),
+            "__unpacked__" => Some(crate::num::new_bool(g.starred)),
             _ => ops::getattr_opt(ts, &g.origin, name)?,
         });
     }

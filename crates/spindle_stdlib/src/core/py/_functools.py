@@ -1,5 +1,6 @@
-# Spindle's _functools (Python for Spindle): reduce only; functools.py has
-# pure-Python fallbacks for partial, cmp_to_key and _lru_cache_wrapper.
+# Spindle's _functools (Python for Spindle): reduce; partial, Placeholder and
+# _PlaceholderType are native (partial.rs, added after this runs); functools.py
+# has pure-Python fallbacks for cmp_to_key and _lru_cache_wrapper.
 
 _initial_missing = object()
 
