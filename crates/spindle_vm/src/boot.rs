@@ -318,10 +318,18 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
             }
             Ok(none())
         }),
-        ("settrace", |_, _| Ok(none())),
-        ("gettrace", |_, _| Ok(none())),
-        ("setprofile", |_, _| Ok(none())),
-        ("getprofile", |_, _| Ok(none())),
+        ("settrace", |ts, a| {
+            let [f] = crate::builtins_init::parse_args("settrace", a, ["function"], 1)?;
+            crate::eval::set_hook(ts, false, f.filter(|f| !crate::runtime::is_none(f)));
+            Ok(none())
+        }),
+        ("gettrace", |ts, _| Ok(ts.trace_fn.borrow().clone().unwrap_or_else(none))),
+        ("setprofile", |ts, a| {
+            let [f] = crate::builtins_init::parse_args("setprofile", a, ["function"], 1)?;
+            crate::eval::set_hook(ts, true, f.filter(|f| !crate::runtime::is_none(f)));
+            Ok(none())
+        }),
+        ("getprofile", |ts, _| Ok(ts.profile_fn.borrow().clone().unwrap_or_else(none))),
         ("call_tracing", |ts, a| {
             let f = a.args.first().cloned().unwrap_or_else(none);
             let args = ops::collect(ts, a.args.get(1).unwrap_or(&none()))?;

@@ -81,6 +81,12 @@ pub struct Frame {
     pub on_return: Option<OnReturn>,
     /// The next frame of the frame pool while this one waits there.
     next_free: FreeLink,
+    /// `sys.settrace`'s local trace function for this frame (what the
+    /// global one returned for its 'call' event), and the line and
+    /// instruction it last reported.
+    pub f_trace: Option<Value>,
+    trace_line: u32,
+    trace_lasti: usize,
 }
 
 /// `Frame::next_free`.
@@ -264,6 +270,8 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         fr.code = code;
         fr.pc = 0;
         fr.lasti = 0;
+        fr.trace_line = 0;
+        fr.trace_lasti = 0;
         fr.locals_map = locals_map;
         fr.func = func;
         fr.borrowed = borrowed;
@@ -285,6 +293,9 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         borrowed,
         on_return: None,
         next_free: FreeLink(std::ptr::null_mut()),
+        f_trace: None,
+        trace_line: 0,
+        trace_lasti: 0,
     }))
 }
 
@@ -318,6 +329,9 @@ fn recycle_frame(mut fr: Box<Frame>) {
     }
     if fr.on_return.is_some() {
         fr.on_return = None;
+    }
+    if fr.f_trace.is_some() {
+        fr.f_trace = None;
     }
     if fr.locals.capacity() > 256 || fr.stack.capacity() > 256 {
         return;
@@ -706,12 +720,19 @@ fn yield_frame(ts: &ThreadState, frames: &mut FrameStack, v: Value) -> PyResult<
 
 /// Unwinds `e` through this run's frames to the innermost handler (which
 /// then continues); `Err` when no frame of this run handles it.
-fn unwind_into(ts: &ThreadState, frames: &mut FrameStack, e: PyErr) -> PyResult<()> {
+fn unwind_into(ts: &ThreadState, frames: &mut FrameStack, mut e: PyErr) -> PyResult<()> {
     crate::traceback::chain_context(ts, &e);
     loop {
         let Some(f) = frames.last_mut() else { return Err(e) };
         if !ts.skip_traceback_once.replace(false) {
             crate::traceback::add_traceback(ts, &e, f);
+        }
+        if ts.hooks_on.get() && f.f_trace.is_some() {
+            // The hook's own exception replaces the one being raised.
+            let info = crate::seq::new_tuple(vec![e.0.type_ref().to_value(), e.0.clone(), crate::traceback::get_traceback(&e.0)]);
+            if let Err(hook_err) = trace_event(ts, f, "exception", &info) {
+                e = hook_err;
+            }
         }
         if let Some(h) = f.code.handler_for(f.lasti as u32).cloned() {
             f.stack.truncate(h.depth as usize);
@@ -722,6 +743,10 @@ fn unwind_into(ts: &ThreadState, frames: &mut FrameStack, e: PyErr) -> PyResult<
             f.pc = h.target as usize;
             return Ok(());
         }
+        if ts.hooks_on.get() {
+            // The frame ends by the exception: its 'return' event carries None.
+            let _ = trace_event(ts, f, "return", &none());
+        }
         frames.pop();
         crate::frame::pop_live(ts);
         ts.depth.set(ts.depth.get() - 1);
@@ -729,6 +754,95 @@ fn unwind_into(ts: &ThreadState, frames: &mut FrameStack, e: PyErr) -> PyResult<
             return Err(e);
         }
     }
+}
+
+/// A call while a hook is set: a builtin function's call is reported to the
+/// profile hook as 'c_call', then 'c_return' or 'c_exception'.
+#[cold]
+fn call_profiled(ts: &ThreadState, callable: &Value, a: Args<'_>) -> PyResult {
+    let profile = ts.profile_fn.borrow().clone();
+    let native = callable.downcast::<crate::function::NativeFunction>().is_some();
+    let Some(p) = profile.filter(|_| native && !ts.in_hook.get()) else { return ops::call_args(ts, callable, a) };
+    call_hook(ts, true, &p, "c_call", callable)?;
+    let r = ops::call_args(ts, callable, a);
+    // The call may have replaced or removed the hook (`sys.setprofile(None)`).
+    let after = ts.profile_fn.borrow().clone();
+    if let Some(p) = after {
+        let event = if r.is_ok() { "c_return" } else { "c_exception" };
+        call_hook(ts, true, &p, event, callable)?;
+    }
+    r
+}
+
+/// `sys.settrace` (`profile` false) or `sys.setprofile` for this thread.
+pub fn set_hook(ts: &ThreadState, profile: bool, f: Option<Value>) {
+    let old = if profile { ts.profile_fn.replace(f) } else { ts.trace_fn.replace(f) };
+    ts.hooks_on.set(ts.trace_fn.borrow().is_some() || ts.profile_fn.borrow().is_some());
+    drop(old);
+}
+
+/// Calls a trace or profile hook with (frame, event, arg); hooks report no
+/// events of their own. A hook that raises is removed, as CPython does.
+fn call_hook(ts: &ThreadState, profile: bool, hook: &Value, event: &str, arg: &Value) -> PyResult {
+    let Some(frame) = crate::frame::frame_object(ts, 0) else { return Ok(none()) };
+    ts.in_hook.set(true);
+    let r = ops::call(ts, hook, &[frame, crate::str::intern(event), arg.clone()]);
+    ts.in_hook.set(false);
+    if r.is_err() {
+        set_hook(ts, profile, None);
+    }
+    r
+}
+
+/// Reports `event` for the running frame `f`: to the profile hook, and to
+/// the frame's local trace function (which the call replaces with what it
+/// returns; None stops this frame's tracing).
+#[cold]
+fn trace_event(ts: &ThreadState, f: &mut Frame, event: &str, arg: &Value) -> PyResult<()> {
+    if ts.in_hook.get() {
+        return Ok(());
+    }
+    if event == "call" || event == "return" {
+        let p = ts.profile_fn.borrow().clone();
+        if let Some(p) = p {
+            call_hook(ts, true, &p, event, arg)?;
+        }
+    }
+    let local = if event == "call" { ts.trace_fn.borrow().clone() } else { f.f_trace.clone() };
+    if let Some(t) = local {
+        let r = call_hook(ts, false, &t, event, arg)?;
+        if event != "return" {
+            f.f_trace = Some(r).filter(|r| !is_none(r));
+        }
+    }
+    Ok(())
+}
+
+/// Before each instruction while a hook is set: 'call' at a frame's start
+/// (and a generator's resumption), 'line' when a traced frame reaches a new
+/// line or jumps back into one.
+#[cold]
+fn trace_step(ts: &ThreadState, f: &mut Frame, op: Opcode) -> PyResult<()> {
+    if ts.in_hook.get() {
+        return Ok(());
+    }
+    if op == Opcode::Resume {
+        trace_event(ts, f, "call", &none())?;
+        f.trace_lasti = f.lasti;
+        return Ok(());
+    }
+    if f.f_trace.is_none() {
+        return Ok(());
+    }
+    let Some(line) = f.code.line_of(f.lasti) else { return Ok(()) };
+    let jumped_back = f.lasti < f.trace_lasti;
+    let starts_line = f.lasti == 0 || f.code.line_of(f.lasti - 1) != Some(line);
+    f.trace_lasti = f.lasti;
+    if line != f.trace_line || (jumped_back && starts_line) {
+        f.trace_line = line;
+        trace_event(ts, f, "line", &none())?;
+    }
+    Ok(())
 }
 
 
@@ -763,6 +877,9 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
         f.lasti = pc;
         pc += 1;
         let arg = ins.arg;
+        if ts.hooks_on.get() {
+            trace_step(ts, f, ins.op)?;
+        }
         match ins.op {
             Opcode::Nop => {}
             Opcode::Resume => crate::interp_hooks::eval_breaker(ts)?,
@@ -1247,6 +1364,9 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::ReturnValue => {
                 let v = pop!(f);
+                if ts.hooks_on.get() {
+                    trace_event(ts, f, "return", &v)?;
+                }
                 match leave_frame(ts, frames, v)? {
                     Some(r) => return Ok(r),
                     None => continue 'frames,
@@ -1259,6 +1379,10 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::YieldValue => {
                 let v = pop!(f);
                 f.pc = pc;
+                if ts.hooks_on.get() {
+                    // A yield reports as a 'return' of the yielded value.
+                    trace_event(ts, f, "return", &v)?;
+                }
                 return yield_frame(ts, frames, v);
             }
             Opcode::Send => {
@@ -1426,6 +1550,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                     Some(args) => {
                         let a = Args { args, kwnames: kw };
                         match try_inline_call(ts, &callable, a, Some((&*code as *const CodeObject as usize, f.lasti))) {
+                            Ok(None) if ts.hooks_on.get() => call_profiled(ts, &callable, a).map(Inline::Value),
                             Ok(None) => ops::call_args(ts, &callable, a).map(Inline::Value),
                             Ok(Some(x)) => Ok(x),
                             Err(e) => Err(e),

@@ -92,6 +92,13 @@ pub struct ThreadState {
     pub frame_objects: RefCell<Vec<Value>>,
     /// Set by RERAISE: the frame re-raising already has its traceback entry.
     pub skip_traceback_once: Cell<bool>,
+    /// `sys.settrace` / `sys.setprofile` functions of this thread.
+    pub trace_fn: RefCell<Option<Value>>,
+    pub profile_fn: RefCell<Option<Value>>,
+    /// Either hook is set: the loop reports events (`eval::trace_step`).
+    pub hooks_on: Cell<bool>,
+    /// A hook is running: its own code reports no events.
+    pub in_hook: Cell<bool>,
     /// `sys.set_asyncgen_hooks`: [firstiter, finalizer].
     pub asyncgen_hooks: RefCell<[Option<Value>; 2]>,
     /// Approximate address of the bottom of this thread's Rust stack.
@@ -116,6 +123,10 @@ impl ThreadState {
             exc_stack: RefCell::new(Vec::new()),
             frames: RefCell::new(Vec::new()),
             frame_objects: RefCell::new(Vec::new()),
+            trace_fn: RefCell::new(None),
+            profile_fn: RefCell::new(None),
+            hooks_on: Cell::new(false),
+            in_hook: Cell::new(false),
             skip_traceback_once: Cell::new(false),
             asyncgen_hooks: RefCell::new([None, None]),
             stack_base: &marker as *const u8 as usize,
