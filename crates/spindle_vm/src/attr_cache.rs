@@ -18,7 +18,7 @@
 //! - `hint` is only a guess at the entry index in the instance dict; the
 //!   dict checks the key there before using it.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use crate::value::Value;
 
@@ -74,7 +74,40 @@ impl Drop for Cache {
 }
 
 thread_local! {
-    static CACHE: RefCell<Cache> = const { RefCell::new(Cache { slots: Vec::new(), filled: Vec::new() }) };
+    /// This thread's cache, made on first use and freed by
+    /// `drop_thread_cache` when the thread state ends. A destructor-free
+    /// thread-local is a plain thread-pointer load, where a `RefCell` with a
+    /// destructor costs a registration check and a borrow flag per access.
+    static CACHE: Cell<*mut Cache> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// Frees this thread's cache (at thread exit, from `ThreadState`'s drop).
+pub(crate) fn drop_thread_cache() {
+    let p = CACHE.with(|c| c.replace(std::ptr::null_mut()));
+    if !p.is_null() {
+        // SAFETY: made by `with_cache` with Box::into_raw on this thread, and
+        // just unlinked, so this is the only pointer to it.
+        drop(unsafe { Box::from_raw(p) });
+    }
+}
+
+/// Runs `f` on this thread's cache. `f` must not run Python code or reach
+/// this function again (values it takes out are dropped by the caller,
+/// after `with_cache` returns), so the `&mut` it gets is the only one.
+#[inline]
+fn with_cache<R>(f: impl FnOnce(&mut Cache) -> R) -> R {
+    let p = CACHE.with(|c| {
+        let p = c.get();
+        if !p.is_null() {
+            return p;
+        }
+        let fresh = Box::into_raw(Box::new(Cache { slots: Vec::new(), filled: Vec::new() }));
+        c.set(fresh);
+        fresh
+    });
+    // SAFETY: the cache is this thread's own allocation, never freed, and
+    // by `with_cache`'s contract no other borrow of it is live meanwhile.
+    f(unsafe { &mut *p })
 }
 
 /// The slot of (site, type): a site that sees several types (`shape.hit()`
@@ -100,26 +133,19 @@ pub(crate) struct Hit {
 pub(crate) fn get(code: usize, pc: usize, name: &Value, ty: usize) -> Option<Hit> {
     let slot = slot_of(code, pc, ty);
     let epoch = crate::types::lookup_epoch();
-    CACHE
-        .try_with(|c| {
-            let c = c.try_borrow().ok()?;
-            match c.slots.get(slot) {
-                Some(Some(e)) if e.code == code && e.pc == pc && e.ty == ty && e.epoch == epoch && e.name.is(name) => {
-                    Some(Hit { kind: e.kind, value: e.value.clone(), hint: e.hint })
-                }
-                _ => None,
-            }
-        })
-        .ok()
-        .flatten()
+    with_cache(|c| match c.slots.get(slot) {
+        Some(Some(e)) if e.code == code && e.pc == pc && e.ty == ty && e.epoch == epoch && e.name.is(name) => {
+            Some(Hit { kind: e.kind, value: e.value.clone(), hint: e.hint })
+        }
+        _ => None,
+    })
 }
 
 /// Records how `name` resolved on type `ty` at (code, pc), classified
 /// under `epoch` (read before the classification).
 pub(crate) fn put(code: usize, pc: usize, name: &Value, ty: usize, epoch: u64, kind: Kind, value: Option<Value>) {
     let slot = slot_of(code, pc, ty);
-    let old = CACHE.try_with(|c| {
-        let mut c = c.try_borrow_mut().ok()?;
+    let old = with_cache(|c| {
         if c.slots.is_empty() {
             c.slots.resize_with(SLOTS, || None);
         }
@@ -138,12 +164,10 @@ pub(crate) fn put(code: usize, pc: usize, name: &Value, ty: usize, epoch: u64, k
 #[inline]
 pub(crate) fn set_hint(code: usize, pc: usize, ty: usize, hint: usize) {
     let slot = slot_of(code, pc, ty);
-    let _ = CACHE.try_with(|c| {
-        if let Ok(mut c) = c.try_borrow_mut() {
-            if let Some(Some(e)) = c.slots.get_mut(slot) {
-                if e.code == code && e.pc == pc && e.ty == ty {
-                    e.hint = hint;
-                }
+    with_cache(|c| {
+        if let Some(Some(e)) = c.slots.get_mut(slot) {
+            if e.code == code && e.pc == pc && e.ty == ty {
+                e.hint = hint;
             }
         }
     });
@@ -151,16 +175,11 @@ pub(crate) fn set_hint(code: usize, pc: usize, ty: usize, hint: usize) {
 
 /// Drops this thread's entries (it just changed a type).
 pub(crate) fn forget_this_thread() {
-    let stale: Vec<Entry> = CACHE
-        .try_with(|c| match c.try_borrow_mut() {
-            Ok(mut c) if !c.filled.is_empty() => {
-                let c = &mut *c;
-                let slots = &mut c.slots;
-                c.filled.drain(..).filter_map(|i| slots.get_mut(i as usize).and_then(Option::take)).collect()
-            }
-            _ => Vec::new(),
-        })
-        .unwrap_or_default();
+    let stale: Vec<Entry> = with_cache(|c| {
+        let slots = &mut c.slots;
+        c.filled.drain(..).filter_map(|i| slots.get_mut(i as usize).and_then(Option::take)).collect()
+    });
+    // Dropped after the cache access ends: it may run `__del__`.
     drop(stale);
 }
 

@@ -818,20 +818,11 @@ fn trace_event(ts: &ThreadState, f: &mut Frame, event: &str, arg: &Value) -> PyR
     Ok(())
 }
 
-/// Before each instruction while a hook is set: 'call' at a frame's start
-/// (and a generator's resumption), 'line' when a traced frame reaches a new
-/// line or jumps back into one.
+/// Before each instruction of a frame with a local trace function: 'line'
+/// when it reaches a new line or jumps back into one.
 #[cold]
-fn trace_step(ts: &ThreadState, f: &mut Frame, op: Opcode) -> PyResult<()> {
-    if ts.in_hook.get() {
-        return Ok(());
-    }
-    if op == Opcode::Resume {
-        trace_event(ts, f, "call", &none())?;
-        f.trace_lasti = f.lasti;
-        return Ok(());
-    }
-    if f.f_trace.is_none() {
+fn trace_step(ts: &ThreadState, f: &mut Frame) -> PyResult<()> {
+    if ts.in_hook.get() || f.f_trace.is_none() {
         return Ok(());
     }
     let Some(line) = f.code.line_of(f.lasti) else { return Ok(()) };
@@ -859,7 +850,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
     // again (each switch continues 'frames, deriving it anew).
     let f: &mut Frame = unsafe { &mut *fp };
     let code = f.code;
-    let instrs: &[Instruction] = &code.instructions;
+    let all_instrs: &[Instruction] = &code.instructions;
     // SAFETY: execute never replaces f.code_obj, which keeps this PyCode alive.
     let pycode: &PyCode = unsafe { &*(f.code_data() as *const PyCode) };
     if let Some(e) = f.pending_throw.take() {
@@ -870,19 +861,42 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
     // back only where something reads it: before a frame switch and at a
     // yield (an exception's handler sets `f.pc` itself).
     let mut pc = f.pc;
+    // Only a frame with a local trace function reports lines; it gets one
+    // at its 'call' event (RESUME). Such a frame fetches from an empty
+    // slice, so the fetch's bounds check sends each instruction through the
+    // line check at no cost to untraced frames.
+    let mut instrs: &[Instruction] = if f.f_trace.is_some() { &[] } else { all_instrs };
     loop {
-        let Some(&ins) = instrs.get(pc) else {
-            raise!(SystemError, "instruction index out of range")
+        let ins = match instrs.get(pc) {
+            Some(&ins) => ins,
+            None => {
+                f.lasti = pc;
+                if f.f_trace.is_some() {
+                    trace_step(ts, f)?;
+                }
+                if f.f_trace.is_none() {
+                    instrs = all_instrs;
+                }
+                match all_instrs.get(pc) {
+                    Some(&ins) => ins,
+                    None => raise!(SystemError, "instruction index out of range"),
+                }
+            }
         };
         f.lasti = pc;
         pc += 1;
         let arg = ins.arg;
-        if ts.hooks_on.get() {
-            trace_step(ts, f, ins.op)?;
-        }
         match ins.op {
             Opcode::Nop => {}
-            Opcode::Resume => crate::interp_hooks::eval_breaker(ts)?,
+            Opcode::Resume => {
+                crate::interp_hooks::eval_breaker(ts)?;
+                if ts.hooks_on.get() {
+                    // 'call' at a frame's start and at a generator's resumption.
+                    trace_event(ts, f, "call", &none())?;
+                    f.trace_lasti = f.lasti;
+                    instrs = if f.f_trace.is_some() { &[] } else { all_instrs };
+                }
+            }
             Opcode::PopTop => {
                 f.stack.pop();
             }

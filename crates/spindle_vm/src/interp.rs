@@ -188,6 +188,7 @@ impl Drop for ThreadState {
         let exc = std::mem::take(&mut *self.exc_stack.borrow_mut());
         drop(exc);
         crate::eval::drain_frame_pool();
+        crate::attr_cache::drop_thread_cache();
         detach(&self.slot);
         WORLD.threads.lock().retain(|s| !Arc::ptr_eq(s, &self.slot));
     }
