@@ -105,8 +105,9 @@ fn with_cache<R>(f: impl FnOnce(&mut Cache) -> R) -> R {
         c.set(fresh);
         fresh
     });
-    // SAFETY: the cache is this thread's own allocation, never freed, and
-    // by `with_cache`'s contract no other borrow of it is live meanwhile.
+    // SAFETY: the cache is this thread's own allocation, freed only by
+    // `drop_thread_cache`, which unlinks it first (a later call makes a new
+    // one); by `with_cache`'s contract no other borrow of it is live.
     f(unsafe { &mut *p })
 }
 
