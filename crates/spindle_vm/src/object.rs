@@ -64,8 +64,120 @@ struct GcBox<O> {
 
 /// Per-instance storage of heap-type instances.
 pub struct InstanceExt {
-    pub dict: Mutex<Option<Value>>,
+    pub dict: DictSlot,
     pub slots: Box<[Mutex<Option<Value>>]>,
+}
+
+/// An instance's `__dict__` slot, read without a lock (attribute reads are
+/// the hottest path there is).
+///
+/// Invariant: a non-null `ptr` owns one reference to the dict, published
+/// with Release and read with Acquire. A dict the slot stops pointing to
+/// (`__dict__` replaced or deleted) moves to `retired` instead of dying,
+/// and stays there until the instance dies or the collector clears it, so
+/// a reader that loaded the old pointer while holding a reference to the
+/// instance can go on using it. (Replacing `__dict__` is rare; a program
+/// that does it in a loop on one object keeps the old dicts until then.)
+pub struct DictSlot {
+    ptr: std::sync::atomic::AtomicPtr<ObjHeader>,
+    retired: Mutex<Vec<Value>>,
+}
+
+/// A dict borrowed from a `DictSlot`, valid while its instance lives.
+pub struct BorrowedDict<'a>(std::mem::ManuallyDrop<Value>, std::marker::PhantomData<&'a DictSlot>);
+
+impl std::ops::Deref for BorrowedDict<'_> {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
+impl Default for DictSlot {
+    fn default() -> Self {
+        DictSlot { ptr: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()), retired: Mutex::new(Vec::new()) }
+    }
+}
+
+impl DictSlot {
+    /// The dict, if the instance has one.
+    #[inline]
+    pub fn get(&self) -> Option<BorrowedDict<'_>> {
+        let p = self.ptr.load(std::sync::atomic::Ordering::Acquire);
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: a non-null pointer holds a reference the slot owns, and a
+        // dict the slot lets go of is retired, not freed, while `self` (the
+        // instance) lives; the copy never touches the count (ManuallyDrop).
+        Some(BorrowedDict(std::mem::ManuallyDrop::new(unsafe { Value::from_raw(p) }), std::marker::PhantomData))
+    }
+
+    /// A counted reference to the dict, if any.
+    pub fn get_cloned(&self) -> Option<Value> {
+        self.get().map(|d| (*d).clone())
+    }
+
+    /// The dict, made empty first if the instance has none.
+    pub fn get_or_create(&self) -> BorrowedDict<'_> {
+        if let Some(d) = self.get() {
+            return d;
+        }
+        let fresh = crate::builtins_init::new_dict();
+        let p = fresh.header_ptr() as *mut ObjHeader;
+        match self.ptr.compare_exchange(std::ptr::null_mut(), p, std::sync::atomic::Ordering::AcqRel, std::sync::atomic::Ordering::Acquire) {
+            // The slot owns the new dict's reference now.
+            Ok(_) => std::mem::forget(fresh),
+            // Another thread made one first: ours dies here.
+            Err(_) => drop(fresh),
+        }
+        self.get().unwrap_or_else(|| BorrowedDict(std::mem::ManuallyDrop::new(crate::runtime::none()), std::marker::PhantomData))
+    }
+
+    /// Replaces the dict (None: no dict until the next use); the old one is retired.
+    pub fn set(&self, v: Option<Value>) {
+        let p = match v {
+            Some(v) => {
+                let p = v.header_ptr() as *mut ObjHeader;
+                std::mem::forget(v);
+                p
+            }
+            None => std::ptr::null_mut(),
+        };
+        let old = self.ptr.swap(p, std::sync::atomic::Ordering::AcqRel);
+        if !old.is_null() {
+            // SAFETY: the slot owned this reference; it moves to `retired`.
+            self.retired.lock().push(unsafe { Value::from_raw(old) });
+        }
+    }
+
+    /// Visits the dict and the retired ones (the collector's traverse).
+    pub fn visit(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(d) = self.get() {
+            visit(&d);
+        }
+        for d in self.retired.lock().iter() {
+            visit(d);
+        }
+    }
+
+    /// Takes every reference the slot holds (tp_clear, dealloc): only for an
+    /// instance nothing else can reach, so no reader holds a borrowed dict.
+    pub fn take_all(&self) -> Vec<Value> {
+        let mut out = std::mem::take(&mut *self.retired.lock());
+        let p = self.ptr.swap(std::ptr::null_mut(), std::sync::atomic::Ordering::AcqRel);
+        if !p.is_null() {
+            // SAFETY: the reference the slot owned, handed to the caller.
+            out.push(unsafe { Value::from_raw(p) });
+        }
+        out
+    }
+}
+
+impl Drop for DictSlot {
+    fn drop(&mut self) {
+        drop(self.take_all());
+    }
 }
 
 /// What the runtime needs to know about one payload layout, independent of type.
@@ -187,7 +299,7 @@ pub fn alloc<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
     let ptr = if td.has_ext() {
         let nslots = td.nslots();
         let ext = InstanceExt {
-            dict: Mutex::new(None),
+            dict: DictSlot::default(),
             slots: (0..nslots).map(|_| Mutex::new(None)).collect(),
         };
         let b = Box::into_raw(Box::new(GcBox { head, obj: PyObjExt { obj: PyObj { header: ObjHeader::new(ty), payload }, ext } }));
@@ -265,9 +377,7 @@ pub(crate) unsafe fn traverse_ptr(ptr: *const ObjHeader, visit: &mut dyn FnMut(&
     // SAFETY: the vtable matches the object's layout.
     unsafe { (td.vtable.traverse)(ptr, visit) };
     if let Some(e) = ext_ptr(ptr) {
-        if let Some(d) = e.dict.lock().as_ref() {
-            visit(d);
-        }
+        e.dict.visit(visit);
         for s in e.slots.iter() {
             if let Some(x) = s.lock().as_ref() {
                 visit(x);
@@ -295,8 +405,7 @@ pub(crate) unsafe fn clear_ptr(ptr: *const ObjHeader) {
     // SAFETY: the vtable matches the object's layout.
     unsafe { (td.vtable.clear)(ptr) };
     if let Some(e) = ext_ptr(ptr) {
-        let d = e.dict.lock().take();
-        drop(d);
+        drop(e.dict.take_all());
         for s in e.slots.iter() {
             let x = s.lock().take();
             drop(x);

@@ -282,10 +282,8 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
     if !obj.type_ref().data().has_dict() {
         return None;
     }
-    // Read under the slot's lock instead of taking a reference to the dict:
-    // a str-keyed probe runs no Python code and takes only the dict's own lock.
-    let d = ext.dict.lock();
-    d.as_ref().and_then(from)
+    // A borrowed dict: a str-keyed probe runs no Python code.
+    ext.dict.get().and_then(|d| from(&d))
 }
 
 /// `instance_dict_get` for a plain instance (`attr_cache` checked its type
@@ -293,8 +291,8 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
 #[inline]
 pub(crate) fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: usize) -> Option<(Value, usize)> {
     let ext = crate::object::ext(obj)?;
-    let d = ext.dict.lock();
-    d.as_ref()?.downcast::<crate::dict::PyDict>()?.get_name_hinted(name, hint)
+    let d = ext.dict.get()?;
+    d.downcast::<crate::dict::PyDict>()?.get_name_hinted(name, hint)
 }
 
 /// Stores into a plain instance's dict (`attr_cache` checked its type has
@@ -302,19 +300,9 @@ pub(crate) fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: usize) -
 #[inline]
 pub(crate) fn instance_dict_set_hinted(obj: &Value, name: &Value, value: Value, hint: usize) -> Result<usize, Value> {
     let Some(ext) = crate::object::ext(obj) else { return Err(value) };
-    // The dict is taken out of the slot's lock first: a store may run
-    // Python code (dropping cache entries of a dict used as globals).
-    let dict = {
-        let mut slot = ext.dict.lock();
-        match slot.as_ref() {
-            Some(d) => d.clone(),
-            None => {
-                let d = crate::builtins_init::new_dict();
-                *slot = Some(d.clone());
-                d
-            }
-        }
-    };
+    // Borrowed: even if the store runs Python code that replaces the
+    // instance's `__dict__`, the old dict stays alive (retired).
+    let dict = ext.dict.get_or_create();
     let Some(dd) = dict.downcast::<crate::dict::PyDict>() else { return Err(value) };
     let (old, ix) = dd.set_name_hinted(name, value, hint);
     // The replaced value dies outside every lock (its `__del__` may run).
@@ -338,11 +326,7 @@ pub fn instance_dict(obj: &Value) -> Option<Value> {
     if !obj.type_ref().data().has_dict() {
         return None;
     }
-    let mut d = ext.dict.lock();
-    if d.is_none() {
-        *d = Some(crate::builtins_init::new_dict());
-    }
-    d.clone()
+    Some((*ext.dict.get_or_create()).clone())
 }
 
 pub fn setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
@@ -373,19 +357,8 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
     if name_s == "__class__" {
         return set_class(obj, value);
     }
-    if name_s == "__dict__" && plain && obj.type_ref().data().has_dict() {
-        if let Some(ext) = crate::object::ext(obj) {
-            // Deleting it leaves none: an empty one is made on next use.
-            if let Some(v) = &value {
-                if v.downcast::<crate::dict::PyDict>().is_none() {
-                    raise!(TypeError, "__dict__ must be set to a dictionary, not a '{}'", type_name(v));
-                }
-            }
-            let old = std::mem::replace(&mut *ext.dict.lock(), value);
-            // The old dict dies outside the lock (its values' `__del__` may run).
-            drop(old);
-            return Ok(());
-        }
+    if name_s == "__dict__" && plain && crate::builtins_init::instance_attrs::set_instance_dict(obj, value.as_ref())? {
+        return Ok(());
     }
     if let Some(t) = TypeRef::from_value(obj) {
         return crate::class::type_setattr(ts, t, name, value);

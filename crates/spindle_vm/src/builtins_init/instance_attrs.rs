@@ -132,8 +132,8 @@ pub fn set_instance_dict(obj: &Value, value: Option<&Value>) -> PyResult<bool> {
         Some(v) if v.downcast::<PyDict>().is_some() => Some(v.clone()),
         Some(v) => raise!(TypeError, "__dict__ must be set to a dictionary, not a '{}'", ops::type_name(v)),
     };
-    let old = std::mem::replace(&mut *ext.dict.lock(), new);
-    // The old dict may run `__del__` code as it dies: not under the lock.
-    drop(old);
+    // The old dict is retired (a reader may still hold it) until the
+    // instance dies.
+    ext.dict.set(new);
     Ok(true)
 }

@@ -411,7 +411,7 @@ pub fn load_builtin(ts: &ThreadState, name: &str) -> PyResult {
 pub fn simple_namespace(d: Value) -> Value {
     let o = crate::object::alloc(rt().types.simple_namespace, crate::cell::Empty);
     if let Some(e) = crate::object::ext(&o) {
-        *e.dict.lock() = Some(d);
+        e.dict.set(Some(d));
     }
     o
 }
