@@ -202,7 +202,19 @@ impl<'a> Reader<'a> {
         Ok(head)
     }
 
+    /// A LEB128 varint; most are one byte (opcode arguments, small indices).
+    #[inline]
     fn uint(&mut self) -> Result<u64, DecodeError> {
+        if let Some((&b, rest)) = self.buf.split_first() {
+            if b & 0x80 == 0 {
+                self.buf = rest;
+                return Ok(u64::from(b));
+            }
+        }
+        self.uint_multi()
+    }
+
+    fn uint_multi(&mut self) -> Result<u64, DecodeError> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
