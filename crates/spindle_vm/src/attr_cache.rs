@@ -20,6 +20,8 @@
 
 use std::cell::Cell;
 
+use crate::site_table::{self, SiteTable};
+
 use crate::value::Value;
 
 const SLOTS: usize = 2048;
@@ -56,59 +58,14 @@ struct Entry {
     hint: usize,
 }
 
-struct Cache {
-    slots: Vec<Option<Entry>>,
-    /// The indices of the occupied slots, so clearing costs what was filled.
-    filled: Vec<u16>,
-}
-
-impl Drop for Cache {
-    fn drop(&mut self) {
-        // Thread exit: dropping values here could run finalizers with no
-        // thread state; leak these few references instead.
-        for e in self.slots.drain(..).flatten() {
-            std::mem::forget(e.value);
-            std::mem::forget(e.name);
-        }
-    }
-}
-
 thread_local! {
-    /// This thread's cache, made on first use and freed by
-    /// `drop_thread_cache` when the thread state ends. A destructor-free
-    /// thread-local is a plain thread-pointer load, where a `RefCell` with a
-    /// destructor costs a registration check and a borrow flag per access.
-    static CACHE: Cell<*mut Cache> = const { Cell::new(std::ptr::null_mut()) };
+    /// This thread's entries (see `site_table`).
+    static CACHE: Cell<*mut SiteTable<Entry>> = const { Cell::new(std::ptr::null_mut()) };
 }
 
 /// Frees this thread's cache (at thread exit, from `ThreadState`'s drop).
 pub(crate) fn drop_thread_cache() {
-    let p = CACHE.with(|c| c.replace(std::ptr::null_mut()));
-    if !p.is_null() {
-        // SAFETY: made by `with_cache` with Box::into_raw on this thread, and
-        // just unlinked, so this is the only pointer to it.
-        drop(unsafe { Box::from_raw(p) });
-    }
-}
-
-/// Runs `f` on this thread's cache. `f` must not run Python code or reach
-/// this function again (values it takes out are dropped by the caller,
-/// after `with_cache` returns), so the `&mut` it gets is the only one.
-#[inline]
-fn with_cache<R>(f: impl FnOnce(&mut Cache) -> R) -> R {
-    let p = CACHE.with(|c| {
-        let p = c.get();
-        if !p.is_null() {
-            return p;
-        }
-        let fresh = Box::into_raw(Box::new(Cache { slots: Vec::new(), filled: Vec::new() }));
-        c.set(fresh);
-        fresh
-    });
-    // SAFETY: the cache is this thread's own allocation, freed only by
-    // `drop_thread_cache`, which unlinks it first (a later call makes a new
-    // one); by `with_cache`'s contract no other borrow of it is live.
-    f(unsafe { &mut *p })
+    site_table::drop_table(&CACHE);
 }
 
 /// The slot of (site, type): a site that sees several types (`shape.hit()`
@@ -134,8 +91,8 @@ pub(crate) struct Hit {
 pub(crate) fn get(code: usize, pc: usize, name: &Value, ty: usize) -> Option<Hit> {
     let slot = slot_of(code, pc, ty);
     let epoch = crate::types::lookup_epoch();
-    with_cache(|c| match c.slots.get(slot) {
-        Some(Some(e)) if e.code == code && e.pc == pc && e.ty == ty && e.epoch == epoch && e.name.is(name) => {
+    site_table::with_table(&CACHE, |c| match c.get(slot) {
+        Some(e) if e.code == code && e.pc == pc && e.ty == ty && e.epoch == epoch && e.name.is(name) => {
             Some(Hit { kind: e.kind, value: e.value.clone(), hint: e.hint })
         }
         _ => None,
@@ -146,18 +103,9 @@ pub(crate) fn get(code: usize, pc: usize, name: &Value, ty: usize) -> Option<Hit
 /// under `epoch` (read before the classification).
 pub(crate) fn put(code: usize, pc: usize, name: &Value, ty: usize, epoch: u64, kind: Kind, value: Option<Value>) {
     let slot = slot_of(code, pc, ty);
-    let old = with_cache(|c| {
-        if c.slots.is_empty() {
-            c.slots.resize_with(SLOTS, || None);
-        }
-        let entry = Entry { code, pc, name: name.clone(), ty, epoch, kind, value, hint: 0 };
-        let old = c.slots.get_mut(slot)?.replace(entry);
-        if old.is_none() {
-            c.filled.push(slot as u16);
-        }
-        old
-    });
-    // Dropped after the borrow ends: it may run `__del__`.
+    let entry = Entry { code, pc, name: name.clone(), ty, epoch, kind, value, hint: 0 };
+    let old = site_table::with_table(&CACHE, |c| c.put(slot, SLOTS, entry));
+    // Dropped after the table access ends: it may run `__del__`.
     drop(old);
 }
 
@@ -165,8 +113,8 @@ pub(crate) fn put(code: usize, pc: usize, name: &Value, ty: usize, epoch: u64, k
 #[inline]
 pub(crate) fn set_hint(code: usize, pc: usize, ty: usize, hint: usize) {
     let slot = slot_of(code, pc, ty);
-    with_cache(|c| {
-        if let Some(Some(e)) = c.slots.get_mut(slot) {
+    site_table::with_table(&CACHE, |c| {
+        if let Some(e) = c.get_mut(slot) {
             if e.code == code && e.pc == pc && e.ty == ty {
                 e.hint = hint;
             }
@@ -176,11 +124,8 @@ pub(crate) fn set_hint(code: usize, pc: usize, ty: usize, hint: usize) {
 
 /// Drops this thread's entries (it just changed a type).
 pub(crate) fn forget_this_thread() {
-    let stale: Vec<Entry> = with_cache(|c| {
-        let slots = &mut c.slots;
-        c.filled.drain(..).filter_map(|i| slots.get_mut(i as usize).and_then(Option::take)).collect()
-    });
-    // Dropped after the cache access ends: it may run `__del__`.
+    let stale = site_table::with_table(&CACHE, SiteTable::take_all);
+    // Dropped after the table access ends: it may run `__del__`.
     drop(stale);
 }
 

@@ -19,9 +19,10 @@
 //!   until that thread misses on the slot or mutates a watched dict, as
 //!   deferred reference counting does in CPython's free-threaded build.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::site_table::{self, SiteTable};
 use crate::value::Value;
 
 const SLOTS: usize = 512;
@@ -58,25 +59,14 @@ struct Entry {
     value: Value,
 }
 
-struct Cache {
-    slots: Vec<Option<Entry>>,
-    /// The indices of the occupied slots, so clearing costs what was filled.
-    filled: Vec<u16>,
-}
-
-impl Drop for Cache {
-    fn drop(&mut self) {
-        // Thread exit: dropping values here could run finalizers with no
-        // thread state; leak these few references instead.
-        for e in self.slots.drain(..).flatten() {
-            std::mem::forget(e.value);
-            std::mem::forget(e.name);
-        }
-    }
-}
-
 thread_local! {
-    static CACHE: RefCell<Cache> = const { RefCell::new(Cache { slots: Vec::new(), filled: Vec::new() }) };
+    /// This thread's entries (see `site_table`).
+    static CACHE: Cell<*mut SiteTable<Entry>> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// Frees this thread's cache (at thread exit, from `ThreadState`'s drop).
+pub(crate) fn drop_thread_cache() {
+    site_table::drop_table(&CACHE);
 }
 
 #[inline]
@@ -98,67 +88,43 @@ pub(crate) struct Key<'a> {
 #[inline]
 pub(crate) fn get(key: &Key<'_>, globals_version: u64, builtins_version: u64) -> Option<Value> {
     let slot = slot_of(key.code, key.pc);
-    CACHE
-        .try_with(|c| {
-            let c = c.try_borrow().ok()?;
-            match c.slots.get(slot) {
-                Some(Some(e))
-                    if e.code == key.code
-                        && e.pc == key.pc
-                        && e.name.is(key.name)
-                        && e.globals == key.globals
-                        && e.globals_version == globals_version
-                        && e.builtins == key.builtins
-                        && e.builtins_version == builtins_version =>
-                {
-                    Some(e.value.clone())
-                }
-                _ => None,
-            }
-        })
-        .ok()
-        .flatten()
+    site_table::with_table(&CACHE, |c| match c.get(slot) {
+        Some(e)
+            if e.code == key.code
+                && e.pc == key.pc
+                && e.name.is(key.name)
+                && e.globals == key.globals
+                && e.globals_version == globals_version
+                && e.builtins == key.builtins
+                && e.builtins_version == builtins_version =>
+        {
+            Some(e.value.clone())
+        }
+        _ => None,
+    })
 }
 
 /// Records a load's result, read after the versions were taken.
 pub(crate) fn put(key: Key<'_>, globals_version: u64, builtins_version: u64, value: Value) {
     let slot = slot_of(key.code, key.pc);
-    let old = CACHE.try_with(|c| {
-        let mut c = c.try_borrow_mut().ok()?;
-        if c.slots.is_empty() {
-            c.slots.resize_with(SLOTS, || None);
-        }
-        let entry = Entry {
-            code: key.code,
-            pc: key.pc,
-            name: key.name.clone(),
-            globals: key.globals,
-            globals_version,
-            builtins: key.builtins,
-            builtins_version,
-            value,
-        };
-        let old = c.slots.get_mut(slot)?.replace(entry);
-        if old.is_none() {
-            c.filled.push(slot as u16);
-        }
-        old
-    });
-    // Dropped after the borrow ends: it may run `__del__`.
+    let entry = Entry {
+        code: key.code,
+        pc: key.pc,
+        name: key.name.clone(),
+        globals: key.globals,
+        globals_version,
+        builtins: key.builtins,
+        builtins_version,
+        value,
+    };
+    let old = site_table::with_table(&CACHE, |c| c.put(slot, SLOTS, entry));
+    // Dropped after the table access ends: it may run `__del__`.
     drop(old);
 }
 
 /// Drops this thread's entries (it just mutated a watched dict).
 pub(crate) fn forget_this_thread() {
-    let stale: Vec<Entry> = CACHE
-        .try_with(|c| match c.try_borrow_mut() {
-            Ok(mut c) if !c.filled.is_empty() => {
-                let c = &mut *c;
-                let slots = &mut c.slots;
-                c.filled.drain(..).filter_map(|i| slots.get_mut(i as usize).and_then(Option::take)).collect()
-            }
-            _ => Vec::new(),
-        })
-        .unwrap_or_default();
+    let stale = site_table::with_table(&CACHE, SiteTable::take_all);
+    // Dropped after the table access ends: it may run `__del__`.
     drop(stale);
 }

@@ -189,6 +189,7 @@ impl Drop for ThreadState {
         drop(exc);
         crate::eval::drain_frame_pool();
         crate::attr_cache::drop_thread_cache();
+        crate::globals_cache::drop_thread_cache();
         detach(&self.slot);
         WORLD.threads.lock().retain(|s| !Arc::ptr_eq(s, &self.slot));
     }

@@ -41,6 +41,7 @@ mod patterns;
 pub mod runtime;
 pub mod seq;
 pub mod signals;
+mod site_table;
 pub mod set;
 pub mod str;
 pub mod traceback;
