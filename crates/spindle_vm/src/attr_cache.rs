@@ -41,9 +41,11 @@ pub(crate) enum Kind {
     /// STORE_ATTR straight into the instance dict (no data descriptor, the
     /// default `__setattr__`).
     StoreDict,
-    /// CALL of a class that instantiates inline: `value` is its `__init__`.
+    /// CALL of a class that instantiates inline (`value` is its `__init__`),
+    /// or BINARY_OP on two instances of a class whose dunder runs inline
+    /// (`value` is the dunder).
     Init,
-    /// CALL of a class that takes the general path.
+    /// Such a CALL or BINARY_OP that takes the general path.
     NoInline,
 }
 

@@ -1100,7 +1100,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let r = match fast {
                     Some(r) => r,
                     None if arg == 26 => ops::getitem(ts, &a, &b)?,
-                    None => match binary_slow(ts, &a, &b, arg)? {
+                    None => match binary_slow(ts, a, b, arg, (&*code as *const CodeObject as usize, f.lasti))? {
                         Inline::Value(v) => v,
                         Inline::Frame(fr) => {
                         f.pc = pc;
@@ -1793,7 +1793,8 @@ fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'
             init
         }
     };
-    let Some(init) = init else { return Ok(None) };
+    // Checked on every use: `__code__` can be replaced without a type change.
+    let Some(init) = init.filter(|i| i.downcast::<PyFunction>().is_some_and(returns_plainly)) else { return Ok(None) };
     // object.__new__(cls), whose checks `inline_init_of` made: the class is
     // not abstract, and with `__init__` overridden the excess-argument check
     // has nothing to refuse.
@@ -1832,13 +1833,16 @@ fn inline_init_of(ty: TypeRef) -> Option<Value> {
 /// dunder run as a frame of the loop, or the general dispatch. Kept out of
 /// line so the hot arm stays small.
 #[inline(never)]
-fn binary_slow(ts: &ThreadState, a: &Value, b: &Value, arg: u32) -> PyResult<Inline> {
-    if arg < 13 {
-        if let Some(fr) = try_inline_binary(ts, a, b, arg as usize)? {
-            return Ok(Inline::Frame(fr));
+fn binary_slow(ts: &ThreadState, a: Value, b: Value, arg: u32, site: (usize, usize)) -> PyResult<Inline> {
+    let (a, b) = if arg < 13 {
+        match try_inline_binary(ts, a, b, arg as usize, site)? {
+            Ok(fr) => return Ok(Inline::Frame(fr)),
+            Err(operands) => operands,
         }
-    }
-    crate::arith::binary_op(ts, a, b, arg).map(Inline::Value)
+    } else {
+        (a, b)
+    };
+    crate::arith::binary_op(ts, &a, &b, arg).map(Inline::Value)
 }
 
 /// Does calling `pf` run its body and return (not make a generator or
@@ -1851,20 +1855,32 @@ fn returns_plainly(pf: &PyFunction) -> bool {
 /// Python function: the dunder runs as a frame of this loop. With one type,
 /// CPython calls only that method (no reflected one), and NotImplemented
 /// means TypeError (`OnReturn::BinaryOp`).
-fn try_inline_binary(ts: &ThreadState, a: &Value, b: &Value, base: usize) -> PyResult<Option<Box<Frame>>> {
+fn try_inline_binary(ts: &ThreadState, a: Value, b: Value, base: usize, (code, pc): (usize, usize)) -> PyResult<Result<Box<Frame>, (Value, Value)>> {
+    use crate::attr_cache::{self as ac, Kind};
     let ty = a.type_ref();
     if ty != b.type_ref() || !ty.is_heap() {
-        return Ok(None);
+        return Ok(Err((a, b)));
     }
-    let Some(name) = crate::arith::dunder_name(base) else { return Ok(None) };
-    let Some(m) = ty.lookup_static(name).filter(|m| m.type_ref() == rt().types.function) else { return Ok(None) };
-    let Some(pf) = m.downcast::<PyFunction>() else { return Ok(None) };
-    if !returns_plainly(pf) {
-        return Ok(None);
-    }
+    // The site's cache entry (keyed on the empty str, which no attribute
+    // is named) holds the type's dunder, valid for the lookup epoch.
+    let marker = &rt().empty_str;
+    let m = match ac::get(code, pc, marker, ty.ptr()) {
+        Some(hit) if hit.kind == Kind::Init => hit.value,
+        Some(_) => None,
+        None => {
+            let epoch = crate::types::lookup_epoch();
+            let m = crate::arith::dunder_name(base)
+                .and_then(|name| ty.lookup_static(name))
+                .filter(|m| m.type_ref() == rt().types.function && m.downcast::<PyFunction>().is_some_and(returns_plainly));
+            ac::put(code, pc, marker, ty.ptr(), epoch, if m.is_some() { Kind::Init } else { Kind::NoInline }, m.clone());
+            m
+        }
+    };
+    // Checked on every use: `__code__` can be replaced without a type change.
+    let Some(m) = m.filter(|m| m.downcast::<PyFunction>().is_some_and(returns_plainly)) else { return Ok(Err((a, b))) };
     let mut frame = prepare_call(ts, &m, Args::new(&[a.clone(), b.clone()]))?;
-    frame.on_return = Some(OnReturn::BinaryOp { base: base as u8, a: a.clone(), b: b.clone() });
-    Ok(Some(frame))
+    frame.on_return = Some(OnReturn::BinaryOp { base: base as u8, a, b });
+    Ok(Ok(frame))
 }
 
 fn make_function(f: &Frame, code_obj: Value) -> PyResult {

@@ -187,6 +187,20 @@ pub fn set_code(f: &PyFunction, v: Option<Value>) -> PyResult<()> {
         let name = crate::str::as_str(&f.attrs.lock().name).unwrap_or("?").to_owned();
         crate::raise!(ValueError, "{}() requires a code object with {} free vars, not {}", name, ncells, c.n_free);
     }
+    // 3.14 warns when the new code would change what calling the function
+    // makes (a plain result, a generator, a coroutine...).
+    let kinds = spindle_bytecode::CodeFlags::GENERATOR | spindle_bytecode::CodeFlags::COROUTINE | spindle_bytecode::CodeFlags::ASYNC_GENERATOR;
+    let kind_of = |flags: spindle_bytecode::CodeFlags| flags.0 & kinds;
+    let old_kind = f.code().downcast::<crate::code::PyCode>().map(|o| kind_of(o.code.flags));
+    if old_kind.is_some_and(|k| k != kind_of(c.code.flags)) {
+        let w = crate::err!(
+            DeprecationWarning,
+            "Assigning a code object of non-matching type is deprecated (e.g., from a generator to a plain function)"
+        );
+        let mut r = Ok(());
+        crate::ops::with_thread_state(|ts| r = crate::builtins_init::sysmod::warn(ts, &w));
+        r?;
+    }
     if let Some(v) = v {
         f.code.set(v);
     }
