@@ -120,18 +120,20 @@ impl DictSlot {
 
     /// The dict, made empty first if the instance has none.
     pub fn get_or_create(&self) -> BorrowedDict<'_> {
-        if let Some(d) = self.get() {
-            return d;
+        // Loops only while other threads race to delete `__dict__` again.
+        loop {
+            if let Some(d) = self.get() {
+                return d;
+            }
+            let fresh = crate::builtins_init::new_dict();
+            let p = fresh.header_ptr() as *mut ObjHeader;
+            match self.ptr.compare_exchange(std::ptr::null_mut(), p, std::sync::atomic::Ordering::AcqRel, std::sync::atomic::Ordering::Acquire) {
+                // The slot owns the new dict's reference now.
+                Ok(_) => std::mem::forget(fresh),
+                // Another thread made one first: ours dies here.
+                Err(_) => drop(fresh),
+            }
         }
-        let fresh = crate::builtins_init::new_dict();
-        let p = fresh.header_ptr() as *mut ObjHeader;
-        match self.ptr.compare_exchange(std::ptr::null_mut(), p, std::sync::atomic::Ordering::AcqRel, std::sync::atomic::Ordering::Acquire) {
-            // The slot owns the new dict's reference now.
-            Ok(_) => std::mem::forget(fresh),
-            // Another thread made one first: ours dies here.
-            Err(_) => drop(fresh),
-        }
-        self.get().unwrap_or_else(|| BorrowedDict(std::mem::ManuallyDrop::new(crate::runtime::none()), std::marker::PhantomData))
     }
 
     /// Replaces the dict (None: no dict until the next use); the old one is retired.
