@@ -106,7 +106,15 @@ pub(crate) fn unsupported(a: &Value, b: &Value, base: usize, inplace: bool) -> c
     if base == 5 {
         // Sequence repetition by a non-integer: CPython's message names the other operand.
         let r = rt();
-        let is_seq = |t: crate::object::TypeRef| [r.types.list, r.types.tuple, r.types.str, r.types.bytes, r.types.bytearray].iter().any(|s| t.is_subtype(*s));
+        // A class that defines `__mul__` or `__rmul__` in Python gives up
+        // its base's sequence repetition (CPython clears `sq_repeat`).
+        let python_mul = |t: crate::object::TypeRef| {
+            t.is_heap()
+                && ["__mul__", "__rmul__"].iter().any(|n| t.lookup(n).is_some_and(|m| m.downcast::<crate::function::PyFunction>().is_some()))
+        };
+        let is_seq = |t: crate::object::TypeRef| {
+            [r.types.list, r.types.tuple, r.types.str, r.types.bytes, r.types.bytearray].iter().any(|s| t.is_subtype(*s)) && !python_mul(t)
+        };
         if is_seq(ta) || is_seq(tb) {
             let other = if is_seq(ta) { &nb } else { &na };
             return crate::err!(TypeError, "can't multiply sequence by non-int of type '{}'", other);
