@@ -43,8 +43,8 @@ pub(crate) enum Kind {
     StoreDict,
     /// CALL of a class that instantiates inline (`value` is its `__init__`),
     /// or BINARY_OP on two instances of a class whose dunder runs inline
-    /// (`value` is the dunder).
-    Init,
+    /// (`value` is the dunder); see `eval::inline_target`.
+    Inline,
     /// Such a CALL or BINARY_OP that takes the general path.
     NoInline,
 }

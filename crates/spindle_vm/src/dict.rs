@@ -416,39 +416,31 @@ impl PyDict {
                 }
             }
         }
-        let Some(s) = key.downcast::<PyStr>() else { return (None, usize::MAX) };
-        let hash = s.hash();
-        let mut inner = self.inner.lock();
-        let (old, ix) = match inner.find_str_or_same(s.as_str(), Some(key), hash) {
-            Some(ix) => (inner.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value)), ix),
-            None => {
-                inner.insert_new(hash, key.clone(), value);
-                (None, inner.entries.len() - 1)
-            }
-        };
-        drop(inner);
-        self.mutated();
-        (old, ix)
-    }
-
-    /// Sets a str key (given as a str Value) without running Python code.
-    pub fn set_str(&self, key: Value, value: Value) -> Option<Value> {
-        let r = self.set_str_inner(key, value);
+        let r = self.set_str_inner(key.clone(), value);
         self.mutated();
         r
     }
 
-    fn set_str_inner(&self, key: Value, value: Value) -> Option<Value> {
-        let s = key.downcast::<PyStr>()?;
+    /// Sets a str key (given as a str Value) without running Python code.
+    pub fn set_str(&self, key: Value, value: Value) -> Option<Value> {
+        let (old, _) = self.set_str_inner(key, value);
+        self.mutated();
+        old
+    }
+
+    /// Stores a str key: the replaced value and the entry's index
+    /// (`usize::MAX`, storing nothing, for a key that is no str).
+    fn set_str_inner(&self, key: Value, value: Value) -> (Option<Value>, usize) {
+        let Some(s) = key.downcast::<PyStr>() else { return (None, usize::MAX) };
         let hash = s.hash();
         let mut inner = self.inner.lock();
         if let Some(ix) = inner.find_str_or_same(s.as_str(), Some(&key), hash) {
             if let Some(e) = inner.entries[ix].as_mut() {
-                return Some(std::mem::replace(&mut e.value, value));
+                return (Some(std::mem::replace(&mut e.value, value)), ix);
             }
         }
         inner.insert_new(hash, key, value);
-        None
+        (None, inner.entries.len() - 1)
     }
 
     pub fn remove_str(&self, key: &str) -> Option<Value> {

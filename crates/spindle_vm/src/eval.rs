@@ -436,9 +436,7 @@ fn try_fast_call(f: &mut Frame, argc: usize) -> PyResult<Option<Box<Frame>>> {
     let Some(pf) = callable.downcast::<PyFunction>() else { return Ok(None) };
     let has_self = f.stack[n - argc - 1].is_some();
     let nargs = argc + has_self as usize;
-    // SAFETY: an uncounted view of the function's current code, which the
-    // function (held by the caller's stack) keeps alive; never dropped.
-    let code_val = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(pf.code.current_ptr()) });
+    let code_val = code_view(pf);
     let Some(pc) = code_val.downcast::<PyCode>() else { return Ok(None) };
     let c = &pc.code;
     if c.argcount as usize != nargs
@@ -866,6 +864,14 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
     // slice, so the fetch's bounds check sends each instruction through the
     // line check at no cost to untraced frames.
     let mut instrs: &[Instruction] = if f.f_trace.is_some() { &[] } else { all_instrs };
+    // A Python call: this frame's pc is saved and the callee runs next.
+    macro_rules! switch_to {
+        ($fr:expr) => {{
+            f.pc = pc;
+            enter_frame(ts, frames, $fr)?;
+            continue 'frames;
+        }};
+    }
     loop {
         let ins = match instrs.get(pc) {
             Some(&ins) => ins,
@@ -1102,11 +1108,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                     None if arg == 26 => ops::getitem(ts, &a, &b)?,
                     None => match binary_slow(ts, a, b, arg, (&*code as *const CodeObject as usize, f.lasti))? {
                         Inline::Value(v) => v,
-                        Inline::Frame(fr) => {
-                        f.pc = pc;
-                        enter_frame(ts, frames, fr)?;
-                        continue 'frames;
-                    }
+                        Inline::Frame(fr) => switch_to!(fr),
                     },
                 };
                 f.stack.push(Some(r));
@@ -1543,11 +1545,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 }
                 if ins.op == Opcode::Call {
                     if let Some(fr) = try_fast_call(f, argc)? {
-                        {
-                        f.pc = pc;
-                        enter_frame(ts, frames, fr)?;
-                        continue 'frames;
-                    }
+                        switch_to!(fr);
                     }
                 }
                 let kwnames = if ins.op == Opcode::CallKw { Some(pop!(f)) } else { None };
@@ -1574,11 +1572,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 };
                 f.stack.truncate(n - argc - 2);
                 match outcome? {
-                    Inline::Frame(fr) => {
-                        f.pc = pc;
-                        enter_frame(ts, frames, fr)?;
-                        continue 'frames;
-                    }
+                    Inline::Frame(fr) => switch_to!(fr),
                     Inline::Value(v) => f.stack.push(Some(v)),
                 }
             }
@@ -1615,11 +1609,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 }
                 let a = Args { args: &args, kwnames: &names };
                 match try_inline_call(ts, &callable, a, None)? {
-                    Some(Inline::Frame(fr)) => {
-                        f.pc = pc;
-                        enter_frame(ts, frames, fr)?;
-                        continue 'frames;
-                    }
+                    Some(Inline::Frame(fr)) => switch_to!(fr),
                     Some(Inline::Value(v)) => f.stack.push(Some(v)),
                     None => {
                         let r = ops::call_args(ts, &callable, a)?;
@@ -1770,31 +1760,10 @@ fn try_inline_call(ts: &ThreadState, callable: &Value, args: Args<'_>, site: Opt
 /// of this loop, which evaluates to the instance (`OnReturn::Init`), as
 /// CPython's CALL_ALLOC_AND_ENTER_INIT. Anything else takes the general path.
 fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'_>, site: Option<(usize, usize)>) -> PyResult<Option<Inline>> {
-    use crate::attr_cache::{self as ac, Kind};
-    let r = rt();
-    if callable.type_ref() != r.types.type_ || !args.kwnames.is_empty() {
+    if callable.type_ref() != rt().types.type_ || !args.kwnames.is_empty() {
         return Ok(None);
     }
-    // The call site's cache entry, keyed on the empty str (no attribute's
-    // name), says whether this class instantiates inline and with which
-    // `__init__`; it is valid for the type lookup epoch it was made in.
-    let marker = &r.empty_str;
-    let cached = site.and_then(|(code, pc)| ac::get(code, pc, marker, ty.ptr()));
-    let init = match cached {
-        Some(hit) if hit.kind == Kind::Init => hit.value,
-        Some(_) => return Ok(None),
-        None => {
-            let epoch = crate::types::lookup_epoch();
-            let init = inline_init_of(ty);
-            if let Some((code, pc)) = site {
-                let kind = if init.is_some() { Kind::Init } else { Kind::NoInline };
-                ac::put(code, pc, marker, ty.ptr(), epoch, kind, init.clone());
-            }
-            init
-        }
-    };
-    // Checked on every use: `__code__` can be replaced without a type change.
-    let Some(init) = init.filter(|i| i.downcast::<PyFunction>().is_some_and(returns_plainly)) else { return Ok(None) };
+    let Some(init) = inline_target(site, ty, || inline_init_of(ty)) else { return Ok(None) };
     // object.__new__(cls), whose checks `inline_init_of` made: the class is
     // not abstract, and with `__init__` overridden the excess-argument check
     // has nothing to refuse.
@@ -1807,9 +1776,35 @@ fn try_inline_init(ts: &ThreadState, callable: &Value, ty: TypeRef, args: Args<'
     Ok(Some(Inline::Frame(frame)))
 }
 
+/// The Python function an instruction at `site` (code, index) runs as a
+/// frame of the loop for type `ty`: a class's `__init__` for CALL, its
+/// dunder for BINARY_OP. `classify` finds it; the site's cache entry (keyed
+/// on the empty str, which no attribute is named) remembers the answer for
+/// the type lookup epoch. Whether the function still returns plainly is
+/// checked on every use: `__code__` can be replaced without a type change.
+fn inline_target(site: Option<(usize, usize)>, ty: TypeRef, classify: impl FnOnce() -> Option<Value>) -> Option<Value> {
+    use crate::attr_cache::{self as ac, Kind};
+    let marker = &rt().empty_str;
+    let target = match site.and_then(|(code, pc)| ac::get(code, pc, marker, ty.ptr())) {
+        Some(hit) if hit.kind == Kind::Inline => hit.value,
+        Some(_) => None,
+        None => {
+            let epoch = crate::types::lookup_epoch();
+            let target = classify();
+            if let Some((code, pc)) = site {
+                let kind = if target.is_some() { Kind::Inline } else { Kind::NoInline };
+                ac::put(code, pc, marker, ty.ptr(), epoch, kind, target.clone());
+            }
+            target
+        }
+    };
+    target.filter(|f| f.downcast::<PyFunction>().is_some_and(returns_plainly))
+}
+
 /// The `__init__` that a call of class `ty` can run inline: a plain Python
 /// class (metaclass `type`, `object.__new__`, not abstract) whose
-/// `__init__` is a Python function that returns plainly.
+/// `__init__` is a Python function (`inline_target` checks it returns
+/// plainly).
 fn inline_init_of(ty: TypeRef) -> Option<Value> {
     let r = rt();
     if ty.payload_kind() != crate::kinds::OBJECT || ty.flags() & crate::types::type_flags::ABSTRACT != 0 {
@@ -1821,12 +1816,7 @@ fn inline_init_of(ty: TypeRef) -> Option<Value> {
     if !crate::class::is_object_new(ty.lookup_static("__new__").as_ref()) {
         return None;
     }
-    let init = ty.lookup_static("__init__").filter(|i| i.type_ref() == r.types.function)?;
-    let pf = init.downcast::<PyFunction>()?;
-    if !returns_plainly(pf) {
-        return None;
-    }
-    Some(init)
+    ty.lookup_static("__init__").filter(|i| i.type_ref() == r.types.function)
 }
 
 /// BINARY_OP past the inline int/float paths (subscripts aside): a Python
@@ -1848,7 +1838,16 @@ fn binary_slow(ts: &ThreadState, a: Value, b: Value, arg: u32, site: (usize, usi
 /// Does calling `pf` run its body and return (not make a generator or
 /// coroutine)? Only such calls can become a frame with an `OnReturn` hook.
 fn returns_plainly(pf: &PyFunction) -> bool {
-    pf.code().downcast::<PyCode>().is_some_and(|c| !c.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR))
+    code_view(pf).downcast::<PyCode>().is_some_and(|c| !c.code.flags.has_any(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR))
+}
+
+/// An uncounted view of a function's current code object, for a caller that
+/// holds the function (which keeps its code, and any code it replaced, alive).
+#[inline]
+fn code_view(pf: &PyFunction) -> std::mem::ManuallyDrop<Value> {
+    // SAFETY: `CodeCell` keeps the current and every retired code object
+    // alive while the function lives; the view is never dropped.
+    std::mem::ManuallyDrop::new(unsafe { Value::from_raw(pf.code.current_ptr()) })
 }
 
 /// `a <op> b` with both operands of one Python class whose dunder is a
@@ -1856,28 +1855,14 @@ fn returns_plainly(pf: &PyFunction) -> bool {
 /// CPython calls only that method (no reflected one), and NotImplemented
 /// means TypeError (`OnReturn::BinaryOp`).
 fn try_inline_binary(ts: &ThreadState, a: Value, b: Value, base: usize, (code, pc): (usize, usize)) -> PyResult<Result<Box<Frame>, (Value, Value)>> {
-    use crate::attr_cache::{self as ac, Kind};
     let ty = a.type_ref();
     if ty != b.type_ref() || !ty.is_heap() {
         return Ok(Err((a, b)));
     }
-    // The site's cache entry (keyed on the empty str, which no attribute
-    // is named) holds the type's dunder, valid for the lookup epoch.
-    let marker = &rt().empty_str;
-    let m = match ac::get(code, pc, marker, ty.ptr()) {
-        Some(hit) if hit.kind == Kind::Init => hit.value,
-        Some(_) => None,
-        None => {
-            let epoch = crate::types::lookup_epoch();
-            let m = crate::arith::dunder_name(base)
-                .and_then(|name| ty.lookup_static(name))
-                .filter(|m| m.type_ref() == rt().types.function && m.downcast::<PyFunction>().is_some_and(returns_plainly));
-            ac::put(code, pc, marker, ty.ptr(), epoch, if m.is_some() { Kind::Init } else { Kind::NoInline }, m.clone());
-            m
-        }
+    let classify = || {
+        crate::arith::dunder_name(base).and_then(|name| ty.lookup_static(name)).filter(|m| m.type_ref() == rt().types.function)
     };
-    // Checked on every use: `__code__` can be replaced without a type change.
-    let Some(m) = m.filter(|m| m.downcast::<PyFunction>().is_some_and(returns_plainly)) else { return Ok(Err((a, b))) };
+    let Some(m) = inline_target(Some((code, pc)), ty, classify) else { return Ok(Err((a, b))) };
     let mut frame = prepare_call(ts, &m, Args::new(&[a.clone(), b.clone()]))?;
     frame.on_return = Some(OnReturn::BinaryOp { base: base as u8, a, b });
     Ok(Ok(frame))
