@@ -23,6 +23,9 @@ pub struct PyCode {
     pub n_free: usize,
     /// The instructions in CPython's code-unit layout, made on first use.
     pub layout: std::sync::OnceLock<CpythonLayout>,
+    /// How many local slots a frame of this code gets: `localsplus.len()`,
+    /// or more if an instruction names a slot past it (see `new_code`).
+    pub nlocals: usize,
 }
 
 impl PyPayload for PyCode {
@@ -32,15 +35,41 @@ impl PyPayload for PyCode {
     }
 }
 
+/// The code object for `code`.
+///
+/// Invariant the interpreter loop relies on to index without bounds checks:
+/// every operand that indexes a table (a local slot, a constant, a name) is
+/// within that table here. The compiler never emits one that is not; for
+/// any other code (a bug, or a hand-made `CodeObject`) the tables are padded
+/// (None constants, empty names, extra local slots) so that it holds anyway.
 pub fn new_code(code: Arc<CodeObject>) -> Value {
-    let consts = code.constants.iter().map(constant_value).collect();
-    let names = code.names.iter().map(|n| crate::str::intern(n)).collect();
+    use spindle_bytecode::OperandKind as K;
+    let (mut need_locals, mut need_consts, mut need_names) = (0usize, 0usize, 0usize);
+    for ins in &code.instructions {
+        let a = ins.arg as usize;
+        match ins.op.operand_kind() {
+            K::Local | K::Deref => need_locals = need_locals.max(a + 1),
+            K::Const => need_consts = need_consts.max(a + 1),
+            K::Name => need_names = need_names.max(a + 1),
+            K::GlobalName | K::AttrName => need_names = need_names.max((a >> 1) + 1),
+            _ => {}
+        }
+    }
+    let mut consts: Vec<Value> = code.constants.iter().map(constant_value).collect();
+    if consts.len() < need_consts {
+        consts.resize_with(need_consts, crate::runtime::none);
+    }
+    let mut names: Vec<Value> = code.names.iter().map(|n| crate::str::intern(n)).collect();
+    if names.len() < need_names {
+        names.resize_with(need_names, || crate::str::intern(""));
+    }
+    let nlocals = code.localsplus.len().max(need_locals);
     let local_names = code.localsplus.iter().map(|n| crate::str::intern(n)).collect();
     let n_free = code.localspluskinds.iter().filter(|k| k.any(spindle_bytecode::LocalKind::FREE)).count();
     let filename = crate::str::intern(&code.filename);
     let name = crate::str::intern(&code.name);
     let qualname = crate::str::new_str(&code.qualname);
-    alloc(rt().types.code, PyCode { code, consts, names, local_names, filename, name, qualname, n_free, layout: std::sync::OnceLock::new() })
+    alloc(rt().types.code, PyCode { code, consts, names, local_names, filename, name, qualname, n_free, layout: std::sync::OnceLock::new(), nlocals })
 }
 
 pub fn constant_value(c: &Constant) -> Value {

@@ -60,7 +60,7 @@ pub struct Frame {
     /// `localsplus`: arguments, locals, cells, free variables.
     pub locals: Vec<Option<Value>>,
     /// The value stack; `None` is the NULL slot.
-    pub stack: Vec<Option<Value>>,
+    pub stack: crate::value_stack::ValueStack,
     pub globals: Value,
     pub builtins: Value,
     /// The locals mapping of module and class-body frames.
@@ -238,13 +238,15 @@ fn function_frame(func: &Value, pf: &PyFunction) -> PyResult<Box<Frame>> {
 }
 
 fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Option<Value>, func: Option<Value>, borrowed: bool) -> PyResult<Box<Frame>> {
-    let Some(code) = code_obj.downcast::<PyCode>().map(CodeRef::of) else {
+    let Some(pycode) = code_obj.downcast::<PyCode>() else {
         if borrowed {
             std::mem::forget((code_obj, globals, builtins));
         }
         raise!(TypeError, "expected a code object")
     };
-    let n = code.localsplus.len();
+    let code = CodeRef::of(pycode);
+    // Every local slot an instruction names exists (`new_code`'s invariant).
+    let n = pycode.nlocals;
     let stacksize = code.stacksize as usize;
     let pooled = pool_pop();
     if let Some(mut fr) = pooled {
@@ -283,7 +285,7 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         pc: 0,
         lasti: 0,
         locals: vec![None; n],
-        stack: Vec::with_capacity(stacksize + 1),
+        stack: crate::value_stack::ValueStack::with_capacity(stacksize + 1),
         globals,
         builtins,
         locals_map,
@@ -447,7 +449,7 @@ fn try_fast_call(f: &mut Frame, argc: usize) -> PyResult<Option<Box<Frame>>> {
     }
     let mut frame = function_frame(callable, pf)?;
     copy_closure(&mut frame, pf);
-    for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain(n - nargs..)) {
+    for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain_from(n - nargs)) {
         *slot = v;
     }
     // The NULL (no self) and the callable (the frame holds its own count).
@@ -607,9 +609,32 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
+/// The local slot `i` of frame `f`, unchecked: `new_code` makes every
+/// slot an instruction names exist, and a frame's locals keep that length
+/// while it runs (`frame_for`, `recycle_frame`).
+macro_rules! local {
+    ($f:expr, $i:expr) => {{
+        let i = $i as usize;
+        debug_assert!(i < $f.locals.len());
+        // SAFETY: see the macro's comment.
+        unsafe { $f.locals.get_unchecked_mut(i) }
+    }};
+}
+
+/// Entry `i` of one of a code object's operand tables (`consts`, `names`),
+/// unchecked: `new_code` pads them to cover every operand.
+macro_rules! operand {
+    ($table:expr, $i:expr) => {{
+        let i = $i as usize;
+        debug_assert!(i < $table.len());
+        // SAFETY: see the macro's comment.
+        unsafe { $table.get_unchecked(i) }
+    }};
+}
+
 macro_rules! pop {
     ($f:expr) => {
-        $f.stack.pop().flatten().unwrap_or_else(none)
+        $f.stack.pop_slot().unwrap_or_else(none)
     };
 }
 
@@ -920,7 +945,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 }
             }
             Opcode::LoadConst => {
-                let v = pycode.consts.get(arg as usize).cloned().unwrap_or_else(none);
+                let v = operand!(pycode.consts, arg).clone();
                 f.stack.push(Some(v));
             }
             Opcode::LoadSmallInt => f.stack.push(Some(crate::num::new_int(arg as i64))),
@@ -962,7 +987,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 }
             }
             Opcode::LoadGlobal => {
-                let name = &pycode.names[(arg >> 1) as usize];
+                let name = operand!(pycode.names, arg >> 1);
                 let v = load_global_cached(f, &*code as *const CodeObject as usize, name)?;
                 f.stack.push(Some(v));
                 if arg & 1 == 1 {
@@ -985,16 +1010,16 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 }
             }
             Opcode::LoadFast => {
-                let v = f.locals[arg as usize].clone();
+                let v = local!(f, arg).clone();
                 f.stack.push(Some(v.unwrap_or_else(none)));
             }
-            Opcode::LoadFastCheck => match f.locals[arg as usize].clone() {
+            Opcode::LoadFastCheck => match local!(f, arg).clone() {
                 Some(v) => f.stack.push(Some(v)),
                 None => return Err(unbound_local(f, arg as usize)),
             },
             Opcode::StoreFast => {
                 let v = pop!(f);
-                f.locals[arg as usize] = Some(v);
+                *local!(f, arg) = Some(v);
             }
             Opcode::DeleteFast => {
                 if f.locals[arg as usize].take().is_none() {
@@ -1054,12 +1079,12 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 None => raise!(SystemError, "no locals found"),
             },
             Opcode::LoadAttr => {
-                let name = &pycode.names[(arg >> 1) as usize];
+                let name = operand!(pycode.names, arg >> 1);
                 let owner = pop!(f);
                 load_attr(ts, f, &*code as *const CodeObject as usize, name, owner, arg & 1 == 1)?;
             }
             Opcode::StoreAttr => {
-                let name = &pycode.names[arg as usize];
+                let name = operand!(pycode.names, arg);
                 let owner = pop!(f);
                 let v = pop!(f);
                 store_attr(ts, f.lasti, &*code as *const CodeObject as usize, name, owner, v)?;
@@ -1903,7 +1928,7 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
 fn pop_n(f: &mut Frame, n: usize) -> Vec<Value> {
     let len = f.stack.len();
     let start = len.saturating_sub(n);
-    f.stack.drain(start..).map(|v| v.unwrap_or_else(none)).collect()
+    f.stack.drain_from(start).map(|v| v.unwrap_or_else(none)).collect()
 }
 
 fn peek(f: &Frame, i: usize) -> Value {

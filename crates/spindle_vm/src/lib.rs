@@ -47,6 +47,7 @@ pub mod str;
 pub mod traceback;
 pub mod types;
 pub mod value;
+pub mod value_stack;
 
 pub use error::{PyErr, PyResult};
 pub use value::Value;
