@@ -84,6 +84,10 @@ fn describe(code: &CodeObject, kind: OperandKind, arg: u32) -> Option<String> {
         OperandKind::Local | OperandKind::Deref => {
             code.localsplus.get(idx).map_or_else(|| "<bad>".to_owned(), |n| n.to_string())
         }
+        OperandKind::LocalPair => {
+            let local = |i: usize| code.localsplus.get(i).map_or_else(|| "<bad>".to_owned(), |n| n.to_string());
+            format!("{}, {}", local(idx >> 4), local(idx & 15))
+        }
         OperandKind::Const => code.constants.get(idx).map_or_else(|| "<bad>".to_owned(), |c| {
             if let Constant::Code(c) = c { format!("<code object {}>", c.name) } else { c.repr() }
         }),

@@ -24,6 +24,9 @@ pub enum OperandKind {
     Local,
     /// Index into `localsplus` of a cell or free variable slot.
     Deref,
+    /// Two `localsplus` indices below 16, `(first << 4) | second` (as
+    /// CPython's superinstructions encode them).
+    LocalPair,
     /// Index into `constants`.
     Const,
     /// Index into `names`.
@@ -202,6 +205,19 @@ opcodes! {
 
     /// `STORE_FAST(i) (value -- )`: `localsplus[i] = value`.
     StoreFast = "STORE_FAST", Local, |a| (1, 0);
+
+    /// `LOAD_FAST_LOAD_FAST(i << 4 | j) ( -- value_i, value_j)`: `LOAD_FAST i`
+    /// then `LOAD_FAST j` in one dispatch (the assembler fuses the pair when
+    /// both are on one line and the second is no jump target).
+    LoadFastLoadFast = "LOAD_FAST_LOAD_FAST", LocalPair, |a| (0, 2);
+
+    /// `STORE_FAST_LOAD_FAST(i << 4 | j) (value -- value_j)`: `STORE_FAST i`
+    /// then `LOAD_FAST j`.
+    StoreFastLoadFast = "STORE_FAST_LOAD_FAST", LocalPair, |a| (1, 1);
+
+    /// `STORE_FAST_STORE_FAST(i << 4 | j) (value_j, value_i -- )`:
+    /// `STORE_FAST i` then `STORE_FAST j`.
+    StoreFastStoreFast = "STORE_FAST_STORE_FAST", LocalPair, |a| (2, 0);
 
     /// `DELETE_FAST(i) ( -- )`: empties slot `i`; raises `UnboundLocalError` (same
     /// message as `LOAD_FAST_CHECK`) if it was already empty.

@@ -106,19 +106,45 @@ pub(crate) fn assemble(mut unit: Unit<'_>, filename: &str) -> Result<CodeObject,
             }
         }
     }
+    let bound = definitely_bound_loads(&instrs, &unit, &label_pos);
     // 2. Keep reachable real instructions; map old index -> new index.
+    // Adjacent LOAD_FAST/STORE_FAST pairs fuse into one superinstruction
+    // where nothing can tell: one line, one handler, plain slots below 16,
+    // and the second no label's target.
+    let mut is_target = vec![false; n + 1];
+    for p in unit.labels.iter().flatten() {
+        if let Some(t) = is_target.get_mut(*p as usize) {
+            *t = true;
+        }
+    }
     let mut new_index = vec![u32::MAX; n + 1];
     let mut out: Vec<(Instr, Option<Handler>)> = Vec::with_capacity(n);
+    // Whether a label names a position since the last kept instruction
+    // (dropped pseudo-instructions and unreachable code included: such a
+    // label resolves to the next kept instruction, which must not fuse).
+    let mut label_since = false;
     for (i, ins) in instrs.iter().enumerate() {
         new_index[i] = u32::try_from(out.len()).unwrap_or(u32::MAX);
+        label_since |= is_target[i];
         let Some(st) = &states[i] else { continue };
         let real = match ins.op {
+            Op::Real(Opcode::LoadFastCheck) if bound[i] => Instr { op: Op::Real(Opcode::LoadFast), ..*ins },
             Op::Real(_) => *ins,
             Op::Jump => Instr { op: Op::Real(Opcode::JumpForward), ..*ins },
             Op::JumpNoInterrupt => Instr { op: Op::Real(Opcode::JumpBackwardNoInterrupt), ..*ins },
             _ => continue,
         };
-        out.push((real, st.handlers.last().copied()));
+        let handler = st.handlers.last().copied();
+        if !std::mem::take(&mut label_since)
+            && let Some((prev, prev_handler)) = out.last_mut()
+            && *prev_handler == handler
+            && let Some(fused) = fuse_locals(prev, &real)
+        {
+            *prev = fused;
+            new_index[i] = new_index[i].saturating_sub(1);
+            continue;
+        }
+        out.push((real, handler));
     }
     new_index[n] = u32::try_from(out.len()).unwrap_or(u32::MAX);
     // A label pointing at dropped code resolves to the next kept instruction.
@@ -226,4 +252,120 @@ pub(crate) fn assemble(mut unit: Unit<'_>, filename: &str) -> Result<CodeObject,
         localspluskinds: kinds,
         exception_table: table,
     })
+}
+
+/// `a` then `b` as one superinstruction, when both are plain local
+/// loads/stores of slots below 16 on one line.
+fn fuse_locals(a: &Instr, b: &Instr) -> Option<Instr> {
+    if a.deref || b.deref || a.target.is_some() || b.target.is_some() || a.arg >= 16 || b.arg >= 16 || a.loc.lineno != b.loc.lineno {
+        return None;
+    }
+    let op = match (a.op, b.op) {
+        (Op::Real(Opcode::LoadFast), Op::Real(Opcode::LoadFast)) => Opcode::LoadFastLoadFast,
+        (Op::Real(Opcode::StoreFast), Op::Real(Opcode::LoadFast)) => Opcode::StoreFastLoadFast,
+        (Op::Real(Opcode::StoreFast), Op::Real(Opcode::StoreFast)) => Opcode::StoreFastStoreFast,
+        _ => return None,
+    };
+    Some(Instr { op: Op::Real(op), arg: (a.arg << 4) | b.arg, ..*a })
+}
+
+/// Which `LOAD_FAST_CHECK`s read a local that every path to them has bound,
+/// so a plain `LOAD_FAST` will do: a forward must-analysis (intersection
+/// at joins) from the parameters, through stores and checked loads. Locals
+/// that something unbinds (`DELETE_FAST`, an inlined comprehension's
+/// save/restore) are never trusted, so bindings only accumulate along a
+/// path, and an exception handler may start from the state at its SETUP.
+fn definitely_bound_loads(
+    instrs: &[Instr],
+    unit: &Unit<'_>,
+    label_pos: &dyn Fn(crate::codegen::Label) -> Result<usize, String>,
+) -> Vec<bool> {
+    let n = instrs.len();
+    let nvars = unit.varnames.len();
+    let words = nvars.div_ceil(64);
+    let mut result = vec![false; n];
+    if nvars == 0 || n == 0 {
+        return result;
+    }
+    let local = |ins: &Instr| -> Option<usize> {
+        match ins.op {
+            Op::Real(op) if !ins.deref && op.operand_kind() == spindle_bytecode::OperandKind::Local => Some(ins.arg as usize).filter(|&a| a < nvars),
+            _ => None,
+        }
+    };
+    let mut unbindable = vec![false; nvars];
+    for ins in instrs {
+        if let (Op::Real(Opcode::DeleteFast | Opcode::LoadFastAndClear | Opcode::StoreFastMaybeNull), Some(a)) = (ins.op, local(ins)) {
+            unbindable[a] = true;
+        }
+    }
+    let set = |bits: &mut Vec<u64>, a: usize| bits[a / 64] |= 1 << (a % 64);
+    let has = |bits: &Vec<u64>, a: usize| bits[a / 64] & (1 << (a % 64)) != 0;
+    let mut entry = vec![0u64; words];
+    let mut nparams = (unit.argcount + unit.kwonlyargcount) as usize;
+    nparams += usize::from(unit.flags & CodeFlags::VARARGS != 0) + usize::from(unit.flags & CodeFlags::VARKEYWORDS != 0);
+    for a in 0..nparams.min(nvars) {
+        set(&mut entry, a);
+    }
+    let mut states: Vec<Option<Vec<u64>>> = vec![None; n + 1];
+    let mut work = vec![0usize];
+    states[0] = Some(entry);
+    let flow = |states: &mut Vec<Option<Vec<u64>>>, work: &mut Vec<usize>, at: usize, bits: &Vec<u64>| {
+        let Some(slot) = states.get_mut(at) else { return };
+        match slot {
+            None => {
+                *slot = Some(bits.clone());
+                work.push(at);
+            }
+            Some(old) => {
+                let mut changed = false;
+                for (o, b) in old.iter_mut().zip(bits) {
+                    let m = *o & b;
+                    changed |= m != *o;
+                    *o = m;
+                }
+                if changed {
+                    work.push(at);
+                }
+            }
+        }
+    };
+    while let Some(i) = work.pop() {
+        let (Some(Some(state)), Some(ins)) = (states.get(i).cloned(), instrs.get(i)) else { continue };
+        let mut after = state;
+        if let (Op::Real(Opcode::StoreFast | Opcode::LoadFastCheck | Opcode::LoadFast), Some(a)) = (ins.op, local(ins)) {
+            if !unbindable[a] {
+                set(&mut after, a);
+            }
+        }
+        let target = ins.target.and_then(|t| label_pos(t).ok());
+        match ins.op {
+            Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => {
+                if let Some(t) = target {
+                    flow(&mut states, &mut work, t, &after);
+                }
+                flow(&mut states, &mut work, i + 1, &after);
+            }
+            Op::Jump | Op::JumpNoInterrupt => {
+                if let Some(t) = target {
+                    flow(&mut states, &mut work, t, &after);
+                }
+            }
+            Op::Real(op) => {
+                if let Some(t) = target {
+                    flow(&mut states, &mut work, t, &after);
+                }
+                if falls_through(op) {
+                    flow(&mut states, &mut work, i + 1, &after);
+                }
+            }
+            _ => flow(&mut states, &mut work, i + 1, &after),
+        }
+    }
+    for (i, ins) in instrs.iter().enumerate() {
+        if let (Op::Real(Opcode::LoadFastCheck), Some(a), Some(Some(st))) = (ins.op, local(ins), states.get(i)) {
+            result[i] = !unbindable[a] && has(st, a);
+        }
+    }
+    result
 }

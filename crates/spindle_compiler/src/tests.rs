@@ -91,7 +91,7 @@ fn function_with_closure() {
               5 MAKE_FUNCTION
               6 SET_FUNCTION_ATTRIBUTE 8 (closure)
               7 STORE_FAST 1 (g)
-        4     8 LOAD_FAST_CHECK 1 (g)
+        4     8 LOAD_FAST 1 (g)
               9 RETURN_VALUE
 
         Disassembly of <code object f.<locals>.g>:

@@ -64,6 +64,7 @@ mod tests {
                 (Ok(code), Some(bytes)) => {
                     let stored = spindle_bytecode::decode(bytes).unwrap_or_else(|e| panic!("{rel}: {e:?}"));
                     assert_eq!(format!("{code:?}"), format!("{stored:?}"), "{rel}");
+                    verify_depth(&code, rel);
                     checked += 1;
                 }
                 (Err(_), None) => {}
@@ -71,5 +72,18 @@ mod tests {
             }
         }
         assert!(checked > 500, "only {checked} modules precompiled");
+    }
+
+    /// Every code object's stack is consistent at every join (a jump into
+    /// the middle of a fused superinstruction would show here) and fits
+    /// its `co_stacksize`, which the interpreter's value stack relies on.
+    fn verify_depth(code: &spindle_bytecode::CodeObject, rel: &str) {
+        let depth = spindle_bytecode::compute_stack_depth(code).unwrap_or_else(|e| panic!("{rel}: {}: {e:?}", code.qualname));
+        assert!(depth <= code.stacksize, "{rel}: {}: {depth} > {}", code.qualname, code.stacksize);
+        for c in &code.constants {
+            if let spindle_bytecode::Constant::Code(inner) = c {
+                verify_depth(inner, rel);
+            }
+        }
     }
 }

@@ -26,7 +26,13 @@ pub struct PyCode {
     /// How many local slots a frame of this code gets: `localsplus.len()`,
     /// or more if an instruction names a slot past it (see `new_code`).
     pub nlocals: usize,
+    /// A number no other code object of this process has: the per-thread
+    /// site caches key instructions by (serial, index). An address would
+    /// not do: code that `eval` compiles dies and the next gets its memory.
+    pub serial: usize,
 }
+
+static NEXT_CODE_SERIAL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
 
 impl PyPayload for PyCode {
     const KIND: PayloadKind = crate::kinds::CODE;
@@ -49,6 +55,7 @@ pub fn new_code(code: Arc<CodeObject>) -> Value {
         let a = ins.arg as usize;
         match ins.op.operand_kind() {
             K::Local | K::Deref => need_locals = need_locals.max(a + 1),
+            K::LocalPair => need_locals = need_locals.max((a >> 4).max(a & 15) + 1),
             K::Const => need_consts = need_consts.max(a + 1),
             K::Name => need_names = need_names.max(a + 1),
             K::GlobalName | K::AttrName => need_names = need_names.max((a >> 1) + 1),
@@ -69,7 +76,7 @@ pub fn new_code(code: Arc<CodeObject>) -> Value {
     let filename = crate::str::intern(&code.filename);
     let name = crate::str::intern(&code.name);
     let qualname = crate::str::new_str(&code.qualname);
-    alloc(rt().types.code, PyCode { code, consts, names, local_names, filename, name, qualname, n_free, layout: std::sync::OnceLock::new(), nlocals })
+    alloc(rt().types.code, PyCode { code, consts, names, local_names, filename, name, qualname, n_free, layout: std::sync::OnceLock::new(), nlocals, serial: NEXT_CODE_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed) })
 }
 
 pub fn constant_value(c: &Constant) -> Value {

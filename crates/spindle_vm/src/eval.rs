@@ -988,7 +988,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::LoadGlobal => {
                 let name = operand!(pycode.names, arg >> 1);
-                let v = load_global_cached(f, &*code as *const CodeObject as usize, name)?;
+                let v = load_global_cached(f, pycode.serial, name)?;
                 f.stack.push(Some(v));
                 if arg & 1 == 1 {
                     f.stack.push(None);
@@ -1020,6 +1020,26 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::StoreFast => {
                 let v = pop!(f);
                 *local!(f, arg) = Some(v);
+            }
+            Opcode::LoadFastLoadFast => {
+                let a = local!(f, arg >> 4).clone().unwrap_or_else(none);
+                let b = local!(f, arg & 15).clone().unwrap_or_else(none);
+                f.stack.push(Some(a));
+                f.stack.push(Some(b));
+            }
+            Opcode::StoreFastLoadFast => {
+                let v = pop!(f);
+                // The old value drops after the load: its `__del__` may run.
+                let old = std::mem::replace(local!(f, arg >> 4), Some(v));
+                let b = local!(f, arg & 15).clone().unwrap_or_else(none);
+                f.stack.push(Some(b));
+                drop(old);
+            }
+            Opcode::StoreFastStoreFast => {
+                let v = pop!(f);
+                *local!(f, arg >> 4) = Some(v);
+                let w = pop!(f);
+                *local!(f, arg & 15) = Some(w);
             }
             Opcode::DeleteFast => {
                 if f.locals[arg as usize].take().is_none() {
@@ -1081,13 +1101,13 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::LoadAttr => {
                 let name = operand!(pycode.names, arg >> 1);
                 let owner = pop!(f);
-                load_attr(ts, f, &*code as *const CodeObject as usize, name, owner, arg & 1 == 1)?;
+                load_attr(ts, f, pycode.serial, name, owner, arg & 1 == 1)?;
             }
             Opcode::StoreAttr => {
                 let name = operand!(pycode.names, arg);
                 let owner = pop!(f);
                 let v = pop!(f);
-                store_attr(ts, f.lasti, &*code as *const CodeObject as usize, name, owner, v)?;
+                store_attr(ts, f.lasti, pycode.serial, name, owner, v)?;
             }
             Opcode::DeleteAttr => {
                 let name = pycode.names[arg as usize].clone();
@@ -1131,7 +1151,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let r = match fast {
                     Some(r) => r,
                     None if arg == 26 => ops::getitem(ts, &a, &b)?,
-                    None => match binary_slow(ts, a, b, arg, (&*code as *const CodeObject as usize, f.lasti))? {
+                    None => match binary_slow(ts, a, b, arg, (pycode.serial, f.lasti))? {
                         Inline::Value(v) => v,
                         Inline::Frame(fr) => switch_to!(fr),
                     },
@@ -1586,7 +1606,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let outcome = match as_values(&f.stack[first..]) {
                     Some(args) => {
                         let a = Args { args, kwnames: kw };
-                        match try_inline_call(ts, &callable, a, Some((&*code as *const CodeObject as usize, f.lasti))) {
+                        match try_inline_call(ts, &callable, a, Some((pycode.serial, f.lasti))) {
                             Ok(None) if ts.hooks_on.get() => call_profiled(ts, &callable, a).map(Inline::Value),
                             Ok(None) => ops::call_args(ts, &callable, a).map(Inline::Value),
                             Ok(Some(x)) => Ok(x),

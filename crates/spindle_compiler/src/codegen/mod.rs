@@ -405,6 +405,17 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn emit_jump(&mut self, op: Opcode, target: Label) {
+        if matches!(op, Opcode::PopJumpIfTrue | Opcode::PopJumpIfFalse) {
+            // The jump takes its operand's truth itself: a TO_BOOL just
+            // before it only costs a dispatch. (A label bound at the TO_BOOL
+            // then names the jump; none may sit between the two.)
+            let u = self.unit();
+            let n = u.instrs.len();
+            let between = u32::try_from(n).ok().is_some_and(|at| u.labels.iter().any(|l| *l == Some(at)));
+            if !between && u.instrs.last().is_some_and(|i| i.op == Op::Real(Opcode::ToBool)) {
+                u.instrs.pop();
+            }
+        }
         let loc = self.unit().loc;
         self.unit().instrs.push(Instr { op: Op::Real(op), arg: 0, target: Some(target), loc, deref: false });
     }
