@@ -1,5 +1,5 @@
-//! LOAD_ATTR and STORE_ATTR caches: per thread, keyed by (code object,
-//! instruction), each entry remembers how an attribute of one type resolved
+//! LOAD_ATTR and STORE_ATTR caches: per thread, keyed by (code object's
+//! serial, instruction), each entry remembers how an attribute of one type resolved
 //! (CPython's LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR_METHOD_WITH_VALUES,
 //! STORE_ATTR_INSTANCE_VALUE specialisations), so a hit skips the type's MRO
 //! lookup, the descriptor checks and the `__getattribute__` test.
@@ -10,8 +10,9 @@
 //!   or MRO, and every type's death (its address may be reused), starts a new
 //!   epoch, so a matching (type address, epoch) pair still classifies the
 //!   name as it did when the entry was made.
-//! - The name matches by identity and the entry holds a reference to it, so
-//!   a (code, pc) reused by another code object cannot alias.
+//! - Code is keyed by its serial (`PyCode::serial`), never reused, so one
+//!   code object's entries cannot answer for another's; the name also
+//!   matches by identity (the entry holds a reference to it).
 //! - Entries hold strong references (a method); when this thread changes a
 //!   type it drops all its entries (`forget_this_thread`), as the lookup
 //!   cache does.
@@ -74,7 +75,7 @@ pub(crate) fn drop_thread_cache() {
 /// over shape classes) keeps an entry per type instead of thrashing one.
 #[inline]
 fn slot_of(code: usize, pc: usize, ty: usize) -> usize {
-    let h = (code as u64 >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    let h = (code as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
         ^ (pc as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
         ^ (ty as u64 >> 4).wrapping_mul(0x1656_67b1_9e37_79f9);
     (h ^ (h >> 29)) as usize & (SLOTS - 1)

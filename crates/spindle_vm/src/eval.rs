@@ -218,7 +218,9 @@ pub fn new_frame(code_obj: Value, globals: Value, builtins: Value, locals_map: O
 
 /// The frame for calling Python function `func` (whose payload is `pf`), its
 /// code, globals and builtins borrowed from the function (see `Frame::borrowed`).
-fn function_frame(func: &Value, pf: &PyFunction) -> PyResult<Box<Frame>> {
+/// `holder` is the frame's own reference to `func`; a caller that passes
+/// None must store one in `func` before `func` can die.
+fn function_frame(func: &Value, pf: &PyFunction, holder: Option<Value>) -> PyResult<Box<Frame>> {
     // SAFETY: uncounted copies of objects `func` keeps alive for as long as
     // the frame holds `func` (the `borrowed` invariant); the frame forgets
     // them instead of dropping them.
@@ -232,9 +234,9 @@ fn function_frame(func: &Value, pf: &PyFunction) -> PyResult<Box<Frame>> {
     if code.is_small_int() || globals.is_small_int() || builtins.is_small_int() {
         // Not objects (cannot happen for a function): never borrow those.
         std::mem::forget((code, globals, builtins));
-        return new_frame(pf.code(), pf.globals.clone(), pf.builtins.clone(), None, Some(func.clone()));
+        return new_frame(pf.code(), pf.globals.clone(), pf.builtins.clone(), None, Some(holder.unwrap_or_else(|| func.clone())));
     }
-    frame_for(code, globals, builtins, None, Some(func.clone()), true)
+    frame_for(code, globals, builtins, None, holder, true)
 }
 
 fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Option<Value>, func: Option<Value>, borrowed: bool) -> PyResult<Box<Frame>> {
@@ -381,7 +383,7 @@ pub fn call_function(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult
 /// defaults, and reports CPython's argument errors.
 pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<Box<Frame>> {
     let Some(f) = func.downcast::<PyFunction>() else { raise!(TypeError, "not a function") };
-    let mut frame = function_frame(func, f)?;
+    let mut frame = function_frame(func, f, Some(func.clone()))?;
     let code = &frame.code;
     let simple = args.kwnames.is_empty()
         && args.args.len() == code.argcount as usize
@@ -447,13 +449,20 @@ fn try_fast_call(f: &mut Frame, argc: usize) -> PyResult<Option<Box<Frame>>> {
     {
         return Ok(None);
     }
-    let mut frame = function_frame(callable, pf)?;
-    copy_closure(&mut frame, pf);
+    let n_free = pc.n_free;
+    let mut frame = function_frame(callable, pf, None)?;
+    if n_free != 0 {
+        copy_closure(&mut frame, pf);
+    }
     for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain_from(n - nargs)) {
         *slot = v;
     }
-    // The NULL (no self) and the callable (the frame holds its own count).
-    f.stack.truncate(n - argc - 2);
+    // The NULL (no self), then the callable, whose count the frame takes
+    // over (`function_frame`'s holder).
+    if !has_self {
+        f.stack.pop_slot();
+    }
+    frame.func = f.stack.pop_slot();
     Ok(Some(frame))
 }
 

@@ -71,7 +71,7 @@ pub(crate) fn drop_thread_cache() {
 
 #[inline]
 fn slot_of(code: usize, pc: usize) -> usize {
-    let h = (code as u64 >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (pc as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    let h = (code as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (pc as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
     (h ^ (h >> 29)) as usize & (SLOTS - 1)
 }
 

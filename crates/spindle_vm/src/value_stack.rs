@@ -134,9 +134,23 @@ impl ValueStack {
     }
 
     /// Drops every slot from `n` up.
+    #[inline]
     pub fn truncate(&mut self, n: usize) {
-        while self.len() > n {
-            drop(self.pop());
+        if self.len() > n {
+            self.drop_from(n);
+        }
+    }
+
+    #[inline(never)]
+    fn drop_from(&mut self, n: usize) {
+        // SAFETY: n < len, so base+n is within the block; the slots above
+        // leave the stack (top moves first, so a destructor that reaches
+        // this stack again sees only live slots) and are dropped in place.
+        unsafe {
+            let from = self.base.add(n);
+            let count = self.top.offset_from(from) as usize;
+            self.top = from;
+            ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(from, count));
         }
     }
 
