@@ -24,7 +24,6 @@ pub struct Entry {
     pub value: Value,
 }
 
-#[derive(Default)]
 pub struct DictInner {
     /// Small tables (most instance dicts, keyword arguments) live inline:
     /// a dict of up to five keys costs no allocation beyond its object.
@@ -33,6 +32,14 @@ pub struct DictInner {
     len: usize,
     /// Incremented whenever keys are added or removed or the table is rebuilt.
     pub mutations: u64,
+}
+
+impl Default for DictInner {
+    /// An empty table whose inline index is ready: the first insert needs
+    /// no rebuild.
+    fn default() -> Self {
+        DictInner { indices: smallvec::SmallVec::from_buf([EMPTY; 8]), entries: smallvec::SmallVec::new(), len: 0, mutations: 0 }
+    }
 }
 
 #[derive(Default)]

@@ -431,10 +431,13 @@ fn copy_closure(frame: &mut Frame, f: &PyFunction) {
 /// frame's locals, with no binding logic and no reference-count traffic.
 /// None when the callee needs the general path.
 #[inline]
-fn try_fast_call(f: &mut Frame, argc: usize) -> PyResult<Option<Box<Frame>>> {
+fn try_fast_call(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<Option<Box<Frame>>> {
     let n = f.stack.len();
     let Some(Some(callable)) = f.stack.get(n - argc - 2) else { return Ok(None) };
     if callable.type_ref() != rt().types.function {
+        if callable.type_ref() == rt().types.type_ && f.stack[n - argc - 1].is_none() {
+            return try_fast_init(f, argc, site);
+        }
         return Ok(None);
     }
     let Some(pf) = callable.downcast::<PyFunction>() else { return Ok(None) };
@@ -463,6 +466,43 @@ fn try_fast_call(f: &mut Frame, argc: usize) -> PyResult<Option<Box<Frame>>> {
         f.stack.pop_slot();
     }
     frame.func = f.stack.pop_slot();
+    Ok(Some(frame))
+}
+
+/// `C(args)` with exactly `__init__`'s positional parameters, for a class
+/// `try_inline_init` would run inline: the instance is made and the
+/// arguments move from the caller's stack into `__init__`'s frame.
+#[inline(never)]
+fn try_fast_init(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<Option<Box<Frame>>> {
+    let n = f.stack.len();
+    let Some(Some(callable)) = f.stack.get(n - argc - 2) else { return Ok(None) };
+    let Some(ty) = TypeRef::from_value(callable) else { return Ok(None) };
+    let Some(init) = inline_target(Some(site), ty, || inline_init_of(ty)) else { return Ok(None) };
+    let Some(pf) = init.downcast::<PyFunction>() else { return Ok(None) };
+    let code_val = code_view(pf);
+    let Some(pc) = code_val.downcast::<PyCode>() else { return Ok(None) };
+    let c = &pc.code;
+    if c.argcount as usize != argc + 1 || c.kwonlyargcount != 0 || c.flags.has_any(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) {
+        return Ok(None);
+    }
+    let n_free = pc.n_free;
+    let obj = crate::object::alloc(ty, crate::cell::Empty);
+    let mut frame = function_frame(&init, pf, None)?;
+    if n_free != 0 {
+        copy_closure(&mut frame, pf);
+    }
+    let mut slots = frame.locals.iter_mut();
+    if let Some(s) = slots.next() {
+        *s = Some(obj.clone());
+    }
+    for (slot, v) in slots.zip(f.stack.drain_from(n - argc)) {
+        *slot = v;
+    }
+    // The NULL, then the class.
+    f.stack.pop_slot();
+    f.stack.pop_slot();
+    frame.func = Some(init);
+    frame.on_return = Some(OnReturn::Init(obj));
     Ok(Some(frame))
 }
 
@@ -1598,7 +1638,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                     raise!(SystemError, "stack underflow in CALL");
                 }
                 if ins.op == Opcode::Call {
-                    if let Some(fr) = try_fast_call(f, argc)? {
+                    if let Some(fr) = try_fast_call(f, argc, (pycode.serial, f.lasti))? {
                         switch_to!(fr);
                     }
                 }

@@ -178,7 +178,13 @@ impl DictSlot {
 
 impl Drop for DictSlot {
     fn drop(&mut self) {
-        drop(self.take_all());
+        let p = std::mem::replace(self.ptr.get_mut(), std::ptr::null_mut());
+        if !p.is_null() {
+            // SAFETY: the reference the slot owned (see `get`); the instance
+            // is dying, so no reader holds a borrowed copy.
+            drop(unsafe { Value::from_raw(p) });
+        }
+        drop(std::mem::take(self.retired.get_mut()));
     }
 }
 
