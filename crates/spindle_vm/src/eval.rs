@@ -176,31 +176,39 @@ thread_local! {
     static FRAME_POOL: FramePool = const { FramePool { head: std::cell::Cell::new(std::ptr::null_mut()), len: std::cell::Cell::new(0) } };
 }
 
+/// This thread's pool: a bare thread-pointer offset (a closure around the
+/// whole pool operation keeps `LocalKey::with` from inlining).
+#[inline(always)]
+fn frame_pool() -> &'static FramePool {
+    // SAFETY: the pool is a destructor-free thread-local, so it lives as
+    // long as the thread, and only this thread ever reaches it; the
+    // reference never leaves the thread (`FramePool` is not Sync).
+    unsafe { &*FRAME_POOL.with(|p| p as *const FramePool) }
+}
+
 #[inline]
 fn pool_pop() -> Option<Box<Frame>> {
-    FRAME_POOL.with(|p| {
-        let head = p.head.get();
-        if head.is_null() {
-            return None;
-        }
-        // SAFETY: list members are frames leaked from `Box`es by `pool_push`
-        // on this thread, owned by the list alone.
-        let fr = unsafe { Box::from_raw(head) };
-        p.head.set(fr.next_free.0);
-        p.len.set(p.len.get() - 1);
-        Some(fr)
-    })
+    let p = frame_pool();
+    let head = p.head.get();
+    if head.is_null() {
+        return None;
+    }
+    // SAFETY: list members are frames leaked from `Box`es by `pool_push`
+    // on this thread, owned by the list alone.
+    let fr = unsafe { Box::from_raw(head) };
+    p.head.set(fr.next_free.0);
+    p.len.set(p.len.get() - 1);
+    Some(fr)
 }
 
 #[inline]
 fn pool_push(mut fr: Box<Frame>) {
-    FRAME_POOL.with(|p| {
-        if p.len.get() < FRAME_POOL_MAX {
-            fr.next_free = FreeLink(p.head.get());
-            p.head.set(Box::into_raw(fr));
-            p.len.set(p.len.get() + 1);
-        }
-    })
+    let p = frame_pool();
+    if p.len.get() < FRAME_POOL_MAX {
+        fr.next_free = FreeLink(p.head.get());
+        p.head.set(Box::into_raw(fr));
+        p.len.set(p.len.get() + 1);
+    }
 }
 
 /// Frees this thread's pooled frames (at thread exit).
@@ -491,12 +499,11 @@ fn try_fast_init(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<O
     if n_free != 0 {
         copy_closure(&mut frame, pf);
     }
-    let mut slots = frame.locals.iter_mut();
-    if let Some(s) = slots.next() {
-        *s = Some(obj.clone());
+    if let Some(dst) = frame.locals.get_mut(1..argc + 1) {
+        f.stack.pop_into(dst);
     }
-    for (slot, v) in slots.zip(f.stack.drain_from(n - argc)) {
-        *slot = v;
+    if let Some(s) = frame.locals.first_mut() {
+        *s = Some(obj.clone());
     }
     // The NULL, then the class.
     f.stack.pop_slot();
@@ -2084,7 +2091,7 @@ fn load_global_cached(f: &Frame, code: usize, name: &Value) -> PyResult {
     if f.globals.type_ref() != r.types.dict {
         return load_global(f, name);
     }
-    let key = crate::globals_cache::Key { code, pc: f.lasti, name, globals: f.globals.bits(), builtins: f.builtins.bits() };
+    let key = crate::globals_cache::Key { code, pc: f.lasti };
     let gv = g.watch_version();
     let bv = b.watch_version();
     if let Some(v) = crate::globals_cache::get(&key, gv, bv) {

@@ -1,4 +1,4 @@
-//! LOAD_GLOBAL's cache: per thread, keyed by (code object, instruction), it
+//! LOAD_GLOBAL's cache: per thread, keyed by (code serial, instruction), it
 //! remembers the value a global name resolved to together with the versions
 //! of the globals and builtins dicts it was read from. A hit costs a few
 //! compares instead of two locked hash probes.
@@ -9,10 +9,9 @@
 //!   change, so an entry whose two versions still match holds the value the
 //!   lookup would find (or one that was current an instant earlier, if
 //!   another thread is mid-store).
-//! - An entry matches the name by identity and holds a reference to it, so
-//!   the address cannot be reused while the entry exists; (code, pc) only
-//!   picks the slot. The same name in the same dicts at the same versions has
-//!   one value, whichever code asks.
+//! - Code is keyed by its serial (`PyCode::serial`, never reused), so
+//!   (code, pc) names one LOAD_GLOBAL and so one name; a version belongs to
+//!   one dict, so matching versions also means the same dicts.
 //! - Entries hold strong references. When this thread mutates a watched dict
 //!   it drops all its entries, so a value it replaces or deletes dies when
 //!   CPython's would. Another thread's stale entry keeps such a value alive
@@ -48,13 +47,12 @@ pub(crate) fn fresh_version() -> u64 {
     start
 }
 
+/// (code serial, pc) fixes the name, and a dict version belongs to one
+/// dict in one state, so the four numbers identify the lookup.
 struct Entry {
     code: usize,
     pc: usize,
-    name: Value,
-    globals: usize,
     globals_version: u64,
-    builtins: usize,
     builtins_version: u64,
     value: Value,
 }
@@ -75,29 +73,18 @@ fn slot_of(code: usize, pc: usize) -> usize {
     (h ^ (h >> 29)) as usize & (SLOTS - 1)
 }
 
-/// The identity of one cached load.
-pub(crate) struct Key<'a> {
+/// The identity of one cached load (with the dicts' versions).
+pub(crate) struct Key {
     pub code: usize,
     pub pc: usize,
-    pub name: &'a Value,
-    pub globals: usize,
-    pub builtins: usize,
 }
 
 /// The cached value for `key` if both dicts still have the recorded versions.
 #[inline]
-pub(crate) fn get(key: &Key<'_>, globals_version: u64, builtins_version: u64) -> Option<Value> {
+pub(crate) fn get(key: &Key, globals_version: u64, builtins_version: u64) -> Option<Value> {
     let slot = slot_of(key.code, key.pc);
     site_table::with_table(&CACHE, |c| match c.get(slot) {
-        Some(e)
-            if e.code == key.code
-                && e.pc == key.pc
-                && e.name.is(key.name)
-                && e.globals == key.globals
-                && e.globals_version == globals_version
-                && e.builtins == key.builtins
-                && e.builtins_version == builtins_version =>
-        {
+        Some(e) if e.code == key.code && e.pc == key.pc && e.globals_version == globals_version && e.builtins_version == builtins_version => {
             Some(e.value.clone())
         }
         _ => None,
@@ -105,18 +92,9 @@ pub(crate) fn get(key: &Key<'_>, globals_version: u64, builtins_version: u64) ->
 }
 
 /// Records a load's result, read after the versions were taken.
-pub(crate) fn put(key: Key<'_>, globals_version: u64, builtins_version: u64, value: Value) {
+pub(crate) fn put(key: Key, globals_version: u64, builtins_version: u64, value: Value) {
     let slot = slot_of(key.code, key.pc);
-    let entry = Entry {
-        code: key.code,
-        pc: key.pc,
-        name: key.name.clone(),
-        globals: key.globals,
-        globals_version,
-        builtins: key.builtins,
-        builtins_version,
-        value,
-    };
+    let entry = Entry { code: key.code, pc: key.pc, globals_version, builtins_version, value };
     let old = site_table::with_table(&CACHE, |c| c.put(slot, SLOTS, entry));
     // Dropped after the table access ends: it may run `__del__`.
     drop(old);

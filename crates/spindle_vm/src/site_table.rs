@@ -56,21 +56,26 @@ impl<E> SiteTable<E> {
 /// Runs `f` on this thread's table of `key`. `f` must not run Python code
 /// or reach the same table again (entries it takes out are dropped by the
 /// caller after this returns), so the `&mut` it gets is the only one.
-#[inline]
+#[inline(always)]
 pub(crate) fn with_table<E: 'static, R>(key: &'static TableKey<E>, f: impl FnOnce(&mut SiteTable<E>) -> R) -> R {
-    let p = key.with(|c| {
-        let p = c.get();
-        if !p.is_null() {
-            return p;
-        }
-        let fresh = Box::into_raw(Box::new(SiteTable { slots: Vec::new(), filled: Vec::new() }));
-        c.set(fresh);
-        fresh
-    });
+    // A bare read of the cell (small enough to inline into every site);
+    // the first use on a thread makes the table out of line.
+    let mut p = key.with(Cell::get);
+    if p.is_null() {
+        p = make_table(key);
+    }
     // SAFETY: the table is this thread's own allocation, freed only by
     // `drop_table`, which unlinks it first (a later call makes a new one);
     // by this function's contract no other borrow of it is live.
     f(unsafe { &mut *p })
+}
+
+#[cold]
+#[inline(never)]
+fn make_table<E: 'static>(key: &'static TableKey<E>) -> *mut SiteTable<E> {
+    let fresh = Box::into_raw(Box::new(SiteTable { slots: Vec::new(), filled: Vec::new() }));
+    key.with(|c| c.set(fresh));
+    fresh
 }
 
 /// Frees this thread's table of `key` and its entries (at thread exit, from

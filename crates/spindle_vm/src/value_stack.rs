@@ -158,6 +158,27 @@ impl ValueStack {
         self.truncate(0);
     }
 
+    /// Moves the top `dst.len()` slots (fewer if the stack is shorter) into
+    /// `dst`, in order, dropping what `dst` held (a fresh frame's empty
+    /// locals, so nothing).
+    #[inline]
+    pub fn pop_into(&mut self, dst: &mut [Slot]) {
+        let n = dst.len().min(self.len());
+        for d in dst.iter_mut().take(n) {
+            if d.is_some() {
+                *d = None;
+            }
+        }
+        // SAFETY: the top n slots are initialised and leave the stack (top
+        // drops below them); dst's first n slots are None, so overwriting
+        // them without dropping leaks nothing; the ranges do not overlap
+        // (dst is not part of this stack: it is borrowed mutably apart).
+        unsafe {
+            self.top = self.top.sub(n);
+            ptr::copy_nonoverlapping(self.top, dst.as_mut_ptr(), n);
+        }
+    }
+
     /// Removes the slots from `start` up and hands them over in order.
     pub fn drain_from(&mut self, start: usize) -> DrainFrom<'_> {
         let len = self.len();
@@ -243,6 +264,7 @@ impl Iterator for DrainFrom<'_> {
 }
 
 impl Drop for DrainFrom<'_> {
+    #[inline]
     fn drop(&mut self) {
         for v in self.by_ref() {
             drop(v);
