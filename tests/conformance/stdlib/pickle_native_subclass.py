@@ -248,3 +248,36 @@ a.lst = [a]
 for proto in (0, 2, 4):
     b = pickle.loads(pickle.dumps(a, proto))
     print(proto, b.me is b, b.lst[0] is b)
+
+# Memo proxies.
+p = pickle.Pickler(io.BytesIO(), 2)
+item = ["shared"]
+p.dump(item)
+m = p.memo
+print(type(m).__name__, sorted(m.copy().values(), key=lambda v: v[0]), m.__reduce__()[0].__name__)
+m.clear()
+print(len(p.memo.copy()))
+p.memo = {0: (7, item)}
+f = io.BytesIO()
+p2 = pickle.Pickler(f, 2)
+p2.memo = p.memo
+p2.dump([item])
+print(f.getvalue())
+for bad in (1, {0: 5}):
+    try:
+        p2.memo = bad
+    except TypeError as e:
+        print("TypeError", e)
+u = pickle.Unpickler(io.BytesIO(pickle.dumps([[1], [2]], 2)))
+u.load()
+print(type(u.memo).__name__, sorted(u.memo.copy()))
+u2 = pickle.Unpickler(io.BytesIO(b"h\x01."))
+u2.memo = u.memo
+print(u2.load())
+u.memo = {5: "five"}
+print(u.memo.copy())
+for bad in ({"x": 1}, {-1: 1}, [1]):
+    try:
+        u.memo = bad
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)

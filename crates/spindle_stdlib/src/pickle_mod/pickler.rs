@@ -1601,31 +1601,89 @@ fn pickler_bin_get(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(new_int(i64::from(bin)))
 }
 
-/// `memo`: a copy of the memo as `{id(obj): (index, obj)}`.
-fn pickler_memo_get(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, p) = this_pickler(&a)?;
-    let entries: Vec<(usize, u32, Value)> =
+/// `memo`: a PicklerMemoProxy of this pickler.
+fn pickler_memo_get(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (this, _) = this_pickler(&a)?;
+    Ok(alloc(memo_proxy_type(), PicklerMemoProxy { pickler: this.clone() }))
+}
+
+/// The memo of pickler `p` as a new dict `{id(obj): (index, obj)}`.
+fn memo_copy(ts: &ThreadState, p: &Pickler) -> PyResult {
+    let mut entries: Vec<(usize, u32, Value)> =
         p.core.lock().as_ref().map(|c| c.memo.iter().map(|(k, (i, v))| (*k, *i, v.clone())).collect()).unwrap_or_default();
+    entries.sort_by_key(|e| e.1);
     let d = spindle_vm::builtins_init::new_dict();
-    {
-        let mut entries = entries;
-        entries.sort_by_key(|e| e.1);
-        for (id, idx, v) in entries {
-            spindle_vm::builtins_init::dict_set(ts, &d, new_int(id as i64), new_tuple(vec![new_int(i64::from(idx)), v]))?;
-        }
+    for (id, idx, v) in entries {
+        spindle_vm::builtins_init::dict_set(ts, &d, new_int(id as i64), new_tuple(vec![new_int(i64::from(idx)), v]))?;
     }
     Ok(d)
+}
+
+/// `Pickler.memo`'s view: `copy()`, `clear()`, `__reduce__()`.
+pub(crate) struct PicklerMemoProxy {
+    pickler: Value,
+}
+
+impl PyPayload for PicklerMemoProxy {
+    const KIND: PayloadKind = pickle_kind(4);
+    const GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.pickler);
+    }
+}
+
+static PMEMO_T: OnceLock<TypeRef> = OnceLock::new();
+
+/// Runs `f` on the pickler behind the proxy `a.args[0]`.
+fn with_proxied<R>(a: &Args<'_>, f: impl FnOnce(&Pickler) -> PyResult<R>) -> PyResult<R> {
+    let Some(p) = a.args.first().and_then(|v| v.downcast::<PicklerMemoProxy>()) else {
+        raise!(TypeError, "descriptor requires a '_pickle.PicklerMemoProxy' object")
+    };
+    match p.pickler.downcast::<Pickler>() {
+        Some(pk) => f(pk),
+        None => raise!(TypeError, "memo proxy without a pickler"),
+    }
+}
+
+fn memo_proxy_type() -> TypeRef {
+    *PMEMO_T.get_or_init(|| {
+        let t = spindle_vm::native::new_type::<PicklerMemoProxy>("PicklerMemoProxy", "_pickle", None, false);
+        spindle_vm::native::set_new(t, |_, _| raise!(TypeError, "cannot create '_pickle.PicklerMemoProxy' instances"));
+        spindle_vm::native::add_methods(
+            t,
+            &[
+                ("copy", |ts, a| with_proxied(&a, |p| memo_copy(ts, p))),
+                ("clear", |_, a| {
+                    with_proxied(&a, |p| {
+                        let old = p.core.lock().as_mut().map(|c| std::mem::take(&mut c.memo));
+                        drop(old);
+                        Ok(none())
+                    })
+                }),
+                ("__reduce__", |ts, a| {
+                    let copy = with_proxied(&a, |p| memo_copy(ts, p))?;
+                    Ok(new_tuple(vec![rt().types.dict.to_value(), new_tuple(vec![copy])]))
+                }),
+            ],
+        );
+        t
+    })
 }
 
 /// `memo = {...}`: values are `(index, obj)` pairs.
 fn pickler_memo_set(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, p) = this_pickler(&a)?;
     let Some(v) = a.args.get(1) else { raise!(TypeError, "attribute deletion is not supported") };
-    if !v.type_ref().is_subtype(rt().types.dict) {
-        raise!(TypeError, "'memo' attribute must be a PicklerMemoProxy object or dict, not {}", ops::type_name(v));
-    }
+    let source = match v.downcast::<PicklerMemoProxy>() {
+        Some(px) => match px.pickler.downcast::<Pickler>() {
+            Some(other) => memo_copy(ts, other)?,
+            None => raise!(TypeError, "memo proxy without a pickler"),
+        },
+        None if v.type_ref().is_subtype(rt().types.dict) => v.clone(),
+        None => raise!(TypeError, "'memo' attribute must be a PicklerMemoProxy object or dict, not {}", ops::type_name(v)),
+    };
     let mut memo = IdMap::default();
-    for (_, val) in spindle_vm::builtins_init::mapping_items(ts, v)? {
+    for (_, val) in spindle_vm::builtins_init::mapping_items(ts, &source)? {
         match tuple_items(&val) {
             Some([idx, obj]) if val.type_ref().is_subtype(rt().types.tuple) => {
                 let Some(i) = int_to_i64(idx).and_then(|i| u32::try_from(i).ok()) else {

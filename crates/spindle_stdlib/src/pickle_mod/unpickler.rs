@@ -366,8 +366,8 @@ impl UnpicklerCore {
                 if line[n - 2] == b'L' {
                     line.truncate(n - 2);
                 }
-                let text = String::from_utf8_lossy(&line).into_owned();
-                let v = ops::call(ts, &rt().types.int.to_value(), &[new_str(&text)])?;
+                let text = utf8_strict(ts, &line)?;
+                let v = ops::call(ts, &rt().types.int.to_value(), &[text])?;
                 self.stack.push(v);
             }
             op::LONG1 => {
@@ -619,8 +619,8 @@ impl UnpicklerCore {
             op::GLOBAL => {
                 let module = self.line_vec(ts, 2)?;
                 let name = self.line_vec(ts, 2)?;
-                let module = utf8_value(ts, &module[..module.len() - 1])?;
-                let name = utf8_value(ts, &name[..name.len() - 1])?;
+                let module = utf8_strict(ts, &module[..module.len() - 1])?;
+                let name = utf8_strict(ts, &name[..name.len() - 1])?;
                 let cls = find.call(ts, self, module, name)?;
                 self.stack.push(cls);
             }
@@ -638,8 +638,8 @@ impl UnpicklerCore {
                 let m = self.marker(ts)?;
                 let module = self.line_vec(ts, 2)?;
                 let name = self.line_vec(ts, 2)?;
-                let module = utf8_value(ts, &module[..module.len() - 1])?;
-                let name = utf8_value(ts, &name[..name.len() - 1])?;
+                let module = utf8_strict(ts, &module[..module.len() - 1])?;
+                let name = utf8_strict(ts, &name[..name.len() - 1])?;
                 let cls = find.call(ts, self, module, name)?;
                 let args = self.pop_from(m);
                 let v = instantiate(ts, &cls, args)?;
@@ -991,6 +991,15 @@ fn utf8_value(ts: &ThreadState, b: &[u8]) -> PyResult {
     ops::call_method(ts, &bytes, "decode", &[new_str("utf-8"), new_str("surrogatepass")])
 }
 
+/// A line as str, decoded as strict UTF-8 (CPython's UnicodeDecodeError
+/// for bad bytes).
+fn utf8_strict(ts: &ThreadState, b: &[u8]) -> PyResult {
+    match std::str::from_utf8(b) {
+        Ok(s) => Ok(new_str(s)),
+        Err(_) => ops::call_method(ts, &spindle_vm::bytes::new_bytes(b), "decode", &[new_str("utf-8")]),
+    }
+}
+
 /// Protocol 0's UNICODE argument (raw-unicode-escape).
 fn decode_raw_unicode_escape(ts: &ThreadState, b: &[u8]) -> PyResult {
     let mut cps: Vec<u32> = Vec::with_capacity(b.len());
@@ -1068,11 +1077,11 @@ fn load_int_text(ts: &ThreadState, line: &[u8]) -> PyResult {
 
 /// A GET/PUT index: an int in base 10 (CPython's int() message otherwise).
 fn parse_memo_index(ts: &ThreadState, line: &[u8]) -> PyResult<i64> {
-    let text = String::from_utf8_lossy(line).into_owned();
-    if let Ok(i) = text.trim().parse::<i64>() {
+    if let Some(i) = std::str::from_utf8(line).ok().and_then(|t| t.trim().parse::<i64>().ok()) {
         return Ok(i);
     }
-    let v = ops::call(ts, &rt().types.int.to_value(), &[new_str(&text)])?;
+    let text = utf8_strict(ts, line)?;
+    let v = ops::call(ts, &rt().types.int.to_value(), &[text])?;
     match spindle_vm::num::int_to_i64(&v) {
         Some(i) => Ok(i),
         None => raise!(OverflowError, "Python int too large to convert to C ssize_t"),
@@ -1260,9 +1269,14 @@ fn unpickler_find_class(ts: &ThreadState, a: Args<'_>) -> PyResult {
     find_class_impl(ts, proto, fix, module.unwrap_or_else(none), name.unwrap_or_else(none))
 }
 
-/// `memo`: a copy as `{index: obj}`.
-fn unpickler_memo_get(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, u) = this_unpickler(&a)?;
+/// `memo`: an UnpicklerMemoProxy of this unpickler.
+fn unpickler_memo_get(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (this, _) = this_unpickler(&a)?;
+    Ok(alloc(memo_proxy_type(), UnpicklerMemoProxy { unpickler: this.clone() }))
+}
+
+/// The memo of unpickler `u` as a new dict `{index: obj}`.
+fn memo_copy(ts: &ThreadState, u: &Unpickler) -> PyResult {
     let items = u.core.lock().as_ref().map(|c| c.memo.items()).unwrap_or_default();
     let d = spindle_vm::builtins_init::new_dict();
     for (k, v) in items {
@@ -1271,18 +1285,81 @@ fn unpickler_memo_get(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(d)
 }
 
+/// `Unpickler.memo`'s view: `copy()`, `clear()`, `__reduce__()`.
+pub(crate) struct UnpicklerMemoProxy {
+    unpickler: Value,
+}
+
+impl PyPayload for UnpicklerMemoProxy {
+    const KIND: PayloadKind = pickle_kind(5);
+    const GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.unpickler);
+    }
+}
+
+static UMEMO_T: OnceLock<TypeRef> = OnceLock::new();
+
+/// Runs `f` on the unpickler behind the proxy `a.args[0]`.
+fn with_proxied<R>(a: &Args<'_>, f: impl FnOnce(&Unpickler) -> PyResult<R>) -> PyResult<R> {
+    let Some(p) = a.args.first().and_then(|v| v.downcast::<UnpicklerMemoProxy>()) else {
+        raise!(TypeError, "descriptor requires a '_pickle.UnpicklerMemoProxy' object")
+    };
+    match p.unpickler.downcast::<Unpickler>() {
+        Some(u) => f(u),
+        None => raise!(TypeError, "memo proxy without an unpickler"),
+    }
+}
+
+pub(crate) fn memo_proxy_type() -> TypeRef {
+    *UMEMO_T.get_or_init(|| {
+        let t = spindle_vm::native::new_type::<UnpicklerMemoProxy>("UnpicklerMemoProxy", "_pickle", None, false);
+        spindle_vm::native::set_new(t, |_, _| raise!(TypeError, "cannot create '_pickle.UnpicklerMemoProxy' instances"));
+        spindle_vm::native::add_methods(
+            t,
+            &[
+                ("copy", |ts, a| with_proxied(&a, |u| memo_copy(ts, u))),
+                ("clear", |_, a| {
+                    with_proxied(&a, |u| {
+                        let old = u.core.lock().as_mut().map(|c| std::mem::take(&mut c.memo));
+                        drop(old);
+                        Ok(none())
+                    })
+                }),
+                ("__reduce__", |ts, a| {
+                    let copy = with_proxied(&a, |u| memo_copy(ts, u))?;
+                    Ok(new_tuple(vec![rt().types.dict.to_value(), new_tuple(vec![copy])]))
+                }),
+            ],
+        );
+        t
+    })
+}
+
 fn unpickler_memo_set(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, u) = this_unpickler(&a)?;
     let Some(v) = a.args.get(1) else { raise!(TypeError, "attribute deletion is not supported") };
-    if !v.type_ref().is_subtype(rt().types.dict) {
-        raise!(TypeError, "'memo' attribute must be an UnpicklerMemoProxy object or dict, not {}", ops::type_name(v));
-    }
     let mut memo = Memo::default();
-    for (k, val) in spindle_vm::builtins_init::mapping_items(ts, v)? {
-        let Some(i) = spindle_vm::num::int_to_i64(&k).filter(|i| *i >= 0) else {
-            raise!(ValueError, "memo key must be positive integers.");
-        };
-        memo.put(i, val);
+    if let Some(p) = v.downcast::<UnpicklerMemoProxy>() {
+        let Some(other) = p.unpickler.downcast::<Unpickler>() else { raise!(TypeError, "memo proxy without an unpickler") };
+        let items = other.core.lock().as_ref().map(|c| c.memo.items()).unwrap_or_default();
+        for (i, val) in items {
+            memo.put(i, val);
+        }
+    } else if v.type_ref().is_subtype(rt().types.dict) {
+        // CPython checks the keys and stores the values in the memo it then
+        // replaces with a fresh one: assigning a dict empties the memo.
+        for (k, _) in spindle_vm::builtins_init::mapping_items(ts, v)? {
+            if !spindle_vm::num::is_int(&k) {
+                raise!(TypeError, "memo key must be integers");
+            }
+            let Some(i) = spindle_vm::num::int_to_i64(&k) else { raise!(OverflowError, "Python int too large to convert to C ssize_t") };
+            if i < 0 {
+                raise!(ValueError, "memo key must be positive integers.");
+            }
+        }
+    } else {
+        raise!(TypeError, "'memo' attribute must be an UnpicklerMemoProxy object or dict, not {}", ops::type_name(v));
     }
     if let Some(c) = u.core.lock().as_mut() {
         c.memo = memo;
