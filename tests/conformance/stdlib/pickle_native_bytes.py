@@ -67,3 +67,11 @@ for proto in range(6):
     print(r[1] is r, d["me"] is d, t[0][0] is t)
     s = pickle.loads(pickle.dumps([shared, shared], proto))
     print(s[0] is s[1])
+
+# One-character Latin-1 strs and empty strs/bytes are single objects in
+# CPython: equal ones are memoized once. Builtin types of one module share
+# their module name.
+import datetime
+for proto in (2, 4):
+    print(pickle.dumps(["aé"[1], "é", chr(233), "", "abc"[3:], b"", bytes(0)], proto))
+    print(pickle.dumps([datetime.timezone.utc, datetime.date, datetime.time], proto))

@@ -315,16 +315,18 @@ impl PicklerCore {
     }
 
     /// A header and a payload; a payload of FRAME_SIZE_TARGET bytes or more
-    /// goes outside any frame (straight to the file when there is one).
+    /// goes outside any frame, and straight to the file when there is one.
     fn write_bytes(&mut self, ts: &ThreadState, header: &[u8], data: &[u8]) -> PyResult<()> {
-        let bypass = self.out.framing && data.len() >= FRAME_SIZE_TARGET;
-        if !bypass {
+        if data.len() < FRAME_SIZE_TARGET {
             self.out.w(header);
             self.out.w(data);
             return Ok(());
         }
-        self.out.commit_frame();
-        self.out.framing = false;
+        let framing = self.out.framing;
+        if framing {
+            self.out.commit_frame();
+            self.out.framing = false;
+        }
         self.out.w(header);
         if let Some(w) = self.write.clone() {
             self.flush(ts)?;
@@ -332,7 +334,7 @@ impl PicklerCore {
         } else {
             self.out.w(data);
         }
-        self.out.framing = true;
+        self.out.framing = framing;
         Ok(())
     }
 
@@ -343,7 +345,7 @@ impl PicklerCore {
             return;
         }
         let idx = self.memo.len();
-        self.memo.insert(obj.id(), (idx as u32, obj.clone()));
+        self.memo.insert(memo_key(obj), (idx as u32, obj.clone()));
         if self.proto >= 4 {
             self.out.w1(op::MEMOIZE);
         } else if self.bin {
@@ -381,7 +383,7 @@ impl PicklerCore {
         if self.memo.is_empty() {
             return None;
         }
-        self.memo.get(&obj.id()).map(|(i, _)| *i)
+        self.memo.get(&memo_key(obj)).map(|(i, _)| *i)
     }
 
     // ------------------------------------------------------------ save
@@ -1086,6 +1088,13 @@ impl PicklerCore {
         };
         let whichmodule = super::import_attr(ts, "pickle", "whichmodule")?;
         let module_name = ops::call(ts, &whichmodule, &[obj.clone(), name.clone()])?;
+        // CPython interns a builtin (static) type's `__module__`, so such
+        // types of one module share that str in the memo; ours are distinct.
+        let static_type = TypeRef::from_value(obj).is_some_and(|t| !t.is_heap());
+        let module_name = match module_name.downcast::<PyStr>() {
+            Some(s) if static_type && module_name.type_ref() == rt().types.str && !s.has_surrogates() => spindle_vm::str::intern(s.as_str()),
+            _ => module_name,
+        };
         let name_s = as_str(&name).unwrap_or("").to_owned();
         if self.proto >= 2 {
             let key = new_tuple(vec![module_name.clone(), name.clone()]);
@@ -1327,6 +1336,35 @@ impl PicklerCore {
         }
         Ok(())
     }
+}
+
+/// The memo key of `obj`: its id, except for the values CPython always
+/// keeps as singletons (the empty str and bytes, one-character Latin-1
+/// strs), which share one key per value so that equal ones are memoized
+/// once, as the one object they are in CPython would be.
+fn memo_key(obj: &Value) -> usize {
+    let t = obj.type_ref();
+    let types = &rt().types;
+    if t == types.str {
+        if let Some(s) = obj.downcast::<PyStr>() {
+            match s.char_len() {
+                0 => return 2,
+                1 => {
+                    if let Some(cp) = s.code_point(0).filter(|c| *c < 256) {
+                        return 0x1000 + 2 * cp as usize;
+                    }
+                }
+                _ => {}
+            }
+        }
+    } else if t == types.bytes {
+        if let Some(b) = obj.downcast::<spindle_vm::bytes::PyBytes>() {
+            if b.data.is_empty() {
+                return 4;
+            }
+        }
+    }
+    obj.id()
 }
 
 /// Minimal little-endian two's complement bytes of `x` (empty for 0).
@@ -1610,7 +1648,7 @@ fn pickler_memo_get(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 /// The memo of pickler `p` as a new dict `{id(obj): (index, obj)}`.
 fn memo_copy(ts: &ThreadState, p: &Pickler) -> PyResult {
     let mut entries: Vec<(usize, u32, Value)> =
-        p.core.lock().as_ref().map(|c| c.memo.iter().map(|(k, (i, v))| (*k, *i, v.clone())).collect()).unwrap_or_default();
+        p.core.lock().as_ref().map(|c| c.memo.values().map(|(i, v)| (v.id(), *i, v.clone())).collect()).unwrap_or_default();
     entries.sort_by_key(|e| e.1);
     let d = spindle_vm::builtins_init::new_dict();
     for (id, idx, v) in entries {
@@ -1689,7 +1727,7 @@ fn pickler_memo_set(ts: &ThreadState, a: Args<'_>) -> PyResult {
                 let Some(i) = int_to_i64(idx).and_then(|i| u32::try_from(i).ok()) else {
                     raise!(TypeError, "'memo' values must be 2-item tuples")
                 };
-                memo.insert(obj.id(), (i, obj.clone()));
+                memo.insert(memo_key(obj), (i, obj.clone()));
             }
             _ => raise!(TypeError, "'memo' values must be 2-item tuples"),
         }
