@@ -187,7 +187,6 @@ pub(crate) struct PicklerCore {
     memo: IdMap<(u32, Value)>,
     out: Out,
     hooks: Hooks,
-    depth: usize,
     fast_nesting: usize,
     fast_memo: HashSet<usize>,
     /// copyreg.dispatch_table (fetched per dump).
@@ -246,7 +245,6 @@ impl PicklerCore {
             memo: IdMap::default(),
             out: Out { buf: Vec::new(), framing: false, frame_start: None },
             hooks: Hooks::default(),
-            depth: 0,
             fast_nesting: 0,
             fast_memo: HashSet::new(),
             copyreg_table: none(),
@@ -263,7 +261,6 @@ impl PicklerCore {
         self.hooks = hooks;
         self.copyreg_table = with_state(ts, |s| s.dispatch_table.clone())?;
         self.out = Out { buf: Vec::with_capacity(256), framing: false, frame_start: None };
-        self.depth = 0;
         self.fast_nesting = 0;
         self.fast_memo.clear();
         let r = self.dump_inner(ts, obj);
@@ -435,14 +432,11 @@ impl PicklerCore {
             self.save_str(ts, obj)?;
             return Ok(());
         }
-        self.depth += 1;
-        let r = if self.depth > ts.interp.recursion_limit().max(50) * 2 {
-            Err(spindle_vm::err!(RecursionError, "maximum recursion depth exceeded while pickling an object"))
-        } else {
-            ts.check_stack().and_then(|()| self.save_container(ts, obj, t))
-        };
-        self.depth -= 1;
-        r
+        // As 3.14's C pickler: the limit is the native stack, not a count.
+        if ts.check_stack().is_err() {
+            raise!(RecursionError, "maximum recursion depth exceeded while pickling an object");
+        }
+        self.save_container(ts, obj, t)
     }
 
     fn save_container(&mut self, ts: &ThreadState, obj: &Value, t: TypeRef) -> PyResult<()> {
