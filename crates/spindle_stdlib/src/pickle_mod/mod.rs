@@ -16,7 +16,7 @@ mod unpickler;
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
 use spindle_vm::object::{PayloadKind, PyPayload, alloc};
-use spindle_vm::runtime::{is_none, none, rt};
+use spindle_vm::runtime::{none, rt};
 use spindle_vm::str::new_str;
 use spindle_vm::{PyErr, PyResult, Value, ops, raise};
 
@@ -244,7 +244,6 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     spindle_vm::native::add_fn(&m, "load", load_fn);
     spindle_vm::native::add_fn(&m, "loads", loads_fn);
     add(&m, "__doc__", new_str("Optimized C implementation for the Python pickle module."));
-    let _ = is_none;
     Ok(m)
 }
 

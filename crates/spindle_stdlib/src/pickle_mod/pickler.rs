@@ -1569,10 +1569,9 @@ fn pickler_init(ts: &ThreadState, a: Args<'_>) -> PyResult {
 /// The hooks of this pickler: its `persistent_id` unless it is the base
 /// method, `reducer_override` if any, `dispatch_table` if any.
 fn hooks_of(ts: &ThreadState, this: &Value) -> PyResult<Hooks> {
-    let t = this.type_ref();
     let mut hooks = Hooks::default();
     let base_pid = pickler_type().lookup_static("persistent_id");
-    let class_pid = t.lookup_static("persistent_id");
+    let class_pid = this.type_ref().lookup_static("persistent_id");
     let own_pid = ops::instance_dict_get(this, &new_str("persistent_id"));
     let is_base = own_pid.is_none() && matches!((&base_pid, &class_pid), (Some(b), Some(c)) if b.is(c));
     if !is_base {
@@ -1580,7 +1579,6 @@ fn hooks_of(ts: &ThreadState, this: &Value) -> PyResult<Hooks> {
     }
     hooks.reducer_override = ops::getattr_opt(ts, this, "reducer_override")?;
     hooks.dispatch_table = ops::getattr_opt(ts, this, "dispatch_table")?;
-    let _ = t;
     Ok(hooks)
 }
 

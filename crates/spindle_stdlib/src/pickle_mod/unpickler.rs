@@ -661,9 +661,9 @@ impl UnpicklerCore {
                 let kwargs = if ex { Some(self.pop(ts)?) } else { None };
                 let args = self.pop(ts)?;
                 let cls = self.pop(ts)?;
-                let Some(ct) = TypeRef::from_value(&cls) else {
+                if TypeRef::from_value(&cls).is_none() {
                     return Err(unpickling_error(ts, &format!("{} class argument must be a type, not {}", what, ops::type_name(&cls))));
-                };
+                }
                 if !args.type_ref().is_subtype(rt().types.tuple) {
                     return Err(unpickling_error(ts, &format!("{} args argument must be a tuple, not {}", what, ops::type_name(&args))));
                 }
@@ -672,7 +672,6 @@ impl UnpicklerCore {
                         return Err(unpickling_error(ts, &format!("{} kwargs argument must be a dict, not {}", what, ops::type_name(k))));
                     }
                 }
-                let _ = ct;
                 let new = ops::getattr_str(ts, &cls, "__new__")?;
                 let mut all = vec![cls.clone()];
                 all.extend(tuple_items(&args).unwrap_or(&[]).iter().cloned());
