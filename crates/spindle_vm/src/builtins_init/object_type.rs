@@ -472,11 +472,45 @@ fn object_reduce_ex(ts: &ThreadState, args: Args<'_>) -> PyResult {
             raise!(TypeError, "cannot pickle '{}' object", t.name());
         }
     }
-    let newobj = ops::getattr_str(ts, &copyreg, "__newobj__")?;
-    let mut newargs = vec![t.to_value()];
-    if let Some(g) = ops::getattr_opt(ts, &obj, "__getnewargs__")? {
-        newargs.extend(ops::collect(ts, &ops::call(ts, &g, &[])?)?);
+    // `__getnewargs_ex__` (args and keywords) wins over `__getnewargs__`;
+    // keywords make the reconstructor `copyreg.__newobj_ex__`.
+    let is_tuple = |v: &Value| v.type_ref().is_subtype(rt().types.tuple);
+    let mut args: Vec<Value> = Vec::new();
+    let mut kwargs = None;
+    if let Some(g) = ops::getattr_opt(ts, &obj, "__getnewargs_ex__")? {
+        let r = ops::call(ts, &g, &[])?;
+        if !is_tuple(&r) {
+            raise!(TypeError, "__getnewargs_ex__ should return a tuple, not '{}'", ops::type_name(&r));
+        }
+        let items = crate::seq::tuple_items(&r).unwrap_or(&[]);
+        if items.len() != 2 {
+            raise!(TypeError, "__getnewargs_ex__ should return a tuple of length 2, not {}", items.len());
+        }
+        if !is_tuple(&items[0]) {
+            raise!(TypeError, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'", ops::type_name(&items[0]));
+        }
+        if !items[1].type_ref().is_subtype(rt().types.dict) {
+            raise!(TypeError, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'", ops::type_name(&items[1]));
+        }
+        args = crate::seq::tuple_items(&items[0]).unwrap_or(&[]).to_vec();
+        if items[1].downcast::<crate::dict::PyDict>().is_some_and(|d| d.len() > 0) {
+            kwargs = Some(items[1].clone());
+        }
+    } else if let Some(g) = ops::getattr_opt(ts, &obj, "__getnewargs__")? {
+        let r = ops::call(ts, &g, &[])?;
+        if !is_tuple(&r) {
+            raise!(TypeError, "__getnewargs__ should return a tuple, not '{}'", ops::type_name(&r));
+        }
+        args = crate::seq::tuple_items(&r).unwrap_or(&[]).to_vec();
     }
+    let (newobj, newargs) = match kwargs {
+        Some(kw) => (ops::getattr_str(ts, &copyreg, "__newobj_ex__")?, vec![t.to_value(), new_tuple(args), kw]),
+        None => {
+            let mut v = vec![t.to_value()];
+            v.extend(args);
+            (ops::getattr_str(ts, &copyreg, "__newobj__")?, v)
+        }
+    };
     let state = match ops::getattr_opt(ts, &obj, "__getstate__")? {
         Some(g) => ops::call(ts, &g, &[])?,
         None => none(),
