@@ -7,7 +7,7 @@ use crate::error::PyResult;
 use crate::interp::ThreadState;
 use spindle_num::{Int, IntPow};
 
-use crate::num::{new_float, new_int, new_int_from, new_int_i128};
+use crate::num::{new_float, new_int, new_int_from};
 use crate::ops;
 use crate::runtime::rt;
 use crate::value::Value;
@@ -218,14 +218,24 @@ pub fn fast_binary(a: &Value, b: &Value, base: usize) -> Option<Value> {
         // Past the word-sized paths (overflow, shifts): the Int arithmetic.
         return small_int_op(x, y, base).or_else(|| exact_int_op(a, b, base));
     }
+    let types = &rt().types;
+    let as_f64 = |v: &Value| match v.header() {
+        None => exact_f64(v),
+        Some(h) if h.ty == types.float => crate::num::float_value(v),
+        Some(_) => None,
+    };
+    if let Some(x) = as_f64(a)
+        && let Some(y) = as_f64(b)
+    {
+        return float_op(x, y, base);
+    }
     // Exact ints, at least one on the heap: int's own methods, which no
     // subclass or reflected method can preempt.
-    let int_type = rt().types.int;
-    if a.type_ref() == int_type && b.type_ref() == int_type {
+    let type_of = |v: &Value| v.header().map_or(types.int, |h| h.ty);
+    if type_of(a) == types.int && type_of(b) == types.int {
         return exact_int_op(a, b, base);
     }
-    let (x, y) = (exact_f64(a)?, exact_f64(b)?);
-    float_op(x, y, base)
+    None
 }
 
 /// The value of an exact int operand (immediate, or a heap object of type
@@ -241,15 +251,23 @@ fn exact_int(v: &Value) -> Option<std::borrow::Cow<'_, Int>> {
 /// The value of an exact int operand that is not `Big`.
 #[inline(always)]
 fn exact_i128(v: &Value, int_type: crate::object::TypeRef) -> Option<i128> {
-    match v.as_small_int() {
-        Some(i) => Some(i128::from(i)),
-        None => v.downcast_exact::<crate::num::PyInt>(int_type)?.value.to_i128(),
+    if let Some(i) = v.as_small_int() {
+        return Some(i128::from(i));
     }
+    if v.header()?.ty != int_type {
+        return None;
+    }
+    // SAFETY: an object whose type is exactly `int` was allocated as a
+    // `PyObj<PyInt>` (the type's payload kind), and `v` keeps it alive.
+    let p = unsafe { &(*(v.header_ptr() as *const crate::object::PyObj<crate::num::PyInt>)).payload };
+    p.value.to_i128()
 }
 
-/// `a <op> b` for two exact ints on `spindle_num::Int` (inline `i128`
-/// arithmetic below 2**127, `BigInt` beyond); `None` when an operand is not
-/// an exact int or the operation raises (the general path then raises it).
+/// `a <op> b` for two exact ints (immediate, or heap objects of type `int`
+/// itself) on `spindle_num::Int` (inline `i128` arithmetic below 2**127,
+/// `BigInt` beyond); `None` when an operand is not an exact int (a float,
+/// a bool, a subclass instance...) or the operation raises (the general
+/// path then raises it).
 #[inline(never)]
 fn exact_int_op(a: &Value, b: &Value, base: usize) -> Option<Value> {
     // The common case, `i128` arithmetic that does not overflow, without
@@ -258,7 +276,7 @@ fn exact_int_op(a: &Value, b: &Value, base: usize) -> Option<Value> {
     if let (Some(x), Some(y)) = (exact_i128(a, int_type), exact_i128(b, int_type))
         && let Some(r) = i128_op(x, y, base)
     {
-        return Some(new_int_i128(r));
+        return Some(crate::num::new_int_i128_of(int_type, r));
     }
     exact_int_op_general(a, b, base)
 }

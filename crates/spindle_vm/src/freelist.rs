@@ -102,10 +102,16 @@ pub fn new_float(value: f64) -> Value {
 /// `PyInt`), from the free list when it has a block.
 #[inline]
 pub fn new_int_obj(value: spindle_num::Int) -> Value {
+    new_int_obj_of(rt().types.int, value)
+}
+
+/// `new_int_obj` for a caller that has `ty`, the `int` type, at hand.
+#[inline]
+pub fn new_int_obj_of(ty: crate::object::TypeRef, value: spindle_num::Int) -> Value {
+    debug_assert!(ty == rt().types.int);
     let block = INTS.try_with(FreeList::pop).unwrap_or(std::ptr::null_mut());
-    let ty = rt().types.int;
     if block.is_null() {
-        return crate::object::alloc(ty, PyInt { value });
+        return alloc_int(ty, value);
     }
     // SAFETY: the block is a dead exact int's allocation, the size and alignment
     // of PyObj<PyInt>; writing a whole new object makes it live with one reference.
@@ -113,6 +119,12 @@ pub fn new_int_obj(value: spindle_num::Int) -> Value {
         block.write(PyObj { header: ObjHeader::new(ty), payload: PyInt { value } });
         Value::from_raw(block as *const ObjHeader)
     }
+}
+
+#[cold]
+#[inline(never)]
+fn alloc_int(ty: crate::object::TypeRef, value: spindle_num::Int) -> Value {
+    crate::object::alloc(ty, PyInt { value })
 }
 
 /// Takes a dead object's memory if it is an exact float or int; false leaves

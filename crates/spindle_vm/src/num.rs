@@ -62,12 +62,18 @@ pub fn new_int_from(i: Int) -> Value {
 /// An int value from an `i128`: immediate when it fits, heap otherwise.
 #[inline]
 pub fn new_int_i128(i: i128) -> Value {
+    new_int_i128_of(rt().types.int, i)
+}
+
+/// `new_int_i128` for a caller that has `int_type` (the `int` type) at hand.
+#[inline]
+pub fn new_int_i128_of(int_type: crate::object::TypeRef, i: i128) -> Value {
     if let Ok(s) = i64::try_from(i)
         && let Some(v) = Value::small_int(s)
     {
         return v;
     }
-    crate::freelist::new_int_obj(Int::from(i))
+    crate::freelist::new_int_obj_of(int_type, Int::from(i))
 }
 
 #[inline]
