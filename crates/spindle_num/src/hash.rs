@@ -19,6 +19,7 @@ pub const HASH_IMAG: u64 = 1_000_003;
 pub fn hash_int(i: &Int) -> i64 {
     let (mag_mod, neg) = match i {
         Int::Small(v) => (v.unsigned_abs() % HASH_MODULUS, *v < 0),
+        Int::Wide(v) => ((v.unsigned_abs() % u128::from(HASH_MODULUS)) as u64, *v < 0),
         Int::Big(v) => {
             let r: BigUint = v.magnitude() % BigUint::from(HASH_MODULUS);
             (r.to_u64().unwrap_or(0), i.is_negative())

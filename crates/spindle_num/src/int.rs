@@ -1,6 +1,7 @@
 //! `Int`, Python's arbitrary-precision integer as a value: a machine word while the
-//! value fits in `i64`, a heap `BigInt` beyond, always normalised so that equal values
-//! have equal representations. Arithmetic follows Python: floor division and modulo
+//! value fits in `i64`, an inline `i128` while it fits in that, a heap `BigInt` beyond,
+//! always normalised so that equal values have equal representations. Arithmetic on
+//! the two inline forms runs on `i128` with overflow checks and never allocates. Arithmetic follows Python: floor division and modulo
 //! take the sign of the divisor, bitwise operators act on infinite two's complement,
 //! true division and conversion to float are correctly rounded, and comparison with a
 //! float is exact.
@@ -18,10 +19,14 @@ use crate::float::{FloatPow, float_pow, round_biguint_to_f64};
 /// (CPython would try to allocate them and fail; a Rust allocation failure aborts).
 pub const MAX_INT_BITS: u64 = 1 << 34;
 
-/// A Python `int`. Invariant: `Big` never holds a value that fits in `i64`.
+/// A Python `int`. Invariant (normal form, so derived equality is value equality):
+/// `Small` holds every value that fits in `i64`; `Wide` holds exactly the values that
+/// fit in `i128` but not in `i64`; `Big` holds only values outside the `i128` range.
+/// Build values through the `From` impls, which normalise.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Int {
     Small(i64),
+    Wide(i128),
     Big(BigInt),
 }
 
@@ -49,15 +54,25 @@ impl From<u64> for Int {
     fn from(v: u64) -> Self {
         match i64::try_from(v) {
             Ok(v) => Int::Small(v),
-            Err(_) => Int::Big(BigInt::from(v)),
+            Err(_) => Int::Wide(i128::from(v)),
         }
     }
 }
 
 impl From<i128> for Int {
+    #[inline]
     fn from(v: i128) -> Self {
         match i64::try_from(v) {
             Ok(v) => Int::Small(v),
+            Err(_) => Int::Wide(v),
+        }
+    }
+}
+
+impl From<u128> for Int {
+    fn from(v: u128) -> Self {
+        match i128::try_from(v) {
+            Ok(v) => Int::from(v),
             Err(_) => Int::Big(BigInt::from(v)),
         }
     }
@@ -65,8 +80,8 @@ impl From<i128> for Int {
 
 impl From<BigInt> for Int {
     fn from(v: BigInt) -> Self {
-        match v.to_i64() {
-            Some(s) => Int::Small(s),
+        match v.to_i128() {
+            Some(s) => Int::from(s),
             None => Int::Big(v),
         }
     }
@@ -74,8 +89,8 @@ impl From<BigInt> for Int {
 
 impl From<&BigInt> for Int {
     fn from(v: &BigInt) -> Self {
-        match v.to_i64() {
-            Some(s) => Int::Small(s),
+        match v.to_i128() {
+            Some(s) => Int::from(s),
             None => Int::Big(v.clone()),
         }
     }
@@ -89,24 +104,28 @@ impl PartialOrd for Int {
 
 impl Ord for Int {
     fn cmp(&self, other: &Self) -> Ordering {
+        if let (Some(a), Some(b)) = (self.to_i128(), other.to_i128()) {
+            return a.cmp(&b);
+        }
         match (self, other) {
-            (Int::Small(a), Int::Small(b)) => a.cmp(b),
-            // A normalised big value lies outside the i64 range, so its sign decides.
-            (Int::Small(_), Int::Big(b)) => {
+            (Int::Big(a), Int::Big(b)) => a.cmp(b),
+            // A normalised big value lies outside the i128 range, so its sign decides.
+            (_, Int::Big(b)) => {
                 if b.is_negative() {
                     Ordering::Greater
                 } else {
                     Ordering::Less
                 }
             }
-            (Int::Big(a), Int::Small(_)) => {
+            (Int::Big(a), _) => {
                 if a.is_negative() {
                     Ordering::Less
                 } else {
                     Ordering::Greater
                 }
             }
-            (Int::Big(a), Int::Big(b)) => a.cmp(b),
+            // Both inline: handled above.
+            _ => Ordering::Equal,
         }
     }
 }
@@ -115,6 +134,7 @@ impl std::fmt::Display for Int {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Int::Small(v) => write!(f, "{v}"),
+            Int::Wide(v) => write!(f, "{v}"),
             Int::Big(v) => write!(f, "{v}"),
         }
     }
@@ -132,18 +152,31 @@ impl Int {
 
     /// The value as `i64`, if it fits.
     #[must_use]
+    #[inline]
     pub fn to_i64(&self) -> Option<i64> {
         match self {
             Int::Small(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The value as `i128`, if it fits (always, unless the value is `Big`).
+    #[must_use]
+    #[inline]
+    pub fn to_i128(&self) -> Option<i128> {
+        match self {
+            Int::Small(v) => Some(i128::from(*v)),
+            Int::Wide(v) => Some(*v),
             Int::Big(_) => None,
         }
     }
 
-    /// The value as a `BigInt` (allocates for small values).
+    /// The value as a `BigInt` (allocates for inline values).
     #[must_use]
     pub fn to_bigint(&self) -> BigInt {
         match self {
             Int::Small(v) => BigInt::from(*v),
+            Int::Wide(v) => BigInt::from(*v),
             Int::Big(v) => v.clone(),
         }
     }
@@ -153,6 +186,7 @@ impl Int {
     pub fn into_bigint(self) -> BigInt {
         match self {
             Int::Small(v) => BigInt::from(v),
+            Int::Wide(v) => BigInt::from(v),
             Int::Big(v) => v,
         }
     }
@@ -166,6 +200,7 @@ impl Int {
     pub fn is_negative(&self) -> bool {
         match self {
             Int::Small(v) => *v < 0,
+            Int::Wide(v) => *v < 0,
             Int::Big(v) => v.is_negative(),
         }
     }
@@ -175,6 +210,7 @@ impl Int {
     pub fn signum(&self) -> i32 {
         match self {
             Int::Small(v) => v.signum() as i32,
+            Int::Wide(v) => v.signum() as i32,
             Int::Big(v) => {
                 if v.is_negative() {
                     -1
@@ -190,46 +226,55 @@ impl Int {
     pub fn magnitude(&self) -> BigUint {
         match self {
             Int::Small(v) => BigUint::from(v.unsigned_abs()),
+            Int::Wide(v) => BigUint::from(v.unsigned_abs()),
             Int::Big(v) => v.magnitude().clone(),
         }
     }
 
+    /// Both operands as `i128`, when neither is `Big`.
+    #[inline]
+    fn both_i128(&self, other: &Int) -> Option<(i128, i128)> {
+        Some((self.to_i128()?, other.to_i128()?))
+    }
+
+    #[inline]
     pub fn add(&self, other: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            if let Some(r) = a.checked_add(*b) {
-                return Int::Small(r);
-            }
-            return Int::from(i128::from(*a) + i128::from(*b));
+        if let Some((a, b)) = self.both_i128(other)
+            && let Some(r) = a.checked_add(b)
+        {
+            return Int::from(r);
         }
         Int::from(self.to_bigint() + other.to_bigint())
     }
 
+    #[inline]
     pub fn sub(&self, other: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            if let Some(r) = a.checked_sub(*b) {
-                return Int::Small(r);
-            }
-            return Int::from(i128::from(*a) - i128::from(*b));
+        if let Some((a, b)) = self.both_i128(other)
+            && let Some(r) = a.checked_sub(b)
+        {
+            return Int::from(r);
         }
         Int::from(self.to_bigint() - other.to_bigint())
     }
 
+    #[inline]
     pub fn mul(&self, other: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            return Int::from(i128::from(*a) * i128::from(*b));
+        if let Some((a, b)) = self.both_i128(other)
+            && let Some(r) = a.checked_mul(b)
+        {
+            return Int::from(r);
         }
         Int::from(self.to_bigint() * other.to_bigint())
     }
 
     #[must_use]
     pub fn neg(&self) -> Int {
-        match self {
-            Int::Small(v) => match v.checked_neg() {
-                Some(r) => Int::Small(r),
-                None => Int::from(-i128::from(*v)),
-            },
-            Int::Big(v) => Int::from(-v),
+        if let Some(v) = self.to_i128()
+            && let Some(r) = v.checked_neg()
+        {
+            return Int::from(r);
         }
+        Int::from(-self.to_bigint())
     }
 
     #[must_use]
@@ -248,11 +293,15 @@ impl Int {
 
     /// `self % other`, with the sign of `other`.
     pub fn modulo(&self, other: &Int) -> NumResult<Int> {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            if *b == 0 {
+        if let Some((a, b)) = self.both_i128(other) {
+            if b == 0 {
                 return Err(NumError::zero_div("division by zero"));
             }
-            return Ok(Int::from(i128::from(*a).mod_floor(&i128::from(*b))));
+            // i128::MIN % -1 is 0, but the division it implies overflows.
+            if b == -1 {
+                return Ok(Int::zero());
+            }
+            return Ok(Int::from(a.mod_floor(&b)));
         }
         Ok(self.divmod(other)?.1)
     }
@@ -262,8 +311,11 @@ impl Int {
         if other.is_zero() {
             return Err(NumError::zero_div("division by zero"));
         }
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            let (q, r) = i128::from(*a).div_mod_floor(&i128::from(*b));
+        // i128::MIN // -1 overflows i128; it goes the big way.
+        if let Some((a, b)) = self.both_i128(other)
+            && !(a == i128::MIN && b == -1)
+        {
+            let (q, r) = a.div_mod_floor(&b);
             return Ok((Int::from(q), Int::from(r)));
         }
         let (q, r) = self.to_bigint().div_mod_floor(&other.to_bigint());
@@ -333,6 +385,7 @@ impl Int {
             Int::Small(-1) => {
                 let odd = match exp {
                     Int::Small(e) => e & 1 == 1,
+                    Int::Wide(e) => e & 1 == 1,
                     Int::Big(e) => e.is_odd(),
                 };
                 return Ok(IntPow::Int(Int::Small(if odd { -1 } else { 1 })));
@@ -343,10 +396,10 @@ impl Int {
             return Err(NumError::memory());
         };
         let e = e as u64;
-        if let (Int::Small(b), Ok(e32)) = (self, u32::try_from(e))
+        if let (Some(b), Ok(e32)) = (self.to_i128(), u32::try_from(e))
             && let Some(r) = b.checked_pow(e32)
         {
-            return Ok(IntPow::Int(Int::Small(r)));
+            return Ok(IntPow::Int(Int::from(r)));
         }
         let bits = self.bit_length();
         if (bits - 1).saturating_mul(e) > MAX_INT_BITS {
@@ -391,12 +444,12 @@ impl Int {
             return Err(NumError::overflow("too many digits in integer"));
         };
         let n = n as u64;
-        if let Int::Small(v) = self
-            && n < 64
+        if let Some(v) = self.to_i128()
+            && n < 128
         {
-            let wide = i128::from(*v) << n;
-            if wide >> n == i128::from(*v) {
-                return Ok(Int::from(wide));
+            let shifted = v << n;
+            if shifted >> n == v {
+                return Ok(Int::from(shifted));
             }
         }
         if self.bit_length().saturating_add(n) > MAX_INT_BITS {
@@ -416,30 +469,31 @@ impl Int {
         };
         match self {
             Int::Small(v) => Ok(Int::Small(v >> n.min(63))),
+            Int::Wide(v) => Ok(Int::from(v >> n.min(127))),
             Int::Big(v) => Ok(Int::from(floor_shr(v, n))),
         }
     }
 
     #[must_use]
     pub fn bitand(&self, other: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            return Int::Small(a & b);
+        if let Some((a, b)) = self.both_i128(other) {
+            return Int::from(a & b);
         }
         Int::from(self.to_bigint() & other.to_bigint())
     }
 
     #[must_use]
     pub fn bitor(&self, other: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            return Int::Small(a | b);
+        if let Some((a, b)) = self.both_i128(other) {
+            return Int::from(a | b);
         }
         Int::from(self.to_bigint() | other.to_bigint())
     }
 
     #[must_use]
     pub fn bitxor(&self, other: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            return Int::Small(a ^ b);
+        if let Some((a, b)) = self.both_i128(other) {
+            return Int::from(a ^ b);
         }
         Int::from(self.to_bigint() ^ other.to_bigint())
     }
@@ -449,6 +503,7 @@ impl Int {
     pub fn invert(&self) -> Int {
         match self {
             Int::Small(v) => Int::Small(!v),
+            Int::Wide(v) => Int::from(!v),
             Int::Big(v) => Int::from(-(v + 1u32)),
         }
     }
@@ -458,6 +513,7 @@ impl Int {
     pub fn bit_length(&self) -> u64 {
         match self {
             Int::Small(v) => u64::from(64 - v.unsigned_abs().leading_zeros()),
+            Int::Wide(v) => u64::from(128 - v.unsigned_abs().leading_zeros()),
             Int::Big(v) => v.bits(),
         }
     }
@@ -467,6 +523,7 @@ impl Int {
     pub fn bit_count(&self) -> u64 {
         match self {
             Int::Small(v) => u64::from(v.unsigned_abs().count_ones()),
+            Int::Wide(v) => u64::from(v.unsigned_abs().count_ones()),
             Int::Big(v) => v.magnitude().count_ones(),
         }
     }
@@ -475,6 +532,9 @@ impl Int {
     pub fn to_f64(&self) -> NumResult<f64> {
         match self {
             Int::Small(v) => Ok(*v as f64),
+            // Integer-to-float `as` rounds to nearest, ties to even; every i128 is
+            // within f64's range.
+            Int::Wide(v) => Ok(*v as f64),
             Int::Big(v) => {
                 let m = round_biguint_to_f64(v.magnitude(), 0, false)
                     .ok_or_else(|| NumError::overflow("int too large to convert to float"))?;
@@ -496,6 +556,10 @@ impl Int {
         let t = x.trunc();
         if t.abs() < 9.2e18 {
             return Ok(Int::Small(t as i64));
+        }
+        // 2**127 is exactly representable; below it the truncated value fits i128.
+        if t.abs() < 1.7e38 {
+            return Ok(Int::from(t as i128));
         }
         let (mant, exp) = decompose(t);
         let mag = BigInt::from(mant) << exp as u64;
@@ -543,6 +607,9 @@ impl Int {
         if length as u64 > MAX_INT_BITS / 8 {
             return Err(NumError::memory());
         }
+        if let Some(v) = self.to_i128() {
+            return i128_to_bytes(v, length, little, signed);
+        }
         let mut bytes = if self.is_zero() {
             Vec::new()
         } else if signed {
@@ -564,6 +631,9 @@ impl Int {
     /// `int.from_bytes(bytes, byteorder, signed=signed)`.
     #[must_use]
     pub fn from_bytes(bytes: &[u8], little: bool, signed: bool) -> Int {
+        if bytes.len() <= 16 {
+            return i128_from_bytes(bytes, little, signed);
+        }
         let v = match (little, signed) {
             (true, true) => BigInt::from_signed_bytes_le(bytes),
             (false, true) => BigInt::from_signed_bytes_be(bytes),
@@ -582,9 +652,50 @@ impl Int {
                 let lim = 1i128 << (bits - 1);
                 (-lim..lim).contains(&i128::from(*v))
             }
-            Int::Big(_) => false,
+            Int::Wide(_) | Int::Big(_) => false,
         }
     }
+}
+
+/// `int.to_bytes` for a value that fits in `i128`, without a `BigInt`: the minimal
+/// two's complement (signed) or magnitude (unsigned) bytes, sign-extended to `length`.
+fn i128_to_bytes(v: i128, length: usize, little: bool, signed: bool) -> NumResult<Vec<u8>> {
+    // The bytes the value needs: magnitude bits, plus a sign bit when signed.
+    let bits = if signed {
+        // For v < 0, !v has the same significant bits as the two's complement form.
+        let m = if v < 0 { !v } else { v };
+        128 - m.leading_zeros() + 1
+    } else {
+        128 - v.leading_zeros()
+    };
+    let needed = if v == 0 { 0 } else { bits.div_ceil(8) as usize };
+    if needed > length {
+        return Err(NumError::overflow("int too big to convert"));
+    }
+    let le = v.to_le_bytes();
+    let pad = if v < 0 { 0xff } else { 0 };
+    let mut bytes: Vec<u8> = (0..length).map(|i| le.get(i).copied().unwrap_or(pad)).collect();
+    if !little {
+        bytes.reverse();
+    }
+    Ok(bytes)
+}
+
+/// `int.from_bytes` for at most 16 bytes: the value fits in `u128`.
+fn i128_from_bytes(bytes: &[u8], little: bool, signed: bool) -> Int {
+    let mut le = [0u8; 16];
+    let n = bytes.len().min(16);
+    for i in 0..n {
+        le[i] = if little { bytes[i] } else { bytes[bytes.len() - 1 - i] };
+    }
+    let negative = signed && n > 0 && le[n - 1] & 0x80 != 0;
+    if negative {
+        for b in le.iter_mut().skip(n) {
+            *b = 0xff;
+        }
+        return Int::from(i128::from_le_bytes(le));
+    }
+    Int::from(u128::from_le_bytes(le))
 }
 
 /// `v >> n` rounding toward negative infinity, whatever the shift semantics of the

@@ -113,7 +113,9 @@ impl Int {
             ))
         };
         match self {
+            // 39 digits at most: below any limit CPython allows (the minimum is 640).
             Int::Small(v) => Ok(v.to_string()),
+            Int::Wide(v) => Ok(v.to_string()),
             Int::Big(v) => {
                 if max_str_digits > 0 {
                     // A lower bound on the digit count, to refuse huge values cheaply.
@@ -140,6 +142,7 @@ impl Int {
         let radix = radix.clamp(2, 36);
         match self {
             Int::Small(v) => BigInt::from(*v).to_str_radix(radix),
+            Int::Wide(v) => BigInt::from(*v).to_str_radix(radix),
             Int::Big(v) => v.to_str_radix(radix),
         }
     }

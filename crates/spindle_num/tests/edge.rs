@@ -69,7 +69,7 @@ fn huge_results_are_memory_errors() {
 #[test]
 fn normalisation_and_small_ints() {
     let a = big("9223372036854775807").add(&Int::from(1i64));
-    assert!(matches!(a, Int::Big(_)));
+    assert!(matches!(a, Int::Wide(_)));
     let b = a.sub(&Int::from(1i64));
     assert_eq!(b, Int::Small(i64::MAX));
     assert_eq!(Int::Small(i64::MIN).neg(), big("9223372036854775808"));

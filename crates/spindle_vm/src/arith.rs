@@ -5,7 +5,9 @@
 
 use crate::error::PyResult;
 use crate::interp::ThreadState;
-use crate::num::{new_float, new_int};
+use spindle_num::{Int, IntPow};
+
+use crate::num::{new_float, new_int, new_int_from};
 use crate::ops;
 use crate::runtime::rt;
 use crate::value::Value;
@@ -201,10 +203,10 @@ fn reuse_float(a: Value, b: Value, r: f64) -> Value {
     new_float(r)
 }
 
-/// `a <op> b` for the operand kinds whose result needs no dispatch: two small
-/// ints, or an exact float with a float or small int; `None` otherwise (or
-/// when the operation must raise, e.g. division by zero). `base` is the
-/// BINARY_OP code without the in-place offset.
+/// `a <op> b` for the operand kinds whose result needs no dispatch: two exact
+/// ints (immediate or heap), or an exact float with a float or small int;
+/// `None` otherwise (or when the operation must raise, e.g. division by
+/// zero). `base` is the BINARY_OP code without the in-place offset.
 #[inline]
 pub fn fast_binary(a: &Value, b: &Value, base: usize) -> Option<Value> {
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
@@ -213,13 +215,110 @@ pub fn fast_binary(a: &Value, b: &Value, base: usize) -> Option<Value> {
             let (fx, fy) = (exact_f64(a)?, exact_f64(b)?);
             return if fy == 0.0 { None } else { Some(new_float(fx / fy)) };
         }
-        return small_int_op(x, y, base);
+        // Past the word-sized paths (overflow, shifts): the Int arithmetic.
+        return small_int_op(x, y, base).or_else(|| exact_int_op(a, b, base));
     }
-    if a.is_small_int() && b.is_small_int() {
+    let types = &rt().types;
+    let as_f64 = |v: &Value| match v.header() {
+        None => exact_f64(v),
+        Some(h) if h.ty == types.float => crate::num::float_value(v),
+        Some(_) => None,
+    };
+    if let Some(x) = as_f64(a)
+        && let Some(y) = as_f64(b)
+    {
+        return float_op(x, y, base);
+    }
+    // Exact ints, at least one on the heap: int's own methods, which no
+    // subclass or reflected method can preempt.
+    let type_of = |v: &Value| v.header().map_or(types.int, |h| h.ty);
+    if type_of(a) == types.int && type_of(b) == types.int {
+        return exact_int_op(a, b, base);
+    }
+    None
+}
+
+/// The value of an exact int operand (immediate, or a heap object of type
+/// `int` itself: not a bool or a subclass instance).
+#[inline]
+fn exact_int(v: &Value) -> Option<std::borrow::Cow<'_, Int>> {
+    match v.as_small_int() {
+        Some(i) => Some(std::borrow::Cow::Owned(Int::Small(i))),
+        None => v.downcast_exact::<crate::num::PyInt>(rt().types.int).map(|p| std::borrow::Cow::Borrowed(&p.value)),
+    }
+}
+
+/// The value of an exact int operand that is not `Big`.
+#[inline(always)]
+fn exact_i128(v: &Value, int_type: crate::object::TypeRef) -> Option<i128> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i128::from(i));
+    }
+    if v.header()?.ty != int_type {
         return None;
     }
-    let (x, y) = (exact_f64(a)?, exact_f64(b)?);
-    float_op(x, y, base)
+    // SAFETY: an object whose type is exactly `int` was allocated as a
+    // `PyObj<PyInt>` (the type's payload kind), and `v` keeps it alive.
+    let p = unsafe { &(*(v.header_ptr() as *const crate::object::PyObj<crate::num::PyInt>)).payload };
+    p.value.to_i128()
+}
+
+/// `a <op> b` for two exact ints (immediate, or heap objects of type `int`
+/// itself) on `spindle_num::Int` (inline `i128` arithmetic below 2**127,
+/// `BigInt` beyond); `None` when an operand is not an exact int (a float,
+/// a bool, a subclass instance...) or the operation raises (the general
+/// path then raises it).
+#[inline(never)]
+fn exact_int_op(a: &Value, b: &Value, base: usize) -> Option<Value> {
+    // The common case, `i128` arithmetic that does not overflow, without
+    // going through `Int`.
+    let int_type = rt().types.int;
+    if let (Some(x), Some(y)) = (exact_i128(a, int_type), exact_i128(b, int_type))
+        && let Some(r) = i128_op(x, y, base)
+    {
+        return Some(crate::num::new_int_i128_of(int_type, r));
+    }
+    exact_int_op_general(a, b, base)
+}
+
+/// `x <op> y` for the operators whose `i128` form is exact unless it
+/// overflows; `None` for overflow and for the other operators.
+#[inline(always)]
+fn i128_op(x: i128, y: i128, base: usize) -> Option<i128> {
+    match base {
+        0 => x.checked_add(y),
+        1 => Some(x & y),
+        5 => x.checked_mul(y),
+        7 => Some(x | y),
+        10 => x.checked_sub(y),
+        12 => Some(x ^ y),
+        _ => None,
+    }
+}
+
+/// `exact_int_op` past `i128_op`: every operator, any size.
+#[inline(never)]
+fn exact_int_op_general(a: &Value, b: &Value, base: usize) -> Option<Value> {
+    let (x, y) = (exact_int(a)?, exact_int(b)?);
+    let r = match base {
+        0 => x.add(&y),
+        1 => x.bitand(&y),
+        2 => x.floordiv(&y).ok()?,
+        3 => x.shl(&y).ok()?,
+        5 => x.mul(&y),
+        6 => x.modulo(&y).ok()?,
+        7 => x.bitor(&y),
+        8 => match x.pow(&y).ok()? {
+            IntPow::Int(i) => i,
+            IntPow::Float(f) => return Some(new_float(f)),
+        },
+        9 => x.shr(&y).ok()?,
+        10 => x.sub(&y),
+        11 => return x.truediv(&y).ok().map(new_float),
+        12 => x.bitxor(&y),
+        _ => return None,
+    };
+    Some(new_int_from(r))
 }
 
 fn small_int_op(x: i64, y: i64, op: usize) -> Option<Value> {
@@ -292,6 +391,13 @@ pub fn unary(ts: &ThreadState, v: &Value, op: Unary) -> PyResult {
             Unary::Neg => return Ok(new_int(-i)),
             Unary::Pos => return Ok(v.clone()),
             Unary::Invert => return Ok(new_int(!i)),
+        }
+    }
+    if let Some(p) = v.downcast_exact::<crate::num::PyInt>(rt().types.int) {
+        match op {
+            Unary::Neg => return Ok(new_int_from(p.value.neg())),
+            Unary::Pos => return Ok(v.clone()),
+            Unary::Invert => return Ok(new_int_from(p.value.invert())),
         }
     }
     let (name, sym) = match op {

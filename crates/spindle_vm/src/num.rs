@@ -3,14 +3,16 @@
 //! instances, whatever their size).
 
 use num_bigint::BigInt;
-use num_traits::ToPrimitive;
+use spindle_num::Int;
 
-use crate::object::{PayloadKind, PyPayload, alloc};
+use crate::object::{PayloadKind, PyPayload};
 use crate::runtime::rt;
 use crate::value::Value;
 
+/// Invariant: for an exact `int` object the value lies outside the immediate
+/// range (`Value::small_int` refuses it); bools and subclass instances hold any value.
 pub struct PyInt {
-    pub value: BigInt,
+    pub value: Int,
 }
 
 impl PyPayload for PyInt {
@@ -38,17 +40,40 @@ impl PyPayload for PyComplex {
 pub fn new_int(i: i64) -> Value {
     match Value::small_int(i) {
         Some(v) => v,
-        None => alloc(rt().types.int, PyInt { value: BigInt::from(i) }),
+        None => crate::freelist::new_int_obj(Int::Small(i)),
     }
 }
 
 pub fn new_bigint(b: BigInt) -> Value {
-    if let Some(i) = b.to_i64() {
-        if let Some(v) = Value::small_int(i) {
-            return v;
-        }
+    new_int_from(Int::from(b))
+}
+
+/// An int value from an `Int`: immediate when it fits, heap otherwise.
+#[inline]
+pub fn new_int_from(i: Int) -> Value {
+    if let Int::Small(s) = i
+        && let Some(v) = Value::small_int(s)
+    {
+        return v;
     }
-    alloc(rt().types.int, PyInt { value: b })
+    crate::freelist::new_int_obj(i)
+}
+
+/// An int value from an `i128`: immediate when it fits, heap otherwise.
+#[inline]
+pub fn new_int_i128(i: i128) -> Value {
+    new_int_i128_of(rt().types.int, i)
+}
+
+/// `new_int_i128` for a caller that has `int_type` (the `int` type) at hand.
+#[inline]
+pub fn new_int_i128_of(int_type: crate::object::TypeRef, i: i128) -> Value {
+    if let Ok(s) = i64::try_from(i)
+        && let Some(v) = Value::small_int(s)
+    {
+        return v;
+    }
+    crate::freelist::new_int_obj_of(int_type, Int::from(i))
 }
 
 #[inline]
@@ -83,7 +108,7 @@ pub fn int_to_big(v: &Value) -> Option<BigInt> {
     if let Some(i) = v.as_small_int() {
         return Some(BigInt::from(i));
     }
-    v.downcast::<PyInt>().map(|p| p.value.clone())
+    v.downcast::<PyInt>().map(|p| p.value.to_bigint())
 }
 
 pub fn float_value(v: &Value) -> Option<f64> {

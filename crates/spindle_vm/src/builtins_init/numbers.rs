@@ -7,7 +7,7 @@ use super::{add_methods, add_new};
 use crate::error::{PyErr, PyResult};
 use crate::function::Args;
 use crate::interp::ThreadState;
-use crate::num::{PyComplex, PyFloat, PyInt, new_bigint, new_bool, new_float, new_int};
+use crate::num::{PyComplex, PyFloat, PyInt, new_bool, new_float, new_int};
 use crate::object::{TypeRef, alloc};
 use crate::ops::{self, CmpOp};
 use crate::runtime::{Runtime, is_none, none, rt};
@@ -35,14 +35,11 @@ pub fn to_int(v: &Value) -> Option<Int> {
     if let Some(i) = v.as_small_int() {
         return Some(Int::Small(i));
     }
-    v.downcast::<PyInt>().map(|p| Int::from(&p.value))
+    v.downcast::<PyInt>().map(|p| p.value.clone())
 }
 
 pub fn from_int(i: Int) -> Value {
-    match i {
-        Int::Small(x) => new_int(x),
-        Int::Big(b) => new_bigint(b),
-    }
+    crate::num::new_int_from(i)
 }
 
 fn to_f64_coerce(v: &Value) -> PyResult<Option<f64>> {
@@ -393,8 +390,7 @@ fn int_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if ct == rt().types.int {
         return Ok(v);
     }
-    let big = to_int(&v).unwrap_or(Int::Small(0)).to_bigint();
-    Ok(alloc(ct, PyInt { value: big }))
+    Ok(alloc(ct, PyInt { value: to_int(&v).unwrap_or(Int::Small(0)) }))
 }
 
 pub fn int_from_args(ts: &ThreadState, x: Option<Value>, base: Option<Value>) -> PyResult {
