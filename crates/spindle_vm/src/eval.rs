@@ -1800,8 +1800,56 @@ fn truth(ts: &ThreadState, v: &Value) -> PyResult<bool> {
     ops::is_true(ts, v)
 }
 
+#[inline]
 fn for_iter_next(ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
+    if let Some(p) = it.downcast::<crate::iter::PyIter>() {
+        if !it.type_ref().is_heap() {
+            if let Some(r) = builtin_iter_step(p) {
+                return Ok(r);
+            }
+        }
+    }
     ops::next(ts, it)
+}
+
+/// One step of the iterators `for` loops meet most (a range's, an exact
+/// list's or tuple's) without leaving the loop; None for any other, which
+/// takes `ops::next`.
+#[inline]
+fn builtin_iter_step(p: &crate::iter::PyIter) -> Option<Option<Value>> {
+    use crate::iter::IterState;
+    let mut st = p.state.lock();
+    let r = rt();
+    let out = match &mut *st {
+        IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.saturating_add(*step);
+                return Some(Some(crate::num::new_int(v)));
+            }
+            None
+        }
+        IterState::Seq { seq, index } if seq.type_ref() == r.types.list => {
+            let l = seq.downcast::<crate::seq::PyList>()?;
+            let v = l.get(*index);
+            if v.is_some() {
+                *index += 1;
+                return Some(v);
+            }
+            None
+        }
+        IterState::Seq { seq, index } if seq.type_ref() == r.types.tuple => {
+            let v = crate::seq::tuple_items(seq)?.get(*index).cloned();
+            if v.is_some() {
+                *index += 1;
+                return Some(v);
+            }
+            None
+        }
+        _ => return None,
+    };
+    *st = IterState::Exhausted;
+    Some(out)
 }
 
 enum Inline {
