@@ -1194,7 +1194,12 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::BinaryOp => {
                 let mut b = pop!(f);
                 let mut a = pop!(f);
-                if arg < 26 {
+                if arg == 26 {
+                    if let Some(v) = subscript_fast(&a, &b) {
+                        f.stack.push(Some(v));
+                        continue;
+                    }
+                } else if arg < 26 {
                     match crate::arith::float_binary_consume(a, b, (arg % 13) as usize) {
                         Ok(r) => {
                             f.stack.push(Some(r));
@@ -1225,7 +1230,10 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let sub = pop!(f);
                 let container = pop!(f);
                 let v = pop!(f);
-                ops::setitem(ts, &container, &sub, v)?;
+                match store_subscript_fast(&container, &sub, v) {
+                    Ok(old) => drop(old),
+                    Err(v) => ops::setitem(ts, &container, &sub, v)?,
+                }
             }
             Opcode::StoreSlice => {
                 let stop = pop!(f);
@@ -1358,6 +1366,9 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::UnpackSequence => {
                 let seq = pop!(f);
+                if unpack_exact(&mut f.stack, &seq, arg as usize) {
+                    continue;
+                }
                 let items = unpack_iterable(ts, &seq, arg as usize)?;
                 for v in items.into_iter().rev() {
                     f.stack.push(Some(v));
@@ -2286,11 +2297,81 @@ fn collect_for_unpack(ts: &ThreadState, seq: &Value) -> PyResult<Vec<Value>> {
     ops::collect(ts, seq)
 }
 
-fn unpack_iterable(ts: &ThreadState, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
-    if let Some(items) = crate::seq::tuple_items(seq) {
-        if items.len() == n {
-            return Ok(items.to_vec());
+/// `seq[i]` for an exact list or tuple and an int index in range (what
+/// CPython's BINARY_OP_SUBSCR_LIST_INT/TUPLE_INT do); None otherwise,
+/// errors included, for the general path to answer.
+#[inline]
+fn subscript_fast(seq: &Value, index: &Value) -> Option<Value> {
+    let i = index.as_small_int()?;
+    let r = rt();
+    let t = seq.type_ref();
+    let at = |len: usize| -> Option<usize> {
+        let i = if i < 0 { i.checked_add(len as i64)? } else { i };
+        usize::try_from(i).ok().filter(|&i| i < len)
+    };
+    if t == r.types.list {
+        let items = seq.downcast::<crate::seq::PyList>()?.items.lock();
+        return items.get(at(items.len())?).cloned();
+    }
+    if t == r.types.tuple {
+        let items = crate::seq::tuple_items(seq)?;
+        return items.get(at(items.len())?).cloned();
+    }
+    None
+}
+
+/// `seq[i] = v` for an exact list and an int index in range: the value it
+/// replaced (to drop once the list's lock is released), or `v` back for the
+/// general path.
+#[inline]
+fn store_subscript_fast(seq: &Value, index: &Value, v: Value) -> Result<Value, Value> {
+    let (Some(i), true) = (index.as_small_int(), seq.type_ref() == rt().types.list) else { return Err(v) };
+    let Some(l) = seq.downcast::<crate::seq::PyList>() else { return Err(v) };
+    let mut items = l.items.lock();
+    let len = items.len() as i64;
+    let i = if i < 0 { i + len } else { i };
+    match usize::try_from(i).ok().and_then(|i| items.get_mut(i)) {
+        Some(slot) => Ok(std::mem::replace(slot, v)),
+        None => Err(v),
+    }
+}
+
+/// UNPACK_SEQUENCE of an exact tuple or list of exactly `n` items: pushes
+/// them last-first. False (nothing pushed) for anything else.
+#[inline]
+fn unpack_exact(stack: &mut crate::value_stack::ValueStack, seq: &Value, n: usize) -> bool {
+    let r = rt();
+    let t = seq.type_ref();
+    if t == r.types.tuple {
+        if let Some(items) = crate::seq::tuple_items(seq) {
+            if items.len() == n {
+                for v in items.iter().rev() {
+                    stack.push(Some(v.clone()));
+                }
+                return true;
+            }
         }
+    } else if t == r.types.list {
+        if let Some(l) = seq.downcast::<crate::seq::PyList>() {
+            let items = l.items.lock();
+            if items.len() == n {
+                for v in items.iter().rev() {
+                    stack.push(Some(v.clone()));
+                }
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn unpack_iterable(ts: &ThreadState, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+    // Only an exact tuple: a subclass may iterate its own way.
+    if seq.type_ref() == rt().types.tuple
+        && let Some(items) = crate::seq::tuple_items(seq)
+        && items.len() == n
+    {
+        return Ok(items.to_vec());
     }
     if !has_iter(seq) {
         raise!(TypeError, "cannot unpack non-iterable {} object", ops::type_name(seq));
