@@ -1211,7 +1211,12 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let fast = if arg < 26 { crate::arith::fast_binary(&a, &b, (arg % 13) as usize) } else { None };
                 let r = match fast {
                     Some(r) => r,
-                    None if arg == 26 => ops::getitem(ts, &a, &b)?,
+                    None if arg == 26 => match (a.type_ref() == rt().types.list, a.downcast::<crate::seq::PyList>(), b.downcast::<crate::cell::PySlice>()) {
+                        // An exact list by a slice: straight to the list's
+                        // slicing, past the `__getitem__` dispatch.
+                        (true, Some(l), Some(sl)) => crate::builtins_init::containers::list_slice(ts, l, sl)?,
+                        _ => ops::getitem(ts, &a, &b)?,
+                    },
                     None => match binary_slow(ts, a, b, arg, (pycode.serial, f.lasti))? {
                         Inline::Value(v) => v,
                         Inline::Frame(fr) => switch_to!(fr),
@@ -1223,6 +1228,10 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let stop = pop!(f);
                 let start = pop!(f);
                 let container = pop!(f);
+                if let Some(v) = list_slice_fast(&container, &start, &stop) {
+                    f.stack.push(Some(v));
+                    continue;
+                }
                 let s = crate::builtins_init::new_slice(start, stop, none());
                 f.stack.push(Some(ops::getitem(ts, &container, &s)?));
             }
@@ -1241,7 +1250,12 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let container = pop!(f);
                 let v = pop!(f);
                 let s = crate::builtins_init::new_slice(start, stop, none());
-                ops::setitem(ts, &container, &s, v)?;
+                match (container.type_ref() == rt().types.list, container.downcast::<crate::seq::PyList>(), s.downcast::<crate::cell::PySlice>()) {
+                    (true, Some(l), Some(sl)) => {
+                        crate::builtins_init::containers::list_slice_assign(ts, l, sl, &v)?;
+                    }
+                    _ => ops::setitem(ts, &container, &s, v)?,
+                }
             }
             Opcode::DeleteSubscr => {
                 let sub = pop!(f);
@@ -2318,6 +2332,31 @@ fn subscript_fast(seq: &Value, index: &Value) -> Option<Value> {
         return items.get(at(items.len())?).cloned();
     }
     None
+}
+
+/// `l[start:stop]` for an exact list with int or None bounds (the
+/// common `l[:]`, `l[i:]`, `l[:k + 1]`), without a slice object; None
+/// for anything else.
+#[inline]
+fn list_slice_fast(seq: &Value, start: &Value, stop: &Value) -> Option<Value> {
+    if seq.type_ref() != rt().types.list {
+        return None;
+    }
+    let l = seq.downcast::<crate::seq::PyList>()?;
+    let bound = |v: &Value, default: i64, len: i64| -> Option<i64> {
+        if is_none(v) {
+            return Some(default);
+        }
+        let i = v.as_small_int()?;
+        Some(if i < 0 { (i + len).max(0) } else { i.min(len) })
+    };
+    let items = l.items.lock();
+    let len = items.len() as i64;
+    let lo = bound(start, 0, len)? as usize;
+    let hi = bound(stop, len, len)? as usize;
+    let out = if lo < hi { items[lo..hi].to_vec() } else { Vec::new() };
+    drop(items);
+    Some(crate::seq::new_list(out))
 }
 
 /// `seq[i] = v` for an exact list and an int index in range: the value it
