@@ -20,6 +20,8 @@ pub mod kinds;
 mod csv_mod;
 #[path = "datetime_mod/mod.rs"]
 mod datetime_mod;
+#[path = "decimal_mod/mod.rs"]
+mod decimal_mod;
 
 use spindle_vm::interp::NativeModuleInit;
 
@@ -34,5 +36,6 @@ pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
     t.extend(group_typing::table());
     t.push(("_csv", csv_mod::init as NativeModuleInit));
     t.push(("_datetime", datetime_mod::init as NativeModuleInit));
+    t.push(("_decimal", decimal_mod::init as NativeModuleInit));
     t
 }
