@@ -138,6 +138,17 @@ def _set_signals(ctx, which, value):
 
 _current = _contextvars.ContextVar('decimal_context')
 
+# Spindle's _contextvars keeps each thread's current Context in this dict;
+# the Rust side reads it to find the current decimal context quickly.
+try:
+    import _contextvars as _cv_impl
+    _cv_current = _cv_impl._current
+    if not isinstance(_cv_current, dict):
+        del _cv_current
+    del _cv_impl
+except (ImportError, AttributeError):
+    pass
+
 def getcontext():
     """Get the current default context."""
     try:
@@ -316,6 +327,8 @@ def _dec_format(self, spec, override=None, /):
     global _pyformat
     if not isinstance(spec, str):
         raise TypeError('format arg must be str')
+    if override is not None and not isinstance(override, dict):
+        raise TypeError('optional argument must be a dict')
     if _pyformat is None:
         import _pydecimal
         _pyformat = _pydecimal

@@ -90,6 +90,7 @@ const K_SIGNALS: &str = "_decimal.signals";
 const K_CONDITIONS: &str = "_decimal.conditions";
 const K_DEFAULT: &str = "_decimal.DefaultContext";
 const K_RATIONAL: &str = "_decimal.Rational";
+const K_FAST: &str = "_decimal.fast";
 
 fn state(ts: &ThreadState, key: &'static str) -> Option<Value> {
     ts.interp.module_state.lock().get(key).cloned()
@@ -111,10 +112,37 @@ fn ctx_obj(v: &Value) -> Option<&CtxObj> {
 
 /// The current context object (the glue's context variable).
 fn current(ts: &ThreadState) -> PyResult<Value> {
+    if let Some(c) = fast_current(ts)? {
+        return Ok(c);
+    }
     match state(ts, K_GETCONTEXT) {
         Some(f) => ops::call(ts, &f, &[]),
         None => raise!(RuntimeError, "_decimal is not initialised"),
     }
+}
+
+/// The glue's context variable's value, read straight from Spindle's
+/// `_contextvars` (its per-thread current Context and that Context's
+/// `_data` dict) without running ContextVar.get; None when unset or when
+/// `_contextvars` is not laid out as expected (the caller then asks the
+/// glue's getcontext, which also creates the context on first use).
+fn fast_current(ts: &ThreadState) -> PyResult<Option<Value>> {
+    use spindle_vm::dict::PyDict;
+    // One state entry: (current-Context dict, our ContextVar, its hash, "_data").
+    let Some(fast) = state(ts, K_FAST) else { return Ok(None) };
+    let Some([cur, var, var_hash, data_name]) = spindle_vm::seq::tuple_items(&fast).and_then(|t| <&[Value; 4]>::try_from(t).ok()) else {
+        return Ok(None);
+    };
+    let Some(cur) = cur.downcast::<PyDict>() else { return Ok(None) };
+    let Ok(tid) = i64::try_from(crate::os::thread::current_ident()) else { return Ok(None) };
+    let tid_v = new_int(tid);
+    let tid_hash = ops::hash(ts, &tid_v)?;
+    let Some(pyctx) = cur.get(&tid_v, tid_hash, &mut |a, b| ops::eq(ts, a, b))? else { return Ok(None) };
+    let data = ops::getattr(ts, &pyctx, data_name)?;
+    let Some(data) = data.downcast::<PyDict>() else { return Ok(None) };
+    let var_hash = int_to_i64(var_hash).unwrap_or(0);
+    let found = data.get(var, var_hash, &mut |a, b| Ok(a.id() == b.id()))?;
+    Ok(found.filter(|v| ctx_obj(v).is_some()))
 }
 
 /// `context` argument: None means the current context.
@@ -490,6 +518,9 @@ fn richcompare(ts: &ThreadState, a: &Args<'_>, op: CmpOp) -> PyResult {
             return Ok(new_bool(op == CmpOp::Ne));
         }
         let real = ops::getattr_str(ts, y, "real")?;
+        if let Some(c) = ctx_obj(&ctxv) {
+            c.s.lock().flags |= num::FLOAT_OPERATION;
+        }
         (x, num::from_f64(float_value(&real).unwrap_or(0.0)))
     } else {
         return Ok(rt().not_implemented.clone());
@@ -1164,6 +1195,12 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
                 st.insert(k, v);
             }
         }
+    }
+    if let (Some(cur), Some(var)) = (attr("_cv_current"), attr("_current")) {
+        let h = new_int(ops::hash(ts, &var)?);
+        let data_name = spindle_vm::str::intern("_data");
+        let fast = spindle_vm::seq::new_tuple(vec![cur, var, h, data_name]);
+        ts.interp.module_state.lock().insert(K_FAST, fast);
     }
     add_value(&m, "MAX_PREC", new_int(num::MAX_PREC));
     add_value(&m, "MAX_EMAX", new_int(num::MAX_EMAX));

@@ -42,6 +42,9 @@ pub const MAX_PREC: i64 = 999_999_999_999_999_999;
 pub const MAX_EMAX: i64 = 999_999_999_999_999_999;
 pub const MIN_EMIN: i64 = -999_999_999_999_999_999;
 pub const MIN_ETINY: i64 = MIN_EMIN - (MAX_PREC - 1);
+/// Exponents are kept within this bound (beyond any context's reach, yet
+/// far from i64 overflow when digit counts are added).
+const EXP_LIMIT: i64 = 3 * MAX_EMAX;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Rounding {
@@ -637,8 +640,7 @@ pub fn parse(s: &str) -> Option<Dec> {
     let exp = exp - i128::from(frac_len);
     // Exponents beyond any context's reach saturate; `fix` then overflows
     // or underflows them.
-    let limit = i128::from(MAX_EMAX) * 3;
-    let exp = exp.clamp(-limit, limit) as i64;
+    let exp = exp.clamp(-i128::from(EXP_LIMIT), i128::from(EXP_LIMIT)) as i64;
     let trimmed = digits.trim_start_matches('0');
     let coeff = if trimmed.is_empty() {
         BigUint::zero()
@@ -932,7 +934,7 @@ pub fn mul(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
         }
         return Dec::inf(neg);
     }
-    let exp = a.exp.saturating_add(b.exp);
+    let exp = a.exp.saturating_add(b.exp).clamp(-EXP_LIMIT, EXP_LIMIT);
     fix(Dec::finite(neg, &a.coeff * &b.coeff, exp), ctx, st)
 }
 
@@ -1255,7 +1257,7 @@ pub fn scaleb(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
     if a.is_inf() {
         return a.clone();
     }
-    fix(Dec::finite(a.neg, a.coeff.clone(), a.exp.saturating_add(n)), ctx, st)
+    fix(Dec::finite(a.neg, a.coeff.clone(), a.exp.saturating_add(n).clamp(-EXP_LIMIT, EXP_LIMIT)), ctx, st)
 }
 
 fn digits_padded(a: &Dec, prec: i64) -> Vec<u8> {
@@ -1717,10 +1719,10 @@ fn is_one(a: &Dec) -> bool {
 fn ln_exp_bound(a: &Dec) -> i64 {
     let adj = a.adjusted();
     if adj >= 1 {
-        return ndigits(&BigUint::from((adj * 23 / 10) as u64)) - 1;
+        return ndigits(&BigUint::from((i128::from(adj) * 23 / 10) as u128)) - 1;
     }
     if adj <= -2 {
-        return ndigits(&BigUint::from(((-1 - adj) * 23 / 10) as u64)) - 1;
+        return ndigits(&BigUint::from((i128::from(-1 - adj) * 23 / 10) as u128)) - 1;
     }
     let c = BigInt::from(a.coeff.clone());
     let e = a.exp;
@@ -2032,7 +2034,7 @@ pub fn power(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
             } else {
                 b.to_bigint_trunc().to_i64().unwrap_or(ctx.prec)
             };
-            let mut exp = x.exp * mult;
+            let mut exp = x.exp.saturating_mul(mult);
             if exp < 1 - ctx.prec {
                 exp = 1 - ctx.prec;
                 *st |= ROUNDED;
@@ -2056,7 +2058,10 @@ pub fn power(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
             ans = Some(Dec::finite(result_neg, BigUint::one(), ctx.emax + 1));
         }
     } else if bound >= ndigits(&BigUint::from(ctx.etiny().unsigned_abs())) {
-        ans = Some(Dec::finite(result_neg, BigUint::one(), ctx.etiny() - 1));
+        // Certain underflow: libmpdec answers zero at Etiny whatever the
+        // rounding mode.
+        *st |= UNDERFLOW | SUBNORMAL | INEXACT | ROUNDED | CLAMPED;
+        return Dec::finite(result_neg, BigUint::zero(), ctx.etiny());
     }
     if ans.is_none() {
         if let Some(e) = power_exact(&x, b, ctx.prec + 1) {
