@@ -2050,6 +2050,14 @@ pub fn power(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
     if b.is_inf() {
         return if !b.neg == (x_adj < 0) { Dec::finite(result_neg, BigUint::zero(), 0) } else { Dec::inf(result_neg) };
     }
+    if let Some(r) = pow_bounds(&x, b, result_neg, ctx, st) {
+        return r;
+    }
+    if b.is_integer() {
+        if let Some(r) = pow_int(&x, b, result_neg, ctx, st) {
+            return r;
+        }
+    }
     let mut ans = None;
     let mut exact = false;
     let bound = log10_exp_bound(&x) + b.adjusted();
@@ -2058,10 +2066,7 @@ pub fn power(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
             ans = Some(Dec::finite(result_neg, BigUint::one(), ctx.emax + 1));
         }
     } else if bound >= ndigits(&BigUint::from(ctx.etiny().unsigned_abs())) {
-        // Certain underflow: libmpdec answers zero at Etiny whatever the
-        // rounding mode.
-        *st |= UNDERFLOW | SUBNORMAL | INEXACT | ROUNDED | CLAMPED;
-        return Dec::finite(result_neg, BigUint::zero(), ctx.etiny());
+        ans = Some(Dec::finite(result_neg, BigUint::one(), ctx.etiny() - 1));
     }
     if ans.is_none() {
         if let Some(e) = power_exact(&x, b, ctx.prec + 1) {
@@ -2103,6 +2108,93 @@ pub fn power(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
     } else {
         fix(ans, ctx, st)
     }
+}
+
+fn exp_digits(v: i64) -> i64 {
+    ndigits(&BigUint::from(v.unsigned_abs()))
+}
+
+/// A lower bound of log10(|log10(x)|) for positive x != 1 (libmpdec's
+/// `_lower_bound_zeta`).
+fn lower_bound_zeta(x: &Dec) -> i64 {
+    let t = x.adjusted();
+    if t > 0 {
+        return exp_digits(t) - 1;
+    }
+    if t < -1 {
+        return exp_digits(t + 1) - 1;
+    }
+    let mut st = 0;
+    let wide = Ctx { prec: MAX_PREC, emax: MAX_EMAX, emin: MIN_EMIN, round: Rounding::HalfEven, clamp: false };
+    let u = sub(x, &Dec::one(), &wide, &mut st).adjusted();
+    if t == 0 { u - 2 } else { u - 1 }
+}
+
+/// libmpdec's test for a certain overflow or underflow of x**y (x > 0,
+/// x != 1, y finite nonzero): the finalized 10**(Emax+1) or 10**(Etiny-1).
+fn pow_bounds(x: &Dec, y: &Dec, neg: bool, ctx: &Ctx, st: &mut u32) -> Option<Dec> {
+    let lb_theta = y.adjusted();
+    let lb_zeta = lower_bound_zeta(x);
+    let above = (x.adjusted() < 0) == y.neg;
+    let limit = if above { exp_digits(ctx.emax) } else { exp_digits(ctx.etiny()) };
+    if limit >= lb_zeta.saturating_add(lb_theta) {
+        return None;
+    }
+    let e = if above { ctx.emax + 1 } else { ctx.etiny() - 1 };
+    Some(fix(Dec::finite(neg, BigUint::one(), e), ctx, st))
+}
+
+/// x**y for an integer y as libmpdec computes it: binary powering at a
+/// few extra digits with ROUND_HALF_EVEN, then one final rounding (so the
+/// result can differ from the correctly rounded one by double rounding,
+/// exactly as CPython's). None when |y| does not fit a u64.
+fn pow_int(x: &Dec, y: &Dec, neg: bool, ctx: &Ctx, st: &mut u32) -> Option<Dec> {
+    let n = y.to_bigint_trunc().magnitude().to_u64()?;
+    let mut w = Ctx {
+        prec: ctx.prec.saturating_add(y.digits() + y.exp + 2),
+        round: Rounding::HalfEven,
+        clamp: false,
+        ..ctx.clone()
+    };
+    let mut base = x.abs_copy();
+    let mut result = 'calc: {
+        if y.neg {
+            w.prec += 1;
+            let mut ws = 0;
+            base = div(&Dec::one(), &base, &w, &mut ws);
+            *st |= ws;
+            if ws & (IEEE_INVALID | DIVISION_BY_ZERO) != 0 {
+                break 'calc Dec::nan();
+            }
+        }
+        if n == 0 {
+            break 'calc Dec::one();
+        }
+        let mut r = base.clone();
+        let mut ws = 0;
+        let mut mask = 1u64 << (63 - n.leading_zeros());
+        loop {
+            mask >>= 1;
+            if mask == 0 {
+                break;
+            }
+            r = mul(&r, &r, &w, &mut ws);
+            if n & mask != 0 {
+                r = mul(&r, &base, &w, &mut ws);
+            }
+            if r.is_special() || (r.coeff.is_zero() && ws & CLAMPED != 0) {
+                break;
+            }
+        }
+        *st |= ws;
+        r
+    };
+    result.neg = neg;
+    if result.is_inf() {
+        // Let the final rounding pick Infinity or the largest number.
+        result = Dec::finite(neg, BigUint::one(), EXP_LIMIT);
+    }
+    Some(fix(result, ctx, st))
 }
 
 pub fn power_mod(a: &Dec, b: &Dec, m: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
