@@ -162,6 +162,9 @@ fn snapshot(ctxv: &Value) -> CtxState {
 /// Records `status` in the context's flags and raises the trapped
 /// conditions, as CPython's `dec_addstatus`.
 fn addstatus(ts: &ThreadState, ctxv: &Value, status: u32) -> PyResult<()> {
+    if num::take_too_big() {
+        return Err(PyErr::bare(rt().exc.MemoryError));
+    }
     if status == 0 {
         return Ok(());
     }
@@ -270,7 +273,7 @@ fn convert_exact(ts: &ThreadState, v: &Value, ctxv: &Value) -> PyResult<Dec> {
     }
     if let Some(s) = as_str(v) {
         return match num::parse(s) {
-            Some(d) => Ok(d),
+            Some(d) => exact_in_range(ts, ctxv, d),
             None => {
                 addstatus(ts, ctxv, num::CONVERSION_SYNTAX)?;
                 Ok(Dec::nan())
@@ -282,13 +285,25 @@ fn convert_exact(ts: &ThreadState, v: &Value, ctxv: &Value) -> PyResult<Dec> {
         return Ok(num::from_f64(f));
     }
     if let Some(items) = spindle_vm::seq::tuple_items(v) {
-        return from_triple(ts, items);
+        let d = from_triple(ts, items)?;
+        return exact_in_range(ts, ctxv, d);
     }
     if v.type_ref() == rt().types.list {
         let items = ops::collect(ts, v)?;
-        return from_triple(ts, &items);
+        let d = from_triple(ts, &items)?;
+        return exact_in_range(ts, ctxv, d);
     }
     raise!(TypeError, "conversion from {} to Decimal is not supported", type_short_name(v))
+}
+
+/// An exact conversion's result, or NaN with InvalidOperation when it does
+/// not fit the maximum context.
+fn exact_in_range(ts: &ThreadState, ctxv: &Value, d: Dec) -> PyResult<Dec> {
+    if num::fits_max_context(&d) {
+        return Ok(d);
+    }
+    addstatus(ts, ctxv, num::INVALID_OPERATION)?;
+    Ok(Dec::nan())
 }
 
 fn from_triple(ts: &ThreadState, items: &[Value]) -> PyResult<Dec> {
@@ -324,9 +339,11 @@ fn from_triple(ts: &ThreadState, items: &[Value]) -> PyResult<Dec> {
         Some(_) => raise!(ValueError, "string argument in the third position must be 'F', 'n' or 'N'"),
         None => {}
     }
-    let Some(exp) = int_to_i64(exp_v).filter(|_| is_int(exp_v)) else {
-        raise!(ValueError, "exponent must be an integer")
-    };
+    if !is_int(exp_v) {
+        raise!(ValueError, "exponent must be an integer");
+    }
+    let Some(exp) = int_to_i64(exp_v) else { raise!(OverflowError, "Python int too large to convert to C ssize_t") };
+    let exp = exp.clamp(-3 * num::MAX_EMAX, 3 * num::MAX_EMAX);
     Ok(Dec::finite(neg, coeff, exp))
 }
 
@@ -611,10 +628,11 @@ fn dec_round(ts: &ThreadState, a: Args<'_>) -> PyResult {
     match a.args.get(1) {
         None => to_int(&d, Rounding::HalfEven),
         Some(n) => {
-            let Some(n) = int_to_i64(n).filter(|_| is_int(n)) else {
-                raise!(TypeError, "optional arg must be an integer")
-            };
-            let q = Dec::finite(false, BigUint::from(1u32), -n);
+            if !is_int(n) {
+                raise!(TypeError, "optional arg must be an integer");
+            }
+            let Some(n) = int_to_i64(n) else { raise!(OverflowError, "Python int too large to convert to C ssize_t") };
+            let q = Dec::finite(false, BigUint::from(1u32), n.saturating_neg().clamp(-3 * num::MAX_EMAX, 3 * num::MAX_EMAX));
             let ctxv = current(ts)?;
             let s = snapshot(&ctxv);
             let mut st = 0;

@@ -149,8 +149,28 @@ fn pow10_table() -> &'static [BigUint] {
     })
 }
 
+/// Coefficients are never scaled past this many digits: an operation that
+/// would (only reachable with an enormous precision or exponent spread)
+/// sets the thread's out-of-memory mark instead, which the bindings raise
+/// as MemoryError, as libmpdec's failed allocation is.
+const MAX_SCALE_DIGITS: u64 = 100_000_000;
+
+thread_local! {
+    static TOO_BIG: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether an operation since the last call hit `MAX_SCALE_DIGITS` (and
+/// clears the mark).
+pub fn take_too_big() -> bool {
+    TOO_BIG.with(|c| c.replace(false))
+}
+
 /// 10**n (n >= 0).
 pub fn pow10(n: u64) -> BigUint {
+    if n > MAX_SCALE_DIGITS {
+        TOO_BIG.with(|c| c.set(true));
+        return BigUint::one();
+    }
     let t = pow10_table();
     match t.get(n as usize) {
         Some(p) => p.clone(),
@@ -650,6 +670,18 @@ pub fn parse(s: &str) -> Option<Dec> {
         BigUint::parse_bytes(trimmed.as_bytes(), 10)?
     };
     Some(Dec::finite(neg, coeff, exp))
+}
+
+/// Whether an exactly converted value fits libmpdec's maximum context
+/// (CPython's exact conversions signal InvalidOperation otherwise).
+pub fn fits_max_context(d: &Dec) -> bool {
+    if !d.is_finite() {
+        return d.digits() <= MAX_PREC;
+    }
+    if d.coeff.is_zero() {
+        return d.exp <= MAX_EMAX && d.exp >= MIN_ETINY;
+    }
+    d.adjusted() <= MAX_EMAX && d.exp >= MIN_ETINY
 }
 
 /// The value of a Unicode decimal digit outside ASCII (Nd category, by
