@@ -21,3 +21,6 @@ pub const TYPING_BASE: u16 = 1600;
 
 /// `_datetime` (datetime_mod/): 1700-1719.
 pub const DATETIME_BASE: u16 = 1700;
+
+/// `_decimal` (decimal_mod/): 1800-1819.
+pub const DECIMAL_BASE: u16 = 1800;

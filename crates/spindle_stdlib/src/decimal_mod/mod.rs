@@ -23,11 +23,9 @@ use spindle_vm::runtime::{is_none, none, rt};
 use spindle_vm::str::{as_str, new_str};
 use spindle_vm::{PyErr, PyResult, Value, ops, raise};
 
-use crate::kinds::kind;
+use crate::kinds::{DECIMAL_BASE, kind};
 use num::{Ctx, Dec, Rounding};
 
-/// Payload kinds: 1800-1819.
-const DECIMAL_BASE: u16 = 1800;
 
 /// `Decimal`'s payload: an immutable number.
 pub(crate) struct DecObj {
@@ -412,13 +410,6 @@ fn binop(ts: &ThreadState, x: &Value, y: &Value, f: BinFn) -> PyResult {
     Ok(new_dec(r))
 }
 
-fn m_op(f: BinFn) -> impl Fn(&ThreadState, Args<'_>) -> PyResult {
-    move |ts, a| {
-        let x = a.args.first().cloned().unwrap_or_else(none);
-        binop(ts, &x, arg1(&a)?, f)
-    }
-}
-
 macro_rules! binop_fns {
     ($fwd:ident, $rev:ident, $f:path) => {
         fn $fwd(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -748,7 +739,6 @@ fn install_decimal(t: TypeRef) {
         ("as_integer_ratio", dec_as_integer_ratio),
     ];
     spindle_vm::native::add_methods(t, m);
-    let _ = m_op;
 }
 
 // ---------------------------------------------------------------- generic ops

@@ -849,7 +849,7 @@ fn minmax(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32, want_max: bool, mag: bool) 
     }
     let mut c = if mag { cmp(&a.abs_copy(), &b.abs_copy()) } else { cmp(a, b) };
     if c == Ordering::Equal {
-        c = if mag { cmp_total(a, b) } else { cmp_total(a, b) };
+        c = cmp_total(a, b);
     }
     let pick_b = if want_max { c == Ordering::Less } else { c != Ordering::Less };
     let pick = if pick_b { b } else { a };
@@ -1121,7 +1121,7 @@ pub fn rem_near(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
         return fix(Dec::finite(a.neg, BigUint::zero(), ideal), ctx, st);
     }
     let expdiff = a.adjusted() - b.adjusted();
-    if expdiff >= ctx.prec + 1 {
+    if expdiff > ctx.prec {
         return invalid(st, DIVISION_IMPOSSIBLE);
     }
     if expdiff <= -2 {
@@ -1724,24 +1724,16 @@ pub fn exp(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
             extra += 3;
         }
     };
-    fix(ans, &ctx.with_round(Rounding::HalfEven), st) | st_inexact(st)
+    transcendental(ans, ctx, st)
 }
 
-/// Transcendental results are always inexact and rounded (the value is
-/// irrational unless a special case returned earlier).
-fn st_inexact(st: &mut u32) -> Dec0 {
+/// A transcendental result: finalized with ROUND_HALF_EVEN, and always
+/// inexact and rounded (the value is irrational unless a special case
+/// returned earlier).
+fn transcendental(ans: Dec, ctx: &Ctx, st: &mut u32) -> Dec {
+    let r = fix(ans, &ctx.with_round(Rounding::HalfEven), st);
     *st |= INEXACT | ROUNDED;
-    Dec0
-}
-
-/// A unit marker so `x | st_inexact(st)` reads as "x, and flag it".
-pub struct Dec0;
-
-impl std::ops::BitOr<Dec0> for Dec {
-    type Output = Dec;
-    fn bitor(self, _: Dec0) -> Dec {
-        self
-    }
+    r
 }
 
 fn is_one(a: &Dec) -> bool {
@@ -1793,7 +1785,7 @@ pub fn ln(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
         places += 3;
     };
     let ans = Dec::finite(coeff.is_negative(), coeff.magnitude().clone(), -places);
-    fix(ans, &ctx.with_round(Rounding::HalfEven), st) | st_inexact(st)
+    transcendental(ans, ctx, st)
 }
 
 fn log10_exp_bound(a: &Dec) -> i64 {
@@ -1845,7 +1837,7 @@ pub fn log10(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
         places += 3;
     };
     let ans = Dec::finite(coeff.is_negative(), coeff.magnitude().clone(), -places);
-    fix(ans, &ctx.with_round(Rounding::HalfEven), st) | st_inexact(st)
+    transcendental(ans, ctx, st)
 }
 
 // ---------------------------------------------------------------- power
@@ -1918,7 +1910,7 @@ fn power_exact(x: &Dec, y: &Dec, p: i64) -> Option<Dec> {
     }
     if y.neg {
         let last = (&xc % 10u32).to_u32().unwrap_or(0);
-        let (new_xc, e) = if last % 2 == 0 {
+        let (new_xc, e) = if last.is_multiple_of(2) {
             // xc must be a power of two.
             if (&xc & (&xc - 1u32)) != BigUint::zero() {
                 return None;
@@ -2080,7 +2072,7 @@ pub fn power(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
     }
     let x_adj = x.adjusted();
     if b.is_inf() {
-        return if !b.neg == (x_adj < 0) { Dec::finite(result_neg, BigUint::zero(), 0) } else { Dec::inf(result_neg) };
+        return if b.neg != (x_adj < 0) { Dec::finite(result_neg, BigUint::zero(), 0) } else { Dec::inf(result_neg) };
     }
     if let Some(r) = pow_bounds(&x, b, result_neg, ctx, st) {
         return r;
@@ -2093,7 +2085,7 @@ pub fn power(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
     let mut ans = None;
     let mut exact = false;
     let bound = log10_exp_bound(&x) + b.adjusted();
-    if (x_adj >= 0) == !b.neg {
+    if (x_adj >= 0) != b.neg {
         if bound >= ndigits(&BigUint::from(ctx.emax.unsigned_abs())) {
             ans = Some(Dec::finite(result_neg, BigUint::one(), ctx.emax + 1));
         }
