@@ -242,7 +242,12 @@ def _ctx_check(context):
 DecimalTuple = _namedtuple('DecimalTuple', 'sign digits exponent', module='decimal')
 
 def _unary(name, doc=None):
-    def method(self, context=None):
+    def method(self, *args, **kwargs):
+        if len(args) + len(kwargs) > 1:
+            raise TypeError(f'function takes at most 1 argument ({len(args) + len(kwargs)} given)')
+        if kwargs and 'context' not in kwargs:
+            raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kwargs))}'")
+        context = args[0] if args else kwargs.get('context')
         return _op(name, _ctx_check(context), self)
     method.__name__ = method.__qualname__ = name
     return method
@@ -384,7 +389,10 @@ def _c_unary(name, opname=None):
 
 def _c_binary(name, opname=None):
     opname = opname or name
-    def method(self, a, b, /):
+    def method(self, *args):
+        if len(args) != 2:
+            raise TypeError(f'function takes exactly 2 arguments ({len(args)} given)')
+        a, b = args
         return _op(opname, self, _conv(a, self), _conv(b, self))
     method.__name__ = method.__qualname__ = name
     return method

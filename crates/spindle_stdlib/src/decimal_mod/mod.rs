@@ -397,6 +397,34 @@ fn arg1<'a>(a: &'a Args<'_>) -> PyResult<&'a Value> {
     }
 }
 
+/// A `(name, method)` table entry whose method first checks that `self` is
+/// an instance of `types().$ty`, with CPython's descriptor error.
+macro_rules! checked {
+    ($ty:ident, $tyname:literal, $name:literal, $f:expr) => {
+        (
+            $name,
+            (|ts: &ThreadState, a: Args<'_>| -> PyResult {
+                check_self(&a, $name, types().$ty, $tyname)?;
+                ($f)(ts, a)
+            }) as NativeFnPtr,
+        )
+    };
+}
+
+fn check_self(a: &Args<'_>, name: &str, t: TypeRef, tyname: &str) -> PyResult<()> {
+    match a.args.first() {
+        Some(v) if v.type_ref() == t || v.type_ref().is_subtype(t) => Ok(()),
+        Some(v) => raise!(
+            TypeError,
+            "descriptor '{}' requires a '{}' object but received a '{}'",
+            name,
+            tyname,
+            ops::type_name(v)
+        ),
+        None => raise!(TypeError, "descriptor '{}' of '{}' object needs an argument", name, tyname),
+    }
+}
+
 type BinFn = fn(&Dec, &Dec, &Ctx, &mut u32) -> Dec;
 
 /// A binary operator: NotImplemented for foreign operands.
@@ -616,6 +644,9 @@ fn to_int(d: &Dec, mode: Rounding) -> PyResult {
 
 fn dec_round(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let d = me(&a)?;
+    if a.args.len() > 2 {
+        raise!(TypeError, "function takes at most 1 argument ({} given)", a.args.len() - 1);
+    }
     match a.args.get(1) {
         None => to_int(&d, Rounding::HalfEven),
         Some(n) => {
@@ -669,7 +700,7 @@ fn dec_quantize(ts: &ThreadState, a: Args<'_>) -> PyResult {
             _ => raise!(TypeError, "quantize() got an unexpected keyword argument '{}'", k),
         }
     }
-    let Some(exp) = exp else { raise!(TypeError, "quantize() missing required argument 'exp' (pos 1)") };
+    let Some(exp) = exp else { raise!(TypeError, "function missing required argument 'exp' (pos 1)") };
     let ctxv = ctx_arg(ts, context.as_ref())?;
     let s = snapshot(&ctxv);
     let mode = rounding_arg(rounding.as_ref(), s.c.round)?;
@@ -699,44 +730,44 @@ fn dec_as_integer_ratio(_: &ThreadState, a: Args<'_>) -> PyResult {
 fn install_decimal(t: TypeRef) {
     spindle_vm::native::set_new(t, dec_new);
     let m: &[(&'static str, NativeFnPtr)] = &[
-        ("__add__", m_add),
-        ("__radd__", m_radd),
-        ("__sub__", m_sub),
-        ("__rsub__", m_rsub),
-        ("__mul__", m_mul),
-        ("__rmul__", m_rmul),
-        ("__truediv__", m_truediv),
-        ("__rtruediv__", m_rtruediv),
-        ("__floordiv__", m_floordiv),
-        ("__rfloordiv__", m_rfloordiv),
-        ("__mod__", m_mod),
-        ("__rmod__", m_rmod),
-        ("__divmod__", m_divmod),
-        ("__rdivmod__", m_rdivmod),
-        ("__pow__", m_pow),
-        ("__rpow__", m_rpow),
-        ("__neg__", |ts, a| unop(ts, &a, num::minus)),
-        ("__pos__", |ts, a| unop(ts, &a, num::plus)),
-        ("__abs__", |ts, a| unop(ts, &a, num::abs)),
-        ("__bool__", |_, a| Ok(new_bool(!me_ref(&a)?.is_zero()))),
-        ("__eq__", |ts, a| richcompare(ts, &a, CmpOp::Eq)),
-        ("__ne__", |ts, a| richcompare(ts, &a, CmpOp::Ne)),
-        ("__lt__", |ts, a| richcompare(ts, &a, CmpOp::Lt)),
-        ("__le__", |ts, a| richcompare(ts, &a, CmpOp::Le)),
-        ("__gt__", |ts, a| richcompare(ts, &a, CmpOp::Gt)),
-        ("__ge__", |ts, a| richcompare(ts, &a, CmpOp::Ge)),
-        ("__hash__", dec_hash),
-        ("__str__", dec_str),
-        ("__repr__", dec_repr),
-        ("__int__", |_, a| to_int(me_ref(&a)?, Rounding::Down)),
-        ("__trunc__", |_, a| to_int(me_ref(&a)?, Rounding::Down)),
-        ("__floor__", |_, a| to_int(me_ref(&a)?, Rounding::Floor)),
-        ("__ceil__", |_, a| to_int(me_ref(&a)?, Rounding::Ceiling)),
-        ("__round__", dec_round),
-        ("__float__", dec_float),
-        ("quantize", dec_quantize),
-        ("adjusted", dec_adjusted),
-        ("as_integer_ratio", dec_as_integer_ratio),
+        checked!(dec, "decimal.Decimal", "__add__", m_add),
+        checked!(dec, "decimal.Decimal", "__radd__", m_radd),
+        checked!(dec, "decimal.Decimal", "__sub__", m_sub),
+        checked!(dec, "decimal.Decimal", "__rsub__", m_rsub),
+        checked!(dec, "decimal.Decimal", "__mul__", m_mul),
+        checked!(dec, "decimal.Decimal", "__rmul__", m_rmul),
+        checked!(dec, "decimal.Decimal", "__truediv__", m_truediv),
+        checked!(dec, "decimal.Decimal", "__rtruediv__", m_rtruediv),
+        checked!(dec, "decimal.Decimal", "__floordiv__", m_floordiv),
+        checked!(dec, "decimal.Decimal", "__rfloordiv__", m_rfloordiv),
+        checked!(dec, "decimal.Decimal", "__mod__", m_mod),
+        checked!(dec, "decimal.Decimal", "__rmod__", m_rmod),
+        checked!(dec, "decimal.Decimal", "__divmod__", m_divmod),
+        checked!(dec, "decimal.Decimal", "__rdivmod__", m_rdivmod),
+        checked!(dec, "decimal.Decimal", "__pow__", m_pow),
+        checked!(dec, "decimal.Decimal", "__rpow__", m_rpow),
+        checked!(dec, "decimal.Decimal", "__neg__", |ts, a| unop(ts, &a, num::minus)),
+        checked!(dec, "decimal.Decimal", "__pos__", |ts, a| unop(ts, &a, num::plus)),
+        checked!(dec, "decimal.Decimal", "__abs__", |ts, a| unop(ts, &a, num::abs)),
+        checked!(dec, "decimal.Decimal", "__bool__", |_, a| Ok(new_bool(!me_ref(&a)?.is_zero()))),
+        checked!(dec, "decimal.Decimal", "__eq__", |ts, a| richcompare(ts, &a, CmpOp::Eq)),
+        checked!(dec, "decimal.Decimal", "__ne__", |ts, a| richcompare(ts, &a, CmpOp::Ne)),
+        checked!(dec, "decimal.Decimal", "__lt__", |ts, a| richcompare(ts, &a, CmpOp::Lt)),
+        checked!(dec, "decimal.Decimal", "__le__", |ts, a| richcompare(ts, &a, CmpOp::Le)),
+        checked!(dec, "decimal.Decimal", "__gt__", |ts, a| richcompare(ts, &a, CmpOp::Gt)),
+        checked!(dec, "decimal.Decimal", "__ge__", |ts, a| richcompare(ts, &a, CmpOp::Ge)),
+        checked!(dec, "decimal.Decimal", "__hash__", dec_hash),
+        checked!(dec, "decimal.Decimal", "__str__", dec_str),
+        checked!(dec, "decimal.Decimal", "__repr__", dec_repr),
+        checked!(dec, "decimal.Decimal", "__int__", |_, a| to_int(me_ref(&a)?, Rounding::Down)),
+        checked!(dec, "decimal.Decimal", "__trunc__", |_, a| to_int(me_ref(&a)?, Rounding::Down)),
+        checked!(dec, "decimal.Decimal", "__floor__", |_, a| to_int(me_ref(&a)?, Rounding::Floor)),
+        checked!(dec, "decimal.Decimal", "__ceil__", |_, a| to_int(me_ref(&a)?, Rounding::Ceiling)),
+        checked!(dec, "decimal.Decimal", "__round__", dec_round),
+        checked!(dec, "decimal.Decimal", "__float__", dec_float),
+        checked!(dec, "decimal.Decimal", "quantize", dec_quantize),
+        checked!(dec, "decimal.Decimal", "adjusted", dec_adjusted),
+        checked!(dec, "decimal.Decimal", "as_integer_ratio", dec_as_integer_ratio),
     ];
     spindle_vm::native::add_methods(t, m);
 }
@@ -1139,12 +1170,12 @@ fn install_context(t: TypeRef) {
     ctx_prop!(t, "capitals");
     ctx_prop!(t, "clamp");
     let m: &[(&'static str, NativeFnPtr)] = &[
-        ("__repr__", ctx_repr),
-        ("Etiny", |_, a| Ok(new_int(ctx_me(&a)?.s.lock().c.etiny()))),
-        ("Etop", |_, a| Ok(new_int(ctx_me(&a)?.s.lock().c.etop()))),
-        ("_unsafe_setprec", |_, a| unsafe_set(&a, "prec")),
-        ("_unsafe_setemin", |_, a| unsafe_set(&a, "Emin")),
-        ("_unsafe_setemax", |_, a| unsafe_set(&a, "Emax")),
+        checked!(ctx, "decimal.Context", "__repr__", ctx_repr),
+        checked!(ctx, "decimal.Context", "Etiny", |_, a| Ok(new_int(ctx_me(&a)?.s.lock().c.etiny()))),
+        checked!(ctx, "decimal.Context", "Etop", |_, a| Ok(new_int(ctx_me(&a)?.s.lock().c.etop()))),
+        checked!(ctx, "decimal.Context", "_unsafe_setprec", |_, a| unsafe_set(&a, "prec")),
+        checked!(ctx, "decimal.Context", "_unsafe_setemin", |_, a| unsafe_set(&a, "Emin")),
+        checked!(ctx, "decimal.Context", "_unsafe_setemax", |_, a| unsafe_set(&a, "Emax")),
     ];
     spindle_vm::native::add_methods(t, m);
 }
