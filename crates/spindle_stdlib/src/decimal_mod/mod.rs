@@ -251,6 +251,17 @@ fn operand(v: &Value) -> Option<Dec> {
     None
 }
 
+/// `operand`, borrowing a Decimal's number instead of copying it.
+fn operand_ref(v: &Value) -> Option<std::borrow::Cow<'_, Dec>> {
+    if let Some(d) = dec_of(v) {
+        return Some(std::borrow::Cow::Borrowed(d));
+    }
+    if is_int(v) {
+        return from_int(v).map(std::borrow::Cow::Owned);
+    }
+    None
+}
+
 /// An operand of a method: Decimal or int, else TypeError.
 fn operand_raise(v: &Value) -> PyResult<Dec> {
     match operand(v) {
@@ -429,7 +440,7 @@ type BinFn = fn(&Dec, &Dec, &Ctx, &mut u32) -> Dec;
 
 /// A binary operator: NotImplemented for foreign operands.
 fn binop(ts: &ThreadState, x: &Value, y: &Value, f: BinFn) -> PyResult {
-    let (Some(a), Some(b)) = (operand(x), operand(y)) else { return Ok(rt().not_implemented.clone()) };
+    let (Some(a), Some(b)) = (operand_ref(x), operand_ref(y)) else { return Ok(rt().not_implemented.clone()) };
     let ctxv = current(ts)?;
     let s = snapshot(&ctxv);
     let mut st = 0;
@@ -525,12 +536,13 @@ fn unop(ts: &ThreadState, a: &Args<'_>, f: UnFn) -> PyResult {
 /// Ordering comparisons and equality with Decimal, int, float, Rational
 /// and (for equality) complex, as CPython's `dec_richcompare`.
 fn richcompare(ts: &ThreadState, a: &Args<'_>, op: CmpOp) -> PyResult {
-    let x = me(a)?;
+    use std::borrow::Cow;
+    let x = Cow::Borrowed(me_ref(a)?);
     let y = arg1(a)?;
     let eq_op = matches!(op, CmpOp::Eq | CmpOp::Ne);
     let ctxv = current(ts)?;
     // (lhs, rhs) as Decimals to compare, lhs possibly scaled for Rational.
-    let (lhs, rhs) = if let Some(d) = operand(y) {
+    let (lhs, rhs): (Cow<'_, Dec>, Cow<'_, Dec>) = if let Some(d) = operand_ref(y) {
         (x, d)
     } else if let Some(f) = float_value(y) {
         if eq_op {
@@ -540,13 +552,13 @@ fn richcompare(ts: &ThreadState, a: &Args<'_>, op: CmpOp) -> PyResult {
         } else {
             addstatus(ts, &ctxv, num::FLOAT_OPERATION)?;
         }
-        (x, num::from_f64(f))
+        (x, Cow::Owned(num::from_f64(f)))
     } else if let Some((n, den)) = rational_parts(ts, y)? {
         if x.is_finite() {
             let scaled = Dec::finite(x.neg, x.coeff.clone() * den.magnitude(), x.exp);
-            (scaled, Dec::from_bigint(&n))
+            (Cow::Owned(scaled), Cow::Owned(Dec::from_bigint(&n)))
         } else {
-            (x, Dec::from_bigint(&n))
+            (x, Cow::Owned(Dec::from_bigint(&n)))
         }
     } else if eq_op && y.type_ref() == rt().types.complex {
         let imag = ops::getattr_str(ts, y, "imag")?;
@@ -557,7 +569,7 @@ fn richcompare(ts: &ThreadState, a: &Args<'_>, op: CmpOp) -> PyResult {
         if let Some(c) = ctx_obj(&ctxv) {
             c.s.lock().flags |= num::FLOAT_OPERATION;
         }
-        (x, num::from_f64(float_value(&real).unwrap_or(0.0)))
+        (x, Cow::Owned(num::from_f64(float_value(&real).unwrap_or(0.0))))
     } else {
         return Ok(rt().not_implemented.clone());
     };
@@ -687,7 +699,7 @@ fn rounding_arg(v: Option<&Value>, dflt: Rounding) -> PyResult<Rounding> {
 const ROUNDING_MSG: &str = "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]";
 
 fn dec_quantize(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let d = me(&a)?;
+    let d = me_ref(&a)?;
     let pos = a.positional();
     let mut exp = pos.get(1).cloned();
     let mut rounding = pos.get(2).cloned();
@@ -704,9 +716,11 @@ fn dec_quantize(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let ctxv = ctx_arg(ts, context.as_ref())?;
     let s = snapshot(&ctxv);
     let mode = rounding_arg(rounding.as_ref(), s.c.round)?;
-    let e = operand_raise(&exp)?;
+    let Some(e) = operand_ref(&exp) else {
+        raise!(TypeError, "conversion from {} to Decimal is not supported", type_short_name(&exp))
+    };
     let mut st = 0;
-    let r = num::quantize(&d, &e, mode, &s.c, &mut st);
+    let r = num::quantize(d, &e, mode, &s.c, &mut st);
     addstatus(ts, &ctxv, st)?;
     Ok(new_dec(r))
 }

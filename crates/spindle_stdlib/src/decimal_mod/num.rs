@@ -2454,6 +2454,25 @@ mod tests {
     }
 
     #[test]
+    fn integer_powers_round_like_libmpdec() {
+        // 9.9995**3 = 999.850015...: libmpdec's binary powering rounds to
+        // 999.8500 first, so the final HALF_EVEN rounding sees a tie.
+        let c = ctx(4);
+        let mut st = 0;
+        assert_eq!(s(&power(&d("9.9995"), &d("3"), &c, &mut st)), "999.8");
+        assert_eq!(s(&power(&d("2.50"), &d("2"), &c, &mut st)), "6.250");
+        assert_eq!(s(&power(&d("10"), &d("-2"), &c, &mut st)), "0.01");
+        // Certain underflow by libmpdec's bound test rounds 1E-106 up.
+        let tiny = Ctx { prec: 7, emax: 99, emin: -99, round: Rounding::Up, clamp: false };
+        let mut st = 0;
+        assert_eq!(s(&power(&d("1e-7"), &d("1E+5"), &tiny, &mut st)), "1E-105");
+        // 0.1**1E+5 escapes the bound test and underflows to zero while powering.
+        let mut st = 0;
+        assert_eq!(s(&power(&d("0.1"), &d("1E+5"), &tiny, &mut st)), "0E-105");
+        assert_ne!(st & CLAMPED, 0);
+    }
+
+    #[test]
     fn overflow_underflow() {
         let c = Ctx { prec: 3, emax: 5, emin: -5, ..Ctx::default() };
         let mut st = 0;
