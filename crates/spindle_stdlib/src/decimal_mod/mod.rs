@@ -651,7 +651,11 @@ fn to_int(d: &Dec, mode: Rounding) -> PyResult {
         raise!(OverflowError, "cannot convert Infinity to integer");
     }
     let r = num::rescale(d, 0, mode);
-    Ok(bigint_value(r.to_bigint_trunc()))
+    let v = r.to_bigint_trunc();
+    if num::take_too_big() {
+        return Err(PyErr::bare(rt().exc.MemoryError));
+    }
+    Ok(bigint_value(v))
 }
 
 fn dec_round(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -738,6 +742,9 @@ fn dec_as_integer_ratio(_: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(OverflowError, "cannot convert Infinity to integer ratio");
     }
     let (n, q) = num::as_integer_ratio(d);
+    if num::take_too_big() {
+        return Err(PyErr::bare(rt().exc.MemoryError));
+    }
     Ok(spindle_vm::seq::new_tuple(vec![bigint_value(n), bigint_value(q)]))
 }
 
