@@ -211,8 +211,8 @@ def localcontext(ctx=None, **kwargs):
 
 localcontext.__module__ = 'decimal'
 
-def _ctx_init(self, prec=None, rounding=None, Emin=None, Emax=None, capitals=None,
-              clamp=None, flags=None, traps=None):
+def _ctx_init(self, *args, **kwargs):
+    prec, rounding, Emin, Emax, capitals, clamp, flags, traps = _bind(args, kwargs, _CTX_KEYWORDS, 0)
     if prec is not None: self.prec = prec
     if rounding is not None: self.rounding = rounding
     if Emin is not None: self.Emin = Emin
@@ -237,6 +237,34 @@ def _ctx_check(context):
         raise TypeError('optional argument must be a context')
     return context
 
+def _bind(args, kwargs, names, required):
+    """Binds arguments as CPython's PyArg_ParseTupleAndKeywords does for an
+    unnamed function, with its messages."""
+    n = len(args) + len(kwargs)
+    if n > len(names):
+        raise TypeError(f'function takes at most {len(names)} argument{"s" if len(names) != 1 else ""} ({n} given)')
+    out = list(args) + [None] * (len(names) - len(args))
+    given = [True] * len(args) + [False] * (len(names) - len(args))
+    for k, v in kwargs.items():
+        if k not in names:
+            raise TypeError(f"this function got an unexpected keyword argument '{k}'")
+        i = names.index(k)
+        if given[i]:
+            raise TypeError(f"argument for function given by name ('{k}') and position ({i + 1})")
+        out[i] = v
+        given[i] = True
+    for i in range(required):
+        if not given[i]:
+            raise TypeError(f"function missing required argument '{names[i]}' (pos {i + 1})")
+    return out
+
+def _one_arg(qualname, args, kwargs):
+    if kwargs:
+        raise TypeError(f'{qualname}() takes no keyword arguments')
+    if len(args) != 1:
+        raise TypeError(f'{qualname}() takes exactly one argument ({len(args)} given)')
+    return args[0]
+
 # ---------------------------------------------------------------- Decimal methods
 
 DecimalTuple = _namedtuple('DecimalTuple', 'sign digits exponent', module='decimal')
@@ -254,7 +282,8 @@ def _unary(name, doc=None):
 
 def _binary(name, opname=None):
     opname = opname or name
-    def method(self, other, context=None):
+    def method(self, *args, **kwargs):
+        other, context = _bind(args, kwargs, ('other', 'context'), 1)
         ctx = _ctx_check(context)
         return _op(opname, ctx, self, _conv(other, ctx))
     method.__name__ = method.__qualname__ = name
@@ -270,7 +299,8 @@ def _pred(name, needs_context=False):
     method.__name__ = method.__qualname__ = name
     return method
 
-def _dec_fma(self, other, third, context=None):
+def _dec_fma(self, *args, **kwargs):
+    other, third, context = _bind(args, kwargs, ('other', 'third', 'context'), 2)
     ctx = _ctx_check(context)
     return _op('fma', ctx, self, _conv(other, ctx), _conv(third, ctx))
 
@@ -296,7 +326,8 @@ def _dec_as_tuple(self):
     sign, digits, exp = _op('as_triple', None, self)
     return DecimalTuple(sign, digits, exp)
 
-def _dec_from_float(cls, f, /):
+def _dec_from_float(cls, *args, **kwargs):
+    f = _one_arg('Decimal.from_float', args, kwargs)
     if isinstance(f, int):
         d = Decimal(f)
     elif isinstance(f, float):
@@ -305,7 +336,8 @@ def _dec_from_float(cls, f, /):
         raise TypeError('argument must be int or float')
     return d if cls is Decimal else cls(d)
 
-def _dec_from_number(cls, number, /):
+def _dec_from_number(cls, *args, **kwargs):
+    number = _one_arg('Decimal.from_number', args, kwargs)
     if isinstance(number, (int, Decimal)):
         d = Decimal(number)
     elif isinstance(number, float):
@@ -407,10 +439,15 @@ def _c_power(self, a, b, modulo=None):
 def _c_fma(self, a, b, c, /):
     return _op('fma', self, _conv(a, self), _conv(b, self), _conv(c, self))
 
-def _c_create_decimal(self, num='0', /):
-    return _create(self, num)
+def _c_create_decimal(self, *args, **kwargs):
+    if kwargs:
+        raise TypeError('create_decimal() takes no keyword arguments')
+    if len(args) > 1:
+        raise TypeError(f'function takes at most 1 argument ({len(args)} given)')
+    return _create(self, args[0] if args else '0')
 
-def _c_create_decimal_from_float(self, f, /):
+def _c_create_decimal_from_float(self, *args, **kwargs):
+    f = _one_arg('Context.create_decimal_from_float', args, kwargs)
     if not isinstance(f, (int, float)):
         raise TypeError('argument must be int or float')
     return _create(self, f)
