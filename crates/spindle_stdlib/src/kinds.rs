@@ -21,3 +21,9 @@ pub const TYPING_BASE: u16 = 1600;
 
 /// `_datetime` (datetime_mod/): 1700-1719.
 pub const DATETIME_BASE: u16 = 1700;
+
+/// `_decimal` (decimal_mod/): 1800-1819.
+pub const DECIMAL_BASE: u16 = 1800;
+
+/// `_pickle` (pickle_mod/): 1900-1909.
+pub const PICKLE_BASE: u16 = 1900;

@@ -22,6 +22,8 @@ mod csv_mod;
 mod datetime_mod;
 #[path = "pickle_mod/mod.rs"]
 mod pickle_mod;
+#[path = "decimal_mod/mod.rs"]
+mod decimal_mod;
 
 use spindle_vm::interp::NativeModuleInit;
 
@@ -37,5 +39,6 @@ pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
     t.push(("_csv", csv_mod::init as NativeModuleInit));
     t.push(("_datetime", datetime_mod::init as NativeModuleInit));
     t.push(("_pickle", pickle_mod::init as NativeModuleInit));
+    t.push(("_decimal", decimal_mod::init as NativeModuleInit));
     t
 }

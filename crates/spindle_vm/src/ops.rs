@@ -422,7 +422,7 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
         }
         None => {
             if ty.lookup(name_s).is_some() {
-                raise!(AttributeError, "'{}' object attribute '{}' is read-only", ty.name(), name_s);
+                raise!(AttributeError, "'{}' object attribute '{}' is read-only", type_name(obj), name_s);
             }
             // The longer wording only when the type keeps object's __setattr__.
             let generic = match (ty.lookup("__setattr__"), rt().types.object.lookup("__setattr__")) {
@@ -430,9 +430,9 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
                 _ => true,
             };
             if !generic {
-                raise!(AttributeError, "'{}' object has no attribute '{}'", ty.name(), name_s);
+                raise!(AttributeError, "'{}' object has no attribute '{}'", type_name(obj), name_s);
             }
-            raise!(AttributeError, "'{}' object has no attribute '{}' and no __dict__ for setting new attributes", ty.name(), name_s)
+            raise!(AttributeError, "'{}' object has no attribute '{}' and no __dict__ for setting new attributes", type_name(obj), name_s)
         }
     }
 }

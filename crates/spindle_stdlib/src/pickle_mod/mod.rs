@@ -20,9 +20,9 @@ use spindle_vm::runtime::{none, rt};
 use spindle_vm::str::new_str;
 use spindle_vm::{PyErr, PyResult, Value, ops, raise};
 
-/// Payload kinds of this module (1800-1809; kinds.rs lists 1000-1799).
+/// Payload kinds of this module (`kinds::PICKLE_BASE`..+10).
 pub(crate) const fn pickle_kind(n: u16) -> PayloadKind {
-    crate::kinds::kind(1800 + n)
+    crate::kinds::kind(crate::kinds::PICKLE_BASE + n)
 }
 
 /// The interpreter's `_pickle` state: the exception classes and the
