@@ -1774,11 +1774,18 @@ pub fn ln(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
     if a.neg {
         return invalid(st, INVALID_OPERATION);
     }
+    logarithm(a, ctx, st, ln_exp_bound(a), dlog)
+}
+
+/// A logarithm of finite positive `a` by `approx` (`dlog`/`dlog10`, which
+/// give it to a number of places), with more places until the digits past
+/// the precision settle the rounding; `bound` is its exponent's estimate.
+fn logarithm(a: &Dec, ctx: &Ctx, st: &mut u32, bound: i64, approx: fn(&BigInt, i64, i64) -> BigInt) -> Dec {
     let c = BigInt::from(a.coeff.clone());
     let p = ctx.prec;
-    let mut places = p - ln_exp_bound(a) + 2;
+    let mut places = p - bound + 2;
     let coeff = loop {
-        let coeff = dlog(&c, a.exp, places);
+        let coeff = approx(&c, a.exp, places);
         if settled(&coeff, p) {
             break coeff;
         }
@@ -1826,18 +1833,7 @@ pub fn log10(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
         let ans = Dec::from_i64(a.exp + s.len() as i64 - 1);
         return fix(ans, &ctx.with_round(Rounding::HalfEven), st);
     }
-    let c = BigInt::from(a.coeff.clone());
-    let p = ctx.prec;
-    let mut places = p - log10_exp_bound(a) + 2;
-    let coeff = loop {
-        let coeff = dlog10(&c, a.exp, places);
-        if settled(&coeff, p) {
-            break coeff;
-        }
-        places += 3;
-    };
-    let ans = Dec::finite(coeff.is_negative(), coeff.magnitude().clone(), -places);
-    transcendental(ans, ctx, st)
+    logarithm(a, ctx, st, log10_exp_bound(a), dlog10)
 }
 
 // ---------------------------------------------------------------- power
