@@ -328,6 +328,41 @@ pub fn alloc<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
     unsafe { Value::from_raw(ptr) }
 }
 
+/// `alloc` of a payload made once the memory is there, for GC-capable
+/// payloads of types without an instance extension (a dict): written in
+/// place, not built on the stack and copied into the heap.
+#[inline]
+pub fn alloc_with<T: PyPayload>(ty: TypeRef, make: impl FnOnce() -> T) -> Value {
+    let td = ty.data();
+    if !T::GC || td.has_ext() {
+        return alloc(ty, make());
+    }
+    debug_assert_eq!(td.vtable.kind, T::KIND, "payload does not match {}", td.name());
+    if td.is_heap() {
+        // Instances keep their heap type alive.
+        std::mem::forget(ty.to_value());
+    }
+    let mut b: Box<std::mem::MaybeUninit<GcBox<PyObj<T>>>> = Box::new_uninit();
+    let p = b.as_mut_ptr();
+    // SAFETY: `p` is the box's own (uninitialised) memory; each field is
+    // written exactly once before the box is treated as initialised.
+    let ptr = unsafe {
+        (&raw mut (*p).head).write(crate::gc::GcHead::new());
+        (&raw mut (*p).obj.header).write(ObjHeader::new(ty));
+        (&raw mut (*p).obj.payload).write(make());
+        let raw = Box::into_raw(b) as *mut GcBox<PyObj<T>>;
+        &raw const (*raw).obj.header
+    };
+    // SAFETY: the payload was just written and nothing else sees the object.
+    let untracked = unsafe { (*(ptr as *const PyObj<T>)).payload.born_untracked() };
+    if !untracked {
+        // SAFETY: ptr is a fresh GC-capable object, live and not yet shared.
+        unsafe { crate::gc::track(ptr) };
+    }
+    // SAFETY: freshly allocated with a count of one, which we hand over.
+    unsafe { Value::from_raw(ptr) }
+}
+
 /// Allocates the `type` type object itself during bootstrap, in the same
 /// GC-capable layout as every other type object (untracked: it is immortal).
 pub(crate) fn bootstrap_type_object(obj: PyObj<TypeData>) -> *mut PyObj<TypeData> {

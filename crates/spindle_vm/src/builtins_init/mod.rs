@@ -83,7 +83,7 @@ pub(crate) fn init_type_dicts(r: &Runtime) {
 }
 
 pub fn new_dict() -> Value {
-    crate::object::alloc(rt().types.dict, PyDict::new())
+    crate::object::alloc_with(rt().types.dict, PyDict::new)
 }
 
 pub fn name_error(name: &str) -> PyErr {
