@@ -292,3 +292,66 @@ fn exception_table_for_try_except() {
         ",
     );
 }
+
+#[test]
+fn bound_locals_load_without_check_and_fuse() {
+    // `x` is bound on every path to its reads; `y` only after the loop
+    // ran, so its read keeps the check. Loads and stores on one line fuse.
+    check(
+        "def f(a, b):\n    x = a\n    for y in b:\n        x = x + y\n    return x, y\n",
+        "
+        0     0 RESUME 0
+        1     1 LOAD_CONST 0 (<code object f>)
+              2 MAKE_FUNCTION
+              3 STORE_NAME 0 (f)
+              4 LOAD_CONST 1 (None)
+              5 RETURN_VALUE
+
+        Disassembly of <code object f>:
+        1     0 RESUME 0
+        2     1 LOAD_FAST 0 (a)
+              2 STORE_FAST 2 (x)
+        3     3 LOAD_FAST 1 (b)
+              4 GET_ITER
+              5 FOR_ITER 11 (to 11)
+              6 STORE_FAST 3 (y)
+        4     7 LOAD_FAST_LOAD_FAST 35 (x, y)
+              8 BINARY_OP 0 (+)
+              9 STORE_FAST 2 (x)
+        3    10 JUMP_BACKWARD 5 (to 5)
+             11 POP_ITER
+        5    12 LOAD_FAST 2 (x)
+             13 LOAD_FAST_CHECK 3 (y)
+             14 BUILD_TUPLE 2
+             15 RETURN_VALUE
+        ",
+    );
+}
+
+#[test]
+fn no_fusion_across_a_jump_target_and_no_to_bool_before_jumps() {
+    // `b` at 6 is where the taken branch lands: it must not fuse with the
+    // `a` before it; the condition jumps on `c` itself (no TO_BOOL).
+    check(
+        "def f(a, b, c):\n    return a, (b if c else a), b\n",
+        "
+        0     0 RESUME 0
+        1     1 LOAD_CONST 0 (<code object f>)
+              2 MAKE_FUNCTION
+              3 STORE_NAME 0 (f)
+              4 LOAD_CONST 1 (None)
+              5 RETURN_VALUE
+
+        Disassembly of <code object f>:
+        1     0 RESUME 0
+        2     1 LOAD_FAST_LOAD_FAST 2 (a, c)
+              2 POP_JUMP_IF_FALSE 5 (to 5)
+              3 LOAD_FAST 1 (b)
+              4 JUMP_FORWARD 6 (to 6)
+              5 LOAD_FAST 0 (a)
+              6 LOAD_FAST 1 (b)
+              7 BUILD_TUPLE 3
+              8 RETURN_VALUE
+        ",
+    );
+}
