@@ -708,8 +708,8 @@ pub fn run(ts: &ThreadState, frame: Box<Frame>) -> PyResult<RunResult> {
     if base_depth + 1 > limit {
         raise!(RecursionError, "maximum recursion depth exceeded");
     }
-    // Most runs (a dunder, an __init__) stay shallow: no heap allocation.
-    let mut frames: FrameStack = smallvec::smallvec![frame];
+    let mut frames = take_frame_stack();
+    frames.push(frame);
     ts.depth.set(base_depth + 1);
     crate::frame::push_live(ts, &frames[0]);
     let result = run_loop(ts, &mut frames);
@@ -718,10 +718,39 @@ pub fn run(ts: &ThreadState, frame: Box<Frame>) -> PyResult<RunResult> {
         crate::frame::pop_live(ts);
     }
     ts.depth.set(base_depth);
+    give_back_frame_stack(frames);
     result
 }
 
-type FrameStack = smallvec::SmallVec<[Box<Frame>; 8]>;
+/// A run's frames, innermost last. A plain `Vec` (a `SmallVec` checks
+/// where its items live on every push, pop and `last_mut`), reused from
+/// `SPARE_STACKS` so a run costs no allocation once warm.
+type FrameStack = Vec<Box<Frame>>;
+
+thread_local! {
+    /// Empty frame stacks for this thread's next runs (runs nest, one per
+    /// native-to-Python call).
+    static SPARE_STACKS: std::cell::RefCell<Vec<FrameStack>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn take_frame_stack() -> FrameStack {
+    SPARE_STACKS.try_with(|s| s.borrow_mut().pop()).ok().flatten().unwrap_or_else(|| Vec::with_capacity(16))
+}
+
+fn give_back_frame_stack(mut frames: FrameStack) {
+    // Frames an exception left here drop now, with no borrow held: their
+    // locals may run `__del__`, which may run (and so take a stack).
+    frames.clear();
+    if frames.capacity() > 256 {
+        return;
+    }
+    let _ = SPARE_STACKS.try_with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() < 32 {
+            s.push(frames);
+        }
+    });
+}
 
 fn run_loop(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
     loop {
