@@ -16,7 +16,7 @@ use spindle_vm::runtime::{is_none, none, rt};
 use spindle_vm::str::{as_data, char_value, new_data, new_str};
 use spindle_vm::{PyErr, PyResult, Value, ops, raise};
 
-use spindle_vm::function::{NativeFnPtr, PyProperty, new_native};
+use spindle_vm::function::NativeFnPtr;
 
 use crate::math::{new_exc_class, this};
 
@@ -291,17 +291,7 @@ fn readonly_member(_: &ThreadState, _: Args<'_>) -> PyResult {
 
 /// A read-only member `name` of `t`, computed by `get`.
 fn member(t: TypeRef, name: &'static str, get: NativeFnPtr, set: NativeFnPtr) {
-    let p = alloc(
-        rt().types.property,
-        PyProperty {
-            fget: Some(new_native(name, get)),
-            fset: Some(new_native(name, set)),
-            fdel: Some(new_native(name, set)),
-            doc: Mutex::new(None),
-            name: Mutex::new(Some(new_str(name))),
-        },
-    );
-    spindle_vm::native::add_class_value(t, name, p);
+    spindle_vm::native::add_property(t, name, get, Some(set));
 }
 
 fn dialect_getters(t: TypeRef) {

@@ -451,6 +451,26 @@ fn try_fast_call(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<O
     let Some(pf) = callable.downcast::<PyFunction>() else { return Ok(None) };
     let has_self = f.stack[n - argc - 1].is_some();
     let nargs = argc + has_self as usize;
+    let Some(mut frame) = exact_positional_frame(callable, pf, nargs)? else { return Ok(None) };
+    for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain_from(n - nargs)) {
+        *slot = v;
+    }
+    // The NULL (no self), then the callable, whose count the frame takes
+    // over (`function_frame`'s holder).
+    if !has_self {
+        f.stack.pop_slot();
+    }
+    frame.func = f.stack.pop_slot();
+    Ok(Some(frame))
+}
+
+/// The frame for calling `func` (whose payload is `pf`) with exactly its
+/// `nargs` positional parameters, its closure copied in and its locals
+/// otherwise empty; None when its code takes anything else or is a
+/// generator or coroutine. The caller stores the frame's `func` reference
+/// (`function_frame`'s holder) and moves the arguments in.
+#[inline]
+fn exact_positional_frame(func: &Value, pf: &PyFunction, nargs: usize) -> PyResult<Option<Box<Frame>>> {
     let code_val = code_view(pf);
     let Some(pc) = code_val.downcast::<PyCode>() else { return Ok(None) };
     let c = &pc.code;
@@ -461,19 +481,10 @@ fn try_fast_call(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<O
         return Ok(None);
     }
     let n_free = pc.n_free;
-    let mut frame = function_frame(callable, pf, None)?;
+    let mut frame = function_frame(func, pf, None)?;
     if n_free != 0 {
         copy_closure(&mut frame, pf);
     }
-    for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain_from(n - nargs)) {
-        *slot = v;
-    }
-    // The NULL (no self), then the callable, whose count the frame takes
-    // over (`function_frame`'s holder).
-    if !has_self {
-        f.stack.pop_slot();
-    }
-    frame.func = f.stack.pop_slot();
     Ok(Some(frame))
 }
 
@@ -487,18 +498,8 @@ fn try_fast_init(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<O
     let Some(ty) = TypeRef::from_value(callable) else { return Ok(None) };
     let Some(init) = inline_target(Some(site), ty, || inline_init_of(ty)) else { return Ok(None) };
     let Some(pf) = init.downcast::<PyFunction>() else { return Ok(None) };
-    let code_val = code_view(pf);
-    let Some(pc) = code_val.downcast::<PyCode>() else { return Ok(None) };
-    let c = &pc.code;
-    if c.argcount as usize != argc + 1 || c.kwonlyargcount != 0 || c.flags.has_any(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) {
-        return Ok(None);
-    }
-    let n_free = pc.n_free;
+    let Some(mut frame) = exact_positional_frame(&init, pf, argc + 1)? else { return Ok(None) };
     let obj = crate::object::alloc(ty, crate::cell::Empty);
-    let mut frame = function_frame(&init, pf, None)?;
-    if n_free != 0 {
-        copy_closure(&mut frame, pf);
-    }
     if let Some(dst) = frame.locals.get_mut(1..argc + 1) {
         f.stack.pop_into(dst);
     }
@@ -2348,19 +2349,23 @@ fn subscript_fast(seq: &Value, index: &Value) -> Option<Value> {
     let i = index.as_small_int()?;
     let r = rt();
     let t = seq.type_ref();
-    let at = |len: usize| -> Option<usize> {
-        let i = if i < 0 { i.checked_add(len as i64)? } else { i };
-        usize::try_from(i).ok().filter(|&i| i < len)
-    };
     if t == r.types.list {
         let items = seq.downcast::<crate::seq::PyList>()?.items.lock();
-        return items.get(at(items.len())?).cloned();
+        return items.get(index_in(i, items.len())?).cloned();
     }
     if t == r.types.tuple {
         let items = crate::seq::tuple_items(seq)?;
-        return items.get(at(items.len())?).cloned();
+        return items.get(index_in(i, items.len())?).cloned();
     }
     None
+}
+
+/// Python index `i` (negative counts from the end) into a sequence of
+/// `len` items, if it is in range.
+#[inline]
+fn index_in(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i.checked_add(len as i64)? } else { i };
+    usize::try_from(i).ok().filter(|&i| i < len)
 }
 
 /// `l[start:stop]` for an exact list with int or None bounds (the
@@ -2396,9 +2401,8 @@ fn store_subscript_fast(seq: &Value, index: &Value, v: Value) -> Result<Value, V
     let (Some(i), true) = (index.as_small_int(), seq.type_ref() == rt().types.list) else { return Err(v) };
     let Some(l) = seq.downcast::<crate::seq::PyList>() else { return Err(v) };
     let mut items = l.items.lock();
-    let len = items.len() as i64;
-    let i = if i < 0 { i + len } else { i };
-    match usize::try_from(i).ok().and_then(|i| items.get_mut(i)) {
+    let len = items.len();
+    match index_in(i, len).and_then(|i| items.get_mut(i)) {
         Some(slot) => Ok(std::mem::replace(slot, v)),
         None => Err(v),
     }

@@ -86,6 +86,23 @@ pub fn add_class_value(t: TypeRef, name: &str, v: Value) {
     t.data().dict_data().set_str(intern(name), v);
 }
 
+/// Adds a property computed by `get(self)`; `set`, if any, runs for both
+/// assignment and deletion (read-only members pass one that raises).
+pub fn add_property(t: TypeRef, name: &'static str, get: NativeFnPtr, set: Option<NativeFnPtr>) {
+    let setter = || set.map(|f| crate::function::new_native(name, f));
+    let p = crate::object::alloc(
+        rt().types.property,
+        crate::function::PyProperty {
+            fget: Some(crate::function::new_native(name, get)),
+            fset: setter(),
+            fdel: setter(),
+            doc: parking_lot::Mutex::new(None),
+            name: parking_lot::Mutex::new(Some(new_str(name))),
+        },
+    );
+    add_class_value(t, name, p);
+}
+
 /// Wraps a native function as a classmethod attribute of `t`.
 pub fn add_classmethod(t: TypeRef, name: &'static str, f: NativeFnPtr) {
     let w = crate::object::alloc(

@@ -493,18 +493,7 @@ pub(crate) fn add(t: TypeRef, methods: &[(&'static str, NativeFnPtr)]) {
 
 /// A property whose setter and deleter both run `set` (which raises).
 pub(crate) fn add_attr(t: TypeRef, name: &'static str, get: NativeFnPtr, set: NativeFnPtr) {
-    use spindle_vm::function::{PyProperty, new_native};
-    let p = alloc(
-        rt().types.property,
-        PyProperty {
-            fget: Some(new_native(name, get)),
-            fset: Some(new_native(name, set)),
-            fdel: Some(new_native(name, set)),
-            doc: parking_lot::Mutex::new(None),
-            name: parking_lot::Mutex::new(Some(new_str(name))),
-        },
-    );
-    spindle_vm::native::add_class_value(t, name, p);
+    spindle_vm::native::add_property(t, name, get, Some(set));
 }
 
 pub(crate) fn classmethod(t: TypeRef, name: &'static str, f: NativeFnPtr) {

@@ -1156,18 +1156,7 @@ macro_rules! ctx_prop {
 }
 
 fn add_property(t: TypeRef, name: &'static str, get: NativeFnPtr, set: NativeFnPtr) {
-    use spindle_vm::function::{PyProperty, new_native};
-    let p = alloc(
-        rt().types.property,
-        PyProperty {
-            fget: Some(new_native(name, get)),
-            fset: Some(new_native(name, set)),
-            fdel: Some(new_native(name, set)),
-            doc: parking_lot::Mutex::new(None),
-            name: parking_lot::Mutex::new(Some(new_str(name))),
-        },
-    );
-    spindle_vm::native::add_class_value(t, name, p);
+    spindle_vm::native::add_property(t, name, get, Some(set));
 }
 
 fn unsafe_set(a: &Args<'_>, which: &str) -> PyResult {

@@ -872,21 +872,20 @@ pub fn min_mag(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
 // ---------------------------------------------------------------- arithmetic
 
 pub fn plus(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
-    if let Some(n) = check_nans(a, None, ctx, st) {
-        return n;
-    }
-    let mut d = a.clone();
-    if d.is_zero() && ctx.round != Rounding::Floor {
-        d.neg = false;
-    }
-    fix(d, ctx, st)
+    signed(a, false, ctx, st)
 }
 
 pub fn minus(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
+    signed(a, true, ctx, st)
+}
+
+/// Unary `+a` or `-a`: rounded to the context, and a zero result is
+/// positive unless rounding toward -Infinity.
+fn signed(a: &Dec, negate: bool, ctx: &Ctx, st: &mut u32) -> Dec {
     if let Some(n) = check_nans(a, None, ctx, st) {
         return n;
     }
-    let mut d = a.negate();
+    let mut d = if negate { a.negate() } else { a.clone() };
     if d.is_zero() && ctx.round != Rounding::Floor {
         d.neg = false;
     }

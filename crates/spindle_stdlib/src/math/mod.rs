@@ -201,17 +201,7 @@ pub(crate) fn this<'a, T: spindle_vm::object::PyPayload>(a: &'a Args<'_>, what: 
 
 /// Adds a read-only attribute computed by `get(self)`.
 pub(crate) fn add_getter(t: TypeRef, name: &'static str, get: spindle_vm::function::NativeFnPtr) {
-    let p = spindle_vm::object::alloc(
-        rt().types.property,
-        spindle_vm::function::PyProperty {
-            fget: Some(spindle_vm::function::new_native(name, get)),
-            fset: None,
-            fdel: None,
-            doc: parking_lot::Mutex::new(None),
-            name: parking_lot::Mutex::new(Some(new_str(name))),
-        },
-    );
-    spindle_vm::native::add_class_value(t, name, p);
+    spindle_vm::native::add_property(t, name, get, None);
 }
 
 /// The class `cls` (`args[0]` of a `__new__`) as a TypeRef.

@@ -13,11 +13,11 @@ use std::sync::OnceLock;
 
 use spindle_sre::SreError;
 use spindle_vm::error::{PyErr, PyResult};
-use spindle_vm::function::{Args, NativeFnPtr, PyProperty, new_native};
+use spindle_vm::function::{Args, NativeFnPtr};
 use spindle_vm::interp::ThreadState;
-use spindle_vm::native::{add_class_value, add_classmethod, add_fn, add_value, new_module, new_type, set_new};
+use spindle_vm::native::{add_classmethod, add_fn, add_value, new_module, new_type, set_new};
 use spindle_vm::num::{int_to_i64, new_bool, new_int};
-use spindle_vm::object::{PyPayload, TypeRef, alloc};
+use spindle_vm::object::{PyPayload, TypeRef};
 use spindle_vm::ops;
 use spindle_vm::runtime::rt;
 use spindle_vm::str::{as_str, new_str};
@@ -64,17 +64,7 @@ fn class_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 
 /// Adds a read-only attribute computed by `get(self)`.
 pub(crate) fn add_getter(t: TypeRef, name: &'static str, get: NativeFnPtr) {
-    let p = alloc(
-        rt().types.property,
-        PyProperty {
-            fget: Some(new_native(name, get)),
-            fset: None,
-            fdel: None,
-            doc: parking_lot::Mutex::new(None),
-            name: parking_lot::Mutex::new(Some(new_str(name))),
-        },
-    );
-    add_class_value(t, name, p);
+    spindle_vm::native::add_property(t, name, get, None);
 }
 
 /// The payload of `args[0]` (the bound instance) as `T`.
