@@ -1379,39 +1379,33 @@ pub fn logical_invert(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
 }
 
 pub fn next_minus(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
-    if let Some(n) = check_nans(a, None, ctx, st) {
-        return n;
-    }
-    if a.is_inf() {
-        if a.neg {
-            return a.clone();
-        }
-        return Dec::finite(false, pow10(ctx.prec as u64) - 1u32, ctx.etop());
-    }
-    let c2 = ctx.with_round(Rounding::Floor);
-    let fixed = fix(a.clone(), &c2, &mut 0);
-    if cmp(&fixed, a) != Ordering::Equal {
-        return fixed;
-    }
-    add(a, &Dec::finite(true, BigUint::one(), ctx.etiny() - 1), &c2, &mut 0)
+    next_adjacent(a, false, ctx, st)
 }
 
 pub fn next_plus(a: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
+    next_adjacent(a, true, ctx, st)
+}
+
+/// The representable neighbour of `a` above (`up`) or below it: rounding
+/// toward that side settles it when `a` does not fit the context, else one
+/// unit of the smallest exponent moves it past `a`.
+fn next_adjacent(a: &Dec, up: bool, ctx: &Ctx, st: &mut u32) -> Dec {
     if let Some(n) = check_nans(a, None, ctx, st) {
         return n;
     }
     if a.is_inf() {
-        if !a.neg {
+        // Infinity on the far side stays; the other goes to the largest finite.
+        if a.neg != up {
             return a.clone();
         }
-        return Dec::finite(true, pow10(ctx.prec as u64) - 1u32, ctx.etop());
+        return Dec::finite(up, pow10(ctx.prec as u64) - 1u32, ctx.etop());
     }
-    let c2 = ctx.with_round(Rounding::Ceiling);
+    let c2 = ctx.with_round(if up { Rounding::Ceiling } else { Rounding::Floor });
     let fixed = fix(a.clone(), &c2, &mut 0);
     if cmp(&fixed, a) != Ordering::Equal {
         return fixed;
     }
-    add(a, &Dec::finite(false, BigUint::one(), ctx.etiny() - 1), &c2, &mut 0)
+    add(a, &Dec::finite(!up, BigUint::one(), ctx.etiny() - 1), &c2, &mut 0)
 }
 
 pub fn next_toward(a: &Dec, b: &Dec, ctx: &Ctx, st: &mut u32) -> Dec {
