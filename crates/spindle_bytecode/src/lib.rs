@@ -22,7 +22,7 @@ pub use opcode::{
     OperandKind, SpecialMethod,
 };
 pub use serialize::{DecodeError, decode, encode};
-pub use stackdepth::{StackDepthError, compute_stack_depth, falls_through};
+pub use stackdepth::{StackDepthError, compute_stack_depth, falls_through, stack_depths};
 
 #[cfg(test)]
 mod tests;

@@ -52,6 +52,16 @@ pub fn falls_through(op: Opcode) -> bool {
 /// # Errors
 /// Returns the first inconsistency found.
 pub fn compute_stack_depth(code: &CodeObject) -> Result<u32, StackDepthError> {
+    stack_depths(code).map(|(max, _)| max)
+}
+
+/// The maximum stack depth of `code` and the depth before each instruction
+/// (None where no path reaches it), verifying consistency as
+/// [`compute_stack_depth`] does.
+///
+/// # Errors
+/// Returns the first inconsistency found.
+pub fn stack_depths(code: &CodeObject) -> Result<(u32, Vec<Option<u32>>), StackDepthError> {
     let n = code.instructions.len();
     let mut depth_at: Vec<Option<u32>> = vec![None; n];
     let mut work = vec![(0usize, 0u32)];
@@ -103,5 +113,5 @@ pub fn compute_stack_depth(code: &CodeObject) -> Result<u32, StackDepthError> {
             visit(&mut work, &mut depth_at, at, at + 1, after)?;
         }
     }
-    Ok(max)
+    Ok((max, depth_at))
 }

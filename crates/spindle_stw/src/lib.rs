@@ -82,9 +82,11 @@ impl Request {
         self.0.store(false, Ordering::SeqCst);
     }
     /// Safepoint check (relaxed: a late observation only delays the stop).
+    #[inline]
     pub fn is_set_relaxed(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
+    #[inline]
     pub fn is_set(&self) -> bool {
         self.0.load(Ordering::SeqCst)
     }

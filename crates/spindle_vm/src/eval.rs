@@ -260,16 +260,15 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
     let stacksize = code.stacksize as usize;
     let pooled = pool_pop();
     if let Some(mut fr) = pooled {
-        // A pooled frame has empty locals/stack, no pending throw, no return
-        // hook, no locals mapping or function; its code_obj/globals/builtins
-        // hold None or stale uncounted copies (see `recycle_frame`), which
-        // must be overwritten without being dropped.
-        fr.locals.reserve(n);
-        // SAFETY: `None` of an `Option<Value>` is the all-zero word (Value
-        // wraps a NonZeroUsize), and the capacity was just reserved.
-        unsafe {
-            std::ptr::write_bytes(fr.locals.as_mut_ptr(), 0, n);
-            fr.locals.set_len(n);
+        // A pooled frame has locals that are all None, an empty stack, no
+        // pending throw, no return hook, no locals mapping or function; its
+        // code_obj/globals/builtins hold None or stale uncounted copies (see
+        // `recycle_frame`), which must be overwritten without being dropped.
+        if fr.locals.len() >= n {
+            // SAFETY: shrinking; the slots cut off are None and own nothing.
+            unsafe { fr.locals.set_len(n) };
+        } else {
+            fr.locals.resize(n, None);
         }
         fr.stack.reserve(stacksize + 1);
         // SAFETY: the old values own no count (None is immortal; stale
@@ -318,13 +317,12 @@ fn recycle_frame(mut fr: Box<Frame>) {
     }
     // Dropping values may run `__del__` (and so allocate frames): do it
     // before touching the pool, locals last-first as `Drop for Frame` does.
+    // The emptied locals stay in place (all None): `frame_for` reuses them.
     for slot in fr.locals.iter_mut().rev() {
         if let Some(v) = slot.take() {
             drop(v);
         }
     }
-    // SAFETY: every slot was just emptied, so forgetting them drops nothing.
-    unsafe { fr.locals.set_len(0) };
     fr.stack.clear();
     // Borrowed copies stay as they are (stale and uncounted, with `borrowed`
     // still set, so dropping the pooled frame forgets them); owned ones are
@@ -701,6 +699,32 @@ macro_rules! top {
     };
 }
 
+/// Debug builds check, before every instruction, that the stack holds the
+/// depth the code's stack-effect table gives there: the release build's
+/// value stack pushes and pops unchecked on exactly that invariant (see
+/// `value_stack`), so any opcode whose arm disagrees with its table entry
+/// fails here, in the tests, instead of overrunning the block.
+#[cfg(debug_assertions)]
+fn check_stack_depth(pycode: &PyCode, pc: usize, len: usize) {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Depths = Arc<Vec<Option<u32>>>;
+    static DEPTHS: OnceLock<Mutex<HashMap<u64, Depths>>> = OnceLock::new();
+    let table = DEPTHS.get_or_init(Default::default);
+    let depths = {
+        let mut t = table.lock().unwrap_or_else(|e| e.into_inner());
+        t.entry(pycode.serial as u64)
+            .or_insert_with(|| match spindle_bytecode::stack_depths(&pycode.code) {
+                Ok((_, d)) => Arc::new(d),
+                Err(e) => panic!("code object {} fails stack verification: {e:?}", pycode.code.qualname),
+            })
+            .clone()
+    };
+    if let Some(Some(d)) = depths.get(pc) {
+        assert_eq!(*d as usize, len, "stack depth before instruction {pc} ({:?}) of {}", pycode.code.instructions[pc].op, pycode.code.qualname);
+    }
+}
+
 /// Runs `frame` (and every Python frame it calls) to completion or to a yield.
 pub fn run(ts: &ThreadState, frame: Box<Frame>) -> PyResult<RunResult> {
     ts.check_stack()?;
@@ -1001,6 +1025,8 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
         };
         f.lasti = pc;
+        #[cfg(debug_assertions)]
+        check_stack_depth(pycode, pc, f.stack.len());
         pc += 1;
         let arg = ins.arg;
         match ins.op {

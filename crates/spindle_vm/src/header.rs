@@ -10,6 +10,7 @@
 //! state. An object is immortal when `ref_local == IMMORTAL`: incref and decref
 //! are then a branch and nothing else.
 
+#[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 use std::cell::Cell;
 use std::sync::atomic::{AtomicIsize, AtomicU8, AtomicU32, AtomicUsize, Ordering};
 
@@ -49,19 +50,41 @@ pub struct ObjHeader {
 
 const _: () = assert!(std::mem::size_of::<ObjHeader>() == 32);
 
+/// A nonzero id for the current OS thread, used as the biased-refcount owner.
+/// Every incref/decref reads it, so it must be one instruction: on x86-64
+/// Linux it is the thread pointer (`fs:0`, the thread control block's
+/// address), as CPython's `_Py_ThreadId` does. A block's address is unique
+/// among live threads and never 0 (the merged owner). A new thread may
+/// reuse a dead one's address and so inherit the dead thread's objects: it
+/// is then the only writer of their local counts, which is all ownership
+/// means.
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+#[inline(always)]
+pub fn current_thread_id() -> usize {
+    let tp: usize;
+    // SAFETY: on x86-64 Linux `fs:0` holds the thread control block's own
+    // address (the TLS ABI's self pointer); reading it touches no memory of
+    // ours and it never changes for the running thread (hence `pure`).
+    unsafe { std::arch::asm!("mov {}, qword ptr fs:[0]", out(reg) tp, options(nostack, preserves_flags, readonly, pure)) };
+    tp
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 thread_local! {
     static THREAD_ID: Cell<usize> = const { Cell::new(0) };
 }
+#[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 static NEXT_THREAD_ID: AtomicUsize = AtomicUsize::new(1);
 
 /// A small nonzero id for the current OS thread, used as the biased-refcount owner.
-/// Every incref/decref reads it, so the fast path is one TLS load, inlined.
+#[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 #[inline(always)]
 pub fn current_thread_id() -> usize {
     let id = THREAD_ID.get();
     if id != 0 { id } else { assign_thread_id() }
 }
 
+#[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 #[cold]
 #[inline(never)]
 fn assign_thread_id() -> usize {
