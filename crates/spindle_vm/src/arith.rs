@@ -203,6 +203,24 @@ fn reuse_float(a: Value, b: Value, r: f64) -> Value {
     new_float(r)
 }
 
+/// BINARY_OP `arg` (add, subtract or multiply, in place or not) of two
+/// immediate ints whose result is one too: the commonest arithmetic, with
+/// no call and no allocation.
+#[inline(always)]
+pub fn small_int_add_sub_mul(a: &Value, b: &Value, arg: u32) -> Option<Value> {
+    if a.bits() & b.bits() & 1 == 0 {
+        return None;
+    }
+    let (x, y) = (a.as_small_int()?, b.as_small_int()?);
+    let r = match arg {
+        0 | 13 => x.checked_add(y),
+        10 | 23 => x.checked_sub(y),
+        5 | 18 => x.checked_mul(y),
+        _ => None,
+    };
+    r.and_then(Value::small_int)
+}
+
 /// `a <op> b` for the operand kinds whose result needs no dispatch: two exact
 /// ints (immediate or heap), or an exact float with a float or small int;
 /// `None` otherwise (or when the operation must raise, e.g. division by

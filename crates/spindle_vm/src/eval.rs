@@ -1045,22 +1045,16 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::PushNull => f.stack.push(None),
             Opcode::Copy => {
-                let n = f.stack.len();
-                let v = f.stack.get(n.wrapping_sub(arg as usize)).cloned().flatten();
+                let v = f.stack.peek(arg as usize).clone();
                 f.stack.push(v);
             }
-            Opcode::Swap => {
-                let n = f.stack.len();
-                let i = arg as usize;
-                if i <= n && i >= 1 {
-                    f.stack.swap(n - 1, n - i);
-                }
-            }
+            Opcode::Swap => f.stack.swap_top(arg as usize),
             Opcode::LoadConst => {
                 let v = operand!(pycode.consts, arg).clone();
                 f.stack.push(Some(v));
             }
-            Opcode::LoadSmallInt => f.stack.push(Some(crate::num::new_int(arg as i64))),
+            // The operand is below 256: always an immediate int.
+            Opcode::LoadSmallInt => f.stack.push(Value::small_int(arg as i64)),
             Opcode::LoadCommonConstant => {
                 let r = rt();
                 let v = match arg {
@@ -1263,6 +1257,10 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                         }
                         Err((x, y)) => (a, b) = (x, y),
                     }
+                    if let Some(v) = crate::arith::small_int_add_sub_mul(&a, &b, arg) {
+                        f.stack.push(Some(v));
+                        continue;
+                    }
                 }
                 let fast = if arg < 26 { crate::arith::fast_binary(&a, &b, (arg % 13) as usize) } else { None };
                 let r = match fast {
@@ -1322,12 +1320,33 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let b = pop!(f);
                 let a = pop!(f);
                 let op = CmpOp::from_code(arg);
-                let r = match (a.as_small_int(), b.as_small_int()) {
-                    (Some(x), Some(y)) => new_bool(op.apply(&x, &y)),
+                let known = match (a.as_small_int(), b.as_small_int()) {
+                    (Some(x), Some(y)) => Some(op.apply(&x, &y)),
                     _ => match (crate::num::float_value(&a), crate::num::float_value(&b)) {
-                        (Some(x), Some(y)) if a.type_ref() == rt().types.float && b.type_ref() == rt().types.float => new_bool(op.apply(&x, &y)),
-                        _ => ops::rich_compare(ts, &a, &b, op)?,
+                        (Some(x), Some(y)) if a.type_ref() == rt().types.float && b.type_ref() == rt().types.float => Some(op.apply(&x, &y)),
+                        _ => None,
                     },
+                };
+                let r = match known {
+                    Some(t) => {
+                        // A conditional jump right after takes the bool
+                        // without it being pushed, popped and tested. Not
+                        // while tracing (`instrs` is empty then), so the
+                        // jump still gets its own line check.
+                        if let Some(next) = instrs.get(pc) {
+                            let jump = match next.op {
+                                Opcode::PopJumpIfFalse => Some(!t),
+                                Opcode::PopJumpIfTrue => Some(t),
+                                _ => None,
+                            };
+                            if let Some(taken) = jump {
+                                pc = if taken { next.arg as usize } else { pc + 1 };
+                                continue;
+                            }
+                        }
+                        new_bool(t)
+                    }
+                    None => ops::rich_compare(ts, &a, &b, op)?,
                 };
                 f.stack.push(Some(r));
             }

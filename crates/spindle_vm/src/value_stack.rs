@@ -137,6 +137,26 @@ impl ValueStack {
         }
     }
 
+    /// The `n`th slot from the top (1 is the top), for COPY, whose operand
+    /// the compiler keeps within the stack (see the module invariant).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &Slot {
+        debug_assert!(n >= 1 && n <= self.len(), "value stack peek out of range");
+        // SAFETY: 1 <= n <= len by the module invariant, so top-n is an
+        // initialised slot of the block.
+        unsafe { &*self.top.sub(n) }
+    }
+
+    /// Swaps the top slot with the `n`th from the top (SWAP; 2 is the one
+    /// below the top), within the stack by the module invariant.
+    #[inline]
+    pub fn swap_top(&mut self, n: usize) {
+        debug_assert!(n >= 1 && n <= self.len(), "value stack swap out of range");
+        // SAFETY: 1 <= n <= len by the module invariant, so both are
+        // initialised slots of the block (the same one when n is 1).
+        unsafe { ptr::swap(self.top.sub(1), self.top.sub(n)) }
+    }
+
     /// Drops every slot from `n` up.
     #[inline]
     pub fn truncate(&mut self, n: usize) {

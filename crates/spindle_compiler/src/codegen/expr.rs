@@ -286,6 +286,19 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
+        // `x is None` / `x is not None` as a condition: one POP_JUMP_IF_NONE
+        // or POP_JUMP_IF_NOT_NONE on x, as CPython's flow-graph optimiser
+        // makes of LOAD_CONST None, IS_OP, POP_JUMP_IF_*.
+        if let Expr::Compare(c) = e {
+            if let ([op @ (ast::CmpOp::Is | ast::CmpOp::IsNot)], [Expr::NoneLiteral(_)]) = (&c.ops[..], &c.comparators[..]) {
+                self.check_compare(c);
+                self.expr(&c.left)?;
+                self.set_loc(c.range);
+                let jump_if_none = matches!(op, ast::CmpOp::Is) == cond;
+                self.emit_jump(if jump_if_none { Opcode::PopJumpIfNone } else { Opcode::PopJumpIfNotNone }, target);
+                return Ok(());
+            }
+        }
         self.expr(e)?;
         self.set_loc(e.range());
         self.emit(Opcode::ToBool, 0);
