@@ -8,7 +8,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use parking_lot::Mutex;
+use crate::lock::ShortMutex as Mutex;
 
 use crate::error::PyResult;
 use crate::object::{PayloadKind, PyPayload};

@@ -1,7 +1,7 @@
 //! The `tuple` and `list` payloads. A tuple is immutable after creation; a
 //! list guards its items with a per-object lock held only for one operation.
 
-use parking_lot::Mutex;
+
 
 use crate::object::{PayloadKind, PyPayload, alloc};
 use crate::runtime::rt;
@@ -37,7 +37,7 @@ pub fn tuple_items(v: &Value) -> Option<&[Value]> {
 
 #[derive(Default)]
 pub struct PyList {
-    pub items: Mutex<Vec<Value>>,
+    pub items: crate::lock::ShortMutex<Vec<Value>>,
 }
 
 impl PyPayload for PyList {
@@ -68,5 +68,5 @@ impl PyList {
 }
 
 pub fn new_list(items: Vec<Value>) -> Value {
-    alloc(rt().types.list, PyList { items: Mutex::new(items) })
+    alloc(rt().types.list, PyList { items: crate::lock::ShortMutex::new(items) })
 }

@@ -11,7 +11,7 @@
 //! release, compare, re-lock and start again if the table changed meanwhile
 //! (detected by `mutations`), as the dict does.
 
-use parking_lot::Mutex;
+use crate::lock::ShortMutex as Mutex;
 
 use crate::dict::KeyEq;
 use crate::error::PyResult;
