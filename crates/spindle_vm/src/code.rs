@@ -358,7 +358,7 @@ fn self_code<'a>(a: &'a crate::function::Args<'_>, what: &str) -> crate::error::
 }
 
 fn new_iterator(items: Vec<Value>) -> Value {
-    alloc(rt().types.iterator, crate::iter::PyIter { state: parking_lot::Mutex::new(crate::iter::IterState::Values { items, index: 0 }) })
+    alloc(rt().types.iterator, crate::iter::PyIter { state: crate::lock::ShortMutex::new(crate::iter::IterState::Values { items, index: 0 }) })
 }
 
 /// `code.co_lines()`: an iterator over `line_ranges`.

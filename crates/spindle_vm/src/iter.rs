@@ -1,7 +1,7 @@
 //! Builtin iterators (one payload, a state enum, several Python types) and
 //! `range` and the dict views.
 
-use parking_lot::Mutex;
+use crate::lock::ShortMutex as Mutex;
 
 use crate::object::{PayloadKind, PyPayload};
 use crate::value::Value;

@@ -33,7 +33,7 @@ pub mod iter;
 pub mod kinds;
 pub mod memoryview;
 pub mod native;
-mod lock;
+pub mod lock;
 pub mod num;
 pub mod object;
 pub mod ops;

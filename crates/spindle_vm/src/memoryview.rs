@@ -361,7 +361,7 @@ pub(crate) fn init() {
             }),
             ("__iter__", |_, a| {
                 let items = iter_items(mv(&a)?)?;
-                Ok(crate::object::alloc(rt().types.iterator, crate::iter::PyIter { state: Mutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
+                Ok(crate::object::alloc(rt().types.iterator, crate::iter::PyIter { state: crate::lock::ShortMutex::new(crate::iter::IterState::Values { items, index: 0 }) }))
             }),
         ],
     );

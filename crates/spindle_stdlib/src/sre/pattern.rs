@@ -248,7 +248,7 @@ fn pattern_finditer(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let search = ops::getattr_str(ts, &scanner, "search")?;
     Ok(alloc(
         rt().types.callable_iterator,
-        PyIter { state: parking_lot::Mutex::new(IterState::Callable { callable: search, sentinel: none() }) },
+        PyIter { state: spindle_vm::lock::ShortMutex::new(IterState::Callable { callable: search, sentinel: none() }) },
     ))
 }
 

@@ -213,11 +213,11 @@ pub fn seq_iter(v: Value) -> Value {
 }
 
 pub fn new_seq_iter(ty: TypeRef, v: Value) -> Value {
-    alloc(ty, PyIter { state: Mutex::new(IterState::Seq { seq: v, index: 0 }) })
+    alloc(ty, PyIter { state: crate::lock::ShortMutex::new(IterState::Seq { seq: v, index: 0 }) })
 }
 
 fn new_values_iter(ty: TypeRef, items: Vec<Value>) -> Value {
-    alloc(ty, PyIter { state: Mutex::new(IterState::Values { items, index: 0 }) })
+    alloc(ty, PyIter { state: crate::lock::ShortMutex::new(IterState::Values { items, index: 0 }) })
 }
 
 /// Advances a builtin iterator. Never holds the iterator's lock while running Python code.
@@ -663,7 +663,7 @@ fn enumerate_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         None => new_int(0),
     };
     let t = cls.as_ref().and_then(TypeRef::from_value).unwrap_or(rt().types.enumerate);
-    Ok(alloc(t, PyIter { state: Mutex::new(IterState::Enumerate { iter: it, count: start }) }))
+    Ok(alloc(t, PyIter { state: crate::lock::ShortMutex::new(IterState::Enumerate { iter: it, count: start }) }))
 }
 
 fn zip_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -687,7 +687,7 @@ fn zip_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
     }
     let t = pos.first().and_then(TypeRef::from_value).unwrap_or(rt().types.zip);
-    Ok(alloc(t, PyIter { state: Mutex::new(IterState::Zip { iters, strict }) }))
+    Ok(alloc(t, PyIter { state: crate::lock::ShortMutex::new(IterState::Zip { iters, strict }) }))
 }
 
 fn map_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -700,7 +700,7 @@ fn map_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         iters.push(ops::iter(ts, x)?);
     }
     let t = TypeRef::from_value(&pos[0]).unwrap_or(rt().types.map);
-    Ok(alloc(t, PyIter { state: Mutex::new(IterState::Map { func: pos[1].clone(), iters }) }))
+    Ok(alloc(t, PyIter { state: crate::lock::ShortMutex::new(IterState::Map { func: pos[1].clone(), iters }) }))
 }
 
 fn filter_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -710,7 +710,7 @@ fn filter_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
     let it = ops::iter(ts, &pos[2])?;
     let t = TypeRef::from_value(&pos[0]).unwrap_or(rt().types.filter);
-    Ok(alloc(t, PyIter { state: Mutex::new(IterState::Filter { func: pos[1].clone(), iter: it }) }))
+    Ok(alloc(t, PyIter { state: crate::lock::ShortMutex::new(IterState::Filter { func: pos[1].clone(), iter: it }) }))
 }
 
 fn reversed_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -727,7 +727,7 @@ fn reversed_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(TypeError, "'{}' object is not reversible", t.name());
     }
     let n = ops::len(ts, seq)? as isize;
-    Ok(alloc(rt().types.reversed, PyIter { state: Mutex::new(IterState::Reversed { seq: seq.clone(), index: n - 1 }) }))
+    Ok(alloc(rt().types.reversed, PyIter { state: crate::lock::ShortMutex::new(IterState::Reversed { seq: seq.clone(), index: n - 1 }) }))
 }
 
 // ---------------------------------------------------------------- list
@@ -755,7 +755,7 @@ fn list_init(r: &Runtime) {
             ("__iter__", |_, a| Ok(new_seq_iter(rt().types.list_iterator, a.args[0].clone()))),
             ("__reversed__", |_, a| {
                 let n = lst(&a)?.len() as isize;
-                Ok(alloc(rt().types.list_reverseiterator, PyIter { state: Mutex::new(IterState::Reversed { seq: a.args[0].clone(), index: n - 1 }) }))
+                Ok(alloc(rt().types.list_reverseiterator, PyIter { state: crate::lock::ShortMutex::new(IterState::Reversed { seq: a.args[0].clone(), index: n - 1 }) }))
             }),
             ("__repr__", |ts, a| seq_repr(ts, &a.args[0], &lst(&a)?.snapshot(), "[", "]")),
             ("__add__", |_, a| {
@@ -1743,7 +1743,7 @@ fn dict_iter(d: &Value, kind: u8) -> Value {
     let r = rt();
     let ty = [r.types.dict_keyiterator, r.types.dict_valueiterator, r.types.dict_itemiterator][kind as usize];
     let len = d.downcast::<PyDict>().map(PyDict::len).unwrap_or(0);
-    alloc(ty, PyIter { state: Mutex::new(IterState::Dict { dict: d.clone(), pos: 0, kind, len }) })
+    alloc(ty, PyIter { state: crate::lock::ShortMutex::new(IterState::Dict { dict: d.clone(), pos: 0, kind, len }) })
 }
 
 fn view_repr(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -1961,7 +1961,7 @@ fn set_init(r: &Runtime) {
                 ("__iter__", |_, a| {
                     let s = st(&a)?;
                     let state = IterState::SetValues { set: a.args[0].clone(), len: s.table.len(), items: s.table.keys(), index: 0 };
-                    Ok(alloc(rt().types.set_iterator, PyIter { state: Mutex::new(state) }))
+                    Ok(alloc(rt().types.set_iterator, PyIter { state: crate::lock::ShortMutex::new(state) }))
                 }),
                 ("__repr__", set_repr),
                 ("__eq__", |ts, a| set_cmp(ts, a, CmpOp::Eq)),
@@ -2417,9 +2417,9 @@ fn range_init(r: &Runtime) {
                 let first_out = &s - &step;
                 let _ = ts;
                 match (i64::try_from(&last), i64::try_from(&first_out), i64::try_from(&step)) {
-                    _ if n <= 0.into() => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::Exhausted) })),
-                    (Ok(l), Ok(f), Ok(st_)) => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::Range { next: l, stop: f, step: -st_ }) })),
-                    _ => Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(IterState::BigRange { next: last, stop: first_out, step: -step }) })),
+                    _ if n <= 0.into() => Ok(alloc(rt().types.range_iterator, PyIter { state: crate::lock::ShortMutex::new(IterState::Exhausted) })),
+                    (Ok(l), Ok(f), Ok(st_)) => Ok(alloc(rt().types.range_iterator, PyIter { state: crate::lock::ShortMutex::new(IterState::Range { next: l, stop: f, step: -st_ }) })),
+                    _ => Ok(alloc(rt().types.range_iterator, PyIter { state: crate::lock::ShortMutex::new(IterState::BigRange { next: last, stop: first_out, step: -step }) })),
                 }
             }),
             ("index", |ts, a| {
@@ -2497,12 +2497,18 @@ fn range_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn range_iter(_ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if let Some(r) = a.args.first().and_then(|v| v.downcast::<PyRange>()) {
+        // The common range of immediate ints: no detour through big ints.
+        if let (Some(next), Some(stop), Some(step)) = (r.start.as_small_int(), r.stop.as_small_int(), r.step.as_small_int()) {
+            return Ok(alloc(rt().types.range_iterator, PyIter { state: crate::lock::ShortMutex::new(IterState::Range { next, stop, step }) }));
+        }
+    }
     let (s, e, step) = range_big(&a)?;
     let state = match (i64::try_from(&s), i64::try_from(&e), i64::try_from(&step)) {
         (Ok(s), Ok(e), Ok(st_)) => IterState::Range { next: s, stop: e, step: st_ },
         _ => IterState::BigRange { next: s, stop: e, step },
     };
-    Ok(alloc(rt().types.range_iterator, PyIter { state: Mutex::new(state) }))
+    Ok(alloc(rt().types.range_iterator, PyIter { state: crate::lock::ShortMutex::new(state) }))
 }
 
 fn range_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {

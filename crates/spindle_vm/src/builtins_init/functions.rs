@@ -97,7 +97,7 @@ pub fn fill_builtins(d: &PyDict) {
                 Ok(crate::object::alloc(
                     rt().types.callable_iterator,
                     crate::iter::PyIter {
-                        state: parking_lot::Mutex::new(crate::iter::IterState::Callable { callable: a.args[0].clone(), sentinel: a.args[1].clone() }),
+                        state: crate::lock::ShortMutex::new(crate::iter::IterState::Callable { callable: a.args[0].clone(), sentinel: a.args[1].clone() }),
                     },
                 ))
             }
