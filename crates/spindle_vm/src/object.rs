@@ -273,7 +273,7 @@ impl TypeRef {
 
     #[inline]
     pub fn payload_kind(&self) -> PayloadKind {
-        self.data().vtable.kind
+        self.data().payload_kind()
     }
 
     pub fn name(&self) -> String {

@@ -36,6 +36,9 @@ pub struct TypeData {
     name: RwLock<String>,
     pub qualname: RwLock<String>,
     pub vtable: &'static PayloadVtable,
+    /// `vtable.kind`, kept here too: `Value::downcast` reads it for every
+    /// payload access, and this saves a dependent load.
+    kind: crate::object::PayloadKind,
     flags: AtomicU32,
     nslots: usize,
     /// `__slots__` names in storage order (own and inherited).
@@ -75,11 +78,17 @@ impl PyPayload for TypeData {
 }
 
 impl TypeData {
+    #[inline]
+    pub fn payload_kind(&self) -> crate::object::PayloadKind {
+        self.kind
+    }
+
     pub fn new(name: &str, vtable: &'static PayloadVtable, flags: u32, nslots: usize, slot_names: Vec<String>) -> TypeData {
         TypeData {
             name: RwLock::new(name.to_owned()),
             qualname: RwLock::new(name.to_owned()),
             vtable,
+            kind: vtable.kind,
             flags: AtomicU32::new(flags),
             nslots,
             slot_names,
