@@ -276,7 +276,10 @@ pub(crate) unsafe fn track(ptr: *const ObjHeader) {
     h.idx.store(g.slots.len() as u32, Ordering::Relaxed);
     h.reg.store(r.id, Ordering::Relaxed);
     g.slots.push(ptr as usize);
-    r.count.store(r.count.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+    // SAFETY: `ptr` is live per the contract.
+    if !unsafe { &*ptr }.has_flag(flags::GC_UNCOUNTED) {
+        r.count.store(r.count.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+    }
 }
 
 /// Stops tracking the object at `ptr` if it is GC-capable and tracked.
@@ -309,8 +312,29 @@ pub(crate) unsafe fn untrack(ptr: *const ObjHeader) {
     }
     h.reg.store(NO_REG, Ordering::Relaxed);
     let c = r.count.load(Ordering::Relaxed);
-    if c > 0 {
+    // SAFETY: allocated per the contract.
+    if c > 0 && !unsafe { &*ptr }.has_flag(flags::GC_UNCOUNTED) {
         r.count.store(c - 1, Ordering::Relaxed);
+    }
+}
+
+/// Takes the just-made, tracked `v` (an instance's dict) out of generation
+/// 0's count, for now and for its untracking (`flags::GC_UNCOUNTED`).
+pub(crate) fn uncount_new(v: &Value) {
+    let Some(h) = v.header() else { return };
+    if h.has_flag(flags::GC_UNCOUNTED) {
+        return;
+    }
+    h.set_flag(flags::GC_UNCOUNTED);
+    // SAFETY: `v` keeps the object alive; it is GC-capable if tracked.
+    let id = if unsafe { is_gc(v.header_ptr()) } { unsafe { head(v.header_ptr()) }.reg.load(Ordering::Relaxed) } else { NO_REG };
+    if id != NO_REG {
+        let r = reg(id);
+        let _g = r.inner.lock();
+        let c = r.count.load(Ordering::Relaxed);
+        if c > 0 {
+            r.count.store(c - 1, Ordering::Relaxed);
+        }
     }
 }
 

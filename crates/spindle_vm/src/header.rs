@@ -32,6 +32,10 @@ pub mod flags {
     /// Weak references to the object exist (see `object::weakref_register`);
     /// its deallocation clears them and runs their callbacks.
     pub const HAS_WEAKREFS: u8 = 4;
+    /// Tracking the object does not count toward generation 0's threshold
+    /// (an instance's `__dict__`: CPython keeps instance attributes inline,
+    /// so its collections come at the pace of instances, not twice that).
+    pub const GC_UNCOUNTED: u8 = 8;
 }
 
 #[repr(C)]

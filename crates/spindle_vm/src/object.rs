@@ -126,6 +126,7 @@ impl DictSlot {
                 return d;
             }
             let fresh = crate::builtins_init::new_dict();
+            crate::gc::uncount_new(&fresh);
             let p = fresh.header_ptr() as *mut ObjHeader;
             match self.ptr.compare_exchange(std::ptr::null_mut(), p, std::sync::atomic::Ordering::AcqRel, std::sync::atomic::Ordering::Acquire) {
                 // The slot owns the new dict's reference now.
