@@ -93,16 +93,11 @@ pub(crate) fn set_builtin_base(t: TypeRef, base: Option<TypeRef>) {
     match base {
         Some(b) => {
             // Builtin classes are their bases' subclasses too (`__subclasses__`).
-            let me = t.to_value();
             let old = td.base.read().clone().and_then(|o| TypeRef::from_value(&o));
             if let Some(o) = old.filter(|o| *o != b) {
-                o.data().subclasses.lock().retain(|s| !s.is(&me));
+                o.remove_subclass(t);
             }
-            let mut subs = b.data().subclasses.lock();
-            if !subs.iter().any(|s| s.is(&me)) {
-                subs.push(me);
-            }
-            drop(subs);
+            b.add_subclass(t);
             *td.base.write() = Some(b.to_value());
             *td.bases.write() = vec![b.to_value()];
             let mut mro = vec![b.to_value()];
@@ -138,7 +133,7 @@ pub(crate) fn init_builtin_type_hierarchy(r: &Runtime) {
     // exception with two bases.
     let (eg, beg, exc) = (r.exc.ExceptionGroup, r.exc.BaseExceptionGroup, r.exc.Exception);
     *eg.data().bases.write() = vec![beg.to_value(), exc.to_value()];
-    exc.data().subclasses.lock().push(eg.to_value());
+    exc.add_subclass(eg);
     *eg.data().mro_rest.write() = vec![beg.to_value(), exc.to_value(), r.exc.BaseException.to_value(), object.to_value()];
 }
 
@@ -279,7 +274,7 @@ fn set_bases(t: TypeRef, value: Option<Value>) -> PyResult<()> {
     let mut affected = vec![t];
     let mut i = 0;
     while i < affected.len() {
-        let subs: Vec<TypeRef> = affected[i].data().subclasses.lock().iter().filter_map(TypeRef::from_value).collect();
+        let subs: Vec<TypeRef> = affected[i].subclasses().iter().filter_map(TypeRef::from_value).collect();
         for sub in subs {
             if !affected.contains(&sub) {
                 affected.push(sub);
@@ -312,10 +307,10 @@ fn set_bases(t: TypeRef, value: Option<Value>) -> PyResult<()> {
         return Err(e);
     }
     for ob in &old_bases {
-        ob.data().subclasses.lock().retain(|s| !s.is(&t.to_value()));
+        ob.remove_subclass(t);
     }
     for nb in &new_bases {
-        nb.data().subclasses.lock().push(t.to_value());
+        nb.add_subclass(t);
     }
     for a in &affected {
         a.bump_version();
@@ -796,7 +791,7 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
     let cls = alloc(meta, td);
     let Some(ct) = TypeRef::from_value(&cls) else { raise!(SystemError, "type_new failed") };
     for b in &base_types {
-        b.data().subclasses.lock().push(cls.clone());
+        b.add_subclass(ct);
     }
     // __set_name__
     for (k, v) in ct.data().dict_data().items() {

@@ -51,9 +51,13 @@ pub struct TypeData {
     pub dict: OnceLock<Value>,
     /// Bumped on every change to this type's or a base's namespace (for caches).
     pub version: AtomicU32,
-    /// Direct subclasses, in creation order (`__subclasses__`).
-    /// FIXME(gc): strong references keep dead subclasses alive until weak refs land here.
-    pub subclasses: parking_lot::Mutex<Vec<Value>>,
+    /// Direct subclasses, in creation order (`__subclasses__`): the
+    /// addresses of their type objects, uncounted (weak, as CPython's), so
+    /// a class nothing else holds can die. A subclass removes its address
+    /// here as it dies (`Drop`); readers take counted references under this
+    /// lock and skip one whose count already reached zero (the discipline
+    /// weakref objects follow too).
+    subclasses: parking_lot::Mutex<Vec<usize>>,
     /// Rust constructor for builtin types; heap types inherit their base's.
     pub new_fn: OnceLock<crate::function::NativeFnPtr>,
     /// The lookup epoch in which this type was seen to have no `__del__`
@@ -212,7 +216,47 @@ fn slot_of(ty: usize, name: &str) -> usize {
 
 impl Drop for TypeData {
     fn drop(&mut self) {
+        // This type object's address: the payload sits right after the
+        // header in `PyObj<TypeData>` (repr(C)).
+        let me = self as *const TypeData as usize - std::mem::offset_of!(crate::object::PyObj<TypeData>, payload);
+        for b in self.bases.get_mut().iter() {
+            if let Some(bt) = TypeRef::from_value(b) {
+                bt.data().subclasses.lock().retain(|&a| a != me);
+            }
+        }
         invalidate_lookup_caches();
+    }
+}
+
+impl TypeRef {
+    /// Records `sub` as a direct subclass (uncounted; see `subclasses`).
+    pub(crate) fn add_subclass(&self, sub: TypeRef) {
+        let mut l = self.data().subclasses.lock();
+        if !l.contains(&sub.ptr()) {
+            l.push(sub.ptr());
+        }
+    }
+
+    pub(crate) fn remove_subclass(&self, sub: TypeRef) {
+        self.data().subclasses.lock().retain(|&a| a != sub.ptr());
+    }
+
+    /// The live direct subclasses, in creation order (`__subclasses__`).
+    pub fn subclasses(&self) -> Vec<Value> {
+        let l = self.data().subclasses.lock();
+        l.iter()
+            .filter_map(|&a| {
+                // SAFETY: an address stays listed only while its type object
+                // is allocated (its `Drop` unlists it under this lock, which
+                // we hold); a count of zero means it is dying: skipped.
+                let h = unsafe { &*(a as *const crate::header::ObjHeader) };
+                if h.refcount() == 0 {
+                    return None;
+                }
+                // SAFETY: allocated and not dying (above).
+                Some(unsafe { Value::from_borrowed(h) })
+            })
+            .collect()
     }
 }
 

@@ -93,7 +93,7 @@ pub fn objclass(descr: &Value, g: &PyGetSet) -> Option<Value> {
         if t.is_heap() && t.name() == g.owner && holds(&t) {
             return Some(t.to_value());
         }
-        let subs = t.data().subclasses.lock().clone();
+        let subs = t.subclasses();
         todo.extend(subs.iter().filter_map(TypeRef::from_value));
     }
     None

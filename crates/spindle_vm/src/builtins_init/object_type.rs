@@ -652,7 +652,7 @@ fn type_subclasscheck(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 fn type_subclasses(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(t) = args.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "expected a type") };
-    Ok(crate::seq::new_list(t.data().subclasses.lock().clone()))
+    Ok(crate::seq::new_list(t.subclasses()))
 }
 
 fn type_or(ts: &ThreadState, args: Args<'_>) -> PyResult {
