@@ -318,26 +318,6 @@ pub(crate) unsafe fn untrack(ptr: *const ObjHeader) {
     }
 }
 
-/// Takes the just-made, tracked `v` (an instance's dict) out of generation
-/// 0's count, for now and for its untracking (`flags::GC_UNCOUNTED`).
-pub(crate) fn uncount_new(v: &Value) {
-    let Some(h) = v.header() else { return };
-    if h.has_flag(flags::GC_UNCOUNTED) {
-        return;
-    }
-    h.set_flag(flags::GC_UNCOUNTED);
-    // SAFETY: `v` keeps the object alive; it is GC-capable if tracked.
-    let id = if unsafe { is_gc(v.header_ptr()) } { unsafe { head(v.header_ptr()) }.reg.load(Ordering::Relaxed) } else { NO_REG };
-    if id != NO_REG {
-        let r = reg(id);
-        let _g = r.inner.lock();
-        let c = r.count.load(Ordering::Relaxed);
-        if c > 0 {
-            r.count.store(c - 1, Ordering::Relaxed);
-        }
-    }
-}
-
 /// Stops tracking `v` (e.g. an object made immortal).
 pub(crate) fn untrack_value(v: &Value) {
     if !v.is_small_int() {

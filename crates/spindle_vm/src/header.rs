@@ -100,12 +100,17 @@ fn assign_thread_id() -> usize {
 impl ObjHeader {
     /// A header for a fresh object owned by the current thread with one reference.
     pub(crate) fn new(ty: TypeRef) -> Self {
+        Self::with_flags(ty, 0)
+    }
+
+    /// `new` with `flags` (see [`flags`]) set from the start.
+    pub(crate) fn with_flags(ty: TypeRef, flags: u8) -> Self {
         ObjHeader {
             tid: AtomicUsize::new(current_thread_id()),
             ref_local: AtomicU32::new(1),
             gc_bits: AtomicU8::new(0),
             lock: crate::lock::ObjLock::new(),
-            flags: AtomicU8::new(0),
+            flags: AtomicU8::new(flags),
             _pad: 0,
             ref_shared: AtomicIsize::new(0),
             ty,

@@ -125,8 +125,8 @@ impl DictSlot {
             if let Some(d) = self.get() {
                 return d;
             }
-            let fresh = crate::builtins_init::new_dict();
-            crate::gc::uncount_new(&fresh);
+            // Outside generation 0's count (`flags::GC_UNCOUNTED`).
+            let fresh = alloc_with_flags(crate::runtime::rt().types.dict, crate::header::flags::GC_UNCOUNTED, crate::dict::PyDict::new);
             let p = fresh.header_ptr() as *mut ObjHeader;
             match self.ptr.compare_exchange(std::ptr::null_mut(), p, std::sync::atomic::Ordering::AcqRel, std::sync::atomic::Ordering::Acquire) {
                 // The slot owns the new dict's reference now.
@@ -334,8 +334,16 @@ pub fn alloc<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
 /// place, not built on the stack and copied into the heap.
 #[inline]
 pub fn alloc_with<T: PyPayload>(ty: TypeRef, make: impl FnOnce() -> T) -> Value {
+    alloc_with_flags(ty, 0, make)
+}
+
+/// `alloc_with` of an object whose header starts with `flags` (see
+/// `header::flags`), set before the object is tracked.
+#[inline]
+pub(crate) fn alloc_with_flags<T: PyPayload>(ty: TypeRef, flags: u8, make: impl FnOnce() -> T) -> Value {
     let td = ty.data();
     if !T::GC || td.has_ext() {
+        debug_assert_eq!(flags, 0, "flags need alloc_with's in-place path");
         return alloc(ty, make());
     }
     debug_assert_eq!(td.vtable.kind, T::KIND, "payload does not match {}", td.name());
@@ -349,7 +357,7 @@ pub fn alloc_with<T: PyPayload>(ty: TypeRef, make: impl FnOnce() -> T) -> Value 
     // written exactly once before the box is treated as initialised.
     let ptr = unsafe {
         (&raw mut (*p).head).write(crate::gc::GcHead::new());
-        (&raw mut (*p).obj.header).write(ObjHeader::new(ty));
+        (&raw mut (*p).obj.header).write(ObjHeader::with_flags(ty, flags));
         (&raw mut (*p).obj.payload).write(make());
         let raw = Box::into_raw(b) as *mut GcBox<PyObj<T>>;
         &raw const (*raw).obj.header

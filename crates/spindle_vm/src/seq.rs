@@ -1,8 +1,7 @@
 //! The `tuple` and `list` payloads. A tuple is immutable after creation; a
 //! list guards its items with a per-object lock held only for one operation.
 
-
-
+use crate::lock::ShortMutex;
 use crate::object::{PayloadKind, PyPayload, alloc};
 use crate::runtime::rt;
 use crate::value::Value;
@@ -37,7 +36,7 @@ pub fn tuple_items(v: &Value) -> Option<&[Value]> {
 
 #[derive(Default)]
 pub struct PyList {
-    pub items: crate::lock::ShortMutex<Vec<Value>>,
+    pub items: ShortMutex<Vec<Value>>,
 }
 
 impl PyPayload for PyList {
@@ -68,5 +67,5 @@ impl PyList {
 }
 
 pub fn new_list(items: Vec<Value>) -> Value {
-    alloc(rt().types.list, PyList { items: crate::lock::ShortMutex::new(items) })
+    alloc(rt().types.list, PyList { items: ShortMutex::new(items) })
 }
