@@ -681,7 +681,7 @@ fn collect_generation(ts: &ThreadState, generation: usize, timeout: std::time::D
                 continue;
             }
             if let Some(e) = crate::object::ext_ptr(p) {
-                if let Some(d) = e.dict.get() {
+                if let Some(d) = e.dict.get_existing() {
                     if let Some(j) = cand_index(&d, &cands) {
                         if !reach[j] && refcount_of(cands[j]) == 1 {
                             hidden.insert(cands[j] as usize);

@@ -68,19 +68,27 @@ pub struct InstanceExt {
     pub slots: Box<[Mutex<Option<Value>>]>,
 }
 
-/// An instance's `__dict__` slot, read without a lock (attribute reads are
-/// the hottest path there is).
+/// An instance's attributes: inline values (`inline_values`) until the
+/// instance needs a dict object, then that dict, read without a lock
+/// (attribute reads are the hottest path there is).
 ///
-/// Invariant: a non-null `ptr` owns one reference to the dict, published
-/// with Release and read with Acquire. A dict the slot stops pointing to
-/// (`__dict__` replaced or deleted) moves to `retired` instead of dying,
-/// and stays there until the instance dies or the collector clears it, so
-/// a reader that loaded the old pointer while holding a reference to the
-/// instance can go on using it. (Replacing `__dict__` is rare; a program
-/// that does it in a loop on one object keeps the old dicts until then.)
+/// Invariants:
+/// - A non-null `ptr` owns one reference to the dict, published with
+///   Release and read with Acquire; `ptr` changes only under `values`'s
+///   lock, and while it is non-null `values` is empty.
+/// - A dict the slot stops pointing to (`__dict__` replaced or deleted)
+///   moves to `retired` instead of dying, and stays there until the
+///   instance dies or the collector clears it, so a reader that loaded the
+///   old pointer while holding a reference to the instance can go on using
+///   it. (Replacing `__dict__` is rare; a program that does it in a loop on
+///   one object keeps the old dicts until then.)
+/// - `values` indexes the names of the instance's type's `SharedKeys`; the
+///   type never changes while values are inline (`__class__` assignment
+///   moves them into a dict first).
 pub struct DictSlot {
     ptr: std::sync::atomic::AtomicPtr<ObjHeader>,
     retired: Mutex<Vec<Value>>,
+    values: crate::lock::ShortMutex<crate::inline_values::InlineValues>,
 }
 
 /// A dict borrowed from a `DictSlot`, valid while its instance lives.
@@ -95,14 +103,21 @@ impl std::ops::Deref for BorrowedDict<'_> {
 
 impl Default for DictSlot {
     fn default() -> Self {
-        DictSlot { ptr: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()), retired: Mutex::new(Vec::new()) }
+        DictSlot {
+            ptr: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()),
+            retired: Mutex::new(Vec::new()),
+            values: crate::lock::ShortMutex::new(crate::inline_values::InlineValues::default()),
+        }
     }
 }
 
+use crate::inline_values::SharedKeys;
+
 impl DictSlot {
-    /// The dict, if the instance has one.
+    /// The dict object, if the instance has one already (inline values are
+    /// not moved into one).
     #[inline]
-    pub fn get(&self) -> Option<BorrowedDict<'_>> {
+    pub fn get_existing(&self) -> Option<BorrowedDict<'_>> {
         let p = self.ptr.load(std::sync::atomic::Ordering::Acquire);
         if p.is_null() {
             return None;
@@ -113,31 +128,54 @@ impl DictSlot {
         Some(BorrowedDict(std::mem::ManuallyDrop::new(unsafe { Value::from_raw(p) }), std::marker::PhantomData))
     }
 
-    /// A counted reference to the dict, if any.
-    pub fn get_cloned(&self) -> Option<Value> {
-        self.get().map(|d| (*d).clone())
+    /// The instance's dict if it has attributes or a dict: inline values
+    /// move into a new dict first. `keys` are the instance's type's.
+    pub fn dict(&self, keys: &SharedKeys) -> Option<BorrowedDict<'_>> {
+        if let Some(d) = self.get_existing() {
+            return Some(d);
+        }
+        if self.values.lock().is_empty() {
+            return self.get_existing();
+        }
+        Some(self.get_or_create(keys))
     }
 
-    /// The dict, made empty first if the instance has none.
-    pub fn get_or_create(&self) -> BorrowedDict<'_> {
-        // Loops only while other threads race to delete `__dict__` again.
+    /// A counted reference to the dict (see `dict`), if any.
+    pub fn get_cloned(&self, keys: &SharedKeys) -> Option<Value> {
+        self.dict(keys).map(|d| (*d).clone())
+    }
+
+    /// The dict, made first if the instance has none (from its inline
+    /// values, in their insertion order).
+    pub fn get_or_create(&self, keys: &SharedKeys) -> BorrowedDict<'_> {
         loop {
-            if let Some(d) = self.get() {
+            if let Some(d) = self.get_existing() {
                 return d;
+            }
+            let mut vals = self.values.lock();
+            if !self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
+                continue;
             }
             // Outside generation 0's count (`flags::GC_UNCOUNTED`).
             let fresh = alloc_with_flags(crate::runtime::rt().types.dict, crate::header::flags::GC_UNCOUNTED, crate::dict::PyDict::new);
-            let p = fresh.header_ptr() as *mut ObjHeader;
-            match self.ptr.compare_exchange(std::ptr::null_mut(), p, std::sync::atomic::Ordering::AcqRel, std::sync::atomic::Ordering::Acquire) {
-                // The slot owns the new dict's reference now.
-                Ok(_) => std::mem::forget(fresh),
-                // Another thread made one first: ours dies here.
-                Err(_) => drop(fresh),
+            if let Some(d) = fresh.downcast::<crate::dict::PyDict>() {
+                for (i, v) in vals.take_in_order() {
+                    if let Some(k) = keys.name(i) {
+                        // A str key: no Python code runs, nothing is replaced.
+                        d.set_str(k, v);
+                    }
+                }
             }
+            let p = fresh.header_ptr() as *mut ObjHeader;
+            // The slot owns the new dict's reference now.
+            std::mem::forget(fresh);
+            self.ptr.store(p, std::sync::atomic::Ordering::Release);
+            drop(vals);
         }
     }
 
-    /// Replaces the dict (None: no dict until the next use); the old one is retired.
+    /// Replaces the dict (None: no dict until the next use); the old one is
+    /// retired, and inline values are dropped.
     pub fn set(&self, v: Option<Value>) {
         let p = match v {
             Some(v) => {
@@ -147,28 +185,94 @@ impl DictSlot {
             }
             None => std::ptr::null_mut(),
         };
-        let old = self.ptr.swap(p, std::sync::atomic::Ordering::AcqRel);
+        let (old, dropped) = {
+            let mut vals = self.values.lock();
+            (self.ptr.swap(p, std::sync::atomic::Ordering::AcqRel), vals.take_in_order())
+        };
         if !old.is_null() {
             // SAFETY: the slot owned this reference; it moves to `retired`.
             self.retired.lock().push(unsafe { Value::from_raw(old) });
         }
+        // Outside the lock: a `__del__` may run.
+        drop(dropped);
     }
 
-    /// Visits the dict and the retired ones (the collector's traverse).
+    /// Attribute `name`, from the inline values or the dict (a str-keyed
+    /// probe: no Python code runs).
+    #[inline]
+    pub fn get_attr(&self, keys: &SharedKeys, name: &Value) -> Option<Value> {
+        self.get_attr_hinted(keys, name, usize::MAX).map(|(v, _)| v)
+    }
+
+    /// `get_attr` trying position `hint` first (an inline index, or a dict
+    /// entry index): (value, position it was found at).
+    #[inline]
+    pub fn get_attr_hinted(&self, keys: &SharedKeys, name: &Value, hint: usize) -> Option<(Value, usize)> {
+        if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
+            let vals = self.values.lock();
+            if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
+                let i = if keys.is_at(hint, name) { hint } else { keys.find(name)? };
+                return vals.get(i).map(|v| (v.clone(), i));
+            }
+        }
+        let d = self.get_existing()?;
+        d.downcast::<crate::dict::PyDict>()?.get_name_hinted(name, hint)
+    }
+
+    /// Stores attribute `name` (inline while there is room, else in the
+    /// dict), trying position `hint` first: the replaced value (for the
+    /// caller to drop outside every lock) and the position.
+    #[inline]
+    pub fn set_attr_hinted(&self, keys: &SharedKeys, name: &Value, value: Value, hint: usize) -> (Option<Value>, usize) {
+        if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
+            let mut vals = self.values.lock();
+            if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
+                let i = if keys.is_at(hint, name) { Some(hint) } else { keys.find_or_add(name) };
+                if let Some(i) = i {
+                    return (vals.set(i, value), i);
+                }
+            }
+        }
+        let d = self.get_or_create(keys);
+        match d.downcast::<crate::dict::PyDict>() {
+            Some(dd) => {
+                let r = dd.set_name_hinted(name, value, hint);
+                r
+            }
+            None => (Some(value), usize::MAX),
+        }
+    }
+
+    /// Removes attribute `name` from the inline values, if they hold the
+    /// attributes: Some(removed value or None when absent); None when the
+    /// instance has a dict (the caller deletes from it).
+    pub fn remove_inline(&self, keys: &SharedKeys, name: &Value) -> Option<Option<Value>> {
+        let mut vals = self.values.lock();
+        if !self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
+            return None;
+        }
+        Some(keys.find(name).and_then(|i| vals.remove(i)))
+    }
+
+    /// Visits the dict, the retired ones and the inline values (the collector's traverse).
     pub fn visit(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Some(d) = self.get() {
+        if let Some(d) = self.get_existing() {
             visit(&d);
         }
         for d in self.retired.lock().iter() {
             visit(d);
         }
+        self.values.lock().visit(visit);
     }
 
     /// Takes every reference the slot holds (tp_clear, dealloc): only for an
     /// instance nothing else can reach, so no reader holds a borrowed dict.
     pub fn take_all(&self) -> Vec<Value> {
         let mut out = std::mem::take(&mut *self.retired.lock());
+        let mut vals = self.values.lock();
         let p = self.ptr.swap(std::ptr::null_mut(), std::sync::atomic::Ordering::AcqRel);
+        out.extend(vals.take_in_order().into_iter().map(|(_, v)| v));
+        drop(vals);
         if !p.is_null() {
             // SAFETY: the reference the slot owned, handed to the caller.
             out.push(unsafe { Value::from_raw(p) });
@@ -181,8 +285,8 @@ impl Drop for DictSlot {
     fn drop(&mut self) {
         let p = std::mem::replace(self.ptr.get_mut(), std::ptr::null_mut());
         if !p.is_null() {
-            // SAFETY: the reference the slot owned (see `get`); the instance
-            // is dying, so no reader holds a borrowed copy.
+            // SAFETY: the reference the slot owned (see `get_existing`); the
+            // instance is dying, so no reader holds a borrowed copy.
             drop(unsafe { Value::from_raw(p) });
         }
         drop(std::mem::take(self.retired.get_mut()));
@@ -407,6 +511,12 @@ pub fn ext(v: &Value) -> Option<&InstanceExt> {
     // SAFETY: objects of a type with has_ext were allocated as PyObjExt with the
     // extension at vtable.ext_offset.
     Some(unsafe { &*((v.header_ptr() as *const u8).add(td.vtable.ext_offset) as *const InstanceExt) })
+}
+
+/// The instance's `__dict__` if it has attributes or a dict (inline
+/// values move into one), without making an empty one.
+pub fn dict_if_any(v: &Value) -> Option<Value> {
+    ext(v)?.dict.get_cloned(&v.type_ref().data().attr_keys)
 }
 
 /// Visits the strong references held by `v` (payload and extension).

@@ -279,11 +279,12 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
         return f.attrs.lock().dict.as_ref().and_then(from);
     }
     let ext = crate::object::ext(obj)?;
-    if !obj.type_ref().data().has_dict() {
+    let td = obj.type_ref().data();
+    if !td.has_dict() {
         return None;
     }
-    // A borrowed dict: a str-keyed probe runs no Python code.
-    ext.dict.get().and_then(|d| from(&d))
+    // Inline values or a str-keyed dict probe: no Python code runs.
+    ext.dict.get_attr(&td.attr_keys, name)
 }
 
 /// `instance_dict_get` for a plain instance (`attr_cache` checked its type
@@ -291,8 +292,7 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
 #[inline]
 pub(crate) fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: usize) -> Option<(Value, usize)> {
     let ext = crate::object::ext(obj)?;
-    let d = ext.dict.get()?;
-    d.downcast::<crate::dict::PyDict>()?.get_name_hinted(name, hint)
+    ext.dict.get_attr_hinted(&obj.type_ref().data().attr_keys, name, hint)
 }
 
 /// Stores into a plain instance's dict (`attr_cache` checked its type has
@@ -300,11 +300,7 @@ pub(crate) fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: usize) -
 #[inline]
 pub(crate) fn instance_dict_set_hinted(obj: &Value, name: &Value, value: Value, hint: usize) -> Result<usize, Value> {
     let Some(ext) = crate::object::ext(obj) else { return Err(value) };
-    // Borrowed: even if the store runs Python code that replaces the
-    // instance's `__dict__`, the old dict stays alive (retired).
-    let dict = ext.dict.get_or_create();
-    let Some(dd) = dict.downcast::<crate::dict::PyDict>() else { return Err(value) };
-    let (old, ix) = dd.set_name_hinted(name, value, hint);
+    let (old, ix) = ext.dict.set_attr_hinted(&obj.type_ref().data().attr_keys, name, value, hint);
     // The replaced value dies outside every lock (its `__del__` may run).
     drop(old);
     Ok(ix)
@@ -323,10 +319,11 @@ pub fn instance_dict(obj: &Value) -> Option<Value> {
         return a.dict.clone();
     }
     let ext = crate::object::ext(obj)?;
-    if !obj.type_ref().data().has_dict() {
+    let td = obj.type_ref().data();
+    if !td.has_dict() {
         return None;
     }
-    Some((*ext.dict.get_or_create()).clone())
+    Some((*ext.dict.get_or_create(&td.attr_keys)).clone())
 }
 
 pub fn setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
@@ -402,6 +399,30 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
                 }
                 return call(ts, &f, &args).map(drop);
             }
+        }
+    }
+    // Modules and functions keep their own dicts (see `instance_dict`).
+    let own_dict = obj.downcast::<crate::cell::PyModule>().is_some() || obj.downcast::<crate::function::PyFunction>().is_some();
+    if let Some(ext) = crate::object::ext(obj).filter(|_| !own_dict) {
+        let td = ty.data();
+        if td.has_dict() {
+            match value {
+                Some(v) => {
+                    let (old, _) = ext.dict.set_attr_hinted(&td.attr_keys, name, v, usize::MAX);
+                    // Dropped outside every lock: its `__del__` may run.
+                    drop(old);
+                    return Ok(());
+                }
+                None => match ext.dict.remove_inline(&td.attr_keys, name) {
+                    Some(Some(old)) => {
+                        drop(old);
+                        return Ok(());
+                    }
+                    Some(None) => return Err(attribute_error(obj, name_s)),
+                    None => {}
+                },
+            }
+            // Deleting from the instance's dict: below.
         }
     }
     match instance_dict(obj) {
@@ -908,6 +929,9 @@ pub fn contains(ts: &ThreadState, container: &Value, item: &Value) -> PyResult<b
 // ---------------------------------------------------------------- iteration
 
 pub fn iter(ts: &ThreadState, v: &Value) -> PyResult {
+    if let Some(it) = crate::builtins_init::containers::builtin_iter(v) {
+        return Ok(it);
+    }
     if let Some(r) = call_dunder(ts, v, "__iter__", &[])? {
         let t = r.type_ref();
         if t.lookup_static("__next__").is_none() {
@@ -1067,6 +1091,15 @@ fn set_class(obj: &Value, value: Option<Value>) -> PyResult<()> {
         raise!(TypeError, "__class__ assignment: '{}' object layout differs from '{}'", new.name(), old.name());
     }
     let Some(h) = obj.header() else { raise!(TypeError, "__class__ assignment: not a heap object") };
+    // Inline attribute values index the old type's names: they move into a
+    // dict first, which stays the instance's dict under the new type. (A
+    // thread racing to store an attribute meanwhile may still store it
+    // inline under the old names; CPython locks the object here.)
+    if let Some(e) = crate::object::ext(obj) {
+        if od.has_dict() {
+            drop(e.dict.dict(&od.attr_keys));
+        }
+    }
     // The instance holds a strong reference to its heap type (see object::alloc).
     if new.is_heap() {
         std::mem::forget(new.to_value());

@@ -63,6 +63,8 @@ pub struct TypeData {
     /// The lookup epoch in which this type was seen to have no `__del__`
     /// (0: not known), so freeing its instances skips the lookup.
     pub(crate) no_del_epoch: AtomicU64,
+    /// The attribute names instances keep inline (`inline_values`).
+    pub attr_keys: crate::inline_values::SharedKeys,
 }
 
 impl PyPayload for TypeData {
@@ -104,6 +106,7 @@ impl TypeData {
             subclasses: parking_lot::Mutex::new(Vec::new()),
             new_fn: OnceLock::new(),
             no_del_epoch: AtomicU64::new(0),
+            attr_keys: Default::default(),
         }
     }
 

@@ -153,7 +153,7 @@ fn flattenable(v: &Value) -> Option<State> {
         }
     }
     // As CPython: only while its `__dict__` was never made.
-    if spindle_vm::object::ext(v).is_some_and(|e| e.dict.get().is_some()) {
+    if spindle_vm::object::dict_if_any(v).is_some() {
         return None;
     }
     Some(p.state.lock().clone())
@@ -312,7 +312,7 @@ fn partial_reduce(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let s = state_of(&a)?;
     let this = &a.args[0];
     // The `__dict__` only if it was ever made (C's NULL otherwise).
-    let dict = spindle_vm::object::ext(this).and_then(|e| e.dict.get_cloned()).unwrap_or_else(none);
+    let dict = spindle_vm::object::dict_if_any(this).unwrap_or_else(none);
     let _ = ts;
     Ok(new_tuple(vec![this.type_ref().to_value(), new_tuple(vec![s.func.clone()]), new_tuple(vec![s.func, s.args, s.keywords, dict])]))
 }

@@ -101,7 +101,7 @@ fn stop() -> PyErr {
 
 /// The instance `__dict__` of `obj`, copied (None when it has none or it is empty).
 fn dict_copy(ts: &ThreadState, obj: &Value) -> PyResult<Value> {
-    let d = spindle_vm::object::ext(obj).and_then(|e| e.dict.get_cloned());
+    let d = spindle_vm::object::dict_if_any(obj);
     match d {
         Some(d) if ops::len(ts, &d)? > 0 => ops::call(ts, &rt().types.dict.to_value(), &[d]),
         _ => Ok(none()),

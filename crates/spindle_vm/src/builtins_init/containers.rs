@@ -216,6 +216,48 @@ pub fn new_seq_iter(ty: TypeRef, v: Value) -> Value {
     alloc(ty, PyIter { state: crate::lock::ShortMutex::new(IterState::Seq { seq: v, index: 0 }) })
 }
 
+/// `iter(v)` for an exact list, tuple, range, str or dict: the iterator
+/// their `__iter__` makes, without the method lookup and call. None for
+/// anything else (subclasses may override `__iter__`).
+#[inline]
+pub(crate) fn builtin_iter(v: &Value) -> Option<Value> {
+    let r = rt();
+    let t = v.type_ref();
+    if t == r.types.list {
+        Some(new_seq_iter(r.types.list_iterator, v.clone()))
+    } else if t == r.types.tuple {
+        Some(new_seq_iter(r.types.tuple_iterator, v.clone()))
+    } else if t == r.types.range {
+        let rg = v.downcast::<PyRange>()?;
+        let (next, stop, step) = (rg.start.as_small_int()?, rg.stop.as_small_int()?, rg.step.as_small_int()?);
+        Some(alloc(r.types.range_iterator, PyIter { state: crate::lock::ShortMutex::new(IterState::Range { next, stop, step }) }))
+    } else if t == r.types.str {
+        Some(new_seq_iter(r.types.str_iterator, v.clone()))
+    } else if t == r.types.dict {
+        Some(dict_iter(v, 0))
+    } else {
+        None
+    }
+}
+
+/// `range(...)` of one to three immediate ints (what `for i in range(n)`
+/// calls), without the type call's `__new__` lookup; None for anything
+/// else, including a zero step (the general path raises).
+#[inline]
+pub(crate) fn range_of_small_ints(args: &[Option<Value>]) -> Option<Value> {
+    let int = |v: &Option<Value>| v.as_ref().and_then(Value::as_small_int);
+    let (start, stop, step) = match args {
+        [stop] => (0, int(stop)?, 1),
+        [start, stop] => (int(start)?, int(stop)?, 1),
+        [start, stop, step] => (int(start)?, int(stop)?, int(step)?),
+        _ => return None,
+    };
+    if step == 0 {
+        return None;
+    }
+    Some(alloc(rt().types.range, PyRange { start: new_int(start), stop: new_int(stop), step: new_int(step) }))
+}
+
 fn new_values_iter(ty: TypeRef, items: Vec<Value>) -> Value {
     alloc(ty, PyIter { state: crate::lock::ShortMutex::new(IterState::Values { items, index: 0 }) })
 }

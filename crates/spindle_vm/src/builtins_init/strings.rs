@@ -189,10 +189,30 @@ fn str_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(alloc(cls, PyStr::from_data(d)))
 }
 
+/// A slice bound `x` (within ±isize::MAX / 2) clamped into a sequence of
+/// `len` items, as a slice with step `step` reads it.
+#[inline]
+fn clamp_index(x: isize, len: isize, step: isize) -> isize {
+    if x < 0 {
+        let y = x + len;
+        if y < 0 { if step < 0 { -1 } else { 0 } } else { y }
+    } else if x >= len {
+        if step < 0 { len - 1 } else { len }
+    } else {
+        x
+    }
+}
+
 /// Python slice indices over a sequence of length `len`: (start, stop, step, count).
 pub fn slice_indices(ts: &ThreadState, slice: &crate::cell::PySlice, len: usize) -> PyResult<(isize, isize, isize, usize)> {
     let len = len as isize;
-    let step = if is_none(&slice.step) { 1 } else { ops::index_isize(ts, &slice.step).unwrap_or(isize::MAX) };
+    let step = if is_none(&slice.step) {
+        1
+    } else if let Some(st) = slice.step.as_small_int() {
+        st as isize
+    } else {
+        ops::index_isize(ts, &slice.step).unwrap_or(isize::MAX)
+    };
     if step == 0 {
         raise!(ValueError, "slice step cannot be zero");
     }
@@ -200,20 +220,17 @@ pub fn slice_indices(ts: &ThreadState, slice: &crate::cell::PySlice, len: usize)
         if is_none(v) {
             return Ok(default);
         }
-        let i = match ops::index(ts, v) {
+        let i = match v.as_small_int() {
+            Some(x) => return Ok(clamp_index(x as isize, len, step)),
+            None => ops::index(ts, v),
+        };
+        let i = match i {
             Ok(i) => i,
             Err(_) => raise!(TypeError, "slice indices must be integers or None or have an __index__ method"),
         };
         let x = crate::num::int_to_i64(&i).unwrap_or(if crate::num::int_to_big(&i).map(|b| b < 0.into()).unwrap_or(false) { i64::MIN } else { i64::MAX });
         let x = x.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize;
-        Ok(if x < 0 {
-            let y = x + len;
-            if y < 0 { if step < 0 { -1 } else { 0 } } else { y }
-        } else if x >= len {
-            if step < 0 { len - 1 } else { len }
-        } else {
-            x
-        })
+        Ok(clamp_index(x, len, step))
     };
     let (start, stop) = if step > 0 { (clamp(&slice.start, 0)?, clamp(&slice.stop, len)?) } else { (clamp(&slice.start, len - 1)?, clamp(&slice.stop, -1)?) };
     let count = if step > 0 {

@@ -1,0 +1,156 @@
+//! Instance attributes kept in the instance itself, without a dict object
+//! (CPython 3.11+'s inline values with shared keys).
+//!
+//! Each type has a [`SharedKeys`]: up to [`INLINE_ATTRS`] attribute names,
+//! in the order its instances first stored them. An instance keeps
+//! [`InlineValues`]: value `i` belongs to the type's name `i`, plus its own
+//! insertion order (so a dict made from them later, `__dict__`, lists the
+//! attributes in the order this instance set them, as CPython's does).
+//!
+//! The names are interned strs (immortal), published with the count that
+//! covers them (Release/Acquire), and never removed while the type lives, so
+//! readers scan them without a lock. An instance leaves this mode for good
+//! the first time it needs a real dict (`DictSlot::dict`): when `__dict__`
+//! is asked for, when a name is not an exact str, or when the type's names
+//! are all taken.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::value::Value;
+
+/// How many attributes instances keep inline; more go to a dict.
+pub const INLINE_ATTRS: usize = 6;
+
+/// A type's inline attribute names (see the module docs).
+#[derive(Default)]
+pub struct SharedKeys {
+    /// `names[i]` for `i < len`: the address of an interned (immortal) str.
+    names: [AtomicUsize; INLINE_ATTRS],
+    len: AtomicUsize,
+    /// Serialises appends.
+    append: parking_lot::Mutex<()>,
+}
+
+impl SharedKeys {
+    /// The index of `name`, if the type has it.
+    #[inline]
+    pub fn find(&self, name: &Value) -> Option<usize> {
+        let n = self.len.load(Ordering::Acquire).min(INLINE_ATTRS);
+        let bits = name.bits();
+        if let Some(i) = self.names[..n].iter().position(|k| k.load(Ordering::Relaxed) == bits) {
+            return Some(i);
+        }
+        // Not the interned object itself: compare the text.
+        let s = name.downcast::<crate::str::PyStr>()?;
+        let text = s.as_str();
+        self.names[..n].iter().position(|k| {
+            // SAFETY: published names are immortal strs (see `names`).
+            let key = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(k.load(Ordering::Relaxed) as *const crate::header::ObjHeader) });
+            crate::str::as_str(&key) == Some(text)
+        })
+    }
+
+    /// The index of `name`, added if there is room; None for a name that
+    /// is no exact str (or holds a lone surrogate), or when all are taken.
+    pub fn find_or_add(&self, name: &Value) -> Option<usize> {
+        if let Some(i) = self.find(name) {
+            return Some(i);
+        }
+        let r = crate::runtime::rt();
+        if name.type_ref() != r.types.str {
+            return None;
+        }
+        let s = name.downcast::<crate::str::PyStr>()?;
+        if s.has_surrogates() {
+            return None;
+        }
+        let key = crate::str::intern(s.as_str());
+        let _guard = self.append.lock();
+        if let Some(i) = self.find(&key) {
+            return Some(i);
+        }
+        let i = self.len.load(Ordering::Relaxed);
+        if i >= INLINE_ATTRS {
+            return None;
+        }
+        // The interned str is immortal: the address stays valid.
+        self.names[i].store(key.bits(), Ordering::Relaxed);
+        self.len.store(i + 1, Ordering::Release);
+        Some(i)
+    }
+
+    /// Whether name `i` is `name` itself (an attribute cache's hint).
+    #[inline]
+    pub fn is_at(&self, i: usize, name: &Value) -> bool {
+        i < self.len.load(Ordering::Acquire).min(INLINE_ATTRS) && self.names[i].load(Ordering::Relaxed) == name.bits()
+    }
+
+    /// Name `i` (an interned str).
+    pub fn name(&self, i: usize) -> Option<Value> {
+        if i >= self.len.load(Ordering::Acquire).min(INLINE_ATTRS) {
+            return None;
+        }
+        // SAFETY: published names are immortal strs; a counted copy of an
+        // immortal object needs no increment to be sound, but `clone` keeps
+        // the usual discipline.
+        let key = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(self.names[i].load(Ordering::Relaxed) as *const crate::header::ObjHeader) });
+        Some((*key).clone())
+    }
+}
+
+/// One instance's inline attribute values (see the module docs).
+#[derive(Default)]
+pub struct InlineValues {
+    vals: [Option<Value>; INLINE_ATTRS],
+    /// The indexes of the set values, in the order they were first set.
+    order: [u8; INLINE_ATTRS],
+    n: u8,
+}
+
+impl InlineValues {
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        self.vals.get(i)?.as_ref()
+    }
+
+    /// Sets value `i`; the replaced one comes back (for the caller to drop
+    /// outside the lock).
+    #[inline]
+    pub fn set(&mut self, i: usize, v: Value) -> Option<Value> {
+        let slot = self.vals.get_mut(i)?;
+        let old = slot.replace(v);
+        if old.is_none() {
+            if let Some(o) = self.order.get_mut(self.n as usize) {
+                *o = i as u8;
+                self.n += 1;
+            }
+        }
+        old
+    }
+
+    /// Removes value `i`, which comes back.
+    pub fn remove(&mut self, i: usize) -> Option<Value> {
+        let old = self.vals.get_mut(i)?.take()?;
+        let n = self.n as usize;
+        if let Some(p) = self.order[..n].iter().position(|&o| o as usize == i) {
+            self.order.copy_within(p + 1..n, p);
+            self.n -= 1;
+        }
+        Some(old)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Every value with its index, in insertion order, leaving none.
+    pub fn take_in_order(&mut self) -> Vec<(usize, Value)> {
+        let n = std::mem::take(&mut self.n) as usize;
+        let order = self.order;
+        order[..n].iter().filter_map(|&i| self.vals.get_mut(i as usize)?.take().map(|v| (i as usize, v))).collect()
+    }
+
+    pub fn visit(&self, visit: &mut dyn FnMut(&Value)) {
+        self.vals.iter().flatten().for_each(visit);
+    }
+}
