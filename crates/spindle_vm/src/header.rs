@@ -36,6 +36,9 @@ pub mod flags {
     /// (an instance's `__dict__`: CPython keeps instance attributes inline,
     /// so its collections come at the pace of instances, not twice that).
     pub const GC_UNCOUNTED: u8 = 8;
+    /// The object is the interned str of its text (`str::intern`): two
+    /// such strs are equal exactly when they are the same object.
+    pub const INTERNED: u8 = 16;
 }
 
 #[repr(C)]

@@ -40,6 +40,10 @@ impl SharedKeys {
         if let Some(i) = self.names[..n].iter().position(|k| k.load(Ordering::Relaxed) == bits) {
             return Some(i);
         }
+        // Names are interned: an interned name that is none of them is absent.
+        if name.header()?.has_flag(crate::header::flags::INTERNED) {
+            return None;
+        }
         // Not the interned object itself: compare the text.
         let s = name.downcast::<crate::str::PyStr>()?;
         let text = s.as_str();

@@ -159,6 +159,9 @@ pub fn intern(s: &str) -> Value {
         return v.clone();
     }
     let v = crate::object::alloc_immortal(r.types.str, PyStr::new(s));
+    if let Some(h) = v.header() {
+        h.set_flag(crate::header::flags::INTERNED);
+    }
     map.insert(s.into(), v.clone());
     v
 }
