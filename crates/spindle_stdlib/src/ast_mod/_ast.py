@@ -342,11 +342,14 @@ del _build
 
 
 def _check_positions(node):
-    # CPython's AST validator: every stmt/expr/... node needs its lineno and
-    # col_offset, and the nodes it checks must span a valid range.
-    todo = [node]
+    # CPython's AST validator, in its order (preorder; a missing field
+    # anywhere before a bad range): every stmt/expr/... node needs its lineno
+    # and col_offset, and the nodes it checks must span a valid range.
+    ranged = (stmt, expr, excepthandler, pattern, type_param)
+    bad_range = None
+    todo = [(node, False)]
     while todo:
-        n = todo.pop()
+        n, listed_arg = todo.pop()
         if not isinstance(n, AST):
             continue
         cls = type(n)
@@ -355,36 +358,25 @@ def _check_positions(node):
                 if not hasattr(n, attr):
                     base = cls.__mro__[1].__name__ if cls.__mro__[1] is not AST else cls.__name__
                     raise TypeError(f'required field "{attr}" missing from {base}')
-        for f in cls._fields:
-            v = getattr(n, f, None)
-            if isinstance(v, list):
-                todo.extend(v)
-            elif isinstance(v, AST):
-                todo.append(v)
-    ranged = (stmt, expr, excepthandler, pattern, type_param)
-    todo = [(node, False)]
-    while todo:
-        n, listed_arg = todo.pop()
-        if not isinstance(n, AST):
-            continue
-        cls = type(n)
-        if listed_arg or isinstance(n, ranged):
-            _check_range(n)
-        children = []
-        for f in cls._fields:
-            v = getattr(n, f, None)
+            if bad_range is None and (listed_arg or isinstance(n, ranged)):
+                bad_range = _check_range(n)
+        fields = cls._fields
+        for i in range(len(fields) - 1, -1, -1):
+            v = getattr(n, fields[i], None)
             if isinstance(v, list):
                 # arguments' positional and keyword-only args are checked,
                 # not *args and **kwargs (as CPython).
-                flag = cls is arguments and f in ('posonlyargs', 'args', 'kwonlyargs')
-                children += [(x, flag) for x in v]
+                flag = cls is arguments and fields[i] in ('posonlyargs', 'args', 'kwonlyargs')
+                for j in range(len(v) - 1, -1, -1):
+                    todo.append((v[j], flag))
             elif isinstance(v, AST):
-                children.append((v, False))
-        children.reverse()
-        todo += children
+                todo.append((v, False))
+    if bad_range is not None:
+        raise ValueError(bad_range)
 
 
 def _check_range(n):
+    # CPython's message for n's invalid range, or None.
     line, col = n.lineno, n.col_offset
     end_line = getattr(n, 'end_lineno', None)
     end_col = getattr(n, 'end_col_offset', None)
@@ -396,19 +388,21 @@ def _check_range(n):
         return
     line, col, end_line, end_col = int(line), int(col), int(end_line), int(end_col)
     if line > end_line:
-        raise ValueError(f"AST node line range ({line}, {end_line}) is not valid")
+        return f"AST node line range ({line}, {end_line}) is not valid"
     if (line < 0 and end_line != line) or (col < 0 and col != end_col):
-        raise ValueError(f"AST node column range ({col}, {end_col}) for line range "
-                         f"({line}, {end_line}) is not valid")
+        return (f"AST node column range ({col}, {end_col}) for line range "
+                f"({line}, {end_line}) is not valid")
     if line == end_line and col > end_col:
-        raise ValueError(f"line {line}, column {col}-{end_col} is not a valid range")
+        return f"line {line}, column {col}-{end_col} is not a valid range"
+    return None
 
 
 def _position_pairs(tree, text_tree):
     # Walks `tree` and `text_tree` (its unparsed text, re-parsed) side by
     # side, in preorder, skipping subtrees whose shapes differ: for each node
     # with a position, its position in the text then in the tree, as a flat
-    # tuple (what _relocate takes). A missing end is the start, as CPython.
+    # tuple (what _compile_relocated takes). A missing end is the start, as
+    # CPython.
     out = []
     todo = [(tree, text_tree)]
     while todo:
@@ -425,17 +419,16 @@ def _position_pairs(tree, text_tree):
                 out += (b.lineno, b.col_offset, b.end_lineno, b.end_col_offset, line, col,
                         line if end_line is None else end_line,
                         col if end_col is None else end_col)
-        children = []
-        for f in cls._fields:
-            va = getattr(a, f, None)
-            vb = getattr(b, f, None)
+        fields = cls._fields
+        for i in range(len(fields) - 1, -1, -1):
+            va = getattr(a, fields[i], None)
             if isinstance(va, list):
+                vb = getattr(b, fields[i], None)
                 if isinstance(vb, list) and len(va) == len(vb):
-                    children += zip(va, vb)
+                    for j in range(len(va) - 1, -1, -1):
+                        todo.append((va[j], vb[j]))
             elif isinstance(va, AST):
-                children.append((va, vb))
-        children.reverse()
-        todo += children
+                todo.append((va, getattr(b, fields[i], None)))
     return tuple(out)
 
 
