@@ -8,7 +8,10 @@
 mod assemble;
 mod codegen;
 mod fold;
+mod relocate;
 mod symtable;
+
+pub use relocate::Relocation;
 
 pub use spindle_bytecode as bytecode;
 pub use spindle_parser::{SyntaxErrorInfo, SyntaxErrorKind};
@@ -60,8 +63,8 @@ pub fn compile_with_warnings(
     };
     let (parsed, parse_warnings) = spindle_parser::parse_with_warnings(source, parse_mode)?;
     let (code, mut warnings) = match &parsed {
-        spindle_parser::Parsed::Module(m) => codegen::compile_module(m, source, filename, mode == Mode::Single, optimize),
-        spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize),
+        spindle_parser::Parsed::Module(m) => codegen::compile_module(m, source, filename, mode == Mode::Single, optimize, None),
+        spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize, None),
     }?;
     // The parser's warnings come first, as CPython issues them while parsing.
     if !parse_warnings.is_empty() {
@@ -86,7 +89,7 @@ pub fn compile_parsed(
 ) -> Result<CodeObject, SyntaxErrorInfo> {
     match parsed {
         spindle_parser::Parsed::Module(m) => compile_module(m, source, filename, mode, optimize),
-        spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize).map(|(c, _)| c),
+        spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize, None).map(|(c, _)| c),
     }
 }
 
@@ -101,7 +104,39 @@ pub fn compile_module(
     mode: Mode,
     optimize: u8,
 ) -> Result<CodeObject, SyntaxErrorInfo> {
-    codegen::compile_module(module, source, filename, mode == Mode::Single, optimize).map(|(c, _)| c)
+    codegen::compile_module(module, source, filename, mode == Mode::Single, optimize, None).map(|(c, _)| c)
+}
+
+/// `compile(tree, ...)`: compiles `source`, the tree's unparsed text, as
+/// `compile_with_warnings` does, with every position, first line and
+/// warning line moved to the tree's by `relocation`, and a syntax error too
+/// (without a source line, as CPython reports errors in a tree).
+///
+/// # Errors
+/// As `compile`.
+pub fn compile_relocated(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+    relocation: &Relocation,
+) -> Result<(CodeObject, Vec<CompileWarning>), SyntaxErrorInfo> {
+    let parse_mode = match mode {
+        Mode::Exec => spindle_parser::ParseMode::Module,
+        Mode::Eval => spindle_parser::ParseMode::Expression,
+        Mode::Single => spindle_parser::ParseMode::Interactive,
+    };
+    let moved = |e: SyntaxErrorInfo| relocation.syntax_error(e, source);
+    let (parsed, parse_warnings) = spindle_parser::parse_with_warnings(source, parse_mode).map_err(moved)?;
+    let (code, warnings) = match &parsed {
+        spindle_parser::Parsed::Module(m) => codegen::compile_module(m, source, filename, mode == Mode::Single, optimize, Some(relocation)),
+        spindle_parser::Parsed::Expression(e) => codegen::compile_expression(e, source, filename, optimize, Some(relocation)),
+    }
+    .map_err(moved)?;
+    let mut all: Vec<CompileWarning> =
+        parse_warnings.into_iter().map(|w| CompileWarning { lineno: relocation.line_at((w.lineno, 0)), msg: w.msg }).collect();
+    all.extend(warnings);
+    Ok((code, all))
 }
 
 /// Private name mangling: `__x` inside class `C` becomes `_C__x`.

@@ -49,6 +49,26 @@ pub fn compile_source(ts: &ThreadState, text: &str, filename: &str, mode: &str) 
     }
 }
 
+/// `compile(tree, ...)`: compiles `text`, the tree's unparsed text, with its
+/// positions (and a syntax error's, and warnings' lines) moved to the tree's
+/// by `relocation`.
+pub fn compile_relocated(ts: &ThreadState, text: &str, filename: &str, mode: &str, relocation: &spindle_compiler::Relocation) -> PyResult {
+    let m = match mode {
+        "eval" => spindle_compiler::Mode::Eval,
+        "single" => spindle_compiler::Mode::Single,
+        _ => spindle_compiler::Mode::Exec,
+    };
+    match spindle_compiler::compile_relocated(text, filename, m, 0, relocation) {
+        Ok((code, warnings)) => {
+            for w in &warnings {
+                emit_syntax_warning(ts, w, filename)?;
+            }
+            Ok(crate::code::new_code(std::sync::Arc::new(code)))
+        }
+        Err(e) => Err(syntax_error(ts, &e, filename, text)),
+    }
+}
+
 /// Sets `co_filename` of `code` and of every code object nested in it.
 fn set_filename(code: &mut spindle_bytecode::CodeObject, filename: &str) {
     code.filename = filename.to_owned();

@@ -518,8 +518,13 @@ impl<'a> Compiler<'a> {
         let has_unpack = args.args.iter().any(|a| matches!(a, Expr::Starred(_))) || args.keywords.iter().any(|k| k.arg.is_none());
         let loc_range = range.unwrap_or(args.range);
         if !has_unpack {
-            for a in &args.args {
-                self.expr(a)?;
+            match args.args.as_ref() {
+                [g @ Expr::Generator(x)] if !x.parenthesized && args.keywords.is_empty() => self.comprehension_at(g, args.range)?,
+                _ => {
+                    for a in &args.args {
+                        self.expr(a)?;
+                    }
+                }
             }
             let nkw = args.keywords.len();
             for k in &args.keywords {
@@ -639,6 +644,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn comprehension(&mut self, e: &'a Expr) -> CResult {
+        self.comprehension_at(e, e.range())
+    }
+
+    /// A comprehension located at `range`: its own, or for a call's lone
+    /// unparenthesized generator argument the call's parentheses, as CPython.
+    fn comprehension_at(&mut self, e: &'a Expr, range: TextRange) -> CResult {
         let (name, generators, kind): (&str, &'a [ast::Comprehension], u8) = match e {
             Expr::ListComp(c) => ("<listcomp>", &c.generators, 0),
             Expr::SetComp(c) => ("<setcomp>", &c.generators, 1),
@@ -658,14 +669,14 @@ impl<'a> Compiler<'a> {
             return self.inlined_comprehension(e, scope, generators, kind);
         }
         let qualname = self.qualname_for(name, ScopeKind::Comprehension);
-        let line = self.line_of(e.range());
+        let line = self.line_of(range);
         self.enter_unit(scope, name, &qualname, line);
         self.unit().argcount = 1;
         if kind != 3 && is_async_comp {
             let u = self.unit();
             u.flags = (u.flags & !(CodeFlags::GENERATOR | CodeFlags::ASYNC_GENERATOR)) | CodeFlags::COROUTINE;
         }
-        self.set_loc(e.range());
+        self.set_loc(range);
         let handler = self.begin_body();
         if kind != 3 {
             self.emit(
@@ -685,10 +696,10 @@ impl<'a> Compiler<'a> {
         }
         self.end_body(handler);
         let code = self.finish_unit()?;
-        self.set_loc(e.range());
+        self.set_loc(range);
         self.make_closure(code, 0);
         self.expr(&first.iter)?;
-        self.set_loc(e.range());
+        self.set_loc(range);
         if first.is_async {
             self.emit(Opcode::GetAiter, 0);
         } else {

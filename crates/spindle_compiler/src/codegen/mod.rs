@@ -132,6 +132,8 @@ pub(crate) struct Compiler<'a> {
     pub(crate) warnings: Vec<crate::CompileWarning>,
     /// (source offset, message) of the warnings issued.
     pub(crate) warned: std::collections::HashSet<(u32, String)>,
+    /// Compiling a tree's unparsed text: where its positions are in the tree.
+    pub(crate) relocation: Option<&'a crate::Relocation>,
 }
 
 /// A codegen error carrying the message; converted to `SyntaxErrorInfo` at the end.
@@ -146,6 +148,7 @@ pub(crate) fn compile_module(
     filename: &str,
     interactive: bool,
     optimize: u8,
+    relocation: Option<&crate::Relocation>,
 ) -> CResult<(CodeObject, Vec<crate::CompileWarning>)> {
     let index = LineIndex::new(source);
     let table = symtable::build_module(&module.body, module.range)
@@ -163,6 +166,7 @@ pub(crate) fn compile_module(
         early_warnings: Vec::new(),
         warnings: Vec::new(),
         warned: std::collections::HashSet::new(),
+        relocation,
     };
     c.enter_unit(0, "<module>", "<module>", 1);
     c.module_body(&module.body)?;
@@ -175,6 +179,7 @@ pub(crate) fn compile_expression(
     source: &str,
     filename: &str,
     optimize: u8,
+    relocation: Option<&crate::Relocation>,
 ) -> CResult<(CodeObject, Vec<crate::CompileWarning>)> {
     let index = LineIndex::new(source);
     let table = symtable::build_expression(&expr.body)
@@ -192,6 +197,7 @@ pub(crate) fn compile_expression(
         early_warnings: Vec::new(),
         warnings: Vec::new(),
         warned: std::collections::HashSet::new(),
+        relocation,
     };
     c.enter_unit(0, "<module>", "<module>", 1);
     c.set_loc(expr.body.range());
@@ -355,7 +361,11 @@ impl<'a> Compiler<'a> {
     pub(crate) fn position(&self, range: TextRange) -> Position {
         let (l1, c1) = self.index.line_col(range.start().to_usize());
         let (l2, c2) = self.index.line_col(range.end().to_usize());
-        Position { lineno: Some(l1), end_lineno: Some(l2), col: Some(c1), end_col: Some(c2) }
+        let p = Position { lineno: Some(l1), end_lineno: Some(l2), col: Some(c1), end_col: Some(c2) };
+        match self.relocation {
+            Some(r) => r.position(p),
+            None => p,
+        }
     }
 
     pub(crate) fn set_loc(&mut self, range: TextRange) {
@@ -364,7 +374,11 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn line_of(&self, range: TextRange) -> u32 {
-        self.index.line_col(range.start().to_usize()).0
+        let p = self.index.line_col(range.start().to_usize());
+        match self.relocation {
+            Some(r) => r.line_at(p),
+            None => p.0,
+        }
     }
 
     /// Records a SyntaxWarning at the start of `range`. A body compiled twice

@@ -1166,7 +1166,8 @@ impl<'a> Compiler<'a> {
             self.class_body(c)?;
             self.load_const(Constant::str(c.name.id.as_str()));
             match &c.arguments {
-                Some(args) => self.call_args(args, 2, None)?,
+                // CPython locates the class's CALL at the whole statement.
+                Some(args) => self.call_args(args, 2, Some(c.range))?,
                 None => {
                     self.set_loc(c.range);
                     self.emit(Opcode::Call, 2);

@@ -342,64 +342,101 @@ del _build
 
 
 def _check_positions(node):
-    # CPython's AST validator: every stmt/expr/... node needs its lineno.
-    todo = [node]
+    # CPython's AST validator, in its order (preorder; a missing field
+    # anywhere before a bad range): every stmt/expr/... node needs its lineno
+    # and col_offset, and the nodes it checks must span a valid range.
+    ranged = (stmt, expr, excepthandler, pattern, type_param)
+    bad_range = None
+    todo = [(node, False)]
     while todo:
-        n = todo.pop()
+        n, listed_arg = todo.pop()
         if not isinstance(n, AST):
             continue
         cls = type(n)
-        if 'lineno' in cls._attributes and not hasattr(n, 'lineno'):
-            base = cls.__mro__[1].__name__ if cls.__mro__[1] is not AST else cls.__name__
-            raise TypeError(f'required field "lineno" missing from {base}')
-        for f in cls._fields:
-            v = getattr(n, f, None)
+        if 'lineno' in cls._attributes:
+            for attr in ('lineno', 'col_offset'):
+                if not hasattr(n, attr):
+                    base = cls.__mro__[1].__name__ if cls.__mro__[1] is not AST else cls.__name__
+                    raise TypeError(f'required field "{attr}" missing from {base}')
+            if bad_range is None and (listed_arg or isinstance(n, ranged)):
+                bad_range = _check_range(n)
+        fields = cls._fields
+        for i in range(len(fields) - 1, -1, -1):
+            v = getattr(n, fields[i], None)
             if isinstance(v, list):
-                todo.extend(v)
+                # arguments' positional and keyword-only args are checked,
+                # not *args and **kwargs (as CPython).
+                flag = cls is arguments and fields[i] in ('posonlyargs', 'args', 'kwonlyargs')
+                for j in range(len(v) - 1, -1, -1):
+                    todo.append((v[j], flag))
             elif isinstance(v, AST):
-                todo.append(v)
+                todo.append((v, False))
+    if bad_range is not None:
+        raise ValueError(bad_range)
 
 
-def _placed_source(stmts):
-    # The unparsed statements placed at their own lines, and at their own
-    # columns where a 'pass;' (or ';') in front can make the room, so that
-    # positions in the compiled code match the source the tree came from
-    # (tracebacks of statements typed at _pyrepl's prompt). None when the
-    # statements' positions cannot be honoured that way.
-    import ast
-    parts = []
-    line, col = 1, 0
-    for s in stmts:
-        lineno = getattr(s, 'lineno', None)
-        off = getattr(s, 'col_offset', None)
-        if type(lineno) is not int or type(off) is not int or lineno < line:
-            return None
-        text = ast.unparse(s)
-        if lineno > line:
-            parts.append('\n' * (lineno - line))
-            line, col = lineno, 0
-        if off > col:
-            if '\n' in text or (col == 0 and off < 5):
-                return None
-            parts.append('pass;' + ' ' * (off - 5) if col == 0 else ';' + ' ' * (off - col - 1))
-            col = off
-        elif off < col or col > 0:
-            return None
-        parts.append(text)
-        nl = text.count('\n')
-        if nl:
-            line += nl
-            col = len(text) - text.rfind('\n') - 1
-        else:
-            col += len(text)
-    return ''.join(parts)
+def _check_range(n):
+    # CPython's message for n's invalid range, or None.
+    line, col = n.lineno, n.col_offset
+    end_line = getattr(n, 'end_lineno', None)
+    end_col = getattr(n, 'end_col_offset', None)
+    if end_line is None:
+        end_line = line
+    if end_col is None:
+        end_col = col
+    if not all(isinstance(v, int) for v in (line, col, end_line, end_col)):
+        return
+    line, col, end_line, end_col = int(line), int(col), int(end_line), int(end_col)
+    if line > end_line:
+        return f"AST node line range ({line}, {end_line}) is not valid"
+    if (line < 0 and end_line != line) or (col < 0 and col != end_col):
+        return (f"AST node column range ({col}, {end_col}) for line range "
+                f"({line}, {end_line}) is not valid")
+    if line == end_line and col > end_col:
+        return f"line {line}, column {col}-{end_col} is not a valid range"
+    return None
+
+
+def _position_pairs(tree, text_tree):
+    # Walks `tree` and `text_tree` (its unparsed text, re-parsed) side by
+    # side, in preorder, skipping subtrees whose shapes differ: for each node
+    # with a position, its position in the text then in the tree, as a flat
+    # tuple (what _compile_relocated takes). A missing end is the start, as
+    # CPython.
+    out = []
+    todo = [(tree, text_tree)]
+    while todo:
+        a, b = todo.pop()
+        cls = type(a)
+        if cls is not type(b) or not isinstance(a, AST):
+            continue
+        if 'lineno' in cls._attributes:
+            line = getattr(a, 'lineno', None)
+            col = getattr(a, 'col_offset', None)
+            if type(line) is int and type(col) is int:
+                end_line = getattr(a, 'end_lineno', None)
+                end_col = getattr(a, 'end_col_offset', None)
+                out += (b.lineno, b.col_offset, b.end_lineno, b.end_col_offset, line, col,
+                        line if end_line is None else end_line,
+                        col if end_col is None else end_col)
+        fields = cls._fields
+        for i in range(len(fields) - 1, -1, -1):
+            va = getattr(a, fields[i], None)
+            if isinstance(va, list):
+                vb = getattr(b, fields[i], None)
+                if isinstance(vb, list) and len(va) == len(vb):
+                    for j in range(len(va) - 1, -1, -1):
+                        todo.append((va[j], vb[j]))
+            elif isinstance(va, AST):
+                todo.append((va, getattr(b, fields[i], None)))
+    return tuple(out)
 
 
 def _compile_tree(tree, filename, mode, flags, optimize):
     # compile(tree, ...): Spindle's compiler works on source, so the tree is
-    # unparsed and the text compiled; statements keep their lines (and
-    # columns where possible: _placed_source), inner positions come from
-    # the unparsed text.
+    # unparsed and the text compiled, with every position (and a
+    # SyntaxError's) moved to the tree's nodes, matched by re-parsing the
+    # text (_position_pairs).
     expected = {'exec': Module, 'eval': Expression, 'single': Interactive,
                 'func_type': FunctionType}.get(mode)
     if expected is not None and not isinstance(tree, expected):
@@ -408,10 +445,8 @@ def _compile_tree(tree, filename, mode, flags, optimize):
     if flags & PyCF_ONLY_AST:
         return tree
     import ast
-    src = _placed_source(tree.body) if isinstance(tree, (Interactive, Module)) else None
-    if src is None:
-        if isinstance(tree, Interactive):
-            src = '\n'.join(ast.unparse(s) for s in tree.body)
-        else:
-            src = ast.unparse(tree)
-    return compile(src, filename, mode, flags & ~PyCF_ONLY_AST, True, optimize)
+    if isinstance(tree, Interactive):
+        src = '\n'.join(ast.unparse(s) for s in tree.body)
+    else:
+        src = ast.unparse(tree)
+    return _compile_relocated(src, filename, mode, _position_pairs(tree, _parse(src, filename, mode)))

@@ -3,7 +3,8 @@
 //! Spindle) executed in the module's namespace at import. `_ast._parse` (what
 //! `compile(..., PyCF_ONLY_AST)` calls) builds them from the parser's tree
 //! (`convert.rs`); `_ast._compile_tree` (what `compile(tree, ...)` calls)
-//! turns a tree back into code by `ast.unparse` and compiling that source.
+//! turns a tree back into code by `ast.unparse` and compiling that source
+//! with its positions moved to the tree's (`_compile_relocated`).
 
 mod convert;
 mod tokenize;
@@ -18,7 +19,7 @@ use spindle_vm::{ops, raise};
 
 /// Creates module `_ast` and runs its Python body in it.
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
-    let m = spindle_vm::native::new_module("_ast", &[("_parse", ast_parse)]);
+    let m = spindle_vm::native::new_module("_ast", &[("_parse", ast_parse), ("_compile_relocated", ast_compile_relocated)]);
     let Some(d) = m.downcast::<spindle_vm::cell::PyModule>().map(|p| p.dict.clone()) else { return Ok(m) };
     if let Some(dd) = spindle_vm::native::module_dict(&m) {
         dd.set_str(spindle_vm::str::intern("__builtins__"), ts.interp.builtins.clone());
@@ -57,6 +58,33 @@ fn ast_parse(ts: &ThreadState, a: Args<'_>) -> PyResult {
         Parsed::Module(m) => conv.module(&m.body),
         Parsed::Expression(e) => conv.expression(&e.body),
     }
+}
+
+/// `_ast._compile_relocated(source, filename, mode, pairs)`: compiles
+/// `source`, a tree's unparsed text, with its positions moved to the tree's.
+/// `pairs` is a flat tuple of ints, eight per node: its position in the text
+/// (line, column, end line, end column), then in the tree; outermost nodes
+/// first.
+fn ast_compile_relocated(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let [src, filename, mode, pairs] = a.positional() else { raise!(TypeError, "_compile_relocated() takes exactly 4 arguments") };
+    let (Some(src), Some(mode)) = (as_str(src), as_str(mode)) else { raise!(TypeError, "_compile_relocated() arguments 1 and 3 must be str") };
+    let Some(items) = spindle_vm::seq::tuple_items(pairs) else { raise!(TypeError, "_compile_relocated() argument 4 must be tuple") };
+    let filename = ops::str_string(ts, filename)?;
+    let mut relocation = spindle_compiler::Relocation::default();
+    for node in items.chunks_exact(8) {
+        let mut v = [0u32; 8];
+        let mut ok = true;
+        for (slot, item) in v.iter_mut().zip(node) {
+            match spindle_vm::num::int_to_i64(item).and_then(|n| u32::try_from(n).ok()) {
+                Some(n) => *slot = n,
+                None => ok = false,
+            }
+        }
+        if ok {
+            relocation.add(((v[0], v[1]), (v[2], v[3])), ((v[4], v[5]), (v[6], v[7])));
+        }
+    }
+    spindle_vm::import::compile_relocated(ts, src, &filename, mode, &relocation)
 }
 
 /// `_tokenize`: `TokenizerIter` (Python) over the native `_tokens`.
