@@ -7,8 +7,10 @@
 //! The owner thread changes `ref_local` with plain (relaxed load + relaxed store)
 //! accesses; every other thread uses atomic read-modify-write on `ref_shared`.
 //! `ref_shared` holds the count shifted left by 2; the low two bits are the merge
-//! state. An object is immortal when `ref_local == IMMORTAL`: incref and decref
-//! are then a branch and nothing else.
+//! state (the protocol's slow paths, queue and merge, are `spindle_brc`, model
+//! checked with loom; the owners' queues are `brc`). An object is immortal
+//! when `ref_local == IMMORTAL`: incref and decref are then a branch and
+//! nothing else.
 
 #[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 use std::cell::Cell;
@@ -17,11 +19,7 @@ use std::sync::atomic::{AtomicIsize, AtomicU8, AtomicU32, AtomicUsize, Ordering}
 use crate::object::TypeRef;
 
 /// `ref_local` value that marks an object immortal.
-pub const IMMORTAL: u32 = u32::MAX;
-const SHARED_SHIFT: isize = 2;
-/// Merge state: the owner has given up ownership; only `ref_shared` counts.
-const STATE_MERGED: isize = 0b11;
-const STATE_MASK: isize = 0b11;
+pub const IMMORTAL: u32 = spindle_brc::IMMORTAL;
 
 /// Flag bits in `ObjHeader::flags`.
 pub mod flags {
@@ -145,7 +143,7 @@ impl ObjHeader {
             // Only the owner writes ref_local, so load+store cannot lose an update.
             self.ref_local.store(local + 1, Ordering::Relaxed);
         } else {
-            self.ref_shared.fetch_add(1 << SHARED_SHIFT, Ordering::Relaxed);
+            spindle_brc::incref_shared(&self.ref_shared);
         }
     }
 
@@ -181,37 +179,33 @@ impl ObjHeader {
     /// shared count in. Dead when nothing is left.
     #[cold]
     fn merge_zero_local(&self) -> bool {
-        let mut shared = self.ref_shared.load(Ordering::Acquire);
-        loop {
-            if shared >> SHARED_SHIFT == 0 {
-                // Nobody else holds a reference.
-                return true;
-            }
-            let new = shared | STATE_MERGED;
-            match self.ref_shared.compare_exchange_weak(shared, new, Ordering::AcqRel, Ordering::Acquire) {
-                Ok(_) => {
-                    self.tid.store(0, Ordering::Release);
-                    return false;
-                }
-                Err(cur) => shared = cur,
-            }
+        spindle_brc::merge_zero_local(&self.ref_shared, &self.tid)
+    }
+
+    /// A non-owner drops a reference (see `spindle_brc`): dead when it was
+    /// the last one of a merged object. One that would take an owned
+    /// object's shared count below zero goes to its owner's queue instead.
+    #[cold]
+    fn decref_shared(&self) -> bool {
+        match spindle_brc::decref_shared(&self.ref_shared) {
+            spindle_brc::SharedDrop::Keep => false,
+            spindle_brc::SharedDrop::Dealloc => true,
+            spindle_brc::SharedDrop::Queue => crate::brc::queue_to_owner(self),
         }
     }
 
-    #[cold]
-    fn decref_shared(&self) -> bool {
-        let prev = self.ref_shared.fetch_sub(1 << SHARED_SHIFT, Ordering::AcqRel);
-        let now = prev - (1 << SHARED_SHIFT);
-        if (prev & STATE_MASK) == STATE_MERGED {
-            // Ownership was given up: the shared count is the whole count.
-            now >> SHARED_SHIFT == 0
-        } else {
-            // The owner still holds local references and merges at its zero;
-            // a negative shared count is folded in then.
-            // TODO(biased-rc): queue to the owner when `now` goes negative so
-            // an object dropped last by a non-owner is freed before the owner exits.
-            false
-        }
+    /// Gives ownership up, folding the local count into the shared one and
+    /// adding `extra` (see `spindle_brc::merge`): true when nothing is left.
+    /// Only the owner may call it, or a caller that keeps new threads from
+    /// taking the owner's (ended) thread id meanwhile (`brc`).
+    pub(crate) fn merge(&self, extra: isize) -> bool {
+        spindle_brc::merge(&self.ref_local, &self.ref_shared, &self.tid, extra)
+    }
+
+    /// The owner thread's id (0 once merged).
+    #[inline]
+    pub(crate) fn owner(&self) -> usize {
+        self.tid.load(Ordering::Relaxed)
     }
 
     /// The reference count as `sys.getrefcount` reports it (approximate across threads).
@@ -220,7 +214,7 @@ impl ObjHeader {
         if local == IMMORTAL {
             return u32::MAX as usize;
         }
-        let shared = self.ref_shared.load(Ordering::Relaxed) >> SHARED_SHIFT;
+        let (shared, _) = spindle_brc::shared_count(&self.ref_shared);
         (local as isize + shared).max(0) as usize
     }
 

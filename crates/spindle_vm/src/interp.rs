@@ -109,11 +109,15 @@ pub struct ThreadState {
     slot: Arc<ThreadSlot>,
     /// The cycle collector's registry of objects this thread allocates.
     pub(crate) gc_reg: &'static crate::gc::Registry,
+    /// Objects other threads handed back to this thread, their owner (`brc`).
+    pub(crate) brc: Arc<crate::brc::OwnerQueue>,
 }
 
 impl ThreadState {
     pub fn new(interp: Arc<Interpreter>, stack_budget: usize) -> ThreadState {
         let marker = 0u8;
+        // Before this thread touches any object (see `brc`).
+        let brc = crate::brc::register();
         let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached() });
         WORLD.threads.lock().push(slot.clone());
         attach(&slot);
@@ -133,6 +137,7 @@ impl ThreadState {
             stack_budget,
             slot,
             gc_reg: crate::gc::current_registry(),
+            brc,
         }
     }
 
@@ -190,6 +195,8 @@ impl Drop for ThreadState {
         crate::eval::drain_frame_pool();
         crate::attr_cache::drop_thread_cache();
         crate::globals_cache::drop_thread_cache();
+        // Frees what other threads dropped last (may run `__del__`).
+        crate::brc::unregister(&self.brc);
         detach(&self.slot);
         WORLD.threads.lock().retain(|s| !Arc::ptr_eq(s, &self.slot));
     }

@@ -17,6 +17,9 @@ pub(crate) fn eval_breaker(ts: &ThreadState) -> PyResult<()> {
     if crate::signals::pending() {
         crate::signals::check(ts)?;
     }
+    if crate::brc::pending(&ts.brc) {
+        crate::brc::process(&ts.brc);
+    }
     let t0 = ts.interp.gc.threshold[0].load(Ordering::Relaxed) as isize;
     if ts.gc_reg.count() > t0 && t0 > 0 {
         crate::gc::maybe_collect_auto(ts);

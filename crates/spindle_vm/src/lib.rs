@@ -7,6 +7,7 @@
 pub mod arith;
 mod attr_cache;
 pub mod boot;
+mod brc;
 pub mod buffer;
 pub mod builtins_init;
 pub mod bytes;
