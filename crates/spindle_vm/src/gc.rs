@@ -454,6 +454,16 @@ fn collect_with_callbacks(ts: &ThreadState, generation: usize, explicit: bool) -
         }
     }
     let _reset = Reset(&st.collecting);
+    if explicit || generation == 2 {
+        // This thread's instruction-site and type-lookup caches hold strong
+        // references (methods, globals) the collector cannot see: dropped before a
+        // full or explicit collection, so cycles they kept alive (a class
+        // made in a loop, through its methods) are garbage again. Other
+        // threads' caches keep theirs until those slots are reused.
+        crate::attr_cache::forget_this_thread();
+        crate::globals_cache::forget_this_thread();
+        crate::types::forget_this_thread();
+    }
     run_callbacks(ts, "start", generation, 0, 0);
     let timeout = if explicit { std::time::Duration::from_secs(2) } else { std::time::Duration::from_millis(100) };
     let result = collect_generation(ts, generation, timeout);

@@ -195,6 +195,7 @@ impl Drop for ThreadState {
         crate::eval::drain_frame_pool();
         crate::attr_cache::drop_thread_cache();
         crate::globals_cache::drop_thread_cache();
+        crate::types::forget_this_thread();
         // Frees what other threads dropped last (may run `__del__`).
         crate::brc::unregister(&self.brc);
         detach(&self.slot);

@@ -194,6 +194,11 @@ pub(crate) fn lookup_epoch() -> u64 {
 pub fn invalidate_lookup_caches() {
     LOOKUP_EPOCH.fetch_add(1, Ordering::Release);
     crate::attr_cache::forget_this_thread();
+    forget_this_thread();
+}
+
+/// Drops this thread's type-lookup entries (their strong references).
+pub(crate) fn forget_this_thread() {
     // Drop this thread's entries now, outside the borrow (dropping may run
     // `__del__`, which looks types up again).
     let stale: Vec<CacheEntry> = LOOKUP_CACHE
