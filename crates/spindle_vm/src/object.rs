@@ -209,9 +209,11 @@ impl DictSlot {
     #[inline]
     pub fn get_attr_hinted(&self, keys: &SharedKeys, name: &Value, hint: usize) -> Option<(Value, usize)> {
         if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
+            // A name the type never stored inline is absent (the commonest
+            // miss: a method name, checked for shadowing): no lock needed.
+            let i = if keys.is_at(hint, name) { hint } else { keys.find(name)? };
             let vals = self.values.lock();
             if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
-                let i = if keys.is_at(hint, name) { hint } else { keys.find(name)? };
                 return vals.get(i).map(|v| (v.clone(), i));
             }
         }
