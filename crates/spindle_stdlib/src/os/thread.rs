@@ -5,7 +5,7 @@
 //! over the native `_spawn`, which runs a callable on a new thread and
 //! returns its ident.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -348,7 +348,11 @@ fn spawn(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
         let tstate = ThreadState::new(interp, stack - stack / 4);
         let prev = spindle_vm::ops::set_thread_state(&tstate as *const ThreadState);
-        let _ = tx.send(current_ident());
+        let ident = current_ident();
+        let gate = Arc::new(ExitGate::default());
+        // Registered before the parent learns the ident, so a join finds it.
+        EXIT_GATES.lock().push((ident, gate.clone()));
+        let _ = tx.send(ident);
         if let Err(e) = ops::call(&tstate, &f, &[]) {
             if !e.is_instance(spindle_vm::runtime::rt().exc.SystemExit) {
                 spindle_vm::boot::print_exception(&tstate, e.value());
@@ -356,6 +360,12 @@ fn spawn(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         }
         drop(f);
         spindle_vm::ops::set_thread_state(prev);
+        // The thread state's drop merges what other threads handed back
+        // to this one (and may run `__del__`): joins wait for it.
+        drop(tstate);
+        *gate.done.lock() = true;
+        gate.cv.notify_all();
+        EXIT_GATES.lock().retain(|(_, g)| !Arc::ptr_eq(g, &gate));
         THREAD_COUNT.fetch_sub(1, Ordering::Relaxed);
     });
     if spawned.is_err() {
@@ -368,6 +378,37 @@ fn spawn(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// Set once a spawned thread's state is gone (see `wait_exit`).
+#[derive(Default)]
+struct ExitGate {
+    done: parking_lot::Mutex<bool>,
+    cv: parking_lot::Condvar,
+}
+
+/// The gates of running spawned threads, by ident.
+static EXIT_GATES: parking_lot::Mutex<Vec<(u64, Arc<ExitGate>)>> = parking_lot::Mutex::new(Vec::new());
+
+/// `_wait_exit(ident)`: waits (detached) until the spawned thread `ident`
+/// has dropped its thread state; at once for an unknown or ended thread,
+/// or the calling thread itself.
+fn wait_exit(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [ident] = parse("_wait_exit", a, ["ident"], 1)?;
+    let Some(ident) = ident.as_ref().and_then(spindle_vm::num::int_to_big).and_then(|b| u64::try_from(&b).ok()) else { return Ok(none()) };
+    if ident == current_ident() {
+        return Ok(none());
+    }
+    let gate = EXIT_GATES.lock().iter().find(|(i, _)| *i == ident).map(|(_, g)| g.clone());
+    if let Some(g) = gate {
+        ts.detached(|| {
+            let mut done = g.done.lock();
+            while !*done {
+                g.cv.wait(&mut done);
+            }
+        });
+    }
+    Ok(none())
+}
+
 const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("allocate_lock", allocate_lock),
     ("allocate", allocate_lock),
@@ -377,6 +418,7 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("_count", count),
     ("stack_size", stack_size),
     ("_spawn", spawn),
+    ("_wait_exit", wait_exit),
     ("daemon_threads_allowed", |_, _| Ok(new_bool(true))),
     ("_is_main_interpreter", |_, _| Ok(new_bool(true))),
     ("_format_exception", format_exception),
@@ -442,15 +484,19 @@ class _ThreadHandle:
             self._done_lock.release()
 
     def join(self, timeout=None):
-        if self._done:
-            return
-        if self.ident == get_ident():
-            raise RuntimeError("Cannot join current thread")
-        if timeout is None or timeout < 0:
-            self._done_lock.acquire()
-            self._done_lock.release()
-        elif self._done_lock.acquire(True, timeout):
-            self._done_lock.release()
+        if not self._done:
+            if self.ident == get_ident():
+                raise RuntimeError("Cannot join current thread")
+            if timeout is None or timeout < 0:
+                self._done_lock.acquire()
+                self._done_lock.release()
+            elif self._done_lock.acquire(True, timeout):
+                self._done_lock.release()
+            else:
+                return
+        # As CPython's: the thread's own clean-up (its thread state, the
+        # objects other threads handed back to it) is over too.
+        _wait_exit(self.ident)
 
 
 _handles_lock = allocate_lock()
