@@ -279,11 +279,13 @@ fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
         }
         None => {
             if let Some(def) = ts.interp.native_module_def(name) {
-                // GIL mode goes on before the module's init runs (CPython
-                // enables it for every init and keeps it for these).
-                let enabled_now = !def.gil_not_used && ts.interp.gil.config().is_none() && crate::interp::enable_gil(ts);
                 let m = (def.init)(ts)?;
+                // A module that initialised and has not declared it runs
+                // without the GIL keeps GIL mode on from now (CPython enables
+                // the GIL around every init and keeps it for these; a failed
+                // init leaves it as it was).
                 if !def.gil_not_used {
+                    let enabled_now = ts.interp.gil.config().is_none() && crate::interp::enable_gil(ts);
                     warn_gil_enabled(ts, name, enabled_now)?;
                 }
                 modules.set_str(new_str(name), m.clone());
