@@ -181,6 +181,23 @@ pub fn parse(args: &[String]) -> Result<Parsed, Exit> {
     finish(cfg, target, version)
 }
 
+/// A `PYTHON_GIL` / `-X gil` value: "0" or "1", else CPython's start-up
+/// error (config_read_gil), exit status 1.
+fn read_gil(v: &str) -> Result<bool, Exit> {
+    match v {
+        "0" => Ok(false),
+        "1" => Ok(true),
+        _ => Err(config_error("config_read_gil", "PYTHON_GIL / -X gil must be \"0\" or \"1\"")),
+    }
+}
+
+/// A configuration error before the interpreter exists, as CPython reports
+/// it (Py_ExitStatusException: a fatal error, exit status 1).
+fn config_error(func: &str, msg: &str) -> Exit {
+    eprint!("Fatal Python error: {func}: {msg}\nPython runtime state: preinitialized\n\n");
+    Exit(1)
+}
+
 fn finish(mut cfg: Config, target: Option<Target>, version: u32) -> Result<Parsed, Exit> {
     if version > 0 {
         if version > 1 {
@@ -200,6 +217,15 @@ fn finish(mut cfg: Config, target: Option<Target>, version: u32) -> Result<Parse
         if let Ok(w) = std::env::var("PYTHONWARNINGS") {
             cfg.warnoptions.splice(0..0, w.split(',').filter(|s| !s.is_empty()).map(str::to_owned));
         }
+        // An empty variable counts as unset (CPython's config_get_env).
+        if let Some(v) = std::env::var_os("PYTHON_GIL").filter(|v| !v.is_empty()) {
+            cfg.enable_gil = Some(read_gil(&v.to_string_lossy())?);
+        }
+    }
+    // The first `-X gil` counts, and beats PYTHON_GIL (CPython's config_read
+    // reads the environment first, then the option).
+    if let Some((_, v)) = cfg.xoptions.iter().find(|(k, _)| k == "gil") {
+        cfg.enable_gil = Some(read_gil(v.as_deref().unwrap_or(""))?);
     }
     let target = match target {
         Some(t) => t,

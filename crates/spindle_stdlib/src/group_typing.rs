@@ -13,8 +13,6 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_tokenize", crate::ast_mod::init_tokenize as NativeModuleInit),
         ("_operator", crate::typing_mod::init_operator as NativeModuleInit),
         ("_types", crate::typing_mod::init_types as NativeModuleInit),
-        // The name sysconfig derives from sys.abiflags, sys.platform and
-        // sys.implementation._multiarch.
-        ("_sysconfigdata__linux_x86_64-linux-gnu", crate::typing_mod::init_sysconfigdata as NativeModuleInit),
+        (crate::typing_mod::SYSCONFIGDATA, crate::typing_mod::init_sysconfigdata as NativeModuleInit),
     ]
 }

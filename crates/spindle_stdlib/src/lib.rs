@@ -25,11 +25,15 @@ mod pickle_mod;
 #[path = "decimal_mod/mod.rs"]
 mod decimal_mod;
 
-use spindle_vm::interp::NativeModuleInit;
+use spindle_vm::interp::{NativeModuleDef, NativeModuleInit};
 
 /// Every native module, by import name.
-pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
-    let mut t = Vec::new();
+///
+/// Every module here declares that it runs safely without the GIL (CPython's
+/// `Py_mod_gil = Py_MOD_GIL_NOT_USED`): they are Spindle's own, written for
+/// free threading, so importing one never turns GIL mode on.
+pub fn table() -> Vec<(&'static str, NativeModuleDef)> {
+    let mut t: Vec<(&'static str, NativeModuleInit)> = Vec::new();
     t.extend(group_os::table());
     t.extend(group_math::table());
     t.extend(group_core::table());
@@ -40,5 +44,5 @@ pub fn table() -> Vec<(&'static str, NativeModuleInit)> {
     t.push(("_datetime", datetime_mod::init as NativeModuleInit));
     t.push(("_pickle", pickle_mod::init as NativeModuleInit));
     t.push(("_decimal", decimal_mod::init as NativeModuleInit));
-    t
+    t.into_iter().map(|(name, init)| (name, NativeModuleDef::free_threaded(init))).collect()
 }

@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicUsize;
 use crate::dict::PyDict;
 use crate::error::{PyErr, PyResult};
 use crate::function::{Args, NativeFnPtr, new_native};
-use crate::interp::{Interpreter, NativeModuleInit, ThreadState};
+use crate::interp::{Interpreter, NativeModuleDef, ThreadState};
 use crate::num::{new_bool, new_int};
 use crate::object::TypeRef;
 use crate::ops;
@@ -41,7 +41,9 @@ pub struct Config {
     pub dont_write_bytecode: bool,
     pub safe_path: bool,
     pub executable: String,
-    pub native_modules: Vec<(&'static str, NativeModuleInit)>,
+    /// `PYTHON_GIL` / `-X gil` (`-X` wins): `None` when neither was given.
+    pub enable_gil: Option<bool>,
+    pub native_modules: Vec<(&'static str, NativeModuleDef)>,
 }
 
 pub const VERSION: &str = "3.14.0";
@@ -75,6 +77,7 @@ pub fn new_interpreter(cfg: &Config) -> PyResult<(Arc<Interpreter>, ThreadState)
         native_modules: parking_lot::Mutex::new(cfg.native_modules.iter().map(|(n, f)| ((*n).to_owned(), *f)).collect()),
         module_state: parking_lot::Mutex::new(std::collections::HashMap::new()),
         gc: crate::gc::GcState::new(),
+        gil: crate::gil::Gil::new(cfg.enable_gil),
     });
     // Rust-stack budget for nested native->Python calls: main runs on a big stack.
     let ts = ThreadState::new(interp.clone(), 200 * 1024 * 1024);
@@ -177,7 +180,9 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
     }
     set(d, "platlibdir", new_str("lib"));
     set(d, "pycache_prefix", none());
-    set(d, "abiflags", new_str(""));
+    // The free-threaded build's ABI flag (CPython 3.14t), whether or not
+    // GIL mode is on: it names the build, not the running mode.
+    set(d, "abiflags", new_str("t"));
     set(d, "float_repr_style", new_str("short"));
     set(d, "dont_write_bytecode", new_bool(true));
     set(d, "copyright", new_str("Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved."));
@@ -215,7 +220,11 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
         new_int(0),
         new_bool(cfg.safe_path || cfg.isolated),
         new_int(-1),
-        new_int(0),
+        // The free-threaded build's sys.flags.gil: None unless PYTHON_GIL / -X gil.
+        match cfg.enable_gil {
+            None => none(),
+            Some(on) => new_int(i64::from(on)),
+        },
         new_bool(true),
         new_bool(true),
     ];
@@ -300,12 +309,31 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
             ts.interp.int_max_str_digits.store(if n == 0 { usize::MAX } else { n as usize }, std::sync::atomic::Ordering::Relaxed);
             Ok(none())
         }),
-        ("_is_gil_enabled", |_, _| Ok(new_bool(false))),
+        ("_is_gil_enabled", |ts, a| {
+            no_args("sys._is_gil_enabled", &a)?;
+            Ok(new_bool(ts.interp.gil.is_enabled()))
+        }),
         ("getdefaultencoding", |_, _| Ok(new_str("utf-8"))),
         ("getfilesystemencoding", |_, _| Ok(new_str("utf-8"))),
         ("getfilesystemencodeerrors", |_, _| Ok(new_str("surrogateescape"))),
-        ("getswitchinterval", |_, _| Ok(crate::num::new_float(0.005))),
-        ("setswitchinterval", |_, _| Ok(none())),
+        ("getswitchinterval", |ts, a| {
+            no_args("sys.getswitchinterval", &a)?;
+            Ok(crate::num::new_float(crate::gil::interval_seconds(ts.interp.gil.switch_interval_us())))
+        }),
+        ("setswitchinterval", |ts, a| {
+            if a.has_kwargs() {
+                raise!(TypeError, "sys.setswitchinterval() takes no keyword arguments");
+            }
+            let [interval] = a.args else {
+                raise!(TypeError, "sys.setswitchinterval() takes exactly one argument ({} given)", a.args.len());
+            };
+            let interval = crate::builtins_init::format::real_as_f64(ts, interval)?;
+            if interval <= 0.0 {
+                raise!(ValueError, "switch interval must be strictly positive");
+            }
+            ts.interp.gil.set_switch_interval_us(crate::gil::interval_micros(interval));
+            Ok(none())
+        }),
         ("is_finalizing", |_, _| Ok(new_bool(false))),
         ("audit", sys_audit),
         ("addaudithook", |ts, a| {
@@ -365,6 +393,17 @@ fn stdlib_names(ts: &ThreadState) -> Vec<Value> {
     v.sort();
     v.dedup();
     v.iter().map(|s| new_str(s)).collect()
+}
+
+/// A METH_NOARGS function's argument check, with CPython's messages.
+fn no_args(name: &str, a: &Args<'_>) -> PyResult<()> {
+    if a.has_kwargs() {
+        raise!(TypeError, "{}() takes no keyword arguments", name);
+    }
+    if !a.args.is_empty() {
+        raise!(TypeError, "{}() takes no arguments ({} given)", name, a.args.len());
+    }
+    Ok(())
 }
 
 fn sys_exit(_ts: &ThreadState, a: Args<'_>) -> PyResult {

@@ -278,8 +278,16 @@ fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
             }
         }
         None => {
-            if let Some(init) = ts.interp.native_module(name) {
-                let m = init(ts)?;
+            if let Some(def) = ts.interp.native_module_def(name) {
+                let m = (def.init)(ts)?;
+                // A module that initialised and has not declared it runs
+                // without the GIL keeps GIL mode on from now (CPython enables
+                // the GIL around every init and keeps it for these; a failed
+                // init leaves it as it was).
+                if !def.gil_not_used {
+                    let enabled_now = ts.interp.gil.config().is_none() && crate::interp::enable_gil(ts);
+                    warn_gil_enabled(ts, name, enabled_now)?;
+                }
                 modules.set_str(new_str(name), m.clone());
                 return Ok(m);
             }
@@ -299,6 +307,32 @@ fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
         }
     }
     Err(not_found(name, format!("No module named '{name}'")))
+}
+
+/// After importing native module `name`, which has not declared that it
+/// runs without the GIL: CPython's RuntimeWarning when that import turned
+/// GIL mode on (`_PyImport_EnableGILAndWarn`), or its `-v` note when the GIL
+/// was already on and no `PYTHON_GIL` / `-X gil` was given.
+fn warn_gil_enabled(ts: &ThreadState, name: &str, enabled_now: bool) -> PyResult<()> {
+    if enabled_now {
+        let w = crate::err!(
+            RuntimeWarning,
+            "The global interpreter lock (GIL) has been enabled to load module '{}', which has not declared that it can run safely without the GIL. To override this behavior and keep the GIL disabled (at your own risk), run with PYTHON_GIL=0 or -Xgil=0.",
+            name
+        );
+        return crate::builtins_init::sysmod::warn(ts, &w);
+    }
+    if ts.interp.gil.config().is_none() && verbose(ts) {
+        crate::builtins_init::sysmod::write_stderr(ts, &format!("# loading module '{name}', which requires the GIL\n"));
+    }
+    Ok(())
+}
+
+fn verbose(ts: &ThreadState) -> bool {
+    crate::builtins_init::sys_attr(ts, "flags")
+        .and_then(|f| ops::getattr_str(ts, &f, "verbose").ok())
+        .and_then(|v| crate::num::int_to_i64(&v))
+        .is_some_and(|v| v > 0)
 }
 
 /// `_find(fullname, path)` for the meta-path finder (py/importer.py):

@@ -27,6 +27,12 @@
 //! restarts the world: callers then skip their work, which keeps the
 //! protocol deadlock-free. The thread list stays locked while the world is
 //! stopped, so a new thread cannot register (and attach) meanwhile.
+//!
+//! # GIL mode
+//! With the interpreter's GIL enabled (`crate::gil`), attaching takes it
+//! first and detaching releases it last, so at most one thread of the
+//! interpreter is attached; a stopper then holds the GIL and every other
+//! thread is detached (waiting for the GIL or blocked), which it suspends.
 
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
@@ -49,18 +55,47 @@ pub struct Interpreter {
     pub recursion_limit: AtomicUsize,
     pub int_max_str_digits: AtomicUsize,
     /// Native (Rust) modules by name: their init functions.
-    pub native_modules: parking_lot::Mutex<std::collections::HashMap<String, NativeModuleInit>>,
+    pub native_modules: parking_lot::Mutex<std::collections::HashMap<String, NativeModuleDef>>,
     /// Native modules' own state (CPython's per-module state), by module name.
     pub module_state: parking_lot::Mutex<std::collections::HashMap<&'static str, Value>>,
     /// The cycle collector's state (`gc` module).
     pub gc: crate::gc::GcState,
+    /// GIL mode (`sys._is_gil_enabled()`, `sys.setswitchinterval`).
+    pub gil: crate::gil::Gil,
 }
 
 /// Creates a native module object.
 pub type NativeModuleInit = fn(&ThreadState) -> PyResult<Value>;
 
+/// One entry of the native module table: how to make the module, and what
+/// it declares about the GIL (CPython's `Py_mod_gil` slot).
+#[derive(Clone, Copy)]
+pub struct NativeModuleDef {
+    pub init: NativeModuleInit,
+    /// `Py_MOD_GIL_NOT_USED`: the module is safe to run without the GIL.
+    /// Importing one that is not turns GIL mode on, with CPython's warning,
+    /// unless `PYTHON_GIL` / `-X gil` was given.
+    pub gil_not_used: bool,
+}
+
+impl NativeModuleDef {
+    /// A module that declares it runs safely without the GIL (all of Spindle's).
+    pub const fn free_threaded(init: NativeModuleInit) -> NativeModuleDef {
+        NativeModuleDef { init, gil_not_used: true }
+    }
+
+    /// A module that has not declared it (it needs the GIL).
+    pub const fn requires_gil(init: NativeModuleInit) -> NativeModuleDef {
+        NativeModuleDef { init, gil_not_used: false }
+    }
+}
+
 impl Interpreter {
     pub fn native_module(&self, name: &str) -> Option<NativeModuleInit> {
+        self.native_modules.lock().get(name).map(|d| d.init)
+    }
+
+    pub fn native_module_def(&self, name: &str) -> Option<NativeModuleDef> {
         self.native_modules.lock().get(name).copied()
     }
 
@@ -107,6 +142,8 @@ pub struct ThreadState {
     stack_budget: usize,
     /// This thread's entry in the stop-the-world thread list.
     slot: Arc<ThreadSlot>,
+    /// This thread holds its interpreter's GIL (GIL mode only).
+    holds_gil: Cell<bool>,
     /// The cycle collector's registry of objects this thread allocates.
     pub(crate) gc_reg: &'static crate::gc::Registry,
     /// Objects other threads handed back to this thread, their owner (`brc`).
@@ -120,8 +157,7 @@ impl ThreadState {
         let brc = crate::brc::register();
         let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached() });
         WORLD.threads.lock().push(slot.clone());
-        attach(&slot);
-        ThreadState {
+        let ts = ThreadState {
             interp,
             depth: Cell::new(0),
             exc_stack: RefCell::new(Vec::new()),
@@ -136,30 +172,106 @@ impl ThreadState {
             stack_base: &marker as *const u8 as usize,
             stack_budget,
             slot,
+            holds_gil: Cell::new(false),
             gc_reg: crate::gc::current_registry(),
             brc,
+        };
+        ts.attach();
+        ts
+    }
+
+    /// This thread's id for the GIL (its slot's address: unique while it lives).
+    fn gil_id(&self) -> usize {
+        Arc::as_ptr(&self.slot) as usize
+    }
+
+    /// Attaches: takes the GIL when GIL mode is on, then claims the slot
+    /// (waiting while a stopper has the world stopped). As CPython's
+    /// `_PyThreadState_Attach`, it re-checks GIL mode once attached: a
+    /// thread that attached without the GIL while another enabled it
+    /// detaches and takes it.
+    fn attach(&self) {
+        // Waiting (futex timeouts) may change errno; the blocking call the
+        // caller just made reports through it, so keep it (as take_gil does).
+        // SAFETY: __errno_location returns this thread's errno slot, valid
+        // for the thread's life.
+        let saved_errno = unsafe { *libc::__errno_location() };
+        self.attach_keeping_errno();
+        // SAFETY: as above.
+        unsafe { *libc::__errno_location() = saved_errno };
+    }
+
+    fn attach_keeping_errno(&self) {
+        let gil = &self.interp.gil;
+        loop {
+            let took = gil.take(self.gil_id());
+            if self.slot.word.try_attach() {
+                if took || !gil.is_enabled() {
+                    self.holds_gil.set(took);
+                    return;
+                }
+                detach(&self.slot);
+                continue;
+            }
+            // Suspended by a stopper: never wait for the restart holding the GIL.
+            if took {
+                gil.release(self.gil_id());
+            }
+            let mut g = WORLD.cv_lock.lock();
+            while self.slot.word.is_suspended() {
+                WORLD.cv.wait_for(&mut g, Duration::from_millis(5));
+            }
         }
+    }
+
+    /// Detaches, and releases the GIL if this thread holds it.
+    fn detach(&self) {
+        detach(&self.slot);
+        if self.holds_gil.replace(false) {
+            self.interp.gil.release(self.gil_id());
+        }
+    }
+
+    /// At a safepoint with a GIL drop request pending: the holder hands the
+    /// GIL to the waiter that asked (and queues for it again); a thread
+    /// attached without it after GIL mode was turned on takes it.
+    #[cold]
+    pub(crate) fn gil_drop_point(&self) {
+        let gil = &self.interp.gil;
+        if !gil.is_enabled() {
+            return;
+        }
+        if !self.holds_gil.get() || gil.drop_requested() {
+            self.detach();
+            self.attach();
+        }
+    }
+
+    /// Whether this thread holds the GIL (always false with GIL mode off).
+    pub fn holds_gil(&self) -> bool {
+        self.holds_gil.get()
     }
 
     /// Runs `f` detached: other threads may stop the world meanwhile. `f`
     /// must not touch Python objects (no clone or drop of a `Value`, no
     /// container access): use it around blocking waits (locks, sleeps, joins, I/O).
+    /// In GIL mode this is where the GIL is released and taken back.
     pub fn detached<R>(&self, f: impl FnOnce() -> R) -> R {
-        detach(&self.slot);
-        struct Reattach<'a>(&'a ThreadSlot);
+        self.detach();
+        struct Reattach<'a>(&'a ThreadState);
         impl Drop for Reattach<'_> {
             fn drop(&mut self) {
-                attach(self.0);
+                self.0.attach();
             }
         }
-        let _g = Reattach(&self.slot);
+        let _g = Reattach(self);
         f()
     }
 
     /// A safepoint: parks while another thread has the world stopped.
     #[cold]
     pub(crate) fn park(&self) {
-        detach(&self.slot);
+        self.detach();
         {
             let mut g = WORLD.cv_lock.lock();
             // Give the stopper the chance to suspend us before re-attaching.
@@ -167,7 +279,7 @@ impl ThreadState {
                 WORLD.cv.wait_for(&mut g, Duration::from_millis(1));
             }
         }
-        attach(&self.slot);
+        self.attach();
     }
 
     /// Guards a Rust-level recursion (native code calling back into Python):
@@ -198,7 +310,7 @@ impl Drop for ThreadState {
         crate::types::forget_this_thread();
         // Frees what other threads dropped last (may run `__del__`).
         crate::brc::unregister(&self.brc);
-        detach(&self.slot);
+        self.detach();
         WORLD.threads.lock().retain(|s| !Arc::ptr_eq(s, &self.slot));
     }
 }
@@ -231,19 +343,6 @@ pub(crate) fn stop_requested() -> bool {
     WORLD.requested.is_set_relaxed()
 }
 
-fn attach(slot: &ThreadSlot) {
-    loop {
-        if slot.word.try_attach() {
-            return;
-        }
-        // Suspended by a stopper: wait for the restart.
-        let mut g = WORLD.cv_lock.lock();
-        while slot.word.is_suspended() {
-            WORLD.cv.wait_for(&mut g, Duration::from_millis(5));
-        }
-    }
-}
-
 fn detach(slot: &ThreadSlot) {
     slot.word.detach();
     if WORLD.requested.is_set() {
@@ -262,6 +361,7 @@ pub(crate) struct StoppedWorld {
 impl Drop for StoppedWorld {
     fn drop(&mut self) {
         WORLD.requested.clear();
+        crate::interp_hooks::clear_pending(crate::interp_hooks::STOP_REQUESTED);
         for &i in &self.suspended {
             self.threads[i].word.resume();
         }
@@ -277,6 +377,7 @@ pub(crate) fn stop_the_world(ts: &ThreadState, timeout: Duration) -> Option<Stop
     let stopper = WORLD.stopper.try_lock_for(timeout)?;
     let threads = WORLD.threads.lock();
     WORLD.requested.set();
+    crate::interp_hooks::set_pending(crate::interp_hooks::STOP_REQUESTED);
     let mut world = StoppedWorld { threads, suspended: Vec::new(), _stopper: stopper };
     let deadline = Instant::now() + timeout;
     let mut done = vec![false; world.threads.len()];
@@ -302,4 +403,32 @@ pub(crate) fn stop_the_world(ts: &ThreadState, timeout: Duration) -> Option<Stop
         let mut g = WORLD.cv_lock.lock();
         WORLD.cv.wait_for(&mut g, Duration::from_millis(1));
     }
+}
+
+/// Turns GIL mode on for good (an import of a module that needs the GIL);
+/// false if it was on already. The caller is attached. The switch happens
+/// with the world stopped, so every other thread re-attaches through the
+/// GIL; then this thread takes it too.
+pub(crate) fn enable_gil(ts: &ThreadState) -> bool {
+    let gil = &ts.interp.gil;
+    if gil.is_enabled() {
+        return false;
+    }
+    let mut first = false;
+    // A thread stuck in a native call that does not detach can make a stop
+    // fail; retry a while, then switch anyway (it takes the GIL at its
+    // next attach).
+    for _ in 0..10 {
+        if let Some(world) = stop_the_world(ts, Duration::from_secs(1)) {
+            first = gil.set_enabled();
+            drop(world);
+            break;
+        }
+    }
+    if !gil.is_enabled() {
+        first = gil.set_enabled();
+    }
+    ts.detach();
+    ts.attach();
+    first
 }

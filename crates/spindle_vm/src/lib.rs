@@ -23,6 +23,7 @@ pub mod frame;
 pub mod freelist;
 pub mod function;
 pub mod gc;
+pub mod gil;
 pub mod generator;
 pub mod globals_cache;
 pub mod header;

@@ -180,8 +180,9 @@ fn p_readinto(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let n = ops::len(ts, &buffer)?;
     let mut buf = vec![0u8; n];
     let got = loop {
-        // SAFETY: buf has n writable bytes.
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        // SAFETY: buf has n writable bytes. Detached: a read may block, and
+        // it touches only buf.
+        let r = ts.detached(|| unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) });
         if r >= 0 {
             break r as usize;
         }
@@ -206,7 +207,8 @@ fn p_write(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let data = super::buffer_bytes(ts, &data.unwrap_or_else(none))?;
     loop {
         // SAFETY: data is a valid readable buffer of data.len() bytes.
-        let r = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
+        // Detached: a write may block (a full pipe), and it reads only data.
+        let r = ts.detached(|| unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) });
         if r >= 0 {
             return Ok(new_int(r as i64));
         }

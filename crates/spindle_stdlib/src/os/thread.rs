@@ -127,13 +127,19 @@ impl PyLock {
 fn lock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
     let d = acquire_args(ts, a)?;
-    // Detached while blocking, so other threads can stop the world.
-    Ok(new_bool(ts.detached(|| l.acquire(d))))
+    Ok(new_bool(lock_wait(ts, l, d)))
+}
+
+/// Takes `l`: one try attached (a free lock costs no GIL hand-off), then
+/// detached while blocking, so other threads can stop the world and, in GIL
+/// mode, run.
+fn lock_wait(ts: &ThreadState, l: &PyLock, d: Option<Option<Instant>>) -> bool {
+    l.acquire(Some(None)) || (d != Some(None) && ts.detached(|| l.acquire(d)))
 }
 
 fn lock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
-    Ok(new_bool(ts.detached(|| l.acquire(None))))
+    Ok(new_bool(lock_wait(ts, l, None)))
 }
 
 fn lock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -210,14 +216,18 @@ impl PyRLock {
 fn rlock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
     let d = acquire_args(ts, a)?;
+    Ok(new_bool(rlock_wait(ts, l, d)))
+}
+
+/// Takes `l` for this thread, as [`lock_wait`].
+fn rlock_wait(ts: &ThreadState, l: &PyRLock, d: Option<Option<Instant>>) -> bool {
     let me = current_ident();
-    Ok(new_bool(ts.detached(|| l.acquire(me, d))))
+    l.acquire(me, Some(None)) || (d != Some(None) && ts.detached(|| l.acquire(me, d)))
 }
 
 fn rlock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
-    let me = current_ident();
-    Ok(new_bool(ts.detached(|| l.acquire(me, None))))
+    Ok(new_bool(rlock_wait(ts, l, None)))
 }
 
 fn rlock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {

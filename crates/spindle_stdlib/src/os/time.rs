@@ -102,6 +102,12 @@ fn t_sleep(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
                 break;
             }
         }
+    } else {
+        // sleep(0) still makes the call detached, as CPython's does with
+        // the GIL released: the customary way to let other threads run.
+        let req = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        // SAFETY: req is a valid timespec; the remainder is not wanted.
+        ts.detached(|| unsafe { libc::nanosleep(&req, std::ptr::null_mut()) });
     }
     Ok(none())
 }

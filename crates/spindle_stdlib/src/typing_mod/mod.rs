@@ -91,16 +91,22 @@ fn call_py_warnings(ts: &ThreadState, name: &str, a: spindle_vm::function::Args<
     Err(err)
 }
 
-/// `_sysconfigdata_*`: the build-time variables `sysconfig` reads on POSIX.
+/// `_sysconfigdata_t_*`: the build-time variables `sysconfig` reads on POSIX.
 /// Spindle has no Makefile or pyconfig.h, so only what is true of it is set;
-/// `sysconfig` adds the interpreter-derived values itself.
+/// `sysconfig` adds the interpreter-derived values itself. Spindle is a
+/// free-threaded build (CPython's `--disable-gil`: `Py_GIL_DISABLED`, ABI
+/// flag `t`), whether or not GIL mode is on at run time.
 pub(crate) fn init_sysconfigdata(ts: &ThreadState) -> PyResult<Value> {
     run_python_module(
         ts,
-        "_sysconfigdata__linux_x86_64-linux-gnu",
-        "build_time_vars = {'SOABI': 'spindle-314-x86_64-linux-gnu', 'EXT_SUFFIX': '.so', 'SHLIB_SUFFIX': '.so', 'MULTIARCH': 'x86_64-linux-gnu', 'HOST_GNU_TYPE': 'x86_64-pc-linux-gnu', 'WITH_DOC_STRINGS': 1}\n",
+        SYSCONFIGDATA,
+        "build_time_vars = {'SOABI': 'spindle-314t-x86_64-linux-gnu', 'EXT_SUFFIX': '.so', 'SHLIB_SUFFIX': '.so', 'MULTIARCH': 'x86_64-linux-gnu', 'HOST_GNU_TYPE': 'x86_64-pc-linux-gnu', 'WITH_DOC_STRINGS': 1, 'Py_GIL_DISABLED': 1, 'Py_DEBUG': 0, 'ABIFLAGS': 't'}\n",
     )
 }
+
+/// The name `sysconfig` derives from `sys.abiflags` ("t"), `sys.platform`
+/// and `sys.implementation._multiarch`.
+pub(crate) const SYSCONFIGDATA: &str = "_sysconfigdata_t_linux_x86_64-linux-gnu";
 
 /// `marshal`: importable (importlib imports it) but without a format yet.
 /// FIXME(marshal): CPython's marshal format for the Lib's pyc/zipimport users.

@@ -361,7 +361,7 @@ fn convert(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode) -> PyRe
 }
 
 /// `PyFloat_AsDouble` as `%f` uses it: floats, ints, `__float__`, `__index__`.
-fn real_as_f64(ts: &ThreadState, val: &Value) -> PyResult<f64> {
+pub(crate) fn real_as_f64(ts: &ThreadState, val: &Value) -> PyResult<f64> {
     if let Some(f) = float_value(val) {
         return Ok(f);
     }
