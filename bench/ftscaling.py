@@ -668,11 +668,11 @@ def parse_threads(text):
 
 
 def run_proc(argv, env, timeout):
-    """Like bench/run.py's run_proc, but the child stays in the runner's session:
-    Linux's autogroup scheduler gives each session one fair share of the CPUs,
-    so a worker in a session of its own could never get more than that share on
-    a busy host, whatever its thread count.  The child still gets its own process
-    group, so a timeout kills it and its children."""
+    """Like bench/run.py's run_proc, but the child stays in the runner's session,
+    as the process-ceiling row's processes do: Linux's autogroup scheduler gives
+    each session one fair share of the CPUs, so on a busy host both compete on
+    the same terms (and no thread count gets more than that share).  The child
+    still gets its own process group, so a timeout kills it and its children."""
     import signal
     import subprocess
     kw = {"process_group": 0} if sys.version_info >= (3, 11) else {"preexec_fn": os.setpgrp}
