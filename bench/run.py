@@ -94,7 +94,10 @@ class Cmd:
                     exe = cand
             exe = os.path.abspath(exe)
         else:
-            found = shutil.which(exe, path=self.env.get("PATH"))
+            # With PYENV_VERSION given, ask pyenv: a plain PATH search could find
+            # the runner's own version first (pyenv puts its bin/ on PATH).
+            found = pyenv_which(exe, self.env) if "PYENV_VERSION" in env else None
+            found = found or shutil.which(exe, path=self.env.get("PATH"))
             if found:
                 exe = found
         exe = resolve_pyenv_shim(exe, self.env)
@@ -111,16 +114,21 @@ class Cmd:
 def resolve_pyenv_shim(exe, env):
     if "/.pyenv/shims/" not in exe and "/pyenv/shims/" not in exe:
         return exe
+    return pyenv_which(os.path.basename(exe), env) or exe
+
+
+def pyenv_which(name, env):
+    """The real interpreter pyenv runs for `name` under env, or None."""
     pyenv = shutil.which("pyenv", path=env.get("PATH"))
     if not pyenv:
-        return exe
+        return None
     try:
-        p = subprocess.run([pyenv, "which", os.path.basename(exe)], env=env,
+        p = subprocess.run([pyenv, "which", name], env=env,
                            capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
-        return exe
+        return None
     real = p.stdout.strip()
-    return real if p.returncode == 0 and real and os.path.isfile(real) else exe
+    return real if p.returncode == 0 and real and os.path.isfile(real) else None
 
 
 def run_proc(argv, env, timeout):
