@@ -652,43 +652,11 @@ def usable_cores():
         return os.cpu_count() or 1
 
 
-def parse_threads(text):
-    out = []
-    for part in text.split(","):
-        part = part.strip()
-        if part:
-            k = int(part)
-            if k < 1:
-                raise ValueError("thread counts must be >= 1")
-            if k not in out:
-                out.append(k)
-    if 1 not in out:
-        out.insert(0, 1)
-    return sorted(out)
-
-
 def run_proc(argv, env, timeout):
-    """Like bench/run.py's run_proc, but the child stays in the runner's session,
-    as the process-ceiling row's processes do: Linux's autogroup scheduler gives
-    each session one fair share of the CPUs, so on a busy host both compete on
-    the same terms (and no thread count gets more than that share).  The child
-    still gets its own process group, so a timeout kills it and its children."""
-    import signal
-    import subprocess
-    kw = {"process_group": 0} if sys.version_info >= (3, 11) else {"preexec_fn": os.setpgrp}
-    t0 = time.perf_counter()
-    p = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, **kw)
-    try:
-        out, err = p.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        try:
-            os.killpg(p.pid, signal.SIGKILL)
-        except OSError:
-            pass
-        out, err = p.communicate()
-        return None, out, err, time.perf_counter() - t0
-    return p.returncode, out, err, time.perf_counter() - t0
+    """bench/run.py's run_proc with the child in the runner's session, as the
+    process-ceiling row's processes are (see run_proc there)."""
+    from run import run_proc as run
+    return run(argv, env, timeout, own_session=False)
 
 
 def run_pattern(cmd, name, threads, repeat, scale, timeout):
@@ -842,6 +810,7 @@ def runner(argv):
     import json
     sys.path.insert(0, HERE)
     from run import Cmd
+    from scale import parse_threads
 
     ap = argparse.ArgumentParser(
         description="Thread-scaling micro-benchmarks (weak scaling; see bench/README.md).")
@@ -873,7 +842,7 @@ def runner(argv):
             print("%-30s %9d  %s" % (name, base, what))
         return 0
     try:
-        threads = parse_threads(a.threads)
+        threads = parse_threads([a.threads])
     except ValueError as e:
         ap.error("--threads: %s" % e)
     if a.repeat < 1 or a.scale <= 0:

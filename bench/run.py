@@ -131,13 +131,23 @@ def pyenv_which(name, env):
     return real if p.returncode == 0 and real and os.path.isfile(real) else None
 
 
-def run_proc(argv, env, timeout):
+def run_proc(argv, env, timeout, own_session=True):
     """Run argv with stdin closed, capturing output; on timeout kill the whole
     process group (so grandchildren holding the pipes die too).
-    Returns (returncode, stdout, stderr, wall) with returncode None on timeout."""
+    Returns (returncode, stdout, stderr, wall) with returncode None on timeout.
+    With own_session=False the child stays in the runner's session (in a
+    process group of its own): Linux's autogroup scheduler gives each session
+    one fair share of the CPUs, so children that must compete on the same
+    terms (bench/ftscaling.py's rows) share the runner's."""
     t0 = time.perf_counter()
+    if own_session:
+        where = {"start_new_session": True}
+    elif sys.version_info >= (3, 11):
+        where = {"process_group": 0}
+    else:
+        where = {"preexec_fn": os.setpgrp}
     p = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, start_new_session=True)
+                         stderr=subprocess.PIPE, **where)
     try:
         out, err = p.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
