@@ -235,12 +235,8 @@ impl DictSlot {
                 }
             }
         }
-        let d = self.get_or_create(keys);
-        match d.downcast::<crate::dict::PyDict>() {
-            Some(dd) => {
-                let r = dd.set_name_hinted(name, value, hint);
-                r
-            }
+        match self.get_or_create(keys).downcast::<crate::dict::PyDict>() {
+            Some(dd) => dd.set_name_hinted(name, value, hint),
             None => (Some(value), usize::MAX),
         }
     }

@@ -408,9 +408,8 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
         if td.has_dict() {
             match value {
                 Some(v) => {
-                    let (old, _) = ext.dict.set_attr_hinted(&td.attr_keys, name, v, usize::MAX);
-                    // Dropped outside every lock: its `__del__` may run.
-                    drop(old);
+                    // `ext` exists, so the store cannot be refused.
+                    let _ = instance_dict_set_hinted(obj, name, v, usize::MAX);
                     return Ok(());
                 }
                 None => match ext.dict.remove_inline(&td.attr_keys, name) {

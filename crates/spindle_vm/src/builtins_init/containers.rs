@@ -228,9 +228,7 @@ pub(crate) fn builtin_iter(v: &Value) -> Option<Value> {
     } else if t == r.types.tuple {
         Some(new_seq_iter(r.types.tuple_iterator, v.clone()))
     } else if t == r.types.range {
-        let rg = v.downcast::<PyRange>()?;
-        let (next, stop, step) = (rg.start.as_small_int()?, rg.stop.as_small_int()?, rg.step.as_small_int()?);
-        Some(alloc(r.types.range_iterator, PyIter { state: crate::lock::ShortMutex::new(IterState::Range { next, stop, step }) }))
+        small_range_iter(v.downcast::<PyRange>()?)
     } else if t == r.types.str {
         Some(new_seq_iter(r.types.str_iterator, v.clone()))
     } else if t == r.types.dict {
@@ -2538,12 +2536,16 @@ fn range_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(alloc(rt().types.range, PyRange { start, stop, step }))
 }
 
+/// The iterator of a range of immediate ints (the common case), with no
+/// detour through big ints; None for other ranges.
+fn small_range_iter(r: &PyRange) -> Option<Value> {
+    let (next, stop, step) = (r.start.as_small_int()?, r.stop.as_small_int()?, r.step.as_small_int()?);
+    Some(alloc(rt().types.range_iterator, PyIter { state: crate::lock::ShortMutex::new(IterState::Range { next, stop, step }) }))
+}
+
 fn range_iter(_ts: &ThreadState, a: Args<'_>) -> PyResult {
-    if let Some(r) = a.args.first().and_then(|v| v.downcast::<PyRange>()) {
-        // The common range of immediate ints: no detour through big ints.
-        if let (Some(next), Some(stop), Some(step)) = (r.start.as_small_int(), r.stop.as_small_int(), r.step.as_small_int()) {
-            return Ok(alloc(rt().types.range_iterator, PyIter { state: crate::lock::ShortMutex::new(IterState::Range { next, stop, step }) }));
-        }
+    if let Some(it) = a.args.first().and_then(|v| v.downcast::<PyRange>()).and_then(small_range_iter) {
+        return Ok(it);
     }
     let (s, e, step) = range_big(&a)?;
     let state = match (i64::try_from(&s), i64::try_from(&e), i64::try_from(&step)) {
