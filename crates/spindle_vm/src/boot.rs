@@ -75,6 +75,7 @@ pub fn new_interpreter(cfg: &Config) -> PyResult<(Arc<Interpreter>, ThreadState)
         native_modules: parking_lot::Mutex::new(cfg.native_modules.iter().map(|(n, f)| ((*n).to_owned(), *f)).collect()),
         module_state: parking_lot::Mutex::new(std::collections::HashMap::new()),
         gc: crate::gc::GcState::new(),
+        import_locks: Default::default(),
     });
     // Rust-stack budget for nested native->Python calls: main runs on a big stack.
     let ts = ThreadState::new(interp.clone(), 200 * 1024 * 1024);

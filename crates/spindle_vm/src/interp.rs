@@ -54,6 +54,8 @@ pub struct Interpreter {
     pub module_state: parking_lot::Mutex<std::collections::HashMap<&'static str, Value>>,
     /// The cycle collector's state (`gc` module).
     pub gc: crate::gc::GcState,
+    /// Per-module import locks (`import_lock.rs`).
+    pub import_locks: crate::import_lock::ImportLocks,
 }
 
 /// Creates a native module object.
