@@ -78,6 +78,7 @@ pub fn new_interpreter(cfg: &Config) -> PyResult<(Arc<Interpreter>, ThreadState)
         module_state: parking_lot::Mutex::new(std::collections::HashMap::new()),
         gc: crate::gc::GcState::new(),
         gil: crate::gil::Gil::new(cfg.enable_gil),
+        import_locks: Default::default(),
     });
     // Rust-stack budget for nested native->Python calls: main runs on a big stack.
     let ts = ThreadState::new(interp.clone(), 200 * 1024 * 1024);

@@ -253,31 +253,56 @@ pub fn import_module(ts: &ThreadState, name: &str) -> PyResult {
     load_dotted(ts, name)
 }
 
-fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
-    let modules = sys_modules(ts);
-    if let Some(m) = modules.get_str(name) {
-        if is_none(&m) {
-            return Err(not_found(name, format!("import of {name} halted; None in sys.modules")));
+/// `sys.modules[name]`, once no other thread is still running its body
+/// (None: not there, or gone because that body failed).
+fn loaded_module(ts: &ThreadState, name: &str) -> PyResult<Option<Value>> {
+    let Some(m) = sys_modules(ts).get_str(name) else { return Ok(None) };
+    let m = if ts.interp.import_locks.loading_elsewhere(ts, name) {
+        ts.interp.import_locks.wait_loaded(ts, name);
+        match sys_modules(ts).get_str(name) {
+            Some(m) => m,
+            None => return Ok(None),
         }
+    } else {
+        m
+    };
+    if is_none(&m) {
+        return Err(not_found(name, format!("import of {name} halted; None in sys.modules")));
+    }
+    Ok(Some(m))
+}
+
+fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
+    if let Some(m) = loaded_module(ts, name)? {
         return Ok(m);
     }
     let (parent, child) = match name.rsplit_once('.') {
         Some((p, c)) => (Some(p), c),
         None => (None, name),
     };
-    let search_path: Vec<String> = match parent {
-        Some(p) => {
-            let pm = load_dotted(ts, p)?;
-            if let Some(m) = sys_modules(ts).get_str(name) {
-                return Ok(m);
-            }
-            let path = module_dict(&pm).and_then(|d| d.get_str("__path__"));
+    let parent_module = match parent {
+        Some(p) => Some(load_dotted(ts, p)?),
+        None => None,
+    };
+    // One thread finds and runs the module; others importing it meanwhile
+    // wait here, then find it in sys.modules. (No guard: waiting would
+    // deadlock; go on with the partial module, as CPython.)
+    let _guard = ts.interp.import_locks.acquire(ts, name);
+    if let Some(m) = sys_modules(ts).get_str(name) {
+        if is_none(&m) {
+            return Err(not_found(name, format!("import of {name} halted; None in sys.modules")));
+        }
+        return Ok(m);
+    }
+    let search_path: Vec<String> = match (parent, &parent_module) {
+        (Some(p), Some(pm)) => {
+            let path = module_dict(pm).and_then(|d| d.get_str("__path__"));
             match path {
                 Some(pv) => ops::collect(ts, &pv)?.iter().filter_map(|v| as_str(v).map(str::to_owned)).collect(),
                 None => return Err(not_found(name, format!("No module named '{name}'; '{p}' is not a package"))),
             }
         }
-        None => {
+        _ => {
             if let Some(def) = ts.interp.native_module_def(name) {
                 let m = (def.init)(ts)?;
                 // A module that initialised and has not declared it runs
@@ -288,7 +313,7 @@ fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
                     let enabled_now = ts.interp.gil.config().is_none() && crate::interp::enable_gil(ts);
                     warn_gil_enabled(ts, name, enabled_now)?;
                 }
-                modules.set_str(new_str(name), m.clone());
+                sys_modules(ts).set_str(new_str(name), m.clone());
                 return Ok(m);
             }
             let sp = crate::builtins_init::sys_attr(ts, "path").unwrap_or_else(none);
@@ -433,6 +458,8 @@ pub fn install_meta_path_finder(ts: &ThreadState) -> PyResult<()> {
     d.set_str(new_str("_source"), crate::function::new_native("_source", finder_source));
     d.set_str(new_str("_load"), crate::function::new_native("_load", finder_load));
     d.set_str(new_str("_list"), crate::function::new_native("_list", finder_list));
+    d.set_str(new_str("_lock_acquire"), crate::function::new_native("_lock_acquire", finder_lock_acquire));
+    d.set_str(new_str("_lock_release"), crate::function::new_native("_lock_release", finder_lock_release));
     d.set_str(new_str("_LIB"), new_str(spindle_pylib::LIB_PREFIX));
     let code = compile_source(ts, include_str!("py/importer.py"), "<spindle importer>", "exec")?;
     let globals = m.downcast::<PyModule>().map(|p| p.dict.clone()).unwrap_or_else(none);
@@ -511,16 +538,50 @@ fn exec_module(ts: &ThreadState, name: &str, file: &str, src: &Source, is_pkg: b
         d.set_str(new_str("__path__"), crate::seq::new_list(vec![new_str(&dir)]));
     }
     let spec = make_spec(ts, name, file, is_pkg)?;
-    d.set_str(new_str("__spec__"), spec);
+    d.set_str(new_str("__spec__"), spec.clone());
     let code = module_code(ts, src, file)?;
     let modules = sys_modules(ts);
+    // While the body runs, importlib's `_find_and_load` sees the module as
+    // initializing and takes its lock (ours, see `import_lock.rs`) to wait.
+    let initializing = new_str("_initializing");
+    ops::setattr(ts, &spec, &initializing, Some(crate::num::new_bool(true)))?;
     modules.set_str(new_str(name), m.clone());
     let globals = m.downcast::<PyModule>().map(|p| p.dict.clone()).unwrap_or_else(none);
-    if let Err(e) = crate::eval::run_code(ts, &code, &globals, None) {
+    let ran = crate::eval::run_code(ts, &code, &globals, None);
+    let _ = ops::setattr(ts, &spec, &initializing, None);
+    if let Err(e) = ran {
         modules.remove_str(name);
         return Err(e);
     }
+    if name == "importlib._bootstrap" {
+        share_module_locks(ts, &m)?;
+    }
     Ok(modules.get_str(name).unwrap_or(m))
+}
+
+/// Points importlib's `_get_module_lock` at ours (`_spindle_importer`'s,
+/// over `import_lock.rs`), so an import through importlib and one by the
+/// import statement wait for each other.
+fn share_module_locks(ts: &ThreadState, bootstrap: &Value) -> PyResult<()> {
+    let Some(importer) = sys_modules(ts).get_str("_spindle_importer") else { return Ok(()) };
+    let Some(get_lock) = module_dict(&importer).and_then(|d| d.get_str("_get_module_lock")) else { return Ok(()) };
+    ops::setattr(ts, bootstrap, &new_str("_get_module_lock"), Some(get_lock))
+}
+
+/// `_lock_acquire(name)`: takes module `name`'s import lock; False when
+/// waiting for it would deadlock.
+fn finder_lock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(name) = a.args.first().and_then(as_str) else { raise!(TypeError, "_lock_acquire() argument must be str") };
+    Ok(crate::num::new_bool(ts.interp.import_locks.acquire_raw(ts, name)))
+}
+
+/// `_lock_release(name)`: gives back one level of module `name`'s import lock.
+fn finder_lock_release(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let Some(name) = a.args.first().and_then(as_str) else { raise!(TypeError, "_lock_release() argument must be str") };
+    if !ts.interp.import_locks.release(ts, name) {
+        raise!(RuntimeError, "cannot release un-acquired lock");
+    }
+    Ok(none())
 }
 
 /// A module's code: the build's precompiled copy for an embedded Lib file
@@ -547,6 +608,9 @@ fn make_spec(ts: &ThreadState, name: &str, file: &str, is_pkg: bool) -> PyResult
         d.set_str(new_str("loader"), none());
         d.set_str(new_str("loader_state"), none());
         d.set_str(new_str("submodule_search_locations"), if is_pkg { crate::seq::new_list(vec![]) } else { none() });
+        // importlib's `_find_and_load_unlocked` notes a package's submodule
+        // in it while that loads (ModuleSpec has it for every module).
+        d.set_str(new_str("_uninitialized_submodules"), crate::seq::new_list(vec![]));
         let parent = if is_pkg { name.to_owned() } else { name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default() };
         d.set_str(new_str("parent"), new_str(&parent));
     }
@@ -667,10 +731,11 @@ pub fn import_name(ts: &ThreadState, f: &Frame, name: &Value, fromlist: &Value, 
             return ops::call(ts, imp, &[name.clone(), f.globals.clone(), locals, fromlist.clone(), crate::num::new_int(level)]);
         }
     }
-    // Fast path: an absolute import of a module already in sys.modules.
+    // Fast path: an absolute import of a module already in sys.modules
+    // (and not still running its body in another thread).
     if level == 0 && is_none(fromlist) && !n.contains('.') {
         if let Some(m) = sys_modules(ts).get_str(n) {
-            if !is_none(&m) {
+            if !is_none(&m) && !ts.interp.import_locks.loading_elsewhere(ts, n) {
                 return Ok(m);
             }
         }

@@ -62,6 +62,8 @@ pub struct Interpreter {
     pub gc: crate::gc::GcState,
     /// GIL mode (`sys._is_gil_enabled()`, `sys.setswitchinterval`).
     pub gil: crate::gil::Gil,
+    /// Per-module import locks (`import_lock.rs`).
+    pub import_locks: crate::import_lock::ImportLocks,
 }
 
 /// Creates a native module object.

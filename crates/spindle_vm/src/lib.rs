@@ -28,6 +28,7 @@ pub mod generator;
 pub mod globals_cache;
 pub mod header;
 pub mod import;
+pub mod import_lock;
 pub mod inline_values;
 pub mod interp;
 mod interp_hooks;

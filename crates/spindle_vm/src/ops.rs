@@ -976,6 +976,31 @@ pub fn collect(ts: &ThreadState, v: &Value) -> PyResult<Vec<Value>> {
             return Ok(tp.items.to_vec());
         }
     }
+    // Exact dicts, sets and dict views copy under their lock, in one step
+    // (as CPython's list(), whose copy of them no other thread can split):
+    // a concurrent mutation never makes this raise "changed size during
+    // iteration".
+    if t == r.types.dict {
+        if let Some(d) = v.downcast::<crate::dict::PyDict>() {
+            return Ok(d.keys());
+        }
+    }
+    if t == r.types.set || t == r.types.frozenset {
+        if let Some(s) = v.downcast::<crate::set::PySet>() {
+            return Ok(s.table.keys());
+        }
+    }
+    if t == r.types.dict_keys || t == r.types.dict_values || t == r.types.dict_items {
+        if let Some(d) = v.downcast::<crate::iter::PyDictView>().and_then(|view| view.dict.downcast::<crate::dict::PyDict>()) {
+            return Ok(if t == r.types.dict_keys {
+                d.keys()
+            } else if t == r.types.dict_values {
+                d.values()
+            } else {
+                d.items().into_iter().map(|(k, v)| crate::seq::new_tuple(vec![k, v])).collect()
+            });
+        }
+    }
     let it = iter(ts, v)?;
     let mut out = Vec::new();
     while let Some(x) = next(ts, &it)? {

@@ -7,6 +7,7 @@
 //! hot ones to Rust when benchmarks say so.
 
 mod codecs;
+mod deque_ops;
 mod gcmod;
 mod json;
 mod abc;
@@ -20,7 +21,11 @@ use spindle_vm::value::Value;
 pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
     vec![
         ("itertools", |ts| py_module(ts, "itertools", include_str!("py/itertools.py"))),
-        ("_collections", |ts| py_module(ts, "_collections", include_str!("py/_collections.py"))),
+        ("_collections", |ts| {
+            let m = spindle_vm::native::new_module("_collections", deque_ops::FUNCTIONS);
+            exec_py(ts, &m, include_str!("py/_collections.py"), "_collections")?;
+            Ok(m)
+        }),
         ("_functools", |ts| {
             let m = py_module(ts, "_functools", include_str!("py/_functools.py"))?;
             partial::add_to(ts, &m);

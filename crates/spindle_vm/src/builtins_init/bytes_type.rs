@@ -1081,21 +1081,35 @@ fn ba_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         } else {
             bytes_like(ts, &p[1])?
         };
-        let len = ba.data.lock().len();
-        let (start, stop, step, count) = super::strings::slice_indices(ts, sl, len)?;
+        // A plain slice resolves against the length under the lock, so the
+        // assignment is one step; another's parts may run Python code
+        // (`__index__`), so it resolves first and clamps under the lock.
+        let plain = super::strings::slice_is_plain(sl);
+        let mut d = ba.data.lock();
+        let len = d.len();
+        let (start, stop, step, count) = if plain {
+            super::strings::slice_indices(ts, sl, len)?
+        } else {
+            drop(d);
+            let r = super::strings::slice_indices(ts, sl, len)?;
+            d = ba.data.lock();
+            r
+        };
         if step == 1 {
+            let len = d.len();
             let st = (start.max(0) as usize).min(len);
             let en = (stop.max(start).max(0) as usize).min(len).max(st);
-            if en - st != new.len() {
-                check_resizable(ba)?;
+            if en - st != new.len() && ba.exports.load(std::sync::atomic::Ordering::Acquire) > 0 {
+                drop(d);
+                raise!(BufferError, "Existing exports of data: object cannot be re-sized");
             }
-            ba.data.lock().splice(st..en, new);
+            d.splice(st..en, new);
             return Ok(none());
         }
         if new.len() != count {
+            drop(d);
             raise!(ValueError, "attempt to assign bytes of size {} to extended slice of size {}", new.len(), count);
         }
-        let mut d = ba.data.lock();
         for (k, b) in new.into_iter().enumerate() {
             let idx = (start + k as isize * step) as usize;
             if let Some(slot) = d.get_mut(idx) {
@@ -1126,19 +1140,29 @@ fn ba_delitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let p = pos_args(&a, "__delitem__", 1, 1)?;
     let ba = bytearray_of(&a)?;
     if let Some(sl) = p[0].downcast::<PySlice>() {
-        let len = ba.data.lock().len();
-        let (start, _, step, count) = super::strings::slice_indices(ts, sl, len)?;
+        let (start, step, count, mut d) = if super::strings::slice_is_plain(sl) {
+            // Resolved against the length under the lock: one step.
+            let d = ba.data.lock();
+            let (start, _, step, count) = super::strings::slice_indices(ts, sl, d.len())?;
+            (start, step, count, d)
+        } else {
+            let len = ba.data.lock().len();
+            let (start, _, step, count) = super::strings::slice_indices(ts, sl, len)?;
+            (start, step, count, ba.data.lock())
+        };
         if count == 0 {
             return Ok(none());
         }
-        check_resizable(ba)?;
-        let mut gone = vec![false; len];
+        if ba.exports.load(std::sync::atomic::Ordering::Acquire) > 0 {
+            drop(d);
+            raise!(BufferError, "Existing exports of data: object cannot be re-sized");
+        }
+        let mut gone = vec![false; d.len()];
         for i in 0..count {
             if let Some(g) = gone.get_mut((start + i as isize * step) as usize) {
                 *g = true;
             }
         }
-        let mut d = ba.data.lock();
         let mut k = 0;
         d.retain(|_| {
             let keep = !gone.get(k).copied().unwrap_or(false);
@@ -1151,16 +1175,18 @@ fn ba_delitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(TypeError, "bytearray indices must be integers or slices, not {}", ops::type_name(&p[0]));
     }
     let i = ops::index_isize(ts, &p[0])?;
-    let n = ba.data.lock().len() as isize;
+    let mut d = ba.data.lock();
+    let n = d.len() as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
+        drop(d);
         raise!(IndexError, "bytearray index out of range");
     }
-    check_resizable(ba)?;
-    let mut d = ba.data.lock();
-    if (j as usize) < d.len() {
-        d.remove(j as usize);
+    if ba.exports.load(std::sync::atomic::Ordering::Acquire) > 0 {
+        drop(d);
+        raise!(BufferError, "Existing exports of data: object cannot be re-sized");
     }
+    d.remove(j as usize);
     Ok(none())
 }
 
@@ -1211,33 +1237,40 @@ fn ba_pop(ts: &ThreadState, a: Args<'_>) -> PyResult {
         Some(v) => int_arg(ts, v)?,
         None => -1,
     };
-    let n = ba.data.lock().len() as isize;
+    // Index checks and removal in one step under the lock.
+    let mut d = ba.data.lock();
+    let n = d.len() as isize;
     if n == 0 {
+        drop(d);
         raise!(IndexError, "pop from empty bytearray");
     }
     let j = if i < 0 { i.saturating_add(n) } else { i };
     if j < 0 || j >= n {
+        drop(d);
         raise!(IndexError, "pop index out of range");
     }
-    check_resizable(ba)?;
-    let mut d = ba.data.lock();
-    match (j as usize) < d.len() {
-        true => Ok(new_int(i64::from(d.remove(j as usize)))),
-        false => Ok(none()),
+    if ba.exports.load(std::sync::atomic::Ordering::Acquire) > 0 {
+        drop(d);
+        raise!(BufferError, "Existing exports of data: object cannot be re-sized");
     }
+    Ok(new_int(i64::from(d.remove(j as usize))))
 }
 
 fn ba_remove(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let p = pos_args(&a, "remove", 1, 1)?;
     let ba = bytearray_of(&a)?;
     let b = byte_value(ts, &p[0])?;
-    let pos = ba.data.lock().iter().position(|x| *x == b);
-    let Some(pos) = pos else { raise!(ValueError, "value not found in bytearray") };
-    check_resizable(ba)?;
+    // Search and removal in one step under the lock.
     let mut d = ba.data.lock();
-    if pos < d.len() {
-        d.remove(pos);
+    let Some(pos) = d.iter().position(|x| *x == b) else {
+        drop(d);
+        raise!(ValueError, "value not found in bytearray")
+    };
+    if ba.exports.load(std::sync::atomic::Ordering::Acquire) > 0 {
+        drop(d);
+        raise!(BufferError, "Existing exports of data: object cannot be re-sized");
     }
+    d.remove(pos);
     Ok(none())
 }
 

@@ -431,19 +431,26 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
             }
             Ok(Some(v))
         }
-        IterState::Enumerate { iter, count } => {
-            let (i, c) = (iter.clone(), count.clone());
+        IterState::Enumerate { iter, .. } => {
+            let i = iter.clone();
             drop(st);
-            match ops::next(ts, &i)? {
-                Some(v) => {
-                    let next = crate::arith::binary_op(ts, &c, &new_int(1), 0)?;
-                    if let IterState::Enumerate { count, .. } = &mut *it.state.lock() {
-                        *count = next;
-                    }
-                    Ok(Some(new_tuple(vec![c, v])))
-                }
-                None => Ok(None),
+            let Some(v) = ops::next(ts, &i)? else { return Ok(None) };
+            // The count is taken and advanced in one step under the lock, so
+            // threads sharing the enumerate never get the same index.
+            let mut st = it.state.lock();
+            let IterState::Enumerate { count, .. } = &mut *st else { return Ok(None) };
+            let c = count.clone();
+            if let Some(n) = c.as_small_int().filter(|n| *n < i64::MAX) {
+                *count = new_int(n + 1);
+                drop(st);
+                return Ok(Some(new_tuple(vec![c, v])));
             }
+            drop(st);
+            let next = crate::arith::binary_op(ts, &c, &new_int(1), 0)?;
+            if let IterState::Enumerate { count, .. } = &mut *it.state.lock() {
+                *count = next;
+            }
+            Ok(Some(new_tuple(vec![c, v])))
         }
         IterState::Zip { iters, strict } => {
             let (iters, strict) = (iters.clone(), *strict);
@@ -884,22 +891,7 @@ fn list_init(r: &Runtime) {
                 }
                 Ok(items.remove(j as usize))
             }),
-            ("remove", |ts, a| {
-                check_args("remove", a, 1, 1)?;
-                let l = lst(&a)?;
-                for (i, x) in l.snapshot().iter().enumerate() {
-                    if ops::eq(ts, x, &a.args[1])? {
-                        let mut items = l.items.lock();
-                        if i < items.len() {
-                            let old = items.remove(i);
-                            drop(items);
-                            drop(old);
-                        }
-                        return Ok(none());
-                    }
-                }
-                raise!(ValueError, "list.remove(x): x not in list")
-            }),
+            ("remove", list_remove),
             ("index", |ts, a| {
                 check_args("index", a, 1, 3)?;
                 let v = lst(&a)?.snapshot();
@@ -1012,16 +1004,16 @@ fn list_init_m(ts: &ThreadState, a: Args<'_>) -> PyResult {
         Some(x) => ops::collect(ts, x)?,
         None => Vec::new(),
     };
-    *l.items.lock() = items;
+    let old = std::mem::replace(&mut *l.items.lock(), items);
+    // Released after the lock: a `__del__` may touch this list.
+    drop(old);
     Ok(none())
 }
 
-/// `l[sl]`: the indices are computed first (they may run `__index__`), then
-/// the items copied under the lock (a list that shrank meanwhile gives fewer).
+/// `l[sl]`: the items copied under the lock (see `resolve_slice_locked`; a
+/// list that shrank after a non-plain slice resolved gives fewer).
 pub(crate) fn list_slice(ts: &ThreadState, l: &PyList, sl: &PySlice) -> PyResult {
-    let len = l.len();
-    let (start, _, step, count) = super::strings::slice_indices(ts, sl, len)?;
-    let items = l.items.lock();
+    let (start, _, step, count, items) = resolve_slice_locked(ts, l, sl)?;
     let out: Vec<Value> = (0..count).filter_map(|i| items.get((start + i as isize * step) as usize).cloned()).collect();
     drop(items);
     Ok(new_list(out))
@@ -1058,13 +1050,30 @@ fn list_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     list_index_assign(ts, l, key, &a.args[2])
 }
 
+/// `sl`'s indices (start, stop, step, count) with `l`'s lock held. A plain
+/// slice (None or small-int parts) resolves against the length under the
+/// lock, so the caller's read or change is one atomic step, as in CPython;
+/// another's parts may run Python code (`__index__`), so it resolves first
+/// and the caller must bound its indexes by the length it then finds.
+fn resolve_slice_locked<'a>(
+    ts: &ThreadState,
+    l: &'a PyList,
+    sl: &PySlice,
+) -> PyResult<(isize, isize, isize, usize, parking_lot::lock_api::MutexGuard<'a, crate::lock::ShortLock, Vec<Value>>)> {
+    if super::strings::slice_is_plain(sl) {
+        let items = l.items.lock();
+        let (start, stop, step, count) = super::strings::slice_indices(ts, sl, items.len())?;
+        return Ok((start, stop, step, count, items));
+    }
+    let (start, stop, step, count) = super::strings::slice_indices(ts, sl, l.len())?;
+    Ok((start, stop, step, count, l.items.lock()))
+}
+
 /// `l[sl] = value`.
 pub(crate) fn list_slice_assign(ts: &ThreadState, l: &PyList, sl: &PySlice, value: &Value) -> PyResult {
     {
         let new_items = ops::collect(ts, value)?;
-        let len = l.len();
-        let (start, stop, step, count) = super::strings::slice_indices(ts, sl, len)?;
-        let mut items = l.items.lock();
+        let (start, stop, step, count, mut items) = resolve_slice_locked(ts, l, sl)?;
         if step == 1 {
             let st = start.max(0) as usize;
             let en = (stop.max(start)).max(0) as usize;
@@ -1122,11 +1131,9 @@ fn list_delitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let l = lst(&a)?;
     let key = &a.args[1];
     if let Some(sl) = key.downcast::<PySlice>() {
-        let len = l.len();
-        let (start, _, step, count) = super::strings::slice_indices(ts, sl, len)?;
+        let (start, _, step, count, mut items) = resolve_slice_locked(ts, l, sl)?;
         let mut idx: Vec<usize> = (0..count).map(|i| (start + i as isize * step) as usize).collect();
         idx.sort_unstable();
-        let mut items = l.items.lock();
         let mut removed = Vec::new();
         for i in idx.into_iter().rev() {
             if i < items.len() {
@@ -1151,6 +1158,105 @@ fn list_delitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(none())
 }
 
+/// `list.remove(x)`: one atomic step when every comparison is native (as
+/// CPython's, which no other thread can split); otherwise the comparisons
+/// run on a snapshot, outside the lock, and the item found is removed only
+/// if it is still in the list (else the search starts again), so a
+/// concurrent change never makes it remove some other item.
+fn list_remove(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    check_args("remove", a, 1, 1)?;
+    if !list_remove_value(ts, lst(&a)?, &a.args[1])? {
+        raise!(ValueError, "list.remove(x): x not in list");
+    }
+    Ok(none())
+}
+
+/// Removes the first item of `l` equal to `target` (see `list_remove`);
+/// false when there is none.
+pub fn list_remove_value(ts: &ThreadState, l: &PyList, target: &Value) -> PyResult<bool> {
+    {
+        let mut items = l.items.lock();
+        let mut found = None;
+        let mut all_native = true;
+        for (i, x) in items.iter().enumerate() {
+            match native_eq(x, target) {
+                Some(true) => {
+                    found = Some(i);
+                    break;
+                }
+                Some(false) => {}
+                None => {
+                    all_native = false;
+                    break;
+                }
+            }
+        }
+        if let Some(i) = found {
+            let old = items.remove(i);
+            // Released after the lock: a `__del__` may touch this list.
+            drop(items);
+            drop(old);
+            return Ok(true);
+        }
+        if all_native {
+            return Ok(false);
+        }
+    }
+    'search: loop {
+        for (i, x) in l.snapshot().iter().enumerate() {
+            if ops::eq(ts, x, target)? {
+                let mut items = l.items.lock();
+                // Where it was, or where a concurrent change moved it.
+                let at = if items.get(i).is_some_and(|y| y.is(x)) { Some(i) } else { items.iter().position(|y| y.is(x)) };
+                let Some(at) = at else { continue 'search };
+                let old = items.remove(at);
+                drop(items);
+                drop(old);
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+}
+
+/// `a == b` (as `PyObject_RichCompareBool`: identity first) when no Python
+/// code can take part: ints, floats, strs, bytes, bools, None; None when
+/// the comparison needs the general path.
+fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Some(x == y);
+    }
+    let r = rt();
+    // 1 int or bool, 2 float, 3 str, 4 bytes, 5 None, 0 anything else.
+    let kind = |t: TypeRef| {
+        if t == r.types.int || t == r.types.bool_ {
+            1
+        } else if t == r.types.float {
+            2
+        } else if t == r.types.str {
+            3
+        } else if t == r.types.bytes {
+            4
+        } else if t == r.types.none {
+            5
+        } else {
+            0
+        }
+    };
+    match (kind(a.type_ref()), kind(b.type_ref())) {
+        (0, _) | (_, 0) | (1, 2) | (2, 1) => None,
+        (1, 1) => Some(int_value(a) == int_value(b)),
+        (2, 2) => Some(crate::num::float_value(a)? == crate::num::float_value(b)?),
+        (3, 3) => Some(crate::str::as_data(a)? == crate::str::as_data(b)?),
+        (4, 4) => Some(a.downcast::<crate::bytes::PyBytes>()?.data == b.downcast::<crate::bytes::PyBytes>()?.data),
+        // Distinct kinds, or two different None objects (there is one).
+        _ => Some(false),
+    }
+}
+
 fn list_sort(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if a.positional().len() > 1 {
         raise!(TypeError, "sort() takes no positional arguments");
@@ -1165,20 +1271,94 @@ fn list_sort(ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
     }
     let l = lst(&a)?;
-    let items = std::mem::take(&mut *l.items.lock());
-    let r = sort_values(ts, items, key.as_ref(), reverse);
-    match r {
-        Ok(sorted) => {
-            let modified = !l.items.lock().is_empty();
-            *l.items.lock() = sorted;
-            if modified {
-                raise!(ValueError, "list modified during sort");
+    if key.is_none() {
+        // Items that compare without Python code sort in place under the
+        // lock, one atomic step as in CPython (whose sort of such a list
+        // never lets another thread in): no "list modified during sort"
+        // from a concurrent append, which would lose the appended items.
+        let mut items = l.items.lock();
+        if let Some(order) = native_order(&items) {
+            if reverse {
+                items.sort_by(|x, y| native_cmp(order, y, x));
+            } else {
+                items.sort_by(|x, y| native_cmp(order, x, y));
             }
-            Ok(none())
+            return Ok(none());
         }
-        Err((e, orig)) => {
-            *l.items.lock() = orig;
-            Err(e)
+    }
+    // Comparisons run Python code: as CPython, the list is empty while it
+    // sorts, and what other code put in it meanwhile is discarded.
+    let items = std::mem::take(&mut *l.items.lock());
+    let (restored, err) = match sort_values(ts, items, key.as_ref(), reverse) {
+        Ok(sorted) => (sorted, None),
+        Err((e, orig)) => (orig, Some(e)),
+    };
+    let displaced = std::mem::replace(&mut *l.items.lock(), restored);
+    let modified = !displaced.is_empty();
+    // Released after the lock: a `__del__` may touch this list.
+    drop(displaced);
+    if let Some(e) = err {
+        return Err(e);
+    }
+    if modified {
+        raise!(ValueError, "list modified during sort");
+    }
+    Ok(none())
+}
+
+/// Item kinds whose `<` is native and a total preorder, so that any stable
+/// sort orders them as CPython's does.
+#[derive(Clone, Copy)]
+enum NativeOrder {
+    Int,
+    Str,
+    Float,
+}
+
+/// The native order of `items` when they are all exact ints, all exact
+/// strs, or all exact floats none of which is a NaN.
+fn native_order(items: &[Value]) -> Option<NativeOrder> {
+    let r = rt();
+    let t = items.first()?.type_ref();
+    let order = if t == r.types.int {
+        NativeOrder::Int
+    } else if t == r.types.str {
+        NativeOrder::Str
+    } else if t == r.types.float {
+        NativeOrder::Float
+    } else {
+        return None;
+    };
+    let all = match order {
+        NativeOrder::Float => items.iter().all(|v| v.type_ref() == t && crate::num::float_value(v).is_some_and(|f| !f.is_nan())),
+        _ => items.iter().all(|v| v.type_ref() == t),
+    };
+    all.then_some(order)
+}
+
+/// An exact int's value (borrowed from a heap int).
+fn int_value(v: &Value) -> std::borrow::Cow<'_, spindle_num::Int> {
+    match (v.as_small_int(), v.downcast::<crate::num::PyInt>()) {
+        (Some(i), _) => std::borrow::Cow::Owned(spindle_num::Int::Small(i)),
+        (None, Some(p)) => std::borrow::Cow::Borrowed(&p.value),
+        (None, None) => std::borrow::Cow::Owned(spindle_num::Int::Small(0)),
+    }
+}
+
+fn native_cmp(order: NativeOrder, x: &Value, y: &Value) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match order {
+        NativeOrder::Int => match (x.as_small_int(), y.as_small_int()) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => int_value(x).cmp(&int_value(y)),
+        },
+        NativeOrder::Str => match (crate::str::as_data(x), crate::str::as_data(y)) {
+            (Some(a), Some(b)) => a.cmp(b),
+            _ => Ordering::Equal,
+        },
+        NativeOrder::Float => {
+            let (a, b) = (crate::num::float_value(x).unwrap_or(0.0), crate::num::float_value(y).unwrap_or(0.0));
+            a.partial_cmp(&b).unwrap_or(Ordering::Equal)
         }
     }
 }

@@ -204,6 +204,13 @@ fn clamp_index(x: isize, len: isize, step: isize) -> isize {
 }
 
 /// Python slice indices over a sequence of length `len`: (start, stop, step, count).
+/// Whether `slice_indices` neither runs Python code nor fails for `slice`
+/// (its parts are None or small ints, its step not 0), so a container may
+/// resolve it under its lock, in the same step as the change it makes.
+pub fn slice_is_plain(slice: &crate::cell::PySlice) -> bool {
+    [&slice.start, &slice.stop, &slice.step].iter().all(|v| is_none(v) || v.is_small_int()) && slice.step.as_small_int() != Some(0)
+}
+
 pub fn slice_indices(ts: &ThreadState, slice: &crate::cell::PySlice, len: usize) -> PyResult<(isize, isize, isize, usize)> {
     let len = len as isize;
     let step = if is_none(&slice.step) {

@@ -100,6 +100,34 @@ class SpindleLibFinder:
             yield prefix + name, is_pkg
 
 
+class _ModuleLock:
+    """importlib's module lock for one name, over the import statement's
+    own (so both ways of importing a module wait for each other); stands in
+    for `importlib._bootstrap._ModuleLock` through `_get_module_lock`."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+    def acquire(self):
+        if not _lock_acquire(self.name):
+            from importlib._bootstrap import _DeadlockError
+            raise _DeadlockError(f"deadlock detected by {self!r}")
+        return True
+
+    def release(self):
+        _lock_release(self.name)
+
+    def __repr__(self):
+        return f"_ModuleLock({self.name!r}) at {id(self)}"
+
+
+def _get_module_lock(name):
+    """importlib._bootstrap._get_module_lock, once importlib is loaded."""
+    return _ModuleLock(name)
+
+
 # importlib's FileFinder hook, made on first use (importing importlib's
 # external bootstrap at start-up would cost every run).
 _file_finder_hook = None

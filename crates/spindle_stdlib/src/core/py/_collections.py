@@ -1,5 +1,11 @@
 # Spindle's _collections, written in Python for Spindle: deque (list
 # backed), defaultdict, _count_elements. FIXME(perf): port deque to Rust.
+#
+# Threads: each deque operation is one atomic step of the backing list, as
+# it is in CPython: a single list operation, or a native helper that does
+# its steps under the list's lock (_push, _insert, _rotate, _remove, from
+# the Rust half of this module). Reads that scan take a snapshot. `_state`
+# counts mutations for the iterators' "mutated during iteration" check.
 
 import sys as _sys
 
@@ -34,47 +40,45 @@ class deque:
     def maxlen(self):
         return self._maxlen
 
-    def _trim_right(self):
-        m = self._maxlen
-        if m is not None and len(self._items) > m:
-            del self._items[:len(self._items) - m]
-
-    def _trim_left(self):
-        m = self._maxlen
-        if m is not None and len(self._items) > m:
-            del self._items[m:]
-
     def append(self, x, /):
         self._state += 1
-        self._items.append(x)
-        self._trim_right()
+        if self._maxlen is None:
+            self._items.append(x)
+        else:
+            _push(self._items, x, self._maxlen, False)
 
     def appendleft(self, x, /):
         self._state += 1
-        self._items.insert(0, x)
-        self._trim_left()
+        if self._maxlen is None:
+            self._items.insert(0, x)
+        else:
+            _push(self._items, x, self._maxlen, True)
 
     def pop(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
+        try:
+            x = self._items.pop()
+        except IndexError:
+            raise IndexError('pop from an empty deque') from None
         self._state += 1
-        return self._items.pop()
+        return x
 
     def popleft(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
+        try:
+            x = self._items.pop(0)
+        except IndexError:
+            raise IndexError('pop from an empty deque') from None
         self._state += 1
-        return self._items.pop(0)
+        return x
 
     def extend(self, iterable, /):
         if iterable is self:
-            iterable = list(iterable)
+            iterable = list(self._items)
         for x in iterable:
             self.append(x)
 
     def extendleft(self, iterable, /):
         if iterable is self:
-            iterable = list(iterable)
+            iterable = list(self._items)
         for x in iterable:
             self.appendleft(x)
 
@@ -84,7 +88,7 @@ class deque:
 
     def copy(self):
         if type(self) is deque:
-            return deque(self, self._maxlen)
+            return deque(list(self._items), self._maxlen)
         if self._maxlen is None:
             return type(self)(self)
         return type(self)(self, self._maxlen)
@@ -97,7 +101,7 @@ class deque:
         for x in list(self._items):
             if x is value or x == value:
                 n += 1
-            if state != self._state:
+            if state != self._state and _python_eq(x, value):
                 raise RuntimeError('deque mutated during iteration')
         return n
 
@@ -111,32 +115,27 @@ class deque:
             stop = max(stop + n, 0)
         stop = min(stop, n)
         state = self._state
-        for i in range(start, stop):
-            x = self._items[i]
+        items = list(self._items)
+        for i in range(start, min(stop, len(items))):
+            x = items[i]
             if x is value or x == value:
                 return i
-            if state != self._state:
+            if state != self._state and _python_eq(x, value):
                 raise RuntimeError('deque mutated during iteration')
         raise ValueError('deque.index(x): x not in deque')
 
     def insert(self, index, value, /):
         index = _intarg(index)
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
-            raise IndexError('deque already at its maximum size')
+        if self._maxlen is None:
+            self._items.insert(index, value)
+        else:
+            _insert(self._items, index, value, self._maxlen)
         self._state += 1
-        self._items.insert(index, value)
 
     def remove(self, value, /):
-        state = self._state
-        for i, x in enumerate(list(self._items)):
-            eq = x is value or x == value
-            if state != self._state:
-                raise IndexError('deque mutated during remove().')
-            if eq:
-                self._state += 1
-                del self._items[i]
-                return
-        raise ValueError('deque.remove(x): x not in deque')
+        if not _remove(self._items, value):
+            raise ValueError('deque.remove(x): x not in deque')
+        self._state += 1
 
     def reverse(self):
         self._state += 1
@@ -144,13 +143,10 @@ class deque:
 
     def rotate(self, n=1, /):
         n = _intarg(n)
-        k = len(self._items)
-        if k <= 1:
-            return
-        n %= k
-        if n:
+        if not -2**63 <= n < 2**63:
+            raise OverflowError('Python int too large to convert to C ssize_t')
+        if _rotate(self._items, n):
             self._state += 1
-            self._items[:] = self._items[-n:] + self._items[:-n]
 
     def __len__(self):
         return len(self._items)
@@ -159,33 +155,43 @@ class deque:
         return bool(self._items)
 
     def _norm(self, i):
+        # The list's own indexing wraps negative indexes as a deque's: each
+        # access below is one list operation.
         if isinstance(i, slice):
             raise TypeError('sequence index must be integer, not \'slice\'')
         i = _intarg(i)
-        n = len(self._items)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
+        if not -2**62 < i < 2**62:
             raise IndexError('deque index out of range')
         return i
 
     def __getitem__(self, i):
-        return self._items[self._norm(i)]
+        i = self._norm(i)
+        try:
+            return self._items[i]
+        except IndexError:
+            raise IndexError('deque index out of range') from None
 
     def __setitem__(self, i, v):
-        self._items[self._norm(i)] = v
+        i = self._norm(i)
+        try:
+            self._items[i] = v
+        except IndexError:
+            raise IndexError('deque index out of range') from None
 
     def __delitem__(self, i):
         i = self._norm(i)
+        try:
+            del self._items[i]
+        except IndexError:
+            raise IndexError('deque index out of range') from None
         self._state += 1
-        del self._items[i]
 
     def __contains__(self, value):
         state = self._state
         for x in list(self._items):
             if x is value or x == value:
                 return True
-            if state != self._state:
+            if state != self._state and _python_eq(x, value):
                 raise RuntimeError('deque mutated during iteration')
         return False
 
@@ -273,6 +279,14 @@ def _repr_enter(o):
 def _repr_leave(o):
     _repr_active.discard(id(o))
 
+# Types whose == runs no Python code: a comparison of two of them cannot
+# have changed the deque, so a change seen after it is another thread's,
+# which CPython's deque (whose scan no other thread can split) never sees.
+_NATIVE_EQ = frozenset((int, float, str, bytes, bool, type(None)))
+
+def _python_eq(x, value):
+    return type(x) not in _NATIVE_EQ or type(value) not in _NATIVE_EQ
+
 class _deque_iterator:
     __slots__ = ('_deque', '_state', '_i')
     def __init__(self, d, index=0):
@@ -288,10 +302,13 @@ class _deque_iterator:
         if d._state != self._state:
             self._deque = None
             raise RuntimeError('deque mutated during iteration')
-        if self._i >= len(d._items):
+        try:
+            v = d._items[self._i]
+        except IndexError:
             self._deque = None
-            raise StopIteration
-        v = d._items[self._i]
+            if d._state != self._state:
+                raise RuntimeError('deque mutated during iteration') from None
+            raise StopIteration from None
         self._i += 1
         return v
     def __length_hint__(self):
@@ -307,10 +324,17 @@ class _deque_reverse_iterator(_deque_iterator):
         if d._state != self._state:
             self._deque = None
             raise RuntimeError('deque mutated during iteration')
-        if self._i >= len(d._items):
+        items = d._items
+        i = len(items) - 1 - self._i
+        try:
+            if i < 0:
+                raise IndexError
+            v = items[i]
+        except IndexError:
             self._deque = None
-            raise StopIteration
-        v = d._items[len(d._items) - 1 - self._i]
+            if d._state != self._state:
+                raise RuntimeError('deque mutated during iteration') from None
+            raise StopIteration from None
         self._i += 1
         return v
 
