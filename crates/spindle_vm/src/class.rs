@@ -101,13 +101,13 @@ pub(crate) fn set_builtin_base(t: TypeRef, base: Option<TypeRef>) {
             *td.base.write() = Some(b.to_value());
             *td.bases.write() = vec![b.to_value()];
             let mut mro = vec![b.to_value()];
-            mro.extend(b.data().mro_rest.read().iter().cloned());
-            *td.mro_rest.write() = mro;
+            mro.extend(b.data().mro_rest.read(&crate::qsbr::ReadGuard::new()).iter().cloned());
+            td.mro_rest.set(mro);
         }
         None => {
             *td.base.write() = None;
             td.bases.write().clear();
-            td.mro_rest.write().clear();
+            td.mro_rest.set(Vec::new());
         }
     }
 }
@@ -134,7 +134,7 @@ pub(crate) fn init_builtin_type_hierarchy(r: &Runtime) {
     let (eg, beg, exc) = (r.exc.ExceptionGroup, r.exc.BaseExceptionGroup, r.exc.Exception);
     *eg.data().bases.write() = vec![beg.to_value(), exc.to_value()];
     exc.add_subclass(eg);
-    *eg.data().mro_rest.write() = vec![beg.to_value(), exc.to_value(), r.exc.BaseException.to_value(), object.to_value()];
+    eg.data().mro_rest.set(vec![beg.to_value(), exc.to_value(), r.exc.BaseException.to_value(), object.to_value()]);
 }
 
 /// Attribute lookup on a type object (`type.__getattribute__`).
@@ -282,7 +282,7 @@ fn set_bases(t: TypeRef, value: Option<Value>) -> PyResult<()> {
         }
         i += 1;
     }
-    let saved: Vec<Vec<Value>> = affected.iter().map(|a| a.data().mro_rest.read().clone()).collect();
+    let saved: Vec<Vec<Value>> = affected.iter().map(|a| a.data().mro_rest.get()).collect();
     let old_bases_v = t.data().bases.read().clone();
     let old_base_v = t.data().base.read().clone();
     *t.data().bases.write() = items.clone();
@@ -291,7 +291,7 @@ fn set_bases(t: TypeRef, value: Option<Value>) -> PyResult<()> {
     for a in &affected {
         let bases: Vec<TypeRef> = a.data().bases.read().iter().filter_map(TypeRef::from_value).collect();
         match c3_mro(&bases) {
-            Ok(m) => *a.data().mro_rest.write() = m.iter().map(TypeRef::to_value).collect(),
+            Ok(m) => a.data().mro_rest.set(m.iter().map(TypeRef::to_value).collect()),
             Err(e) => {
                 failure = Some(e);
                 break;
@@ -300,7 +300,7 @@ fn set_bases(t: TypeRef, value: Option<Value>) -> PyResult<()> {
     }
     if let Some(e) = failure {
         for (a, m) in affected.iter().zip(saved) {
-            *a.data().mro_rest.write() = m;
+            a.data().mro_rest.set(m);
         }
         *t.data().bases.write() = old_bases_v;
         *t.data().base.write() = old_base_v;
@@ -786,7 +786,7 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
     *td.qualname.write() = qualname;
     *td.base.write() = Some(primary.to_value());
     *td.bases.write() = base_types.iter().map(|b| b.to_value()).collect();
-    *td.mro_rest.write() = mro.iter().map(|b| b.to_value()).collect();
+    td.mro_rest.set(mro.iter().map(|b| b.to_value()).collect());
     let _ = td.new_fn.set(solid.data().new_fn.get().copied().unwrap_or(crate::builtins_init::object_new_raw));
     let cls = alloc(meta, td);
     let Some(ct) = TypeRef::from_value(&cls) else { raise!(SystemError, "type_new failed") };

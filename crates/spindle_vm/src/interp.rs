@@ -157,6 +157,7 @@ impl ThreadState {
         let marker = 0u8;
         // Before this thread touches any object (see `brc`).
         let brc = crate::brc::register();
+        crate::qsbr::register_thread();
         let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached() });
         WORLD.threads.lock().push(slot.clone());
         let ts = ThreadState {
@@ -199,6 +200,7 @@ impl ThreadState {
         // for the thread's life.
         let saved_errno = unsafe { *libc::__errno_location() };
         self.attach_keeping_errno();
+        crate::qsbr::online();
         // SAFETY: as above.
         unsafe { *libc::__errno_location() = saved_errno };
     }
@@ -228,6 +230,7 @@ impl ThreadState {
 
     /// Detaches, and releases the GIL if this thread holds it.
     fn detach(&self) {
+        crate::qsbr::offline();
         detach(&self.slot);
         if self.holds_gil.replace(false) {
             self.interp.gil.release(self.gil_id());
@@ -312,6 +315,8 @@ impl Drop for ThreadState {
         crate::types::forget_this_thread();
         // Frees what other threads dropped last (may run `__del__`).
         crate::brc::unregister(&self.brc);
+        // While still attached: freeing what is ready may drop objects.
+        crate::qsbr::unregister_thread();
         self.detach();
         WORLD.threads.lock().retain(|s| !Arc::ptr_eq(s, &self.slot));
     }

@@ -5,7 +5,9 @@
 //! It also runs the Python handlers of OS signals that arrived (main
 //! thread).
 //!
-//! Stop requests and GIL drop requests share one word ([`PENDING`]), so the
+//! It reports a quiescent state when memory waits for one (`qsbr`).
+//!
+//! Stop requests, GIL drop requests and QSBR requests share one word ([`PENDING`]), so the
 //! common case (nothing asked) costs one relaxed load for both, as the stop
 //! request alone did before GIL mode existed.
 
@@ -18,6 +20,8 @@ use crate::interp::ThreadState;
 pub(crate) const STOP_REQUESTED: u8 = 1;
 /// A thread waiting for the GIL asks the holder to drop it.
 pub(crate) const GIL_DROP_REQUEST: u8 = 2;
+/// Memory waits for every thread's quiescent state (`qsbr`).
+pub(crate) const QSBR_PENDING: u8 = 4;
 
 /// What attached threads must attend to at their next safepoint (a hint:
 /// the precise state is `interp`'s stop request and the GIL's own flag).
@@ -58,5 +62,8 @@ fn attend(ts: &ThreadState, pending: u8) {
     }
     if pending & GIL_DROP_REQUEST != 0 {
         ts.gil_drop_point();
+    }
+    if pending & QSBR_PENDING != 0 {
+        crate::qsbr::quiescent();
     }
 }

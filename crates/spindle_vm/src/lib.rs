@@ -41,6 +41,7 @@ pub mod lock;
 pub mod num;
 pub mod object;
 pub mod ops;
+pub mod qsbr;
 mod patterns;
 pub mod runtime;
 pub mod seq;

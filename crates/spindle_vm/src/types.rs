@@ -47,7 +47,9 @@ pub struct TypeData {
     pub base: RwLock<Option<Value>>,
     pub bases: RwLock<Vec<Value>>,
     /// The MRO without the type itself (which would be a self-reference).
-    pub mro_rest: RwLock<Vec<Value>>,
+    /// Read on every isinstance check and attribute lookup miss, by every
+    /// thread: lock-free (`qsbr`), replaced whole when `__bases__` changes.
+    pub mro_rest: crate::qsbr::QsbrCell<Vec<Value>>,
     pub dict: OnceLock<Value>,
     /// Bumped on every change to this type's or a base's namespace (for caches).
     pub version: AtomicU32,
@@ -77,7 +79,7 @@ impl PyPayload for TypeData {
         for b in self.bases.read().iter() {
             visit(b);
         }
-        for b in self.mro_rest.read().iter() {
+        for b in self.mro_rest.read(&crate::qsbr::ReadGuard::new()).iter() {
             visit(b);
         }
     }
@@ -100,7 +102,7 @@ impl TypeData {
             slot_names,
             base: RwLock::new(None),
             bases: RwLock::new(Vec::new()),
-            mro_rest: RwLock::new(Vec::new()),
+            mro_rest: crate::qsbr::QsbrCell::new(Vec::new()),
             dict: OnceLock::new(),
             version: AtomicU32::new(1),
             subclasses: parking_lot::Mutex::new(Vec::new()),
@@ -272,7 +274,7 @@ impl TypeRef {
     /// `type.__mro__` as a list of types, the type itself first.
     pub fn mro(&self) -> Vec<TypeRef> {
         let mut v = vec![*self];
-        for t in self.data().mro_rest.read().iter() {
+        for t in self.data().mro_rest.read(&crate::qsbr::ReadGuard::new()).iter() {
             if let Some(tr) = TypeRef::from_value(t) {
                 v.push(tr);
             }
@@ -351,7 +353,7 @@ impl TypeRef {
         if let Some(v) = probe(self) {
             return Some(v);
         }
-        for t in self.data().mro_rest.read().iter() {
+        for t in self.data().mro_rest.read(&crate::qsbr::ReadGuard::new()).iter() {
             if let Some(tr) = TypeRef::from_value(t) {
                 if let Some(v) = probe(&tr) {
                     return Some(v);
@@ -365,7 +367,7 @@ impl TypeRef {
         if *self == other {
             return true;
         }
-        self.data().mro_rest.read().iter().any(|t| t.header_ptr() as usize == other.ptr())
+        self.data().mro_rest.read(&crate::qsbr::ReadGuard::new()).iter().any(|t| t.header_ptr() as usize == other.ptr())
     }
 
     pub fn is_heap(&self) -> bool {

@@ -1,4 +1,5 @@
 # Pins: deterministic bits of locale (C locale conventions, setlocale query, normalize, format_string/currency-free str/atof/atoi, strxfrm/strcoll in C), platform (python_version/implementation formats) and sysconfig (path names, config var types).
+# timeout: 30
 import locale, platform, sysconfig, sys
 print(locale.setlocale(locale.LC_NUMERIC) in ("C", "C.UTF-8", "C.utf8"))
 locale.setlocale(locale.LC_ALL, "C")

@@ -577,7 +577,7 @@ fn f_close(ts: &ThreadState, a: Args<'_>) -> PyResult {
     // (Looked up past FileIO in FileIO's own MRO: a subclass's close may be
     // what called this one.)
     let base_close = TYPE.get().and_then(|t| {
-        t.data().mro_rest.read().iter().find_map(|b| TypeRef::from_value(b).and_then(|b| b.data().dict_data().get_str("close")))
+        t.data().mro_rest.read(&spindle_vm::qsbr::ReadGuard::new()).iter().find_map(|b| TypeRef::from_value(b).and_then(|b| b.data().dict_data().get_str("close")))
     });
     let res = match base_close {
         Some(f) => ops::call(ts, &f, std::slice::from_ref(this)).map(drop),

@@ -1,0 +1,188 @@
+//! Lock-free reads of rarely replaced data, with the old copy freed through
+//! quiescent-state-based reclamation (the protocol is `spindle_qsbr`,
+//! model-checked with loom).
+//!
+//! A [`QsbrCell`] holds a boxed value that readers borrow with one load and
+//! no write to shared memory (a read lock or a reference count on shared
+//! data is a cache-line transfer per read when several threads read it).
+//! Replacing the value retires the old box; it is freed once every thread
+//! has passed a quiescent state: its eval breaker while the [`QSBR_PENDING`]
+//! bit is set, or detaching (`ThreadState::detach`), where it holds no
+//! borrowed pointer.
+//!
+//! The rule readers follow: a borrow ([`ReadGuard`]) never lives across
+//! anything that reaches a quiescent state: running Python code (its eval
+//! breaker) or a blocking call. Debug builds count each thread's live
+//! guards and check the count is zero at every quiescent state; the test
+//! command runs the conformance programs on a debug build.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicPtr, Ordering};
+
+use spindle_qsbr::{Domain, Reader, Retired};
+
+use crate::interp_hooks::QSBR_PENDING;
+
+static DOMAIN: Domain = Domain::new();
+static RETIRED: Retired<Box<dyn Any + Send>> = Retired::new();
+
+thread_local! {
+    /// This thread's reader, while it has a `ThreadState`.
+    static READER: RefCell<Option<Arc<Reader>>> = const { RefCell::new(None) };
+    /// Live `ReadGuard`s on this thread (checked in debug builds).
+    static GUARDS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Registers the calling thread as a reader, offline until `online`.
+pub(crate) fn register_thread() {
+    let r = DOMAIN.register();
+    READER.with(|slot| *slot.borrow_mut() = Some(r));
+}
+
+/// Removes the calling thread's reader (it is ending).
+pub(crate) fn unregister_thread() {
+    if let Some(r) = READER.with(|slot| slot.borrow_mut().take()) {
+        DOMAIN.unregister(&r);
+    }
+    free_ready();
+}
+
+fn with_reader(f: impl FnOnce(&Reader)) {
+    READER.with(|slot| {
+        if let Some(r) = &*slot.borrow() {
+            f(r)
+        }
+    });
+}
+
+fn check_no_guards() {
+    debug_assert_eq!(GUARDS.get(), 0, "a QSBR read guard is live at a quiescent state");
+}
+
+/// The calling thread attaches: it may read again.
+pub(crate) fn online() {
+    with_reader(|r| r.online(&DOMAIN));
+}
+
+/// The calling thread detaches: it reads nothing until `online`.
+pub(crate) fn offline() {
+    check_no_guards();
+    with_reader(Reader::offline);
+}
+
+/// The eval breaker saw `QSBR_PENDING`: report a quiescent state and free
+/// what is ready.
+#[cold]
+pub(crate) fn quiescent() {
+    check_no_guards();
+    with_reader(|r| r.quiescent(&DOMAIN));
+    free_ready();
+}
+
+/// Frees retired boxes whose goal passed; clears the pending bit once none
+/// wait (cleared first, then re-set if a retire raced in, so none is lost).
+fn free_ready() {
+    let ready = RETIRED.take_ready(&DOMAIN);
+    crate::interp_hooks::clear_pending(QSBR_PENDING);
+    if !RETIRED.is_empty() {
+        crate::interp_hooks::set_pending(QSBR_PENDING);
+    }
+    drop(ready);
+}
+
+/// Frees `item` once no thread can still be reading it (at once when no
+/// other thread is online).
+fn retire(item: Box<dyn Any + Send>) {
+    let goal = DOMAIN.advance();
+    // The caller holds no guard (the rule), so this thread is quiescent.
+    check_no_guards();
+    with_reader(|r| r.quiescent(&DOMAIN));
+    if DOMAIN.poll(goal) {
+        drop(item);
+        return;
+    }
+    RETIRED.push(goal, item);
+    crate::interp_hooks::set_pending(QSBR_PENDING);
+}
+
+/// Proof that the current thread may borrow from `QsbrCell`s: it is not
+/// `Send`, and the borrows it hands out end with it.
+pub struct ReadGuard {
+    _not_send: PhantomData<*const ()>,
+}
+
+impl ReadGuard {
+    #[inline]
+    pub fn new() -> ReadGuard {
+        if cfg!(debug_assertions) {
+            GUARDS.set(GUARDS.get() + 1);
+        }
+        ReadGuard { _not_send: PhantomData }
+    }
+}
+
+impl Default for ReadGuard {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for ReadGuard {
+    #[inline]
+    fn drop(&mut self) {
+        if cfg!(debug_assertions) {
+            GUARDS.set(GUARDS.get() - 1);
+        }
+    }
+}
+
+/// A value read without a lock and replaced whole (see the module docs).
+pub struct QsbrCell<T: Send + Sync + 'static> {
+    /// Always a live `Box<T>` owned by the cell.
+    ptr: AtomicPtr<T>,
+}
+
+impl<T: Send + Sync + 'static> QsbrCell<T> {
+    pub fn new(v: T) -> QsbrCell<T> {
+        QsbrCell { ptr: AtomicPtr::new(Box::into_raw(Box::new(v))) }
+    }
+
+    /// The current value, borrowed for as long as `guard` lives.
+    #[inline]
+    pub fn read<'g>(&self, _guard: &'g ReadGuard) -> &'g T {
+        // SAFETY: the pointer is a live box: replaced boxes are freed only
+        // after this thread's next quiescent state, which cannot come while
+        // `guard` lives (the module rule; checked in debug builds).
+        unsafe { &*self.ptr.load(Ordering::SeqCst) }
+    }
+
+    /// A copy of the current value.
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        let g = ReadGuard::new();
+        self.read(&g).clone()
+    }
+
+    /// Publishes `v`; the old value is freed once no reader can hold it.
+    pub fn set(&self, v: T) {
+        let old = self.ptr.swap(Box::into_raw(Box::new(v)), Ordering::SeqCst);
+        // SAFETY: `old` was the cell's live box, now unlinked: only readers
+        // that loaded it before the swap can reach it, and `retire` waits
+        // for them.
+        retire(unsafe { Box::from_raw(old) });
+    }
+}
+
+impl<T: Send + Sync + 'static> Drop for QsbrCell<T> {
+    fn drop(&mut self) {
+        let p = *self.ptr.get_mut();
+        // SAFETY: the cell owns its box. A cell dies with its object, which
+        // nobody else can reach any more, so no reader borrows from it.
+        drop(unsafe { Box::from_raw(p) });
+    }
+}
