@@ -86,6 +86,19 @@ impl Domain {
         self.wr_seq.fetch_add(INCR, SeqCst) + INCR
     }
 
+    /// A goal for memory unlinked just now without bumping the shared
+    /// sequence (one contended write less per retirement): the next bump
+    /// reaches it. Whoever waits for it must make sure a bump comes
+    /// (`current() < goal`: call `advance`).
+    pub fn deferred_goal(&self) -> u64 {
+        self.wr_seq.load(SeqCst) + INCR
+    }
+
+    /// The shared sequence now.
+    pub fn current(&self) -> u64 {
+        self.wr_seq.load(SeqCst)
+    }
+
     /// Whether memory with `goal` may be freed now.
     pub fn poll(&self, goal: u64) -> bool {
         if self.rd_seq.load(SeqCst) >= goal {
@@ -138,17 +151,19 @@ impl Reader {
 /// Items waiting for their goals (freed by dropping them).
 pub struct Retired<T> {
     items: Mutex<Vec<(u64, T)>>,
+    /// `items.len()`, readable without the lock.
+    len: AtomicU64,
 }
 
 impl<T> Retired<T> {
     #[cfg(not(loom))]
     pub const fn new() -> Retired<T> {
-        Retired { items: Mutex::new(Vec::new()) }
+        Retired { items: Mutex::new(Vec::new()), len: AtomicU64::new(0) }
     }
 
     #[cfg(loom)]
     pub fn new() -> Retired<T> {
-        Retired { items: Mutex::new(Vec::new()) }
+        Retired { items: Mutex::new(Vec::new()), len: AtomicU64::new(0) }
     }
 
     fn items(&self) -> impl std::ops::DerefMut<Target = Vec<(u64, T)>> + '_ {
@@ -156,27 +171,31 @@ impl<T> Retired<T> {
     }
 
     pub fn push(&self, goal: u64, item: T) {
-        self.items().push((goal, item));
+        let mut items = self.items();
+        items.push((goal, item));
+        self.len.store(items.len() as u64, SeqCst);
     }
 
     /// Removes and returns the items whose goal `d` has reached, for the
     /// caller to drop (outside this list's lock: dropping may re-enter).
     pub fn take_ready(&self, d: &Domain) -> Vec<T> {
-        let mut items = self.items();
-        if items.is_empty() {
+        if self.is_empty() {
             return Vec::new();
         }
+        let mut items = self.items();
         let mut ready = Vec::new();
         let mut keep = Vec::with_capacity(items.len());
         for (goal, item) in items.drain(..) {
             if d.poll(goal) { ready.push(item) } else { keep.push((goal, item)) }
         }
         *items = keep;
+        self.len.store(items.len() as u64, SeqCst);
         ready
     }
 
+    /// Whether nothing waits (without taking the lock).
     pub fn is_empty(&self) -> bool {
-        self.items().is_empty()
+        self.len.load(SeqCst) == 0
     }
 }
 

@@ -7,6 +7,8 @@
 //!   reports a quiescent state after its read.
 //! - `reader_comes_online_late`: the reader starts offline (detached) and
 //!   attaches while the writer retires: the writer's scan may skip it.
+//! - `deferred_goal`: the writer takes a goal without bumping the sequence
+//!   (`Domain::deferred_goal`) and bumps it while waiting.
 #![cfg(loom)]
 
 use loom::cell::UnsafeCell;
@@ -47,6 +49,24 @@ fn replace_and_free(s: &Shared) {
     let old = s.cell.swap(new_block(2), SeqCst);
     let goal = s.d.advance();
     while !s.d.poll(goal) {
+        loom::thread::yield_now();
+    }
+    // SAFETY (test): the goal passed: no reader holds `old`.
+    unsafe {
+        (*old).val.with_mut(|v| *v = POISON);
+        drop(Box::from_raw(old));
+    }
+}
+
+/// `replace_and_free` with a deferred goal: the waiter bumps the sequence
+/// itself when nobody has.
+fn replace_and_free_deferred(s: &Shared) {
+    let old = s.cell.swap(new_block(2), SeqCst);
+    let goal = s.d.deferred_goal();
+    while !s.d.poll(goal) {
+        if s.d.current() < goal {
+            s.d.advance();
+        }
         loom::thread::yield_now();
     }
     // SAFETY (test): the goal passed: no reader holds `old`.
@@ -104,6 +124,28 @@ fn reader_comes_online_late() {
             r.offline();
         });
         replace_and_free(&s);
+        t.join().unwrap();
+        finish(&s);
+    });
+}
+
+#[test]
+fn deferred_goal() {
+    let mut b = loom::model::Builder::new();
+    b.preemption_bound = Some(3);
+    b.check(|| {
+        let (s, r) = setup();
+        r.online(&s.d);
+        let s2 = s.clone();
+        let t = loom::thread::spawn(move || {
+            let v = read(&s2);
+            assert!(v == 1 || v == 2);
+            r.quiescent(&s2.d);
+            let v = read(&s2);
+            assert!(v == 1 || v == 2);
+            r.offline();
+        });
+        replace_and_free_deferred(&s);
         t.join().unwrap();
         finish(&s);
     });

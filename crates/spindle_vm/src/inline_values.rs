@@ -16,6 +16,8 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::lock::ShortMutex;
+
 use crate::value::Value;
 
 /// How many attributes instances keep inline; more go to a dict.
@@ -103,58 +105,133 @@ impl SharedKeys {
 }
 
 /// One instance's inline attribute values (see the module docs).
+///
+/// The values are written only under `order`'s lock and read either under
+/// it or, by `DictSlot::get_attr_hinted`, without it: each slot is one
+/// atomic word holding an owned `Value`'s bits (0: unset), stored with
+/// Release and loaded with Acquire. A lock-free reader may load a value
+/// just as a writer replaces it; `DictSlot` makes that sound by retiring
+/// replaced values through QSBR whenever lock-free readers can exist.
 #[derive(Default)]
 pub struct InlineValues {
-    vals: [Option<Value>; INLINE_ATTRS],
-    /// The indexes of the set values, in the order they were first set.
-    order: [u8; INLINE_ATTRS],
+    vals: [AtomicUsize; INLINE_ATTRS],
+    order: ShortMutex<Order>,
+}
+
+/// The indexes of the set values, in the order they were first set.
+#[derive(Default)]
+struct Order {
+    idx: [u8; INLINE_ATTRS],
     n: u8,
+}
+
+/// `InlineValues` with its lock held: the only way to change them.
+pub struct Locked<'a> {
+    vals: &'a [AtomicUsize; INLINE_ATTRS],
+    order: parking_lot::lock_api::MutexGuard<'a, crate::lock::ShortLock, Order>,
 }
 
 impl InlineValues {
     #[inline]
-    pub fn get(&self, i: usize) -> Option<&Value> {
-        self.vals.get(i)?.as_ref()
+    pub fn lock(&self) -> Locked<'_> {
+        Locked { vals: &self.vals, order: self.order.lock() }
+    }
+
+    /// Value `i`'s bits (0: unset), read without the lock: the caller makes
+    /// sure the value cannot be freed meanwhile (see `DictSlot`).
+    #[inline]
+    pub fn load_bits(&self, i: usize) -> usize {
+        self.vals.get(i).map_or(0, |v| v.load(Ordering::Acquire))
+    }
+}
+
+impl Drop for InlineValues {
+    fn drop(&mut self) {
+        for v in &mut self.vals {
+            let bits = std::mem::take(v.get_mut());
+            if let Some(b) = std::num::NonZeroUsize::new(bits) {
+                // SAFETY: a nonzero slot owns the value with these bits.
+                drop(unsafe { Value::from_bits(b) });
+            }
+        }
+    }
+}
+
+impl Locked<'_> {
+    /// A counted copy of value `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        let bits = std::num::NonZeroUsize::new(self.vals.get(i)?.load(Ordering::Relaxed))?;
+        // SAFETY: the slot owns the value and cannot change while the lock
+        // is held; the copy is a borrowed view, cloned into a counted one.
+        let v = std::mem::ManuallyDrop::new(unsafe { Value::from_bits(bits) });
+        Some((*v).clone())
     }
 
     /// Sets value `i`; the replaced one comes back (for the caller to drop
-    /// outside the lock).
+    /// outside the lock, or retire).
     #[inline]
     pub fn set(&mut self, i: usize, v: Value) -> Option<Value> {
-        let slot = self.vals.get_mut(i)?;
-        let old = slot.replace(v);
-        if old.is_none() {
-            if let Some(o) = self.order.get_mut(self.n as usize) {
-                *o = i as u8;
-                self.n += 1;
+        let slot = self.vals.get(i)?;
+        let old = slot.swap(v.into_raw(), Ordering::Release);
+        match std::num::NonZeroUsize::new(old) {
+            // SAFETY: the slot owned the value it held; it is handed back.
+            Some(b) => Some(unsafe { Value::from_bits(b) }),
+            None => {
+                let n = self.order.n as usize;
+                if let Some(o) = self.order.idx.get_mut(n) {
+                    *o = i as u8;
+                    self.order.n += 1;
+                }
+                None
             }
         }
-        old
     }
 
     /// Removes value `i`, which comes back.
     pub fn remove(&mut self, i: usize) -> Option<Value> {
-        let old = self.vals.get_mut(i)?.take()?;
-        let n = self.n as usize;
-        if let Some(p) = self.order[..n].iter().position(|&o| o as usize == i) {
-            self.order.copy_within(p + 1..n, p);
-            self.n -= 1;
+        let old = std::num::NonZeroUsize::new(self.vals.get(i)?.swap(0, Ordering::Release))?;
+        let n = self.order.n as usize;
+        if let Some(p) = self.order.idx[..n].iter().position(|&o| o as usize == i) {
+            self.order.idx.copy_within(p + 1..n, p);
+            self.order.n -= 1;
         }
-        Some(old)
+        // SAFETY: the slot owned the value it held; it is handed back.
+        Some(unsafe { Value::from_bits(old) })
     }
 
     pub fn is_empty(&self) -> bool {
-        self.n == 0
+        self.order.n == 0
+    }
+
+    /// Counted copies of every value with its index, in insertion order.
+    pub fn copy_in_order(&self) -> Vec<(usize, Value)> {
+        let n = self.order.n as usize;
+        self.order.idx[..n].iter().filter_map(|&i| Some((i as usize, self.get(i as usize)?))).collect()
     }
 
     /// Every value with its index, in insertion order, leaving none.
     pub fn take_in_order(&mut self) -> Vec<(usize, Value)> {
-        let n = std::mem::take(&mut self.n) as usize;
-        let order = self.order;
-        order[..n].iter().filter_map(|&i| self.vals.get_mut(i as usize)?.take().map(|v| (i as usize, v))).collect()
+        let n = std::mem::take(&mut self.order.n) as usize;
+        let order = self.order.idx;
+        order[..n]
+            .iter()
+            .filter_map(|&i| {
+                let bits = std::num::NonZeroUsize::new(self.vals.get(i as usize)?.swap(0, Ordering::Release))?;
+                // SAFETY: the slot owned the value; it is handed back.
+                Some((i as usize, unsafe { Value::from_bits(bits) }))
+            })
+            .collect()
     }
 
     pub fn visit(&self, visit: &mut dyn FnMut(&Value)) {
-        self.vals.iter().flatten().for_each(visit);
+        for slot in self.vals {
+            if let Some(bits) = std::num::NonZeroUsize::new(slot.load(Ordering::Relaxed)) {
+                // SAFETY: the slot owns the value and cannot change while
+                // the lock is held; the view is never dropped.
+                let v = std::mem::ManuallyDrop::new(unsafe { Value::from_bits(bits) });
+                visit(&v);
+            }
+        }
     }
 }

@@ -306,9 +306,15 @@ impl ThreadState {
 
 impl Drop for ThreadState {
     fn drop(&mut self) {
-        // Release what this thread still holds while attached, then leave.
+        // Release what this thread still holds while attached (and, if it
+        // is still the current thread state, while `__del__` methods can
+        // run on it), then leave.
         let exc = std::mem::take(&mut *self.exc_stack.borrow_mut());
         drop(exc);
+        drop(self.trace_fn.borrow_mut().take());
+        drop(self.profile_fn.borrow_mut().take());
+        drop(std::mem::take(&mut *self.asyncgen_hooks.borrow_mut()));
+        drop(std::mem::take(&mut *self.frame_objects.borrow_mut()));
         crate::eval::drain_frame_pool();
         crate::attr_cache::drop_thread_cache();
         crate::globals_cache::drop_thread_cache();
@@ -319,6 +325,8 @@ impl Drop for ThreadState {
         crate::qsbr::unregister_thread();
         self.detach();
         WORLD.threads.lock().retain(|s| !Arc::ptr_eq(s, &self.slot));
+        // What drops after this (the fields) holds no Python object.
+        crate::ops::clear_thread_state_if(self as *const ThreadState);
     }
 }
 

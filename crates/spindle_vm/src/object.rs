@@ -88,7 +88,23 @@ pub struct InstanceExt {
 pub struct DictSlot {
     ptr: std::sync::atomic::AtomicPtr<ObjHeader>,
     retired: Mutex<Vec<Value>>,
-    values: crate::lock::ShortMutex<crate::inline_values::InlineValues>,
+    values: crate::inline_values::InlineValues,
+    /// Set, under the values' lock, once a thread other than the instance's
+    /// owner used its inline values. Before that only the owner reads them
+    /// without the lock; from then on every thread does, and a replaced or
+    /// removed value is retired through QSBR (`qsbr::retire_value`) rather
+    /// than dropped, so a lock-free reader that loaded it just before can
+    /// still take its reference. (A writer that sees the flag clear holds
+    /// the lock after every non-owner that ever held it: no such reader
+    /// can exist then.)
+    shared: std::sync::atomic::AtomicBool,
+}
+
+/// What `DictSlot::remove_inline` found.
+pub enum Removed {
+    Absent,
+    /// It was there; the value to drop outside the lock (None: retired).
+    Value(Option<Value>),
 }
 
 /// A dict borrowed from a `DictSlot`, valid while its instance lives.
@@ -106,7 +122,8 @@ impl Default for DictSlot {
         DictSlot {
             ptr: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()),
             retired: Mutex::new(Vec::new()),
-            values: crate::lock::ShortMutex::new(crate::inline_values::InlineValues::default()),
+            values: crate::inline_values::InlineValues::default(),
+            shared: std::sync::atomic::AtomicBool::new(false),
         }
     }
 }
@@ -159,7 +176,7 @@ impl DictSlot {
             // Outside generation 0's count (`flags::GC_UNCOUNTED`).
             let fresh = alloc_with_flags(crate::runtime::rt().types.dict, crate::header::flags::GC_UNCOUNTED, crate::dict::PyDict::new);
             if let Some(d) = fresh.downcast::<crate::dict::PyDict>() {
-                for (i, v) in vals.take_in_order() {
+                for (i, v) in vals.copy_in_order() {
                     if let Some(k) = keys.name(i) {
                         // A str key: no Python code runs, nothing is replaced.
                         d.set_str(k, v);
@@ -169,7 +186,11 @@ impl DictSlot {
             let p = fresh.header_ptr() as *mut ObjHeader;
             // The slot owns the new dict's reference now.
             std::mem::forget(fresh);
+            // Published before the inline values go: a lock-free reader
+            // that finds a value gone then finds the dict (`get_attr_hinted`).
             self.ptr.store(p, std::sync::atomic::Ordering::Release);
+            let old = vals.take_in_order();
+            self.release_all(old);
             drop(vals);
         }
     }
@@ -185,36 +206,81 @@ impl DictSlot {
             }
             None => std::ptr::null_mut(),
         };
-        let (old, dropped) = {
+        let old = {
             let mut vals = self.values.lock();
-            (self.ptr.swap(p, std::sync::atomic::Ordering::AcqRel), vals.take_in_order())
+            let old = self.ptr.swap(p, std::sync::atomic::Ordering::AcqRel);
+            let dropped = vals.take_in_order();
+            self.release_all(dropped);
+            old
         };
         if !old.is_null() {
             // SAFETY: the slot owned this reference; it moves to `retired`.
             self.retired.lock().push(unsafe { Value::from_raw(old) });
         }
-        // Outside the lock: a `__del__` may run.
-        drop(dropped);
+    }
+
+    /// Inline values let go of under the values' lock: retired (none can
+    /// run Python code) when lock-free readers may hold them (see
+    /// `shared`), else dropped. The conversions that call this may run on
+    /// any thread, so they count as shared use.
+    fn release_all(&self, vals: Vec<(usize, Value)>) {
+        self.shared.store(true, std::sync::atomic::Ordering::Release);
+        for (_, v) in vals {
+            crate::qsbr::retire_value(v);
+        }
+    }
+
+    /// A value replaced or removed under the values' lock: handed back to
+    /// drop outside the lock, or retired when lock-free readers may hold it.
+    #[inline]
+    fn release(&self, old: Option<Value>) -> Option<Value> {
+        let v = old?;
+        if self.shared.load(std::sync::atomic::Ordering::Relaxed) {
+            crate::qsbr::retire_value(v);
+            return None;
+        }
+        Some(v)
     }
 
     /// Attribute `name`, from the inline values or the dict (a str-keyed
     /// probe: no Python code runs).
     #[inline]
-    pub fn get_attr(&self, keys: &SharedKeys, name: &Value) -> Option<Value> {
-        self.get_attr_hinted(keys, name, usize::MAX).map(|(v, _)| v)
+    pub fn get_attr(&self, keys: &SharedKeys, name: &Value, mine: bool) -> Option<Value> {
+        self.get_attr_hinted(keys, name, usize::MAX, mine).map(|(v, _)| v)
     }
 
     /// `get_attr` trying position `hint` first (an inline index, or a dict
-    /// entry index): (value, position it was found at).
+    /// entry index): (value, position it was found at). `mine`: the
+    /// calling thread owns the instance.
     #[inline]
-    pub fn get_attr_hinted(&self, keys: &SharedKeys, name: &Value, hint: usize) -> Option<(Value, usize)> {
+    pub fn get_attr_hinted(&self, keys: &SharedKeys, name: &Value, hint: usize, mine: bool) -> Option<(Value, usize)> {
         if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
             // A name the type never stored inline is absent (the commonest
             // miss: a method name, checked for shadowing): no lock needed.
             let i = if keys.is_at(hint, name) { hint } else { keys.find(name)? };
-            let vals = self.values.lock();
-            if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
-                return vals.get(i).map(|v| (v.clone(), i));
+            if mine || self.shared.load(std::sync::atomic::Ordering::Acquire) {
+                // Without the lock (see `shared`).
+                let guard = crate::qsbr::ReadGuard::new();
+                let bits = self.values.load_bits(i);
+                if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
+                    let bits = std::num::NonZeroUsize::new(bits)?;
+                    // SAFETY: the value was stored here when loaded; if it
+                    // has been replaced or removed since, it was retired
+                    // (not dropped), and this thread has not passed a
+                    // quiescent state since loading it (`guard`), so it is
+                    // alive; the view is cloned, never dropped.
+                    let v = std::mem::ManuallyDrop::new(unsafe { Value::from_bits(bits) });
+                    let out = (*v).clone();
+                    drop(guard);
+                    return Some((out, i));
+                }
+                // Moved into a dict meanwhile: read that.
+            } else {
+                let vals = self.values.lock();
+                self.shared.store(true, std::sync::atomic::Ordering::Release);
+                if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
+                    return vals.get(i).map(|v| (v, i));
+                }
             }
         }
         let d = self.get_existing()?;
@@ -225,13 +291,17 @@ impl DictSlot {
     /// dict), trying position `hint` first: the replaced value (for the
     /// caller to drop outside every lock) and the position.
     #[inline]
-    pub fn set_attr_hinted(&self, keys: &SharedKeys, name: &Value, value: Value, hint: usize) -> (Option<Value>, usize) {
+    pub fn set_attr_hinted(&self, keys: &SharedKeys, name: &Value, value: Value, hint: usize, mine: bool) -> (Option<Value>, usize) {
         if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
             let mut vals = self.values.lock();
+            if !mine {
+                self.shared.store(true, std::sync::atomic::Ordering::Release);
+            }
             if self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
                 let i = if keys.is_at(hint, name) { Some(hint) } else { keys.find_or_add(name) };
                 if let Some(i) = i {
-                    return (vals.set(i, value), i);
+                    let old = vals.set(i, value);
+                    return (self.release(old), i);
                 }
             }
         }
@@ -244,12 +314,19 @@ impl DictSlot {
     /// Removes attribute `name` from the inline values, if they hold the
     /// attributes: Some(removed value or None when absent); None when the
     /// instance has a dict (the caller deletes from it).
-    pub fn remove_inline(&self, keys: &SharedKeys, name: &Value) -> Option<Option<Value>> {
+    /// `mine`: the calling thread owns the instance.
+    pub fn remove_inline(&self, keys: &SharedKeys, name: &Value, mine: bool) -> Option<Removed> {
         let mut vals = self.values.lock();
+        if !mine {
+            self.shared.store(true, std::sync::atomic::Ordering::Release);
+        }
         if !self.ptr.load(std::sync::atomic::Ordering::Acquire).is_null() {
             return None;
         }
-        Some(keys.find(name).and_then(|i| vals.remove(i)))
+        Some(match keys.find(name).and_then(|i| vals.remove(i)) {
+            None => Removed::Absent,
+            Some(v) => Removed::Value(self.release(Some(v))),
+        })
     }
 
     /// Visits the dict, the retired ones and the inline values (the collector's traverse).

@@ -25,6 +25,15 @@ pub fn set_thread_state(ts: *const ThreadState) -> *const ThreadState {
     CURRENT_TS.with(|c| c.replace(ts))
 }
 
+/// Unsets the current thread state if it is `ts` (which is being dropped).
+pub(crate) fn clear_thread_state_if(ts: *const ThreadState) {
+    CURRENT_TS.with(|c| {
+        if c.get() == ts {
+            c.set(std::ptr::null());
+        }
+    });
+}
+
 pub fn with_thread_state(f: impl FnOnce(&ThreadState)) {
     let p = CURRENT_TS.with(|c| c.get());
     if !p.is_null() {
@@ -284,7 +293,7 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
         return None;
     }
     // Inline values or a str-keyed dict probe: no Python code runs.
-    ext.dict.get_attr(&td.attr_keys, name)
+    ext.dict.get_attr(&td.attr_keys, name, owns(obj))
 }
 
 /// `instance_dict_get` for a plain instance (`attr_cache` checked its type
@@ -292,7 +301,13 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
 #[inline]
 pub(crate) fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: usize) -> Option<(Value, usize)> {
     let ext = crate::object::ext(obj)?;
-    ext.dict.get_attr_hinted(&obj.type_ref().data().attr_keys, name, hint)
+    ext.dict.get_attr_hinted(&obj.type_ref().data().attr_keys, name, hint, owns(obj))
+}
+
+/// Whether the calling thread owns `obj` (its biased reference count).
+#[inline]
+fn owns(obj: &Value) -> bool {
+    obj.header().is_some_and(|h| h.owner() == crate::header::current_thread_id())
 }
 
 /// Stores into a plain instance's dict (`attr_cache` checked its type has
@@ -300,7 +315,7 @@ pub(crate) fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: usize) -
 #[inline]
 pub(crate) fn instance_dict_set_hinted(obj: &Value, name: &Value, value: Value, hint: usize) -> Result<usize, Value> {
     let Some(ext) = crate::object::ext(obj) else { return Err(value) };
-    let (old, ix) = ext.dict.set_attr_hinted(&obj.type_ref().data().attr_keys, name, value, hint);
+    let (old, ix) = ext.dict.set_attr_hinted(&obj.type_ref().data().attr_keys, name, value, hint, owns(obj));
     // The replaced value dies outside every lock (its `__del__` may run).
     drop(old);
     Ok(ix)
@@ -412,12 +427,12 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
                     let _ = instance_dict_set_hinted(obj, name, v, usize::MAX);
                     return Ok(());
                 }
-                None => match ext.dict.remove_inline(&td.attr_keys, name) {
-                    Some(Some(old)) => {
+                None => match ext.dict.remove_inline(&td.attr_keys, name, owns(obj)) {
+                    Some(crate::object::Removed::Value(old)) => {
                         drop(old);
                         return Ok(());
                     }
-                    Some(None) => return Err(attribute_error(obj, name_s)),
+                    Some(crate::object::Removed::Absent) => return Err(attribute_error(obj, name_s)),
                     None => {}
                 },
             }

@@ -20,16 +20,23 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 
 use spindle_qsbr::{Domain, Reader, Retired};
 
 use crate::interp_hooks::QSBR_PENDING;
+use crate::value::Value;
 
 static DOMAIN: Domain = Domain::new();
 static RETIRED: Retired<Box<dyn Any + Send>> = Retired::new();
 
+/// Threads whose `LOCAL` list is not empty.
+static THREADS_WAITING: AtomicUsize = AtomicUsize::new(0);
+
 thread_local! {
+    /// References this thread dropped that lock-free readers may still be
+    /// about to take (`retire_value`), with their goals, oldest first.
+    static LOCAL: RefCell<Vec<(u64, Value)>> = const { RefCell::new(Vec::new()) };
     /// This thread's reader, while it has a `ThreadState`.
     static READER: RefCell<Option<Arc<Reader>>> = const { RefCell::new(None) };
     /// Live `ReadGuard`s on this thread (checked in debug builds).
@@ -42,8 +49,19 @@ pub(crate) fn register_thread() {
     READER.with(|slot| *slot.borrow_mut() = Some(r));
 }
 
-/// Removes the calling thread's reader (it is ending).
+/// Removes the calling thread's reader (it is ending); the references it
+/// still waits to drop go to the shared list.
 pub(crate) fn unregister_thread() {
+    let left = LOCAL.with(|l| std::mem::take(&mut *l.borrow_mut()));
+    if !left.is_empty() {
+        THREADS_WAITING.fetch_sub(1, Ordering::SeqCst);
+        for (goal, v) in left {
+            RETIRED.push(goal, Box::new(v));
+        }
+        // Their goals were deferred: make sure the sequence reaches them.
+        DOMAIN.advance();
+        crate::interp_hooks::set_pending(QSBR_PENDING);
+    }
     if let Some(r) = READER.with(|slot| slot.borrow_mut().take()) {
         DOMAIN.unregister(&r);
     }
@@ -79,18 +97,66 @@ pub(crate) fn offline() {
 pub(crate) fn quiescent() {
     check_no_guards();
     with_reader(|r| r.quiescent(&DOMAIN));
+    free_local();
     free_ready();
 }
 
-/// Frees retired boxes whose goal passed; clears the pending bit once none
-/// wait (cleared first, then re-set if a retire raced in, so none is lost).
+/// Frees retired boxes whose goal passed; clears the pending bit once
+/// nothing waits anywhere (cleared first, then re-set if a retire raced
+/// in, so none is lost).
 fn free_ready() {
     let ready = RETIRED.take_ready(&DOMAIN);
-    crate::interp_hooks::clear_pending(QSBR_PENDING);
-    if !RETIRED.is_empty() {
-        crate::interp_hooks::set_pending(QSBR_PENDING);
+    // Only when nothing waits: while something does, the bit stays set
+    // without a write to the shared word at every thread's breaker.
+    let idle = || RETIRED.is_empty() && THREADS_WAITING.load(Ordering::SeqCst) == 0;
+    if idle() {
+        crate::interp_hooks::clear_pending(QSBR_PENDING);
+        if !idle() {
+            crate::interp_hooks::set_pending(QSBR_PENDING);
+        }
     }
     drop(ready);
+}
+
+/// Drops this thread's retired references whose goal passed.
+fn free_local() {
+    let ready = LOCAL.with(|l| {
+        let mut l = l.borrow_mut();
+        let newest = l.last()?.0;
+        // Goals are deferred (no bump per retirement): bump once for all.
+        if DOMAIN.current() < newest {
+            DOMAIN.advance();
+            with_reader(|r| r.quiescent(&DOMAIN));
+        }
+        let n = l.iter().take_while(|(goal, _)| DOMAIN.poll(*goal)).count();
+        let ready: Vec<(u64, Value)> = l.drain(..n).collect();
+        if l.is_empty() {
+            THREADS_WAITING.fetch_sub(1, Ordering::SeqCst);
+        }
+        Some(ready)
+    });
+    // Outside the borrow: a `__del__` may run and retire more.
+    drop(ready);
+}
+
+/// Drops `v`, a reference a container of shared objects let go of, once no
+/// thread can be about to take a reference from the pointer it read
+/// without a lock (see `DictSlot`). Small ints and immortal objects, whose
+/// memory is never freed, are dropped at once.
+pub(crate) fn retire_value(v: Value) {
+    if v.header().is_none_or(|h| h.is_immortal()) {
+        return;
+    }
+    let goal = DOMAIN.deferred_goal();
+    let first = LOCAL.with(|l| {
+        let mut l = l.borrow_mut();
+        l.push((goal, v));
+        l.len() == 1
+    });
+    if first {
+        THREADS_WAITING.fetch_add(1, Ordering::SeqCst);
+        crate::interp_hooks::set_pending(QSBR_PENDING);
+    }
 }
 
 /// Frees `item` once no thread can still be reading it (at once when no

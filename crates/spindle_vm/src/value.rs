@@ -68,6 +68,17 @@ impl Value {
         unsafe { Value::from_raw(ptr) }
     }
 
+    /// Takes ownership of the value whose `into_raw` bits are `bits` (a small
+    /// int or one strong reference).
+    ///
+    /// # Safety
+    /// `bits` came from `into_raw` (or `bits` of a value whose reference the
+    /// caller owns) and is handed over once.
+    #[inline]
+    pub unsafe fn from_bits(bits: NonZeroUsize) -> Value {
+        Value(bits)
+    }
+
     /// Gives up ownership without decref.
     #[inline]
     pub fn into_raw(self) -> usize {

@@ -369,10 +369,11 @@ fn spawn(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
             }
         }
         drop(f);
-        spindle_vm::ops::set_thread_state(prev);
         // The thread state's drop merges what other threads handed back
-        // to this one (and may run `__del__`): joins wait for it.
+        // to this one and frees what QSBR held (`__del__` methods run on
+        // it; it unsets itself as the current one): joins wait for it.
         drop(tstate);
+        spindle_vm::ops::set_thread_state(prev);
         *gate.done.lock() = true;
         gate.cv.notify_all();
         EXIT_GATES.lock().retain(|(_, g)| !Arc::ptr_eq(g, &gate));
