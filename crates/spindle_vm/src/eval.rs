@@ -405,12 +405,13 @@ pub fn prepare_call(ts: &ThreadState, func: &Value, args: Args<'_>) -> PyResult<
             *slot = Some(v.clone());
         }
     } else {
-        let attrs = f.attrs.lock();
-        let defaults = attrs.defaults.clone();
-        let kwdefaults = attrs.kwdefaults.clone();
-        drop(attrs);
+        // Borrowed without a lock or a count (`qsbr`): binding runs no
+        // Python code and never blocks.
+        let guard = crate::qsbr::ReadGuard::new();
+        let defaults = f.defaults.read(&guard);
+        let kwdefaults = f.kwdefaults.read(&guard);
         let qualname = || crate::str::as_str(&f.attrs.lock().qualname).unwrap_or("?").to_owned();
-        bind_args(ts, &mut frame, &qualname, args, defaults.as_ref(), kwdefaults.as_ref())?;
+        bind_args(ts, &mut frame, &qualname, args, defaults.as_deref(), kwdefaults.as_deref())?;
     }
     copy_closure(&mut frame, f);
     Ok(frame)
@@ -1734,8 +1735,8 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let attr = pop!(f);
                 if let Some(pf) = func.downcast::<PyFunction>() {
                     match arg {
-                        0x01 => pf.attrs.lock().defaults = Some(attr),
-                        0x02 => pf.attrs.lock().kwdefaults = Some(attr),
+                        0x01 => pf.defaults.set(Some(attr)),
+                        0x02 => pf.kwdefaults.set(Some(attr)),
                         0x04 => pf.attrs.lock().annotations = Some(attr),
                         0x08 => *pf.closure.lock() = Some(attr),
                         _ => pf.attrs.lock().annotate = Some(attr),
@@ -2140,8 +2141,6 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
     let attrs = FunctionAttrs {
         name: code.name.clone(),
         qualname: code.qualname.clone(),
-        defaults: None,
-        kwdefaults: None,
         annotations: None,
         annotate: None,
         doc: doc.unwrap_or_else(none),
@@ -2157,6 +2156,8 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
             builtins: f.builtins.clone(),
             closure: parking_lot::Mutex::new(None),
             attrs: parking_lot::Mutex::new(attrs),
+            defaults: crate::qsbr::AtomicValue::new(None),
+            kwdefaults: crate::qsbr::AtomicValue::new(None),
         },
     ))
 }

@@ -103,8 +103,6 @@ pub fn bind_native(f: &NativeFunction, obj: Value) -> Value {
 pub struct FunctionAttrs {
     pub name: Value,
     pub qualname: Value,
-    pub defaults: Option<Value>,
-    pub kwdefaults: Option<Value>,
     pub annotations: Option<Value>,
     pub annotate: Option<Value>,
     pub doc: Value,
@@ -167,6 +165,10 @@ pub struct PyFunction {
     pub builtins: Value,
     pub closure: Mutex<Option<Value>>,
     pub attrs: Mutex<FunctionAttrs>,
+    /// `__defaults__` and `__kwdefaults__`, read on calls by every thread
+    /// without a lock (`qsbr`).
+    pub defaults: crate::qsbr::AtomicValue,
+    pub kwdefaults: crate::qsbr::AtomicValue,
 }
 
 impl PyFunction {
@@ -223,12 +225,17 @@ impl PyPayload for PyFunction {
         if let Some(c) = self.closure.lock().as_ref() {
             visit(c);
         }
+        let g = crate::qsbr::ReadGuard::new();
+        for v in [self.defaults.read(&g), self.kwdefaults.read(&g)].into_iter().flatten() {
+            visit(&v);
+        }
+        drop(g);
         let a = self.attrs.lock();
         visit(&a.name);
         visit(&a.qualname);
         visit(&a.doc);
         visit(&a.module);
-        for v in [&a.defaults, &a.kwdefaults, &a.annotations, &a.annotate, &a.dict, &a.type_params].into_iter().flatten() {
+        for v in [&a.annotations, &a.annotate, &a.dict, &a.type_params].into_iter().flatten() {
             visit(v);
         }
     }
@@ -236,7 +243,7 @@ impl PyPayload for PyFunction {
         let old = self.closure.lock().take();
         drop(old);
         let mut a = self.attrs.lock();
-        let olds = (a.defaults.take(), a.kwdefaults.take(), a.annotations.take(), a.annotate.take(), a.dict.take());
+        let olds = (self.defaults.take(), self.kwdefaults.take(), a.annotations.take(), a.annotate.take(), a.dict.take());
         drop(a);
         drop(olds);
     }

@@ -252,3 +252,68 @@ impl<T: Send + Sync + 'static> Drop for QsbrCell<T> {
         drop(unsafe { Box::from_raw(p) });
     }
 }
+
+/// An optional `Value` read without a lock or a reference count (see the
+/// module docs): one atomic word with the value's bits (0: None). A
+/// replaced value is retired (`retire_value`), so a reader that loaded it
+/// just before can still take a reference.
+pub struct AtomicValue(AtomicUsize);
+
+/// A value borrowed from an `AtomicValue` for as long as a `ReadGuard`.
+pub struct Borrowed<'g>(std::mem::ManuallyDrop<Value>, PhantomData<&'g ReadGuard>);
+
+impl std::ops::Deref for Borrowed<'_> {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
+impl AtomicValue {
+    pub fn new(v: Option<Value>) -> AtomicValue {
+        AtomicValue(AtomicUsize::new(v.map_or(0, Value::into_raw)))
+    }
+
+    /// The value, borrowed while `guard` lives.
+    #[inline]
+    pub fn read<'g>(&self, _guard: &'g ReadGuard) -> Option<Borrowed<'g>> {
+        let bits = std::num::NonZeroUsize::new(self.0.load(Ordering::Acquire))?;
+        // SAFETY: the value was stored here when loaded; if it was replaced
+        // since, it was retired, not dropped, and this thread passes no
+        // quiescent state while `guard` lives; the view is never dropped.
+        Some(Borrowed(std::mem::ManuallyDrop::new(unsafe { Value::from_bits(bits) }), PhantomData))
+    }
+
+    /// A counted copy of the value.
+    pub fn get(&self) -> Option<Value> {
+        let g = ReadGuard::new();
+        self.read(&g).map(|v| (*v).clone())
+    }
+
+    /// Publishes `v`; the old value is retired.
+    pub fn set(&self, v: Option<Value>) {
+        let old = self.0.swap(v.map_or(0, Value::into_raw), Ordering::AcqRel);
+        if let Some(bits) = std::num::NonZeroUsize::new(old) {
+            // SAFETY: the cell owned the value it held; it is handed over.
+            retire_value(unsafe { Value::from_bits(bits) });
+        }
+    }
+
+    /// Takes the value out (the cycle collector's clear, on an object no
+    /// reader can reach: dropped by the caller, not retired).
+    pub fn take(&self) -> Option<Value> {
+        let old = std::num::NonZeroUsize::new(self.0.swap(0, Ordering::AcqRel))?;
+        // SAFETY: the cell owned the value it held; it is handed over.
+        Some(unsafe { Value::from_bits(old) })
+    }
+}
+
+impl Drop for AtomicValue {
+    fn drop(&mut self) {
+        if let Some(bits) = std::num::NonZeroUsize::new(*self.0.get_mut()) {
+            // SAFETY: the cell owns its value; its object is dying, so no
+            // reader borrows from it.
+            drop(unsafe { Value::from_bits(bits) });
+        }
+    }
+}

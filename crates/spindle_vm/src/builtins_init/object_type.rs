@@ -229,8 +229,6 @@ pub(super) fn init(r: &Runtime) {
         let attrs = crate::function::FunctionAttrs {
             name: name.filter(|n| !is_none(n)).unwrap_or_else(|| c.name.clone()),
             qualname: c.qualname.clone(),
-            defaults: argdefs.filter(|x| !is_none(x)),
-            kwdefaults: kwdefaults.filter(|x| !is_none(x)),
             annotations: None,
             annotate: None,
             doc: none(),
@@ -240,7 +238,7 @@ pub(super) fn init(r: &Runtime) {
         };
         Ok(alloc(
             rt().types.function,
-            PyFunction { code: crate::function::CodeCell::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs) },
+            PyFunction { code: crate::function::CodeCell::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs), defaults: crate::qsbr::AtomicValue::new(argdefs.filter(|x| !is_none(x))), kwdefaults: crate::qsbr::AtomicValue::new(kwdefaults.filter(|x| !is_none(x))) },
         ))
     });
     init_getsets(r);
@@ -1353,8 +1351,8 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__qualname__" => a.qualname.clone(),
             "__doc__" => a.doc.clone(),
             "__module__" => a.module.clone(),
-            "__defaults__" => opt(&a.defaults),
-            "__kwdefaults__" => opt(&a.kwdefaults),
+            "__defaults__" => opt(&f.defaults.get()),
+            "__kwdefaults__" => opt(&f.kwdefaults.get()),
             "__code__" => f.code(),
             "__globals__" => f.globals.clone(),
             "__builtins__" => f.builtins.clone(),
@@ -1659,13 +1657,13 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
                 Some(x) if x.downcast::<crate::seq::PyTuple>().is_none() => {
                     raise!(TypeError, "__defaults__ must be set to a tuple object")
                 }
-                x => a.defaults = x,
+                x => f.defaults.set(x),
             },
             "__kwdefaults__" => match v.filter(|x| !is_none(x)) {
                 Some(x) if x.downcast::<crate::dict::PyDict>().is_none() => {
                     raise!(TypeError, "__kwdefaults__ must be set to a dict object")
                 }
-                x => a.kwdefaults = x,
+                x => f.kwdefaults.set(x),
             },
             "__annotations__" => match v.filter(|x| !is_none(x)) {
                 Some(x) if x.downcast::<crate::dict::PyDict>().is_none() => {
