@@ -8,7 +8,6 @@
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use crate::lock::ShortMutex as Mutex;
 
 use crate::error::PyResult;
 use crate::object::{PayloadKind, PyPayload};
@@ -44,7 +43,7 @@ impl Default for DictInner {
 
 #[derive(Default)]
 pub struct PyDict {
-    pub inner: Mutex<DictInner>,
+    pub inner: crate::lock::LenMutex<DictInner>,
     /// Set once a type attribute lookup has read this dict (it is a type's
     /// namespace): from then on every mutation invalidates the type lookup
     /// caches (`types::invalidate_lookup_caches`).
@@ -95,6 +94,12 @@ fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         return Some(false);
     }
     None
+}
+
+impl crate::lock::HasLen for DictInner {
+    fn len(&self) -> usize {
+        self.len
+    }
 }
 
 impl DictInner {
@@ -271,7 +276,7 @@ impl PyDict {
     }
 
     pub fn len(&self) -> usize {
-        self.inner.lock().len
+        self.inner.len()
     }
 
     /// Finds the entry index for `key`, running `eq` outside the lock as needed.

@@ -20,3 +20,75 @@ impl ObjLock {
 /// checked with loom).
 pub use spindle_sync::{ShortLock, ShortMutex};
 
+
+/// Contents whose length `LenMutex` mirrors.
+pub trait HasLen {
+    fn len(&self) -> usize;
+}
+
+impl<T> HasLen for Vec<T> {
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+}
+
+/// A `ShortMutex` whose contents' length is readable without the lock
+/// (`len()` of a list, dict or set shared by threads would otherwise write
+/// the lock word on every call). Every guard stores the length back as it
+/// is released, so the mirror is the length as of the last release: what
+/// a locked read racing with the same writers could have seen.
+#[derive(Default)]
+pub struct LenMutex<T: HasLen> {
+    inner: ShortMutex<T>,
+    len: std::sync::atomic::AtomicUsize,
+}
+
+pub struct LenGuard<'a, T: HasLen> {
+    guard: parking_lot::lock_api::MutexGuard<'a, ShortLock, T>,
+    len: &'a std::sync::atomic::AtomicUsize,
+}
+
+impl<T: HasLen> LenMutex<T> {
+    pub fn new(v: T) -> LenMutex<T> {
+        let n = v.len();
+        LenMutex { inner: ShortMutex::new(v), len: std::sync::atomic::AtomicUsize::new(n) }
+    }
+
+    #[inline]
+    pub fn lock(&self) -> LenGuard<'_, T> {
+        LenGuard { guard: self.inner.lock(), len: &self.len }
+    }
+
+    #[inline]
+    pub fn try_lock(&self) -> Option<LenGuard<'_, T>> {
+        Some(LenGuard { guard: self.inner.try_lock()?, len: &self.len })
+    }
+
+    /// The length as of the last release of the lock.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl<T: HasLen> std::ops::Deref for LenGuard<'_, T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        &self.guard
+    }
+}
+
+impl<T: HasLen> std::ops::DerefMut for LenGuard<'_, T> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.guard
+    }
+}
+
+impl<T: HasLen> Drop for LenGuard<'_, T> {
+    #[inline]
+    fn drop(&mut self) {
+        self.len.store(self.guard.len(), std::sync::atomic::Ordering::Relaxed);
+    }
+}

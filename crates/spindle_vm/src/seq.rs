@@ -1,7 +1,6 @@
 //! The `tuple` and `list` payloads. A tuple is immutable after creation; a
 //! list guards its items with a per-object lock held only for one operation.
 
-use crate::lock::ShortMutex;
 use crate::object::{PayloadKind, PyPayload, alloc};
 use crate::runtime::rt;
 use crate::value::Value;
@@ -36,7 +35,7 @@ pub fn tuple_items(v: &Value) -> Option<&[Value]> {
 
 #[derive(Default)]
 pub struct PyList {
-    pub items: ShortMutex<Vec<Value>>,
+    pub items: crate::lock::LenMutex<Vec<Value>>,
 }
 
 impl PyPayload for PyList {
@@ -56,7 +55,7 @@ impl PyList {
         self.items.lock().clone()
     }
     pub fn len(&self) -> usize {
-        self.items.lock().len()
+        self.items.len()
     }
     pub fn get(&self, i: usize) -> Option<Value> {
         self.items.lock().get(i).cloned()
@@ -67,5 +66,5 @@ impl PyList {
 }
 
 pub fn new_list(items: Vec<Value>) -> Value {
-    alloc(rt().types.list, PyList { items: ShortMutex::new(items) })
+    alloc(rt().types.list, PyList { items: crate::lock::LenMutex::new(items) })
 }

@@ -11,7 +11,6 @@
 //! release, compare, re-lock and start again if the table changed meanwhile
 //! (detected by `mutations`), as the dict does.
 
-use crate::lock::ShortMutex as Mutex;
 
 use crate::dict::KeyEq;
 use crate::error::PyResult;
@@ -45,6 +44,12 @@ struct SetInner {
     finger: usize,
     /// Bumped by every insertion, removal and rebuild.
     mutations: u64,
+}
+
+impl crate::lock::HasLen for SetInner {
+    fn len(&self) -> usize {
+        self.used
+    }
 }
 
 /// How a probe for a key went.
@@ -190,12 +195,12 @@ impl SetInner {
 /// A set's table; see the module comment.
 #[derive(Default)]
 pub struct SetTable {
-    inner: Mutex<SetInner>,
+    inner: crate::lock::LenMutex<SetInner>,
 }
 
 impl SetTable {
     pub fn len(&self) -> usize {
-        self.inner.lock().used
+        self.inner.len()
     }
 
     pub fn is_empty(&self) -> bool {

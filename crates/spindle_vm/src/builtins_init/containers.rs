@@ -1059,7 +1059,7 @@ fn resolve_slice_locked<'a>(
     ts: &ThreadState,
     l: &'a PyList,
     sl: &PySlice,
-) -> PyResult<(isize, isize, isize, usize, parking_lot::lock_api::MutexGuard<'a, crate::lock::ShortLock, Vec<Value>>)> {
+) -> PyResult<(isize, isize, isize, usize, crate::lock::LenGuard<'a, Vec<Value>>)> {
     if super::strings::slice_is_plain(sl) {
         let items = l.items.lock();
         let (start, stop, step, count) = super::strings::slice_indices(ts, sl, items.len())?;
