@@ -106,7 +106,11 @@ pub(crate) fn count_new(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 /// A step of a count whose operands add natively (ints, floats).
 pub(crate) fn count_native(m: &ShortMutex<CountSt>) -> Option<Value> {
     let mut g = m.lock();
-    let next = arith::fast_binary(g.cur.as_ref()?, g.step.as_ref()?, 0)?;
+    let (cur, step) = (g.cur.as_ref()?, g.step.as_ref()?);
+    let next = match (cur.as_small_int(), step.as_small_int()) {
+        (Some(c), Some(s)) => c.checked_add(s).and_then(Value::small_int).or_else(|| arith::fast_binary(cur, step, 0))?,
+        _ => arith::fast_binary(cur, step, 0)?,
+    };
     g.ver = g.ver.wrapping_add(1);
     // The old value is handed to the caller, not dropped here.
     g.cur.replace(next)
@@ -180,22 +184,23 @@ pub(crate) fn cycle_next(ts: &ThreadState, m: &ShortMutex<CycleSt>) -> PyResult<
     loop {
         let it = {
             let mut g = m.lock();
-            match g.it.clone() {
+            let st = &mut *g;
+            match st.it.as_ref() {
                 Some(it) => {
-                    if let Some(v) = inner_item(&it) {
-                        g.saved.push(v.clone());
+                    if let Some(v) = inner_item(it) {
+                        st.saved.push(v.clone());
                         return Ok(Some(v));
                     }
-                    it
+                    it.clone()
                 }
                 None => {
-                    let n = g.saved.len();
+                    let n = st.saved.len();
                     if n == 0 {
                         return Ok(None);
                     }
-                    let i = g.idx % n;
-                    g.idx = (i + 1) % n;
-                    return Ok(Some(g.saved[i].clone()));
+                    let i = st.idx % n;
+                    st.idx = (i + 1) % n;
+                    return Ok(Some(st.saved[i].clone()));
                 }
             }
         };
@@ -321,9 +326,10 @@ pub(crate) fn accumulate_next(ts: &ThreadState, m: &ShortMutex<AccSt>) -> PyResu
             drop(old);
             return Ok(Some(init));
         }
-        let Some(it) = g.it.clone() else { return Ok(None) };
-        if g.func.is_none()
-            && let Some(v) = inner_item(&it)
+        let st = &mut *g;
+        let Some(it) = st.it.as_ref() else { return Ok(None) };
+        if st.func.is_none()
+            && let Some(v) = inner_item(it)
         {
             // Fetch and add in one critical section: threads sharing the
             // accumulate see the running totals in the source's order.
@@ -341,7 +347,7 @@ pub(crate) fn accumulate_next(ts: &ThreadState, m: &ShortMutex<AccSt>) -> PyResu
             drop(g);
             return combine(ts, m, v, None);
         }
-        (it, g.func.clone())
+        (it.clone(), st.func.clone())
     };
     let Some(v) = ops::next(ts, &it)? else { return Ok(None) };
     combine(ts, m, v, func)
@@ -780,20 +786,34 @@ pub(crate) fn islice_next(ts: &ThreadState, m: &ShortMutex<ISliceSt>) -> PyResul
     // one to produce) under the lock; other threads reserve the next ones.
     let (it, mut skip, fetch, got, garbage) = {
         let mut g = m.lock();
-        let Some(it) = g.it.clone() else { return Ok(None) };
-        let target = g.next;
-        let skip = target.saturating_sub(g.cnt);
-        let fetch = g.stop.is_none_or(|s| target < s);
-        if fetch {
-            g.cnt = target + 1;
-            let n = target.saturating_add(g.step);
-            g.next = match g.stop {
-                Some(s) if n > s => s,
-                _ => n,
-            };
+        let st = &mut *g;
+        let Some(it) = st.it.as_ref() else { return Ok(None) };
+        let target = st.next;
+        let skip = target.saturating_sub(st.cnt);
+        let fetch = st.stop.is_none_or(|s| target < s);
+        let (cnt, next) = if fetch {
+            let n = target.saturating_add(st.step);
+            (
+                target + 1,
+                match st.stop {
+                    Some(s) if n > s => s,
+                    _ => n,
+                },
+            )
         } else {
-            g.cnt = target;
+            (target, target)
+        };
+        if skip == 0
+            && fetch
+            && let Some(v) = inner_item(it)
+        {
+            st.cnt = cnt;
+            st.next = next;
+            return Ok(Some(v));
         }
+        st.cnt = cnt;
+        st.next = next;
+        let it = it.clone();
         let mut garbage = Garbage::new();
         let mut skip = skip;
         let mut got = None;
@@ -864,14 +884,15 @@ pub(crate) fn pairwise_next(ts: &ThreadState, m: &ShortMutex<PairwiseSt>) -> PyR
     loop {
         let it = {
             let mut g = m.lock();
-            let Some(it) = g.it.clone() else { return Ok(None) };
-            if g.old.is_some()
-                && let Some(new) = inner_item(&it)
-                && let Some(old) = g.old.replace(new.clone())
+            let st = &mut *g;
+            let Some(it) = st.it.as_ref() else { return Ok(None) };
+            if st.old.is_some()
+                && let Some(new) = inner_item(it)
+                && let Some(old) = st.old.replace(new.clone())
             {
                 return Ok(Some(new_tuple(vec![old, new])));
             }
-            it
+            it.clone()
         };
         match ops::next(ts, &it) {
             Ok(Some(new)) => {

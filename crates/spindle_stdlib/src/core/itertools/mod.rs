@@ -275,9 +275,18 @@ pub(crate) fn self_of<'a>(a: &'a Args<'_>, i: usize, meth: &str) -> PyResult<&'a
     let t = types()[i];
     match a.args.first() {
         Some(v) if v.type_ref().is_subtype(t) && v.downcast::<Itr>().is_some() => Ok(v),
-        Some(v) => raise!(
+        // Slot wrappers (`__next__`, `__repr__`) word it one way, plain
+        // methods (`__copy__`, `__length_hint__`) the other.
+        Some(v) if meth == "__next__" || meth == "__repr__" || meth == "__iter__" => raise!(
             TypeError,
             "descriptor '{}' requires a 'itertools.{}' object but received a '{}'",
+            meth,
+            NAMES[i],
+            spindle_vm::ops::type_name(v)
+        ),
+        Some(v) => raise!(
+            TypeError,
+            "descriptor '{}' for 'itertools.{}' objects doesn't apply to a '{}' object",
             meth,
             NAMES[i],
             spindle_vm::ops::type_name(v)
