@@ -106,3 +106,20 @@ class R(it.repeat): pass
 print(R(1, 2), repr(R('x')))
 class Cn(it.count): pass
 print(Cn(3), Cn(3, 2))
+
+# 3.14 dropped pickling and copying of itertools objects (tee keeps __copy__)
+import copy, pickle
+for f in [lambda: copy.copy(it.count(1)), lambda: pickle.dumps(it.repeat(1)), lambda: copy.deepcopy(it.chain([1])),
+          lambda: pickle.dumps(it.islice('a', 1)), lambda: list(copy.copy(it.tee('ab')[0]))]:
+    try:
+        print(f())
+    except TypeError as e:
+        print('TypeError', e)
+
+# __new__ checks its class first
+for f in [lambda: it.count.__new__(int), lambda: it.count.__new__(5), lambda: it.count.__new__(), lambda: it.chain.__new__(int),
+          lambda: it._tee.__new__(int, []), lambda: it.product.__new__(list), lambda: it.count.__new__(int, 'a'), lambda: it.count.__new__(it.count, 7)]:
+    try:
+        print(f())
+    except TypeError as e:
+        print('TypeError', e)

@@ -100,7 +100,7 @@ pub(crate) fn count_new(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         _ => start,
     };
     let st = CountSt { cur: Some(start), step: Some(step), ver: 0 };
-    Ok(alloc(cls_of(&a, K::Count), Itr::Count(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::Count)?, Itr::Count(ShortMutex::new(st))))
 }
 
 /// A step of a count whose operands add natively (ints, floats).
@@ -177,7 +177,7 @@ impl Visit for CycleSt {
 pub(crate) fn cycle_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let p = exact_args("cycle", &rest(&a), 1)?;
     let it = ops::iter(ts, &p[0])?;
-    Ok(alloc(cls_of(&a, K::Cycle), Itr::Cycle(ShortMutex::new(CycleSt { it: Some(it), saved: Vec::new(), idx: 0 }))))
+    Ok(alloc(cls_of(&a, K::Cycle)?, Itr::Cycle(ShortMutex::new(CycleSt { it: Some(it), saved: Vec::new(), idx: 0 }))))
 }
 
 pub(crate) fn cycle_next(ts: &ThreadState, m: &ShortMutex<CycleSt>) -> PyResult<Option<Value>> {
@@ -245,7 +245,7 @@ pub(crate) fn repeat_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         Some(t) => Some(ssize(ts, t)?.max(0)),
         None => None,
     };
-    Ok(alloc(cls_of(&a, K::Repeat), Itr::Repeat(ShortMutex::new(RepeatSt { obj: p[0].clone(), left }))))
+    Ok(alloc(cls_of(&a, K::Repeat)?, Itr::Repeat(ShortMutex::new(RepeatSt { obj: p[0].clone(), left }))))
 }
 
 pub(crate) fn repeat_next(m: &ShortMutex<RepeatSt>) -> Option<Value> {
@@ -313,7 +313,7 @@ pub(crate) fn accumulate_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let func = p[1].clone().filter(|f| !is_none(f));
     let initial = p[2].clone().filter(|f| !is_none(f));
     let st = AccSt { it: Some(it), func, total: None, initial, ver: 0 };
-    Ok(alloc(cls_of(&a, K::Accumulate), Itr::Accumulate(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::Accumulate)?, Itr::Accumulate(ShortMutex::new(st))))
 }
 
 pub(crate) fn accumulate_next(ts: &ThreadState, m: &ShortMutex<AccSt>) -> PyResult<Option<Value>> {
@@ -412,7 +412,7 @@ pub(crate) fn batched_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     }
     let it = ops::iter(ts, p[0].as_ref().unwrap_or(&none()))?;
     let st = BatchedSt { it: Some(it), n: usize::try_from(n).unwrap_or(usize::MAX), strict };
-    Ok(alloc(cls_of(&a, K::Batched), Itr::Batched(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::Batched)?, Itr::Batched(ShortMutex::new(st))))
 }
 
 pub(crate) fn batched_next(ts: &ThreadState, m: &ShortMutex<BatchedSt>) -> PyResult<Option<Value>> {
@@ -477,7 +477,7 @@ pub(crate) fn chain_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         raise!(TypeError, "chain() takes no keyword arguments");
     }
     let source = ops::iter(ts, &new_tuple(r.positional().to_vec()))?;
-    Ok(alloc(cls_of(&a, K::Chain), Itr::Chain(ShortMutex::new(ChainSt { source: Some(source), active: VecDeque::new() }))))
+    Ok(alloc(cls_of(&a, K::Chain)?, Itr::Chain(ShortMutex::new(ChainSt { source: Some(source), active: VecDeque::new() }))))
 }
 
 fn chain_from_iterable(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -489,7 +489,7 @@ fn chain_from_iterable(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         raise!(TypeError, "chain.from_iterable() takes exactly one argument ({} given)", pos.len().saturating_sub(1));
     }
     let source = ops::iter(ts, &pos[1])?;
-    Ok(alloc(cls_of(&a, K::Chain), Itr::Chain(ShortMutex::new(ChainSt { source: Some(source), active: VecDeque::new() }))))
+    Ok(alloc(cls_of(&a, K::Chain)?, Itr::Chain(ShortMutex::new(ChainSt { source: Some(source), active: VecDeque::new() }))))
 }
 
 pub(crate) fn chain_next(ts: &ThreadState, m: &ShortMutex<ChainSt>) -> PyResult<Option<Value>> {
@@ -550,7 +550,7 @@ pub(crate) fn compress_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let p = clinic("compress", rest(&a), &["data", "selectors"], 2, 2)?;
     let data = ops::iter(ts, p[0].as_ref().unwrap_or(&none()))?;
     let selectors = ops::iter(ts, p[1].as_ref().unwrap_or(&none()))?;
-    Ok(alloc(cls_of(&a, K::Compress), Itr::Compress(ShortMutex::new(CompressSt { data: Some(data), selectors: Some(selectors) }))))
+    Ok(alloc(cls_of(&a, K::Compress)?, Itr::Compress(ShortMutex::new(CompressSt { data: Some(data), selectors: Some(selectors) }))))
 }
 
 /// Truth without Python code for the common selector types.
@@ -620,7 +620,7 @@ impl Visit for PredSt {
 fn pred_new(ts: &ThreadState, a: &Args<'_>, name: &str, k: K, wrap: fn(ShortMutex<PredSt>) -> Itr) -> PyResult<Value> {
     let p = exact_args(name, &rest(a), 2)?;
     let it = ops::iter(ts, &p[1])?;
-    Ok(alloc(cls_of(a, k), wrap(ShortMutex::new(PredSt { func: Some(p[0].clone()), it: Some(it), flag: false }))))
+    Ok(alloc(cls_of(a, k)?, wrap(ShortMutex::new(PredSt { func: Some(p[0].clone()), it: Some(it), flag: false }))))
 }
 
 pub(crate) fn dropwhile_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -775,7 +775,7 @@ pub(crate) fn islice_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         step: step as usize,
         cnt: 0,
     };
-    Ok(alloc(cls_of(&a, K::ISlice), Itr::ISlice(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::ISlice)?, Itr::ISlice(ShortMutex::new(st))))
 }
 
 /// Most source items a step skips inside its critical section.
@@ -794,7 +794,7 @@ pub(crate) fn islice_next(ts: &ThreadState, m: &ShortMutex<ISliceSt>) -> PyResul
         let (cnt, next) = if fetch {
             let n = target.saturating_add(st.step);
             (
-                target + 1,
+                target.saturating_add(1),
                 match st.stop {
                     Some(s) if n > s => s,
                     _ => n,
@@ -877,7 +877,7 @@ impl Visit for PairwiseSt {
 pub(crate) fn pairwise_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let p = exact_args("pairwise", &rest(&a), 1)?;
     let it = ops::iter(ts, &p[0])?;
-    Ok(alloc(cls_of(&a, K::Pairwise), Itr::Pairwise(ShortMutex::new(PairwiseSt { it: Some(it), old: None }))))
+    Ok(alloc(cls_of(&a, K::Pairwise)?, Itr::Pairwise(ShortMutex::new(PairwiseSt { it: Some(it), old: None }))))
 }
 
 pub(crate) fn pairwise_next(ts: &ThreadState, m: &ShortMutex<PairwiseSt>) -> PyResult<Option<Value>> {
@@ -951,7 +951,7 @@ pub(crate) fn zip_longest_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> 
         iters.push(Some(ops::iter(ts, x)?));
     }
     let st = ZipLongestSt { active: iters.len(), iters, fill: Some(fill.unwrap_or_else(none)), done: false };
-    Ok(alloc(cls_of(&a, K::ZipLongest), Itr::ZipLongest(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::ZipLongest)?, Itr::ZipLongest(ShortMutex::new(st))))
 }
 
 pub(crate) fn zip_longest_next(ts: &ThreadState, m: &ShortMutex<ZipLongestSt>) -> PyResult<Option<Value>> {

@@ -98,7 +98,7 @@ pub(crate) fn product_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         pools.extend(inputs.iter().cloned());
     }
     let st = ProductSt { indices: vec![0; pools.len()], pools, started: false, stopped: false };
-    Ok(alloc(cls_of(&a, K::Product), Itr::Product(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::Product)?, Itr::Product(ShortMutex::new(st))))
 }
 
 pub(crate) fn product_next(m: &ShortMutex<ProductSt>) -> Option<Value> {
@@ -176,7 +176,7 @@ pub(crate) fn permutations_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value>
         started: false,
         stopped: false,
     };
-    Ok(alloc(cls_of(&a, K::Permutations), Itr::Permutations(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::Permutations)?, Itr::Permutations(ShortMutex::new(st))))
 }
 
 pub(crate) fn permutations_next(m: &ShortMutex<PermSt>) -> Option<Value> {
@@ -256,14 +256,14 @@ pub(crate) fn combinations_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value>
     let (pool, r) = pool_and_r(ts, &a, "combinations")?;
     let indices = if r <= pool.len() { (0..r).collect() } else { Vec::new() };
     let st = CombSt { pool, r, indices, started: false, stopped: false };
-    Ok(alloc(cls_of(&a, K::Combinations), Itr::Combinations(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::Combinations)?, Itr::Combinations(ShortMutex::new(st))))
 }
 
 pub(crate) fn cwr_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let (pool, r) = pool_and_r(ts, &a, "combinations_with_replacement")?;
     let indices = if pool.is_empty() && r > 0 { Vec::new() } else { vec![0; r] };
     let st = CombSt { pool, r, indices, started: false, stopped: false };
-    Ok(alloc(cls_of(&a, K::Cwr), Itr::Cwr(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::Cwr)?, Itr::Cwr(ShortMutex::new(st))))
 }
 
 fn comb_tuple(st: &CombSt) -> Value {

@@ -59,7 +59,7 @@ pub(crate) fn groupby_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let keyfunc = p[1].clone().filter(|k| !is_none(k));
     let it = ops::iter(ts, p[0].as_ref().unwrap_or(&none()))?;
     let st = GroupBySt { it: Some(it), keyfunc, ..Default::default() };
-    Ok(alloc(cls_of(&a, K::GroupBy), Itr::GroupBy(ShortMutex::new(st))))
+    Ok(alloc(cls_of(&a, K::GroupBy)?, Itr::GroupBy(ShortMutex::new(st))))
 }
 
 /// `_grouper(parent, tgtkey)`, as CPython allows.

@@ -226,9 +226,9 @@ fn types() -> &'static [TypeRef; N_TYPES] {
             let name = NAMES[i];
             let internal = name.starts_with('_');
             let t = native::new_type::<Itr>(name, "itertools", None, !internal);
-            native::set_new(t, NEWS[i]);
+            native::set_new(t, NEW_CHECKED[i]);
             native::set_iternext(t, step);
-            native::add_methods(t, &[("__iter__", iter_self), ("__next__", NEXT_METHODS[i])]);
+            native::add_methods(t, &[("__iter__", iter_self), ("__next__", NEXT_METHODS[i]), ("__reduce_ex__", reduce_ex)]);
             if let Some(sig) = SIGNATURES[i] {
                 native::add_class_value(t, "__text_signature__", new_str(sig));
             }
@@ -236,6 +236,62 @@ fn types() -> &'static [TypeRef; N_TYPES] {
         })
     })
 }
+
+/// `__new__` of class `I`: CPython's check of `cls` first, then the
+/// constructor.
+fn new_checked<const I: usize>(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let k = ALL_K[I];
+    cls_of(&a, k)?;
+    NEWS[I](ts, a)
+}
+
+const ALL_K: [K; N_TYPES] = [
+    K::Count,
+    K::Cycle,
+    K::Repeat,
+    K::Accumulate,
+    K::Batched,
+    K::Chain,
+    K::Compress,
+    K::DropWhile,
+    K::FilterFalse,
+    K::GroupBy,
+    K::Grouper,
+    K::ISlice,
+    K::Pairwise,
+    K::StarMap,
+    K::TakeWhile,
+    K::Tee,
+    K::ZipLongest,
+    K::Product,
+    K::Permutations,
+    K::Combinations,
+    K::Cwr,
+];
+
+const NEW_CHECKED: [spindle_vm::function::NativeFnPtr; N_TYPES] = [
+    new_checked::<0>,
+    new_checked::<1>,
+    new_checked::<2>,
+    new_checked::<3>,
+    new_checked::<4>,
+    new_checked::<5>,
+    new_checked::<6>,
+    new_checked::<7>,
+    new_checked::<8>,
+    new_checked::<9>,
+    new_checked::<10>,
+    new_checked::<11>,
+    new_checked::<12>,
+    new_checked::<13>,
+    new_checked::<14>,
+    new_checked::<15>,
+    new_checked::<16>,
+    new_checked::<17>,
+    new_checked::<18>,
+    new_checked::<19>,
+    new_checked::<20>,
+];
 
 /// `__next__` of class `I` (a `K` index): checks `self`'s class.
 fn next_method<const I: usize>(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -295,6 +351,22 @@ pub(crate) fn self_of<'a>(a: &'a Args<'_>, i: usize, meth: &str) -> PyResult<&'a
     }
 }
 
+/// 3.14 dropped pickling (and so copying) of itertools objects: as
+/// `object.__reduce_ex__` on a C layout, it refuses, unless a subclass
+/// brings its own `__reduce__`.
+fn reduce_ex(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let Some(this) = a.args.first() else { raise!(TypeError, "descriptor '__reduce_ex__' needs an argument") };
+    let t = this.type_ref();
+    let base = rt().types.object.data().dict_data().get_str("__reduce__");
+    if let (Some(own), Some(base)) = (t.lookup_static("__reduce__"), base)
+        && !own.is(&base)
+    {
+        return spindle_vm::ops::call_method(ts, this, "__reduce__", &[]);
+    }
+    let name = if t.is_heap() { t.name() } else { format!("itertools.{}", t.name()) };
+    raise!(TypeError, "cannot pickle '{}' object", name)
+}
+
 fn iter_self(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     match a.args.first() {
         Some(v) => Ok(v.clone()),
@@ -349,9 +421,19 @@ pub(crate) fn inner_item(it: &Value) -> Option<Value> {
     }
 }
 
-/// `cls` (args[0]) of a `__new__`, and the class to allocate.
-pub(crate) fn cls_of(a: &Args<'_>, k: K) -> TypeRef {
-    a.args.first().and_then(TypeRef::from_value).unwrap_or_else(|| ty(k))
+/// `cls` (args[0]) of a `__new__`: the class to allocate, which must be
+/// `k`'s class or a subclass (CPython's `tp_new_wrapper` checks).
+pub(crate) fn cls_of(a: &Args<'_>, k: K) -> PyResult<TypeRef> {
+    let name = NAMES[k as usize];
+    let Some(cls) = a.args.first() else { raise!(TypeError, "itertools.{}.__new__(): not enough arguments", name) };
+    let Some(t) = TypeRef::from_value(cls) else {
+        raise!(TypeError, "itertools.{}.__new__(X): X is not a type object ({})", name, spindle_vm::ops::type_name(cls))
+    };
+    if !t.is_subtype(ty(k)) {
+        let n = t.name();
+        raise!(TypeError, "itertools.{}.__new__({}): {} is not a subtype of itertools.{}", name, n, n, name);
+    }
+    Ok(t)
 }
 
 /// The arguments after `cls`.

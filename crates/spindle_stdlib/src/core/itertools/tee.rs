@@ -142,7 +142,7 @@ fn tee_from_iterable(ts: &ThreadState, iterable: &Value) -> PyResult<Value> {
 
 pub(crate) fn tee_type_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let p = exact_args("_tee", &super::rest(&a), 1)?;
-    let _ = cls_of(&a, K::Tee);
+    cls_of(&a, K::Tee)?;
     tee_from_iterable(ts, &p[0])
 }
 
