@@ -180,6 +180,29 @@ pub(crate) fn cycle_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     Ok(alloc(cls_of(&a, K::Cycle)?, Itr::Cycle(ShortMutex::new(CycleSt { it: Some(it), saved: Vec::new(), idx: 0 }))))
 }
 
+/// A step of a cycle that runs no Python code: past the first pass, or
+/// during it over a builtin source.
+pub(crate) fn cycle_native(m: &ShortMutex<CycleSt>) -> Option<Value> {
+    let mut g = m.lock();
+    let st = &mut *g;
+    match st.it.as_ref() {
+        Some(it) => {
+            let v = inner_item(it)?;
+            st.saved.push(v.clone());
+            Some(v)
+        }
+        None => {
+            let n = st.saved.len();
+            if n == 0 {
+                return None;
+            }
+            let i = st.idx % n;
+            st.idx = (i + 1) % n;
+            Some(st.saved[i].clone())
+        }
+    }
+}
+
 pub(crate) fn cycle_next(ts: &ThreadState, m: &ShortMutex<CycleSt>) -> PyResult<Option<Value>> {
     loop {
         let it = {

@@ -403,8 +403,8 @@ pub(crate) fn step(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
 }
 
 /// The next item of `it` if it can be had without running Python code (a
-/// builtin range/list/tuple iterator, or an itertools `count`/`repeat`
-/// whose step is native); None otherwise, and at the end, which the caller
+/// builtin range/list/tuple iterator, or an itertools `count`, `repeat`
+/// or `cycle` whose step is native); None otherwise, and at the end, which the caller
 /// then meets through `ops::next` outside its critical section. Never
 /// drops a reference, so callers may hold their own lock.
 pub(crate) fn inner_item(it: &Value) -> Option<Value> {
@@ -417,6 +417,7 @@ pub(crate) fn inner_item(it: &Value) -> Option<Value> {
     match it.downcast::<Itr>()? {
         Itr::Count(m) => count_native(m),
         Itr::Repeat(m) => repeat_next(m),
+        Itr::Cycle(m) => cycle_native(m),
         _ => None,
     }
 }
