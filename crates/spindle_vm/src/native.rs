@@ -81,6 +81,12 @@ pub fn set_new(t: TypeRef, f: NativeFnPtr) {
     let _ = t.data().new_fn.set(f);
 }
 
+/// Sets the native step of a builtin iterator class (see
+/// `TypeData::iternext`); the class's `__next__` should call the same step.
+pub fn set_iternext(t: TypeRef, f: crate::types::IterNextFn) {
+    let _ = t.data().iternext.set(f);
+}
+
 /// Adds a class attribute.
 pub fn add_class_value(t: TypeRef, name: &str, v: Value) {
     t.data().dict_data().set_str(intern(name), v);

@@ -946,6 +946,9 @@ pub fn iter(ts: &ThreadState, v: &Value) -> PyResult {
     if let Some(it) = crate::builtins_init::containers::builtin_iter(v) {
         return Ok(it);
     }
+    if v.type_ref().data().iternext.get().is_some() {
+        return Ok(v.clone());
+    }
     if let Some(r) = call_dunder(ts, v, "__iter__", &[])? {
         let t = r.type_ref();
         if t.lookup_static("__next__").is_none() {
@@ -968,6 +971,9 @@ pub fn next(ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
     }
     if let Some(g) = it.downcast::<crate::generator::PyGenerator>() {
         return crate::generator::gen_next(ts, it, g);
+    }
+    if let Some(step) = it.type_ref().data().iternext.get() {
+        return step(ts, it);
     }
     match call_dunder(ts, it, "__next__", &[]) {
         Ok(Some(v)) => Ok(Some(v)),

@@ -11,6 +11,9 @@ use parking_lot::RwLock;
 use crate::object::{PayloadKind, PayloadVtable, PyPayload, TypeRef};
 use crate::value::Value;
 
+/// A native iterator's step: Ok(None) when exhausted.
+pub type IterNextFn = fn(&crate::interp::ThreadState, &Value) -> crate::error::PyResult<Option<Value>>;
+
 pub mod type_flags {
     /// Made by a `class` statement (mutable, refcounted, instances hold it).
     pub const HEAP: u32 = 1;
@@ -62,6 +65,11 @@ pub struct TypeData {
     subclasses: parking_lot::Mutex<Vec<usize>>,
     /// Rust constructor for builtin types; heap types inherit their base's.
     pub new_fn: OnceLock<crate::function::NativeFnPtr>,
+    /// A builtin iterator class's step (`tp_iternext`): `ops::next` calls
+    /// it directly (no `__next__` lookup, no StopIteration object), and
+    /// `ops::iter` returns such an iterator itself. Never set on heap types,
+    /// whose `__next__` a subclass may override.
+    pub iternext: OnceLock<IterNextFn>,
     /// The lookup epoch in which this type was seen to have no `__del__`
     /// (0: not known), so freeing its instances skips the lookup.
     pub(crate) no_del_epoch: AtomicU64,
@@ -107,6 +115,7 @@ impl TypeData {
             version: AtomicU32::new(1),
             subclasses: parking_lot::Mutex::new(Vec::new()),
             new_fn: OnceLock::new(),
+            iternext: OnceLock::new(),
             no_del_epoch: AtomicU64::new(0),
             attr_keys: Default::default(),
         }

@@ -3,12 +3,13 @@
 //! `_contextvars`, `pyexpat`, `_abc`). Each is a Rust part (module object, native functions and
 //! types) plus, where that was quicker to get right, a Python part written
 //! for Spindle (under `py/`) executed in the module's namespace at import.
-//! FIXME(perf): the Python parts (itertools, deque) are stopgaps; port the
-//! hot ones to Rust when benchmarks say so.
+//! FIXME(perf): the Python part of deque is a stopgap; port it to Rust
+//! when benchmarks say so (itertools is native: `itertools/`).
 
 mod codecs;
 mod deque_ops;
 mod gcmod;
+mod itertools;
 mod json;
 mod abc;
 mod partial;
@@ -20,7 +21,7 @@ use spindle_vm::value::Value;
 
 pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
     vec![
-        ("itertools", |ts| py_module(ts, "itertools", include_str!("py/itertools.py"))),
+        ("itertools", itertools::init),
         ("_collections", |ts| {
             let m = spindle_vm::native::new_module("_collections", deque_ops::FUNCTIONS);
             exec_py(ts, &m, include_str!("py/_collections.py"), "_collections")?;

@@ -260,6 +260,42 @@ fn new_values_iter(ty: TypeRef, items: Vec<Value>) -> Value {
     alloc(ty, PyIter { state: crate::lock::ShortMutex::new(IterState::Values { items, index: 0 }) })
 }
 
+/// The next item of a builtin iterator over a range, an exact list or an
+/// exact tuple, taken without running Python code, allocating only the
+/// item; None for any other iterator and at the end (the iterator is then
+/// left as it was, for `ops::next` to finish). Native iterators that wrap
+/// others (itertools) call this inside their own critical section, so it
+/// must never drop a reference.
+pub fn builtin_iter_item(it: &Value) -> Option<Value> {
+    let p = it.downcast::<PyIter>()?;
+    if it.type_ref().is_heap() {
+        return None;
+    }
+    let r = rt();
+    let mut st = p.state.lock();
+    match &mut *st {
+        IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.saturating_add(*step);
+                return Some(new_int(v));
+            }
+            None
+        }
+        IterState::Seq { seq, index } if seq.type_ref() == r.types.list => {
+            let v = seq.downcast::<PyList>()?.get(*index)?;
+            *index += 1;
+            Some(v)
+        }
+        IterState::Seq { seq, index } if seq.type_ref() == r.types.tuple => {
+            let v = crate::seq::tuple_items(seq)?.get(*index).cloned()?;
+            *index += 1;
+            Some(v)
+        }
+        _ => None,
+    }
+}
+
 /// Advances a builtin iterator. Never holds the iterator's lock while running Python code.
 pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
     let mut st = it.state.lock();

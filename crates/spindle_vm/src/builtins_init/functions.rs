@@ -121,6 +121,15 @@ pub fn fill_builtins(d: &PyDict) {
                     Err(e) => Err(e),
                 };
             }
+            if let Some(step) = it.type_ref().data().iternext.get() {
+                return match step(ts, it)? {
+                    Some(v) => Ok(v),
+                    None => match a.args.get(1) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(crate::error::PyErr::bare(rt().exc.StopIteration)),
+                    },
+                };
+            }
             match ops::call_dunder(ts, it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(v),
                 Ok(None) => raise!(TypeError, "'{}' object is not an iterator", ops::type_name(it)),
