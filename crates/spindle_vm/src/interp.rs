@@ -304,6 +304,7 @@ impl ThreadState {
 impl Drop for ThreadState {
     fn drop(&mut self) {
         // Release what this thread still holds while attached, then leave.
+        crate::thread_local::drop_this_thread_dicts();
         let exc = std::mem::take(&mut *self.exc_stack.borrow_mut());
         drop(exc);
         crate::eval::drain_frame_pool();

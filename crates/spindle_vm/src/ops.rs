@@ -210,6 +210,9 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
     if name_s == "__class__" {
         return Ok(obj.type_ref().to_value());
     }
+    if let Some(l) = obj.downcast::<crate::thread_local::PyThreadLocal>() {
+        return crate::thread_local::getattr(ts, obj, l, name, name_s);
+    }
     // A builtin function's own module (the type dict's `__module__` is the type's).
     if name_s == "__module__" && obj.downcast::<NativeFunction>().is_some() {
         if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
@@ -278,6 +281,9 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
     if let Some(f) = obj.downcast::<crate::function::PyFunction>() {
         return f.attrs.lock().dict.as_ref().and_then(from);
     }
+    if let Some(l) = obj.downcast::<crate::thread_local::PyThreadLocal>() {
+        return crate::thread_local::instance_dict_get(l, name);
+    }
     let ext = crate::object::ext(obj)?;
     let td = obj.type_ref().data();
     if !td.has_dict() {
@@ -318,6 +324,9 @@ pub fn instance_dict(obj: &Value) -> Option<Value> {
         }
         return a.dict.clone();
     }
+    if let Some(l) = obj.downcast::<crate::thread_local::PyThreadLocal>() {
+        return Some(crate::thread_local::instance_dict(l));
+    }
     let ext = crate::object::ext(obj)?;
     let td = obj.type_ref().data();
     if !td.has_dict() {
@@ -346,6 +355,10 @@ pub fn setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>
 
 pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     let name_s = crate::str::as_str(name).unwrap_or("");
+    let local = obj.downcast::<crate::thread_local::PyThreadLocal>();
+    if let Some(l) = local {
+        crate::thread_local::before_setattr(ts, obj, l, name_s)?;
+    }
     // Plain instances of Python classes have none of builtin_setattr's special attributes.
     let plain = obj.type_ref().payload_kind() == crate::kinds::OBJECT;
     if !plain && crate::builtins_init::builtin_setattr(ts, obj, name_s, value.as_ref())? {
@@ -402,7 +415,7 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
         }
     }
     // Modules and functions keep their own dicts (see `instance_dict`).
-    let own_dict = obj.downcast::<crate::cell::PyModule>().is_some() || obj.downcast::<crate::function::PyFunction>().is_some();
+    let own_dict = obj.downcast::<crate::cell::PyModule>().is_some() || obj.downcast::<crate::function::PyFunction>().is_some() || local.is_some();
     if let Some(ext) = crate::object::ext(obj).filter(|_| !own_dict) {
         let td = ty.data();
         if td.has_dict() {
