@@ -11,7 +11,7 @@ mod deque_ops;
 mod gcmod;
 mod json;
 mod abc;
-mod partial;
+pub(crate) mod partial;
 mod weakref;
 
 use spindle_vm::error::PyResult;
