@@ -508,9 +508,13 @@ pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult
         return crate::class::call_type(ts, ty, callable, args);
     }
     if let Some(c) = t.lookup_static("__call__") {
-        let mut v = Vec::with_capacity(args.args.len() + 1);
+        let mut v: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::with_capacity(args.args.len() + 1);
         v.push(callable.clone());
-        v.extend_from_slice(args.args);
+        v.extend(args.args.iter().cloned());
+        // A native `__call__` (operator.methodcaller, partial ...) runs at once.
+        if let Some(f) = c.downcast::<NativeFunction>().filter(|f| f.self_.is_none() && f.is_method) {
+            return (f.func)(ts, Args { args: &v, kwnames: args.kwnames });
+        }
         return call_args(ts, &c, Args { args: &v, kwnames: args.kwnames });
     }
     raise!(TypeError, "'{}' object is not callable", t.name())
