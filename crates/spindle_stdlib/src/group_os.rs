@@ -15,6 +15,7 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_io", os::io::init),
         ("time", os::time::init),
         ("_thread", os::thread::init),
+        ("_queue", os::queue::init),
         ("_socket", os::socket::init),
         ("select", os::select::init),
         ("_posixsubprocess", os::posixsubprocess::init),

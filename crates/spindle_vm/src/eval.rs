@@ -2373,6 +2373,21 @@ fn store_attr(ts: &ThreadState, pc: usize, code: usize, name: &Value, owner: Val
     ops::setattr(ts, &owner, name, Some(v))
 }
 
+/// `obj.name(*args)` (`args` may end in keyword values named by
+/// `kwnames`) without making a bound method when `name` is a plain method
+/// of the type (LOAD_ATTR's method form, then CALL).
+pub fn call_method_args(ts: &ThreadState, obj: &Value, name: &Value, args: Args<'_>) -> PyResult {
+    match load_method(ts, obj, name)? {
+        (f, Some(this)) => {
+            let mut all: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::with_capacity(args.args.len() + 1);
+            all.push(this);
+            all.extend(args.args.iter().cloned());
+            crate::ops::call_args(ts, &f, Args { args: &all, kwnames: args.kwnames })
+        }
+        (f, None) => crate::ops::call_args(ts, &f, args),
+    }
+}
+
 fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     let ty = owner.type_ref();
     let s = crate::str::as_str(name).unwrap_or("");

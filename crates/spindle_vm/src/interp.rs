@@ -309,6 +309,7 @@ impl Drop for ThreadState {
         // Release what this thread still holds while attached (and, if it
         // is still the current thread state, while `__del__` methods can
         // run on it), then leave.
+        crate::thread_local::drop_this_thread_dicts();
         let exc = std::mem::take(&mut *self.exc_stack.borrow_mut());
         drop(exc);
         drop(self.trace_fn.borrow_mut().take());

@@ -44,6 +44,7 @@ pub const GENERIC_ALIAS: PayloadKind = PayloadKind(37);
 pub const NATIVE_STREAM: PayloadKind = PayloadKind(38);
 pub const UNION: PayloadKind = PayloadKind(39);
 pub const MEMORYVIEW: PayloadKind = PayloadKind(40);
+pub const THREAD_LOCAL: PayloadKind = PayloadKind(41);
 // Async generator awaitables (generator.rs); numbered apart from the list above.
 pub const ASYNC_GEN_WRAPPED: PayloadKind = PayloadKind(90);
 pub const ASYNC_GEN_ASEND: PayloadKind = PayloadKind(91);

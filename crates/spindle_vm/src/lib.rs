@@ -49,6 +49,7 @@ pub mod signals;
 mod site_table;
 pub mod set;
 pub mod str;
+pub mod thread_local;
 pub mod traceback;
 pub mod types;
 pub mod value;

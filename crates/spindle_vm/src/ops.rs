@@ -219,6 +219,9 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult 
     if name_s == "__class__" {
         return Ok(obj.type_ref().to_value());
     }
+    if let Some(l) = obj.downcast::<crate::thread_local::PyThreadLocal>() {
+        return crate::thread_local::getattr(ts, obj, l, name, name_s);
+    }
     // A builtin function's own module (the type dict's `__module__` is the type's).
     if name_s == "__module__" && obj.downcast::<NativeFunction>().is_some() {
         if let Some(v) = crate::builtins_init::builtin_attr(ts, obj, name_s)? {
@@ -287,6 +290,9 @@ pub fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
     if let Some(f) = obj.downcast::<crate::function::PyFunction>() {
         return f.attrs.lock().dict.as_ref().and_then(from);
     }
+    if let Some(l) = obj.downcast::<crate::thread_local::PyThreadLocal>() {
+        return crate::thread_local::instance_dict_get(l, name);
+    }
     let ext = crate::object::ext(obj)?;
     let td = obj.type_ref().data();
     if !td.has_dict() {
@@ -333,6 +339,9 @@ pub fn instance_dict(obj: &Value) -> Option<Value> {
         }
         return a.dict.clone();
     }
+    if let Some(l) = obj.downcast::<crate::thread_local::PyThreadLocal>() {
+        return Some(crate::thread_local::instance_dict(l));
+    }
     let ext = crate::object::ext(obj)?;
     let td = obj.type_ref().data();
     if !td.has_dict() {
@@ -361,6 +370,10 @@ pub fn setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>
 
 pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     let name_s = crate::str::as_str(name).unwrap_or("");
+    let local = obj.downcast::<crate::thread_local::PyThreadLocal>();
+    if let Some(l) = local {
+        crate::thread_local::before_setattr(ts, obj, l, name_s)?;
+    }
     // Plain instances of Python classes have none of builtin_setattr's special attributes.
     let plain = obj.type_ref().payload_kind() == crate::kinds::OBJECT;
     if !plain && crate::builtins_init::builtin_setattr(ts, obj, name_s, value.as_ref())? {
@@ -417,7 +430,7 @@ pub fn generic_setattr(ts: &ThreadState, obj: &Value, name: &Value, value: Optio
         }
     }
     // Modules and functions keep their own dicts (see `instance_dict`).
-    let own_dict = obj.downcast::<crate::cell::PyModule>().is_some() || obj.downcast::<crate::function::PyFunction>().is_some();
+    let own_dict = obj.downcast::<crate::cell::PyModule>().is_some() || obj.downcast::<crate::function::PyFunction>().is_some() || local.is_some();
     if let Some(ext) = crate::object::ext(obj).filter(|_| !own_dict) {
         let td = ty.data();
         if td.has_dict() {
@@ -510,9 +523,13 @@ pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult
         return crate::class::call_type(ts, ty, callable, args);
     }
     if let Some(c) = t.lookup_static("__call__") {
-        let mut v = Vec::with_capacity(args.args.len() + 1);
+        let mut v: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::with_capacity(args.args.len() + 1);
         v.push(callable.clone());
-        v.extend_from_slice(args.args);
+        v.extend(args.args.iter().cloned());
+        // A native `__call__` (operator.methodcaller, partial ...) runs at once.
+        if let Some(f) = c.downcast::<NativeFunction>().filter(|f| f.self_.is_none() && f.is_method) {
+            return (f.func)(ts, Args { args: &v, kwnames: args.kwnames });
+        }
         return call_args(ts, &c, Args { args: &v, kwnames: args.kwnames });
     }
     raise!(TypeError, "'{}' object is not callable", t.name())

@@ -12,7 +12,7 @@ mod gcmod;
 mod itertools;
 mod json;
 mod abc;
-mod partial;
+pub(crate) mod partial;
 mod weakref;
 
 use spindle_vm::error::PyResult;

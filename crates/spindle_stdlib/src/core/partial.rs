@@ -68,7 +68,7 @@ impl PyPayload for PlaceholderType {
 static PARTIAL_T: std::sync::OnceLock<TypeRef> = std::sync::OnceLock::new();
 static PLACEHOLDER_T: std::sync::OnceLock<TypeRef> = std::sync::OnceLock::new();
 
-fn partial_type() -> TypeRef {
+pub(crate) fn partial_type() -> TypeRef {
     *PARTIAL_T.get_or_init(|| {
         let t = native::new_type::<Partial>("partial", "functools", None, true);
         // Instances have a `__dict__` (and so can be weakly referenced and

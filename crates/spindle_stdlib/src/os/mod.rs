@@ -15,6 +15,7 @@ pub(crate) mod newline;
 pub(crate) mod net_consts;
 pub(crate) mod posix;
 pub(crate) mod posixsubprocess;
+pub(crate) mod queue;
 pub(crate) mod select;
 pub(crate) mod signal_native;
 pub(crate) mod socket;
@@ -68,7 +69,8 @@ pub(crate) fn parse<const N: usize>(
     let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
     let pos = args.positional();
     if pos.len() > N {
-        raise!(TypeError, "{}() takes at most {} arguments ({} given)", fname, N, pos.len());
+        let s = if N == 1 { "" } else { "s" };
+        raise!(TypeError, "{}() takes at most {} argument{} ({} given)", fname, N, s, pos.len());
     }
     for (slot, v) in out.iter_mut().zip(pos.iter()) {
         *slot = Some(v.clone());

@@ -6,7 +6,7 @@
 //! returns its ident.
 
 use std::sync::{Arc, OnceLock};
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
@@ -20,12 +20,13 @@ use spindle_vm::str::new_str;
 use spindle_vm::value::Value;
 use spindle_vm::{ops, raise};
 
-use super::{parse, to_f64};
+use super::parse;
 
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
 static LOCK_TYPE: OnceLock<TypeRef> = OnceLock::new();
 static RLOCK_TYPE: OnceLock<TypeRef> = OnceLock::new();
+static LOCAL_TYPE: OnceLock<TypeRef> = OnceLock::new();
 static MAIN_IDENT: AtomicU64 = AtomicU64::new(0);
 static THREAD_COUNT: AtomicI64 = AtomicI64::new(0);
 
@@ -42,24 +43,136 @@ fn ident_value(i: u64) -> Value {
     }
 }
 
-/// A plain lock: a flag guarded by a mutex, waited on with a condvar.
-pub(crate) struct PyLock {
-    locked: Mutex<bool>,
+/// The state shared by `lock` and `RLock`: whether the lock is held, as one
+/// atomic flag (taking a free lock is one CAS, `locked()` one load, releasing
+/// one swap), plus a sleeping place for blocked acquirers. A release takes
+/// `sleep` (to wake one) only when `sleepers` says someone may be asleep.
+///
+/// No wake-up is lost: a sleeper counts itself in `sleepers` and then retries
+/// the CAS while holding `sleep` (all SeqCst), and a releaser clears `held`
+/// and then reads `sleepers` (SeqCst): either the sleeper's retry sees the
+/// lock free, or the releaser sees the sleeper and notifies under `sleep`,
+/// which the sleeper holds until it is waiting on `cond`.
+pub(crate) struct RawLock {
+    held: AtomicBool,
+    sleepers: AtomicU32,
+    sleep: Mutex<()>,
     cond: Condvar,
+}
+
+impl RawLock {
+    fn new() -> RawLock {
+        RawLock { held: AtomicBool::new(false), sleepers: AtomicU32::new(0), sleep: Mutex::new(()), cond: Condvar::new() }
+    }
+
+    #[inline]
+    fn try_acquire(&self) -> bool {
+        self.held.compare_exchange(false, true, Ordering::SeqCst, Ordering::Relaxed).is_ok()
+    }
+
+    #[inline]
+    fn is_held(&self) -> bool {
+        self.held.load(Ordering::Acquire)
+    }
+
+    /// Takes the lock: None = wait forever, Some(None) = try once,
+    /// Some(Some(d)) = wait until `d`. Whether it was taken.
+    fn acquire(&self, deadline: Option<Option<Instant>>) -> bool {
+        if self.try_acquire() {
+            return true;
+        }
+        if deadline == Some(None) {
+            return false;
+        }
+        let mut g = self.sleep.lock();
+        self.sleepers.fetch_add(1, Ordering::SeqCst);
+        let taken = loop {
+            if self.try_acquire() {
+                break true;
+            }
+            match deadline {
+                None => self.cond.wait(&mut g),
+                Some(Some(d)) => {
+                    if self.cond.wait_until(&mut g, d).timed_out() {
+                        break self.try_acquire();
+                    }
+                }
+                Some(None) => break false,
+            }
+        };
+        self.sleepers.fetch_sub(1, Ordering::SeqCst);
+        taken
+    }
+
+    /// Frees the lock (from any thread); false if it was not held.
+    fn release(&self) -> bool {
+        if !self.held.swap(false, Ordering::SeqCst) {
+            return false;
+        }
+        if self.sleepers.load(Ordering::SeqCst) > 0 {
+            let _g = self.sleep.lock();
+            self.cond.notify_one();
+        }
+        true
+    }
+
+    /// Forces the lock free (`_at_fork_reinit`).
+    fn reset(&self) {
+        self.held.store(false, Ordering::SeqCst);
+    }
+}
+
+/// A plain lock, releasable from any thread.
+pub(crate) struct PyLock {
+    raw: RawLock,
 }
 
 impl PyPayload for PyLock {
     const KIND: spindle_vm::object::PayloadKind = crate::kinds::kind(crate::kinds::OS_BASE + 1);
 }
 
-/// A reentrant lock: owner ident and recursion count.
+/// A reentrant lock: `raw` is held while some thread owns it; `owner` (an
+/// ident, 0 = none) and `count` are written only by the owning thread, so
+/// a thread reading its own ident there knows it is the owner.
 pub(crate) struct PyRLock {
-    state: Mutex<(u64, u64)>,
-    cond: Condvar,
+    raw: RawLock,
+    owner: AtomicU64,
+    count: AtomicU64,
 }
 
 impl PyPayload for PyRLock {
     const KIND: spindle_vm::object::PayloadKind = crate::kinds::kind(crate::kinds::OS_BASE + 2);
+}
+
+/// A timeout in seconds, with the errors of CPython's conversion to its
+/// nanosecond time type (`_PyTime_FromSecondsObject`): a float or an int
+/// (`__index__`) whose nanoseconds fit in an i64.
+pub(crate) fn seconds_arg(ts: &ThreadState, v: &Value) -> PyResult<f64> {
+    const NS: f64 = 1e9;
+    if let Some(f) = spindle_vm::num::float_value(v) {
+        if f.is_nan() {
+            raise!(ValueError, "Invalid value NaN (not a number)");
+        }
+        let ns = f * NS;
+        if !(-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&ns) {
+            raise!(OverflowError, "timestamp out of range for platform time_t");
+        }
+        return Ok(f);
+    }
+    let i = match spindle_vm::num::int_to_big(v) {
+        Some(b) => b,
+        None => match ops::index(ts, v) {
+            Ok(i) => spindle_vm::num::int_to_big(&i).unwrap_or_default(),
+            Err(e) if e.is_instance(spindle_vm::runtime::rt().exc.TypeError) => {
+                raise!(TypeError, "'{}' object cannot be interpreted as an integer or float", ops::type_name(v))
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    match i64::try_from(&i).ok().and_then(|s| s.checked_mul(1_000_000_000)) {
+        Some(_) => Ok(i64::try_from(&i).unwrap_or(0) as f64),
+        None => raise!(OverflowError, "timestamp too large to convert to C PyTime_t"),
+    }
 }
 
 /// blocking/timeout arguments as a deadline: None = forever, Some(None) = try once.
@@ -67,8 +180,8 @@ fn acquire_args(ts: &ThreadState, a: Args<'_>) -> PyResult<Option<Option<Instant
     let rest = Args { args: &a.args[1..], kwnames: a.kwnames };
     let [blocking, timeout] = parse("acquire", rest, ["blocking", "timeout"], 0)?;
     let blocking = super::truthy(ts, &blocking, true)?;
-    let timeout = match super::given(&timeout) {
-        Some(t) => to_f64(ts, t)?,
+    let timeout = match &timeout {
+        Some(t) => seconds_arg(ts, t)?,
         None => -1.0,
     };
     if !blocking {
@@ -80,13 +193,15 @@ fn acquire_args(ts: &ThreadState, a: Args<'_>) -> PyResult<Option<Option<Instant
     if timeout < 0.0 && timeout != -1.0 {
         raise!(ValueError, "timeout value must be a non-negative number");
     }
-    if timeout > TIMEOUT_MAX {
+    // CPython's limit is in whole microseconds.
+    if timeout * 1e6 > 9_223_372_036_854_775.0 {
         raise!(OverflowError, "timeout value is too large");
     }
     if timeout == -1.0 {
         return Ok(None);
     }
-    Ok(Some(Some(Instant::now() + Duration::from_secs_f64(timeout))))
+    // A deadline past what Instant holds is no deadline.
+    Ok(Instant::now().checked_add(Duration::from_secs_f64(timeout)).map(Some))
 }
 
 fn this_lock<'a>(a: &'a Args<'_>) -> PyResult<&'a PyLock> {
@@ -103,27 +218,6 @@ fn this_rlock<'a>(a: &'a Args<'_>) -> PyResult<&'a PyRLock> {
     }
 }
 
-impl PyLock {
-    fn acquire(&self, deadline: Option<Option<Instant>>) -> bool {
-        let mut g = self.locked.lock();
-        loop {
-            if !*g {
-                *g = true;
-                return true;
-            }
-            match deadline {
-                Some(None) => return false,
-                None => self.cond.wait(&mut g),
-                Some(Some(d)) => {
-                    if self.cond.wait_until(&mut g, d).timed_out() && *g {
-                        return false;
-                    }
-                }
-            }
-        }
-    }
-}
-
 fn lock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
     let d = acquire_args(ts, a)?;
@@ -134,7 +228,7 @@ fn lock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 /// detached while blocking, so other threads can stop the world and, in GIL
 /// mode, run.
 fn lock_wait(ts: &ThreadState, l: &PyLock, d: Option<Option<Instant>>) -> bool {
-    l.acquire(Some(None)) || (d != Some(None) && ts.detached(|| l.acquire(d)))
+    l.raw.try_acquire() || (d != Some(None) && ts.detached(|| l.raw.acquire(d)))
 }
 
 fn lock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -143,36 +237,31 @@ fn lock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn lock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    let l = this_lock(&a)?;
-    let mut g = l.locked.lock();
-    if !*g {
+    if !this_lock(&a)?.raw.release() {
         raise!(RuntimeError, "release unlocked lock");
     }
-    *g = false;
-    drop(g);
-    l.cond.notify_one();
     Ok(none())
 }
 
 fn lock_locked(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    Ok(new_bool(*this_lock(&a)?.locked.lock()))
+    Ok(new_bool(this_lock(&a)?.raw.is_held()))
 }
 
 fn lock_reinit(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    *this_lock(&a)?.locked.lock() = false;
+    this_lock(&a)?.raw.reset();
     Ok(none())
 }
 
 fn lock_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
-    let st = if *l.locked.lock() { "locked" } else { "unlocked" };
+    let st = if l.raw.is_held() { "locked" } else { "unlocked" };
     let id = a.args.first().map(|v| v.id()).unwrap_or(0);
     Ok(new_str(&format!("<{st} _thread.lock object at {id:#x}>")))
 }
 
 fn new_lock_value() -> PyResult<Value> {
     match LOCK_TYPE.get() {
-        Some(t) => Ok(spindle_vm::object::alloc(*t, PyLock { locked: Mutex::new(false), cond: Condvar::new() })),
+        Some(t) => Ok(spindle_vm::object::alloc(*t, PyLock { raw: RawLock::new() })),
         None => raise!(RuntimeError, "_thread not initialised"),
     }
 }
@@ -189,27 +278,34 @@ fn lock_new(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 }
 
 impl PyRLock {
+    fn new() -> PyRLock {
+        PyRLock { raw: RawLock::new(), owner: AtomicU64::new(0), count: AtomicU64::new(0) }
+    }
+
+    /// Whether thread `me` owns the lock (only `me` writes its ident here).
+    #[inline]
+    fn owned_by(&self, me: u64) -> bool {
+        self.owner.load(Ordering::Relaxed) == me && self.raw.is_held()
+    }
+
     fn acquire(&self, me: u64, deadline: Option<Option<Instant>>) -> bool {
-        let mut g = self.state.lock();
-        loop {
-            if g.1 == 0 {
-                *g = (me, 1);
-                return true;
-            }
-            if g.0 == me {
-                g.1 += 1;
-                return true;
-            }
-            match deadline {
-                Some(None) => return false,
-                None => self.cond.wait(&mut g),
-                Some(Some(d)) => {
-                    if self.cond.wait_until(&mut g, d).timed_out() && g.1 != 0 {
-                        return false;
-                    }
-                }
-            }
+        if self.owned_by(me) {
+            self.count.fetch_add(1, Ordering::Relaxed);
+            return true;
         }
+        if !self.raw.acquire(deadline) {
+            return false;
+        }
+        self.owner.store(me, Ordering::Relaxed);
+        self.count.store(1, Ordering::Relaxed);
+        true
+    }
+
+    /// Gives the lock up entirely: (count, owner) before.
+    fn release_all(&self) -> (u64, u64) {
+        let saved = (self.count.swap(0, Ordering::Relaxed), self.owner.swap(0, Ordering::Relaxed));
+        self.raw.release();
+        saved
     }
 }
 
@@ -232,44 +328,36 @@ fn rlock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 
 fn rlock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
-    let mut g = l.state.lock();
-    if g.1 == 0 || g.0 != current_ident() {
+    if !l.owned_by(current_ident()) {
         raise!(RuntimeError, "cannot release un-acquired lock");
     }
-    g.1 -= 1;
-    if g.1 == 0 {
-        g.0 = 0;
-        drop(g);
-        l.cond.notify_one();
+    if l.count.fetch_sub(1, Ordering::Relaxed) == 1 {
+        l.owner.store(0, Ordering::Relaxed);
+        l.raw.release();
     }
     Ok(none())
 }
 
 fn rlock_locked(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    Ok(new_bool(this_rlock(&a)?.state.lock().1 > 0))
+    Ok(new_bool(this_rlock(&a)?.raw.is_held()))
 }
 
 fn rlock_is_owned(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    let g = this_rlock(&a)?.state.lock();
-    Ok(new_bool(g.1 > 0 && g.0 == current_ident()))
+    Ok(new_bool(this_rlock(&a)?.owned_by(current_ident())))
 }
 
 fn rlock_count(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    let g = this_rlock(&a)?.state.lock();
-    Ok(new_int(if g.0 == current_ident() { g.1 as i64 } else { 0 }))
+    let l = this_rlock(&a)?;
+    Ok(new_int(if l.owned_by(current_ident()) { l.count.load(Ordering::Relaxed) as i64 } else { 0 }))
 }
 
 fn rlock_release_save(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
-    let mut g = l.state.lock();
-    if g.1 == 0 {
+    if !l.raw.is_held() || l.count.load(Ordering::Relaxed) == 0 {
         raise!(RuntimeError, "cannot release un-acquired lock");
     }
-    let saved = *g;
-    *g = (0, 0);
-    drop(g);
-    l.cond.notify_one();
-    Ok(spindle_vm::seq::new_tuple(vec![new_int(saved.1 as i64), ident_value(saved.0)]))
+    let saved = l.release_all();
+    Ok(spindle_vm::seq::new_tuple(vec![new_int(saved.0 as i64), ident_value(saved.1)]))
 }
 
 fn rlock_acquire_restore(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -277,25 +365,27 @@ fn rlock_acquire_restore(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let st = ops::collect(ts, a.args.get(1).unwrap_or(&none()))?;
     let count = st.first().and_then(spindle_vm::num::int_to_i64).unwrap_or(1).max(1) as u64;
     let owner = st.get(1).and_then(spindle_vm::num::int_to_big).and_then(|b| u64::try_from(b).ok()).unwrap_or_else(current_ident);
-    ts.detached(|| {
-        let mut g = l.state.lock();
-        while g.1 != 0 {
-            l.cond.wait(&mut g);
-        }
-        *g = (owner, count);
-    });
+    if !l.raw.try_acquire() {
+        ts.detached(|| l.raw.acquire(None));
+    }
+    l.owner.store(owner, Ordering::Relaxed);
+    l.count.store(count, Ordering::Relaxed);
     Ok(none())
 }
 
 fn rlock_reinit(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    *this_rlock(&a)?.state.lock() = (0, 0);
+    let l = this_rlock(&a)?;
+    l.owner.store(0, Ordering::Relaxed);
+    l.count.store(0, Ordering::Relaxed);
+    l.raw.reset();
     Ok(none())
 }
 
 fn rlock_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
-    let g = *l.state.lock();
-    let st = if g.1 > 0 { "locked" } else { "unlocked" };
+    let held = l.raw.is_held();
+    let g = if held { (l.owner.load(Ordering::Relaxed), l.count.load(Ordering::Relaxed)) } else { (0, 0) };
+    let st = if held { "locked" } else { "unlocked" };
     let id = a.args.first().map(|v| v.id()).unwrap_or(0);
     let name = a.args.first().map(|v| v.type_ref().name().to_string()).unwrap_or_default();
     Ok(new_str(&format!("<{st} _thread.{name} object owner={} count={} at {id:#x}>", g.0, g.1)))
@@ -304,7 +394,7 @@ fn rlock_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 fn rlock_new(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let t = a.args.first().and_then(TypeRef::from_value).or_else(|| RLOCK_TYPE.get().copied());
     match t {
-        Some(t) => Ok(spindle_vm::object::alloc(t, PyRLock { state: Mutex::new((0, 0)), cond: Condvar::new() })),
+        Some(t) => Ok(spindle_vm::object::alloc(t, PyRLock::new())),
         None => raise!(RuntimeError, "_thread not initialised"),
     }
 }
@@ -591,56 +681,6 @@ def exit():
     raise SystemExit
 
 exit_thread = exit
-
-
-class _local:
-    """Thread-local data: one attribute dict per thread, keyed by thread id."""
-
-    __slots__ = ("_local__dicts", "_local__args", "__weakref__")
-
-    def __new__(cls, *args, **kw):
-        if (args or kw) and cls.__init__ is object.__init__:
-            raise TypeError("Initialization arguments are not supported")
-        self = object.__new__(cls)
-        object.__setattr__(self, "_local__dicts", {})
-        object.__setattr__(self, "_local__args", (args, kw))
-        return self
-
-    def _local__dict(self):
-        dicts = object.__getattribute__(self, "_local__dicts")
-        key = get_ident()
-        d = dicts.get(key)
-        if d is None:
-            d = dicts[key] = {}
-            args, kw = object.__getattribute__(self, "_local__args")
-            init = type(self).__init__
-            if init is not object.__init__:
-                init(self, *args, **kw)
-        return d
-
-    def __getattribute__(self, name):
-        if name in ("__dict__",):
-            return _local._local__dict(self)
-        if name.startswith("_local__") or name in ("__class__", "__reduce__", "__reduce_ex__"):
-            return object.__getattribute__(self, name)
-        d = _local._local__dict(self)
-        if name in d:
-            return d[name]
-        return object.__getattribute__(self, name)
-
-    def __setattr__(self, name, value):
-        if name == "__dict__":
-            raise AttributeError("'_thread._local' object attribute '__dict__' is read-only")
-        cls_attr = getattr(type(self), name, None)
-        if hasattr(type(cls_attr), "__set__"):
-            return object.__setattr__(self, name, value)
-        _local._local__dict(self)[name] = value
-
-    def __delattr__(self, name):
-        d = _local._local__dict(self)
-        if name not in d:
-            raise AttributeError(name)
-        del d[name]
 "#;
 
 pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
@@ -687,6 +727,13 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
         spindle_vm::native::set_new(t, rlock_new);
         t
     });
+    let local_t = *LOCAL_TYPE.get_or_init(|| {
+        let t = spindle_vm::native::new_type::<spindle_vm::thread_local::PyThreadLocal>("_local", "_thread", None, true);
+        spindle_vm::native::set_new(t, spindle_vm::thread_local::local_new);
+        spindle_vm::native::add_class_value(t, "__doc__", new_str("Thread-local data"));
+        t
+    });
+    spindle_vm::native::add_value(&m, "_local", local_t.to_value());
     spindle_vm::native::add_value(&m, "LockType", lt.to_value());
     spindle_vm::native::add_value(&m, "lock", lt.to_value());
     spindle_vm::native::add_value(&m, "RLock", rt_.to_value());

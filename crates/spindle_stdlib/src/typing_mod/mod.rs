@@ -122,6 +122,7 @@ pub(crate) fn init_marshal(ts: &ThreadState) -> PyResult<Value> {
 /// Python): `_compare_digest` for `hmac`/`secrets`.
 pub(crate) fn init_operator(ts: &ThreadState) -> PyResult<Value> {
     let m = spindle_vm::native::new_module("_operator", &operator::functions());
+    operator::add_classes(&m);
     exec_into(
         ts,
         &m,
