@@ -65,14 +65,16 @@ fn run(p: cli::Parsed) -> u8 {
             code = boot::run_interactive(&ts, &cfg, false) as u8;
         }
     }
-    // atexit handlers run only if the program imported atexit, as in CPython.
+    // As CPython's Py_FinalizeEx: first threading._shutdown (its
+    // _register_atexit callbacks, then joining non-daemon threads), then the
+    // atexit handlers, which run only if the program imported atexit.
+    #[cfg(feature = "stdlib")]
+    spindle_stdlib::os::at_exit(&ts);
     if let Some(m) = ts.interp.modules.downcast::<spindle_vm::dict::PyDict>().and_then(|d| d.get_str("atexit")) {
         if let Ok(f) = spindle_vm::ops::getattr_str(&ts, &m, "_run_exitfuncs") {
             let _ = spindle_vm::ops::call(&ts, &f, &[]);
         }
     }
-    #[cfg(feature = "stdlib")]
-    spindle_stdlib::os::at_exit(&ts);
     spindle_vm::builtins_init::flush_std_streams(&ts);
     spindle_vm::ops::set_thread_state(prev);
     code
