@@ -1,7 +1,8 @@
-# Pins: threading.Thread API: subclassing run(), target/args/kwargs, default names "Thread-N (target)", daemon inheritance and errors, ident/native_id, is_alive, join with a timeout, repr states, current_thread/main_thread/enumerate/active_count, settrace/setprofile_all_threads, get_native_id.
+# Pins: threading.Thread API: subclassing run(), target/args/kwargs, default names "Thread-N (target)", daemon inheritance and errors, ident/native_id, is_alive, join with a timeout, repr states, current_thread/main_thread/enumerate/active_count, settrace/setprofile_all_threads, get_native_id, and the all-threads hooks reaching running threads.
 # recorded-with: cpython-3.13
 # timeout: 30
 import re
+import sys
 import threading
 import _thread
 
@@ -148,3 +149,40 @@ threading.settrace(None)
 print("traced in", traced)
 print("TIMEOUT_MAX", threading.TIMEOUT_MAX > 1e6, threading.ThreadError is RuntimeError)
 print("stack_size", threading.stack_size())
+
+# setprofile_all_threads / settrace_all_threads reach a thread already running.
+import time
+stop = threading.Event()
+started = threading.Event()
+seen = set()
+def tick():
+    pass
+def loop():
+    started.set()
+    while not stop.is_set():
+        tick()
+def prof_tick(frame, event, arg):
+    if event == "call" and frame.f_code.co_name == "tick":
+        seen.add(threading.current_thread().name)
+looper = threading.Thread(target=loop, name="looper")
+looper.start()
+started.wait()
+threading.setprofile_all_threads(prof_tick)
+deadline = time.monotonic() + 10
+while "looper" not in seen and time.monotonic() < deadline:
+    time.sleep(0.001)
+tick()
+threading.setprofile_all_threads(None)
+print("profiled running thread", sorted(seen), sys.getprofile())
+traced_names = []
+def trace_tick(frame, event, arg):
+    if event == "call" and frame.f_code.co_name == "tick":
+        traced_names.append(threading.current_thread().name)
+threading.settrace_all_threads(trace_tick)
+deadline = time.monotonic() + 10
+while "looper" not in traced_names and time.monotonic() < deadline:
+    time.sleep(0.001)
+threading.settrace_all_threads(None)
+stop.set()
+looper.join()
+print("traced running thread", "looper" in traced_names, threading.gettrace(), sys.gettrace())
