@@ -127,19 +127,58 @@ impl PyLock {
 fn lock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
     let d = acquire_args(ts, a)?;
-    Ok(new_bool(lock_wait(ts, l, d)))
+    Ok(new_bool(lock_wait(ts, l, d)?))
 }
 
-/// Takes `l`: one try attached (a free lock costs no GIL hand-off), then
-/// detached while blocking, so other threads can stop the world and, in GIL
-/// mode, run.
-fn lock_wait(ts: &ThreadState, l: &PyLock, d: Option<Option<Instant>>) -> bool {
-    l.acquire(Some(None)) || (d != Some(None) && ts.detached(|| l.acquire(d)))
+/// How long the main thread blocks at a time in a lock wait before it looks
+/// for signals to handle (a futex wait is not cut short by EINTR).
+const SIGNAL_POLL: Duration = Duration::from_millis(20);
+
+/// Takes a lock through `try_acquire(deadline)`: one try attached (a free
+/// lock costs no GIL hand-off), then detached while blocking, so other
+/// threads can stop the world and, in GIL mode, run. On the main thread the
+/// wait is interruptible as CPython's acquire_timed: a signal's Python
+/// handler runs (its exception is raised, the lock not taken), then the
+/// wait goes on until the deadline.
+fn acquire_interruptible(
+    ts: &ThreadState,
+    deadline: Option<Option<Instant>>,
+    mut try_acquire: impl FnMut(Option<Option<Instant>>) -> bool,
+) -> PyResult<bool> {
+    if try_acquire(Some(None)) {
+        return Ok(true);
+    }
+    let end = match deadline {
+        Some(None) => return Ok(false),
+        Some(Some(end)) => Some(end),
+        None => None,
+    };
+    if !spindle_vm::signals::is_main_thread() {
+        return Ok(ts.detached(|| try_acquire(deadline)));
+    }
+    loop {
+        spindle_vm::signals::check(ts)?;
+        let slice_end = Instant::now() + SIGNAL_POLL;
+        let (until, last) = match end {
+            Some(end) if end <= slice_end => (end, true),
+            _ => (slice_end, false),
+        };
+        if ts.detached(|| try_acquire(Some(Some(until)))) {
+            return Ok(true);
+        }
+        if last {
+            return Ok(false);
+        }
+    }
+}
+
+fn lock_wait(ts: &ThreadState, l: &PyLock, d: Option<Option<Instant>>) -> PyResult<bool> {
+    acquire_interruptible(ts, d, |d| l.acquire(d))
 }
 
 fn lock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
-    Ok(new_bool(lock_wait(ts, l, None)))
+    Ok(new_bool(lock_wait(ts, l, None)?))
 }
 
 fn lock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -216,18 +255,18 @@ impl PyRLock {
 fn rlock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
     let d = acquire_args(ts, a)?;
-    Ok(new_bool(rlock_wait(ts, l, d)))
+    Ok(new_bool(rlock_wait(ts, l, d)?))
 }
 
 /// Takes `l` for this thread, as [`lock_wait`].
-fn rlock_wait(ts: &ThreadState, l: &PyRLock, d: Option<Option<Instant>>) -> bool {
+fn rlock_wait(ts: &ThreadState, l: &PyRLock, d: Option<Option<Instant>>) -> PyResult<bool> {
     let me = current_ident();
-    l.acquire(me, Some(None)) || (d != Some(None) && ts.detached(|| l.acquire(me, d)))
+    acquire_interruptible(ts, d, |d| l.acquire(me, d))
 }
 
 fn rlock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
-    Ok(new_bool(rlock_wait(ts, l, None)))
+    Ok(new_bool(rlock_wait(ts, l, None)?))
 }
 
 fn rlock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
