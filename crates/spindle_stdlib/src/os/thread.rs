@@ -542,7 +542,23 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("_is_main_interpreter", |_, _| Ok(new_bool(true))),
     ("_format_exception", format_exception),
     ("_write_unraisable", write_unraisable),
+    ("interrupt_main", interrupt_main),
 ];
+
+/// `interrupt_main(signum=SIGINT)`: as if `signum` had arrived, for the
+/// main thread to handle (KeyboardInterrupt for SIGINT's default handler).
+fn interrupt_main(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [signum] = parse("interrupt_main", a, ["signum"], 0)?;
+    let sig = match &signum {
+        Some(v) => super::to_i64(ts, v)?,
+        None => i64::from(libc::SIGINT),
+    };
+    let Some(sig) = i32::try_from(sig).ok().filter(|s| *s >= 1 && (*s as usize) < spindle_vm::signals::NSIG) else {
+        raise!(ValueError, "signal number out of range");
+    };
+    spindle_vm::signals::trip(sig);
+    Ok(none())
+}
 
 /// `_write_unraisable(exc, msg, obj)`: reports `exc` through
 /// `sys.unraisablehook` as CPython's `PyErr_FormatUnraisable` does.
@@ -636,6 +652,8 @@ _non_daemon_handles = set()
 
 
 def start_joinable_thread(function, handle=None, daemon=True):
+    if not callable(function):
+        raise TypeError("thread function must be callable")
     return _start(function, (), None, handle, daemon)
 
 
@@ -673,6 +691,8 @@ def _start(function, args, kwargs, handle, daemon):
 
 
 def start_new_thread(function, args, kwargs=None):
+    if not callable(function):
+        raise TypeError("first arg must be callable")
     if not isinstance(args, tuple):
         raise TypeError("2nd arg must be a tuple")
     if kwargs is not None and not isinstance(kwargs, dict):
@@ -704,8 +724,6 @@ def _set_sentinel():
     return allocate_lock()
 
 
-def interrupt_main(signum=2):
-    pass
 
 
 def exit():
