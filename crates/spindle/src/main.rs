@@ -24,8 +24,10 @@ fn main() -> ExitCode {
     };
     // Python code runs on a thread with a large stack; Rust recursion (native
     // code calling back into Python) is bounded well below it.
+    // Left unnamed: it keeps the process's name at the OS level, as the
+    // main thread of CPython does (threads it starts inherit that name
+    // until threading names them).
     let handle = std::thread::Builder::new()
-        .name("main".into())
         .stack_size(256 * 1024 * 1024)
         .spawn(move || run(parsed));
     // Signals go to the Python thread, not to this one waiting for it.

@@ -1,4 +1,4 @@
-# Pins: interpreter exit with threads: non-daemon threads are joined (after threading._register_atexit callbacks, in reverse order, and before atexit ones), also on sys.exit and an uncaught exception; daemon threads do not hold up exit; _register_atexit after shutdown is refused.
+# Pins: interpreter exit with threads: non-daemon threads are joined (after threading._register_atexit callbacks, in reverse order, and before atexit ones), also on sys.exit and an uncaught exception; daemon threads do not hold up exit; _register_atexit after shutdown is refused; Ctrl-C during that wait is reported as unraisable.
 # recorded-with: cpython-3.13
 # timeout: 30
 import os
@@ -42,6 +42,31 @@ def run(label, code):
     print("stderr last line:", err[-1] if err else None)
 
 
+# Ctrl-C while exit waits for a thread: reported as unraisable, exit goes on.
+# 3.13.0 printed no header line; 3.14's wait_for_thread_shutdown reports it
+# with PyErr_FormatUnraisable (the first stderr line below, set by hand).
+CTRL_C = """
+import os, signal, threading, time
+def worker():
+    time.sleep(0.2)
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(3)
+    print("worker finished", flush=True)
+threading.Thread(target=worker).start()
+print("main done", flush=True)
+"""
+
+
+def run_ctrl_c():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    p = subprocess.run([sys.executable, "-c", CTRL_C], env=env, capture_output=True, text=True, timeout=20)
+    err = p.stderr.splitlines()
+    print(f"== Ctrl-C during shutdown: exit {p.returncode}")
+    print(p.stdout, end="")
+    print("stderr first and last lines:", err[:1], err[-1:])
+
+
 for label, tail in SCENARIOS.items():
     if tail is None:
         code = ("import threading\nev = threading.Event()\n"
@@ -49,3 +74,4 @@ for label, tail in SCENARIOS.items():
     else:
         code = PRELUDE + tail
     run(label, code)
+run_ctrl_c()

@@ -677,7 +677,10 @@ def _start(function, args, kwargs, handle, daemon):
             pass
         except BaseException as e:
             # As CPython's thread_run: through sys.unraisablehook, naming
-            # the function itself.
+            # the function itself; this frame stands in for C code.
+            tb = e.__traceback__
+            if tb is not None:
+                e.__traceback__ = tb.tb_next
             _write_unraisable(e, "Exception ignored in thread started by", function)
             del e
         finally:
