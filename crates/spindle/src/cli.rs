@@ -191,6 +191,47 @@ fn read_gil(v: &str) -> Result<bool, Exit> {
     }
 }
 
+/// A `0`/`1` switch read as CPython's `_Py_str_to_int` / `config_wstr_to_int`
+/// read it (strtol: leading blanks and a sign allowed, nothing after the
+/// digits; an empty string reads as 0); `None` for anything else.
+fn read_switch_value(v: &str) -> Option<bool> {
+    let t = v.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']);
+    let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        // strtol converted nothing: only an empty string passes (as 0).
+        return if v.is_empty() { Some(false) } else { None };
+    }
+    let digits = unsigned.trim_start_matches('0');
+    let negative = t.starts_with('-');
+    match digits {
+        "" => Some(false),
+        "1" if !negative => Some(true),
+        _ => None,
+    }
+}
+
+/// CPython's `config_init_thread_inherit_context` and
+/// `config_init_context_aware_warnings`: the variable (unless -E/-I), then
+/// the first `-X name=...`, each a 0/1 switch or a start-up error.
+fn read_switch(cfg: &Config, var: &str, option: &str, func: &str) -> Result<Option<bool>, Exit> {
+    let mut value = None;
+    if !cfg.ignore_environment {
+        if let Some(v) = std::env::var_os(var).filter(|v| !v.is_empty()) {
+            match read_switch_value(&v.to_string_lossy()) {
+                Some(b) => value = Some(b),
+                None => return Err(config_error(func, &format!("{var}=N: N is missing or invalid"))),
+            }
+        }
+    }
+    if let Some((_, v)) = cfg.xoptions.iter().find(|(k, _)| k == option) {
+        match v.as_deref().and_then(read_switch_value) {
+            Some(b) => value = Some(b),
+            None => return Err(config_error(func, &format!("-X {option}=n: n is missing or invalid"))),
+        }
+    }
+    Ok(value)
+}
+
 /// A configuration error before the interpreter exists, as CPython reports
 /// it (Py_ExitStatusException: a fatal error, exit status 1).
 fn config_error(func: &str, msg: &str) -> Exit {
@@ -227,6 +268,8 @@ fn finish(mut cfg: Config, target: Option<Target>, version: u32) -> Result<Parse
     if let Some((_, v)) = cfg.xoptions.iter().find(|(k, _)| k == "gil") {
         cfg.enable_gil = Some(read_gil(v.as_deref().unwrap_or(""))?);
     }
+    cfg.thread_inherit_context = read_switch(&cfg, "PYTHON_THREAD_INHERIT_CONTEXT", "thread_inherit_context", "config_init_thread_inherit_context")?;
+    cfg.context_aware_warnings = read_switch(&cfg, "PYTHON_CONTEXT_AWARE_WARNINGS", "context_aware_warnings", "config_init_context_aware_warnings")?;
     let target = match target {
         Some(t) => t,
         None => {

@@ -24,8 +24,10 @@ fn main() -> ExitCode {
     };
     // Python code runs on a thread with a large stack; Rust recursion (native
     // code calling back into Python) is bounded well below it.
+    // Left unnamed: it keeps the process's name at the OS level, as the
+    // main thread of CPython does (threads it starts inherit that name
+    // until threading names them).
     let handle = std::thread::Builder::new()
-        .name("main".into())
         .stack_size(256 * 1024 * 1024)
         .spawn(move || run(parsed));
     // Signals go to the Python thread, not to this one waiting for it.
@@ -65,14 +67,16 @@ fn run(p: cli::Parsed) -> u8 {
             code = boot::run_interactive(&ts, &cfg, false) as u8;
         }
     }
-    // atexit handlers run only if the program imported atexit, as in CPython.
+    // As CPython's Py_FinalizeEx: first threading._shutdown (its
+    // _register_atexit callbacks, then joining non-daemon threads), then the
+    // atexit handlers, which run only if the program imported atexit.
+    #[cfg(feature = "stdlib")]
+    spindle_stdlib::os::at_exit(&ts);
     if let Some(m) = ts.interp.modules.downcast::<spindle_vm::dict::PyDict>().and_then(|d| d.get_str("atexit")) {
         if let Ok(f) = spindle_vm::ops::getattr_str(&ts, &m, "_run_exitfuncs") {
             let _ = spindle_vm::ops::call(&ts, &f, &[]);
         }
     }
-    #[cfg(feature = "stdlib")]
-    spindle_stdlib::os::at_exit(&ts);
     spindle_vm::builtins_init::flush_std_streams(&ts);
     spindle_vm::ops::set_thread_state(prev);
     code

@@ -203,6 +203,13 @@ fn lone_surrogates_are_kept() {
 }
 
 #[test]
+fn lone_surrogates_are_kept_in_folded_lists() {
+    let code = compile_ok("x = ['a', 'b', '\\udc80c']\n");
+    let kept = |c: &Constant| matches!(c, Constant::StrCodePoints(p) if p[..] == [0xdc80, 0x63]);
+    assert!(code.constants.iter().any(|c| matches!(c, Constant::Tuple(items) if items.iter().any(kept))));
+}
+
+#[test]
 fn deep_nesting_is_an_error_or_compiles_without_overflow() {
     // Runs on the test thread's small (2 MiB) stack on purpose.
     for src in [

@@ -43,6 +43,12 @@ pub struct Config {
     pub executable: String,
     /// `PYTHON_GIL` / `-X gil` (`-X` wins): `None` when neither was given.
     pub enable_gil: Option<bool>,
+    /// `PYTHON_THREAD_INHERIT_CONTEXT` / `-X thread_inherit_context`
+    /// (`-X` wins); `None`: the free-threaded build's default, on.
+    pub thread_inherit_context: Option<bool>,
+    /// `PYTHON_CONTEXT_AWARE_WARNINGS` / `-X context_aware_warnings`;
+    /// `None`: the free-threaded build's default, on.
+    pub context_aware_warnings: Option<bool>,
     pub native_modules: Vec<(&'static str, NativeModuleDef)>,
 }
 
@@ -226,8 +232,9 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
             None => none(),
             Some(on) => new_int(i64::from(on)),
         },
-        new_bool(true),
-        new_bool(true),
+        // Ints, as CPython's SetFlag (not bools like dev_mode/safe_path).
+        new_int(i64::from(cfg.thread_inherit_context.unwrap_or(true))),
+        new_int(i64::from(cfg.context_aware_warnings.unwrap_or(true))),
     ];
     set(d, "flags", crate::builtins_init::named_tuple_like(ts, "sys.flags", &flag_names, new_tuple(flag_vals))?);
     let hi = new_tuple(vec![new_int(64), new_int((1 << 61) - 1), new_int(314_159), new_int(0), new_int(1_000_003), new_str("siphash13"), new_int(64), new_int(128), new_int(0)]);
@@ -356,6 +363,16 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
         ("setprofile", |ts, a| {
             let [f] = crate::builtins_init::parse_args("setprofile", a, ["function"], 1)?;
             crate::eval::set_hook(ts, true, f.filter(|f| !crate::runtime::is_none(f)));
+            Ok(none())
+        }),
+        ("_settraceallthreads", |ts, a| {
+            let [f] = crate::builtins_init::parse_args("_settraceallthreads", a, ["function"], 1)?;
+            crate::interp_hooks::set_hook_all_threads(ts, false, f.filter(|f| !crate::runtime::is_none(f)));
+            Ok(none())
+        }),
+        ("_setprofileallthreads", |ts, a| {
+            let [f] = crate::builtins_init::parse_args("_setprofileallthreads", a, ["function"], 1)?;
+            crate::interp_hooks::set_hook_all_threads(ts, true, f.filter(|f| !crate::runtime::is_none(f)));
             Ok(none())
         }),
         ("getprofile", |ts, _| Ok(ts.profile_fn.borrow().clone().unwrap_or_else(none))),

@@ -136,6 +136,9 @@ pub struct ThreadState {
     pub hooks_on: Cell<bool>,
     /// A hook is running: its own code reports no events.
     pub in_hook: Cell<bool>,
+    /// The all-threads hooks generation this thread has applied
+    /// (`interp_hooks::set_hook_all_threads`).
+    pub(crate) hooks_generation_seen: Cell<u64>,
     /// `sys.set_asyncgen_hooks`: [firstiter, finalizer].
     pub asyncgen_hooks: RefCell<[Option<Value>; 2]>,
     /// Approximate address of the bottom of this thread's Rust stack.
@@ -170,6 +173,7 @@ impl ThreadState {
             profile_fn: RefCell::new(None),
             hooks_on: Cell::new(false),
             in_hook: Cell::new(false),
+            hooks_generation_seen: Cell::new(crate::interp_hooks::all_threads_hooks_generation()),
             skip_traceback_once: Cell::new(false),
             asyncgen_hooks: RefCell::new([None, None]),
             stack_base: &marker as *const u8 as usize,

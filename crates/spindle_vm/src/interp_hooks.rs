@@ -23,6 +23,57 @@ pub(crate) const GIL_DROP_REQUEST: u8 = 2;
 /// Memory waits for every thread's quiescent state (`qsbr`).
 pub(crate) const QSBR_PENDING: u8 = 4;
 
+/// `sys._settraceallthreads` / `sys._setprofileallthreads` replaced every
+/// thread's hook. Never cleared once set (each thread compares generations;
+/// only programs that used those calls pay the slow path).
+pub(crate) const HOOKS_CHANGED: u8 = 8;
+
+/// The hooks for every thread: [trace, profile], each with the generation it
+/// was set at (0: never).
+static ALL_THREADS_HOOKS: parking_lot::Mutex<[(u64, Option<crate::value::Value>); 2]> =
+    parking_lot::Mutex::new([(0, None), (0, None)]);
+/// The latest generation in `ALL_THREADS_HOOKS`.
+static ALL_THREADS_HOOKS_GEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The current all-threads hooks generation (a new thread starts having
+/// seen it: as in CPython, only threads running at the call get the hook).
+pub(crate) fn all_threads_hooks_generation() -> u64 {
+    ALL_THREADS_HOOKS_GEN.load(Ordering::SeqCst)
+}
+
+/// Sets the trace (or profile) hook of every thread: this one now, the
+/// others at their next safepoint.
+pub fn set_hook_all_threads(ts: &ThreadState, profile: bool, f: Option<crate::value::Value>) {
+    {
+        let mut hooks = ALL_THREADS_HOOKS.lock();
+        let generation = ALL_THREADS_HOOKS_GEN.load(Ordering::SeqCst) + 1;
+        hooks[usize::from(profile)] = (generation, f.clone());
+        ALL_THREADS_HOOKS_GEN.store(generation, Ordering::SeqCst);
+    }
+    ts.hooks_generation_seen.set(all_threads_hooks_generation());
+    crate::eval::set_hook(ts, profile, f);
+    set_pending(HOOKS_CHANGED);
+}
+
+/// Applies the all-threads hooks set since this thread last looked.
+fn apply_all_threads_hooks(ts: &ThreadState) {
+    let seen = ts.hooks_generation_seen.get();
+    if ALL_THREADS_HOOKS_GEN.load(Ordering::SeqCst) == seen {
+        return;
+    }
+    let (latest, changes) = {
+        let hooks = ALL_THREADS_HOOKS.lock();
+        let latest = ALL_THREADS_HOOKS_GEN.load(Ordering::SeqCst);
+        let changes: Vec<(bool, Option<crate::value::Value>)> =
+            hooks.iter().enumerate().filter(|(_, (g, _))| *g > seen).map(|(i, (_, f))| (i == 1, f.clone())).collect();
+        (latest, changes)
+    };
+    ts.hooks_generation_seen.set(latest);
+    for (profile, f) in changes {
+        crate::eval::set_hook(ts, profile, f);
+    }
+}
+
 /// What attached threads must attend to at their next safepoint (a hint:
 /// the precise state is `interp`'s stop request and the GIL's own flag).
 static PENDING: AtomicU8 = AtomicU8::new(0);
@@ -65,5 +116,8 @@ fn attend(ts: &ThreadState, pending: u8) {
     }
     if pending & QSBR_PENDING != 0 {
         crate::qsbr::quiescent();
+    }
+    if pending & HOOKS_CHANGED != 0 {
+        apply_all_threads_hooks(ts);
     }
 }

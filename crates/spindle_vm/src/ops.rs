@@ -1113,7 +1113,7 @@ fn print_unraisable(ts: &ThreadState, e: &PyErr, err_msg: Option<&str>, object: 
         }
         (None, None) => {}
     }
-    s.push_str(&crate::traceback::format_exception(ts, e.value()));
+    s.push_str(&crate::traceback::format_unraisable(ts, e.value()));
     crate::builtins_init::write_stderr(ts, &s);
 }
 

@@ -116,6 +116,17 @@ pub fn block_async_signals_here() {
     }
 }
 
+/// Marks `sig` (1..NSIG) as arrived without the OS delivering it (CPython's
+/// `PyErr_SetInterruptEx`, behind `_thread.interrupt_main`): its Python
+/// handler runs at the main thread's next check; a signal whose handler is
+/// SIG_DFL or SIG_IGN is then passed over.
+pub fn trip(sig: i32) {
+    if let Some(p) = usize::try_from(sig).ok().filter(|&s| s > 0).and_then(|s| PENDING.get(s)) {
+        p.store(true, Ordering::Relaxed);
+        ANY_PENDING.store(true, Ordering::Release);
+    }
+}
+
 /// `signal.set_wakeup_fd`: the previous descriptor.
 pub fn set_wakeup_fd(fd: i32) -> i32 {
     WAKEUP_FD.swap(fd, Ordering::Relaxed)

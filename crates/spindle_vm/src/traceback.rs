@@ -191,7 +191,7 @@ fn format_one(ts: &ThreadState, exc: &Value, out: &mut String, seen: &mut Vec<us
     };
     let Some(members) = members else {
         let mut stack = String::new();
-        if format_stack(exc, &mut stack) {
+        if format_stack(exc, &mut stack, true) {
             ctx.emit("Traceback (most recent call last):\n", '|', out);
             ctx.emit(&stack, '|', out);
         }
@@ -207,7 +207,7 @@ fn format_one(ts: &ThreadState, exc: &Value, out: &mut String, seen: &mut Vec<us
         ctx.depth += 1;
     }
     let mut stack = String::new();
-    if format_stack(exc, &mut stack) {
+    if format_stack(exc, &mut stack, true) {
         ctx.emit("Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' }, out);
         ctx.emit(&stack, '|', out);
     }
@@ -243,8 +243,10 @@ fn format_one(ts: &ThreadState, exc: &Value, out: &mut String, seen: &mut Vec<us
     }
 }
 
-/// The traceback entries of `exc` (without the header); false when it has none.
-fn format_stack(exc: &Value, out: &mut String) -> bool {
+/// The traceback entries of `exc` (without the header); false when it has
+/// none. `carets`: the `~~^~~` lines under each entry's source, as the
+/// traceback module draws them (the C-level printer does not).
+fn format_stack(exc: &Value, out: &mut String, carets: bool) -> bool {
     let tb = get_traceback(exc);
     if is_none(&tb) {
         return false;
@@ -264,7 +266,7 @@ fn format_stack(exc: &Value, out: &mut String) -> bool {
         }
         // CPython prints a repeated entry three times, then a summary line.
         if repeats < 3 {
-            format_tb_entry(tbd, out);
+            format_tb_entry(tbd, out, carets);
         }
         cur = tbd.next.lock().clone();
     }
@@ -272,7 +274,7 @@ fn format_stack(exc: &Value, out: &mut String) -> bool {
     true
 }
 
-fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
+fn format_tb_entry(tb: &PyTraceback, out: &mut String, carets: bool) {
     let Some(fr) = tb.frame.downcast::<crate::frame::PyFrameObj>() else { return };
     let Some(code) = fr.code.downcast::<crate::code::PyCode>() else { return };
     let filename = &code.code.filename;
@@ -298,7 +300,7 @@ fn format_tb_entry(tb: &PyTraceback, out: &mut String) {
         out.push_str("    ");
         out.push_str(trimmed);
         out.push('\n');
-        if let Some(pos) = code.code.positions.get(tb.lasti) {
+        if let Some(pos) = code.code.positions.get(tb.lasti).filter(|_| carets) {
             if let (Some(l0), Some(l1), Some(c0), Some(c1)) = (pos.lineno, pos.end_lineno, pos.col, pos.end_col) {
                 if l0 == l1 && l0 == tb.lineno {
                     let c0 = byte_to_char_col(&line, c0 as usize);
@@ -461,6 +463,33 @@ fn suggestion_suffix(ts: &ThreadState, exc: &Value) -> String {
 }
 
 /// The last line(s): `TypeName: message`, plus notes.
+/// The default `sys.unraisablehook`'s report of `exc`, as CPython 3.14's
+/// C-level printer (`write_unraisable_exc_file`) writes it: this
+/// exception's own traceback (no chained exceptions, no carets), then
+/// `module.QualName: str` — the `: ` even when str() is empty — and no notes.
+pub fn format_unraisable(ts: &ThreadState, exc: &Value) -> String {
+    let mut out = String::new();
+    let mut stack = String::new();
+    if format_stack(exc, &mut stack, false) {
+        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&stack);
+    }
+    let ty = exc.type_ref();
+    let qualname = ty.data().qualname.read().to_string();
+    match ty.data().dict_data().get_str("__module__").as_ref().and_then(|m| crate::str::as_str(m).map(str::to_owned)) {
+        Some(m) if m != "builtins" && m != "__main__" => out.push_str(&format!("{m}.{qualname}")),
+        Some(_) => out.push_str(&qualname),
+        None => out.push_str("<unknown>"),
+    }
+    out.push_str(": ");
+    match ops::str_(ts, exc) {
+        Ok(s) => out.push_str(crate::str::as_str(&s).unwrap_or("")),
+        Err(_) => out.push_str("<exception str() failed>"),
+    }
+    out.push('\n');
+    out
+}
+
 pub fn format_exception_only(ts: &ThreadState, exc: &Value) -> String {
     let ty = exc.type_ref();
     let mut name = ty.name();

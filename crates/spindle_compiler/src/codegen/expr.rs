@@ -367,7 +367,14 @@ impl<'a> Compiler<'a> {
             }
             if elts.len() > 2 && elts.iter().all(|e| crate::fold::constant_of(e).is_some()) {
                 // CPython: BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1.
-                let items: Vec<Constant> = elts.iter().filter_map(|e| crate::fold::constant_of(e)).collect();
+                // String items keep their lone surrogates (as sequence_build).
+                let items: Vec<Constant> = elts
+                    .iter()
+                    .filter_map(|e| match e {
+                        Expr::StringLiteral(s) => Some(string_constant_src(s, self.source)),
+                        _ => crate::fold::constant_of(e),
+                    })
+                    .collect();
                 self.emit(build, 0);
                 if build == Opcode::BuildSet {
                     self.load_const(Constant::FrozenSet(dedup(items).into()));

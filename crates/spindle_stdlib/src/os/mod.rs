@@ -52,7 +52,8 @@ pub fn at_exit(ts: &ThreadState) {
     if let Some(t) = threading {
         if let Ok(f) = spindle_vm::ops::getattr_str(ts, &t, "_shutdown") {
             if let Err(e) = spindle_vm::ops::call(ts, &f, &[]) {
-                spindle_vm::boot::print_exception(ts, e.value());
+                // As CPython's wait_for_thread_shutdown (Ctrl-C while joining).
+                spindle_vm::ops::write_unraisable(ts, &e, Some("Exception ignored on threading shutdown"), None);
             }
         }
     }

@@ -221,19 +221,58 @@ fn this_rlock<'a>(a: &'a Args<'_>) -> PyResult<&'a PyRLock> {
 fn lock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
     let d = acquire_args(ts, a)?;
-    Ok(new_bool(lock_wait(ts, l, d)))
+    Ok(new_bool(lock_wait(ts, l, d)?))
 }
 
-/// Takes `l`: one try attached (a free lock costs no GIL hand-off), then
-/// detached while blocking, so other threads can stop the world and, in GIL
-/// mode, run.
-fn lock_wait(ts: &ThreadState, l: &PyLock, d: Option<Option<Instant>>) -> bool {
-    l.raw.try_acquire() || (d != Some(None) && ts.detached(|| l.raw.acquire(d)))
+/// How long the main thread blocks at a time in a lock wait before it looks
+/// for signals to handle (a futex wait is not cut short by EINTR).
+const SIGNAL_POLL: Duration = Duration::from_millis(20);
+
+/// Takes a lock through `try_acquire(deadline)`: one try attached (a free
+/// lock costs no GIL hand-off), then detached while blocking, so other
+/// threads can stop the world and, in GIL mode, run. On the main thread the
+/// wait is interruptible as CPython's acquire_timed: a signal's Python
+/// handler runs (its exception is raised, the lock not taken), then the
+/// wait goes on until the deadline.
+fn acquire_interruptible(
+    ts: &ThreadState,
+    deadline: Option<Option<Instant>>,
+    mut try_acquire: impl FnMut(Option<Option<Instant>>) -> bool,
+) -> PyResult<bool> {
+    if try_acquire(Some(None)) {
+        return Ok(true);
+    }
+    let end = match deadline {
+        Some(None) => return Ok(false),
+        Some(Some(end)) => Some(end),
+        None => None,
+    };
+    if !spindle_vm::signals::is_main_thread() {
+        return Ok(ts.detached(|| try_acquire(deadline)));
+    }
+    loop {
+        spindle_vm::signals::check(ts)?;
+        let slice_end = Instant::now() + SIGNAL_POLL;
+        let (until, last) = match end {
+            Some(end) if end <= slice_end => (end, true),
+            _ => (slice_end, false),
+        };
+        if ts.detached(|| try_acquire(Some(Some(until)))) {
+            return Ok(true);
+        }
+        if last {
+            return Ok(false);
+        }
+    }
+}
+
+fn lock_wait(ts: &ThreadState, l: &PyLock, d: Option<Option<Instant>>) -> PyResult<bool> {
+    acquire_interruptible(ts, d, |d| l.raw.acquire(d))
 }
 
 fn lock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_lock(&a)?;
-    Ok(new_bool(lock_wait(ts, l, None)))
+    Ok(new_bool(lock_wait(ts, l, None)?))
 }
 
 fn lock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -312,18 +351,18 @@ impl PyRLock {
 fn rlock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
     let d = acquire_args(ts, a)?;
-    Ok(new_bool(rlock_wait(ts, l, d)))
+    Ok(new_bool(rlock_wait(ts, l, d)?))
 }
 
 /// Takes `l` for this thread, as [`lock_wait`].
-fn rlock_wait(ts: &ThreadState, l: &PyRLock, d: Option<Option<Instant>>) -> bool {
+fn rlock_wait(ts: &ThreadState, l: &PyRLock, d: Option<Option<Instant>>) -> PyResult<bool> {
     let me = current_ident();
-    l.acquire(me, Some(None)) || (d != Some(None) && ts.detached(|| l.acquire(me, d)))
+    acquire_interruptible(ts, d, |d| l.acquire(me, d))
 }
 
 fn rlock_enter(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(&a)?;
-    Ok(new_bool(rlock_wait(ts, l, None)))
+    Ok(new_bool(rlock_wait(ts, l, None)?))
 }
 
 fn rlock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -510,7 +549,77 @@ fn wait_exit(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     Ok(none())
 }
 
+/// Linux's limit on a thread name, in bytes without the NUL (CPython's
+/// `_PYTHREAD_NAME_MAXLEN`, `_thread._NAME_MAXLEN`).
+const NAME_MAXLEN: usize = 15;
+
+/// `set_name(name)`: names the calling OS thread, as CPython 3.14: the name
+/// encoded to UTF-8 (the file system encoding) with lone surrogates replaced
+/// by `?`, cut at a NUL and to `NAME_MAXLEN` bytes (even mid-character).
+fn set_name(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [name] = parse("set_name", a, ["name"], 1)?;
+    let name = name.unwrap_or_else(none);
+    let Some(data) = spindle_vm::str::as_data(&name) else {
+        raise!(TypeError, "set_name() argument 'name' must be str, not {}", ops::type_name(&name));
+    };
+    let mut bytes = Vec::new();
+    for cp in data.code_points() {
+        let c = char::from_u32(cp).unwrap_or('?');
+        let mut buf = [0u8; 4];
+        bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        bytes.truncate(nul);
+    }
+    bytes.truncate(NAME_MAXLEN);
+    bytes.push(0);
+    // SAFETY: `bytes` is NUL-terminated with no NUL before the end, and
+    // stays alive across the call; pthread_self() is the calling thread.
+    let rc = unsafe { libc::pthread_setname_np(libc::pthread_self(), bytes.as_ptr().cast()) };
+    if rc != 0 {
+        return Err(super::os_error(rc, None, None));
+    }
+    Ok(none())
+}
+
+/// `_get_name()`: the calling OS thread's name, decoded as file names are.
+fn get_name(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    let mut buf = [0u8; 100];
+    // SAFETY: `buf` is writable for its whole length, which is passed;
+    // pthread_self() is the calling thread.
+    let rc = unsafe { libc::pthread_getname_np(libc::pthread_self(), buf.as_mut_ptr().cast(), buf.len()) };
+    if rc != 0 {
+        return Err(super::os_error(rc, None, None));
+    }
+    let len = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    // UTF-8 with surrogateescape: a name cut mid-character keeps its bytes.
+    let mut cps = Vec::with_capacity(len);
+    let mut rest = &buf[..len];
+    while !rest.is_empty() {
+        let (good, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, &rest[rest.len()..]),
+            Err(e) => {
+                let (g, b) = rest.split_at(e.valid_up_to());
+                (std::str::from_utf8(g).unwrap_or_default(), b)
+            }
+        };
+        cps.extend(good.chars().map(u32::from));
+        if let Some((&byte, tail)) = bad.split_first() {
+            cps.push(0xDC00 + u32::from(byte));
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    match spindle_str::PyStrData::from_code_points(cps) {
+        Ok(d) => Ok(spindle_vm::str::new_data(d)),
+        Err(_) => raise!(SystemError, "bad thread name"),
+    }
+}
+
 const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
+    ("set_name", set_name),
+    ("_get_name", get_name),
     ("allocate_lock", allocate_lock),
     ("allocate", allocate_lock),
     ("get_ident", get_ident),
@@ -523,7 +632,34 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("daemon_threads_allowed", |_, _| Ok(new_bool(true))),
     ("_is_main_interpreter", |_, _| Ok(new_bool(true))),
     ("_format_exception", format_exception),
+    ("_write_unraisable", write_unraisable),
+    ("interrupt_main", interrupt_main),
 ];
+
+/// `interrupt_main(signum=SIGINT)`: as if `signum` had arrived, for the
+/// main thread to handle (KeyboardInterrupt for SIGINT's default handler).
+fn interrupt_main(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [signum] = parse("interrupt_main", a, ["signum"], 0)?;
+    let sig = match &signum {
+        Some(v) => super::to_i64(ts, v)?,
+        None => i64::from(libc::SIGINT),
+    };
+    let Some(sig) = i32::try_from(sig).ok().filter(|s| *s >= 1 && (*s as usize) < spindle_vm::signals::NSIG) else {
+        raise!(ValueError, "signal number out of range");
+    };
+    spindle_vm::signals::trip(sig);
+    Ok(none())
+}
+
+/// `_write_unraisable(exc, msg, obj)`: reports `exc` through
+/// `sys.unraisablehook` as CPython's `PyErr_FormatUnraisable` does.
+fn write_unraisable(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
+    let [exc, msg, obj] = parse("_write_unraisable", a, ["exc", "msg", "obj"], 3)?;
+    let (Some(exc), Some(msg), Some(obj)) = (exc, msg, obj) else { return Ok(none()) };
+    let msg = spindle_vm::str::as_str(&msg).unwrap_or("Exception ignored in").to_owned();
+    ops::write_unraisable(ts, &spindle_vm::error::PyErr(exc), Some(&msg), Some(&obj));
+    Ok(none())
+}
 
 /// `_format_exception(exc)`: the report the default excepthook prints for
 /// `exc` (chain and traceback), as one string.
@@ -604,16 +740,15 @@ _handles_lock = allocate_lock()
 _non_daemon_handles = set()
 
 
-def _print_thread_exc(exc, function):
-    import sys
-    try:
-        print(f"Exception ignored in thread started by: {function!r}", file=sys.stderr)
-        sys.excepthook(type(exc), exc, exc.__traceback__)
-    except BaseException:
-        pass
 
 
 def start_joinable_thread(function, handle=None, daemon=True):
+    if not callable(function):
+        raise TypeError("thread function must be callable")
+    return _start(function, (), None, handle, daemon)
+
+
+def _start(function, args, kwargs, handle, daemon):
     if handle is None:
         handle = _ThreadHandle()
     if handle._started:
@@ -625,11 +760,20 @@ def start_joinable_thread(function, handle=None, daemon=True):
 
     def _run():
         try:
-            function()
+            if kwargs:
+                function(*args, **kwargs)
+            else:
+                function(*args)
         except SystemExit:
             pass
         except BaseException as e:
-            _print_thread_exc(e, function)
+            # As CPython's thread_run: through sys.unraisablehook, naming
+            # the function itself; this frame stands in for C code.
+            tb = e.__traceback__
+            if tb is not None:
+                e.__traceback__ = tb.tb_next
+            _write_unraisable(e, "Exception ignored in thread started by", function)
+            del e
         finally:
             handle._set_done()
             if not daemon:
@@ -641,12 +785,13 @@ def start_joinable_thread(function, handle=None, daemon=True):
 
 
 def start_new_thread(function, args, kwargs=None):
+    if not callable(function):
+        raise TypeError("first arg must be callable")
     if not isinstance(args, tuple):
         raise TypeError("2nd arg must be a tuple")
     if kwargs is not None and not isinstance(kwargs, dict):
         raise TypeError("optional 3rd arg must be a dictionary")
-    kw = kwargs or {}
-    return start_joinable_thread(lambda: function(*args, **kw), daemon=True).ident
+    return _start(function, args, kwargs, None, True).ident
 
 start_new = start_new_thread
 
@@ -673,8 +818,6 @@ def _set_sentinel():
     return allocate_lock()
 
 
-def interrupt_main(signum=2):
-    pass
 
 
 def exit():
@@ -739,6 +882,7 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     spindle_vm::native::add_value(&m, "RLock", rt_.to_value());
     spindle_vm::native::add_value(&m, "error", spindle_vm::runtime::rt().exc.RuntimeError.to_value());
     spindle_vm::native::add_value(&m, "TIMEOUT_MAX", new_float(TIMEOUT_MAX));
+    spindle_vm::native::add_value(&m, "_NAME_MAXLEN", new_int(NAME_MAXLEN as i64));
     super::run_source(ts, &m, super::STRUCTSEQ_SRC, "<_thread>")?;
     super::run_source(ts, &m, PY_SRC, "<_thread>")?;
     Ok(m)
