@@ -1121,6 +1121,18 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 }
             }
             Opcode::LoadFast => {
+                // `x.name` of a local: read through the local itself, not a
+                // counted copy on the stack (when `x` is shared by threads,
+                // its count is a contended cache line). Only for lookups the
+                // attribute cache resolves without running Python code, so
+                // nothing can rebind the local meanwhile; never in a traced
+                // frame (`instrs` is empty there), whose line events would
+                // skip the LOAD_ATTR.
+                if let Some(v) = fused_attr(f, instrs, pc, pycode, arg as usize) {
+                    f.stack.push(Some(v));
+                    pc += 1;
+                    continue;
+                }
                 let v = local!(f, arg).clone();
                 f.stack.push(Some(v.unwrap_or_else(none)));
             }
@@ -1134,8 +1146,14 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::LoadFastLoadFast => {
                 let a = local!(f, arg >> 4).clone().unwrap_or_else(none);
-                let b = local!(f, arg & 15).clone().unwrap_or_else(none);
                 f.stack.push(Some(a));
+                // The second local's `.name` read through it (as LOAD_FAST).
+                if let Some(v) = fused_attr(f, instrs, pc, pycode, (arg & 15) as usize) {
+                    f.stack.push(Some(v));
+                    pc += 1;
+                    continue;
+                }
+                let b = local!(f, arg & 15).clone().unwrap_or_else(none);
                 f.stack.push(Some(b));
             }
             Opcode::StoreFastLoadFast => {
@@ -2344,6 +2362,41 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
         f.stack.push(Some(v));
     }
     Ok(())
+}
+
+/// When instruction `pc` (the next one) is a plain LOAD_ATTR, its result
+/// for local `local` as the owner, read through the local (see LOAD_FAST);
+/// None: run both instructions as usual.
+#[inline]
+fn fused_attr(f: &Frame, instrs: &[Instruction], pc: usize, pycode: &PyCode, local: usize) -> Option<Value> {
+    let next = instrs.get(pc)?;
+    if next.op != Opcode::LoadAttr || next.arg & 1 != 0 {
+        return None;
+    }
+    let owner = f.locals.get(local)?.as_ref()?;
+    let name = pycode.names.get((next.arg >> 1) as usize)?;
+    load_attr_borrowed(pycode.serial, pc, name, owner)
+}
+
+/// LOAD_ATTR (plain form) at instruction `pc` of `owner`, borrowed, when the
+/// attribute cache resolves it to an instance attribute or a class value
+/// (no Python code runs); None: take the general path.
+#[inline]
+fn load_attr_borrowed(code: usize, pc: usize, name: &Value, owner: &Value) -> Option<Value> {
+    use crate::attr_cache::{self as ac, Kind};
+    let ty = owner.type_ref().ptr();
+    let hit = ac::get(code, pc, name, ty)?;
+    match (hit.kind, hit.value) {
+        (Kind::InstanceDict, _) => {
+            let (v, ix) = ops::instance_dict_get_hinted(owner, name, hit.hint)?;
+            if ix != hit.hint {
+                ac::set_hint(code, pc, ty, ix);
+            }
+            Some(v)
+        }
+        (Kind::ClassValue, Some(v)) if ops::instance_dict_get(owner, name).is_none() => Some(v),
+        _ => None,
+    }
 }
 
 /// STORE_ATTR through `attr_cache`.
