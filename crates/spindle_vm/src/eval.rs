@@ -2367,14 +2367,20 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
 /// When instruction `pc` (the next one) is a plain LOAD_ATTR, its result
 /// for local `local` as the owner, read through the local (see LOAD_FAST);
 /// None: run both instructions as usual.
-#[inline]
+#[inline(always)]
 fn fused_attr(f: &Frame, instrs: &[Instruction], pc: usize, pycode: &PyCode, local: usize) -> Option<Value> {
-    let next = instrs.get(pc)?;
-    if next.op != Opcode::LoadAttr || next.arg & 1 != 0 {
-        return None;
+    // The opcode test stays in the loop; the rest is out of line (most
+    // LOAD_FASTs are not followed by a LOAD_ATTR).
+    match instrs.get(pc) {
+        Some(next) if next.op == Opcode::LoadAttr && next.arg & 1 == 0 => fused_attr_load(f, next.arg, pc, pycode, local),
+        _ => None,
     }
+}
+
+#[inline(never)]
+fn fused_attr_load(f: &Frame, arg: u32, pc: usize, pycode: &PyCode, local: usize) -> Option<Value> {
     let owner = f.locals.get(local)?.as_ref()?;
-    let name = pycode.names.get((next.arg >> 1) as usize)?;
+    let name = pycode.names.get((arg >> 1) as usize)?;
     load_attr_borrowed(pycode.serial, pc, name, owner)
 }
 
