@@ -45,26 +45,13 @@ fn read(s: &Shared) -> u32 {
 }
 
 /// Replaces the block, waits for its goal, poisons and frees the old one.
-fn replace_and_free(s: &Shared) {
+/// `deferred`: the goal is taken without bumping the sequence
+/// (`Domain::deferred_goal`), and the waiter bumps it itself.
+fn replace_and_free(s: &Shared, deferred: bool) {
     let old = s.cell.swap(new_block(2), SeqCst);
-    let goal = s.d.advance();
+    let goal = if deferred { s.d.deferred_goal() } else { s.d.advance() };
     while !s.d.poll(goal) {
-        loom::thread::yield_now();
-    }
-    // SAFETY (test): the goal passed: no reader holds `old`.
-    unsafe {
-        (*old).val.with_mut(|v| *v = POISON);
-        drop(Box::from_raw(old));
-    }
-}
-
-/// `replace_and_free` with a deferred goal: the waiter bumps the sequence
-/// itself when nobody has.
-fn replace_and_free_deferred(s: &Shared) {
-    let old = s.cell.swap(new_block(2), SeqCst);
-    let goal = s.d.deferred_goal();
-    while !s.d.poll(goal) {
-        if s.d.current() < goal {
+        if deferred && s.d.current() < goal {
             s.d.advance();
         }
         loom::thread::yield_now();
@@ -88,65 +75,47 @@ fn finish(s: &Shared) {
     unsafe { drop(Box::from_raw(p)) };
 }
 
-#[test]
-fn reader_online_throughout() {
+/// One model: a reader thread (online from the start, reading twice with a
+/// quiescent state between; or coming online late and reading once) and
+/// the writer replacing and freeing the block.
+fn check(online_from_start: bool, deferred: bool) {
     let mut b = loom::model::Builder::new();
     b.preemption_bound = Some(3);
-    b.check(|| {
+    b.check(move || {
         let (s, r) = setup();
-        r.online(&s.d);
+        if online_from_start {
+            r.online(&s.d);
+        }
         let s2 = s.clone();
         let t = loom::thread::spawn(move || {
-            let v = read(&s2);
-            assert!(v == 1 || v == 2);
-            r.quiescent(&s2.d);
+            if online_from_start {
+                let v = read(&s2);
+                assert!(v == 1 || v == 2);
+                r.quiescent(&s2.d);
+            } else {
+                r.online(&s2.d);
+            }
             let v = read(&s2);
             assert!(v == 1 || v == 2);
             r.offline();
         });
-        replace_and_free(&s);
+        replace_and_free(&s, deferred);
         t.join().unwrap();
         finish(&s);
     });
+}
+
+#[test]
+fn reader_online_throughout() {
+    check(true, false);
 }
 
 #[test]
 fn reader_comes_online_late() {
-    let mut b = loom::model::Builder::new();
-    b.preemption_bound = Some(3);
-    b.check(|| {
-        let (s, r) = setup();
-        let s2 = s.clone();
-        let t = loom::thread::spawn(move || {
-            r.online(&s2.d);
-            let v = read(&s2);
-            assert!(v == 1 || v == 2);
-            r.offline();
-        });
-        replace_and_free(&s);
-        t.join().unwrap();
-        finish(&s);
-    });
+    check(false, false);
 }
 
 #[test]
 fn deferred_goal() {
-    let mut b = loom::model::Builder::new();
-    b.preemption_bound = Some(3);
-    b.check(|| {
-        let (s, r) = setup();
-        r.online(&s.d);
-        let s2 = s.clone();
-        let t = loom::thread::spawn(move || {
-            let v = read(&s2);
-            assert!(v == 1 || v == 2);
-            r.quiescent(&s2.d);
-            let v = read(&s2);
-            assert!(v == 1 || v == 2);
-            r.offline();
-        });
-        replace_and_free_deferred(&s);
-        t.join().unwrap();
-        finish(&s);
-    });
+    check(true, true);
 }

@@ -2319,33 +2319,18 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
     let ty = owner.type_ref().ptr();
     let pc = f.lasti;
     if let Some(hit) = ac::get(code, pc, name, ty) {
-        let shadowed = |owner: &Value| ops::instance_dict_get(owner, name).is_some();
-        match (hit.kind, hit.value) {
-            (Kind::InstanceDict, _) => {
-                if let Some((v, ix)) = ops::instance_dict_get_hinted(&owner, name, hit.hint) {
-                    if ix != hit.hint {
-                        ac::set_hint(code, pc, ty, ix);
-                    }
-                    f.stack.push(Some(v));
-                    if method {
-                        f.stack.push(None);
-                    }
-                    return Ok(());
-                }
-            }
-            (Kind::Method, Some(m)) if !shadowed(&owner) => {
+        if hit.kind == Kind::Method {
+            if let Some(m) = hit.value.filter(|_| ops::instance_dict_get(&owner, name).is_none()) {
                 f.stack.push(Some(m));
                 f.stack.push(Some(owner));
                 return Ok(());
             }
-            (Kind::ClassValue, Some(v)) if !shadowed(&owner) => {
-                f.stack.push(Some(v));
-                if method {
-                    f.stack.push(None);
-                }
-                return Ok(());
+        } else if let Some(v) = plain_hit_value(code, pc, name, ty, hit, &owner) {
+            f.stack.push(Some(v));
+            if method {
+                f.stack.push(None);
             }
-            _ => {}
+            return Ok(());
         }
     } else {
         let epoch = crate::types::lookup_epoch();
@@ -2389,9 +2374,17 @@ fn fused_attr_load(f: &Frame, arg: u32, pc: usize, pycode: &PyCode, local: usize
 /// (no Python code runs); None: take the general path.
 #[inline]
 fn load_attr_borrowed(code: usize, pc: usize, name: &Value, owner: &Value) -> Option<Value> {
-    use crate::attr_cache::{self as ac, Kind};
     let ty = owner.type_ref().ptr();
-    let hit = ac::get(code, pc, name, ty)?;
+    let hit = crate::attr_cache::get(code, pc, name, ty)?;
+    plain_hit_value(code, pc, name, ty, hit, owner)
+}
+
+/// The value of a cache hit that resolves `owner.name` without running
+/// Python code: an instance attribute, or a class value the instance does
+/// not shadow. None for other kinds, or when the instance lacks it.
+#[inline]
+fn plain_hit_value(code: usize, pc: usize, name: &Value, ty: usize, hit: crate::attr_cache::Hit, owner: &Value) -> Option<Value> {
+    use crate::attr_cache::{self as ac, Kind};
     match (hit.kind, hit.value) {
         (Kind::InstanceDict, _) => {
             let (v, ix) = ops::instance_dict_get_hinted(owner, name, hit.hint)?;

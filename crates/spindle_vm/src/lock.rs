@@ -59,11 +59,6 @@ impl<T: HasLen> LenMutex<T> {
         LenGuard { guard: self.inner.lock(), len: &self.len }
     }
 
-    #[inline]
-    pub fn try_lock(&self) -> Option<LenGuard<'_, T>> {
-        Some(LenGuard { guard: self.inner.try_lock()?, len: &self.len })
-    }
-
     /// The length as of the last release of the lock.
     #[inline]
     pub fn len(&self) -> usize {
