@@ -225,10 +225,13 @@ impl ThreadState {
             if took {
                 gil.release(self.gil_id());
             }
+            WORLD.held_back.fetch_add(1, Ordering::SeqCst);
             let mut g = WORLD.cv_lock.lock();
             while self.slot.word.is_suspended() {
                 WORLD.cv.wait_for(&mut g, Duration::from_millis(5));
             }
+            drop(g);
+            WORLD.held_back.fetch_sub(1, Ordering::SeqCst);
         }
     }
 
@@ -347,7 +350,18 @@ struct World {
     stopper: Mutex<()>,
     cv_lock: Mutex<()>,
     cv: Condvar,
+    /// Threads waiting to attach while the world is stopped.
+    held_back: AtomicUsize,
+    /// No new stop before this instant: set when a stop ends that held
+    /// threads back, so they run a while before the next one (see
+    /// `RUN_QUANTUM`).
+    next_stop_after: Mutex<Option<Instant>>,
 }
+
+/// How long threads a stop held back get to run before the next stop. A
+/// thread calling `gc.collect()` in a loop would otherwise stop the world
+/// again before the threads it resumed are even scheduled, and starve them.
+const RUN_QUANTUM: Duration = Duration::from_millis(1);
 
 static WORLD: World = World {
     threads: Mutex::new(Vec::new()),
@@ -355,6 +369,8 @@ static WORLD: World = World {
     stopper: Mutex::new(()),
     cv_lock: Mutex::new(()),
     cv: Condvar::new(),
+    held_back: AtomicUsize::new(0),
+    next_stop_after: Mutex::new(None),
 };
 
 /// Whether a stopper waits for threads to reach a safepoint.
@@ -385,6 +401,9 @@ impl Drop for StoppedWorld {
         for &i in &self.suspended {
             self.threads[i].word.resume();
         }
+        if WORLD.held_back.load(Ordering::SeqCst) > 0 {
+            *WORLD.next_stop_after.lock() = Some(Instant::now() + RUN_QUANTUM);
+        }
         let _g = WORLD.cv_lock.lock();
         WORLD.cv.notify_all();
     }
@@ -394,6 +413,12 @@ impl Drop for StoppedWorld {
 /// `None` if they did not all get there within `timeout` (the world is then
 /// running again). The caller must be attached (running Python).
 pub(crate) fn stop_the_world(ts: &ThreadState, timeout: Duration) -> Option<StoppedWorld> {
+    if let Some(t) = WORLD.next_stop_after.lock().take() {
+        let now = Instant::now();
+        if t > now {
+            std::thread::sleep(t - now);
+        }
+    }
     let stopper = WORLD.stopper.try_lock_for(timeout)?;
     let threads = WORLD.threads.lock();
     WORLD.requested.set();

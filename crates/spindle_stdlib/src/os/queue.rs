@@ -39,10 +39,12 @@ impl PyPayload for SimpleQueue {
     const KIND: spindle_vm::object::PayloadKind = crate::kinds::kind(crate::kinds::OS_BASE + 3);
     const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        // Held only for a push or pop, so free while the world is stopped.
-        if let Some(s) = self.state.try_lock() {
-            s.items.iter().for_each(visit);
-        }
+        // Blocking: every pass of one collection must see the same items.
+        // While the world is stopped the lock is held at most by a detached
+        // getter between its wake-up and its look, which lets it go without
+        // attaching; attached threads hold it only for a push or pop, with
+        // no safepoint inside.
+        self.state.lock().items.iter().for_each(visit);
     }
     fn clear(&self) {
         let items = std::mem::take(&mut self.state.lock().items);
@@ -66,14 +68,15 @@ impl SimpleQueue {
         self.state.lock().items.pop_front()
     }
 
-    /// Waits (the caller is detached) for an item until `deadline`
-    /// (None: forever).
-    fn pop_wait(&self, deadline: Option<Instant>) -> Option<Value> {
+    /// Waits (the caller is detached) until the queue holds an item or
+    /// `deadline` (None: forever) passes; true when it holds one. It only
+    /// looks: a detached thread must not change what the collector sees
+    /// (an item popped here, mid-collection, would leave the queue after
+    /// the collector counted the queue's reference to it but before it
+    /// marked what the queue reaches, and the live item would be freed).
+    fn wait_nonempty(&self, deadline: Option<Instant>) -> bool {
         let mut s = self.state.lock();
-        loop {
-            if let Some(v) = s.items.pop_front() {
-                return Some(v);
-            }
+        while s.items.is_empty() {
             s.sleepers += 1;
             let timed_out = match deadline {
                 None => {
@@ -84,7 +87,22 @@ impl SimpleQueue {
             };
             s.sleepers -= 1;
             if timed_out {
-                return s.items.pop_front();
+                return !s.items.is_empty();
+            }
+        }
+        true
+    }
+
+    /// Pops an item, waiting detached between tries until `deadline`; the
+    /// pop itself happens attached. Another getter may win the item a
+    /// wait saw, so this loops.
+    fn pop_wait(&self, ts: &ThreadState, deadline: Option<Instant>) -> Option<Value> {
+        loop {
+            if let Some(v) = self.try_pop() {
+                return Some(v);
+            }
+            if !ts.detached(|| self.wait_nonempty(deadline)) {
+                return None;
             }
         }
     }
@@ -158,8 +176,8 @@ fn sq_get(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let deadline = get_deadline(ts, &a)?;
     let got = match deadline {
         Some(None) => None,
-        Some(Some(d)) => ts.detached(|| q.pop_wait(Some(d))),
-        None => ts.detached(|| q.pop_wait(None)),
+        Some(Some(d)) => q.pop_wait(ts, Some(d)),
+        None => q.pop_wait(ts, None),
     };
     got.ok_or_else(empty_error)
 }
