@@ -44,7 +44,10 @@
 //! its `untrack` (untracking is the first thing `object::dealloc` does, and
 //! there is no safepoint in between). Every `traverse` visits only counted
 //! references, each at most once, so `gc_refs` never undercounts outside
-//! references.
+//! references. A detached thread must not move references in or out of
+//! containers either (`ThreadState::detached`); as a second line, marking
+//! walks the edges recorded while counting, not a second traversal, so a
+//! container that changed in between cannot hide a counted reference.
 
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
 
@@ -610,21 +613,34 @@ unsafe fn unmark(cands: &[*const ObjHeader]) {
 }
 
 /// Which candidates are reachable from outside the set, given each one's
-/// count of references not accounted for by the others (`gc_refs`).
+/// count of references (`gc_refs`, from which the references between
+/// candidates are subtracted here).
+///
+/// Each candidate is traversed once; the edges found are recorded and the
+/// marking walks those, so subtracting and marking see the same graph even
+/// if a container's contents could change meanwhile (a reference moved out
+/// of it keeps its target reachable through the recorded edge).
 ///
 /// # Safety
 /// World stopped, candidates marked.
 unsafe fn reachable(cands: &[*const ObjHeader], mut gc_refs: Vec<isize>) -> Vec<bool> {
+    // Candidate i's edges are edges[starts[i]..starts[i + 1]].
+    let mut edges: Vec<u32> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(cands.len() + 1);
     for &p in cands {
+        starts.push(edges.len());
         // SAFETY: candidates are alive while the world is stopped.
         unsafe {
             crate::object::traverse_ptr(p, &mut |v| {
                 if let Some(j) = cand_index(v, cands) {
                     gc_refs[j] -= 1;
+                    // Indexes fit: 2^32 tracked objects would take over 200 GiB.
+                    edges.push(j as u32);
                 }
             })
         };
     }
+    starts.push(edges.len());
     let mut reach = vec![false; cands.len()];
     let mut work: Vec<usize> = Vec::new();
     for (i, &r) in gc_refs.iter().enumerate() {
@@ -634,17 +650,13 @@ unsafe fn reachable(cands: &[*const ObjHeader], mut gc_refs: Vec<isize>) -> Vec<
         }
     }
     while let Some(i) = work.pop() {
-        // SAFETY: as above.
-        unsafe {
-            crate::object::traverse_ptr(cands[i], &mut |v| {
-                if let Some(j) = cand_index(v, cands) {
-                    if !reach[j] {
-                        reach[j] = true;
-                        work.push(j);
-                    }
-                }
-            })
-        };
+        for &j in &edges[starts[i]..starts[i + 1]] {
+            let j = j as usize;
+            if !reach[j] {
+                reach[j] = true;
+                work.push(j);
+            }
+        }
     }
     reach
 }
