@@ -13,8 +13,15 @@ const MAX_INT_BITS: u64 = 128;
 const MAX_COLLECTION_SIZE: usize = 256;
 const MAX_STR_SIZE: usize = 4096;
 
-/// The constant value of `e`, if it is one after folding.
+/// The constant value of `e`, if it is one after folding (string literals
+/// as the parser gives them: a lone surrogate reads as U+FFFD).
 pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
+    constant_in(e, "")
+}
+
+/// `constant_of`, with string literals read exactly from `source` (the
+/// text the tree was parsed from: lone surrogates kept).
+pub(crate) fn constant_in(e: &Expr, source: &str) -> Option<Constant> {
     Some(match e {
         Expr::NoneLiteral(_) => Constant::None,
         Expr::BooleanLiteral(b) => Constant::Bool(b.value),
@@ -24,17 +31,17 @@ pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
             ast::Number::Float(f) => Constant::Float(*f),
             ast::Number::Complex { real, imag } => Constant::Complex(*real, *imag),
         },
-        Expr::StringLiteral(s) => Constant::str(s.value.to_str()),
+        Expr::StringLiteral(s) => string_constant_src(s, source),
         Expr::BytesLiteral(b) => Constant::Bytes(b.value.bytes().collect::<Vec<u8>>().into()),
         Expr::Tuple(t) => {
             if t.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
                 return None;
             }
-            let items: Option<Vec<Constant>> = t.elts.iter().map(constant_of).collect();
+            let items: Option<Vec<Constant>> = t.elts.iter().map(|e| constant_in(e, source)).collect();
             Constant::Tuple(items?.into())
         }
         Expr::UnaryOp(u) => {
-            let v = constant_of(&u.operand)?;
+            let v = constant_in(&u.operand, source)?;
             match u.op {
                 ast::UnaryOp::USub => negate(&v)?,
                 ast::UnaryOp::UAdd => match v {
@@ -50,13 +57,36 @@ pub(crate) fn constant_of(e: &Expr) -> Option<Constant> {
             }
         }
         Expr::BinOp(b) => {
-            let l = constant_of(&b.left)?;
-            let r = constant_of(&b.right)?;
+            let l = constant_in(&b.left, source)?;
+            let r = constant_in(&b.right, source)?;
             binop(b.op, &l, &r)?
         }
         Expr::Name(n) if n.id.as_str() == "__debug__" => return None,
         _ => return None,
     })
+}
+
+/// The constant for a (possibly implicitly concatenated) string literal,
+/// recovering from `source` the lone surrogates the parser replaced by
+/// U+FFFD (with no source, they stay U+FFFD).
+pub(crate) fn string_constant_src(s: &ast::ExprStringLiteral, source: &str) -> Constant {
+    let value = s.value.to_str();
+    if !value.contains('\u{fffd}') {
+        return Constant::str(value);
+    }
+    let mut points: Vec<u32> = Vec::new();
+    for part in &s.value {
+        let text = source.get(part.range.start().to_usize()..part.range.end().to_usize()).unwrap_or("");
+        match spindle_parser::decode_string_literal(text) {
+            Some(p) => points.extend(p),
+            None => points.extend(part.value.chars().map(u32::from)),
+        }
+    }
+    if points.iter().any(|&c| (0xd800..=0xdfff).contains(&c)) {
+        Constant::StrCodePoints(points.into())
+    } else {
+        Constant::str(value)
+    }
 }
 
 /// Truth value of a constant test (`if 0:`, `while True:`), if known.

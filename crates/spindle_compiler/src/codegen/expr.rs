@@ -29,37 +29,6 @@ pub(crate) fn binary_op(op: ast::Operator) -> BinaryOp {
     }
 }
 
-/// The constant for a (possibly implicitly concatenated) string literal,
-/// recovering lone surrogates the parser replaced by U+FFFD.
-pub(crate) fn string_constant(s: &ast::ExprStringLiteral) -> Constant {
-    let value = s.value.to_str();
-    if !value.contains('\u{fffd}') {
-        return Constant::str(value);
-    }
-    Constant::str(value)
-}
-
-/// Like `string_constant`, with access to the source for surrogate recovery.
-pub(crate) fn string_constant_src(s: &ast::ExprStringLiteral, source: &str) -> Constant {
-    let value = s.value.to_str();
-    if !value.contains('\u{fffd}') {
-        return Constant::str(value);
-    }
-    let mut points: Vec<u32> = Vec::new();
-    for part in &s.value {
-        let text = source.get(part.range.start().to_usize()..part.range.end().to_usize()).unwrap_or("");
-        match spindle_parser::decode_string_literal(text) {
-            Some(p) => points.extend(p),
-            None => points.extend(part.value.chars().map(u32::from)),
-        }
-    }
-    if points.iter().any(|&c| (0xd800..=0xdfff).contains(&c)) {
-        Constant::StrCodePoints(points.into())
-    } else {
-        Constant::str(value)
-    }
-}
-
 impl<'a> Compiler<'a> {
     pub(crate) fn expr(&mut self, e: &'a Expr) -> CResult {
         let saved = self.unit_ref().loc;
@@ -71,13 +40,8 @@ impl<'a> Compiler<'a> {
 
     #[allow(clippy::too_many_lines)]
     fn expr_inner(&mut self, e: &'a Expr) -> CResult {
-        if let Some(c) = crate::fold::constant_of(e) {
-            if let Expr::StringLiteral(s) = e {
-                let c = string_constant_src(s, self.source);
-                self.load_const(c);
-            } else {
-                self.load_const(c);
-            }
+        if let Some(c) = crate::fold::constant_in(e, self.source) {
+            self.load_const(c);
             return Ok(());
         }
         match e {
@@ -176,7 +140,7 @@ impl<'a> Compiler<'a> {
             Expr::FString(f) => self.fstring(f)?,
             Expr::TString(t) => self.tstring(t)?,
             Expr::StringLiteral(s) => {
-                let c = string_constant_src(s, self.source);
+                let c = crate::fold::string_constant_src(s, self.source);
                 self.load_const(c);
             }
             Expr::BytesLiteral(b) => {
@@ -365,16 +329,9 @@ impl<'a> Compiler<'a> {
             if build == Opcode::BuildTuple {
                 return self.sequence_build(elts, build);
             }
-            if elts.len() > 2 && elts.iter().all(|e| crate::fold::constant_of(e).is_some()) {
+            let items: Vec<Constant> = elts.iter().filter_map(|e| crate::fold::constant_in(e, self.source)).collect();
+            if elts.len() > 2 && items.len() == elts.len() {
                 // CPython: BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1.
-                // String items keep their lone surrogates (as sequence_build).
-                let items: Vec<Constant> = elts
-                    .iter()
-                    .filter_map(|e| match e {
-                        Expr::StringLiteral(s) => Some(string_constant_src(s, self.source)),
-                        _ => crate::fold::constant_of(e),
-                    })
-                    .collect();
                 self.emit(build, 0);
                 if build == Opcode::BuildSet {
                     self.load_const(Constant::FrozenSet(dedup(items).into()));
@@ -428,13 +385,8 @@ impl<'a> Compiler<'a> {
     /// Pushes the items and `build`s them (tuples of constants become one constant).
     pub(crate) fn sequence_build(&mut self, elts: &[&'a Expr], build: Opcode) -> CResult {
         if build == Opcode::BuildTuple && !elts.is_empty() {
-            let consts: Vec<Constant> = elts.iter().filter_map(|e| crate::fold::constant_of(e)).collect();
+            let consts: Vec<Constant> = elts.iter().filter_map(|e| crate::fold::constant_in(e, self.source)).collect();
             if consts.len() == elts.len() {
-                let consts: Vec<Constant> = elts
-                    .iter()
-                    .zip(consts)
-                    .map(|(e, c)| if let Expr::StringLiteral(s) = e { string_constant_src(s, self.source) } else { c })
-                    .collect();
                 self.load_const(Constant::Tuple(consts.into()));
                 return Ok(());
             }

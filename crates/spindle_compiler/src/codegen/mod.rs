@@ -815,7 +815,7 @@ impl<'a> Compiler<'a> {
 pub(crate) fn docstring_of(body: &[Stmt]) -> Option<(Constant, &[Stmt])> {
     let Some(Stmt::Expr(e)) = body.first() else { return None };
     let Expr::StringLiteral(s) = &*e.value else { return None };
-    Some((expr::string_constant(s), &body[1..]))
+    Some((crate::fold::string_constant_src(s, ""), &body[1..]))
 }
 
 /// Simple-name annotated assignments at module/class level, in source order,

@@ -311,7 +311,7 @@ impl<'a> Compiler<'a> {
         }
         let mut seen: Vec<Constant> = Vec::new();
         for k in &m.keys {
-            match crate::fold::constant_of(k) {
+            match crate::fold::constant_in(k, self.source) {
                 Some(c) => {
                     if seen.contains(&c) {
                         return Err(self.error_at(&format!("mapping pattern checks duplicate key ({})", c.repr()), m.range));

@@ -487,7 +487,7 @@ impl<'a> Compiler<'a> {
             self.warn(r.range, "'return' in a 'finally' block".to_owned(), true);
         }
         let value = r.value.as_deref();
-        let constant = value.and_then(crate::fold::constant_of);
+        let constant = value.and_then(|v| crate::fold::constant_in(v, self.source));
         match (value, constant) {
             (None, _) => {
                 self.unwind_all(false)?;
