@@ -638,7 +638,7 @@ pub fn hash(ts: &ThreadState, v: &Value) -> PyResult<i64> {
             }
             raise!(TypeError, "__hash__ method should return an integer")
         }
-        _ => raise!(TypeError, "unhashable type: '{}'", t.name()),
+        _ => raise!(TypeError, "unhashable type: '{}'", type_name(v)),
     }
 }
 

@@ -33,6 +33,9 @@ pub mod type_flags {
     /// A builtin class whose instances bind through their `__get__` when
     /// found on a class, as heap-type descriptors do (`functools.partial`).
     pub const DESCRIPTOR: u32 = 256;
+    /// A builtin class that `match` treats as a sequence
+    /// (`Py_TPFLAGS_SEQUENCE`: `collections.deque`).
+    pub const SEQUENCE: u32 = 512;
 }
 
 pub struct TypeData {
