@@ -156,3 +156,26 @@ show('setattr', lambda: setattr(deque(), 'x', 1))
 show('maxlen-set', lambda: setattr(deque(), 'maxlen', 1))
 w = deque([1]); ref = weakref.ref(w); print(ref() is w); del w; print(ref())
 print(deque([1, 2]).__sizeof__() > 0, deque().__sizeof__() > 0)
+
+# recursive copies, slotted subclasses, match, abc, users in the Lib
+import collections.abc as abc
+import queue
+import threading
+r = deque([1]); r.append(r)
+c = copy.deepcopy(r); print(c, c[1] is c)
+p = pickle.loads(pickle.dumps(r)); print(p, p[1] is p)
+class Slotted(deque):
+    __slots__ = ('a',)
+s = Slotted([1]); s.a = 5
+print(Slotted.__reduce__(s)[2])
+t = pickle.loads(pickle.dumps(s)); print(type(t).__name__, t, t.a)
+print(isinstance(deque(), abc.MutableSequence), issubclass(deque, abc.Sequence), deque.__text_signature__)
+match deque([1, 2, 3]):
+    case [a, *rest]:
+        print('seq', a, rest)
+match Plain([4]):
+    case [x]:
+        print('sub seq', x)
+q = queue.Queue(); q.put(1); q.put(2); print(q.get(), q.qsize(), q.queue)
+print(threading.Condition()._waiters, deque([1, 2]).__reduce_ex__(2)[:3])
+print(sorted(deque([3, 1, 2])), max(deque([1, 5])), list(map(str, deque([1]))))

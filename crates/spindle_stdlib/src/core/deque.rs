@@ -1023,6 +1023,7 @@ fn init_types() -> (TypeRef, TypeRef, TypeRef) {
         native::add_classmethod(t, "__class_getitem__", generic_alias);
         native::add_class_value(t, "__hash__", none());
         native::add_class_value(t, "__doc__", new_str("A list-like sequence optimized for data accesses near its endpoints."));
+        native::add_class_value(t, "__text_signature__", new_str("([iterable[, maxlen]])"));
         t
     });
     let mk = |name: &str, reverse: bool| {
