@@ -972,6 +972,7 @@ fn init_types() -> (TypeRef, TypeRef, TypeRef) {
         let t = native::new_type::<Deque>("deque", "collections", None, true);
         native::set_new(t, deque_new);
         t.data().set_flags(spindle_vm::types::type_flags::SEQUENCE);
+        native::set_length(t, |v| v.downcast::<Deque>().map(|d| d.inner.len()));
         native::add_methods(
             t,
             &[
