@@ -114,3 +114,26 @@ for x in it:
         show('after-raise-2', lambda: next(it))
         show('hint', lambda: it.__length_hint__())
         break
+
+# which changes invalidate iterators, with maxlen
+def after(setup, change, make=iter):
+    dd = setup()
+    it = make(dd)
+    change(dd)
+    show('after', lambda: next(it))
+after(lambda: deque(maxlen=0), lambda q: q.append(1))
+after(lambda: deque(maxlen=0), lambda q: q.appendleft(1))
+after(lambda: deque(maxlen=0), lambda q: q.extend([1]))
+after(lambda: deque(maxlen=0), lambda q: q.extendleft([1]))
+after(lambda: deque(maxlen=0), lambda q: q.extend(q))
+after(lambda: deque([1, 2], maxlen=2), lambda q: q.extend([3]))
+after(lambda: deque([1, 2], maxlen=2), lambda q: q.__imul__(2))
+after(lambda: deque([1], maxlen=2), lambda q: q.__imul__(3))
+after(lambda: deque([1, 2]), lambda q: q.__iadd__([]))
+after(lambda: deque(), lambda q: q.__imul__(0))
+after(lambda: deque([1, 2]), lambda q: q.__init__([1, 2]))
+after(lambda: deque(), lambda q: q.__init__([]))
+after(lambda: deque(), lambda q: q.__init__([], 3))
+after(lambda: deque([1]), lambda q: q.pop(), reversed)
+z = deque(maxlen=0); z.extend(x for x in range(3)); print(z)
+show('maxlen0-extend-int', lambda: deque(maxlen=0).extend(5))

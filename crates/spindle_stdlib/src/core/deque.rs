@@ -55,9 +55,6 @@ impl DequeState {
     /// after the lock.
     #[inline]
     fn push(&mut self, x: Value, left: bool) -> Option<Value> {
-        if self.maxlen == Some(0) {
-            return Some(x);
-        }
         self.state = self.state.wrapping_add(1);
         if left {
             self.items.push_front(x);
@@ -410,6 +407,13 @@ fn builtin_items(v: &Value) -> Option<Vec<Value>> {
 /// under one hold of the lock; others one at a time as the iterator gives
 /// them (it may run Python code).
 fn extend(ts: &ThreadState, v: &Value, d: &Deque, iterable: &Value, left: bool) -> PyResult<()> {
+    if d.inner.lock().maxlen == Some(0) {
+        // Nothing is kept: the iterable is only consumed (the deque is
+        // unchanged, as CPython's, so its iterators go on).
+        let it = ops::iter(ts, iterable)?;
+        while ops::next(ts, &it)?.is_some() {}
+        return Ok(());
+    }
     let items = if iterable.is(v) { Some(d.snapshot().0) } else { builtin_items(iterable) };
     if let Some(items) = items {
         let mut dropped = Vec::new();
