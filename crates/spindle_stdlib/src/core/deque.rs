@@ -306,7 +306,8 @@ fn new_deque_of(cls: TypeRef, items: VecDeque<Value>, maxlen: Option<usize>) -> 
 
 fn deque_init(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (v, d) = this(&a, "__init__")?;
-    let pos = &a.positional()[1..];
+    // (args[0] may be a keyword's value: then there are no positionals.)
+    let pos = a.positional().get(1..).unwrap_or(&[]);
     if pos.len() > 2 {
         raise!(TypeError, "deque() takes at most 2 arguments ({} given)", pos.len() + a.kwnames.len());
     }
@@ -740,15 +741,20 @@ fn repeat_in_place(d: &Deque, n: i64) -> PyResult<()> {
         return Ok(());
     }
     let mut n = n as usize;
-    if size > 1 && size.checked_mul(n).is_none_or(|t| t > isize::MAX as usize / 8) {
+    if size > 1 && size.checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
         drop(g);
         return Err(PyErr::bare(rt().exc.MemoryError));
     }
     // No more copies than maxlen keeps.
     if let Some(m) = g.maxlen {
-        if size * n > m {
+        if size.saturating_mul(n) > m {
             n = if size == 1 { m } else { m.div_ceil(size) };
         }
+    }
+    let grow = size.saturating_mul(n.saturating_sub(1));
+    if g.items.try_reserve(grow).is_err() {
+        drop(g);
+        return Err(PyErr::bare(rt().exc.MemoryError));
     }
     let items: Vec<Value> = g.items.iter().cloned().collect();
     let mut dropped = Vec::new();
