@@ -87,6 +87,12 @@ pub fn set_iternext(t: TypeRef, f: crate::types::IterNextFn) {
     let _ = t.data().iternext.set(f);
 }
 
+/// Sets the native length of a builtin container class (see
+/// `TypeData::length`); the class's `__len__` should give the same.
+pub fn set_length(t: TypeRef, f: crate::types::LengthFn) {
+    let _ = t.data().length.set(f);
+}
+
 /// Adds a class attribute.
 pub fn add_class_value(t: TypeRef, name: &str, v: Value) {
     t.data().dict_data().set_str(intern(name), v);

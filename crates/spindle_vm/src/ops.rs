@@ -601,6 +601,9 @@ pub fn is_true(ts: &ThreadState, v: &Value) -> PyResult<bool> {
         if let Some(d) = v.downcast::<crate::dict::PyDict>() {
             return Ok(d.len() > 0);
         }
+        if let Some(n) = t.data().length.get().and_then(|f| f(v)) {
+            return Ok(n > 0);
+        }
     }
     if let Some(b) = call_dunder(ts, v, "__bool__", &[])? {
         if b.is(&r.true_) {
@@ -638,7 +641,7 @@ pub fn hash(ts: &ThreadState, v: &Value) -> PyResult<i64> {
             }
             raise!(TypeError, "__hash__ method should return an integer")
         }
-        _ => raise!(TypeError, "unhashable type: '{}'", t.name()),
+        _ => raise!(TypeError, "unhashable type: '{}'", type_name(v)),
     }
 }
 
@@ -779,6 +782,12 @@ pub fn len(ts: &ThreadState, v: &Value) -> PyResult<usize> {
     if let Some(t) = v.downcast::<crate::seq::PyTuple>() {
         if !v.type_ref().is_heap() {
             return Ok(t.items.len());
+        }
+    }
+    let t = v.type_ref();
+    if !t.is_heap() {
+        if let Some(n) = t.data().length.get().and_then(|f| f(v)) {
+            return Ok(n);
         }
     }
     match call_dunder(ts, v, "__len__", &[])? {

@@ -13,6 +13,7 @@ use crate::value::Value;
 
 /// A native iterator's step: Ok(None) when exhausted.
 pub type IterNextFn = fn(&crate::interp::ThreadState, &Value) -> crate::error::PyResult<Option<Value>>;
+pub type LengthFn = fn(&Value) -> Option<usize>;
 
 pub mod type_flags {
     /// Made by a `class` statement (mutable, refcounted, instances hold it).
@@ -33,6 +34,9 @@ pub mod type_flags {
     /// A builtin class whose instances bind through their `__get__` when
     /// found on a class, as heap-type descriptors do (`functools.partial`).
     pub const DESCRIPTOR: u32 = 256;
+    /// A builtin class that `match` treats as a sequence
+    /// (`Py_TPFLAGS_SEQUENCE`: `collections.deque`).
+    pub const SEQUENCE: u32 = 512;
 }
 
 pub struct TypeData {
@@ -70,6 +74,11 @@ pub struct TypeData {
     /// `ops::iter` returns such an iterator itself. Never set on heap types,
     /// whose `__next__` a subclass may override.
     pub iternext: OnceLock<IterNextFn>,
+    /// A builtin container class's length (`sq_length`), read without
+    /// running Python code: `len()` and truth testing call it directly
+    /// instead of looking up `__len__` (None: not this class's payload).
+    /// Never set on heap types, whose `__len__` a subclass may override.
+    pub length: OnceLock<LengthFn>,
     /// The lookup epoch in which this type was seen to have no `__del__`
     /// (0: not known), so freeing its instances skips the lookup.
     pub(crate) no_del_epoch: AtomicU64,
@@ -116,6 +125,7 @@ impl TypeData {
             subclasses: parking_lot::Mutex::new(Vec::new()),
             new_fn: OnceLock::new(),
             iternext: OnceLock::new(),
+            length: OnceLock::new(),
             no_del_epoch: AtomicU64::new(0),
             attr_keys: Default::default(),
         }

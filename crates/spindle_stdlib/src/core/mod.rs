@@ -3,11 +3,9 @@
 //! `_contextvars`, `pyexpat`, `_abc`). Each is a Rust part (module object, native functions and
 //! types) plus, where that was quicker to get right, a Python part written
 //! for Spindle (under `py/`) executed in the module's namespace at import.
-//! FIXME(perf): the Python part of deque is a stopgap; port it to Rust
-//! when benchmarks say so (itertools is native: `itertools/`).
 
 mod codecs;
-mod deque_ops;
+mod deque;
 mod gcmod;
 mod itertools;
 mod json;
@@ -23,7 +21,8 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
     vec![
         ("itertools", itertools::init),
         ("_collections", |ts| {
-            let m = spindle_vm::native::new_module("_collections", deque_ops::FUNCTIONS);
+            let m = spindle_vm::native::new_module("_collections", &[]);
+            deque::add_to(&m);
             exec_py(ts, &m, include_str!("py/_collections.py"), "_collections")?;
             Ok(m)
         }),

@@ -1258,7 +1258,7 @@ pub fn list_remove_value(ts: &ThreadState, l: &PyList, target: &Value) -> PyResu
 /// `a == b` (as `PyObject_RichCompareBool`: identity first) when no Python
 /// code can take part: ints, floats, strs, bytes, bools, None; None when
 /// the comparison needs the general path.
-fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }

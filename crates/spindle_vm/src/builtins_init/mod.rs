@@ -381,7 +381,10 @@ pub fn is_sequence_for_match(ts: &ThreadState, v: &Value) -> PyResult<bool> {
     if t.is_subtype(r.types.str) || t.is_subtype(r.types.bytes) || t.is_subtype(r.types.bytearray) || t.is_subtype(r.types.dict) {
         return Ok(false);
     }
-    if t.is_heap() || t.name() == "deque" {
+    if t.flags() & crate::types::type_flags::SEQUENCE != 0 {
+        return Ok(true);
+    }
+    if t.is_heap() {
         return abc_check(ts, v, "Sequence");
     }
     Ok(false)
