@@ -73,8 +73,8 @@ impl PyPayload for PyDict {
 /// How a probe for `key` went.
 enum Probe {
     Found(usize),
-    /// Not present; the index slot where it would go.
-    Missing(usize),
+    /// Not present.
+    Missing,
     /// Need a Python-level comparison with this candidate at entry index.
     Compare(usize, Value),
 }
@@ -110,7 +110,7 @@ impl DictInner {
     /// Probes for `key`; `skip` lists entry indices already compared unequal in this lookup.
     fn probe(&self, key: &Value, hash: i64, skip: &[usize]) -> Probe {
         if self.indices.is_empty() {
-            return Probe::Missing(0);
+            return Probe::Missing;
         }
         let mask = self.mask();
         let mut perturb = hash as u64;
@@ -118,7 +118,7 @@ impl DictInner {
         loop {
             let ix = self.indices[i];
             if ix == EMPTY {
-                return Probe::Missing(i);
+                return Probe::Missing;
             }
             let ix = ix as usize;
             if let Some(e) = &self.entries[ix] {
@@ -295,7 +295,7 @@ impl PyDict {
             };
             match probe {
                 Probe::Found(ix) => return Ok(Ok((ix, mutations))),
-                Probe::Missing(_) => return Ok(Err(mutations)),
+                Probe::Missing => return Ok(Err(mutations)),
                 Probe::Compare(ix, cand) => {
                     let equal = eq(&cand, key)?;
                     let inner = self.inner.lock();
