@@ -917,6 +917,17 @@ pub fn unfreeze() {
     }
 }
 
+/// A module-level value `immortalize_definitions` treats as a definition:
+/// a builtin function (`len`, `math.sqrt`: looked up as globals and called
+/// by every thread) or an immutable scalar bound at import (a module
+/// constant; its code object's constant, immortal in CPython 3.13's
+/// free-threaded build, is gone by then).
+fn is_module_constant(v: &Value) -> bool {
+    let t = v.type_ref();
+    let ty = &crate::runtime::rt().types;
+    t == ty.builtin_function || t == ty.str || t == ty.int || t == ty.float || t == ty.bytes
+}
+
 /// `gc.get_freeze_count()`.
 pub fn freeze_count() -> usize {
     let mut n = 0;
@@ -966,8 +977,19 @@ pub fn immortalize_definitions(ts: &ThreadState) {
                     }
                 }
             } else if kind == crate::kinds::MODULE {
-                if let Some(h) = v.downcast::<crate::cell::PyModule>().and_then(|m| m.dict.header()) {
-                    h.make_immortal();
+                if let Some(m) = v.downcast::<crate::cell::PyModule>() {
+                    if let Some(h) = m.dict.header() {
+                        h.make_immortal();
+                    }
+                    if let Some(d) = m.dict.downcast::<crate::dict::PyDict>() {
+                        for value in d.values() {
+                            if is_module_constant(&value) {
+                                if let Some(h) = value.header() {
+                                    h.make_immortal();
+                                }
+                            }
+                        }
+                    }
                 }
             } else if kind != crate::kinds::TYPE {
                 continue;
