@@ -2281,6 +2281,30 @@ fn load_global_cached(f: &Frame, code: usize, name: &Value) -> PyResult {
     Ok(v)
 }
 
+/// `module.name` for an exact module whose dict holds the name and whose
+/// type does not, through LOAD_GLOBAL's cache keyed by this instruction and
+/// the module dict's version (builtins version 0, which no dict has): a hit
+/// takes no dict lock. The `module` type is immutable, so a name it lacks
+/// when the entry is made it lacks for good. None: the general path.
+#[inline]
+fn module_attr_cached(code: usize, pc: usize, name: &Value, owner: &Value) -> Option<Value> {
+    if owner.type_ref() != rt().types.module {
+        return None;
+    }
+    let d = owner.downcast::<crate::cell::PyModule>()?.dict.downcast::<crate::dict::PyDict>()?;
+    let key = crate::globals_cache::Key { code, pc };
+    let version = d.watch_version();
+    if let Some(v) = crate::globals_cache::get(&key, version, 0) {
+        return Some(v);
+    }
+    if owner.type_ref().lookup_name(name).is_some() {
+        return None;
+    }
+    let v = d.get_name(name)?;
+    crate::globals_cache::put(key, version, 0, v.clone());
+    Some(v)
+}
+
 fn load_global(f: &Frame, name: &Value) -> PyResult {
     if f.globals.type_ref() != rt().types.dict {
         // A dict subclass as globals (annotationlib's fake globals): honour
@@ -2318,6 +2342,13 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
     use crate::attr_cache::{self as ac, Kind};
     let ty = owner.type_ref().ptr();
     let pc = f.lasti;
+    if let Some(v) = module_attr_cached(code, pc, name, &owner) {
+        f.stack.push(Some(v));
+        if method {
+            f.stack.push(None);
+        }
+        return Ok(());
+    }
     if let Some(hit) = ac::get(code, pc, name, ty) {
         if hit.kind == Kind::Method {
             if let Some(m) = hit.value.filter(|_| ops::instance_dict_get(&owner, name).is_none()) {
