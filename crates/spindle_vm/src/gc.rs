@@ -917,6 +917,19 @@ pub fn unfreeze() {
     }
 }
 
+/// Makes every value in the namespaces of `t` and its MRO immortal: type
+/// lookups (`__new__`, `__init__`, methods, class constants) return them
+/// counted, on every instantiation and call.
+fn immortalize_namespaces(t: crate::object::TypeRef) {
+    for c in t.mro() {
+        for value in c.data().dict_data().values() {
+            if let Some(h) = value.header() {
+                h.make_immortal();
+            }
+        }
+    }
+}
+
 /// A module-level value `immortalize_definitions` treats as a definition:
 /// a builtin function (`len`, `math.sqrt`: looked up as globals and called
 /// by every thread) or an immutable scalar bound at import (a module
@@ -939,7 +952,9 @@ pub fn freeze_count() -> usize {
 }
 
 /// Makes the program's definitions immortal: every tracked function (with
-/// its code, globals and builtins), module (with its dict) and class. Called
+/// its code, globals and builtins), module (with its dict, builtin functions
+/// and scalar constants) and class (with the values of its and its bases'
+/// namespaces, builtin classes' included). Called
 /// once, when the first extra thread starts, as CPython 3.13's free-threaded
 /// build does: from then on threads share these without touching their
 /// reference counts (a non-owner's count is an atomic read-modify-write on a
@@ -987,11 +1002,19 @@ pub fn immortalize_definitions(ts: &ThreadState) {
                                 if let Some(h) = value.header() {
                                     h.make_immortal();
                                 }
+                            } else if let Some(t) = crate::object::TypeRef::from_value(&value) {
+                                // Builtin classes (`ValueError`) are immortal
+                                // but untracked: reached only from here.
+                                immortalize_namespaces(t);
                             }
                         }
                     }
                 }
-            } else if kind != crate::kinds::TYPE {
+            } else if kind == crate::kinds::TYPE {
+                if let Some(t) = crate::object::TypeRef::from_value(&v) {
+                    immortalize_namespaces(t);
+                }
+            } else {
                 continue;
             }
             if let Some(h) = v.header() {
