@@ -424,8 +424,9 @@ fn copy_closure(frame: &mut Frame, f: &PyFunction) {
     if frame.code_data().n_free == 0 {
         return;
     }
-    if let Some(cl) = f.closure.lock().as_ref() {
-        if let Some(cells) = crate::seq::tuple_items(cl) {
+    let guard = crate::qsbr::ReadGuard::new();
+    if let Some(cl) = f.closure.read(&guard) {
+        if let Some(cells) = crate::seq::tuple_items(&cl) {
             let n = frame.locals.len();
             let nf = cells.len();
             for (i, c) in cells.iter().enumerate() {
@@ -1756,7 +1757,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                         0x01 => pf.defaults.set(Some(attr)),
                         0x02 => pf.kwdefaults.set(Some(attr)),
                         0x04 => pf.attrs.lock().annotations = Some(attr),
-                        0x08 => *pf.closure.lock() = Some(attr),
+                        0x08 => pf.closure.set(Some(attr)),
                         _ => pf.attrs.lock().annotate = Some(attr),
                     }
                 }
@@ -2172,7 +2173,7 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
             code: crate::function::CodeCell::new(code_obj.clone()),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
-            closure: parking_lot::Mutex::new(None),
+            closure: crate::qsbr::AtomicValue::new(None),
             attrs: parking_lot::Mutex::new(attrs),
             defaults: crate::qsbr::AtomicValue::new(None),
             kwdefaults: crate::qsbr::AtomicValue::new(None),

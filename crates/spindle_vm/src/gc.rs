@@ -952,10 +952,10 @@ pub fn freeze_count() -> usize {
 }
 
 /// Makes the program's definitions immortal: every tracked function (with
-/// its code, globals and builtins), module (with its dict, builtin functions
-/// and scalar constants) and class (with the values of its and its bases'
-/// namespaces, builtin classes' included). Called
-/// once, when the first extra thread starts, as CPython 3.13's free-threaded
+/// its code, globals, builtins and closure cells), module (with its dict,
+/// builtin functions and scalar constants) and class (with the values of
+/// its and its bases' namespaces, builtin classes' included). Called once,
+/// when the first extra thread starts, as CPython 3.13's free-threaded
 /// build does: from then on threads share these without touching their
 /// reference counts (a non-owner's count is an atomic read-modify-write on a
 /// shared cache line). The cost is theirs never being freed; CPython 3.14
@@ -990,6 +990,17 @@ pub fn immortalize_definitions(ts: &ThreadState) {
                             h.make_immortal();
                         }
                     }
+                    // Its closure's cells (a method's `__class__`): every
+                    // call copies them into the frame.
+                    let guard = crate::qsbr::ReadGuard::new();
+                    if let Some(cl) = f.closure.read(&guard) {
+                        for c in std::iter::once(&*cl).chain(crate::seq::tuple_items(&cl).unwrap_or(&[])) {
+                            if let Some(h) = c.header() {
+                                h.make_immortal();
+                            }
+                        }
+                    }
+                    drop(guard);
                 }
             } else if kind == crate::kinds::MODULE {
                 if let Some(m) = v.downcast::<crate::cell::PyModule>() {

@@ -238,7 +238,7 @@ pub(super) fn init(r: &Runtime) {
         };
         Ok(alloc(
             rt().types.function,
-            PyFunction { code: crate::function::CodeCell::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs), defaults: crate::qsbr::AtomicValue::new(argdefs.filter(|x| !is_none(x))), kwdefaults: crate::qsbr::AtomicValue::new(kwdefaults.filter(|x| !is_none(x))) },
+            PyFunction { code: crate::function::CodeCell::new(code.clone()), globals, builtins, closure: crate::qsbr::AtomicValue::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs), defaults: crate::qsbr::AtomicValue::new(argdefs.filter(|x| !is_none(x))), kwdefaults: crate::qsbr::AtomicValue::new(kwdefaults.filter(|x| !is_none(x))) },
         ))
     });
     init_getsets(r);
@@ -1356,7 +1356,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__code__" => f.code(),
             "__globals__" => f.globals.clone(),
             "__builtins__" => f.builtins.clone(),
-            "__closure__" => opt(&f.closure.lock()),
+            "__closure__" => opt(&f.closure.get()),
             "__type_params__" => a.type_params.clone().unwrap_or_else(|| new_tuple(vec![])),
             "__annotate__" => opt(&a.annotate),
             "__annotations__" => {
