@@ -2407,8 +2407,23 @@ fn fused_attr_load(f: &Frame, arg: u32, pc: usize, pycode: &PyCode, local: usize
 #[inline]
 fn load_attr_borrowed(code: usize, pc: usize, name: &Value, owner: &Value) -> Option<Value> {
     let ty = owner.type_ref().ptr();
-    let hit = crate::attr_cache::get(code, pc, name, ty)?;
+    let Some(hit) = crate::attr_cache::get(code, pc, name, ty) else {
+        return thread_local_attr(owner, name);
+    };
     plain_hit_value(code, pc, name, ty, hit, owner)
+}
+
+/// `local.name` for an exact `_thread._local` (a builtin type, so its
+/// namespace never changes) that lacks the name: the value in this thread's
+/// dict for the local, if it has one. None: the general path.
+#[inline(never)]
+fn thread_local_attr(owner: &Value, name: &Value) -> Option<Value> {
+    let l = owner.downcast::<crate::thread_local::PyThreadLocal>()?;
+    let ty = owner.type_ref();
+    if ty.is_heap() || ty.lookup_name(name).is_some() {
+        return None;
+    }
+    crate::thread_local::instance_dict_get(l, name)
 }
 
 /// The value of a cache hit that resolves `owner.name` without running
