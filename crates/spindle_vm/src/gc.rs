@@ -920,8 +920,12 @@ pub fn unfreeze() {
 /// Makes every value in the namespaces of `t` and its MRO immortal: type
 /// lookups (`__new__`, `__init__`, methods, class constants) return them
 /// counted, on every instantiation and call.
-fn immortalize_namespaces(t: crate::object::TypeRef) {
+/// `done` holds the types already seen (bases are shared by many classes).
+fn immortalize_namespaces(t: crate::object::TypeRef, done: &mut std::collections::HashSet<usize>) {
     for c in t.mro() {
+        if !done.insert(c.ptr()) {
+            continue;
+        }
         for value in c.data().dict_data().values() {
             if let Some(h) = value.header() {
                 h.make_immortal();
@@ -963,6 +967,7 @@ pub fn freeze_count() -> usize {
 /// too (issue 7). Immortal objects stay tracked: the collector sees them as
 /// always reachable.
 pub fn immortalize_definitions(ts: &ThreadState) {
+    let mut types_done = std::collections::HashSet::new();
     let _ = with_all_tracked(ts, None, |objs| {
         for &p in objs {
             // SAFETY: with the world stopped every listed object is alive;
@@ -1016,14 +1021,14 @@ pub fn immortalize_definitions(ts: &ThreadState) {
                             } else if let Some(t) = crate::object::TypeRef::from_value(&value) {
                                 // Builtin classes (`ValueError`) are immortal
                                 // but untracked: reached only from here.
-                                immortalize_namespaces(t);
+                                immortalize_namespaces(t, &mut types_done);
                             }
                         }
                     }
                 }
             } else if kind == crate::kinds::TYPE {
                 if let Some(t) = crate::object::TypeRef::from_value(&v) {
-                    immortalize_namespaces(t);
+                    immortalize_namespaces(t, &mut types_done);
                 }
             } else {
                 continue;
