@@ -2149,14 +2149,26 @@ fn try_inline_binary(ts: &ThreadState, a: Value, b: Value, base: usize, (code, p
     Ok(Ok(frame))
 }
 
+/// The globals' `__name__` for MAKE_FUNCTION's `__module__`, through
+/// LOAD_GLOBAL's cache (this instruction, the globals' version): functions
+/// made in a loop by several threads would otherwise all probe the shared
+/// globals dict under its lock.
+fn function_module(f: &Frame) -> Value {
+    let Some(g) = f.globals.downcast::<crate::dict::PyDict>() else { return none() };
+    let key = crate::globals_cache::Key { code: f.code_data().serial, pc: f.lasti };
+    let version = g.watch_version();
+    if let Some(v) = crate::globals_cache::get(&key, version, 0) {
+        return v;
+    }
+    let v = g.get_str("__name__").unwrap_or_else(none);
+    crate::globals_cache::put(key, version, 0, v.clone());
+    v
+}
+
 fn make_function(f: &Frame, code_obj: Value) -> PyResult {
     let Some(code) = code_obj.downcast::<PyCode>() else { raise!(SystemError, "MAKE_FUNCTION expects a code object") };
     let doc = if code.code.flags.has(CodeFlags::HAS_DOCSTRING) { code.consts.first().cloned() } else { None };
-    let module = f
-        .globals
-        .downcast::<crate::dict::PyDict>()
-        .and_then(|g| g.get_str("__name__"))
-        .unwrap_or_else(none);
+    let module = function_module(f);
     let attrs = FunctionAttrs {
         name: code.name.clone(),
         qualname: code.qualname.clone(),
