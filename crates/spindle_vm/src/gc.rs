@@ -917,6 +917,29 @@ pub fn unfreeze() {
     }
 }
 
+/// Makes a function's code immortal with its constants (LOAD_CONST counts
+/// them on every use) and names, and so the code of the functions it makes
+/// (a constant): MAKE_FUNCTION copies a code's name and qualname into each
+/// function it makes.
+fn immortalize_code(code: &Value) {
+    if let Some(h) = code.header() {
+        h.make_immortal();
+    }
+    let Some(c) = code.downcast::<crate::code::PyCode>() else { return };
+    for v in [&c.name, &c.qualname, &c.filename] {
+        if let Some(h) = v.header() {
+            h.make_immortal();
+        }
+    }
+    for k in c.consts.iter() {
+        if k.downcast::<crate::code::PyCode>().is_some() {
+            immortalize_code(k);
+        } else if let Some(h) = k.header() {
+            h.make_immortal();
+        }
+    }
+}
+
 /// Makes every value in the namespaces of `t` and its MRO immortal: type
 /// lookups (`__new__`, `__init__`, methods, class constants) return them
 /// counted, on every instantiation and call.
@@ -979,17 +1002,7 @@ pub fn immortalize_definitions(ts: &ThreadState) {
                     // SAFETY: the function's current code is alive while it
                     // is; the view is never dropped.
                     let code = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(f.code.current_ptr()) });
-                    if let Some(c) = code.downcast::<crate::code::PyCode>() {
-                        // Its constants too: LOAD_CONST counts them on every use.
-                        for k in c.consts.iter() {
-                            if let Some(h) = k.header() {
-                                h.make_immortal();
-                            }
-                        }
-                    }
-                    if let Some(h) = code.header() {
-                        h.make_immortal();
-                    }
+                    immortalize_code(&code);
                     for d in [&f.globals, &f.builtins] {
                         if let Some(h) = d.header() {
                             h.make_immortal();
