@@ -979,9 +979,10 @@ pub fn freeze_count() -> usize {
 }
 
 /// Makes the program's definitions immortal: every tracked function (with
-/// its code, globals, builtins and closure cells), module (with its dict,
-/// builtin functions and scalar constants) and class (with the values of
-/// its and its bases' namespaces, builtin classes' included). Called once,
+/// its code, globals, builtins, closure cells and defaults), module (with
+/// its dict, builtin functions and scalar constants) and class (with the
+/// values of its and its bases' namespaces, builtin classes' included).
+/// Called once,
 /// when the first extra thread starts, as CPython 3.13's free-threaded
 /// build does: from then on threads share these without touching their
 /// reference counts (a non-owner's count is an atomic read-modify-write on a
@@ -1008,11 +1009,12 @@ pub fn immortalize_definitions(ts: &ThreadState) {
                             h.make_immortal();
                         }
                     }
-                    // Its closure's cells (a method's `__class__`): every
-                    // call copies them into the frame.
+                    // Its closure's cells (a method's `__class__`) and its
+                    // defaults (a `_sentinel=[]`): every call copies them
+                    // into the frame.
                     let guard = crate::qsbr::ReadGuard::new();
-                    if let Some(cl) = f.closure.read(&guard) {
-                        for c in std::iter::once(&*cl).chain(crate::seq::tuple_items(&cl).unwrap_or(&[])) {
+                    for t in [f.closure.read(&guard), f.defaults.read(&guard)].into_iter().flatten() {
+                        for c in std::iter::once(&*t).chain(crate::seq::tuple_items(&t).unwrap_or(&[])) {
                             if let Some(h) = c.header() {
                                 h.make_immortal();
                             }
