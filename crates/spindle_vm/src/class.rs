@@ -378,7 +378,7 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
     }
     let Some(new) = ty.lookup_static("__new__") else { raise!(TypeError, "cannot create '{}' instances", ty.name()) };
     let new = match new.downcast::<PyWrapper>() {
-        Some(w) if new.type_ref() == r.types.staticmethod => w.func.lock().clone(),
+        Some(w) if new.type_ref() == r.types.staticmethod => w.func.get(),
         _ => new,
     };
     let mut v: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::with_capacity(args.args.len() + 1);
@@ -741,9 +741,9 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
             continue;
         }
         let v = if (ks == "__new__") && v.type_ref() == r.types.function {
-            alloc(r.types.staticmethod, PyWrapper { func: Mutex::new(v.clone()), dict: Mutex::new(None) })
+            alloc(r.types.staticmethod, PyWrapper { func: crate::function::WrappedFunc::new(v.clone()), dict: Mutex::new(None) })
         } else if (ks == "__init_subclass__" || ks == "__class_getitem__") && v.type_ref() == r.types.function {
-            alloc(r.types.classmethod, PyWrapper { func: Mutex::new(v.clone()), dict: Mutex::new(None) })
+            alloc(r.types.classmethod, PyWrapper { func: crate::function::WrappedFunc::new(v.clone()), dict: Mutex::new(None) })
         } else {
             v.clone()
         };

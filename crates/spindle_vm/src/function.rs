@@ -268,15 +268,38 @@ pub fn new_method(func: Value, self_: Value) -> Value {
 
 /// classmethod / staticmethod wrappers.
 pub struct PyWrapper {
-    pub func: Mutex<Value>,
+    pub func: WrappedFunc,
     pub dict: Mutex<Option<Value>>,
+}
+
+/// The callable a classmethod/staticmethod wraps, read without a lock on
+/// every call by every thread (`qsbr`): a class's `__new__` is one. Always
+/// set; `__init__` may replace it (the old one is retired).
+pub struct WrappedFunc(crate::qsbr::AtomicValue);
+
+impl WrappedFunc {
+    pub fn new(f: Value) -> WrappedFunc {
+        WrappedFunc(crate::qsbr::AtomicValue::new(Some(f)))
+    }
+
+    /// A counted copy of the callable.
+    pub fn get(&self) -> Value {
+        self.0.get().unwrap_or_else(crate::runtime::none)
+    }
+
+    pub fn set(&self, f: Value) {
+        self.0.set(Some(f));
+    }
 }
 
 impl PyPayload for PyWrapper {
     const KIND: PayloadKind = crate::kinds::CLASSMETHOD;
     const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func.lock());
+        let g = crate::qsbr::ReadGuard::new();
+        if let Some(f) = self.func.0.read(&g) {
+            visit(&f);
+        }
     }
 }
 
