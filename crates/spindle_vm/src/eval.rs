@@ -2355,13 +2355,6 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
     use crate::attr_cache::{self as ac, Kind};
     let ty = owner.type_ref().ptr();
     let pc = f.lasti;
-    if let Some(v) = module_attr_cached(code, pc, name, &owner) {
-        f.stack.push(Some(v));
-        if method {
-            f.stack.push(None);
-        }
-        return Ok(());
-    }
     if let Some(hit) = ac::get(code, pc, name, ty) {
         if hit.kind == Kind::Method {
             if let Some(m) = hit.value.filter(|_| ops::instance_dict_get(&owner, name).is_none()) {
@@ -2377,6 +2370,14 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
             return Ok(());
         }
     } else {
+        // Modules never enter the attribute cache.
+        if let Some(v) = module_attr_cached(code, pc, name, &owner) {
+            f.stack.push(Some(v));
+            if method {
+                f.stack.push(None);
+            }
+            return Ok(());
+        }
         let epoch = crate::types::lookup_epoch();
         if let Some((kind, value)) = ac::classify_load(&owner, name, method) {
             ac::put(code, pc, name, ty, epoch, kind, value);
