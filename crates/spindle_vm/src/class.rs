@@ -378,7 +378,7 @@ fn call_type_default(ts: &ThreadState, ty: TypeRef, callable: &Value, args: Args
     }
     let Some(new) = ty.lookup_static("__new__") else { raise!(TypeError, "cannot create '{}' instances", ty.name()) };
     let new = match new.downcast::<PyWrapper>() {
-        Some(w) if new.type_ref() == r.types.staticmethod => w.func.lock().clone(),
+        Some(w) if new.type_ref() == r.types.staticmethod => w.func.get(),
         _ => new,
     };
     let mut v: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::with_capacity(args.args.len() + 1);
@@ -741,9 +741,9 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
             continue;
         }
         let v = if (ks == "__new__") && v.type_ref() == r.types.function {
-            alloc(r.types.staticmethod, PyWrapper { func: Mutex::new(v.clone()), dict: Mutex::new(None) })
+            alloc(r.types.staticmethod, PyWrapper { func: crate::function::WrappedFunc::new(v.clone()), dict: Mutex::new(None) })
         } else if (ks == "__init_subclass__" || ks == "__class_getitem__") && v.type_ref() == r.types.function {
-            alloc(r.types.classmethod, PyWrapper { func: Mutex::new(v.clone()), dict: Mutex::new(None) })
+            alloc(r.types.classmethod, PyWrapper { func: crate::function::WrappedFunc::new(v.clone()), dict: Mutex::new(None) })
         } else {
             v.clone()
         };
@@ -847,20 +847,34 @@ pub fn super_getattr(ts: &ThreadState, sup: &Value, name: &Value) -> PyResult {
         let this = TypeRef::from_value(&s.thisclass);
         let mro = ot.mro();
         let start = mro.iter().position(|t| Some(*t) == this).map(|i| i + 1).unwrap_or(mro.len());
-        for t in &mro[start..] {
-            if let Some(d) = t.data().dict_data().get_str(name_s) {
-                // object.__init_subclass__ is an implicit classmethod.
-                if name_s == "__init_subclass__" {
-                    if let Some(f) = d.downcast::<NativeFunction>() {
-                        return Ok(crate::function::bind_native(f, obj.clone()));
-                    }
+        let tail = &mro[start..];
+        // When the rest of the MRO is its first class's own MRO (single
+        // inheritance, the usual case), the search is that class's cached
+        // type lookup: no probe of each class's dict under its lock.
+        let found = if tail.first().is_some_and(|first| own_mro_is(*first, tail)) {
+            tail[0].lookup(name_s)
+        } else {
+            tail.iter().find_map(|t| t.data().dict_data().get_str(name_s))
+        };
+        if let Some(d) = found {
+            // object.__init_subclass__ is an implicit classmethod.
+            if name_s == "__init_subclass__" {
+                if let Some(f) = d.downcast::<NativeFunction>() {
+                    return Ok(crate::function::bind_native(f, obj.clone()));
                 }
-                let inst = if obj.is(&ot.to_value()) { None } else { Some(obj) };
-                return ops::descr_get(ts, d, inst, ot);
             }
+            let inst = if obj.is(&ot.to_value()) { None } else { Some(obj) };
+            return ops::descr_get(ts, d, inst, ot);
         }
     }
     ops::generic_getattr(ts, sup, name)
+}
+
+/// Whether `mro` (starting with `t`) is exactly `t`'s MRO.
+fn own_mro_is(t: TypeRef, mro: &[TypeRef]) -> bool {
+    let guard = crate::qsbr::ReadGuard::new();
+    let rest = t.data().mro_rest.read(&guard);
+    rest.len() + 1 == mro.len() && rest.iter().zip(&mro[1..]).all(|(v, m)| TypeRef::from_value(v) == Some(*m))
 }
 
 /// `super()` / `super(t)` / `super(t, obj)`.

@@ -424,8 +424,9 @@ fn copy_closure(frame: &mut Frame, f: &PyFunction) {
     if frame.code_data().n_free == 0 {
         return;
     }
-    if let Some(cl) = f.closure.lock().as_ref() {
-        if let Some(cells) = crate::seq::tuple_items(cl) {
+    let guard = crate::qsbr::ReadGuard::new();
+    if let Some(cl) = f.closure.read(&guard) {
+        if let Some(cells) = crate::seq::tuple_items(&cl) {
             let n = frame.locals.len();
             let nf = cells.len();
             for (i, c) in cells.iter().enumerate() {
@@ -1756,7 +1757,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                         0x01 => pf.defaults.set(Some(attr)),
                         0x02 => pf.kwdefaults.set(Some(attr)),
                         0x04 => pf.attrs.lock().annotations = Some(attr),
-                        0x08 => *pf.closure.lock() = Some(attr),
+                        0x08 => pf.closure.set(Some(attr)),
                         _ => pf.attrs.lock().annotate = Some(attr),
                     }
                 }
@@ -2148,14 +2149,26 @@ fn try_inline_binary(ts: &ThreadState, a: Value, b: Value, base: usize, (code, p
     Ok(Ok(frame))
 }
 
+/// The globals' `__name__` for MAKE_FUNCTION's `__module__`, through
+/// LOAD_GLOBAL's cache (this instruction, the globals' version): functions
+/// made in a loop by several threads would otherwise all probe the shared
+/// globals dict under its lock.
+fn function_module(f: &Frame) -> Value {
+    let Some(g) = f.globals.downcast::<crate::dict::PyDict>() else { return none() };
+    let key = crate::globals_cache::Key { code: f.code_data().serial, pc: f.lasti };
+    let version = g.watch_version();
+    if let Some(v) = crate::globals_cache::get(&key, version, 0) {
+        return v;
+    }
+    let v = g.get_str("__name__").unwrap_or_else(none);
+    crate::globals_cache::put(key, version, 0, v.clone());
+    v
+}
+
 fn make_function(f: &Frame, code_obj: Value) -> PyResult {
     let Some(code) = code_obj.downcast::<PyCode>() else { raise!(SystemError, "MAKE_FUNCTION expects a code object") };
     let doc = if code.code.flags.has(CodeFlags::HAS_DOCSTRING) { code.consts.first().cloned() } else { None };
-    let module = f
-        .globals
-        .downcast::<crate::dict::PyDict>()
-        .and_then(|g| g.get_str("__name__"))
-        .unwrap_or_else(none);
+    let module = function_module(f);
     let attrs = FunctionAttrs {
         name: code.name.clone(),
         qualname: code.qualname.clone(),
@@ -2172,7 +2185,7 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
             code: crate::function::CodeCell::new(code_obj.clone()),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
-            closure: parking_lot::Mutex::new(None),
+            closure: crate::qsbr::AtomicValue::new(None),
             attrs: parking_lot::Mutex::new(attrs),
             defaults: crate::qsbr::AtomicValue::new(None),
             kwdefaults: crate::qsbr::AtomicValue::new(None),
@@ -2281,6 +2294,30 @@ fn load_global_cached(f: &Frame, code: usize, name: &Value) -> PyResult {
     Ok(v)
 }
 
+/// `module.name` for an exact module whose dict holds the name and whose
+/// type does not, through LOAD_GLOBAL's cache keyed by this instruction and
+/// the module dict's version (builtins version 0, which no dict has): a hit
+/// takes no dict lock. The `module` type is immutable, so a name it lacks
+/// when the entry is made it lacks for good. None: the general path.
+#[inline]
+fn module_attr_cached(code: usize, pc: usize, name: &Value, owner: &Value) -> Option<Value> {
+    if owner.type_ref() != rt().types.module {
+        return None;
+    }
+    let d = owner.downcast::<crate::cell::PyModule>()?.dict.downcast::<crate::dict::PyDict>()?;
+    let key = crate::globals_cache::Key { code, pc };
+    let version = d.watch_version();
+    if let Some(v) = crate::globals_cache::get(&key, version, 0) {
+        return Some(v);
+    }
+    if owner.type_ref().lookup_name(name).is_some() {
+        return None;
+    }
+    let v = d.get_name(name)?;
+    crate::globals_cache::put(key, version, 0, v.clone());
+    Some(v)
+}
+
 fn load_global(f: &Frame, name: &Value) -> PyResult {
     if f.globals.type_ref() != rt().types.dict {
         // A dict subclass as globals (annotationlib's fake globals): honour
@@ -2333,6 +2370,14 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
             return Ok(());
         }
     } else {
+        // Modules never enter the attribute cache.
+        if let Some(v) = module_attr_cached(code, pc, name, &owner) {
+            f.stack.push(Some(v));
+            if method {
+                f.stack.push(None);
+            }
+            return Ok(());
+        }
         let epoch = crate::types::lookup_epoch();
         if let Some((kind, value)) = ac::classify_load(&owner, name, method) {
             ac::put(code, pc, name, ty, epoch, kind, value);
@@ -2375,8 +2420,23 @@ fn fused_attr_load(f: &Frame, arg: u32, pc: usize, pycode: &PyCode, local: usize
 #[inline]
 fn load_attr_borrowed(code: usize, pc: usize, name: &Value, owner: &Value) -> Option<Value> {
     let ty = owner.type_ref().ptr();
-    let hit = crate::attr_cache::get(code, pc, name, ty)?;
+    let Some(hit) = crate::attr_cache::get(code, pc, name, ty) else {
+        return thread_local_attr(owner, name);
+    };
     plain_hit_value(code, pc, name, ty, hit, owner)
+}
+
+/// `local.name` for an exact `_thread._local` (a builtin type, so its
+/// namespace never changes) that lacks the name: the value in this thread's
+/// dict for the local, if it has one. None: the general path.
+#[inline(never)]
+fn thread_local_attr(owner: &Value, name: &Value) -> Option<Value> {
+    let l = owner.downcast::<crate::thread_local::PyThreadLocal>()?;
+    let ty = owner.type_ref();
+    if ty.is_heap() || ty.lookup_name(name).is_some() {
+        return None;
+    }
+    crate::thread_local::instance_dict_get(l, name)
 }
 
 /// The value of a cache hit that resolves `owner.name` without running

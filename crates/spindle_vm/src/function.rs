@@ -163,7 +163,9 @@ pub struct PyFunction {
     pub code: CodeCell,
     pub globals: Value,
     pub builtins: Value,
-    pub closure: Mutex<Option<Value>>,
+    /// `__closure__`, read on every call by every thread without a lock
+    /// (`qsbr`); set once, by MAKE_FUNCTION's SET_FUNCTION_ATTRIBUTE.
+    pub closure: crate::qsbr::AtomicValue,
     pub attrs: Mutex<FunctionAttrs>,
     /// `__defaults__` and `__kwdefaults__`, read on calls by every thread
     /// without a lock (`qsbr`).
@@ -184,7 +186,7 @@ pub fn set_code(f: &PyFunction, v: Option<Value>) -> PyResult<()> {
     let Some(c) = v.as_ref().and_then(|v| v.downcast::<crate::code::PyCode>()) else {
         crate::raise!(TypeError, "__code__ must be set to a code object");
     };
-    let ncells = f.closure.lock().as_ref().and_then(|t| crate::seq::tuple_items(t).map(<[Value]>::len)).unwrap_or(0);
+    let ncells = f.closure.get().and_then(|t| crate::seq::tuple_items(&t).map(<[Value]>::len)).unwrap_or(0);
     if c.n_free != ncells {
         let name = crate::str::as_str(&f.attrs.lock().name).unwrap_or("?").to_owned();
         crate::raise!(ValueError, "{}() requires a code object with {} free vars, not {}", name, ncells, c.n_free);
@@ -222,11 +224,8 @@ impl PyPayload for PyFunction {
         }
         visit(&self.globals);
         visit(&self.builtins);
-        if let Some(c) = self.closure.lock().as_ref() {
-            visit(c);
-        }
         let g = crate::qsbr::ReadGuard::new();
-        for v in [self.defaults.read(&g), self.kwdefaults.read(&g)].into_iter().flatten() {
+        for v in [self.closure.read(&g), self.defaults.read(&g), self.kwdefaults.read(&g)].into_iter().flatten() {
             visit(&v);
         }
         drop(g);
@@ -240,7 +239,7 @@ impl PyPayload for PyFunction {
         }
     }
     fn clear(&self) {
-        let old = self.closure.lock().take();
+        let old = self.closure.take();
         drop(old);
         let mut a = self.attrs.lock();
         let olds = (self.defaults.take(), self.kwdefaults.take(), a.annotations.take(), a.annotate.take(), a.dict.take());
@@ -269,15 +268,38 @@ pub fn new_method(func: Value, self_: Value) -> Value {
 
 /// classmethod / staticmethod wrappers.
 pub struct PyWrapper {
-    pub func: Mutex<Value>,
+    pub func: WrappedFunc,
     pub dict: Mutex<Option<Value>>,
+}
+
+/// The callable a classmethod/staticmethod wraps, read without a lock on
+/// every call by every thread (`qsbr`): a class's `__new__` is one. Always
+/// set; `__init__` may replace it (the old one is retired).
+pub struct WrappedFunc(crate::qsbr::AtomicValue);
+
+impl WrappedFunc {
+    pub fn new(f: Value) -> WrappedFunc {
+        WrappedFunc(crate::qsbr::AtomicValue::new(Some(f)))
+    }
+
+    /// A counted copy of the callable.
+    pub fn get(&self) -> Value {
+        self.0.get().unwrap_or_else(crate::runtime::none)
+    }
+
+    pub fn set(&self, f: Value) {
+        self.0.set(Some(f));
+    }
 }
 
 impl PyPayload for PyWrapper {
     const KIND: PayloadKind = crate::kinds::CLASSMETHOD;
     const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func.lock());
+        let g = crate::qsbr::ReadGuard::new();
+        if let Some(f) = self.func.0.read(&g) {
+            visit(&f);
+        }
     }
 }
 

@@ -917,6 +917,57 @@ pub fn unfreeze() {
     }
 }
 
+/// Makes a function's code immortal with its constants (LOAD_CONST counts
+/// them on every use) and names, and so the code of the functions it makes
+/// (a constant): MAKE_FUNCTION copies a code's name and qualname into each
+/// function it makes.
+fn immortalize_code(code: &Value) {
+    if let Some(h) = code.header() {
+        h.make_immortal();
+    }
+    let Some(c) = code.downcast::<crate::code::PyCode>() else { return };
+    for v in [&c.name, &c.qualname, &c.filename] {
+        if let Some(h) = v.header() {
+            h.make_immortal();
+        }
+    }
+    for k in c.consts.iter() {
+        if k.downcast::<crate::code::PyCode>().is_some() {
+            immortalize_code(k);
+        } else if let Some(h) = k.header() {
+            h.make_immortal();
+        }
+    }
+}
+
+/// Makes every value in the namespaces of `t` and its MRO immortal: type
+/// lookups (`__new__`, `__init__`, methods, class constants) return them
+/// counted, on every instantiation and call.
+/// `done` holds the types already seen (bases are shared by many classes).
+fn immortalize_namespaces(t: crate::object::TypeRef, done: &mut std::collections::HashSet<usize>) {
+    for c in t.mro() {
+        if !done.insert(c.ptr()) {
+            continue;
+        }
+        for value in c.data().dict_data().values() {
+            if let Some(h) = value.header() {
+                h.make_immortal();
+            }
+        }
+    }
+}
+
+/// A module-level value `immortalize_definitions` treats as a definition:
+/// a builtin function (`len`, `math.sqrt`: looked up as globals and called
+/// by every thread) or an immutable scalar bound at import (a module
+/// constant; its code object's constant, immortal in CPython 3.13's
+/// free-threaded build, is gone by then).
+fn is_module_constant(v: &Value) -> bool {
+    let t = v.type_ref();
+    let ty = &crate::runtime::rt().types;
+    t == ty.builtin_function || t == ty.str || t == ty.int || t == ty.float || t == ty.bytes
+}
+
 /// `gc.get_freeze_count()`.
 pub fn freeze_count() -> usize {
     let mut n = 0;
@@ -928,8 +979,11 @@ pub fn freeze_count() -> usize {
 }
 
 /// Makes the program's definitions immortal: every tracked function (with
-/// its code, globals and builtins), module (with its dict) and class. Called
-/// once, when the first extra thread starts, as CPython 3.13's free-threaded
+/// its code, globals, builtins, closure cells and defaults), module (with
+/// its dict, builtin functions and scalar constants) and class (with the
+/// values of its and its bases' namespaces, builtin classes' included).
+/// Called once,
+/// when the first extra thread starts, as CPython 3.13's free-threaded
 /// build does: from then on threads share these without touching their
 /// reference counts (a non-owner's count is an atomic read-modify-write on a
 /// shared cache line). The cost is theirs never being freed; CPython 3.14
@@ -937,6 +991,7 @@ pub fn freeze_count() -> usize {
 /// too (issue 7). Immortal objects stay tracked: the collector sees them as
 /// always reachable.
 pub fn immortalize_definitions(ts: &ThreadState) {
+    let mut types_done = std::collections::HashSet::new();
     let _ = with_all_tracked(ts, None, |objs| {
         for &p in objs {
             // SAFETY: with the world stopped every listed object is alive;
@@ -948,28 +1003,49 @@ pub fn immortalize_definitions(ts: &ThreadState) {
                     // SAFETY: the function's current code is alive while it
                     // is; the view is never dropped.
                     let code = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(f.code.current_ptr()) });
-                    if let Some(c) = code.downcast::<crate::code::PyCode>() {
-                        // Its constants too: LOAD_CONST counts them on every use.
-                        for k in c.consts.iter() {
-                            if let Some(h) = k.header() {
-                                h.make_immortal();
-                            }
-                        }
-                    }
-                    if let Some(h) = code.header() {
-                        h.make_immortal();
-                    }
+                    immortalize_code(&code);
                     for d in [&f.globals, &f.builtins] {
                         if let Some(h) = d.header() {
                             h.make_immortal();
                         }
                     }
+                    // Its closure's cells (a method's `__class__`) and its
+                    // defaults (a `_sentinel=[]`): every call copies them
+                    // into the frame.
+                    let guard = crate::qsbr::ReadGuard::new();
+                    for t in [f.closure.read(&guard), f.defaults.read(&guard)].into_iter().flatten() {
+                        for c in std::iter::once(&*t).chain(crate::seq::tuple_items(&t).unwrap_or(&[])) {
+                            if let Some(h) = c.header() {
+                                h.make_immortal();
+                            }
+                        }
+                    }
+                    drop(guard);
                 }
             } else if kind == crate::kinds::MODULE {
-                if let Some(h) = v.downcast::<crate::cell::PyModule>().and_then(|m| m.dict.header()) {
-                    h.make_immortal();
+                if let Some(m) = v.downcast::<crate::cell::PyModule>() {
+                    if let Some(h) = m.dict.header() {
+                        h.make_immortal();
+                    }
+                    if let Some(d) = m.dict.downcast::<crate::dict::PyDict>() {
+                        for value in d.values() {
+                            if is_module_constant(&value) {
+                                if let Some(h) = value.header() {
+                                    h.make_immortal();
+                                }
+                            } else if let Some(t) = crate::object::TypeRef::from_value(&value) {
+                                // Builtin classes (`ValueError`) are immortal
+                                // but untracked: reached only from here.
+                                immortalize_namespaces(t, &mut types_done);
+                            }
+                        }
+                    }
                 }
-            } else if kind != crate::kinds::TYPE {
+            } else if kind == crate::kinds::TYPE {
+                if let Some(t) = crate::object::TypeRef::from_value(&v) {
+                    immortalize_namespaces(t, &mut types_done);
+                }
+            } else {
                 continue;
             }
             if let Some(h) = v.header() {

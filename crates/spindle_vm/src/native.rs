@@ -119,7 +119,7 @@ pub fn add_property(t: TypeRef, name: &'static str, get: NativeFnPtr, set: Optio
 pub fn add_classmethod(t: TypeRef, name: &'static str, f: NativeFnPtr) {
     let w = crate::object::alloc(
         rt().types.classmethod_descriptor,
-        crate::function::PyWrapper { func: parking_lot::Mutex::new(crate::function::new_method_descriptor(t, name, f)), dict: parking_lot::Mutex::new(None) },
+        crate::function::PyWrapper { func: crate::function::WrappedFunc::new(crate::function::new_method_descriptor(t, name, f)), dict: parking_lot::Mutex::new(None) },
     );
     add_class_value(t, name, w);
 }

@@ -169,13 +169,13 @@ pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: Typ
     }
     if t == r.types.classmethod {
         if let Some(w) = descr.downcast::<PyWrapper>() {
-            let f = w.func.lock().clone();
+            let f = w.func.get();
             return Ok(crate::function::new_method(f, owner.to_value()));
         }
     }
     if t == r.types.staticmethod {
         if let Some(w) = descr.downcast::<PyWrapper>() {
-            return Ok(w.func.lock().clone());
+            return Ok(w.func.get());
         }
     }
     if let Some(p) = descr.downcast::<PyProperty>() {

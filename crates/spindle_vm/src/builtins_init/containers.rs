@@ -973,7 +973,7 @@ pub(crate) fn classmethodize(t: TypeRef, name: &str) {
     let d = t.data().dict_data();
     if let Some(f) = d.get_str(name) {
         // A builtin's class method is a `classmethod_descriptor`, as in CPython.
-        let w = alloc(rt().types.classmethod_descriptor, crate::function::PyWrapper { func: Mutex::new(f), dict: Mutex::new(None) });
+        let w = alloc(rt().types.classmethod_descriptor, crate::function::PyWrapper { func: crate::function::WrappedFunc::new(f), dict: Mutex::new(None) });
         d.set_str(crate::str::intern(name), w);
     }
 }

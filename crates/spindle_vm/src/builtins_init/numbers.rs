@@ -116,7 +116,7 @@ pub(super) fn init(r: &Runtime) {
         ],
     );
     super::add_value(i, "from_bytes", alloc(r.types.classmethod_descriptor, crate::function::PyWrapper {
-        func: parking_lot::Mutex::new(crate::function::new_method_descriptor(i, "from_bytes", int_from_bytes)),
+        func: crate::function::WrappedFunc::new(crate::function::new_method_descriptor(i, "from_bytes", int_from_bytes)),
         dict: parking_lot::Mutex::new(None),
     }));
     add_methods(r.types.bool_, &[("__repr__", bool_repr), ("__and__", bool_and), ("__or__", bool_or), ("__xor__", bool_xor), ("__rand__", bool_and), ("__ror__", bool_or), ("__rxor__", bool_xor), ("__invert__", bool_invert)]);
@@ -173,11 +173,11 @@ pub(super) fn init(r: &Runtime) {
         ],
     );
     super::add_value(f, "fromhex", alloc(r.types.classmethod_descriptor, crate::function::PyWrapper {
-        func: parking_lot::Mutex::new(crate::function::new_method_descriptor(f, "fromhex", float_fromhex)),
+        func: crate::function::WrappedFunc::new(crate::function::new_method_descriptor(f, "fromhex", float_fromhex)),
         dict: parking_lot::Mutex::new(None),
     }));
     super::add_value(f, "__getformat__", alloc(r.types.classmethod_descriptor, crate::function::PyWrapper {
-        func: parking_lot::Mutex::new(crate::function::new_method_descriptor(f, "__getformat__", float_getformat)),
+        func: crate::function::WrappedFunc::new(crate::function::new_method_descriptor(f, "__getformat__", float_getformat)),
         dict: parking_lot::Mutex::new(None),
     }));
     let c = r.types.complex;

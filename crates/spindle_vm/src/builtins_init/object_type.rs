@@ -238,7 +238,7 @@ pub(super) fn init(r: &Runtime) {
         };
         Ok(alloc(
             rt().types.function,
-            PyFunction { code: crate::function::CodeCell::new(code.clone()), globals, builtins, closure: Mutex::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs), defaults: crate::qsbr::AtomicValue::new(argdefs.filter(|x| !is_none(x))), kwdefaults: crate::qsbr::AtomicValue::new(kwdefaults.filter(|x| !is_none(x))) },
+            PyFunction { code: crate::function::CodeCell::new(code.clone()), globals, builtins, closure: crate::qsbr::AtomicValue::new(closure.filter(|x| !is_none(x))), attrs: Mutex::new(attrs), defaults: crate::qsbr::AtomicValue::new(argdefs.filter(|x| !is_none(x))), kwdefaults: crate::qsbr::AtomicValue::new(kwdefaults.filter(|x| !is_none(x))) },
         ))
     });
     init_getsets(r);
@@ -591,7 +591,7 @@ fn type_new_native(ts: &ThreadState, args: Args<'_>) -> PyResult {
             let same = type_new.as_ref().map(|t| t.is(&wn)).unwrap_or(false);
             if !same {
                 let wn = match wn.downcast::<PyWrapper>() {
-                    Some(w) => w.func.lock().clone(),
+                    Some(w) => w.func.get(),
                     None => wn,
                 };
                 let mut v = vec![winner.to_value(), pos[1].clone(), pos[2].clone(), pos[3].clone()];
@@ -1093,7 +1093,7 @@ fn property_set_name(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 fn wrapper_new(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(t) = args.args.first().and_then(TypeRef::from_value) else { raise!(TypeError, "expected a type") };
     let f = args.args.get(1).cloned().unwrap_or_else(none);
-    Ok(alloc(t, PyWrapper { func: Mutex::new(f), dict: Mutex::new(None) }))
+    Ok(alloc(t, PyWrapper { func: crate::function::WrappedFunc::new(f), dict: Mutex::new(None) }))
 }
 
 fn wrapper_init(_ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -1105,7 +1105,7 @@ fn wrapper_init(_ts: &ThreadState, args: Args<'_>) -> PyResult {
         raise!(TypeError, "{} expected 1 argument, got {}", name, args.args.len() - 1);
     }
     if let Some(w) = args.args[0].downcast::<PyWrapper>() {
-        *w.func.lock() = args.args[1].clone();
+        w.func.set(args.args[1].clone());
     }
     Ok(none())
 }
@@ -1113,7 +1113,7 @@ fn wrapper_init(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 /// `<staticmethod(f)>` / `<classmethod(f)>`, the type's own name for subclasses.
 fn wrapper_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected staticmethod") };
-    let f = w.func.lock().clone();
+    let f = w.func.get();
     let inner = ops::repr_string(ts, &f)?;
     let name = if args.args[0].type_ref().is_subtype(rt().types.classmethod) { "classmethod" } else { "staticmethod" };
     Ok(new_str(&format!("<{name}({inner})>")))
@@ -1121,13 +1121,13 @@ fn wrapper_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 /// A builtin function as a `staticmethod` class attribute (`str.maketrans`).
 pub(crate) fn static_builtin(f: Value) -> Value {
-    alloc(rt().types.staticmethod, PyWrapper { func: Mutex::new(f), dict: Mutex::new(None) })
+    alloc(rt().types.staticmethod, PyWrapper { func: crate::function::WrappedFunc::new(f), dict: Mutex::new(None) })
 }
 
 /// `<method 'fromkeys' of 'dict' objects>`.
 fn classmethod_descriptor_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected classmethod_descriptor") };
-    let f = w.func.lock().clone();
+    let f = w.func.get();
     match f.downcast::<NativeFunction>() {
         Some(n) => {
             let owner = n.qualname.rsplit_once('.').map_or("", |(o, _)| o);
@@ -1141,7 +1141,7 @@ fn classmethod_descriptor_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
 /// `__self__` is the class, as CPython's classmethod_descriptor gives.
 pub(crate) fn classmethod_descriptor_bind(descr: &Value, owner: Value) -> Value {
     let Some(w) = descr.downcast::<PyWrapper>() else { return descr.clone() };
-    let f = w.func.lock().clone();
+    let f = w.func.get();
     match f.downcast::<NativeFunction>() {
         Some(n) => crate::function::bind_native(n, owner),
         None => crate::function::new_method(f, owner),
@@ -1159,7 +1159,7 @@ fn classmethod_descriptor_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 /// Calling the descriptor itself: the class comes first, as for a bound call.
 fn classmethod_descriptor_call(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected classmethod_descriptor") };
-    let f = w.func.lock().clone();
+    let f = w.func.get();
     let name = f.downcast::<NativeFunction>().map_or(String::new(), |n| n.qualname.clone());
     match args.args.get(1) {
         Some(c) if TypeRef::from_value(c).is_some() => {}
@@ -1175,17 +1175,17 @@ fn classmethod_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
         Some(t) if !is_none(t) => t.clone(),
         _ => args.args.get(1).map(|o| o.type_ref().to_value()).unwrap_or_else(none),
     };
-    Ok(crate::function::new_method(w.func.lock().clone(), owner))
+    Ok(crate::function::new_method(w.func.get(), owner))
 }
 
 fn staticmethod_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected staticmethod") };
-    Ok(w.func.lock().clone())
+    Ok(w.func.get())
 }
 
 fn staticmethod_call(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected staticmethod") };
-    let f = w.func.lock().clone();
+    let f = w.func.get();
     ops::call_args(ts, &f, Args { args: &args.args[1..], kwnames: args.kwnames })
 }
 
@@ -1356,7 +1356,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__code__" => f.code(),
             "__globals__" => f.globals.clone(),
             "__builtins__" => f.builtins.clone(),
-            "__closure__" => opt(&f.closure.lock()),
+            "__closure__" => opt(&f.closure.get()),
             "__type_params__" => a.type_params.clone().unwrap_or_else(|| new_tuple(vec![])),
             "__annotate__" => opt(&a.annotate),
             "__annotations__" => {
@@ -1533,13 +1533,13 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
     }
     if let Some(w) = obj.downcast::<PyWrapper>() {
         return Ok(match name {
-            "__func__" | "__wrapped__" => Some(w.func.lock().clone()),
+            "__func__" | "__wrapped__" => Some(w.func.get()),
             "__isabstractmethod__" => {
-                let f = w.func.lock().clone();
+                let f = w.func.get();
                 Some(ops::getattr_opt(ts, &f, "__isabstractmethod__")?.unwrap_or_else(|| new_bool(false)))
             }
             "__name__" | "__qualname__" | "__doc__" | "__module__" => {
-                let f = w.func.lock().clone();
+                let f = w.func.get();
                 ops::getattr_opt(ts, &f, name)?
             }
             _ => None,
