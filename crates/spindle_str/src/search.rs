@@ -58,31 +58,28 @@ pub(crate) fn needle_units<T: Unit>(needle: &PyStrData) -> Option<Cow<'_, [T]>> 
     Some(Cow::Owned(needle.code_points().map(T::from_cp).collect()))
 }
 
-/// A prepared search for one needle in one haystack.
+/// A prepared search for one needle in one haystack. The byte searchers
+/// are built on first use (a `startswith` needs neither, a `find` only the
+/// forward one).
 pub(crate) struct Finder<'a, T: Unit> {
     hay: &'a [T],
     needle: &'a [T],
-    fwd: Option<memmem::Finder<'a>>,
-    rev: Option<memmem::FinderRev<'a>>,
+    fwd: std::cell::OnceCell<memmem::Finder<'a>>,
+    rev: std::cell::OnceCell<memmem::FinderRev<'a>>,
 }
 
 impl<'a, T: Unit> Finder<'a, T> {
     pub(crate) fn new(hay: &'a [T], needle: &'a [T]) -> Self {
-        let (fwd, rev) = if needle.len() > 1 {
-            let nb: &'a [u8] = bytemuck::cast_slice(needle);
-            (
-                Some(memmem::Finder::new(nb)),
-                Some(memmem::FinderRev::new(nb)),
-            )
-        } else {
-            (None, None)
-        };
         Self {
             hay,
             needle,
-            fwd,
-            rev,
+            fwd: std::cell::OnceCell::new(),
+            rev: std::cell::OnceCell::new(),
         }
+    }
+
+    fn needle_bytes(&self) -> &'a [u8] {
+        bytemuck::cast_slice(self.needle)
     }
 
     /// First match starting in `from..` and ending by `to`.
@@ -103,7 +100,7 @@ impl<'a, T: Unit> Finder<'a, T> {
                 hay.iter().position(|u| u == one).map(|i| i + from)
             }
             _ => {
-                let fwd = self.fwd.as_ref()?;
+                let fwd = self.fwd.get_or_init(|| memmem::Finder::new(self.needle_bytes()));
                 let w = std::mem::size_of::<T>();
                 let hb: &[u8] = bytemuck::cast_slice(hay);
                 let mut pos = 0;
@@ -137,7 +134,7 @@ impl<'a, T: Unit> Finder<'a, T> {
                 hay.iter().rposition(|u| u == one).map(|i| i + from)
             }
             _ => {
-                let rev = self.rev.as_ref()?;
+                let rev = self.rev.get_or_init(|| memmem::FinderRev::new(self.needle_bytes()));
                 let w = std::mem::size_of::<T>();
                 let hb: &[u8] = bytemuck::cast_slice(hay);
                 let mut end = hb.len();
