@@ -2,7 +2,8 @@
 //! under the freshly built `spindle` binary. Each program races 8 threads
 //! on one object (list, dict, set, bytearray, deque, instance and class
 //! attributes, generator and iterators, import, cycle collection with
-//! finalizers, queue hand-offs under collection, `+=` counters), checks its invariants itself and prints
+//! finalizers, queue hand-offs under collection, closure cells, `+=`
+//! counters), checks its invariants itself and prints
 //! `ok` last. A run fails on a non-zero exit, a signal, a timeout, or a
 //! missing `ok`.
 //!

@@ -531,8 +531,8 @@ pub fn build_class(ts: &ThreadState, args: Args<'_>) -> PyResult {
     } else {
         ns.downcast::<PyDict>().and_then(|d| d.get_str("__classcell__"))
     };
-    if let Some(c) = cell.as_ref().and_then(|c| c.downcast::<crate::cell::PyCell>()) {
-        *c.value.lock() = Some(cls.clone());
+    if let Some(c) = &cell {
+        drop(crate::cell::cell_set(c, Some(cls.clone())));
     }
     Ok(cls)
 }
@@ -925,7 +925,7 @@ fn zero_arg_super(ts: &ThreadState) -> PyResult<(Value, Option<Value>)> {
     let first = f.locals.first().cloned().flatten();
     let first = match first {
         Some(v) => match v.downcast::<crate::cell::PyCell>() {
-            Some(c) if f.code.localspluskinds.first().map(|k| k.any(spindle_bytecode::LocalKind::CELL)).unwrap_or(false) => c.value.lock().clone(),
+            Some(_) if f.code.localspluskinds.first().map(|k| k.any(spindle_bytecode::LocalKind::CELL)).unwrap_or(false) => crate::cell::cell_get(&v),
             _ => Some(v),
         },
         None => None,
@@ -933,7 +933,9 @@ fn zero_arg_super(ts: &ThreadState) -> PyResult<(Value, Option<Value>)> {
     let Some(first) = first else { raise!(RuntimeError, "super(): arg[0] deleted") };
     let idx = f.code.localsplus.iter().position(|n| &**n == "__class__");
     let Some(i) = idx else { raise!(RuntimeError, "super(): __class__ cell not found") };
-    let cls = f.locals.get(i).cloned().flatten().and_then(|c| c.downcast::<crate::cell::PyCell>().and_then(|c| c.value.lock().clone()));
+    // Read through the frame's slot: the cell is shared by every thread
+    // calling the method, so no count on it.
+    let cls = f.locals.get(i).and_then(Option::as_ref).and_then(crate::cell::cell_get);
     let Some(cls) = cls else { raise!(RuntimeError, "super(): empty __class__ cell") };
     if TypeRef::from_value(&cls).is_none() {
         raise!(RuntimeError, "super(): __class__ is not a type ({})", ops::type_name(&cls));

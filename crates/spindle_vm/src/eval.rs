@@ -1189,7 +1189,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::MakeCell => {
                 let i = arg as usize;
                 let init = f.locals[i].take();
-                f.locals[i] = Some(crate::object::alloc(rt().types.cell, PyCell { value: parking_lot::Mutex::new(init) }));
+                f.locals[i] = Some(crate::object::alloc(rt().types.cell, PyCell::new(init)));
             }
             Opcode::CopyFreeVars => {
                 // prepare_call already copied the closure cells into the free slots.
@@ -2213,8 +2213,9 @@ fn unbound_local(f: &Frame, i: usize) -> PyErr {
 }
 
 fn cell_get(f: &Frame, i: usize) -> PyResult {
-    let cell = f.locals.get(i).cloned().flatten();
-    let v = cell.as_ref().and_then(|c| c.downcast::<PyCell>()).and_then(|c| c.value.lock().clone());
+    // Through the frame's slot: no count on the cell (closures' cells are
+    // shared by every thread calling the function).
+    let v = f.locals.get(i).and_then(Option::as_ref).and_then(crate::cell::cell_get);
     match v {
         Some(v) => Ok(v),
         None => {
@@ -2235,10 +2236,8 @@ fn cell_get(f: &Frame, i: usize) -> PyResult {
 
 fn cell_set(f: &Frame, i: usize, v: Option<Value>) {
     if let Some(Some(c)) = f.locals.get(i) {
-        if let Some(cell) = c.downcast::<PyCell>() {
-            let old = std::mem::replace(&mut *cell.value.lock(), v);
-            drop(old);
-        }
+        // The old value drops outside the cell's lock.
+        drop(crate::cell::cell_set(c, v));
     }
 }
 

@@ -180,7 +180,7 @@ pub fn fast_locals(f: &Frame) -> Value {
             let Some(v) = f.locals.get(i).cloned().flatten() else { continue };
             let kind = f.code.localspluskinds.get(i).copied().unwrap_or(spindle_bytecode::LocalKind(0));
             let v = if kind.any(spindle_bytecode::LocalKind::CELL | spindle_bytecode::LocalKind::FREE) {
-                match v.downcast::<crate::cell::PyCell>().and_then(|c| c.value.lock().clone()) {
+                match crate::cell::cell_get(&v) {
                     Some(x) => x,
                     None => continue,
                 }

@@ -299,12 +299,26 @@ impl AtomicValue {
         }
     }
 
+    /// Publishes `v` and hands the old value back to the caller, who must
+    /// retire it unless no lock-free reader can hold it (`cell::PyCell`).
+    pub fn swap(&self, v: Option<Value>) -> Option<Value> {
+        let old = std::num::NonZeroUsize::new(self.0.swap(v.map_or(0, Value::into_raw), Ordering::AcqRel))?;
+        // SAFETY: the cell owned the value it held; it is handed over.
+        Some(unsafe { Value::from_bits(old) })
+    }
+
     /// Takes the value out (the cycle collector's clear, on an object no
     /// reader can reach: dropped by the caller, not retired).
     pub fn take(&self) -> Option<Value> {
         let old = std::num::NonZeroUsize::new(self.0.swap(0, Ordering::AcqRel))?;
         // SAFETY: the cell owned the value it held; it is handed over.
         Some(unsafe { Value::from_bits(old) })
+    }
+}
+
+impl Default for AtomicValue {
+    fn default() -> Self {
+        AtomicValue::new(None)
     }
 }
 

@@ -209,7 +209,7 @@ pub(super) fn init(r: &Runtime) {
     });
     add_new(r.types.cell, |_ts, a| {
         let v = a.positional().get(1).cloned();
-        Ok(alloc(rt().types.cell, PyCell { value: Mutex::new(v) }))
+        Ok(alloc(rt().types.cell, PyCell::new(v)))
     });
     add_new(r.types.function, |_ts, a| {
         let [_, code, globals, name, argdefs, closure, kwdefaults] =
@@ -866,7 +866,7 @@ fn module_dir(ts: &ThreadState, args: Args<'_>) -> PyResult {
 
 fn cell_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = &args.args[0];
-    let inner = o.downcast::<PyCell>().and_then(|c| c.value.lock().clone());
+    let inner = crate::cell::cell_get(o);
     Ok(new_str(&match inner {
         Some(v) => format!("<cell at {:#x}: {} object at {:#x}>", o.id(), ops::type_name(&v), v.id()),
         None => format!("<cell at {:#x}: empty>", o.id()),
@@ -1500,9 +1500,9 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             _ => return Ok(None),
         }));
     }
-    if let Some(c) = obj.downcast::<PyCell>() {
+    if obj.downcast::<PyCell>().is_some() {
         if name == "cell_contents" {
-            return match c.value.lock().clone() {
+            return match crate::cell::cell_get(obj) {
                 Some(v) => Ok(Some(v)),
                 None => raise!(ValueError, "Cell is empty"),
             };
@@ -1778,9 +1778,9 @@ pub fn builtin_setattr(ts: &ThreadState, obj: &Value, name: &str, value: Option<
             return Ok(true);
         }
     }
-    if let Some(c) = obj.downcast::<PyCell>() {
+    if obj.downcast::<PyCell>().is_some() {
         if name == "cell_contents" {
-            *c.value.lock() = value.cloned();
+            drop(crate::cell::cell_set(obj, value.cloned()));
             return Ok(true);
         }
     }
