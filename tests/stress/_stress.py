@@ -10,6 +10,7 @@ Environment knobs:
   SPINDLE_STRESS_SCALE=f    multiplies every loop count (default 1)
 """
 
+import collections
 import os
 import sys
 import threading
@@ -63,6 +64,24 @@ def run_threads(worker, nthreads=None):
     for t in threads:
         t.join()
     return results
+
+
+def drain(it, limit=None):
+    """Runs every worker over the one shared iterator `it` (each stops
+    after `limit` items when given); a Counter of what the workers got."""
+    def worker(t):
+        got = []
+        for x in it:
+            got.append(x)
+            if limit is not None and len(got) >= limit:
+                break
+        return got
+
+    seen = collections.Counter()
+    for r in run_threads(worker):
+        if r is not None:
+            seen.update(r)
+    return seen
 
 
 def finish():

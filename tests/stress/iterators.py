@@ -13,7 +13,7 @@ invented, and once the iterator is exhausted every item has been seen
 
 import collections
 
-from _stress import THREADS, check, expect_error, finish, iters, run_threads
+from _stress import THREADS, check, drain, expect_error, finish, iters, run_threads
 
 N = iters(30000)
 
@@ -56,20 +56,6 @@ for make in (gen, delegating):
     seen = drain_generator(make(N))
     check(max(seen.values(), default=1) == 1, f"{make.__name__}: a value reached two threads")
     check(set(seen) == set(range(N)), f"{make.__name__}: values lost or invented")
-
-
-def drain(it):
-    def worker(t):
-        got = []
-        for x in it:
-            got.append(x)
-        return got
-
-    seen = collections.Counter()
-    for r in run_threads(worker):
-        if r is not None:
-            seen.update(r)
-    return seen
 
 
 data = list(range(N))

@@ -13,25 +13,9 @@ import fractions
 import itertools
 import operator
 
-from _stress import THREADS, check, finish, iters, run_threads
+from _stress import THREADS, check, drain, finish, iters, run_threads
 
 N = iters(12000)
-
-
-def drain(it, limit=None):
-    def worker(t):
-        got = []
-        for x in it:
-            got.append(x)
-            if limit is not None and len(got) >= limit:
-                break
-        return got
-
-    seen = collections.Counter()
-    for r in run_threads(worker):
-        if r is not None:
-            seen.update(r)
-    return seen
 
 
 def exactly_once(name, seen, universe):

@@ -9,25 +9,9 @@ thread, and nothing is invented.
 import collections
 import itertools
 
-from _stress import check, finish, iters, run_threads
+from _stress import check, drain, finish, iters
 
 N = iters(20000)
-
-
-def drain(it, limit=None):
-    def worker(t):
-        got = []
-        for x in it:
-            got.append(x)
-            if limit is not None and len(got) >= limit:
-                break
-        return got
-
-    seen = collections.Counter()
-    for r in run_threads(worker):
-        if r is not None:
-            seen.update(r)
-    return seen
 
 
 def at_most_once(name, seen, universe):

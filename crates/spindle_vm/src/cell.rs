@@ -32,13 +32,13 @@ impl PyCell {
     /// cell object.
     #[inline]
     pub fn get(&self, mine: bool) -> Option<Value> {
-        if mine || self.shared.load(Ordering::Acquire) {
-            let guard = crate::qsbr::ReadGuard::new();
-            return self.value.read(&guard).map(|v| (*v).clone());
-        }
-        let _l = self.lock.lock();
-        self.shared.store(true, Ordering::Release);
-        // Writers hold the lock: the value cannot be replaced meanwhile.
+        // A non-owner's first use marks the cell shared under the lock
+        // (writers hold it too, so nothing is replaced meanwhile).
+        let _first_use = (!mine && !self.shared.load(Ordering::Acquire)).then(|| {
+            let l = self.lock.lock();
+            self.shared.store(true, Ordering::Release);
+            l
+        });
         let guard = crate::qsbr::ReadGuard::new();
         self.value.read(&guard).map(|v| (*v).clone())
     }
@@ -59,23 +59,17 @@ impl PyCell {
     }
 }
 
-/// Whether the calling thread owns `v` (biased counting's owner).
-#[inline]
-fn owned_here(v: &Value) -> bool {
-    v.header().is_some_and(|h| h.owner() == crate::header::current_thread_id())
-}
-
 /// The contents of the cell object `cell`; None when it is empty or not a
 /// cell.
 #[inline]
 pub fn cell_get(cell: &Value) -> Option<Value> {
-    cell.downcast::<PyCell>()?.get(owned_here(cell))
+    cell.downcast::<PyCell>()?.get(crate::ops::owns(cell))
 }
 
 /// Sets the contents of the cell object `cell` (None empties it): the old
 /// value for the caller to drop outside any lock. Not a cell: nothing.
 pub fn cell_set(cell: &Value, v: Option<Value>) -> Option<Value> {
-    cell.downcast::<PyCell>()?.replace(v, owned_here(cell))
+    cell.downcast::<PyCell>()?.replace(v, crate::ops::owns(cell))
 }
 
 impl PyPayload for PyCell {

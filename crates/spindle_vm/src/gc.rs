@@ -917,25 +917,28 @@ pub fn unfreeze() {
     }
 }
 
+/// Makes `v` immortal (small ints have no header: nothing to do).
+fn make_immortal(v: &Value) {
+    if let Some(h) = v.header() {
+        h.make_immortal();
+    }
+}
+
 /// Makes a function's code immortal with its constants (LOAD_CONST counts
 /// them on every use) and names, and so the code of the functions it makes
 /// (a constant): MAKE_FUNCTION copies a code's name and qualname into each
 /// function it makes.
 fn immortalize_code(code: &Value) {
-    if let Some(h) = code.header() {
-        h.make_immortal();
-    }
+    make_immortal(code);
     let Some(c) = code.downcast::<crate::code::PyCode>() else { return };
     for v in [&c.name, &c.qualname, &c.filename] {
-        if let Some(h) = v.header() {
-            h.make_immortal();
-        }
+        make_immortal(v);
     }
     for k in c.consts.iter() {
         if k.downcast::<crate::code::PyCode>().is_some() {
             immortalize_code(k);
-        } else if let Some(h) = k.header() {
-            h.make_immortal();
+        } else {
+            make_immortal(k);
         }
     }
 }
@@ -950,9 +953,7 @@ fn immortalize_namespaces(t: crate::object::TypeRef, done: &mut std::collections
             continue;
         }
         for value in c.data().dict_data().values() {
-            if let Some(h) = value.header() {
-                h.make_immortal();
-            }
+            make_immortal(&value);
         }
     }
 }
@@ -1005,9 +1006,7 @@ pub fn immortalize_definitions(ts: &ThreadState) {
                     let code = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(f.code.current_ptr()) });
                     immortalize_code(&code);
                     for d in [&f.globals, &f.builtins] {
-                        if let Some(h) = d.header() {
-                            h.make_immortal();
-                        }
+                        make_immortal(d);
                     }
                     // Its closure's cells (a method's `__class__`) and its
                     // defaults (a `_sentinel=[]`): every call copies them
@@ -1015,24 +1014,18 @@ pub fn immortalize_definitions(ts: &ThreadState) {
                     let guard = crate::qsbr::ReadGuard::new();
                     for t in [f.closure.read(&guard), f.defaults.read(&guard)].into_iter().flatten() {
                         for c in std::iter::once(&*t).chain(crate::seq::tuple_items(&t).unwrap_or(&[])) {
-                            if let Some(h) = c.header() {
-                                h.make_immortal();
-                            }
+                            make_immortal(c);
                         }
                     }
                     drop(guard);
                 }
             } else if kind == crate::kinds::MODULE {
                 if let Some(m) = v.downcast::<crate::cell::PyModule>() {
-                    if let Some(h) = m.dict.header() {
-                        h.make_immortal();
-                    }
+                    make_immortal(&m.dict);
                     if let Some(d) = m.dict.downcast::<crate::dict::PyDict>() {
                         for value in d.values() {
                             if is_module_constant(&value) {
-                                if let Some(h) = value.header() {
-                                    h.make_immortal();
-                                }
+                                make_immortal(&value);
                             } else if let Some(t) = crate::object::TypeRef::from_value(&value) {
                                 // Builtin classes (`ValueError`) are immortal
                                 // but untracked: reached only from here.
@@ -1048,9 +1041,7 @@ pub fn immortalize_definitions(ts: &ThreadState) {
             } else {
                 continue;
             }
-            if let Some(h) = v.header() {
-                h.make_immortal();
-            }
+            make_immortal(&v);
         }
     });
 }

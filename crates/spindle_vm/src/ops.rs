@@ -312,7 +312,7 @@ pub(crate) fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: usize) -
 
 /// Whether the calling thread owns `obj` (its biased reference count).
 #[inline]
-fn owns(obj: &Value) -> bool {
+pub(crate) fn owns(obj: &Value) -> bool {
     obj.header().is_some_and(|h| h.owner() == crate::header::current_thread_id())
 }
 
