@@ -211,6 +211,15 @@ opcodes! {
     /// both are on one line and the second is no jump target).
     LoadFastLoadFast = "LOAD_FAST_LOAD_FAST", LocalPair, |a| (0, 2);
 
+    /// `LOAD_FAST_BORROW(i) ( -- value)`: `LOAD_FAST i` without taking a
+    /// reference count: the compiler emits it only where the local keeps its
+    /// value until the pushed one is consumed within the basic block.
+    LoadFastBorrow = "LOAD_FAST_BORROW", Local, |a| (0, 1);
+
+    /// `LOAD_FAST_BORROW_LOAD_FAST_BORROW(i << 4 | j) ( -- value_i, value_j)`:
+    /// `LOAD_FAST_BORROW i` then `LOAD_FAST_BORROW j`.
+    LoadFastBorrowLoadFastBorrow = "LOAD_FAST_BORROW_LOAD_FAST_BORROW", LocalPair, |a| (0, 2);
+
     /// `STORE_FAST_LOAD_FAST(i << 4 | j) (value -- value_j)`: `STORE_FAST i`
     /// then `LOAD_FAST j`.
     StoreFastLoadFast = "STORE_FAST_LOAD_FAST", LocalPair, |a| (1, 1);

@@ -149,6 +149,24 @@ pub(crate) fn assemble(mut unit: Unit<'_>, filename: &str) -> Result<CodeObject,
     new_index[n] = u32::try_from(out.len()).unwrap_or(u32::MAX);
     // A label pointing at dropped code resolves to the next kept instruction.
     let resolve = |pos: usize| -> u32 { new_index[pos.min(n)] };
+    let mut block_start = vec![false; out.len() + 1];
+    for (ins, handler) in &out {
+        let targets = [ins.target.map(label_pos).transpose()?, handler.map(|h| h.target)];
+        for t in targets.into_iter().flatten() {
+            if let Some(b) = block_start.get_mut(resolve(t) as usize) {
+                *b = true;
+            }
+        }
+    }
+    for (i, borrow) in borrowable_loads(&out, &block_start, unit.varnames.len()).into_iter().enumerate() {
+        if borrow {
+            let op = match out[i].0.op {
+                Op::Real(Opcode::LoadFast) => Opcode::LoadFastBorrow,
+                _ => Opcode::LoadFastBorrowLoadFastBorrow,
+            };
+            out[i].0.op = Op::Real(op);
+        }
+    }
     // 3. Localsplus layout and deref fix-ups.
     let nvars = unit.varnames.len();
     let mut localsplus: Vec<Arc<str>> = unit.varnames.iter().map(|s| Arc::from(s.as_str())).collect();
@@ -252,6 +270,118 @@ pub(crate) fn assemble(mut unit: Unit<'_>, filename: &str) -> Result<CodeObject,
         localspluskinds: kinds,
         exception_table: table,
     })
+}
+
+/// Which `LOAD_FAST`s and `LOAD_FAST_LOAD_FAST`s may push their locals
+/// borrowed (`LOAD_FAST_BORROW`: no reference count; see
+/// `spindle_vm::value_stack`). A load qualifies when, within its basic
+/// block (no jump lands inside it and one exception handler covers all of
+/// it, so an exception only ever discards the slot), every value it pushed
+/// is popped by an instruction that reads it without taking a count
+/// (`reads_borrowed`) before anything stores to, deletes or clears that
+/// local. Anything else (left on the stack at the block's end, peeked in
+/// place, moved by an instruction this pass does not model) keeps the load
+/// owned. `block_start[i]`: a jump or handler lands at `i`.
+fn borrowable_loads(out: &[(Instr, Option<Handler>)], block_start: &[bool], nvars: usize) -> Vec<bool> {
+    /// A stack entry pushed by the load at `at` from local `local`.
+    #[derive(Clone, Copy)]
+    struct Origin {
+        at: usize,
+        local: u32,
+    }
+    let mut ok = vec![false; out.len()];
+    let mut bad = vec![false; out.len()];
+    let mut stack: Vec<Option<Origin>> = Vec::new();
+    let plain_local = |ins: &Instr, local: u32| !ins.deref && (local as usize) < nvars;
+    let end_block = |stack: &mut Vec<Option<Origin>>, bad: &mut Vec<bool>| {
+        for o in stack.drain(..).flatten() {
+            bad[o.at] = true;
+        }
+    };
+    for (i, (ins, handler)) in out.iter().enumerate() {
+        if block_start[i] || (i > 0 && out[i - 1].1 != *handler) {
+            end_block(&mut stack, &mut bad);
+        }
+        let Op::Real(op) = ins.op else { continue };
+        // Stores to a local first: a borrowed copy of it still on the stack
+        // could outlive the old value.
+        let stored: &[u32] = match op {
+            Opcode::StoreFast | Opcode::StoreFastMaybeNull | Opcode::DeleteFast | Opcode::LoadFastAndClear if !ins.deref => &[ins.arg],
+            Opcode::StoreFastLoadFast => &[ins.arg >> 4],
+            Opcode::StoreFastStoreFast => &[ins.arg >> 4, ins.arg & 15],
+            _ => &[],
+        };
+        for o in stack.iter().flatten() {
+            if stored.contains(&o.local) {
+                bad[o.at] = true;
+            }
+        }
+        match op {
+            Opcode::LoadFast if plain_local(ins, ins.arg) => {
+                ok[i] = true;
+                stack.push(Some(Origin { at: i, local: ins.arg }));
+            }
+            Opcode::LoadFastLoadFast if !ins.deref => {
+                ok[i] = true;
+                stack.push(Some(Origin { at: i, local: ins.arg >> 4 }));
+                stack.push(Some(Origin { at: i, local: ins.arg & 15 }));
+            }
+            Opcode::Swap => {
+                let n = ins.arg as usize;
+                let len = stack.len();
+                if n >= 1 && n <= len {
+                    stack.swap(len - 1, len - n);
+                } else {
+                    // An entry from before the block moves up: unknown.
+                    end_block(&mut stack, &mut bad);
+                }
+            }
+            // The top stays in place when it is a bool: it keeps its origin.
+            Opcode::ToBool => {}
+            // The method form pushes the method, then its owner as `self`
+            // as it was (`ValueStack::push_ref`): the origin moves up.
+            Opcode::LoadAttr if ins.arg & 1 == 1 => {
+                let owner = stack.pop().flatten();
+                stack.push(None);
+                stack.push(owner);
+            }
+            _ => {
+                let (pops, pushes) = op.stack_effect(ins.arg);
+                let consumes = reads_borrowed(op, ins.arg);
+                for _ in 0..pops {
+                    if let Some(Some(o)) = stack.pop() {
+                        if !consumes {
+                            bad[o.at] = true;
+                        }
+                    }
+                }
+                stack.extend((0..pushes).map(|_| None));
+            }
+        }
+        if ins.target.is_some() || !falls_through(op) {
+            end_block(&mut stack, &mut bad);
+        }
+    }
+    end_block(&mut stack, &mut bad);
+    ok.iter().zip(&bad).map(|(&o, &b)| o && !b).collect()
+}
+
+/// Instructions that read their inputs where they are and let them go
+/// without taking counts (the VM pops them with `ValueStack::pop_ref`, or
+/// drops a call's arguments with the stack's `truncate`): the consumers a
+/// borrowed load pays off for. Every modelled input is popped; nothing
+/// they read stays on the stack in place. Any other consumer would take a
+/// count on the pop anyway, so its input stays an owned load. Conditional
+/// jumps, `not` and POP_TOP are left out on purpose: their inputs are
+/// mostly computed values (comparison results), so testing every pop for
+/// the tag cost more than the counts borrowing saved (nbody, fannkuch).
+fn reads_borrowed(op: Opcode, arg: u32) -> bool {
+    use Opcode::*;
+    match op {
+        BinaryOp => arg == 26,
+        CompareOp | IsOp | ContainsOp | GetIter | Call | CallKw => true,
+        _ => false,
+    }
 }
 
 /// `a` then `b` as one superinstruction, when both are plain local

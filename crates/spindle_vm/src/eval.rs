@@ -445,15 +445,16 @@ fn copy_closure(frame: &mut Frame, f: &PyFunction) {
 #[inline]
 fn try_fast_call(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<Option<Box<Frame>>> {
     let n = f.stack.len();
-    let Some(Some(callable)) = f.stack.get(n - argc - 2) else { return Ok(None) };
+    let view = f.stack.at(n - argc - 2);
+    let Some(callable) = view.as_ref() else { return Ok(None) };
     if callable.type_ref() != rt().types.function {
-        if callable.type_ref() == rt().types.type_ && f.stack[n - argc - 1].is_none() {
+        if callable.type_ref() == rt().types.type_ && f.stack.is_null(n - argc - 1) {
             return try_fast_init(f, argc, site);
         }
         return Ok(None);
     }
     let Some(pf) = callable.downcast::<PyFunction>() else { return Ok(None) };
-    let has_self = f.stack[n - argc - 1].is_some();
+    let has_self = !f.stack.is_null(n - argc - 1);
     let nargs = argc + has_self as usize;
     let Some(mut frame) = exact_positional_frame(callable, pf, nargs)? else { return Ok(None) };
     for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain_from(n - nargs)) {
@@ -464,7 +465,7 @@ fn try_fast_call(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<O
     if !has_self {
         f.stack.pop_slot();
     }
-    frame.func = f.stack.pop_slot();
+    frame.func = f.stack.pop_owned();
     Ok(Some(frame))
 }
 
@@ -498,7 +499,8 @@ fn exact_positional_frame(func: &Value, pf: &PyFunction, nargs: usize) -> PyResu
 #[inline(never)]
 fn try_fast_init(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<Option<Box<Frame>>> {
     let n = f.stack.len();
-    let Some(Some(callable)) = f.stack.get(n - argc - 2) else { return Ok(None) };
+    let view = f.stack.at(n - argc - 2);
+    let Some(callable) = view.as_ref() else { return Ok(None) };
     let Some(ty) = TypeRef::from_value(callable) else { return Ok(None) };
     let Some(init) = inline_target(Some(site), ty, || inline_init_of(ty)) else { return Ok(None) };
     let Some(pf) = init.downcast::<PyFunction>() else { return Ok(None) };
@@ -510,9 +512,9 @@ fn try_fast_init(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<O
     if let Some(s) = frame.locals.first_mut() {
         *s = Some(obj.clone());
     }
-    // The NULL, then the class.
+    // The NULL, then the class (maybe a borrowed local).
     f.stack.pop_slot();
-    f.stack.pop_slot();
+    f.stack.pop_discard();
     frame.func = Some(init);
     frame.on_return = Some(OnReturn::Init(obj));
     Ok(Some(frame))
@@ -693,6 +695,19 @@ macro_rules! operand {
     }};
 }
 
+/// Debug builds: local `i` is about to lose its value; a borrowed copy of
+/// it still on the stack must not be left as the object's last reference
+/// (that would be a hole in the compiler's borrow analysis).
+macro_rules! check_unborrowed {
+    ($f:expr, $i:expr) => {
+        #[cfg(debug_assertions)]
+        if let Some(old) = &$f.locals[$i as usize] {
+            let last = old.header().is_some_and(|h| !h.is_immortal() && h.refcount() <= 1);
+            assert!(!(last && $f.stack.borrows(old)), "a borrowed copy of local {} outlives its value", $i);
+        }
+    };
+}
+
 macro_rules! pop {
     ($f:expr) => {
         $f.stack.pop_slot().unwrap_or_else(none)
@@ -701,7 +716,7 @@ macro_rules! pop {
 
 macro_rules! top {
     ($f:expr) => {
-        $f.stack.last().cloned().flatten().unwrap_or_else(none)
+        $f.stack.top().and_then(crate::value_stack::SlotView::cloned).unwrap_or_else(none)
     };
 }
 
@@ -1033,6 +1048,15 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
         f.lasti = pc;
         #[cfg(debug_assertions)]
         check_stack_depth(pycode, pc, f.stack.len());
+        #[cfg(debug_assertions)]
+        for (i, w) in f.stack.borrowed_words() {
+            assert!(
+                f.locals.iter().flatten().any(|v| v.bits() == w),
+                "borrowed slot {i} of {} at {pc} ({:?}) is held by no local",
+                pycode.code.qualname,
+                ins.op
+            );
+        }
         pc += 1;
         let arg = ins.arg;
         match ins.op {
@@ -1047,11 +1071,11 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 }
             }
             Opcode::PopTop => {
-                f.stack.pop();
+                f.stack.pop_slot();
             }
             Opcode::PushNull => f.stack.push(None),
             Opcode::Copy => {
-                let v = f.stack.peek(arg as usize).clone();
+                let v = f.stack.peek_cloned(arg as usize);
                 f.stack.push(v);
             }
             Opcode::Swap => f.stack.swap_top(arg as usize),
@@ -1137,12 +1161,30 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let v = local!(f, arg).clone();
                 f.stack.push(Some(v.unwrap_or_else(none)));
             }
+            Opcode::LoadFastBorrow => {
+                if let Some(v) = fused_attr(f, instrs, pc, pycode, arg as usize) {
+                    f.stack.push(Some(v));
+                    pc += 1;
+                    continue;
+                }
+                push_local_borrowed(f, arg as usize);
+            }
+            Opcode::LoadFastBorrowLoadFastBorrow => {
+                push_local_borrowed(f, (arg >> 4) as usize);
+                if let Some(v) = fused_attr(f, instrs, pc, pycode, (arg & 15) as usize) {
+                    f.stack.push(Some(v));
+                    pc += 1;
+                    continue;
+                }
+                push_local_borrowed(f, (arg & 15) as usize);
+            }
             Opcode::LoadFastCheck => match local!(f, arg).clone() {
                 Some(v) => f.stack.push(Some(v)),
                 None => return Err(unbound_local(f, arg as usize)),
             },
             Opcode::StoreFast => {
                 let v = pop!(f);
+                check_unborrowed!(f, arg);
                 *local!(f, arg) = Some(v);
             }
             Opcode::LoadFastLoadFast => {
@@ -1159,6 +1201,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::StoreFastLoadFast => {
                 let v = pop!(f);
+                check_unborrowed!(f, arg >> 4);
                 // The old value drops after the load: its `__del__` may run.
                 let old = std::mem::replace(local!(f, arg >> 4), Some(v));
                 let b = local!(f, arg & 15).clone().unwrap_or_else(none);
@@ -1167,11 +1210,14 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::StoreFastStoreFast => {
                 let v = pop!(f);
+                check_unborrowed!(f, arg >> 4);
                 *local!(f, arg >> 4) = Some(v);
                 let w = pop!(f);
+                check_unborrowed!(f, arg & 15);
                 *local!(f, arg & 15) = Some(w);
             }
             Opcode::DeleteFast => {
+                check_unborrowed!(f, arg);
                 if f.locals[arg as usize].take().is_none() {
                     return Err(unbound_local(f, arg as usize));
                 }
@@ -1183,6 +1229,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::StoreFastMaybeNull => {
                 let v = f.stack.pop().flatten();
+                check_unborrowed!(f, arg);
                 f.locals[arg as usize] = v;
             }
             // [end comprehension inlining]
@@ -1228,10 +1275,16 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 Some(m) => f.stack.push(Some(m.clone())),
                 None => raise!(SystemError, "no locals found"),
             },
+            Opcode::LoadAttr if arg & 1 == 1 => {
+                // The method form: a borrowed owner stays borrowed as `self`.
+                let name = operand!(pycode.names, arg >> 1);
+                let owner = f.stack.pop_ref();
+                load_method_ref(ts, f, pycode.serial, name, owner)?;
+            }
             Opcode::LoadAttr => {
                 let name = operand!(pycode.names, arg >> 1);
                 let owner = pop!(f);
-                load_attr(ts, f, pycode.serial, name, owner, arg & 1 == 1)?;
+                load_attr(ts, f, pycode.serial, name, owner, false)?;
             }
             Opcode::StoreAttr => {
                 let name = operand!(pycode.names, arg);
@@ -1259,21 +1312,31 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::ToBool => {
                 // A bool (what comparisons give) is its own truth value.
                 let r = rt();
-                let is_bool = matches!(f.stack.last(), Some(Some(v)) if v.is(&r.true_) || v.is(&r.false_));
+                let is_bool = f.stack.top().is_some_and(|v| matches!(&*v, Some(v) if v.is(&r.true_) || v.is(&r.false_)));
                 if !is_bool {
                     let v = pop!(f);
                     f.stack.push(Some(new_bool(ops::is_true(ts, &v)?)));
                 }
             }
+            Opcode::BinaryOp if arg == 26 => {
+                // `a[b]` only reads its operands: borrowed ones stay uncounted.
+                let (b, a) = (f.stack.pop_ref(), f.stack.pop_ref());
+                let (a, b): (&Value, &Value) = (&a, &b);
+                let r = match subscript_fast(a, b) {
+                    Some(v) => v,
+                    None => match (a.type_ref() == rt().types.list, a.downcast::<crate::seq::PyList>(), b.downcast::<crate::cell::PySlice>()) {
+                        // An exact list by a slice: straight to the list's
+                        // slicing, past the `__getitem__` dispatch.
+                        (true, Some(l), Some(sl)) => crate::builtins_init::containers::list_slice(ts, l, sl)?,
+                        _ => ops::getitem(ts, a, b)?,
+                    },
+                };
+                f.stack.push(Some(r));
+            }
             Opcode::BinaryOp => {
                 let mut b = pop!(f);
                 let mut a = pop!(f);
-                if arg == 26 {
-                    if let Some(v) = subscript_fast(&a, &b) {
-                        f.stack.push(Some(v));
-                        continue;
-                    }
-                } else if arg < 26 {
+                if arg < 26 {
                     match crate::arith::float_binary_consume(a, b, (arg % 13) as usize) {
                         Ok(r) => {
                             f.stack.push(Some(r));
@@ -1289,12 +1352,6 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let fast = if arg < 26 { crate::arith::fast_binary(&a, &b, (arg % 13) as usize) } else { None };
                 let r = match fast {
                     Some(r) => r,
-                    None if arg == 26 => match (a.type_ref() == rt().types.list, a.downcast::<crate::seq::PyList>(), b.downcast::<crate::cell::PySlice>()) {
-                        // An exact list by a slice: straight to the list's
-                        // slicing, past the `__getitem__` dispatch.
-                        (true, Some(l), Some(sl)) => crate::builtins_init::containers::list_slice(ts, l, sl)?,
-                        _ => ops::getitem(ts, &a, &b)?,
-                    },
                     None => match binary_slow(ts, a, b, arg, (pycode.serial, f.lasti))? {
                         Inline::Value(v) => v,
                         Inline::Frame(fr) => switch_to!(fr),
@@ -1341,8 +1398,8 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 ops::delitem(ts, &container, &sub)?;
             }
             Opcode::CompareOp => {
-                let b = pop!(f);
-                let a = pop!(f);
+                let b = f.stack.pop_ref();
+                let a = f.stack.pop_ref();
                 let op = CmpOp::from_code(arg);
                 let known = match (a.as_small_int(), b.as_small_int()) {
                     (Some(x), Some(y)) => Some(op.apply(&x, &y)),
@@ -1375,13 +1432,14 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 f.stack.push(Some(r));
             }
             Opcode::IsOp => {
-                let b = pop!(f);
-                let a = pop!(f);
-                f.stack.push(Some(new_bool(a.is(&b) != (arg == 1))));
+                let b = f.stack.pop_ref();
+                let a = f.stack.pop_ref();
+                let same = a.is(&b);
+                f.stack.push(Some(new_bool(same != (arg == 1))));
             }
             Opcode::ContainsOp => {
-                let b = pop!(f);
-                let a = pop!(f);
+                let b = f.stack.pop_ref();
+                let a = f.stack.pop_ref();
                 let r = ops::contains(ts, &b, &a)?;
                 f.stack.push(Some(new_bool(r != (arg == 1))));
             }
@@ -1515,37 +1573,37 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 crate::interp_hooks::eval_breaker(ts)?;
             }
             Opcode::PopJumpIfFalse => {
-                let v = pop!(f);
-                if !truth(ts, &v)? {
+                let v = &pop!(f);
+                if !truth(ts, v)? {
                     pc = arg as usize;
                 }
             }
             Opcode::PopJumpIfTrue => {
-                let v = pop!(f);
-                if truth(ts, &v)? {
+                let v = &pop!(f);
+                if truth(ts, v)? {
                     pc = arg as usize;
                 }
             }
             Opcode::PopJumpIfNone => {
-                let v = pop!(f);
-                if is_none(&v) {
+                let v = &pop!(f);
+                if is_none(v) {
                     pc = arg as usize;
                 }
             }
             Opcode::PopJumpIfNotNone => {
-                let v = pop!(f);
-                if !is_none(&v) {
+                let v = &pop!(f);
+                if !is_none(v) {
                     pc = arg as usize;
                 }
             }
             Opcode::GetIter => {
-                let v = pop!(f);
+                let v = f.stack.pop_ref();
                 f.stack.push(Some(ops::iter(ts, &v)?));
             }
             Opcode::ForIter => {
                 // The iterator stays on the stack meanwhile, so it is borrowed.
-                let next = match f.stack.last() {
-                    Some(Some(it)) => for_iter_next(ts, it)?,
+                let next = match f.stack.top_owned() {
+                    Some(it) => for_iter_next(ts, it)?,
                     _ => raise!(SystemError, "FOR_ITER without an iterator"),
                 };
                 match next {
@@ -1698,8 +1756,8 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::WithExceptStart => {
                 let n = f.stack.len();
                 let val = top!(f);
-                let exit_self = f.stack.get(n.wrapping_sub(4)).cloned().flatten();
-                let exit_func = f.stack.get(n.wrapping_sub(5)).cloned().flatten().unwrap_or_else(none);
+                let exit_self = f.stack.get(n.wrapping_sub(4)).and_then(crate::value_stack::SlotView::cloned);
+                let exit_func = f.stack.get(n.wrapping_sub(5)).and_then(crate::value_stack::SlotView::cloned).unwrap_or_else(none);
                 let tb = crate::traceback::get_traceback(&val);
                 let mut args = Vec::new();
                 if let Some(s) = exit_self {
@@ -1772,38 +1830,44 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                     if let Some(fr) = try_fast_call(f, argc, (pycode.serial, f.lasti))? {
                         switch_to!(fr);
                     }
-                    let n = f.stack.len();
-                    if matches!(&f.stack[n - argc - 2], Some(c) if c.bits() == rt().types.range.ptr()) && f.stack[n - argc - 1].is_none() {
-                        if let Some(r) = crate::builtins_init::containers::range_of_small_ints(&f.stack[n - argc..]) {
-                            f.stack.truncate(n - argc - 2);
+                }
+                let kwnames = if ins.op == Opcode::CallKw { Some(pop!(f)) } else { None };
+                let n = f.stack.len();
+                // Stack: callable, self-or-NULL, args, read in place (the
+                // borrowed ones untagged until the truncate below).
+                let borrows = f.stack.untag_from(n - argc - 2);
+                if ins.op == Opcode::Call && f.stack.is_null(n - argc - 1) {
+                    let is_range = f.stack.at(n - argc - 2).as_ref().is_some_and(|c| c.bits() == rt().types.range.ptr());
+                    if is_range {
+                        if let Some(r) = crate::builtins_init::containers::range_of_small_ints(f.stack.slice_from(n - argc)) {
+                            f.stack.truncate_borrowed(borrows);
                             f.stack.push(Some(r));
                             continue;
                         }
                     }
                 }
-                let kwnames = if ins.op == Opcode::CallKw { Some(pop!(f)) } else { None };
-                let n = f.stack.len();
                 let kw: &[Value] = match &kwnames {
                     Some(k) => crate::seq::tuple_items(k).unwrap_or(&[]),
                     None => &[],
                 };
-                // Stack: callable, self-or-NULL, args. With a self, self and
-                // the args are one contiguous run of arguments.
-                let first = if f.stack[n - argc - 1].is_some() { n - argc - 1 } else { n - argc };
-                let callable = f.stack[n - argc - 2].clone().unwrap_or_else(none);
-                let outcome = match as_values(&f.stack[first..]) {
+                let slots = f.stack.slice_from(n - argc - 2);
+                let callable = slots[0].as_ref().unwrap_or(rt().none_ref());
+                // With a self, self and the args are one contiguous run of
+                // arguments.
+                let args = if slots[1].is_some() { &slots[1..] } else { &slots[2..] };
+                let outcome = match as_values(args) {
                     Some(args) => {
                         let a = Args { args, kwnames: kw };
-                        match try_inline_call(ts, &callable, a, Some((pycode.serial, f.lasti))) {
-                            Ok(None) if ts.hooks_on.get() => call_profiled(ts, &callable, a).map(Inline::Value),
-                            Ok(None) => ops::call_args(ts, &callable, a).map(Inline::Value),
+                        match try_inline_call(ts, callable, a, Some((pycode.serial, f.lasti))) {
+                            Ok(None) if ts.hooks_on.get() => call_profiled(ts, callable, a).map(Inline::Value),
+                            Ok(None) => ops::call_args(ts, callable, a).map(Inline::Value),
                             Ok(Some(x)) => Ok(x),
                             Err(e) => Err(e),
                         }
                     }
                     None => Err(err!(SystemError, "NULL argument in CALL")),
                 };
-                f.stack.truncate(n - argc - 2);
+                f.stack.truncate_borrowed(borrows);
                 match outcome? {
                     Inline::Frame(fr) => switch_to!(fr),
                     Inline::Value(v) => f.stack.push(Some(v)),
@@ -2201,7 +2265,7 @@ fn pop_n(f: &mut Frame, n: usize) -> Vec<Value> {
 
 fn peek(f: &Frame, i: usize) -> Value {
     let n = f.stack.len();
-    f.stack.get(n.wrapping_sub(i)).cloned().flatten().unwrap_or_else(none)
+    f.stack.get(n.wrapping_sub(i)).and_then(crate::value_stack::SlotView::cloned).unwrap_or_else(none)
 }
 
 fn unbound_local(f: &Frame, i: usize) -> PyErr {
@@ -2391,6 +2455,36 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
         f.stack.push(Some(v));
     }
     Ok(())
+}
+
+
+/// LOAD_ATTR's method form on `owner` as it came off the stack: a cached
+/// method pushes the owner back as `self` without a count when it was
+/// borrowed; everything else takes `load_attr`'s path.
+#[inline]
+fn load_method_ref(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: crate::value_stack::StackRef) -> PyResult<()> {
+    use crate::attr_cache::{self as ac, Kind};
+    let ty = owner.type_ref().ptr();
+    if let Some(hit) = ac::get(code, f.lasti, name, ty) {
+        if hit.kind == Kind::Method {
+            if let Some(m) = hit.value.filter(|_| ops::instance_dict_get(&owner, name).is_none()) {
+                f.stack.push(Some(m));
+                f.stack.push_ref(owner);
+                return Ok(());
+            }
+        }
+    }
+    load_attr(ts, f, code, name, owner.into_owned(), true)
+}
+
+/// LOAD_FAST_BORROW: the local's value without a count (see
+/// `value_stack`; the compiler proved the local keeps it meanwhile).
+#[inline(always)]
+fn push_local_borrowed(f: &mut Frame, i: usize) {
+    match &f.locals[i] {
+        Some(v) => f.stack.push_borrowed(v),
+        None => f.stack.push(Some(none())),
+    }
 }
 
 /// When instruction `pc` (the next one) is a plain LOAD_ATTR, its result

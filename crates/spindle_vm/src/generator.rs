@@ -55,7 +55,7 @@ impl PyPayload for PyGenerator {
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         if let Some(f) = self.frame.lock().as_ref() {
             f.locals.iter().flatten().for_each(&mut *visit);
-            f.stack.iter().flatten().for_each(&mut *visit);
+            f.stack.for_each_owned(&mut *visit);
             visit(&f.globals);
         }
         visit(&self.code);
@@ -160,7 +160,7 @@ pub fn delegate(g: &PyGenerator) -> Option<Value> {
     }
     let ins = f.code.instructions.get(f.pc - 1).copied()?;
     if ins.op == spindle_bytecode::Opcode::YieldValue && ins.arg == 1 {
-        f.stack.last().cloned().flatten()
+        f.stack.top().and_then(crate::value_stack::SlotView::cloned)
     } else {
         None
     }

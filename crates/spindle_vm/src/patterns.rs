@@ -15,7 +15,7 @@ use crate::raise;
 
 fn top(f: &Frame, i: usize) -> Value {
     let n = f.stack.len();
-    f.stack.get(n.wrapping_sub(i)).cloned().flatten().unwrap_or_else(none)
+    f.stack.get(n.wrapping_sub(i)).and_then(crate::value_stack::SlotView::cloned).unwrap_or_else(none)
 }
 
 pub(crate) fn execute_match(ts: &ThreadState, f: &mut Frame, op: Opcode, arg: u32) -> PyResult<()> {

@@ -15,7 +15,28 @@
 //! `eval` pushes and pops what its table entry says, which a debug build
 //! checks before every instruction (`eval::check_stack_depth`) while the
 //! test command runs the conformance and fuzz programs on it.
+//!
+//! # Borrowed slots (`LOAD_FAST_BORROW`, CPython 3.14's `_PyStackRef`)
+//! A slot is one word: 0 for NULL, else a `Value`'s bits, except that a
+//! pointer with bit 1 set ([`BORROWED`]; objects are 8-aligned, and small
+//! ints have bit 0 set, so the pattern `..10` is free) is a copy of a fast
+//! local's value that owns no reference count. The compiler emits the
+//! borrowing loads only where the local keeps its value until the slot is
+//! consumed (`spindle_compiler::assemble::borrowable_loads`), so the object
+//! stays alive, and lets only a few instructions consume a borrowed slot:
+//! those that pop it with `pop_ref` (handed out still borrowed, for an
+//! instruction that only reads it), and calls, whose arguments are read in
+//! place (`untag_from`, then `truncate_borrowed`, which forgets the
+//! borrowed ones instead of dropping them) or moved out by `pop_into` and
+//! `drain_from` (which give them a count). So `pop_slot`, the pop of every
+//! other instruction, never meets one and does not look (debug builds
+//! assert it): the test is one bit of the word a pop has loaded anyway.
+//! Every read in place (`at`, `top`) untags. A reader that counts
+//! references (the collector's traverse of a suspended frame) skips
+//! borrowed slots (`for_each_owned`).
 
+use std::marker::PhantomData;
+use std::mem::ManuallyDrop;
 use std::ptr;
 
 use crate::value::Value;
@@ -23,14 +44,153 @@ use crate::value::Value;
 /// One slot: a value, or `None` for the NULL that CALL sequences push.
 pub type Slot = Option<Value>;
 
-pub struct ValueStack {
-    base: *mut Slot,
-    top: *mut Slot,
-    end: *mut Slot,
+/// The tag of a borrowed slot's word (with bit 0 clear: a pointer).
+pub const BORROWED: usize = 2;
+
+#[inline(always)]
+fn is_borrowed(w: usize) -> bool {
+    w & 3 == BORROWED
 }
 
-// SAFETY: the stack owns its slots like a `Vec<Slot>` would; `Value` is Send
-// and Sync (reference counts are thread-safe), so the stack is too.
+/// The word of an owned slot (0 for NULL).
+#[inline(always)]
+fn word_of(v: Slot) -> usize {
+    match v {
+        Some(v) => v.into_raw(),
+        None => 0,
+    }
+}
+
+/// Takes ownership of an owned slot's word.
+///
+/// # Safety
+/// `w` is 0 or the bits of a value whose reference the caller owns (not a
+/// borrowed word), handed over once.
+#[inline(always)]
+unsafe fn slot_of(w: usize) -> Slot {
+    debug_assert!(!is_borrowed(w), "a borrowed slot popped as owned");
+    // SAFETY: the caller's contract; `from_bits` of a non-zero word.
+    std::num::NonZeroUsize::new(w).map(|b| unsafe { Value::from_bits(b) })
+}
+
+/// A slot's value seen in place, untagged; it owns no count (dropping it
+/// does nothing) and lives no longer than the stack borrow.
+pub struct SlotView<'a>(ManuallyDrop<Slot>, PhantomData<&'a ValueStack>);
+
+impl SlotView<'_> {
+    #[inline(always)]
+    fn new(w: usize) -> Self {
+        let w = if is_borrowed(w) { w ^ BORROWED } else { w };
+        // SAFETY: an untagged slot word; ManuallyDrop keeps the view from
+        // dropping a count it does not own.
+        SlotView(ManuallyDrop::new(std::num::NonZeroUsize::new(w).map(|b| unsafe { Value::from_bits(b) })), PhantomData)
+    }
+}
+
+impl SlotView<'_> {
+    /// The slot with a count of its own.
+    #[inline]
+    pub fn cloned(self) -> Slot {
+        (*self.0).clone()
+    }
+}
+
+impl std::ops::Deref for SlotView<'_> {
+    type Target = Slot;
+    #[inline(always)]
+    fn deref(&self) -> &Slot {
+        &self.0
+    }
+}
+
+/// A value taken off the stack by `pop_ref`: owned, or borrowed from a local
+/// that outlives it. Derefs to the (untagged) value; dropping it drops only
+/// an owned one. `raw` is the slot's word as it was, `val` its value.
+pub struct StackRef {
+    raw: usize,
+    val: ManuallyDrop<Value>,
+}
+
+impl StackRef {
+    /// The value with a count of its own.
+    #[inline]
+    pub fn into_owned(self) -> Value {
+        let mut me = ManuallyDrop::new(self);
+        // SAFETY: `me` is never used or dropped again, so the value is
+        // moved out exactly once.
+        let v = unsafe { ManuallyDrop::take(&mut me.val) };
+        if is_borrowed(me.raw) {
+            std::mem::forget(v.clone());
+        }
+        v
+    }
+}
+
+impl std::ops::Deref for StackRef {
+    type Target = Value;
+    #[inline(always)]
+    fn deref(&self) -> &Value {
+        &self.val
+    }
+}
+
+impl Drop for StackRef {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // One test: only an untagged pointer (not borrowed, not a small
+        // int) holds a count.
+        if self.raw & 3 == 0 {
+            // SAFETY: an owned pointer word is the value itself, dropped
+            // once, here (`val` is a copy that is never dropped).
+            drop(unsafe { Value::from_bits(std::num::NonZeroUsize::new_unchecked(self.raw)) })
+        }
+    }
+}
+
+/// The value a NULL slot reads as (`pop_ref` of one: None, uncounted).
+#[cold]
+fn null_ref() -> StackRef {
+    let w = crate::runtime::rt().none_ref().bits();
+    // SAFETY: None is immortal; the borrowed raw word keeps the ref from
+    // dropping a count it never took.
+    StackRef { raw: w | BORROWED, val: ManuallyDrop::new(unsafe { Value::from_bits(std::num::NonZeroUsize::new(w).unwrap_or(std::num::NonZeroUsize::MIN)) }) }
+}
+
+/// Makes a bitwise copy of a borrowed value own a count of its own.
+#[inline]
+fn take_count(v: &Slot) {
+    if let Some(v) = v {
+        std::mem::forget(v.clone());
+    }
+}
+
+/// Gives the untagged word of a borrowed slot a count of its own.
+#[inline]
+fn count_word(w: usize) {
+    // SAFETY: a borrowed slot's object is live (its local holds it); the
+    // view does not drop, so the clone's count stays with the word.
+    let view = ManuallyDrop::new(std::num::NonZeroUsize::new(w).map(|b| unsafe { Value::from_bits(b) }));
+    take_count(&view);
+}
+
+/// Which of a call's argument slots were borrowed (`untag_from`): bit i is
+/// the slot `start + i`.
+#[derive(Clone, Copy)]
+#[must_use]
+pub struct Borrows {
+    start: usize,
+    mask: u64,
+}
+
+pub struct ValueStack {
+    base: *mut usize,
+    top: *mut usize,
+    end: *mut usize,
+}
+
+// SAFETY: the stack owns its slots like a `Vec<Slot>` would (borrowed ones
+// own nothing); `Value` is Send and Sync (reference counts are
+// thread-safe), so the stack is too.
 unsafe impl Send for ValueStack {}
 // SAFETY: as above; shared access only reads.
 unsafe impl Sync for ValueStack {}
@@ -43,7 +203,7 @@ impl Default for ValueStack {
 
 impl ValueStack {
     pub const fn new() -> Self {
-        let p = ptr::NonNull::<Slot>::dangling().as_ptr();
+        let p = ptr::NonNull::<usize>::dangling().as_ptr();
         ValueStack { base: p, top: p, end: p }
     }
 
@@ -82,9 +242,10 @@ impl ValueStack {
     fn grow_to(&mut self, n: usize) {
         let len = self.len();
         let cap = self.capacity();
-        let mut v: Vec<Slot> = Vec::with_capacity(n.max(cap * 2).max(4));
-        // SAFETY: the `len` initialised slots move into the new block and
-        // the old block is freed without dropping them (its Vec has len 0).
+        let mut v: Vec<usize> = Vec::with_capacity(n.max(cap * 2).max(4));
+        // SAFETY: the `len` initialised slots move into the new block (the
+        // words keep their tags: borrowing depends on the local, not on the
+        // slot's address) and the old block is freed.
         unsafe {
             ptr::copy_nonoverlapping(self.base, v.as_mut_ptr(), len);
             if cap != 0 {
@@ -102,32 +263,50 @@ impl ValueStack {
     /// Pushes onto a stack with room (see the module invariant).
     #[inline]
     pub fn push(&mut self, v: Slot) {
+        let w = word_of(v);
+        debug_assert!(!is_borrowed(w), "an owned value whose word looks borrowed: {w:#x}");
+        self.push_word(w);
+    }
+
+    #[inline(always)]
+    fn push_word(&mut self, w: usize) {
         debug_assert!(self.top != self.end, "value stack overflow");
         // SAFETY: top < end by the module invariant: a free slot of the block.
         unsafe {
-            ptr::write(self.top, v);
+            ptr::write(self.top, w);
             self.top = self.top.add(1);
         }
     }
 
-    /// The top slot, removed; None when the stack is empty.
+    /// Pushes `v` without taking a count: the caller guarantees `v` is a
+    /// fast local of this frame that keeps its value until the slot is
+    /// consumed (see the module docs).
+    #[inline]
+    pub fn push_borrowed(&mut self, v: &Value) {
+        let w = v.bits();
+        // Small ints own nothing: they go as they are.
+        self.push_word(if w & 1 == 0 { w | BORROWED } else { w });
+    }
+
+    /// Pushes back a value `pop_ref` took, borrowed if it was.
+    #[inline]
+    pub fn push_ref(&mut self, r: StackRef) {
+        let r = ManuallyDrop::new(r);
+        self.push_word(r.raw);
+    }
+
+    /// The top slot, removed, with a count of its own (even a borrowed
+    /// one); None when the stack is empty.
     #[inline]
     pub fn pop(&mut self) -> Option<Slot> {
         if self.top == self.base {
             return None;
         }
-        // SAFETY: the stack is not empty, so top-1 is an initialised slot,
-        // which becomes free as the pointer drops below it.
-        unsafe {
-            self.top = self.top.sub(1);
-            Some(ptr::read(self.top))
-        }
+        Some(self.pop_owned())
     }
 
-    /// The top slot, removed, for the interpreter's own pops, whose depth
-    /// the compiler has checked (see the module invariant).
-    #[inline]
-    pub fn pop_slot(&mut self) -> Slot {
+    #[inline(always)]
+    fn pop_word(&mut self) -> usize {
         debug_assert!(self.top != self.base, "value stack underflow");
         // SAFETY: the stack is not empty by the module invariant, so top-1
         // is an initialised slot, which becomes free as the pointer drops.
@@ -137,18 +316,129 @@ impl ValueStack {
         }
     }
 
-    /// The `n`th slot from the top (1 is the top), for COPY, whose operand
-    /// the compiler keeps within the stack (see the module invariant).
+    /// The top value, removed, as it is: borrowed ones stay borrowed (for
+    /// an instruction that reads the value and lets it go). NULL reads as
+    /// None.
+    #[inline(always)]
+    pub fn pop_ref(&mut self) -> StackRef {
+        let raw = self.pop_word();
+        if raw == 0 {
+            return null_ref();
+        }
+        let w = if is_borrowed(raw) { raw ^ BORROWED } else { raw };
+        // SAFETY: `raw` is not 0, and a borrowed word is a tagged pointer
+        // (at least 8), so `w` is not 0 either: an untagged value; `raw`
+        // records whether it holds a count.
+        StackRef { raw, val: ManuallyDrop::new(unsafe { Value::from_bits(std::num::NonZeroUsize::new_unchecked(w)) }) }
+    }
+
+    /// Drops the top slot (POP_TOP): a borrowed one owns nothing.
+    #[inline(always)]
+    pub fn pop_discard(&mut self) {
+        let w = self.pop_word();
+        if !is_borrowed(w) {
+            // SAFETY: an owned slot's word, handed over once.
+            drop(unsafe { slot_of(w) });
+        }
+    }
+
+    /// The top slot, removed, for the interpreter's own pops, whose depth
+    /// the compiler has checked (see the module invariant). The slot is
+    /// never borrowed: the compiler lets only instructions that pop with
+    /// `pop_ref` (or read their arguments in place) consume borrowed slots,
+    /// so the hot pops pay nothing for them (debug builds check).
     #[inline]
-    pub fn peek(&self, n: usize) -> &Slot {
+    pub fn pop_slot(&mut self) -> Slot {
+        debug_assert!(self.top != self.base, "value stack underflow");
+        // SAFETY: the stack is not empty by the module invariant, so top-1
+        // is an initialised slot, which becomes free as the pointer drops;
+        // it is owned (see above), so its word is a `Slot`.
+        unsafe {
+            self.top = self.top.sub(1);
+            slot_of(ptr::read(self.top))
+        }
+    }
+
+    /// The top slot, removed, with a count of its own even when it was
+    /// borrowed (a call's callable, which the callee frame keeps).
+    #[inline]
+    pub fn pop_owned(&mut self) -> Slot {
+        let w = self.pop_word();
+        if is_borrowed(w) {
+            count_word(w ^ BORROWED);
+            // SAFETY: the untagged word now owns the count just taken.
+            return unsafe { slot_of(w ^ BORROWED) };
+        }
+        // SAFETY: an owned slot's word, handed over once.
+        unsafe { slot_of(w) }
+    }
+
+    /// The word of slot `i` (within the stack).
+    #[inline(always)]
+    fn word(&self, i: usize) -> usize {
+        debug_assert!(i < self.len(), "value stack read out of range");
+        // SAFETY: i < len by the callers' checks: an initialised slot.
+        unsafe { *self.base.add(i) }
+    }
+
+    /// Slot `i` (from the bottom) seen in place, untagged.
+    #[inline]
+    pub fn at(&self, i: usize) -> SlotView<'_> {
+        SlotView::new(self.word(i))
+    }
+
+    /// Slot `i` seen in place, if the stack has one.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<SlotView<'_>> {
+        (i < self.len()).then(|| self.at(i))
+    }
+
+    /// Whether slot `i` holds NULL.
+    #[inline]
+    pub fn is_null(&self, i: usize) -> bool {
+        self.word(i) == 0
+    }
+
+    /// The top slot seen in place.
+    #[inline]
+    pub fn top(&self) -> Option<SlotView<'_>> {
+        let n = self.len();
+        n.checked_sub(1).map(|i| self.at(i))
+    }
+
+    /// The top slot in place, for an instruction whose operand is never
+    /// borrowed (FOR_ITER's iterator, which GET_ITER pushed); the stack is
+    /// not empty by the module invariant.
+    #[inline]
+    pub fn top_owned(&self) -> &Slot {
+        debug_assert!(self.top != self.base, "value stack underflow");
+        // SAFETY: top-1 is an initialised slot (module invariant); it is
+        // owned (debug builds check), so its word is a `Slot`.
+        unsafe {
+            let p = self.top.sub(1);
+            debug_assert!(!is_borrowed(*p), "a borrowed slot read as owned");
+            &*p.cast::<Slot>()
+        }
+    }
+
+    /// The `n`th slot from the top (1 is the top) with a count of its own,
+    /// for COPY, whose operand the compiler keeps within the stack (see
+    /// the module invariant) and never borrows (COPY does not consume).
+    #[inline]
+    pub fn peek_cloned(&self, n: usize) -> Slot {
         debug_assert!(n >= 1 && n <= self.len(), "value stack peek out of range");
-        // SAFETY: 1 <= n <= len by the module invariant, so top-n is an
-        // initialised slot of the block.
-        unsafe { &*self.top.sub(n) }
+        // SAFETY: 1 <= n <= len: an initialised slot; owned (debug builds
+        // check), so its word is a `Slot`.
+        unsafe {
+            let p = self.top.sub(n);
+            debug_assert!(!is_borrowed(*p), "a borrowed slot read as owned");
+            (*p.cast::<Slot>()).clone()
+        }
     }
 
     /// Swaps the top slot with the `n`th from the top (SWAP; 2 is the one
-    /// below the top), within the stack by the module invariant.
+    /// below the top), within the stack by the module invariant. Tags move
+    /// with their words.
     #[inline]
     pub fn swap_top(&mut self, n: usize) {
         debug_assert!(n >= 1 && n <= self.len(), "value stack swap out of range");
@@ -157,7 +447,7 @@ impl ValueStack {
         unsafe { ptr::swap(self.top.sub(1), self.top.sub(n)) }
     }
 
-    /// Drops every slot from `n` up.
+    /// Drops every slot from `n` up (borrowed ones own nothing).
     #[inline]
     pub fn truncate(&mut self, n: usize) {
         if self.len() > n {
@@ -167,14 +457,135 @@ impl ValueStack {
 
     #[inline(never)]
     fn drop_from(&mut self, n: usize) {
+        let len = self.len();
         // SAFETY: n < len, so base+n is within the block; the slots above
-        // leave the stack (top moves first, so a destructor that reaches
-        // this stack again sees only live slots) and are dropped in place.
+        // leave the stack first (so a destructor that reaches this stack
+        // again sees only live slots), then are dropped in order, except
+        // borrowed ones, which own nothing.
         unsafe {
             let from = self.base.add(n);
-            let count = self.top.offset_from(from) as usize;
             self.top = from;
-            ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(from, count));
+            for i in 0..len - n {
+                let w = *from.add(i);
+                if !is_borrowed(w) {
+                    drop(slot_of(w));
+                }
+            }
+        }
+    }
+
+    /// Untags the slots from `start` up in place, so `slice_from(start)`
+    /// can hand them to a native call as values, and records which were
+    /// borrowed; `truncate_borrowed` must remove them afterwards (before
+    /// anything else pops or truncates). A slot past the 64th gets a count
+    /// of its own instead.
+    #[inline]
+    pub fn untag_from(&mut self, start: usize) -> Borrows {
+        let mut mask = 0u64;
+        let mut bit = 1u64;
+        let mut p = self.base.wrapping_add(start);
+        while p < self.top {
+            // SAFETY: base+start <= p < top: an initialised slot.
+            let w = unsafe { *p };
+            if is_borrowed(w) {
+                // SAFETY: as above; the untagged word is a valid value.
+                unsafe { *p = w ^ BORROWED };
+                if bit == 0 {
+                    count_word(w ^ BORROWED);
+                }
+                mask |= bit;
+            }
+            bit <<= 1;
+            p = p.wrapping_add(1);
+        }
+        Borrows { start, mask }
+    }
+
+    /// Drops every slot from `b`'s start up (`untag_from`), forgetting the
+    /// borrowed ones it recorded.
+    #[inline]
+    pub fn truncate_borrowed(&mut self, b: Borrows) {
+        if b.mask == 0 {
+            return self.truncate(b.start);
+        }
+        let len = self.len();
+        if len <= b.start {
+            return;
+        }
+        let mut m = b.mask;
+        // SAFETY: as in `drop_from`: start < len; each slot is dropped once
+        // after the stack has let go of it, borrowed ones (bit set) not at
+        // all.
+        unsafe {
+            let from = self.base.add(b.start);
+            self.top = from;
+            for i in 0..len - b.start {
+                let w = *from.add(i);
+                if m & 1 == 0 {
+                    drop(slot_of(w));
+                }
+                m >>= 1;
+            }
+        }
+    }
+
+    /// The slots from `start` up, as values (None for NULL). None of them
+    /// may be borrowed (`untag_from` first; debug builds check).
+    #[inline]
+    pub fn slice_from(&self, start: usize) -> &[Slot] {
+        let len = self.len();
+        let start = start.min(len);
+        debug_assert!((start..len).all(|i| !is_borrowed(self.word(i))), "a borrowed slot read as a value");
+        // SAFETY: base+start..top are initialised words of one block, none
+        // borrowed, so each is 0 or an owned value's bits: the layout of
+        // `Option<Value>` (the guaranteed null-pointer optimisation).
+        unsafe { std::slice::from_raw_parts(self.base.add(start).cast::<Slot>(), len - start) }
+    }
+
+    /// Gives every borrowed slot from `n` up a count of its own.
+    #[inline]
+    fn own_from(&mut self, n: usize) {
+        for i in n..self.len() {
+            // SAFETY: i < len: an initialised slot of the block.
+            let p = unsafe { self.base.add(i) };
+            // SAFETY: as above.
+            let w = unsafe { *p };
+            if is_borrowed(w) {
+                let w = w ^ BORROWED;
+                count_word(w);
+                // SAFETY: as above.
+                unsafe { *p = w };
+            }
+        }
+    }
+
+    /// The values of the borrowed slots (debug checks of the compiler's
+    /// borrow analysis).
+    pub fn borrowed_words(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (0..self.len()).filter_map(|i| {
+            let w = self.word(i);
+            is_borrowed(w).then_some((i, w ^ BORROWED))
+        })
+    }
+
+    /// Whether a borrowed slot holds `v` (debug checks of the compiler's
+    /// borrow analysis).
+    pub fn borrows(&self, v: &Value) -> bool {
+        (0..self.len()).any(|i| {
+            let w = self.word(i);
+            is_borrowed(w) && w ^ BORROWED == v.bits()
+        })
+    }
+
+    /// Visits the values the stack holds counts on (not borrowed slots).
+    pub fn for_each_owned(&self, visit: &mut dyn FnMut(&Value)) {
+        for i in 0..self.len() {
+            let w = self.word(i);
+            if !is_borrowed(w) {
+                if let Some(v) = &*SlotView::new(w) {
+                    visit(v);
+                }
+            }
         }
     }
 
@@ -183,66 +594,43 @@ impl ValueStack {
     }
 
     /// Moves the top `dst.len()` slots (fewer if the stack is shorter) into
-    /// `dst`, in order, dropping what `dst` held (a fresh frame's empty
-    /// locals, so nothing).
+    /// `dst`, in order, each with a count of its own, dropping what `dst`
+    /// held (a fresh frame's empty locals, so nothing).
     #[inline]
     pub fn pop_into(&mut self, dst: &mut [Slot]) {
         let n = dst.len().min(self.len());
+        self.own_from(self.len() - n);
         for d in dst.iter_mut().take(n) {
             if d.is_some() {
                 *d = None;
             }
         }
-        // SAFETY: the top n slots are initialised and leave the stack (top
-        // drops below them); dst's first n slots are None, so overwriting
-        // them without dropping leaks nothing; the ranges do not overlap
-        // (dst is not part of this stack: it is borrowed mutably apart).
+        // SAFETY: the top n slots are initialised, owned (just above) and
+        // leave the stack (top drops below them); dst's first n slots are
+        // None, so overwriting them without dropping leaks nothing; the
+        // ranges do not overlap (dst is not part of this stack: it is
+        // borrowed mutably apart); a word of an owned slot is a `Slot`.
         unsafe {
             self.top = self.top.sub(n);
-            ptr::copy_nonoverlapping(self.top, dst.as_mut_ptr(), n);
+            ptr::copy_nonoverlapping(self.top.cast::<Slot>(), dst.as_mut_ptr(), n);
         }
     }
 
-    /// Removes the slots from `start` up and hands them over in order.
+    /// Removes the slots from `start` up and hands them over in order, each
+    /// with a count of its own.
     pub fn drain_from(&mut self, start: usize) -> DrainFrom<'_> {
         let len = self.len();
         let start = start.min(len);
         // SAFETY: start <= len, so the pointers stay within the block; the
         // slots start..len leave the stack's ownership now and the iterator
-        // owns them (dropping any it was not asked for).
+        // owns them (giving borrowed ones a count as it yields them, and
+        // dropping the owned ones it was not asked for).
         unsafe {
             let from = self.base.add(start);
             let to = self.top;
             self.top = from;
-            DrainFrom { cur: from, end: to, _stack: std::marker::PhantomData }
+            DrainFrom { cur: from, end: to, _stack: PhantomData }
         }
-    }
-
-    #[inline]
-    pub fn as_slice(&self) -> &[Slot] {
-        // SAFETY: base..top are initialised slots of one block.
-        unsafe { std::slice::from_raw_parts(self.base, self.len()) }
-    }
-
-    #[inline]
-    pub fn as_mut_slice(&mut self) -> &mut [Slot] {
-        // SAFETY: as in `as_slice`, exclusively borrowed.
-        unsafe { std::slice::from_raw_parts_mut(self.base, self.len()) }
-    }
-}
-
-impl std::ops::Deref for ValueStack {
-    type Target = [Slot];
-    #[inline]
-    fn deref(&self) -> &[Slot] {
-        self.as_slice()
-    }
-}
-
-impl std::ops::DerefMut for ValueStack {
-    #[inline]
-    fn deref_mut(&mut self) -> &mut [Slot] {
-        self.as_mut_slice()
     }
 }
 
@@ -251,18 +639,19 @@ impl Drop for ValueStack {
         self.clear();
         let cap = self.capacity();
         if cap != 0 {
-            // SAFETY: the block came from a `Vec<Slot>` of this capacity
+            // SAFETY: the block came from a `Vec<usize>` of this capacity
             // (`grow_to`) and holds no initialised slots now.
             unsafe { drop(Vec::from_raw_parts(self.base, 0, cap)) }
         }
     }
 }
 
-/// `ValueStack::drain_from`'s iterator: owns the slots it has not yielded.
+/// `ValueStack::drain_from`'s iterator: owns the slots it has not yielded
+/// (a borrowed one owns nothing until it is yielded).
 pub struct DrainFrom<'a> {
-    cur: *mut Slot,
-    end: *mut Slot,
-    _stack: std::marker::PhantomData<&'a mut ValueStack>,
+    cur: *mut usize,
+    end: *mut usize,
+    _stack: PhantomData<&'a mut ValueStack>,
 }
 
 impl Iterator for DrainFrom<'_> {
@@ -272,11 +661,16 @@ impl Iterator for DrainFrom<'_> {
         if self.cur == self.end {
             return None;
         }
-        // SAFETY: cur..end are initialised slots this iterator owns.
+        // SAFETY: cur..end are initialised slots this iterator owns; a
+        // borrowed one gets a count of its own as it leaves.
         unsafe {
-            let v = ptr::read(self.cur);
+            let mut w = ptr::read(self.cur);
             self.cur = self.cur.add(1);
-            Some(v)
+            if is_borrowed(w) {
+                w ^= BORROWED;
+                count_word(w);
+            }
+            Some(slot_of(w))
         }
     }
 
@@ -290,8 +684,15 @@ impl Iterator for DrainFrom<'_> {
 impl Drop for DrainFrom<'_> {
     #[inline]
     fn drop(&mut self) {
-        for v in self.by_ref() {
-            drop(v);
+        while self.cur != self.end {
+            // SAFETY: as in `next`; borrowed slots own nothing to drop.
+            unsafe {
+                let w = ptr::read(self.cur);
+                self.cur = self.cur.add(1);
+                if !is_borrowed(w) {
+                    drop(slot_of(w));
+                }
+            }
         }
     }
 }
@@ -320,8 +721,56 @@ mod tests {
         assert_eq!(s.len(), 7);
         s.truncate(3);
         assert_eq!(s.len(), 3);
-        assert_eq!(crate::num::int_to_i64(s.last().unwrap().as_ref().unwrap()), Some(2));
+        assert_eq!(crate::num::int_to_i64(s.top().unwrap().as_ref().unwrap()), Some(2));
         s.clear();
         assert!(s.pop().is_none());
     }
+
+    /// Borrowed slots never change the object's count, whichever way they
+    /// leave; moving one out gives it a count of its own.
+    #[test]
+    fn borrowed_slots_own_nothing() {
+        let obj = crate::seq::new_list(vec![crate::num::new_int(1)]);
+        let count = || obj.header().map(|h| h.refcount()).unwrap_or(0);
+        let base = count();
+        let mut s = ValueStack::with_capacity(8);
+        s.push_borrowed(&obj);
+        s.push_borrowed(&crate::num::new_int(5));
+        assert_eq!(count(), base);
+        assert!(s.borrows(&obj));
+        assert!(s.at(0).as_ref().is_some_and(|v| v.is(&obj)));
+        assert_eq!(crate::num::int_to_i64(s.top().unwrap().as_ref().unwrap()), Some(5));
+        let mut seen = 0;
+        s.for_each_owned(&mut |_| seen += 1);
+        assert_eq!(seen, 1, "only the small int is counted");
+        // Read in place by a call, then truncated: no count moves.
+        let b = s.untag_from(0);
+        assert!(s.slice_from(0)[0].as_ref().is_some_and(|v| v.is(&obj)));
+        s.truncate_borrowed(b);
+        assert_eq!(count(), base);
+        // pop_ref hands it out borrowed; push_ref puts it back as it was.
+        s.push_borrowed(&obj);
+        let r = s.pop_ref();
+        assert!(r.as_ref().is_some_and(|v| v.is(&obj)));
+        s.push_ref(r);
+        assert!(s.borrows(&obj));
+        drop(s.pop_ref());
+        assert_eq!(count(), base);
+        // Moved out (a callee's locals, or `pop`): a count of its own.
+        s.push_borrowed(&obj);
+        let moved: Vec<Slot> = s.drain_from(0).collect();
+        assert_eq!(count(), base + 1);
+        drop(moved);
+        s.push_borrowed(&obj);
+        let owned = s.pop().flatten();
+        assert_eq!(count(), base + 1);
+        drop(owned);
+        // Unwinding drops the stack: borrowed slots are skipped.
+        s.push_borrowed(&obj);
+        s.push(Some(obj.clone()));
+        assert_eq!(count(), base + 1);
+        s.clear();
+        assert_eq!(count(), base);
+    }
 }
+

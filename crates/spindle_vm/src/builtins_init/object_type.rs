@@ -1468,7 +1468,7 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
                     Some(f) if f.pc > 0 && !g.running.load(Ordering::Relaxed) => {
                         let ins = f.code.instructions.get(f.pc - 1).copied();
                         match ins {
-                            Some(i) if i.op == spindle_bytecode::Opcode::YieldValue && i.arg == 1 => f.stack.last().cloned().flatten().unwrap_or_else(none),
+                            Some(i) if i.op == spindle_bytecode::Opcode::YieldValue && i.arg == 1 => f.stack.top().and_then(crate::value_stack::SlotView::cloned).unwrap_or_else(none),
                             _ => none(),
                         }
                     }
