@@ -59,6 +59,14 @@ pub struct Frame {
     pub lasti: usize,
     /// `localsplus`: arguments, locals, cells, free variables.
     pub locals: Vec<Option<Value>>,
+    /// Bit i set: local i is a borrowed argument (`try_fast_call`), a
+    /// bitwise copy of a value the caller's frame holds (in a local it
+    /// cannot change while this frame runs), without a count of its own.
+    /// Anything that replaces or takes such a local first gives it a count
+    /// (`own_local!`); the frame's end forgets the rest. Only frames of
+    /// plain functions get them: never a generator's, which outlives the
+    /// call.
+    pub borrowed_args: u64,
     /// The value stack; `None` is the NULL slot.
     pub stack: crate::value_stack::ValueStack,
     pub globals: Value,
@@ -113,6 +121,7 @@ impl Drop for Frame {
     /// Locals go last-first, as CPython 3.14 clears a frame (observable through
     /// `__del__` order, and a memoryview local must die before its exporter's owner).
     fn drop(&mut self) {
+        self.forget_borrowed_args();
         while let Some(v) = self.locals.pop() {
             drop(v);
         }
@@ -122,6 +131,31 @@ impl Drop for Frame {
 }
 
 impl Frame {
+    /// Empties the borrowed-argument locals without dropping a count they
+    /// never had (the frame is ending).
+    #[inline]
+    fn forget_borrowed_args(&mut self) {
+        let mut m = std::mem::take(&mut self.borrowed_args);
+        while m != 0 {
+            let i = m.trailing_zeros() as usize;
+            m &= m - 1;
+            if let Some(slot) = self.locals.get_mut(i) {
+                std::mem::forget(slot.take());
+            }
+        }
+    }
+
+    /// Local `i`, a borrowed argument, is about to be replaced or taken: it
+    /// first gets a count of its own.
+    #[cold]
+    #[inline(never)]
+    fn own_local(&mut self, i: usize) {
+        let Some(bit) = 1u64.checked_shl(i as u32) else { return };
+        self.borrowed_args &= !bit;
+        if let Some(v) = self.locals.get(i).and_then(Option::as_ref) {
+            std::mem::forget(v.clone());
+        }
+    }
     /// Gives up `code_obj`, `globals` and `builtins`: released if owned,
     /// forgotten if borrowed from `func`.
     #[inline]
@@ -298,6 +332,7 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         pc: 0,
         lasti: 0,
         locals: vec![None; n],
+        borrowed_args: 0,
         stack: crate::value_stack::ValueStack::with_capacity(stacksize + 1),
         globals,
         builtins,
@@ -322,6 +357,7 @@ fn recycle_frame(mut fr: Box<Frame>) {
     // Dropping values may run `__del__` (and so allocate frames): do it
     // before touching the pool, locals last-first as `Drop for Frame` does.
     // The emptied locals stay in place (all None): `frame_for` reuses them.
+    fr.forget_borrowed_args();
     for slot in fr.locals.iter_mut().rev() {
         if let Some(v) = slot.take() {
             drop(v);
@@ -457,9 +493,9 @@ fn try_fast_call(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<O
     let has_self = !f.stack.is_null(n - argc - 1);
     let nargs = argc + has_self as usize;
     let Some(mut frame) = exact_positional_frame(callable, pf, nargs)? else { return Ok(None) };
-    for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain_from(n - nargs)) {
-        *slot = v;
-    }
+    // Borrowed arguments stay borrowed: the caller's locals hold them
+    // until this frame ends (it is no generator).
+    frame.borrowed_args = f.stack.move_args_into(n - nargs, &mut frame.locals);
     // The NULL (no self), then the callable, whose count the frame takes
     // over (`function_frame`'s holder).
     if !has_self {
@@ -704,6 +740,16 @@ macro_rules! check_unborrowed {
         if let Some(old) = &$f.locals[$i as usize] {
             let last = old.header().is_some_and(|h| !h.is_immortal() && h.refcount() <= 1);
             assert!(!(last && $f.stack.borrows(old)), "a borrowed copy of local {} outlives its value", $i);
+        }
+    };
+}
+
+/// Local `i` of `f` is about to be replaced or taken (see
+/// `Frame::borrowed_args`); one test when the frame has no borrowed ones.
+macro_rules! own_local {
+    ($f:expr, $i:expr) => {
+        if $f.borrowed_args != 0 && $f.borrowed_args.checked_shr($i as u32).is_some_and(|m| m & 1 != 0) {
+            $f.own_local($i as usize);
         }
     };
 }
@@ -1184,6 +1230,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             },
             Opcode::StoreFast => {
                 let v = pop!(f);
+                own_local!(f, arg);
                 check_unborrowed!(f, arg);
                 *local!(f, arg) = Some(v);
             }
@@ -1201,6 +1248,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::StoreFastLoadFast => {
                 let v = pop!(f);
+                own_local!(f, arg >> 4);
                 check_unborrowed!(f, arg >> 4);
                 // The old value drops after the load: its `__del__` may run.
                 let old = std::mem::replace(local!(f, arg >> 4), Some(v));
@@ -1210,13 +1258,16 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::StoreFastStoreFast => {
                 let v = pop!(f);
+                own_local!(f, arg >> 4);
                 check_unborrowed!(f, arg >> 4);
                 *local!(f, arg >> 4) = Some(v);
                 let w = pop!(f);
+                own_local!(f, arg & 15);
                 check_unborrowed!(f, arg & 15);
                 *local!(f, arg & 15) = Some(w);
             }
             Opcode::DeleteFast => {
+                own_local!(f, arg);
                 check_unborrowed!(f, arg);
                 if f.locals[arg as usize].take().is_none() {
                     return Err(unbound_local(f, arg as usize));
@@ -1224,17 +1275,20 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             // [comprehension inlining, PEP 709] save/restore of hidden locals.
             Opcode::LoadFastAndClear => {
+                own_local!(f, arg);
                 let v = f.locals[arg as usize].take();
                 f.stack.push(v);
             }
             Opcode::StoreFastMaybeNull => {
                 let v = f.stack.pop().flatten();
+                own_local!(f, arg);
                 check_unborrowed!(f, arg);
                 f.locals[arg as usize] = v;
             }
             // [end comprehension inlining]
             Opcode::MakeCell => {
                 let i = arg as usize;
+                own_local!(f, i);
                 let init = f.locals[i].take();
                 f.locals[i] = Some(crate::object::alloc(rt().types.cell, PyCell::new(init)));
             }
@@ -1346,6 +1400,10 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                     }
                     if let Some(v) = crate::arith::small_int_add_sub_mul(&a, &b, arg) {
                         f.stack.push(Some(v));
+                        // Both are small ints, which own no count: nothing
+                        // to drop (the compiler would call the drop out of
+                        // line here).
+                        std::mem::forget((a, b));
                         continue;
                     }
                 }

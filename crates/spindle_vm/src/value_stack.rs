@@ -616,6 +616,46 @@ impl ValueStack {
         }
     }
 
+    /// Moves the slots from `start` up into `dst` (a fresh frame's empty
+    /// locals, at least as many), in order and as they are: a borrowed slot
+    /// arrives as its untagged value without a count, and its bit is set
+    /// in the mask returned (`Frame::borrowed_args`); past the 64th it gets
+    /// a count instead.
+    #[inline]
+    pub fn move_args_into(&mut self, start: usize, dst: &mut [Slot]) -> u64 {
+        let len = self.len();
+        let start = start.min(len);
+        let n = (len - start).min(dst.len());
+        let mut mask = 0u64;
+        // SAFETY: start + n <= len: initialised slots, which leave the stack
+        // (top drops to start; any beyond n are dropped after); dst's slots
+        // are None (a fresh frame's), so overwriting them leaks nothing; a
+        // borrowed slot's untagged word is a value whose count stays with
+        // the caller's local, which the mask records.
+        unsafe {
+            let from = self.base.add(start);
+            self.top = from;
+            for (i, d) in dst.iter_mut().take(n).enumerate() {
+                let mut w = *from.add(i);
+                if is_borrowed(w) {
+                    w ^= BORROWED;
+                    match 1u64.checked_shl(i as u32) {
+                        Some(bit) => mask |= bit,
+                        None => count_word(w),
+                    }
+                }
+                ptr::write(d, slot_of(w));
+            }
+            for i in n..len - start {
+                let w = *from.add(i);
+                if !is_borrowed(w) {
+                    drop(slot_of(w));
+                }
+            }
+        }
+        mask
+    }
+
     /// Removes the slots from `start` up and hands them over in order, each
     /// with a count of its own.
     pub fn drain_from(&mut self, start: usize) -> DrainFrom<'_> {
@@ -751,7 +791,7 @@ mod tests {
         // pop_ref hands it out borrowed; push_ref puts it back as it was.
         s.push_borrowed(&obj);
         let r = s.pop_ref();
-        assert!(r.as_ref().is_some_and(|v| v.is(&obj)));
+        assert!(r.is(&obj));
         s.push_ref(r);
         assert!(s.borrows(&obj));
         drop(s.pop_ref());
@@ -765,6 +805,19 @@ mod tests {
         let owned = s.pop().flatten();
         assert_eq!(count(), base + 1);
         drop(owned);
+        // Moved into a callee's locals as they are: the borrowed one keeps
+        // no count and is marked in the mask.
+        s.push(Some(obj.clone()));
+        s.push_borrowed(&obj);
+        let mut dst: Vec<Slot> = vec![None, None, None];
+        let mask = s.move_args_into(0, &mut dst);
+        assert_eq!(mask, 0b10);
+        assert!(s.is_empty());
+        assert_eq!(count(), base + 1);
+        std::mem::forget(dst.pop().flatten());
+        std::mem::forget(dst.pop().flatten());
+        drop(dst);
+        assert_eq!(count(), base);
         // Unwinding drops the stack: borrowed slots are skipped.
         s.push_borrowed(&obj);
         s.push(Some(obj.clone()));
