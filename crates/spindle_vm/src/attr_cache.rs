@@ -39,6 +39,11 @@ pub(crate) enum Kind {
     /// The type attribute is no descriptor at all (a class constant): it is
     /// the value unless the instance dict shadows it.
     ClassValue,
+    /// The type attribute is an exact `property` whose getter (`value`) is
+    /// a Python function, on a type without `__getattr__`: LOAD_ATTR runs
+    /// the getter's frame inline (a data descriptor: the instance dict
+    /// cannot shadow it).
+    Property,
     /// STORE_ATTR straight into the instance dict (no data descriptor, the
     /// default `__setattr__`).
     StoreDict,
@@ -164,6 +169,10 @@ pub(crate) fn classify_load(owner: &Value, name: &Value, method: bool) -> Option
             let dt = d.type_ref();
             if method && (dt == r.types.function || dt == r.types.method_descriptor) {
                 return Some((Kind::Method, Some(d)));
+            }
+            if !method && dt == r.types.property && ty.lookup_static("__getattr__").is_none() {
+                let getter = d.downcast::<crate::function::PyProperty>()?.fget.clone()?;
+                return (getter.type_ref() == r.types.function).then_some((Kind::Property, Some(getter)));
             }
             // No descriptor at all: the class attribute is the value.
             if !method && ty.is_heap() && dt.lookup_static("__get__").is_none() && dt.lookup_static("__set__").is_none() {

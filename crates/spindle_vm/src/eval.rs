@@ -1199,29 +1199,29 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 // nothing can rebind the local meanwhile; never in a traced
                 // frame (`instrs` is empty there), whose line events would
                 // skip the LOAD_ATTR.
-                if let Some(v) = fused_attr(f, instrs, pc, pycode, arg as usize) {
-                    f.stack.push(Some(v));
-                    pc += 1;
-                    continue;
+                match fused_attr(f, instrs, pc, pycode, arg as usize)? {
+                    Fused::No => {}
+                    Fused::Value(v) => {
+                        f.stack.push(Some(v));
+                        pc += 1;
+                        continue;
+                    }
+                    Fused::Getter(fr) => {
+                        // The getter's result lands where LOAD_ATTR's would;
+                        // a traceback points at the LOAD_ATTR.
+                        f.lasti = pc;
+                        pc += 1;
+                        switch_to!(fr);
+                    }
                 }
                 let v = local!(f, arg).clone();
                 f.stack.push(Some(v.unwrap_or_else(none)));
             }
-            Opcode::LoadFastBorrow => {
-                if let Some(v) = fused_attr(f, instrs, pc, pycode, arg as usize) {
-                    f.stack.push(Some(v));
-                    pc += 1;
-                    continue;
-                }
-                push_local_borrowed(f, arg as usize);
-            }
+            // (Never followed by a plain LOAD_ATTR, which is no consumer of
+            // a borrowed load: `fused_attr` has nothing to do here.)
+            Opcode::LoadFastBorrow => push_local_borrowed(f, arg as usize),
             Opcode::LoadFastBorrowLoadFastBorrow => {
                 push_local_borrowed(f, (arg >> 4) as usize);
-                if let Some(v) = fused_attr(f, instrs, pc, pycode, (arg & 15) as usize) {
-                    f.stack.push(Some(v));
-                    pc += 1;
-                    continue;
-                }
                 push_local_borrowed(f, (arg & 15) as usize);
             }
             Opcode::LoadFastCheck => match local!(f, arg).clone() {
@@ -1238,10 +1238,18 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let a = local!(f, arg >> 4).clone().unwrap_or_else(none);
                 f.stack.push(Some(a));
                 // The second local's `.name` read through it (as LOAD_FAST).
-                if let Some(v) = fused_attr(f, instrs, pc, pycode, (arg & 15) as usize) {
-                    f.stack.push(Some(v));
-                    pc += 1;
-                    continue;
+                match fused_attr(f, instrs, pc, pycode, (arg & 15) as usize)? {
+                    Fused::No => {}
+                    Fused::Value(v) => {
+                        f.stack.push(Some(v));
+                        pc += 1;
+                        continue;
+                    }
+                    Fused::Getter(fr) => {
+                        f.lasti = pc;
+                        pc += 1;
+                        switch_to!(fr);
+                    }
                 }
                 let b = local!(f, arg & 15).clone().unwrap_or_else(none);
                 f.stack.push(Some(b));
@@ -1338,7 +1346,9 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::LoadAttr => {
                 let name = operand!(pycode.names, arg >> 1);
                 let owner = pop!(f);
-                load_attr(ts, f, pycode.serial, name, owner, false)?;
+                if let Some(fr) = load_attr(ts, f, pycode.serial, name, owner, false)? {
+                    switch_to!(fr);
+                }
             }
             Opcode::StoreAttr => {
                 let name = operand!(pycode.names, arg);
@@ -2472,23 +2482,28 @@ fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult {
 /// LOAD_ATTR (`method`: its method form, pushing callable and self-or-NULL)
 /// through `attr_cache`.
 #[inline]
-fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: Value, method: bool) -> PyResult<()> {
+fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: Value, method: bool) -> PyResult<Option<Box<Frame>>> {
     use crate::attr_cache::{self as ac, Kind};
     let ty = owner.type_ref().ptr();
     let pc = f.lasti;
     if let Some(hit) = ac::get(code, pc, name, ty) {
-        if hit.kind == Kind::Method {
+        if hit.kind == Kind::Property {
+            if let Some(mut frame) = property_frame(hit.value)? {
+                frame.locals[0] = Some(owner);
+                return Ok(Some(frame));
+            }
+        } else if hit.kind == Kind::Method {
             if let Some(m) = hit.value.filter(|_| ops::instance_dict_get(&owner, name).is_none()) {
                 f.stack.push(Some(m));
                 f.stack.push(Some(owner));
-                return Ok(());
+                return Ok(None);
             }
         } else if let Some(v) = plain_hit_value(code, pc, name, ty, hit, &owner) {
             f.stack.push(Some(v));
             if method {
                 f.stack.push(None);
             }
-            return Ok(());
+            return Ok(None);
         }
     } else {
         // Modules never enter the attribute cache.
@@ -2497,7 +2512,7 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
             if method {
                 f.stack.push(None);
             }
-            return Ok(());
+            return Ok(None);
         }
         let epoch = crate::types::lookup_epoch();
         if let Some((kind, value)) = ac::classify_load(&owner, name, method) {
@@ -2512,7 +2527,7 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
         let v = ops::getattr(ts, &owner, name)?;
         f.stack.push(Some(v));
     }
-    Ok(())
+    Ok(None)
 }
 
 
@@ -2532,7 +2547,20 @@ fn load_method_ref(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, o
             }
         }
     }
-    load_attr(ts, f, code, name, owner.into_owned(), true)
+    load_attr(ts, f, code, name, owner.into_owned(), true)?;
+    Ok(())
+}
+
+/// The frame of a property getter the attribute cache found
+/// (`Kind::Property`), its `self` (local 0) still to be stored; None when
+/// the getter takes more than `self` (the general path reports that).
+#[inline(never)]
+fn property_frame(getter: Option<Value>) -> PyResult<Option<Box<Frame>>> {
+    let Some(getter) = getter else { return Ok(None) };
+    let Some(pf) = getter.downcast::<PyFunction>() else { return Ok(None) };
+    let Some(mut frame) = exact_positional_frame(&getter, pf, 1)? else { return Ok(None) };
+    frame.func = Some(getter);
+    Ok(Some(frame))
 }
 
 /// LOAD_FAST_BORROW: the local's value without a count (see
@@ -2545,36 +2573,49 @@ fn push_local_borrowed(f: &mut Frame, i: usize) {
     }
 }
 
+/// What `fused_attr` made of a local's LOAD_FAST and the LOAD_ATTR after it.
+enum Fused {
+    /// Run both instructions as usual.
+    No,
+    /// The attribute's value.
+    Value(Value),
+    /// A property getter's frame, the local its borrowed `self`.
+    Getter(Box<Frame>),
+}
+
 /// When instruction `pc` (the next one) is a plain LOAD_ATTR, its result
-/// for local `local` as the owner, read through the local (see LOAD_FAST);
-/// None: run both instructions as usual.
+/// for local `local` as the owner, read through the local (see LOAD_FAST),
+/// or the frame of the property getter that computes it.
 #[inline(always)]
-fn fused_attr(f: &Frame, instrs: &[Instruction], pc: usize, pycode: &PyCode, local: usize) -> Option<Value> {
+fn fused_attr(f: &Frame, instrs: &[Instruction], pc: usize, pycode: &PyCode, local: usize) -> PyResult<Fused> {
     // The opcode test stays in the loop; the rest is out of line (most
     // LOAD_FASTs are not followed by a LOAD_ATTR).
     match instrs.get(pc) {
         Some(next) if next.op == Opcode::LoadAttr && next.arg & 1 == 0 => fused_attr_load(f, next.arg, pc, pycode, local),
-        _ => None,
+        _ => Ok(Fused::No),
     }
 }
 
 #[inline(never)]
-fn fused_attr_load(f: &Frame, arg: u32, pc: usize, pycode: &PyCode, local: usize) -> Option<Value> {
-    let owner = f.locals.get(local)?.as_ref()?;
-    let name = pycode.names.get((arg >> 1) as usize)?;
-    load_attr_borrowed(pycode.serial, pc, name, owner)
-}
-
-/// LOAD_ATTR (plain form) at instruction `pc` of `owner`, borrowed, when the
-/// attribute cache resolves it to an instance attribute or a class value
-/// (no Python code runs); None: take the general path.
-#[inline]
-fn load_attr_borrowed(code: usize, pc: usize, name: &Value, owner: &Value) -> Option<Value> {
-    let ty = owner.type_ref().ptr();
-    let Some(hit) = crate::attr_cache::get(code, pc, name, ty) else {
-        return thread_local_attr(owner, name);
+fn fused_attr_load(f: &Frame, arg: u32, pc: usize, pycode: &PyCode, local: usize) -> PyResult<Fused> {
+    use crate::attr_cache::{self as ac, Kind};
+    let (Some(owner), Some(name)) = (f.locals.get(local).and_then(Option::as_ref), pycode.names.get((arg >> 1) as usize)) else {
+        return Ok(Fused::No);
     };
-    plain_hit_value(code, pc, name, ty, hit, owner)
+    let ty = owner.type_ref().ptr();
+    let Some(hit) = ac::get(pycode.serial, pc, name, ty) else {
+        return Ok(thread_local_attr(owner, name).map_or(Fused::No, Fused::Value));
+    };
+    if hit.kind == Kind::Property {
+        let Some(mut frame) = property_frame(hit.value)? else { return Ok(Fused::No) };
+        // SAFETY: a bitwise copy without a count, marked borrowed in
+        // `borrowed_args`: the caller's local keeps the object alive until
+        // this frame ends (nothing writes another frame's fast locals).
+        frame.locals[0] = Some(unsafe { Value::from_bits(std::num::NonZeroUsize::new_unchecked(owner.bits())) });
+        frame.borrowed_args = 1;
+        return Ok(Fused::Getter(frame));
+    }
+    Ok(plain_hit_value(pycode.serial, pc, name, ty, hit, owner).map_or(Fused::No, Fused::Value))
 }
 
 /// `local.name` for an exact `_thread._local` (a builtin type, so its
