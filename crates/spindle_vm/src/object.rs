@@ -549,8 +549,8 @@ pub fn alloc<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
         std::mem::forget(ty.to_value());
     }
     let untracked = T::GC && payload.born_untracked();
+    let head = crate::gc::GcHead::new();
     let ptr = if td.has_ext() {
-        let head = crate::gc::GcHead::new();
         let nslots = td.nslots();
         let ext = InstanceExt {
             dict: DictSlot::default(),
@@ -559,11 +559,17 @@ pub fn alloc<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
         let b = Box::into_raw(Box::new(GcBox { head, obj: PyObjExt { obj: PyObj { header: ObjHeader::new(ty), payload }, ext } }));
         // SAFETY: b is a fresh allocation; the object is its field.
         unsafe { &raw const (*b).obj.obj.header }
-    } else {
+    } else if T::free_list().is_some() {
         let p = object_memory::<T>();
         // SAFETY: `p` is memory for one object of this layout, nothing else's.
         unsafe { p.write(PyObj { header: ObjHeader::new(ty), payload }) };
         p as *const ObjHeader
+    } else if T::GC {
+        let b = Box::into_raw(Box::new(GcBox { head, obj: PyObj { header: ObjHeader::new(ty), payload } }));
+        // SAFETY: as above.
+        unsafe { &raw const (*b).obj.header }
+    } else {
+        Box::into_raw(Box::new(PyObj { header: ObjHeader::new(ty), payload })) as *const ObjHeader
     };
     if (T::GC || td.has_ext()) && !untracked {
         // SAFETY: ptr is a fresh GC-capable object, live and not yet shared.
@@ -582,7 +588,9 @@ pub fn alloc_with<T: PyPayload>(ty: TypeRef, make: impl FnOnce() -> T) -> Value 
 }
 
 /// `alloc_with` of an object whose header starts with `flags` (see
-/// `header::flags`), set before the object is tracked.
+/// `header::flags`), set before the object is tracked. Always fresh
+/// memory (the layouts with a free list are not made here; one that were
+/// would still be freed right, its block having the same layout).
 #[inline]
 pub(crate) fn alloc_with_flags<T: PyPayload>(ty: TypeRef, flags: u8, make: impl FnOnce() -> T) -> Value {
     let td = ty.data();
@@ -595,13 +603,16 @@ pub(crate) fn alloc_with_flags<T: PyPayload>(ty: TypeRef, flags: u8, make: impl 
         // Instances keep their heap type alive.
         std::mem::forget(ty.to_value());
     }
-    let p = object_memory::<T>();
-    // SAFETY: `p` is memory for one object of this layout, nothing else's
-    // (its GC head written); each field is written exactly once.
+    let mut b: Box<std::mem::MaybeUninit<GcBox<PyObj<T>>>> = Box::new_uninit();
+    let p = b.as_mut_ptr();
+    // SAFETY: `p` is the box's own (uninitialised) memory; each field is
+    // written exactly once before the box is treated as initialised.
     let ptr = unsafe {
-        (&raw mut (*p).header).write(ObjHeader::with_flags(ty, flags));
-        (&raw mut (*p).payload).write(make());
-        p as *const ObjHeader
+        (&raw mut (*p).head).write(crate::gc::GcHead::new());
+        (&raw mut (*p).obj.header).write(ObjHeader::with_flags(ty, flags));
+        (&raw mut (*p).obj.payload).write(make());
+        let raw = Box::into_raw(b) as *mut GcBox<PyObj<T>>;
+        &raw const (*raw).obj.header
     };
     // SAFETY: the payload was just written and nothing else sees the object.
     let untracked = unsafe { (*(ptr as *const PyObj<T>)).payload.born_untracked() };
