@@ -76,17 +76,51 @@ pub(crate) fn string_constant_src(s: &ast::ExprStringLiteral, source: &str) -> C
     }
     let mut points: Vec<u32> = Vec::new();
     for part in &s.value {
-        let text = source.get(part.range.start().to_usize()..part.range.end().to_usize()).unwrap_or("");
-        match spindle_parser::decode_string_literal(text) {
-            Some(p) => points.extend(p),
-            None => points.extend(part.value.chars().map(u32::from)),
-        }
+        points.extend(string_part_points(part, source));
     }
     if points.iter().any(|&c| (0xd800..=0xdfff).contains(&c)) {
         Constant::StrCodePoints(points.into())
     } else {
         Constant::str(value)
     }
+}
+
+/// The code points of one string literal token (`part`), decoded from
+/// `source` when the parser's value may have lost lone surrogates.
+pub(crate) fn string_part_points(part: &ast::StringLiteral, source: &str) -> Vec<u32> {
+    let value = || part.value.chars().map(u32::from).collect();
+    if !part.value.contains('\u{fffd}') {
+        return value();
+    }
+    let text = source.get(part.range.start().to_usize()..part.range.end().to_usize()).unwrap_or("");
+    spindle_parser::decode_string_literal(text).unwrap_or_else(value)
+}
+
+/// The code points of an f-/t-string's literal text (`raw`: the string has
+/// an `r` prefix), decoded from `source` when the parser's value may have
+/// lost lone surrogates.
+pub(crate) fn interpolated_literal_points(l: &ast::InterpolatedStringLiteralElement, raw: bool, source: &str) -> Vec<u32> {
+    let value = || l.value.chars().map(u32::from).collect();
+    if !l.value.contains('\u{fffd}') {
+        return value();
+    }
+    let Some(text) = source.get(l.range.start().to_usize()..l.range.end().to_usize()) else { return value() };
+    // The element's source is a string body with doubled braces; decode it
+    // as the body of a plain literal (a leading `''` would read as a triple
+    // quote, so it gets the other quotes).
+    let body = text.replace("{{", "{").replace("}}", "}");
+    let quote = if body.starts_with("''") { '"' } else { '\'' };
+    let token = format!("{}{quote}{body}{quote}", if raw { "r" } else { "" });
+    spindle_parser::decode_string_literal(&token).unwrap_or_else(value)
+}
+
+/// The str constant of `points` (a code-point constant only when it holds a
+/// lone surrogate).
+pub(crate) fn str_constant(points: &[u32]) -> Constant {
+    if points.iter().any(|&c| (0xd800..=0xdfff).contains(&c)) {
+        return Constant::StrCodePoints(points.into());
+    }
+    Constant::str(&points.iter().map(|&c| char::from_u32(c).unwrap_or('\u{fffd}')).collect::<String>())
 }
 
 /// Truth value of a constant test (`if 0:`, `while True:`), if known.

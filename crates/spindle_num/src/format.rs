@@ -168,6 +168,18 @@ fn unknown_code(t: char, type_name: &str) -> NumError {
 
 /// `format(s, spec)` for a string.
 pub fn format_str(s: &str, spec: &str) -> NumResult<String> {
+    let f = parse_str_spec(spec)?;
+    let text: String = match f.precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s.to_owned(),
+    };
+    let fill = f.fill.unwrap_or(if f.zero { '0' } else { ' ' });
+    Ok(pad(&text, fill, f.align.unwrap_or('<'), f.width))
+}
+
+/// Parses a format spec for a string, refusing what strings do not take
+/// (signs, `z`, `#`, `=` alignment, a type other than `s`).
+pub fn parse_str_spec(spec: &str) -> NumResult<FormatSpec> {
     let f = parse_format_spec(spec, "str", Some('s'))?;
     if let Some(t) = f.ty
         && t != 's'
@@ -202,12 +214,7 @@ pub fn format_str(s: &str, spec: &str) -> NumResult<String> {
             "'=' alignment not allowed in string format specifier",
         ));
     }
-    let text: String = match f.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s.to_owned(),
-    };
-    let fill = f.fill.unwrap_or(if f.zero { '0' } else { ' ' });
-    Ok(pad(&text, fill, f.align.unwrap_or('<'), f.width))
+    Ok(f)
 }
 
 /// Pads `text` to `width` characters.

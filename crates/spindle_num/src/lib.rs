@@ -29,7 +29,7 @@ pub use float::{
 pub use float_str::{float_from_str, float_repr, float_repr_no_dot0};
 pub use format::{
     FormatSpec, MAX_FORMAT_WIDTH, format_complex, format_float, format_int, format_str,
-    parse_format_spec,
+    parse_format_spec, parse_str_spec,
 };
 pub use hash::{
     HASH_IMAG, HASH_INF, HASH_MODULUS, hash_complex, hash_float, hash_int, hash_pointer,

@@ -1535,11 +1535,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::BuildString => {
                 let items = pop_n(f, arg as usize);
-                let mut s = String::new();
-                for it in &items {
-                    s.push_str(crate::str::as_str(it).unwrap_or(""));
-                }
-                f.stack.push(Some(crate::str::new_string(s)));
+                f.stack.push(Some(crate::str::concat(&items)));
             }
             Opcode::BuildSlice => {
                 let mut items = pop_n(f, arg as usize);

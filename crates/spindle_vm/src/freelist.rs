@@ -1,40 +1,46 @@
-//! Per-thread free lists of float and int objects. Float arithmetic, and int
-//! arithmetic past the immediate range, allocates a result per operation and
-//! frees an operand soon after; recycling the blocks here skips the allocator
-//! and the general dealloc path (GC untrack, finalizer and weakref checks),
-//! none of which applies to an exact float or int.
+//! Per-thread free lists of dead objects' memory, for the payloads that
+//! are made and freed at a high rate: floats and ints (a result per
+//! arithmetic operation), iterators (one per `for`) and ranges.
 //!
-//! Invariant: every block on a list is the allocation of a dead object of the
-//! list's exact builtin type (`Box<PyObj<T>>`, never GC-tracked, no weak
-//! references, payload already dropped), and only the owning thread touches
-//! its list. A block's first word holds the next block while it waits here.
+//! Floats and ints skip the general dealloc path as well (GC untrack,
+//! finalizer and weakref checks, none of which applies to an exact float or
+//! int: `reclaim`). The others opt in with `PyPayload::free_list`: `alloc`
+//! takes a block from the list and their dealloc puts it back after the
+//! general path (untracked, finalized, weak references cleared, payload
+//! dropped). Either way a hot loop does not depend on the allocator keeping
+//! a page it just emptied.
+//!
+//! Invariant: every block on a list is the allocation of a dead object of
+//! the list's payload layout (the object's own memory, `object::alloc`'s
+//! layout for `T` without an instance extension), untracked, with no weak
+//! references and its payload dropped; only the owning thread touches its
+//! list. A block is listed by its object (header) address, and the object's
+//! first word holds the next one while it waits here.
 
-use std::alloc::Layout;
 use std::cell::Cell;
 
 use crate::header::{ObjHeader, flags};
 use crate::num::{PyFloat, PyInt};
-use crate::object::PyObj;
+use crate::object::{PyObj, PyPayload};
 use crate::runtime::rt;
 use crate::value::Value;
 
-/// Enough for the temporaries of any numeric expression, small enough not to
-/// hold memory hostage.
-const MAX_LEN: u32 = 256;
-
-struct FreeList<T> {
+pub struct FreeList<T: PyPayload> {
     head: Cell<*mut PyObj<T>>,
     len: Cell<u32>,
+    max_len: u32,
 }
 
-impl<T> FreeList<T> {
-    const fn new() -> Self {
-        FreeList { head: Cell::new(std::ptr::null_mut()), len: Cell::new(0) }
+impl<T: PyPayload> FreeList<T> {
+    /// A list that keeps at most `max_len` blocks: enough for the
+    /// temporaries of a hot loop, few enough not to hold memory hostage.
+    pub const fn new(max_len: u32) -> Self {
+        FreeList { head: Cell::new(std::ptr::null_mut()), len: Cell::new(0), max_len }
     }
 
     /// A block off the list, or null when it is empty.
     #[inline]
-    fn pop(&self) -> *mut PyObj<T> {
+    pub(crate) fn pop(&self) -> *mut PyObj<T> {
         let p = self.head.get();
         if !p.is_null() {
             // SAFETY: p is a list block (see the module invariant): its first word is the link.
@@ -44,42 +50,74 @@ impl<T> FreeList<T> {
         p
     }
 
+    #[inline]
+    fn is_full(&self) -> bool {
+        self.len.get() >= self.max_len
+    }
+
     /// Puts a dead block on the list; false when the list is full.
     ///
     /// # Safety
-    /// `p` must be a `Box<PyObj<T>>` allocation whose payload was dropped (or
-    /// needs no drop) and that nothing refers to any more.
+    /// `p` must be an object allocated by `object::alloc` for payload `T`
+    /// without an instance extension, untracked, whose payload was dropped
+    /// (or needs no drop) and that nothing refers to any more.
     #[inline]
-    unsafe fn push(&self, p: *mut PyObj<T>) -> bool {
-        let n = self.len.get();
-        if n >= MAX_LEN {
+    pub(crate) unsafe fn push(&self, p: *mut PyObj<T>) -> bool {
+        if self.is_full() {
             return false;
         }
         // SAFETY: the block is dead and at least a word long; the caller owns it.
         unsafe { *(p as *mut *mut PyObj<T>) = self.head.get() };
         self.head.set(p);
-        self.len.set(n + 1);
+        self.len.set(self.len.get() + 1);
         true
     }
 }
 
-impl<T> Drop for FreeList<T> {
+impl<T: PyPayload> Drop for FreeList<T> {
     fn drop(&mut self) {
         let mut p = self.head.replace(std::ptr::null_mut());
         while !p.is_null() {
             // SAFETY: list blocks are allocations whose first word is the next link.
             let next = unsafe { *(p as *mut *mut PyObj<T>) };
-            // SAFETY: p came from Box<PyObj<T>> (the global allocator, this layout) and
-            // holds no live value, so freeing the memory without dropping is right.
-            unsafe { std::alloc::dealloc(p as *mut u8, Layout::new::<PyObj<T>>()) };
+            // SAFETY: p is a dead object of layout T without extension whose
+            // payload was dropped: freeing its memory is all that is left.
+            unsafe { crate::object::free_memory::<T>(p as *mut ObjHeader) };
             p = next;
         }
     }
 }
 
+/// A block off `T`'s free list, or null (no list, an empty one, or a
+/// thread that is exiting).
+#[inline]
+pub(crate) fn take<T: PyPayload>() -> *mut PyObj<T> {
+    match T::free_list() {
+        Some(list) => list.try_with(FreeList::pop).unwrap_or(std::ptr::null_mut()),
+        None => std::ptr::null_mut(),
+    }
+}
+
+/// Puts the dead object `p` on `T`'s free list; false when `T` has none or
+/// it is full (the caller frees the memory).
+///
+/// # Safety
+/// As `FreeList::push`.
+#[inline]
+pub(crate) unsafe fn give<T: PyPayload>(p: *mut PyObj<T>) -> bool {
+    match T::free_list() {
+        // SAFETY: forwarded from the caller.
+        Some(list) => list.try_with(|l| unsafe { l.push(p) }).unwrap_or(false),
+        None => false,
+    }
+}
+
+/// Enough for the temporaries of any numeric expression.
+const NUMBERS_MAX_LEN: u32 = 256;
+
 thread_local! {
-    static FLOATS: FreeList<PyFloat> = const { FreeList::new() };
-    static INTS: FreeList<PyInt> = const { FreeList::new() };
+    static FLOATS: FreeList<PyFloat> = const { FreeList::new(NUMBERS_MAX_LEN) };
+    static INTS: FreeList<PyInt> = const { FreeList::new(NUMBERS_MAX_LEN) };
 }
 
 /// A new float object, from the free list when it has a block.
@@ -149,7 +187,7 @@ pub(crate) unsafe fn reclaim(ptr: *mut ObjHeader) -> bool {
     if h.ty == types.int {
         return INTS
             .try_with(|fl| {
-                if fl.len.get() >= MAX_LEN {
+                if fl.is_full() {
                     return false;
                 }
                 let obj = ptr as *mut PyObj<PyInt>;

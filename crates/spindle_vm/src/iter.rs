@@ -3,6 +3,7 @@
 
 use crate::lock::ShortMutex as Mutex;
 
+use crate::freelist::FreeList;
 use crate::object::{PayloadKind, PyPayload};
 use crate::value::Value;
 
@@ -14,6 +15,16 @@ pub struct PyRange {
 
 impl PyPayload for PyRange {
     const KIND: PayloadKind = crate::kinds::RANGE;
+    fn free_list() -> Option<&'static std::thread::LocalKey<FreeList<Self>>> {
+        Some(&RANGES)
+    }
+}
+
+// `for i in range(n)` makes a range and its iterator, every `for` over a
+// list or tuple an iterator: recycled per thread (see `freelist.rs`).
+thread_local! {
+    static RANGES: FreeList<PyRange> = const { FreeList::new(16) };
+    static ITERATORS: FreeList<PyIter> = const { FreeList::new(64) };
 }
 
 pub enum IterState {
@@ -47,6 +58,9 @@ pub struct PyIter {
 impl PyPayload for PyIter {
     const KIND: PayloadKind = crate::kinds::ITERATOR;
     const GC: bool = true;
+    fn free_list() -> Option<&'static std::thread::LocalKey<FreeList<Self>>> {
+        Some(&ITERATORS)
+    }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         match &*self.state.lock() {
             IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => visit(seq),

@@ -41,6 +41,12 @@ pub trait PyPayload: Sized + Send + Sync + 'static {
     fn born_untracked(&self) -> bool {
         false
     }
+    /// The per-thread list of dead objects' memory that objects of this
+    /// layout (without an instance extension) are allocated from and
+    /// returned to (see `freelist.rs`); None: the allocator's.
+    fn free_list() -> Option<&'static std::thread::LocalKey<crate::freelist::FreeList<Self>>> {
+        None
+    }
 }
 
 #[repr(C)]
@@ -397,6 +403,19 @@ impl<T: PyPayload> HasVtable for T {
 
 unsafe fn dealloc_impl<T: PyPayload>(ptr: *mut ObjHeader, has_ext: bool) {
     let head = crate::gc::GC_HEAD_SIZE;
+    if !has_ext && T::free_list().is_some() {
+        let obj = ptr as *mut PyObj<T>;
+        // SAFETY: the object is dead and untracked (`dealloc`), its weak
+        // references are cleared, and nothing refers to it: its payload is
+        // dropped once, here, and then its memory is listed or freed.
+        unsafe {
+            std::ptr::drop_in_place(&raw mut (*obj).payload);
+            if !crate::freelist::give(obj) {
+                free_memory::<T>(ptr);
+            }
+        }
+        return;
+    }
     if has_ext {
         // SAFETY: objects of types with has_ext are GC-capable and were
         // allocated as Box<GcBox<PyObjExt<T>>>, the header `head` bytes in.
@@ -409,6 +428,53 @@ unsafe fn dealloc_impl<T: PyPayload>(ptr: *mut ObjHeader, has_ext: bool) {
         // SAFETY: otherwise they were allocated as Box<PyObj<T>>.
         drop(unsafe { Box::from_raw(ptr as *mut PyObj<T>) });
     }
+}
+
+/// The layout `alloc` gives an object of payload `T` without an instance
+/// extension, and the offset of its header in that allocation.
+fn block_layout<T: PyPayload>() -> (std::alloc::Layout, usize) {
+    if T::GC {
+        (std::alloc::Layout::new::<GcBox<PyObj<T>>>(), std::mem::offset_of!(GcBox<PyObj<T>>, obj))
+    } else {
+        (std::alloc::Layout::new::<PyObj<T>>(), 0)
+    }
+}
+
+/// Frees the memory of a dead object without dropping anything.
+///
+/// # Safety
+/// `ptr` must be an object `alloc` made for payload `T` without an instance
+/// extension, whose payload was dropped (or needs no drop) and that nothing
+/// refers to.
+pub(crate) unsafe fn free_memory<T: PyPayload>(ptr: *mut ObjHeader) {
+    let (layout, offset) = block_layout::<T>();
+    // SAFETY: per the contract, the allocation starts `offset` bytes before
+    // the header and has this layout.
+    unsafe { std::alloc::dealloc((ptr as *mut u8).sub(offset), layout) };
+}
+
+/// Memory for a new object of payload `T` without an instance extension:
+/// a block off `T`'s free list, else a fresh allocation. Returns the
+/// (uninitialised) object's address; for a GC-capable layout its GC head,
+/// written here, is in front.
+#[inline]
+fn object_memory<T: PyPayload>() -> *mut PyObj<T> {
+    let mut p = crate::freelist::take::<T>();
+    if p.is_null() {
+        let (layout, offset) = block_layout::<T>();
+        // SAFETY: the layout has a nonzero size (it holds a header).
+        let b = unsafe { std::alloc::alloc(layout) };
+        if b.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        // SAFETY: the header lies `offset` bytes into the block.
+        p = unsafe { b.add(offset) } as *mut PyObj<T>;
+    }
+    if T::GC {
+        // SAFETY: GC layouts have their head right before the object (`block_layout`).
+        unsafe { ((p as *mut u8).sub(crate::gc::GC_HEAD_SIZE) as *mut crate::gc::GcHead).write(crate::gc::GcHead::new()) };
+    }
+    p
 }
 
 unsafe fn traverse_impl<T: PyPayload>(ptr: *const ObjHeader, visit: &mut dyn FnMut(&Value)) {
@@ -493,6 +559,11 @@ pub fn alloc<T: PyPayload>(ty: TypeRef, payload: T) -> Value {
         let b = Box::into_raw(Box::new(GcBox { head, obj: PyObjExt { obj: PyObj { header: ObjHeader::new(ty), payload }, ext } }));
         // SAFETY: b is a fresh allocation; the object is its field.
         unsafe { &raw const (*b).obj.obj.header }
+    } else if T::free_list().is_some() {
+        let p = object_memory::<T>();
+        // SAFETY: `p` is memory for one object of this layout, nothing else's.
+        unsafe { p.write(PyObj { header: ObjHeader::new(ty), payload }) };
+        p as *const ObjHeader
     } else if T::GC {
         let b = Box::into_raw(Box::new(GcBox { head, obj: PyObj { header: ObjHeader::new(ty), payload } }));
         // SAFETY: as above.
@@ -517,7 +588,9 @@ pub fn alloc_with<T: PyPayload>(ty: TypeRef, make: impl FnOnce() -> T) -> Value 
 }
 
 /// `alloc_with` of an object whose header starts with `flags` (see
-/// `header::flags`), set before the object is tracked.
+/// `header::flags`), set before the object is tracked. Always fresh
+/// memory (the layouts with a free list are not made here; one that were
+/// would still be freed right, its block having the same layout).
 #[inline]
 pub(crate) fn alloc_with_flags<T: PyPayload>(ty: TypeRef, flags: u8, make: impl FnOnce() -> T) -> Value {
     let td = ty.data();

@@ -131,6 +131,19 @@ pub fn new_data(d: PyStrData) -> Value {
     alloc(rt().types.str, PyStr::from_data(d))
 }
 
+/// The concatenation of str values, exactly (lone surrogates kept); other
+/// values add nothing. (The f-string's `BUILD_STRING`.)
+pub fn concat(items: &[Value]) -> Value {
+    let mut out = spindle_str::StrBuilder::new();
+    let total = items.iter().filter_map(as_data).map(PyStrData::len).sum();
+    // Only a hint: a failed reservation leaves the pushes to grow the buffer.
+    let _ = out.try_reserve(total);
+    for d in items.iter().filter_map(as_data) {
+        out.push_str(d);
+    }
+    new_data(out.finish())
+}
+
 /// The one-character string of code point `cp` (any value up to U+10FFFF,
 /// lone surrogates included; larger values give U+FFFD).
 pub fn char_value(cp: u32) -> Value {

@@ -871,26 +871,30 @@ impl<'a> Compiler<'a> {
 
     fn fstring(&mut self, f: &'a ast::ExprFString) -> CResult {
         let mut pieces = 0u32;
-        let mut literal = String::new();
+        // Code points: literal text may hold lone surrogates (`fold::interpolated_literal_points`).
+        let mut literal: Vec<u32> = Vec::new();
         for part in &f.value {
             match part {
-                ast::FStringPart::Literal(l) => literal.push_str(&l.value),
+                ast::FStringPart::Literal(l) => literal.extend(crate::fold::string_part_points(l, self.source)),
                 ast::FStringPart::FString(fs) => {
+                    let raw = fs.flags.prefix().is_raw();
                     for el in fs.elements.iter() {
                         match el {
-                            ast::InterpolatedStringElement::Literal(l) => literal.push_str(&l.value),
+                            ast::InterpolatedStringElement::Literal(l) => {
+                                literal.extend(crate::fold::interpolated_literal_points(l, raw, self.source));
+                            }
                             ast::InterpolatedStringElement::Interpolation(i) => {
                                 if let Some(d) = &i.debug_text {
-                                    literal.push_str(d.leading());
-                                    literal.push_str(d.expression());
-                                    literal.push_str(d.trailing());
+                                    for t in [d.leading(), d.expression(), d.trailing()] {
+                                        literal.extend(t.chars().map(u32::from));
+                                    }
                                 }
                                 if !literal.is_empty() {
-                                    self.load_const(Constant::str(&literal));
+                                    self.load_const(crate::fold::str_constant(&literal));
                                     literal.clear();
                                     pieces += 1;
                                 }
-                                self.formatted_value(i)?;
+                                self.formatted_value(i, raw)?;
                                 pieces += 1;
                             }
                         }
@@ -899,7 +903,7 @@ impl<'a> Compiler<'a> {
             }
         }
         if !literal.is_empty() || pieces == 0 {
-            self.load_const(Constant::str(&literal));
+            self.load_const(crate::fold::str_constant(&literal));
             pieces += 1;
         }
         if pieces > 1 {
@@ -908,7 +912,8 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn formatted_value(&mut self, i: &'a ast::InterpolatedElement) -> CResult {
+    /// `raw`: the enclosing f-/t-string has an `r` prefix (for its spec's literal text).
+    fn formatted_value(&mut self, i: &'a ast::InterpolatedElement, raw: bool) -> CResult {
         self.expr(&i.expression)?;
         let conv = match i.conversion {
             ast::ConversionFlag::None => {
@@ -924,7 +929,7 @@ impl<'a> Compiler<'a> {
         }
         match &i.format_spec {
             Some(spec) => {
-                self.format_spec(&spec.elements)?;
+                self.format_spec(&spec.elements, raw)?;
                 self.emit(Opcode::FormatWithSpec, 0);
             }
             None => self.emit(Opcode::FormatSimple, 0),
@@ -932,12 +937,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn format_spec(&mut self, elements: &'a ast::InterpolatedStringElements) -> CResult {
+    fn format_spec(&mut self, elements: &'a ast::InterpolatedStringElements, raw: bool) -> CResult {
         let mut pieces = 0u32;
         for el in elements.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => {
-                    self.load_const(Constant::str(&l.value));
+                    self.load_const(crate::fold::str_constant(&crate::fold::interpolated_literal_points(l, raw, self.source)));
                     pieces += 1;
                 }
                 ast::InterpolatedStringElement::Interpolation(i) => {
@@ -946,7 +951,7 @@ impl<'a> Compiler<'a> {
                         self.load_const(Constant::str(&text));
                         pieces += 1;
                     }
-                    self.formatted_value(i)?;
+                    self.formatted_value(i, raw)?;
                     pieces += 1;
                 }
             }
@@ -961,31 +966,33 @@ impl<'a> Compiler<'a> {
 
     fn tstring(&mut self, t: &'a ast::ExprTString) -> CResult {
         // strings tuple: one more than interpolations; interpolations tuple.
-        let mut strings: Vec<String> = vec![String::new()];
-        let mut interps: Vec<&'a ast::InterpolatedElement> = Vec::new();
+        // Code points, as in `fstring`; each interpolation with its string's `r` prefix.
+        let mut strings: Vec<Vec<u32>> = vec![Vec::new()];
+        let mut interps: Vec<(&'a ast::InterpolatedElement, bool)> = Vec::new();
         for ts in &t.value {
+            let raw = ts.flags.prefix().is_raw();
             for el in ts.elements.iter() {
                 match el {
                     ast::InterpolatedStringElement::Literal(l) => {
                         if let Some(last) = strings.last_mut() {
-                            last.push_str(&l.value);
+                            last.extend(crate::fold::interpolated_literal_points(l, raw, self.source));
                         }
                     }
                     ast::InterpolatedStringElement::Interpolation(i) => {
                         if let (Some(d), Some(last)) = (&i.debug_text, strings.last_mut()) {
-                            last.push_str(d.leading());
-                            last.push_str(d.expression());
-                            last.push_str(d.trailing());
+                            for t in [d.leading(), d.expression(), d.trailing()] {
+                                last.extend(t.chars().map(u32::from));
+                            }
                         }
-                        interps.push(i);
-                        strings.push(String::new());
+                        interps.push((i, raw));
+                        strings.push(Vec::new());
                     }
                 }
             }
         }
-        let consts: Vec<Constant> = strings.iter().map(|s| Constant::str(s)).collect();
+        let consts: Vec<Constant> = strings.iter().map(|s| crate::fold::str_constant(s)).collect();
         self.load_const(Constant::Tuple(consts.into()));
-        for i in &interps {
+        for &(i, raw) in &interps {
             self.expr(&i.expression)?;
             let text = self.source.get(i.expression.range().start().to_usize()..i.expression.range().end().to_usize()).unwrap_or("");
             self.load_const(Constant::str(text));
@@ -997,7 +1004,7 @@ impl<'a> Compiler<'a> {
             };
             let mut flags = conv << 2;
             if let Some(spec) = &i.format_spec {
-                self.format_spec(&spec.elements)?;
+                self.format_spec(&spec.elements, raw)?;
                 flags |= 1;
             }
             self.emit(Opcode::BuildInterpolation, flags);

@@ -101,6 +101,8 @@ fn check_weakrefable(ts: &ThreadState, ob: &Value) -> PyResult<()> {
     let builtin_refuses = |b: TypeRef| {
         [types.int, types.bool_, types.str, types.bytes, types.tuple, types.list, types.dict, types.none, types.float, types.complex, types.bytearray, types.object]
             .contains(&b)
+            // range and the builtin iterators (list_iterator, enumerate, map...).
+            || [spindle_vm::kinds::RANGE, spindle_vm::kinds::ITERATOR].contains(&b.payload_kind())
     };
     let mut refusing = ob.is_small_int();
     if !refusing {

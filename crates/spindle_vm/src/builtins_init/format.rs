@@ -12,7 +12,8 @@ use crate::interp::ThreadState;
 use crate::num::{PyComplex, float_value};
 use crate::ops;
 use crate::runtime::rt;
-use crate::str::{as_str, new_string};
+use crate::str::{as_data, new_data, new_string};
+use spindle_str::{PyStrData, StrBuilder};
 use crate::value::Value;
 use crate::{err, raise};
 
@@ -59,14 +60,70 @@ pub fn format_number(ts: &ThreadState, v: &Value, spec: &str) -> PyResult {
     raise!(TypeError, "unsupported format string passed to {}.__format__", tyname)
 }
 
-/// `format(s, spec)` for a str subclass instance (names the subclass in errors).
-pub fn format_str_obj(ts: &ThreadState, v: &Value, spec: &str) -> PyResult {
-    let Some(s) = as_str(v) else { raise!(TypeError, "descriptor '__format__' requires a 'str' object") };
+/// `format_number` on a spec as given: a lone surrogate may be its fill, or
+/// (type `c`) the value's character, neither of which a Rust string holds.
+/// Those are formatted as private-use stand-ins that occur nowhere else in
+/// the spec or the value, then put back.
+pub fn format_number_exact(ts: &ThreadState, v: &Value, spec: &PyStrData) -> PyResult {
+    let is_surrogate = |c: &u32| (0xD800..=0xDFFF).contains(c);
+    let aligned = spec.char_at(1).and_then(char::from_u32).is_some_and(|c| matches!(c, '<' | '>' | '=' | '^'));
+    let fill = spec.char_at(0).filter(|c| aligned && is_surrogate(c));
+    let char_type = spec.char_at(spec.len().saturating_sub(1)) == Some(u32::from('c'));
+    let int_value = if char_type { to_int(v).and_then(|i| i.to_i64()).and_then(|i| u32::try_from(i).ok()) } else { None };
+    let value = int_value.filter(is_surrogate);
+    if fill.is_none() && value.is_none() {
+        return format_number(ts, v, &spec.to_string_lossy());
+    }
+    let taken = |c: u32| int_value == Some(c) || spec.code_points().any(|s| s == c);
+    let mut stand_ins = (0xE000u32..=0xF8FF).filter(|&c| !taken(c));
+    let fill_pair = fill.and_then(|f| Some((stand_ins.next()?, f)));
+    let value_pair = value.and_then(|x| Some((stand_ins.next()?, x)));
+    let mut text: String = spec.to_string_lossy().into_owned();
+    if let Some((stand, _)) = fill_pair {
+        let first = text.chars().next().map_or(0, char::len_utf8);
+        text.replace_range(..first, &char::from_u32(stand).unwrap_or(' ').to_string());
+    }
+    let shown = match value_pair {
+        Some((stand, _)) => crate::num::new_int(i64::from(stand)),
+        None => v.clone(),
+    };
+    let r = format_number(ts, &shown, &text)?;
+    let Some(d) = as_data(&r) else { return Ok(r) };
+    let back = |c: u32| match (fill_pair, value_pair) {
+        (Some((s, f)), _) if c == s => f,
+        (_, Some((s, x))) if c == s => x,
+        _ => c,
+    };
+    Ok(new_data(PyStrData::from_code_points(d.code_points().map(back)).unwrap_or_default()))
+}
+
+/// `str.__format__(v, spec)` (names a subclass in errors). Exact: lone
+/// surrogates are kept, in the value and as the fill character.
+pub fn format_str_obj(ts: &ThreadState, v: &Value, spec: &PyStrData) -> PyResult {
+    let Some(s) = as_data(v) else { raise!(TypeError, "descriptor '__format__' requires a 'str' object") };
     if spec.is_empty() {
         return if v.type_ref() == rt().types.str { Ok(v.clone()) } else { ops::str_(ts, v) };
     }
-    let tyname = ops::type_name(v);
-    spindle_num::format_str(s, spec).map(new_string).map_err(|e| spec_err(e, "str", &tyname))
+    let f = spindle_num::parse_str_spec(&spec.to_string_lossy()).map_err(|e| spec_err(e, "str", &ops::type_name(v)))?;
+    // A fill comes first in the spec; it may be any character (a lone
+    // surrogate reads as U+FFFD in the text parsed above).
+    let fill = match f.fill {
+        Some(_) => spec.char_at(0).unwrap_or(u32::from(' ')),
+        None => u32::from(if f.zero { '0' } else { ' ' }),
+    };
+    let take = f.precision.map_or(s.len(), |p| p.min(s.len()));
+    let n = f.width.unwrap_or(0).saturating_sub(take);
+    let (left, right) = match f.align.unwrap_or('<') {
+        '<' => (0, n),
+        '^' => (n / 2, n - n / 2),
+        _ => (n, 0),
+    };
+    let mut out = StrBuilder::new();
+    out.try_reserve(take + n).map_err(|_| num_err(NumError { kind: spindle_num::ErrorKind::Memory, msg: "".into() }))?;
+    (0..left).for_each(|_| out.push(fill));
+    out.push_range(s, 0, take);
+    (0..right).for_each(|_| out.push(fill));
+    Ok(new_data(out.finish()))
 }
 
 // ---------------------------------------------------------------- % formatting
@@ -109,23 +166,30 @@ fn has_attr(v: &Value, name: &str) -> bool {
     v.type_ref().lookup(name).is_some()
 }
 
-/// `str % args`.
-pub fn percent_format_impl(ts: &ThreadState, fmt: &str, args: &Value) -> PyResult {
-    let chars: Vec<char> = fmt.chars().collect();
-    percent_core(ts, &chars, args, Mode::Str).map(new_string)
+/// `str % args`, on code points: lone surrogates in the format and in the
+/// operands' text are kept.
+pub fn percent_format_impl(ts: &ThreadState, fmt: &PyStrData, args: &Value) -> PyResult {
+    let cps: Vec<u32> = fmt.code_points().collect();
+    percent_core(ts, &cps, args, Mode::Str).map(|out| new_data(out.finish()))
 }
 
 /// `bytes % args`: the formatted bytes.
 pub fn bytes_percent_format(ts: &ThreadState, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
-    let chars: Vec<char> = fmt.iter().map(|&b| char::from(b)).collect();
-    let out = percent_core(ts, &chars, args, Mode::Bytes)?;
-    // Every char in `out` is below 256 (bytes operands map bytewise, numbers are ASCII).
-    Ok(out.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect())
+    let cps: Vec<u32> = fmt.iter().map(|&b| u32::from(b)).collect();
+    let out = percent_core(ts, &cps, args, Mode::Bytes)?.finish();
+    // Every code point in `out` is below 256 (bytes operands map bytewise, numbers are ASCII).
+    Ok(out.code_points().map(|c| u8::try_from(c).unwrap_or(b'?')).collect())
 }
 
-fn read_num(chars: &[char], i: &mut usize, what: &str) -> PyResult<Option<usize>> {
+/// The character at `i` of a format, for parsing (a lone surrogate, never
+/// syntax, reads as U+FFFD).
+fn char_of(cps: &[u32], i: usize) -> Option<char> {
+    cps.get(i).map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+}
+
+fn read_num(chars: &[u32], i: &mut usize, what: &str) -> PyResult<Option<usize>> {
     let mut v: Option<usize> = None;
-    while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
+    while let Some(d) = char_of(chars, *i).and_then(|c| c.to_digit(10)) {
         let n = v.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(d as usize));
         match n {
             Some(n) if n <= i32::MAX as usize => v = Some(n),
@@ -150,39 +214,39 @@ fn star_arg(ctx: &mut Ctx<'_>, is_width: bool) -> PyResult<i64> {
     }
 }
 
-fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> PyResult<String> {
+fn percent_core(ts: &ThreadState, chars: &[u32], args: &Value, mode: Mode) -> PyResult<StrBuilder> {
     let is_tuple = crate::seq::tuple_items(args).is_some();
     let items: Vec<Value> = crate::seq::tuple_items(args).map(<[Value]>::to_vec).unwrap_or_default();
     let is_strlike = match mode {
-        Mode::Str => as_str(args).is_some(),
-        Mode::Bytes => as_str(args).is_some() || super::containers::bytes_data(args).is_some(),
+        Mode::Str => as_data(args).is_some(),
+        Mode::Bytes => as_data(args).is_some() || super::containers::bytes_data(args).is_some(),
     };
     let dict = (!is_tuple && !is_strlike && has_attr(args, "__getitem__")).then(|| args.clone());
     let (arglen, argidx) = if is_tuple { (items.len() as isize, 0) } else { (-1, -2) };
     let mut ctx = Ctx { args, items, arglen, argidx, dict };
-    let mut out = String::new();
+    let mut out = StrBuilder::new();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i] != '%' {
+        if chars[i] != u32::from('%') {
             out.push(chars[i]);
             i += 1;
             continue;
         }
         i += 1;
-        if chars.get(i) == Some(&'%') {
-            out.push('%');
+        if char_of(chars, i) == Some('%') {
+            out.push(u32::from('%'));
             i += 1;
             continue;
         }
         // Mapping key.
         let mut keyed: Option<Value> = None;
-        if chars.get(i) == Some(&'(') {
+        if char_of(chars, i) == Some('(') {
             let Some(d) = ctx.dict.clone() else { raise!(TypeError, "format requires a mapping") };
             i += 1;
             let start = i;
             let mut depth = 1;
-            while i < chars.len() {
-                match chars[i] {
+            while let Some(c) = char_of(chars, i) {
+                match c {
                     '(' => depth += 1,
                     ')' => {
                         depth -= 1;
@@ -197,13 +261,11 @@ fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> P
             if i >= chars.len() {
                 raise!(ValueError, "incomplete format key");
             }
-            let key_text: String = chars[start..i].iter().collect();
+            let key_cps = &chars[start..i];
             i += 1;
             let key = match mode {
-                Mode::Str => new_string(key_text),
-                Mode::Bytes => {
-                    crate::bytes::new_bytes(&key_text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect::<Vec<u8>>())
-                }
+                Mode::Str => new_data(PyStrData::from_code_points(key_cps.iter().copied()).unwrap_or_default()),
+                Mode::Bytes => crate::bytes::new_bytes(&key_cps.iter().map(|&c| u8::try_from(c).unwrap_or(b'?')).collect::<Vec<u8>>()),
             };
             keyed = Some(ops::getitem(ts, &d, &key)?);
             // A keyed conversion leaves no positional operand to take.
@@ -211,7 +273,7 @@ fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> P
             ctx.argidx = -1;
         }
         let mut spec = PrintfSpec::default();
-        while let Some(&c) = chars.get(i) {
+        while let Some(c) = char_of(chars, i) {
             match c {
                 '-' => spec.left = true,
                 '+' => spec.plus = true,
@@ -222,7 +284,7 @@ fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> P
             }
             i += 1;
         }
-        if chars.get(i) == Some(&'*') {
+        if char_of(chars, i) == Some('*') {
             let w = star_arg(&mut ctx, true)?;
             if w < 0 {
                 spec.left = true;
@@ -232,9 +294,9 @@ fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> P
         } else {
             spec.width = read_num(chars, &mut i, "width")?;
         }
-        if chars.get(i) == Some(&'.') {
+        if char_of(chars, i) == Some('.') {
             i += 1;
-            if chars.get(i) == Some(&'*') {
+            if char_of(chars, i) == Some('*') {
                 let p = star_arg(&mut ctx, false)?;
                 spec.precision = Some(p.max(0) as usize);
                 i += 1;
@@ -242,10 +304,10 @@ fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> P
                 spec.precision = Some(read_num(chars, &mut i, "precision")?.unwrap_or(0));
             }
         }
-        if matches!(chars.get(i), Some('h' | 'l' | 'L')) {
+        if matches!(char_of(chars, i), Some('h' | 'l' | 'L')) {
             i += 1;
         }
-        let Some(&conv) = chars.get(i) else { raise!(ValueError, "incomplete format") };
+        let (Some(conv), Some(&conv_cp)) = (char_of(chars, i), chars.get(i)) else { raise!(ValueError, "incomplete format") };
         i += 1;
         spec.conv = conv;
         let val = match keyed.take() {
@@ -256,10 +318,9 @@ fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> P
             || (mode == Mode::Str && conv == 'b')
         {
             let shown = if (' '..='~').contains(&conv) { conv } else { '?' };
-            raise!(ValueError, "unsupported format character '{}' (0x{:x}) at index {}", shown, u32::from(conv), i - 1);
+            raise!(ValueError, "unsupported format character '{}' (0x{:x}) at index {}", shown, conv_cp, i - 1);
         }
-        let piece = convert(ts, &val, &spec, mode)?;
-        out.push_str(&piece);
+        convert(ts, &val, &spec, mode, &mut out)?;
     }
     if ctx.argidx < ctx.arglen && ctx.dict.is_none() {
         match mode {
@@ -270,30 +331,29 @@ fn percent_core(ts: &ThreadState, chars: &[char], args: &Value, mode: Mode) -> P
     Ok(out)
 }
 
-/// Pads `body` for `%s`-like conversions: only the width and `-` apply.
-fn pad_text(body: String, spec: &PrintfSpec) -> PyResult<String> {
+/// Appends the first `take` code points of `body` (all when None), padded
+/// with spaces for `%s`-like conversions: only the width and `-` apply.
+fn push_padded(out: &mut StrBuilder, body: &PyStrData, take: Option<usize>, spec: &PrintfSpec) -> PyResult<()> {
     let width = spec.width.unwrap_or(0);
     if width > spindle_num::MAX_FORMAT_WIDTH {
         return Err(num_err(NumError { kind: spindle_num::ErrorKind::Memory, msg: "".into() }));
     }
-    let n = width.saturating_sub(body.chars().count());
-    if n == 0 {
-        return Ok(body);
+    let take = take.map_or(body.len(), |p| p.min(body.len()));
+    let n = width.saturating_sub(take);
+    if !spec.left {
+        (0..n).for_each(|_| out.push(u32::from(' ')));
     }
-    let fill = " ".repeat(n);
-    Ok(if spec.left { body + &fill } else { fill + &body })
+    out.push_range(body, 0, take);
+    if spec.left {
+        (0..n).for_each(|_| out.push(u32::from(' ')));
+    }
+    Ok(())
 }
 
-fn truncate(s: String, spec: &PrintfSpec) -> String {
-    match spec.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s,
-    }
-}
-
-fn ascii_of(ts: &ThreadState, v: &Value) -> PyResult<String> {
-    let r = super::functions::ascii(ts, v)?;
-    Ok(as_str(&r).unwrap_or("").to_owned())
+/// `push_padded` of a str value's text, cut to the precision.
+fn push_text_value(out: &mut StrBuilder, text: &Value, spec: &PrintfSpec) -> PyResult<()> {
+    let empty = PyStrData::new();
+    push_padded(out, as_data(text).unwrap_or(&empty), spec.precision, spec)
 }
 
 /// `PyNumber_Check`: can the value be used as a number at all?
@@ -306,7 +366,7 @@ fn is_number(v: &Value) -> bool {
         || has_attr(v, "__float__")
 }
 
-fn convert(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode) -> PyResult<String> {
+fn convert(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode, out: &mut StrBuilder) -> PyResult<()> {
     let tyname = ops::type_name(val);
     match spec.conv {
         's' | 'b' if mode == Mode::Bytes => {
@@ -324,13 +384,12 @@ fn convert(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode) -> PyRe
                     tyname
                 )
             };
-            let s: String = data.iter().map(|&b| char::from(b)).collect();
-            pad_text(truncate(s, spec), spec)
+            push_padded(out, &PyStrData::from_latin1(&data), spec.precision, spec)
         }
-        's' => pad_text(truncate(ops::str_string(ts, val)?, spec), spec),
-        'r' if mode == Mode::Str => pad_text(truncate(ops::repr_string(ts, val)?, spec), spec),
-        'r' | 'a' => pad_text(truncate(ascii_of(ts, val)?, spec), spec),
-        'c' => convert_char(ts, val, spec, mode),
+        's' => push_text_value(out, &ops::str_(ts, val)?, spec),
+        'r' if mode == Mode::Str => push_text_value(out, &ops::repr(ts, val)?, spec),
+        'r' | 'a' => push_text_value(out, &super::functions::ascii(ts, val)?, spec),
+        'c' => convert_char(ts, val, spec, mode, out),
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
             let wrong = || spindle_num::printf_type_error(spec.conv, &tyname, None);
             let i = match to_int(val) {
@@ -351,11 +410,13 @@ fn convert(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode) -> PyRe
                     }
                 }
             };
-            spindle_num::printf_int(&i, spec, max_str_digits(ts)).map_err(num_err)
+            out.push_ascii(&spindle_num::printf_int(&i, spec, max_str_digits(ts)).map_err(num_err)?);
+            Ok(())
         }
         _ => {
             let x = real_as_f64(ts, val)?;
-            spindle_num::printf_float(x, spec).map_err(num_err)
+            out.push_ascii(&spindle_num::printf_float(x, spec).map_err(num_err)?);
+            Ok(())
         }
     }
 }
@@ -388,16 +449,14 @@ pub(crate) fn real_as_f64(ts: &ThreadState, val: &Value) -> PyResult<f64> {
     raise!(TypeError, "must be real number, not {}", ops::type_name(val))
 }
 
-fn convert_char(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode) -> PyResult<String> {
+fn convert_char(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode, out: &mut StrBuilder) -> PyResult<()> {
     let tyname = ops::type_name(val);
     match mode {
         Mode::Str => {
-            if let Some(s) = as_str(val) {
-                let n = s.chars().count();
-                let mut it = s.chars();
-                return match (it.next(), n) {
-                    (Some(c), 1) => pad_text(c.to_string(), spec),
-                    _ => Err(num_err(spindle_num::printf_type_error('c', &tyname, Some(n)))),
+            if let Some(s) = as_data(val) {
+                return match s.len() {
+                    1 => push_padded(out, s, None, spec),
+                    n => Err(num_err(spindle_num::printf_type_error('c', &tyname, Some(n)))),
                 };
             }
             let i = match to_int(val) {
@@ -408,12 +467,17 @@ fn convert_char(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode) ->
                 }
                 None => return Err(num_err(spindle_num::printf_type_error('c', &tyname, None))),
             };
-            spindle_num::printf_char(&i, spec).map_err(num_err)
+            // A lone surrogate is a valid `%c` code point, which a Rust string cannot hold.
+            if let Some(c) = i.to_i64().and_then(|c| u32::try_from(c).ok()).filter(|c| (0xD800..=0xDFFF).contains(c)) {
+                return push_padded(out, &PyStrData::from_code_point(c).unwrap_or_default(), None, spec);
+            }
+            out.push_str(&PyStrData::from_str(&spindle_num::printf_char(&i, spec).map_err(num_err)?));
+            Ok(())
         }
         Mode::Bytes => {
             if let Some(d) = super::containers::bytes_data(val) {
                 if d.len() == 1 {
-                    return pad_text(char::from(d[0]).to_string(), spec);
+                    return push_padded(out, &PyStrData::from_latin1(&d), None, spec);
                 }
                 raise!(TypeError, "%c requires an integer in range(256) or a single byte, not a bytes object of length {}", d.len());
             }
@@ -426,7 +490,7 @@ fn convert_char(ts: &ThreadState, val: &Value, spec: &PrintfSpec, mode: Mode) ->
                 raise!(TypeError, "%c requires an integer in range(256) or a single byte, not {}", tyname)
             };
             match i.to_i64() {
-                Some(b @ 0..=255) => pad_text(char::from(b as u8).to_string(), spec),
+                Some(b @ 0..=255) => push_padded(out, &PyStrData::from_latin1(&[b as u8]), None, spec),
                 _ => raise!(OverflowError, "%c arg not in range(256)"),
             }
         }

@@ -973,49 +973,52 @@ pub fn format(ts: &ThreadState, v: &Value, spec: &Value) -> PyResult {
 /// `int.__format__` / `float.__format__` / `complex.__format__`.
 pub fn number_format(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__format__", a, 1, 1)?;
-    let Some(spec) = as_str(&a.args[1]) else {
+    let Some(spec) = crate::str::as_data(&a.args[1]) else {
         raise!(TypeError, "__format__() argument must be str, not {}", ops::type_name(&a.args[1]))
     };
     let v = &a.args[0];
     if spec.is_empty() {
         return ops::str_(ts, v);
     }
-    super::format::format_number(ts, v, spec)
+    super::format::format_number_exact(ts, v, spec)
 }
 
 /// `str.__format__`.
 pub fn str_format_spec(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__format__", a, 1, 1)?;
-    let Some(spec) = as_str(&a.args[1]) else {
+    let Some(spec) = crate::str::as_data(&a.args[1]) else {
         raise!(TypeError, "__format__() argument must be str, not {}", ops::type_name(&a.args[1]))
     };
     super::format::format_str_obj(ts, &a.args[0], spec)
 }
 
-/// `str.format(*args, **kwargs)`.
+/// `str.format(*args, **kwargs)`. Works on code points: lone surrogates in
+/// the format and in the fields' text are kept.
 pub fn str_format_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let Some(fmt) = a.args.first().and_then(as_str) else {
+    let Some(fmt) = a.args.first().and_then(crate::str::as_data) else {
         raise!(TypeError, "descriptor 'format' requires a 'str' object")
     };
-    let fmt: Vec<char> = fmt.chars().collect();
+    let fmt: Vec<u32> = fmt.code_points().collect();
     let pos = a.positional()[1..].to_vec();
     let kw = new_dict();
-    for (k, v) in a.kwargs() {
-        super::dict_set(ts, &kw, new_str(k), v.clone())?;
+    let n = a.args.len() - a.kwnames.len();
+    // The keyword names as given (exact str values, lone surrogates kept).
+    for (k, v) in a.kwnames.iter().zip(&a.args[n..]) {
+        super::dict_set(ts, &kw, k.clone(), v.clone())?;
     }
     let mut st = FormatState { pos: Some(&pos), kw: &kw, next_auto: 0, numbering: Numbering::Unknown };
-    Ok(new_string(vformat(ts, &fmt, &mut st, 2)?))
+    Ok(crate::str::new_data(vformat(ts, &fmt, &mut st, 2)?))
 }
 
 /// `str.format_map(mapping)`.
 pub fn str_format_map(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("format_map", a, 1, 1)?;
-    let Some(fmt) = as_str(&a.args[0]) else {
+    let Some(fmt) = crate::str::as_data(&a.args[0]) else {
         raise!(TypeError, "descriptor 'format_map' requires a 'str' object")
     };
-    let fmt: Vec<char> = fmt.chars().collect();
+    let fmt: Vec<u32> = fmt.code_points().collect();
     let mut st = FormatState { pos: None, kw: &a.args[1], next_auto: 0, numbering: Numbering::Unknown };
-    Ok(new_string(vformat(ts, &fmt, &mut st, 2)?))
+    Ok(crate::str::new_data(vformat(ts, &fmt, &mut st, 2)?))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1034,29 +1037,39 @@ struct FormatState<'a> {
     numbering: Numbering,
 }
 
-/// One replacement field: `{name!conv:spec}`.
+/// One replacement field: `{name!conv:spec}`, in code points.
 struct Field {
-    name: Vec<char>,
-    conv: Option<char>,
-    spec: Vec<char>,
+    name: Vec<u32>,
+    conv: Option<u32>,
+    spec: Vec<u32>,
     spec_has_fields: bool,
 }
 
+/// The code point of an ASCII syntax character.
+const fn cp(c: char) -> u32 {
+    c as u32
+}
+
+/// A str value of code points from a format string.
+fn str_of(cps: &[u32]) -> Value {
+    crate::str::new_data(spindle_str::PyStrData::from_code_points(cps.iter().copied()).unwrap_or_default())
+}
+
 /// Reads the field after a `{` at `*i`, leaving `*i` after its closing `}`.
-fn read_field(chars: &[char], i: &mut usize) -> PyResult<Field> {
+fn read_field(chars: &[u32], i: &mut usize) -> PyResult<Field> {
     let start = *i;
     let mut stop = None;
     while *i < chars.len() {
         let c = chars[*i];
         *i += 1;
-        match c {
+        match char::from_u32(c).unwrap_or('\u{FFFD}') {
             '{' => raise!(ValueError, "unexpected '{{' in field name"),
             '[' => {
-                while *i < chars.len() && chars[*i] != ']' {
+                while *i < chars.len() && chars[*i] != cp(']') {
                     *i += 1;
                 }
             }
-            '}' | ':' | '!' => {
+            c @ ('}' | ':' | '!') => {
                 stop = Some(c);
                 break;
             }
@@ -1073,10 +1086,10 @@ fn read_field(chars: &[char], i: &mut usize) -> PyResult<Field> {
             *i += 1;
             if let Some(&c) = chars.get(*i) {
                 *i += 1;
-                if c == '}' {
+                if c == cp('}') {
                     return Ok(field);
                 }
-                if c != ':' {
+                if c != cp(':') {
                     raise!(ValueError, "expected ':' after conversion specifier");
                 }
             }
@@ -1089,10 +1102,10 @@ fn read_field(chars: &[char], i: &mut usize) -> PyResult<Field> {
     while *i < chars.len() {
         let c = chars[*i];
         *i += 1;
-        if c == '{' {
+        if c == cp('{') {
             field.spec_has_fields = true;
             depth += 1;
-        } else if c == '}' {
+        } else if c == cp('}') {
             depth -= 1;
             if depth == 0 {
                 field.spec = chars[spec_start..*i - 1].to_vec();
@@ -1104,13 +1117,13 @@ fn read_field(chars: &[char], i: &mut usize) -> PyResult<Field> {
 }
 
 /// A decimal field index, as `str.format` reads one: `None` if `s` is not all digits.
-fn field_index(s: &[char]) -> PyResult<Option<usize>> {
-    if s.is_empty() || !s.iter().all(char::is_ascii_digit) {
+fn field_index(s: &[u32]) -> PyResult<Option<usize>> {
+    if s.is_empty() || !s.iter().all(|c| (cp('0')..=cp('9')).contains(c)) {
         return Ok(None);
     }
     let mut n: usize = 0;
     for c in s {
-        let d = c.to_digit(10).unwrap_or(0) as usize;
+        let d = (c - cp('0')) as usize;
         match n.checked_mul(10).and_then(|n| n.checked_add(d)).filter(|&n| n <= isize::MAX as usize) {
             Some(v) => n = v,
             None => raise!(ValueError, "Too many decimal digits in format string"),
@@ -1120,8 +1133,8 @@ fn field_index(s: &[char]) -> PyResult<Option<usize>> {
 }
 
 /// Looks up a field name (`first.attr[key]...`) against the call's operands.
-fn resolve_field(ts: &ThreadState, name: &[char], st: &mut FormatState<'_>) -> PyResult {
-    let first_end = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+fn resolve_field(ts: &ThreadState, name: &[u32], st: &mut FormatState<'_>) -> PyResult {
+    let first_end = name.iter().position(|&c| c == cp('.') || c == cp('[')).unwrap_or(name.len());
     let first = &name[..first_end];
     let index = if first.is_empty() {
         if st.numbering == Numbering::Manual {
@@ -1148,24 +1161,23 @@ fn resolve_field(ts: &ThreadState, name: &[char], st: &mut FormatState<'_>) -> P
                 None => raise!(IndexError, "Replacement index {} out of range for positional args tuple", n),
             }
         }
-        None => ops::getitem(ts, st.kw, &new_string(first.iter().collect()))?,
+        None => ops::getitem(ts, st.kw, &str_of(first))?,
     };
     let mut i = first_end;
     while i < name.len() {
         let c = name[i];
         i += 1;
         let start = i;
-        if c == '.' {
-            while i < name.len() && name[i] != '.' && name[i] != '[' {
+        if c == cp('.') {
+            while i < name.len() && name[i] != cp('.') && name[i] != cp('[') {
                 i += 1;
             }
             if i == start {
                 raise!(ValueError, "Empty attribute in format string");
             }
-            let attr: String = name[start..i].iter().collect();
-            val = ops::getattr_str(ts, &val, &attr)?;
-        } else if c == '[' {
-            while i < name.len() && name[i] != ']' {
+            val = ops::getattr(ts, &val, &str_of(&name[start..i]))?;
+        } else if c == cp('[') {
+            while i < name.len() && name[i] != cp(']') {
                 i += 1;
             }
             if i >= name.len() {
@@ -1176,12 +1188,12 @@ fn resolve_field(ts: &ThreadState, name: &[char], st: &mut FormatState<'_>) -> P
             }
             let key_chars = &name[start..i];
             i += 1;
-            if i < name.len() && name[i] != '.' && name[i] != '[' {
+            if i < name.len() && name[i] != cp('.') && name[i] != cp('[') {
                 raise!(ValueError, "Only '.' or '[' may follow ']' in format field specifier");
             }
             let key = match field_index(key_chars)? {
                 Some(n) => new_int(n as i64),
-                None => new_string(key_chars.iter().collect()),
+                None => str_of(key_chars),
             };
             val = ops::getitem(ts, &val, &key)?;
         } else {
@@ -1191,16 +1203,16 @@ fn resolve_field(ts: &ThreadState, name: &[char], st: &mut FormatState<'_>) -> P
     Ok(val)
 }
 
-fn vformat(ts: &ThreadState, chars: &[char], st: &mut FormatState<'_>, depth: u32) -> PyResult<String> {
+fn vformat(ts: &ThreadState, chars: &[u32], st: &mut FormatState<'_>, depth: u32) -> PyResult<spindle_str::PyStrData> {
     if depth == 0 {
         raise!(ValueError, "Max string recursion exceeded");
     }
-    let mut out = String::new();
+    let mut out = spindle_str::StrBuilder::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         i += 1;
-        if c != '{' && c != '}' {
+        if c != cp('{') && c != cp('}') {
             out.push(c);
             continue;
         }
@@ -1209,7 +1221,7 @@ fn vformat(ts: &ThreadState, chars: &[char], st: &mut FormatState<'_>, depth: u3
             i += 1;
             continue;
         }
-        if c == '}' {
+        if c == cp('}') {
             raise!(ValueError, "Single '}}' encountered in format string");
         }
         if i >= chars.len() {
@@ -1217,26 +1229,28 @@ fn vformat(ts: &ThreadState, chars: &[char], st: &mut FormatState<'_>, depth: u3
         }
         let field = read_field(chars, &mut i)?;
         let val = resolve_field(ts, &field.name, st)?;
-        let val = match field.conv {
+        let val = match field.conv.map(|c| (c, char::from_u32(c))) {
             None => val,
-            Some('s') => ops::str_(ts, &val)?,
-            Some('r') => ops::repr(ts, &val)?,
-            Some('a') => ascii(ts, &val)?,
-            Some(c) if (' '..='~').contains(&c) && c != ' ' => raise!(ValueError, "Unknown conversion specifier {}", c),
-            Some(c) => raise!(ValueError, "Unknown conversion specifier \\x{:x}", u32::from(c)),
+            Some((_, Some('s'))) => ops::str_(ts, &val)?,
+            Some((_, Some('r'))) => ops::repr(ts, &val)?,
+            Some((_, Some('a'))) => ascii(ts, &val)?,
+            Some((_, Some(c))) if ('!'..='~').contains(&c) => raise!(ValueError, "Unknown conversion specifier {}", c),
+            Some((c, _)) => raise!(ValueError, "Unknown conversion specifier \\x{:x}", c),
         };
         let spec = if field.spec_has_fields {
-            vformat(ts, &field.spec, st, depth - 1)?
+            crate::str::new_data(vformat(ts, &field.spec, st, depth - 1)?)
         } else {
-            field.spec.iter().collect()
+            str_of(&field.spec)
         };
-        let r = format(ts, &val, &new_string(spec))?;
-        out.push_str(as_str(&r).unwrap_or(""));
+        let r = format(ts, &val, &spec)?;
+        if let Some(d) = crate::str::as_data(&r) {
+            out.push_str(d);
+        }
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 /// `fmt % args` for str.
-pub fn percent_format(ts: &ThreadState, fmt: &str, args: &Value) -> PyResult {
+pub fn percent_format(ts: &ThreadState, fmt: &spindle_str::PyStrData, args: &Value) -> PyResult {
     crate::builtins_init::sysmod::percent_format_impl(ts, fmt, args)
 }

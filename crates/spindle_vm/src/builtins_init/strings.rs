@@ -16,7 +16,7 @@ use crate::object::{TypeRef, alloc};
 use crate::ops::{self, CmpOp};
 use crate::runtime::{Runtime, is_none, none, rt};
 use crate::seq::{new_list, new_tuple};
-use crate::str::{PyStr, as_data, as_str, char_value, new_data};
+use crate::str::{PyStr, as_data, char_value, new_data};
 use crate::value::Value;
 use crate::{err, raise};
 
@@ -299,14 +299,14 @@ fn str_mul(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn str_mod(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__mod__", a, 1, 1)?;
-    let fmt = as_str(&a.args[0]).ok_or_else(|| err!(TypeError, "descriptor '__mod__' requires a 'str' object"))?;
+    let fmt = crate::str::as_data(&a.args[0]).ok_or_else(|| err!(TypeError, "descriptor '__mod__' requires a 'str' object"))?;
     crate::builtins_init::functions::percent_format(ts, fmt, &a.args[1])
 }
 
 /// `s.__rmod__(other)`: `other % s` when `other` is a str, else NotImplemented.
 fn str_rmod(ts: &ThreadState, a: Args<'_>) -> PyResult {
     check_args("__rmod__", a, 1, 1)?;
-    match as_str(&a.args[1]) {
+    match crate::str::as_data(&a.args[1]) {
         Some(fmt) => crate::builtins_init::functions::percent_format(ts, fmt, &a.args[0]),
         None => Ok(rt().not_implemented.clone()),
     }
