@@ -1199,19 +1199,21 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 // nothing can rebind the local meanwhile; never in a traced
                 // frame (`instrs` is empty there), whose line events would
                 // skip the LOAD_ATTR.
-                match fused_attr(f, instrs, pc, pycode, arg as usize)? {
+                match fused_attr(f, instrs, pc, pycode, arg as usize) {
                     Fused::No => {}
                     Fused::Value(v) => {
                         f.stack.push(Some(v));
                         pc += 1;
                         continue;
                     }
-                    Fused::Getter(fr) => {
-                        // The getter's result lands where LOAD_ATTR's would;
-                        // a traceback points at the LOAD_ATTR.
-                        f.lasti = pc;
-                        pc += 1;
-                        switch_to!(fr);
+                    Fused::Getter(g) => {
+                        if let Some(fr) = getter_frame(f, arg as usize, g)? {
+                            // The getter's result lands where LOAD_ATTR's
+                            // would; a traceback points at the LOAD_ATTR.
+                            f.lasti = pc;
+                            pc += 1;
+                            switch_to!(fr);
+                        }
                     }
                 }
                 let v = local!(f, arg).clone();
@@ -1238,17 +1240,19 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let a = local!(f, arg >> 4).clone().unwrap_or_else(none);
                 f.stack.push(Some(a));
                 // The second local's `.name` read through it (as LOAD_FAST).
-                match fused_attr(f, instrs, pc, pycode, (arg & 15) as usize)? {
+                match fused_attr(f, instrs, pc, pycode, (arg & 15) as usize) {
                     Fused::No => {}
                     Fused::Value(v) => {
                         f.stack.push(Some(v));
                         pc += 1;
                         continue;
                     }
-                    Fused::Getter(fr) => {
-                        f.lasti = pc;
-                        pc += 1;
-                        switch_to!(fr);
+                    Fused::Getter(g) => {
+                        if let Some(fr) = getter_frame(f, (arg & 15) as usize, g)? {
+                            f.lasti = pc;
+                            pc += 1;
+                            switch_to!(fr);
+                        }
                     }
                 }
                 let b = local!(f, arg & 15).clone().unwrap_or_else(none);
@@ -2575,43 +2579,52 @@ enum Fused {
     No,
     /// The attribute's value.
     Value(Value),
-    /// A property getter's frame, the local its borrowed `self`.
-    Getter(Box<Frame>),
+    /// A property whose getter (this function) computes it
+    /// (`getter_frame`).
+    Getter(Value),
 }
 
 /// When instruction `pc` (the next one) is a plain LOAD_ATTR, its result
 /// for local `local` as the owner, read through the local (see LOAD_FAST),
-/// or the frame of the property getter that computes it.
+/// or the property getter that computes it.
 #[inline(always)]
-fn fused_attr(f: &Frame, instrs: &[Instruction], pc: usize, pycode: &PyCode, local: usize) -> PyResult<Fused> {
+fn fused_attr(f: &Frame, instrs: &[Instruction], pc: usize, pycode: &PyCode, local: usize) -> Fused {
     // The opcode test stays in the loop; the rest is out of line (most
     // LOAD_FASTs are not followed by a LOAD_ATTR).
     match instrs.get(pc) {
         Some(next) if next.op == Opcode::LoadAttr && next.arg & 1 == 0 => fused_attr_load(f, next.arg, pc, pycode, local),
-        _ => Ok(Fused::No),
+        _ => Fused::No,
     }
 }
 
 #[inline(never)]
-fn fused_attr_load(f: &Frame, arg: u32, pc: usize, pycode: &PyCode, local: usize) -> PyResult<Fused> {
-    use crate::attr_cache::{self as ac, Kind};
+fn fused_attr_load(f: &Frame, arg: u32, pc: usize, pycode: &PyCode, local: usize) -> Fused {
     let (Some(owner), Some(name)) = (f.locals.get(local).and_then(Option::as_ref), pycode.names.get((arg >> 1) as usize)) else {
-        return Ok(Fused::No);
+        return Fused::No;
     };
     let ty = owner.type_ref().ptr();
-    let Some(hit) = ac::get(pycode.serial, pc, name, ty) else {
-        return Ok(thread_local_attr(owner, name).map_or(Fused::No, Fused::Value));
+    let Some(hit) = crate::attr_cache::get(pycode.serial, pc, name, ty) else {
+        return thread_local_attr(owner, name).map_or(Fused::No, Fused::Value);
     };
-    if hit.kind == Kind::Property {
-        let Some(mut frame) = property_frame(hit.value)? else { return Ok(Fused::No) };
-        // SAFETY: a bitwise copy without a count, marked borrowed in
-        // `borrowed_args`: the caller's local keeps the object alive until
-        // this frame ends (nothing writes another frame's fast locals).
-        frame.locals[0] = Some(unsafe { Value::from_bits(std::num::NonZeroUsize::new_unchecked(owner.bits())) });
-        frame.borrowed_args = 1;
-        return Ok(Fused::Getter(frame));
+    if hit.kind == crate::attr_cache::Kind::Property {
+        return hit.value.map_or(Fused::No, Fused::Getter);
     }
-    Ok(plain_hit_value(pycode.serial, pc, name, ty, hit, owner).map_or(Fused::No, Fused::Value))
+    plain_hit_value(pycode.serial, pc, name, ty, hit, owner).map_or(Fused::No, Fused::Value)
+}
+
+/// The frame of property getter `getter` (`Fused::Getter`) with local
+/// `local` as its borrowed `self`; None: run LOAD_FAST and LOAD_ATTR as
+/// usual.
+#[inline(never)]
+fn getter_frame(f: &Frame, local: usize, getter: Value) -> PyResult<Option<Box<Frame>>> {
+    let Some(owner) = f.locals.get(local).and_then(Option::as_ref) else { return Ok(None) };
+    let Some(mut frame) = property_frame(Some(getter))? else { return Ok(None) };
+    // SAFETY: a bitwise copy without a count, marked borrowed in
+    // `borrowed_args`: the caller's local keeps the object alive until
+    // this frame ends (nothing writes another frame's fast locals).
+    frame.locals[0] = Some(unsafe { Value::from_bits(std::num::NonZeroUsize::new_unchecked(owner.bits())) });
+    frame.borrowed_args = 1;
+    Ok(Some(frame))
 }
 
 /// `local.name` for an exact `_thread._local` (a builtin type, so its
