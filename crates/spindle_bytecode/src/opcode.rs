@@ -220,6 +220,15 @@ opcodes! {
     /// `LOAD_FAST_BORROW i` then `LOAD_FAST_BORROW j`.
     LoadFastBorrowLoadFastBorrow = "LOAD_FAST_BORROW_LOAD_FAST_BORROW", LocalPair, |a| (0, 2);
 
+    /// `LOAD_FAST_LOAD_FAST_BORROW(i << 4 | j) ( -- value_i, value_j)`:
+    /// `LOAD_FAST i` then `LOAD_FAST_BORROW j` (`acc += d[k]`: the
+    /// accumulator is consumed, the container only read).
+    LoadFastLoadFastBorrow = "LOAD_FAST_LOAD_FAST_BORROW", LocalPair, |a| (0, 2);
+
+    /// `LOAD_FAST_BORROW_LOAD_FAST(i << 4 | j) ( -- value_i, value_j)`:
+    /// `LOAD_FAST_BORROW i` then `LOAD_FAST j`.
+    LoadFastBorrowLoadFast = "LOAD_FAST_BORROW_LOAD_FAST", LocalPair, |a| (0, 2);
+
     /// `STORE_FAST_LOAD_FAST(i << 4 | j) (value -- value_j)`: `STORE_FAST i`
     /// then `LOAD_FAST j`.
     StoreFastLoadFast = "STORE_FAST_LOAD_FAST", LocalPair, |a| (1, 1);
@@ -1001,5 +1010,19 @@ impl CommonConstant {
     #[must_use]
     pub const fn name(self) -> &'static str {
         ["AssertionError", "NotImplementedError", "tuple", "all", "any"][self as usize]
+    }
+}
+
+impl Opcode {
+    /// The CPython 3.14 instruction `co_code` and `dis` show for this one:
+    /// its own name, except pair loads that borrow only one of their
+    /// locals, which CPython's analysis (every consumer may take a
+    /// borrowed value) writes as borrowing both.
+    #[must_use]
+    pub const fn cpython_name(self) -> &'static str {
+        match self {
+            Opcode::LoadFastLoadFastBorrow | Opcode::LoadFastBorrowLoadFast => "LOAD_FAST_BORROW_LOAD_FAST_BORROW",
+            _ => self.name(),
+        }
     }
 }

@@ -159,13 +159,14 @@ pub(crate) fn assemble(mut unit: Unit<'_>, filename: &str) -> Result<CodeObject,
         }
     }
     for (i, borrow) in borrowable_loads(&out, &block_start, unit.varnames.len()).into_iter().enumerate() {
-        if borrow {
-            let op = match out[i].0.op {
-                Op::Real(Opcode::LoadFast) => Opcode::LoadFastBorrow,
-                _ => Opcode::LoadFastBorrowLoadFastBorrow,
-            };
-            out[i].0.op = Op::Real(op);
-        }
+        let op = match (out[i].0.op, borrow) {
+            (_, 0) => continue,
+            (Op::Real(Opcode::LoadFast), _) => Opcode::LoadFastBorrow,
+            (_, 1) => Opcode::LoadFastBorrowLoadFast,
+            (_, 2) => Opcode::LoadFastLoadFastBorrow,
+            _ => Opcode::LoadFastBorrowLoadFastBorrow,
+        };
+        out[i].0.op = Op::Real(op);
     }
     // 3. Localsplus layout and deref fix-ups.
     let nvars = unit.varnames.len();
@@ -282,15 +283,16 @@ pub(crate) fn assemble(mut unit: Unit<'_>, filename: &str) -> Result<CodeObject,
 /// local. Anything else (left on the stack at the block's end, peeked in
 /// place, moved by an instruction this pass does not model) keeps the load
 /// owned. `block_start[i]`: a jump or handler lands at `i`.
-fn borrowable_loads(out: &[(Instr, Option<Handler>)], block_start: &[bool], nvars: usize) -> Vec<bool> {
-    /// A stack entry pushed by the load at `at` from local `local`.
+fn borrowable_loads(out: &[(Instr, Option<Handler>)], block_start: &[bool], nvars: usize) -> Vec<u8> {
+    /// A stack entry pushed by load `at` (`2 * instruction + 0`, or `+ 1`
+    /// for a pair's second local) from local `local`.
     #[derive(Clone, Copy)]
     struct Origin {
         at: usize,
         local: u32,
     }
-    let mut ok = vec![false; out.len()];
-    let mut bad = vec![false; out.len()];
+    let mut ok = vec![false; 2 * out.len()];
+    let mut bad = vec![false; 2 * out.len()];
     let mut stack: Vec<Option<Origin>> = Vec::new();
     let plain_local = |ins: &Instr, local: u32| !ins.deref && (local as usize) < nvars;
     let end_block = |stack: &mut Vec<Option<Origin>>, bad: &mut Vec<bool>| {
@@ -318,13 +320,14 @@ fn borrowable_loads(out: &[(Instr, Option<Handler>)], block_start: &[bool], nvar
         }
         match op {
             Opcode::LoadFast if plain_local(ins, ins.arg) => {
-                ok[i] = true;
-                stack.push(Some(Origin { at: i, local: ins.arg }));
+                ok[2 * i] = true;
+                stack.push(Some(Origin { at: 2 * i, local: ins.arg }));
             }
             Opcode::LoadFastLoadFast if !ins.deref => {
-                ok[i] = true;
-                stack.push(Some(Origin { at: i, local: ins.arg >> 4 }));
-                stack.push(Some(Origin { at: i, local: ins.arg & 15 }));
+                ok[2 * i] = true;
+                ok[2 * i + 1] = true;
+                stack.push(Some(Origin { at: 2 * i, local: ins.arg >> 4 }));
+                stack.push(Some(Origin { at: 2 * i + 1, local: ins.arg & 15 }));
             }
             Opcode::Swap => {
                 let n = ins.arg as usize;
@@ -363,7 +366,9 @@ fn borrowable_loads(out: &[(Instr, Option<Handler>)], block_start: &[bool], nvar
         }
     }
     end_block(&mut stack, &mut bad);
-    ok.iter().zip(&bad).map(|(&o, &b)| o && !b).collect()
+    // Bit 0: the (first) local may be borrowed; bit 1: a pair's second.
+    let may = |k: usize| ok[k] && !bad[k];
+    (0..out.len()).map(|i| may(2 * i) as u8 | (may(2 * i + 1) as u8) << 1).collect()
 }
 
 /// Instructions that read their inputs where they are and let them go

@@ -208,10 +208,10 @@ fn op_table(ts: &crate::interp::ThreadState) -> crate::error::PyResult<&'static 
     let mut ops = std::collections::HashMap::new();
     for b in 0..=u8::MAX {
         let Some(op) = spindle_bytecode::Opcode::from_u8(b) else { continue };
-        let name = op.name();
+        let name = op.cpython_name();
         let n = crate::ops::call_method(ts, &caches, "get", &[crate::str::new_str(name), crate::num::new_int(0)])?;
         let n = crate::num::int_to_i64(&n).and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
-        ops.insert(name, (number(name)?, n));
+        ops.insert(op.name(), (number(name)?, n));
     }
     let table = OpTable { ops, extended_arg: number("EXTENDED_ARG")?, cache: number("CACHE")? };
     Ok(OP_TABLE.get_or_init(|| table))

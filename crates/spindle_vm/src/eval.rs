@@ -1226,6 +1226,16 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 push_local_borrowed(f, (arg >> 4) as usize);
                 push_local_borrowed(f, (arg & 15) as usize);
             }
+            Opcode::LoadFastLoadFastBorrow => {
+                let a = local!(f, arg >> 4).clone().unwrap_or_else(none);
+                f.stack.push(Some(a));
+                push_local_borrowed(f, (arg & 15) as usize);
+            }
+            Opcode::LoadFastBorrowLoadFast => {
+                push_local_borrowed(f, (arg >> 4) as usize);
+                let b = local!(f, arg & 15).clone().unwrap_or_else(none);
+                f.stack.push(Some(b));
+            }
             Opcode::LoadFastCheck => match local!(f, arg).clone() {
                 Some(v) => f.stack.push(Some(v)),
                 None => return Err(unbound_local(f, arg as usize)),
