@@ -950,6 +950,17 @@ pub fn delitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult<()> {
 }
 
 pub fn contains(ts: &ThreadState, container: &Value, item: &Value) -> PyResult<bool> {
+    // Exact sets and dicts answer directly: no bound call, and no count
+    // on a container other threads may be reading too.
+    let t = container.type_ref();
+    let r = rt();
+    if t == r.types.frozenset || t == r.types.set {
+        if let Some(s) = container.downcast::<crate::set::PySet>() {
+            return crate::builtins_init::containers::set_contains(ts, s, item);
+        }
+    } else if t == r.types.dict {
+        return Ok(crate::builtins_init::containers::dict_get(ts, container, item)?.is_some());
+    }
     if let Some(r) = call_dunder(ts, container, "__contains__", &[item.clone()])? {
         return is_true(ts, &r);
     }

@@ -193,7 +193,7 @@ pub fn set_add(ts: &ThreadState, s: &Value, v: Value) -> PyResult<()> {
     Ok(())
 }
 
-fn set_contains(ts: &ThreadState, s: &PySet, v: &Value) -> PyResult<bool> {
+pub(crate) fn set_contains(ts: &ThreadState, s: &PySet, v: &Value) -> PyResult<bool> {
     let h = match ops::hash(ts, v) {
         Ok(h) => h,
         Err(e) if e.is_instance(rt().exc.TypeError) && v.downcast::<PySet>().is_some() => {

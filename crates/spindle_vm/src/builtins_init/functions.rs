@@ -23,7 +23,7 @@ pub fn fill_builtins(d: &PyDict) {
     let fns: &[(&'static str, NativeFnPtr)] = &[
         ("print", builtin_print),
         ("len", |ts, a| {
-            check_args("len", Args { args: &prepend(&a), kwnames: a.kwnames }, 1, 1)?;
+            one("len", &a)?;
             Ok(new_int(ops::len(ts, &a.args[0])? as i64))
         }),
         ("repr", |ts, a| {
@@ -348,12 +348,6 @@ pub fn fill_builtins(d: &PyDict) {
     d.set_str(crate::str::intern("Ellipsis"), r.ellipsis.clone());
     d.set_str(crate::str::intern("NotImplemented"), r.not_implemented.clone());
     d.set_str(crate::str::intern("__debug__"), r.true_.clone());
-}
-
-fn prepend(a: &Args<'_>) -> Vec<Value> {
-    let mut v = vec![none()];
-    v.extend_from_slice(a.args);
-    v
 }
 
 fn one(name: &str, a: &Args<'_>) -> PyResult<()> {
