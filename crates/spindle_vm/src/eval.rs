@@ -1074,6 +1074,28 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             continue 'frames;
         }};
     }
+    // LOAD_FAST of local `$local` fused with the plain LOAD_ATTR after it
+    // (`fused_attr`): on a hit both are done, the attribute pushed or its
+    // property getter running (a traceback points at the LOAD_ATTR).
+    macro_rules! try_fused_attr {
+        ($local:expr) => {
+            match fused_attr(f, instrs, pc, pycode, $local) {
+                Fused::No => {}
+                Fused::Value(v) => {
+                    f.stack.push(Some(v));
+                    pc += 1;
+                    continue;
+                }
+                Fused::Getter(g) => {
+                    if let Some(fr) = getter_frame(f, $local, g)? {
+                        f.lasti = pc;
+                        pc += 1;
+                        switch_to!(fr);
+                    }
+                }
+            }
+        };
+    }
     loop {
         let ins = match instrs.get(pc) {
             Some(&ins) => ins,
@@ -1199,23 +1221,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 // nothing can rebind the local meanwhile; never in a traced
                 // frame (`instrs` is empty there), whose line events would
                 // skip the LOAD_ATTR.
-                match fused_attr(f, instrs, pc, pycode, arg as usize) {
-                    Fused::No => {}
-                    Fused::Value(v) => {
-                        f.stack.push(Some(v));
-                        pc += 1;
-                        continue;
-                    }
-                    Fused::Getter(g) => {
-                        if let Some(fr) = getter_frame(f, arg as usize, g)? {
-                            // The getter's result lands where LOAD_ATTR's
-                            // would; a traceback points at the LOAD_ATTR.
-                            f.lasti = pc;
-                            pc += 1;
-                            switch_to!(fr);
-                        }
-                    }
-                }
+                try_fused_attr!(arg as usize);
                 let v = local!(f, arg).clone();
                 f.stack.push(Some(v.unwrap_or_else(none)));
             }
@@ -1250,21 +1256,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let a = local!(f, arg >> 4).clone().unwrap_or_else(none);
                 f.stack.push(Some(a));
                 // The second local's `.name` read through it (as LOAD_FAST).
-                match fused_attr(f, instrs, pc, pycode, (arg & 15) as usize) {
-                    Fused::No => {}
-                    Fused::Value(v) => {
-                        f.stack.push(Some(v));
-                        pc += 1;
-                        continue;
-                    }
-                    Fused::Getter(g) => {
-                        if let Some(fr) = getter_frame(f, (arg & 15) as usize, g)? {
-                            f.lasti = pc;
-                            pc += 1;
-                            switch_to!(fr);
-                        }
-                    }
-                }
+                try_fused_attr!((arg & 15) as usize);
                 let b = local!(f, arg & 15).clone().unwrap_or_else(none);
                 f.stack.push(Some(b));
             }
