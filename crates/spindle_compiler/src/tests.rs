@@ -318,7 +318,7 @@ fn bound_locals_load_without_check_and_fuse() {
         1     0 RESUME 0
         2     1 LOAD_FAST 0 (a)
               2 STORE_FAST 2 (x)
-        3     3 LOAD_FAST 1 (b)
+        3     3 LOAD_FAST_BORROW 1 (b)
               4 GET_ITER
               5 FOR_ITER 11 (to 11)
               6 STORE_FAST 3 (y)
@@ -359,6 +359,46 @@ fn no_fusion_across_a_jump_target_and_no_to_bool_before_jumps() {
               6 LOAD_FAST 1 (b)
               7 BUILD_TUPLE 3
               8 RETURN_VALUE
+        ",
+    );
+}
+
+#[test]
+fn borrowed_loads_only_where_the_value_is_read() {
+    // `d` and `k` are only read (subscript) and may borrow; `acc` is
+    // consumed by `+=`, so its half of the pair stays owned; `d` is
+    // stored over while a read of it could still be on the stack in `g`.
+    check(
+        "def f(d, k, acc):\n    acc += d[k]\n    return acc\ndef g(d):\n    return d[(d := 0)]\n",
+        "
+        0     0 RESUME 0
+        1     1 LOAD_CONST 0 (<code object f>)
+              2 MAKE_FUNCTION
+              3 STORE_NAME 0 (f)
+        4     4 LOAD_CONST 1 (<code object g>)
+              5 MAKE_FUNCTION
+              6 STORE_NAME 1 (g)
+              7 LOAD_CONST 2 (None)
+              8 RETURN_VALUE
+
+        Disassembly of <code object f>:
+        1     0 RESUME 0
+        2     1 LOAD_FAST_LOAD_FAST_BORROW 32 (acc, d)
+              2 LOAD_FAST_BORROW 1 (k)
+              3 BINARY_OP 26 ([])
+              4 BINARY_OP 13 (+=)
+              5 STORE_FAST 2 (acc)
+        3     6 LOAD_FAST 2 (acc)
+              7 RETURN_VALUE
+
+        Disassembly of <code object g>:
+        4     0 RESUME 0
+        5     1 LOAD_FAST 0 (d)
+              2 LOAD_SMALL_INT 0
+              3 COPY 1
+              4 STORE_FAST 0 (d)
+              5 BINARY_OP 26 ([])
+              6 RETURN_VALUE
         ",
     );
 }
