@@ -1950,7 +1950,7 @@ fn for_iter_next(ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
 #[inline]
 fn builtin_iter_step(p: &crate::iter::PyIter) -> Option<Option<Value>> {
     use crate::iter::IterState;
-    let mut st = p.state.lock();
+    let mut st = p.lock_state();
     let r = rt();
     let out = match &mut *st {
         IterState::Range { next, stop, step } => {
@@ -1980,7 +1980,7 @@ fn builtin_iter_step(p: &crate::iter::PyIter) -> Option<Option<Value>> {
         }
         _ => return None,
     };
-    *st = IterState::Exhausted;
+    st.exhaust();
     Some(out)
 }
 
@@ -2534,8 +2534,7 @@ fn subscript_fast(seq: &Value, index: &Value) -> Option<Value> {
     let r = rt();
     let t = seq.type_ref();
     if t == r.types.list {
-        let items = seq.downcast::<crate::seq::PyList>()?.items.lock();
-        return items.get(index_in(i, items.len())?).cloned();
+        return seq.downcast::<crate::seq::PyList>()?.get_index(i);
     }
     if t == r.types.tuple {
         let items = crate::seq::tuple_items(seq)?;
@@ -2578,16 +2577,15 @@ fn list_slice_fast(seq: &Value, start: &Value, stop: &Value) -> Option<Value> {
 }
 
 /// `seq[i] = v` for an exact list and an int index in range: the value it
-/// replaced (to drop once the list's lock is released), or `v` back for the
-/// general path.
+/// replaced (to drop once the list's lock is released; None if retired), or
+/// `v` back for the general path.
 #[inline]
-fn store_subscript_fast(seq: &Value, index: &Value, v: Value) -> Result<Value, Value> {
+fn store_subscript_fast(seq: &Value, index: &Value, v: Value) -> Result<Option<Value>, Value> {
     let (Some(i), true) = (index.as_small_int(), seq.type_ref() == rt().types.list) else { return Err(v) };
     let Some(l) = seq.downcast::<crate::seq::PyList>() else { return Err(v) };
     let mut items = l.items.lock();
-    let len = items.len();
-    match index_in(i, len).and_then(|i| items.get_mut(i)) {
-        Some(slot) => Ok(std::mem::replace(slot, v)),
+    match index_in(i, items.len()) {
+        Some(i) => Ok(items.set(i, v)),
         None => Err(v),
     }
 }

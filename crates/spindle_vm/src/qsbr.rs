@@ -101,6 +101,11 @@ pub(crate) fn quiescent() {
     free_ready();
 }
 
+/// Whether this thread has retired references waiting.
+pub(crate) fn waiting() -> bool {
+    LOCAL.with(|l| !l.borrow().is_empty())
+}
+
 /// Frees retired boxes whose goal passed; clears the pending bit once
 /// nothing waits anywhere (cleared first, then re-set if a retire raced
 /// in, so none is lost).
@@ -157,6 +162,13 @@ pub(crate) fn retire_value(v: Value) {
         THREADS_WAITING.fetch_add(1, Ordering::SeqCst);
         crate::interp_hooks::set_pending(QSBR_PENDING);
     }
+}
+
+/// Frees `item` (plain memory: its drop runs no Python code) once no
+/// thread can still be reading it (at once when no other thread is
+/// online). The caller holds no `ReadGuard`.
+pub(crate) fn retire_box(item: Box<dyn Any + Send>) {
+    retire(item)
 }
 
 /// Frees `item` once no thread can still be reading it (at once when no
