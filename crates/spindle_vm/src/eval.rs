@@ -1950,7 +1950,7 @@ fn for_iter_next(ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
 #[inline]
 fn builtin_iter_step(p: &crate::iter::PyIter) -> Option<Option<Value>> {
     use crate::iter::IterState;
-    let mut st = p.lock_state();
+    let mut st = p.state.lock();
     let r = rt();
     let out = match &mut *st {
         IterState::Range { next, stop, step } => {
@@ -1980,7 +1980,10 @@ fn builtin_iter_step(p: &crate::iter::PyIter) -> Option<Option<Value>> {
         }
         _ => return None,
     };
-    st.exhaust();
+    // The old state dies after the lock (it may free the sequence).
+    let old = std::mem::replace(&mut *st, IterState::Exhausted);
+    drop(st);
+    drop(old);
     Some(out)
 }
 
