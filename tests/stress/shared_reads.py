@@ -156,6 +156,9 @@ run_threads(worker, THREADS)
 # a reader is between loading it and counting it far more often here.
 tight_list = [Val("T", 0)]
 tight_dict = {"a": Val("a", 0), 7: Val(7, 0)}
+# Changed now and then only: readers that find it unchanged a while read a
+# copy of its table without the lock until the next change retires it.
+rare_dict = {"r": Val("r", 0), 9: Val(9, 0), "s": Val("s", 0)}
 done = []
 M = iters(40000)
 
@@ -172,22 +175,30 @@ def tight(t):
                 if i % 64 == 0:
                     tight_dict.pop("a", None)
                     tight_dict["a"] = Val("a", i)
+                if i % 16 == 0:
+                    rare_dict["r" if i % 32 else 9] = Val("r" if i % 32 else 9, i)
+                if i % 256 == 0:
+                    rare_dict.pop("s", None)
+                    rare_dict["s"] = Val("s", i)
         finally:
             done.append(t)
     else:
         while len(done) < (THREADS + 1) // 2:
-            for v, tag in ((tight_list[-1], "T"), (tight_list[0], "T"), (tight_dict.get("a"), "a"), (tight_dict.get(7), 7)):
+            for v, tag in ((tight_list[-1], "T"), (tight_list[0], "T"), (tight_dict.get("a"), "a"), (tight_dict.get(7), 7),
+                           (rare_dict["r"], "r"), (rare_dict.get(9), 9), (rare_dict.get("s"), "s")):
                 if v is None:
                     continue
                 try:
                     check(v.tag == tag, lambda: f"tight: read {v.tag!r}, want {tag!r}")
                 except AttributeError:
                     fail("tight: read a freed value")
+            check(9 in rare_dict and "r" in rare_dict, "a key never removed is missing")
 
 
 run_threads(tight, THREADS)
 tight_list.clear()
 tight_dict.clear()
+rare_dict.clear()
 lst.clear()
 d.clear()
 # Give the retired values their quiescent states: a few breakers here.

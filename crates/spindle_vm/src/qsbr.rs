@@ -101,9 +101,9 @@ pub(crate) fn quiescent() {
     free_ready();
 }
 
-/// Whether this thread has retired references waiting.
+/// Whether this thread's retired references or any retired box wait.
 pub(crate) fn waiting() -> bool {
-    LOCAL.with(|l| !l.borrow().is_empty())
+    LOCAL.with(|l| !l.borrow().is_empty()) || !RETIRED.is_empty()
 }
 
 /// Frees retired boxes whose goal passed; clears the pending bit once
