@@ -143,6 +143,24 @@ impl Drop for StaleSnapshot {
     }
 }
 
+/// `PyDict::read_table`: the locked table or the snapshot, borrowed with a
+/// QSBR read guard (never held across Python code).
+enum ReadTable<'a> {
+    Locked(crate::lock::LenGuard<'a, DictInner>),
+    Snapshot(&'a DictInner, crate::qsbr::ReadGuard),
+}
+
+impl std::ops::Deref for ReadTable<'_> {
+    type Target = DictInner;
+    #[inline]
+    fn deref(&self) -> &DictInner {
+        match self {
+            ReadTable::Locked(g) => g,
+            ReadTable::Snapshot(t, _) => t,
+        }
+    }
+}
+
 /// The dict's lock for a change (`PyDict::lock_mut`). Fields drop in
 /// order: the lock is released before the stale snapshot is retired.
 pub struct DictWriteGuard<'a> {
@@ -371,21 +389,38 @@ impl PyDict {
         f(unsafe { &*p })
     }
 
+    /// The table for a lookup that runs no Python code: the snapshot if
+    /// there is one (no lock), else the locked table.
+    #[inline(always)]
+    fn read_table(&self) -> ReadTable<'_> {
+        let p = self.snapshot.load(Ordering::Acquire);
+        if !p.is_null() {
+            let guard = crate::qsbr::ReadGuard::new();
+            // SAFETY: as in `from_snapshot`; the reference lives in the
+            // returned value with the guard, which callers drop at once.
+            return ReadTable::Snapshot(unsafe { &*p }, guard);
+        }
+        let mut inner = self.inner.lock();
+        self.note_read(&mut inner);
+        ReadTable::Locked(inner)
+    }
+
     /// A locked lookup happened: by another thread than the creator, often
     /// enough since the last change, it publishes a snapshot.
-    #[inline]
+    #[inline(always)]
     fn note_read(&self, inner: &mut DictInner) {
         if self.creator != crate::header::current_thread_id() {
-            inner.shared_reads = inner.shared_reads.saturating_add(1);
-            if inner.shared_reads >= snapshot_after(inner.len) && self.snapshot.load(Ordering::Relaxed).is_null() {
-                self.publish_snapshot(inner);
-            }
+            self.note_shared_read(inner);
         }
     }
 
     #[cold]
-    fn publish_snapshot(&self, inner: &DictInner) {
-        self.snapshot.store(Box::into_raw(Box::new(inner.copy())), Ordering::Release);
+    #[inline(never)]
+    fn note_shared_read(&self, inner: &mut DictInner) {
+        inner.shared_reads = inner.shared_reads.saturating_add(1);
+        if inner.shared_reads >= snapshot_after(inner.len) && self.snapshot.load(Ordering::Relaxed).is_null() {
+            self.snapshot.store(Box::into_raw(Box::new(inner.copy())), Ordering::Release);
+        }
     }
 
     /// Marks this dict as a type namespace read by `TypeRef::lookup`.
@@ -537,14 +572,10 @@ impl PyDict {
     }
 
     /// `get_str` with the key's hash already known.
+    #[inline]
     pub fn get_str_hashed(&self, key: &str, hash: i64) -> Option<Value> {
-        let found = |t: &DictInner| t.find_str(key, hash).and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone()));
-        if let Some(v) = self.from_snapshot(|t| Some(found(t))) {
-            return v;
-        }
-        let mut inner = self.inner.lock();
-        self.note_read(&mut inner);
-        found(&inner)
+        let t = self.read_table();
+        t.find_str(key, hash).and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone()))
     }
 
     /// Looks up a str key given as a str object, using its cached hash and
@@ -552,13 +583,8 @@ impl PyDict {
     /// not a str finds nothing.
     pub fn get_name(&self, key: &Value) -> Option<Value> {
         let s = key.downcast::<PyStr>()?;
-        let found = |t: &DictInner| t.find_str_or_same(s.as_str(), Some(key), s.hash()).and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone()));
-        if let Some(v) = self.from_snapshot(|t| Some(found(t))) {
-            return v;
-        }
-        let mut inner = self.inner.lock();
-        self.note_read(&mut inner);
-        found(&inner)
+        let t = self.read_table();
+        t.find_str_or_same(s.as_str(), Some(key), s.hash()).and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone()))
     }
 
     /// `get_name` for attribute caches: tries entry `hint` first (instances of
