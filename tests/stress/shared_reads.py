@@ -159,6 +159,9 @@ tight_dict = {"a": Val("a", 0), 7: Val(7, 0)}
 # Changed now and then only: readers that find it unchanged a while read a
 # copy of its table without the lock until the next change retires it.
 rare_dict = {"r": Val("r", 0), 9: Val(9, 0), "s": Val("s", 0)}
+# The same for a set (its keys made at run time, so a dropped one is freed).
+KEEP = "".join(["ke", "ep"])
+rare_set = {KEEP, 5, "x%d" % 0}
 done = []
 M = iters(40000)
 
@@ -180,6 +183,9 @@ def tight(t):
                 if i % 256 == 0:
                     rare_dict.pop("s", None)
                     rare_dict["s"] = Val("s", i)
+                if i % 16 == 8:
+                    rare_set.add("x%d" % i)
+                    rare_set.discard("x%d" % (i - 16))
         finally:
             done.append(t)
     else:
@@ -193,12 +199,15 @@ def tight(t):
                 except AttributeError:
                     fail("tight: read a freed value")
             check(9 in rare_dict and "r" in rare_dict, "a key never removed is missing")
+            check("keep" in rare_set and 5 in rare_set and "absent" not in rare_set, "set membership of a key never changed")
+            check(type("x8" in rare_set) is bool, "'in' gives a bool")
 
 
 run_threads(tight, THREADS)
 tight_list.clear()
 tight_dict.clear()
 rare_dict.clear()
+rare_set.clear()
 lst.clear()
 d.clear()
 # Give the retired values their quiescent states: a few breakers here.

@@ -13,7 +13,7 @@
 //! unlinks it under the lock and retires it through QSBR, so a reader that
 //! loaded it can still finish (and count the value it found).
 
-use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 
 use crate::error::PyResult;
@@ -58,7 +58,7 @@ pub struct PyDict {
     /// other than the creator have looked keys up in the unchanged dict
     /// often enough (`SNAPSHOT_AFTER`), read without the lock, and unlinked
     /// under the lock by every change (`lock_mut`), which retires it.
-    snapshot: AtomicPtr<DictInner>,
+    snapshot: crate::qsbr::Snapshot<DictInner>,
     /// The thread that made the dict (`header::current_thread_id`).
     creator: usize,
     /// Set once a type attribute lookup has read this dict (it is a type's
@@ -75,22 +75,10 @@ impl Default for PyDict {
     fn default() -> Self {
         PyDict {
             inner: Default::default(),
-            snapshot: AtomicPtr::new(std::ptr::null_mut()),
+            snapshot: Default::default(),
             creator: crate::header::current_thread_id(),
             feeds_type_lookups: AtomicBool::new(false),
             watch_version: AtomicU64::new(0),
-        }
-    }
-}
-
-impl Drop for PyDict {
-    fn drop(&mut self) {
-        let p = *self.snapshot.get_mut();
-        if !p.is_null() {
-            // SAFETY: a published snapshot is an owned box; the dict is
-            // dying, so no reader (each holds a reference to it) can be
-            // reading the snapshot.
-            drop(unsafe { Box::from_raw(p) });
         }
     }
 }
@@ -105,10 +93,8 @@ impl PyPayload for PyDict {
             visit(&e.value);
         }
         // The snapshot's references are the dict's too.
-        let p = self.snapshot.load(Ordering::Acquire);
-        if !p.is_null() {
-            // SAFETY: the snapshot changes only under the lock, held here.
-            for e in unsafe { &*p }.entries.iter().flatten() {
+        if let Some(copy) = self.snapshot.locked() {
+            for e in copy.entries.iter().flatten() {
                 visit(&e.key);
                 visit(&e.value);
             }
@@ -124,23 +110,8 @@ impl PyPayload for PyDict {
 /// Locked lookups by other threads in an unchanged dict after which one of
 /// them publishes a snapshot: a copy costs a count per entry, so a dict
 /// changed that often between lookups is not worth copying.
-fn snapshot_after(len: usize) -> u32 {
+pub(crate) fn snapshot_after(len: usize) -> u32 {
     (8 + len / 2).min(u32::MAX as usize) as u32
-}
-
-/// A snapshot a change unlinked: retired when the guard that holds it is
-/// dropped, after the dict's lock (dropping the copy's references may run
-/// `__del__`).
-struct StaleSnapshot(*mut DictInner);
-
-impl Drop for StaleSnapshot {
-    fn drop(&mut self) {
-        if !self.0.is_null() {
-            // SAFETY: an unlinked snapshot box, owned by this guard alone;
-            // lock-free readers that loaded it are waited for by QSBR.
-            crate::qsbr::retire_box(unsafe { Box::from_raw(self.0) });
-        }
-    }
 }
 
 /// `PyDict::read_table`: the locked table or the snapshot, borrowed with a
@@ -165,7 +136,7 @@ impl std::ops::Deref for ReadTable<'_> {
 /// order: the lock is released before the stale snapshot is retired.
 pub struct DictWriteGuard<'a> {
     guard: crate::lock::LenGuard<'a, DictInner>,
-    _stale: StaleSnapshot,
+    _stale: crate::qsbr::Unlinked<DictInner>,
 }
 
 impl std::ops::Deref for DictWriteGuard<'_> {
@@ -365,12 +336,8 @@ impl PyDict {
     fn lock_mut(&self) -> DictWriteGuard<'_> {
         let mut guard = self.inner.lock();
         guard.shared_reads = 0;
-        let p = if self.snapshot.load(Ordering::Relaxed).is_null() {
-            std::ptr::null_mut()
-        } else {
-            self.snapshot.swap(std::ptr::null_mut(), Ordering::AcqRel)
-        };
-        DictWriteGuard { guard, _stale: StaleSnapshot(p) }
+        let stale = self.snapshot.unlink();
+        DictWriteGuard { guard, _stale: stale }
     }
 
     /// Answers a lookup from the snapshot, without the lock: None when
@@ -378,27 +345,26 @@ impl PyDict {
     /// code).
     #[inline]
     fn from_snapshot<R>(&self, f: impl FnOnce(&DictInner) -> Option<R>) -> Option<R> {
-        let p = self.snapshot.load(Ordering::Acquire);
-        if p.is_null() {
+        if !self.snapshot.is_published() {
             return None;
         }
-        let _guard = crate::qsbr::ReadGuard::new();
-        // SAFETY: a published snapshot is never changed; once unlinked it is
-        // retired, not freed, and `_guard` keeps this thread from a
-        // quiescent state; the values it holds are its own references.
-        f(unsafe { &*p })
+        let guard = crate::qsbr::ReadGuard::new();
+        f(self.snapshot.read(&guard)?)
     }
 
     /// The table for a lookup that runs no Python code: the snapshot if
     /// there is one (no lock), else the locked table.
     #[inline(always)]
     fn read_table(&self) -> ReadTable<'_> {
-        let p = self.snapshot.load(Ordering::Acquire);
-        if !p.is_null() {
+        if self.snapshot.is_published() {
             let guard = crate::qsbr::ReadGuard::new();
-            // SAFETY: as in `from_snapshot`; the reference lives in the
-            // returned value with the guard, which callers drop at once.
-            return ReadTable::Snapshot(unsafe { &*p }, guard);
+            if let Some(copy) = self.snapshot.read(&guard) {
+                // SAFETY: the copy lives until this thread's next quiescent
+                // state; the guard goes with the reference in the returned
+                // value, which callers drop at once.
+                let copy: &DictInner = unsafe { &*(copy as *const DictInner) };
+                return ReadTable::Snapshot(copy, guard);
+            }
         }
         let mut inner = self.inner.lock();
         self.note_read(&mut inner);
@@ -418,8 +384,8 @@ impl PyDict {
     #[inline(never)]
     fn note_shared_read(&self, inner: &mut DictInner) {
         inner.shared_reads = inner.shared_reads.saturating_add(1);
-        if inner.shared_reads >= snapshot_after(inner.len) && self.snapshot.load(Ordering::Relaxed).is_null() {
-            self.snapshot.store(Box::into_raw(Box::new(inner.copy())), Ordering::Release);
+        if inner.shared_reads >= snapshot_after(inner.len) && !self.snapshot.is_published() {
+            self.snapshot.publish(inner.copy());
         }
     }
 
