@@ -316,6 +316,7 @@ impl<'a> ListGuard<'a> {
     /// left as it was).
     #[inline]
     fn read_out(&self, i: usize) -> Value {
+        assert!(i < self.len(), "list item index out of range");
         let bits = self.word(i).load(Ordering::Relaxed);
         // SAFETY: words below the length hold references the list owns;
         // the caller hands this one over (shortening the list past it).
@@ -501,16 +502,6 @@ impl<'a> ListGuard<'a> {
         self.hand_out(old)
     }
 
-    /// Keeps the first `n` items; the rest to drop after the lock.
-    pub fn truncate(&mut self, n: usize) -> Vec<Value> {
-        let len = self.len();
-        if n >= len {
-            return Vec::new();
-        }
-        self.set_len(n);
-        (n..len).filter_map(|i| self.release(self.read_out(i))).collect()
-    }
-
     /// Replaces items `range` with `new`: the old ones to drop after the
     /// lock.
     pub fn splice(&mut self, range: std::ops::Range<usize>, new: Vec<Value>) -> Vec<Value> {
@@ -599,9 +590,4 @@ impl<'a> ListGuard<'a> {
         self.permute(|s| s.sort_by(cmp));
     }
 
-    pub fn swap(&mut self, a: usize, b: usize) {
-        let (x, y) = (self.word(a).load(Ordering::Relaxed), self.word(b).load(Ordering::Relaxed));
-        self.word(a).store(y, Ordering::Release);
-        self.word(b).store(x, Ordering::Release);
-    }
 }
