@@ -164,9 +164,13 @@ pub(crate) fn retire_value(v: Value) {
     }
 }
 
-/// Frees `item` (plain memory: its drop runs no Python code) once no
-/// thread can still be reading it (at once when no other thread is
-/// online). The caller holds no `ReadGuard`.
+/// Frees `item` once no thread can still be reading it: at a later
+/// quiescent state, or at once here when no other thread is online. The
+/// caller holds no `ReadGuard` and no container lock; what the drop lets
+/// go of must not be a last reference at this point (a list buffer holds
+/// none; an unlinked `Snapshot` copy holds what its container, or the
+/// caller of the change that unlinked it, still holds), so no `__del__`
+/// runs here.
 pub(crate) fn retire_box(item: Box<dyn Any + Send>) {
     retire(item)
 }
