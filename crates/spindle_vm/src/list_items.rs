@@ -316,7 +316,7 @@ impl<'a> ListGuard<'a> {
     /// left as it was).
     #[inline]
     fn read_out(&self, i: usize) -> Value {
-        assert!(i < self.len(), "list item index out of range");
+        debug_assert!(i < self.len(), "list item index out of range");
         let bits = self.word(i).load(Ordering::Relaxed);
         // SAFETY: words below the length hold references the list owns;
         // the caller hands this one over (shortening the list past it).
