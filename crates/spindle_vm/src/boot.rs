@@ -118,11 +118,15 @@ pub fn finish_startup(ts: &ThreadState, cfg: &Config) {
         // real folder, so give it back its name.
         if let Some(l) = path.downcast::<crate::seq::PyList>() {
             let suffix = format!("/{}", spindle_pylib::LIB_PREFIX);
-            for item in l.items.lock().iter_mut() {
-                if crate::str::as_str(item).is_some_and(|s| s.ends_with(&suffix)) {
-                    *item = new_str(spindle_pylib::LIB_PREFIX);
+            let mut items = l.items.lock();
+            let mut old = Vec::new();
+            for i in 0..items.len() {
+                if crate::str::as_str(&items[i]).is_some_and(|s| s.ends_with(&suffix)) {
+                    old.extend(items.set(i, new_str(spindle_pylib::LIB_PREFIX)));
                 }
             }
+            drop(items);
+            drop(old);
         }
     }
     if let (Some(p), Some(l)) = (&cfg.path0, path.downcast::<crate::seq::PyList>()) {
@@ -690,7 +694,7 @@ fn sys_audit(ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(TypeError, "audit() argument 1 must be str, not {}", ops::type_name(event));
     }
     let hooks = audit_hooks(ts);
-    let hooks = hooks.downcast::<crate::seq::PyList>().map(|l| l.items.lock().clone()).unwrap_or_default();
+    let hooks = hooks.downcast::<crate::seq::PyList>().map(|l| l.snapshot()).unwrap_or_default();
     if hooks.is_empty() {
         return Ok(none());
     }

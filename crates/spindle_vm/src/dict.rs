@@ -5,6 +5,13 @@
 //! comparison while holding the lock: they copy the candidate key out,
 //! release, compare, re-lock and restart if the table changed meanwhile
 //! (detected by `mutations`).
+//!
+//! Lookups of a dict that other threads read too take no lock once it has
+//! gone a while unchanged: the lookup that finds it so publishes a
+//! read-only copy of the table (`snapshot`, holding its own references),
+//! which lookups that need no Python code read instead; the next change
+//! unlinks it under the lock and retires it through QSBR, so a reader that
+//! loaded it can still finish (and count the value it found).
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -31,19 +38,29 @@ pub struct DictInner {
     len: usize,
     /// Incremented whenever keys are added or removed or the table is rebuilt.
     pub mutations: u64,
+    /// Locked lookups by threads other than the dict's creator since the
+    /// last change (see `PyDict::snapshot`).
+    shared_reads: u32,
 }
 
 impl Default for DictInner {
     /// An empty table whose inline index is ready: the first insert needs
     /// no rebuild.
     fn default() -> Self {
-        DictInner { indices: smallvec::SmallVec::from_buf([EMPTY; 8]), entries: smallvec::SmallVec::new(), len: 0, mutations: 0 }
+        DictInner { indices: smallvec::SmallVec::from_buf([EMPTY; 8]), entries: smallvec::SmallVec::new(), len: 0, mutations: 0, shared_reads: 0 }
     }
 }
 
-#[derive(Default)]
 pub struct PyDict {
     pub inner: crate::lock::LenMutex<DictInner>,
+    /// Null, or a read-only copy of the table (an owned `Box<DictInner>`
+    /// holding its own references), published under the lock once threads
+    /// other than the creator have looked keys up in the unchanged dict
+    /// often enough (`SNAPSHOT_AFTER`), read without the lock, and unlinked
+    /// under the lock by every change (`lock_mut`), which retires it.
+    snapshot: crate::qsbr::Snapshot<DictInner>,
+    /// The thread that made the dict (`header::current_thread_id`).
+    creator: usize,
     /// Set once a type attribute lookup has read this dict (it is a type's
     /// namespace): from then on every mutation invalidates the type lookup
     /// caches (`types::invalidate_lookup_caches`).
@@ -54,19 +71,86 @@ pub struct PyDict {
     watch_version: AtomicU64,
 }
 
+impl Default for PyDict {
+    fn default() -> Self {
+        PyDict {
+            inner: Default::default(),
+            snapshot: Default::default(),
+            creator: crate::header::current_thread_id(),
+            feeds_type_lookups: AtomicBool::new(false),
+            watch_version: AtomicU64::new(0),
+        }
+    }
+}
+
 impl PyPayload for PyDict {
     const KIND: PayloadKind = crate::kinds::DICT;
     const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        for e in self.inner.lock().entries.iter().flatten() {
+        let inner = self.inner.lock();
+        for e in inner.entries.iter().flatten() {
             visit(&e.key);
             visit(&e.value);
         }
+        // The snapshot's references are the dict's too.
+        if let Some(copy) = self.snapshot.locked() {
+            for e in copy.entries.iter().flatten() {
+                visit(&e.key);
+                visit(&e.value);
+            }
+        }
     }
     fn clear(&self) {
-        let old = std::mem::take(&mut *self.inner.lock());
+        let old = std::mem::take(&mut *self.lock_mut());
         self.mutated();
         drop(old);
+    }
+}
+
+/// Locked lookups by other threads in an unchanged dict after which one of
+/// them publishes a snapshot: a copy costs a count per entry, so a dict
+/// changed that often between lookups is not worth copying.
+pub(crate) fn snapshot_after(len: usize) -> u32 {
+    (8 + len / 2).min(u32::MAX as usize) as u32
+}
+
+/// `PyDict::read_table`: the locked table or the snapshot, borrowed with a
+/// QSBR read guard (never held across Python code).
+enum ReadTable<'a> {
+    Locked(crate::lock::LenGuard<'a, DictInner>),
+    Snapshot(&'a DictInner, crate::qsbr::ReadGuard),
+}
+
+impl std::ops::Deref for ReadTable<'_> {
+    type Target = DictInner;
+    #[inline]
+    fn deref(&self) -> &DictInner {
+        match self {
+            ReadTable::Locked(g) => g,
+            ReadTable::Snapshot(t, _) => t,
+        }
+    }
+}
+
+/// The dict's lock for a change (`PyDict::lock_mut`). Fields drop in
+/// order: the lock is released before the stale snapshot is retired.
+pub struct DictWriteGuard<'a> {
+    guard: crate::lock::LenGuard<'a, DictInner>,
+    _stale: crate::qsbr::Unlinked<DictInner>,
+}
+
+impl std::ops::Deref for DictWriteGuard<'_> {
+    type Target = DictInner;
+    #[inline]
+    fn deref(&self) -> &DictInner {
+        &self.guard
+    }
+}
+
+impl std::ops::DerefMut for DictWriteGuard<'_> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut DictInner {
+        &mut self.guard
     }
 }
 
@@ -133,6 +217,11 @@ impl DictInner {
             perturb >>= 5;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
+    }
+
+    /// A read-only copy for `PyDict::snapshot` (counted references).
+    fn copy(&self) -> DictInner {
+        DictInner { indices: self.indices.clone(), entries: self.entries.clone(), len: self.len, mutations: self.mutations, shared_reads: 0 }
     }
 
     fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
@@ -241,6 +330,65 @@ impl PyDict {
         PyDict::default()
     }
 
+    /// The lock, for a change: unlinks the snapshot (retired once the guard
+    /// is dropped).
+    #[inline]
+    fn lock_mut(&self) -> DictWriteGuard<'_> {
+        let mut guard = self.inner.lock();
+        guard.shared_reads = 0;
+        let stale = self.snapshot.unlink();
+        DictWriteGuard { guard, _stale: stale }
+    }
+
+    /// Answers a lookup from the snapshot, without the lock: None when
+    /// there is none or `f` cannot answer there (a comparison needs Python
+    /// code).
+    #[inline]
+    fn from_snapshot<R>(&self, f: impl FnOnce(&DictInner) -> Option<R>) -> Option<R> {
+        if !self.snapshot.is_published() {
+            return None;
+        }
+        let guard = crate::qsbr::ReadGuard::new();
+        f(self.snapshot.read(&guard)?)
+    }
+
+    /// The table for a lookup that runs no Python code: the snapshot if
+    /// there is one (no lock), else the locked table.
+    #[inline(always)]
+    fn read_table(&self) -> ReadTable<'_> {
+        if self.snapshot.is_published() {
+            let guard = crate::qsbr::ReadGuard::new();
+            if let Some(copy) = self.snapshot.read(&guard) {
+                // SAFETY: the copy lives until this thread's next quiescent
+                // state; the guard goes with the reference in the returned
+                // value, which callers drop at once.
+                let copy: &DictInner = unsafe { &*(copy as *const DictInner) };
+                return ReadTable::Snapshot(copy, guard);
+            }
+        }
+        let mut inner = self.inner.lock();
+        self.note_read(&mut inner);
+        ReadTable::Locked(inner)
+    }
+
+    /// A locked lookup happened: by another thread than the creator, often
+    /// enough since the last change, it publishes a snapshot.
+    #[inline(always)]
+    fn note_read(&self, inner: &mut DictInner) {
+        if self.creator != crate::header::current_thread_id() {
+            self.note_shared_read(inner);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn note_shared_read(&self, inner: &mut DictInner) {
+        inner.shared_reads = inner.shared_reads.saturating_add(1);
+        if inner.shared_reads >= snapshot_after(inner.len) && !self.snapshot.is_published() {
+            self.snapshot.publish(inner.copy());
+        }
+    }
+
     /// Marks this dict as a type namespace read by `TypeRef::lookup`.
     pub(crate) fn mark_type_namespace(&self) {
         if !self.feeds_type_lookups.load(Ordering::Relaxed) {
@@ -313,12 +461,21 @@ impl PyDict {
     }
 
     pub fn get(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
+        let quick = self.from_snapshot(|t| match t.probe(key, hash, &[]) {
+            Probe::Found(ix) => Some(t.entries[ix].as_ref().map(|e| e.value.clone())),
+            Probe::Missing => Some(None),
+            Probe::Compare(..) => None,
+        });
+        if let Some(v) = quick {
+            return Ok(v);
+        }
         loop {
             match self.locate(key, hash, eq)? {
                 None => return Ok(None),
                 Some((ix, m)) => {
-                    let inner = self.inner.lock();
+                    let mut inner = self.inner.lock();
                     if inner.mutations == m {
+                        self.note_read(&mut inner);
                         return Ok(inner.entries[ix].as_ref().map(|e| e.value.clone()));
                     }
                 }
@@ -336,7 +493,7 @@ impl PyDict {
     fn set_inner(&self, key: Value, hash: i64, value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
         loop {
             let found = self.locate_or_miss(&key, hash, eq)?;
-            let mut inner = self.inner.lock();
+            let mut inner = self.lock_mut();
             match found {
                 Ok((ix, m)) if inner.mutations == m => {
                     if let Some(e) = inner.entries[ix].as_mut() {
@@ -363,7 +520,7 @@ impl PyDict {
     fn remove_inner(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
         loop {
             let Some((ix, m)) = self.locate(key, hash, eq)? else { return Ok(None) };
-            let mut inner = self.inner.lock();
+            let mut inner = self.lock_mut();
             if inner.mutations != m {
                 continue;
             }
@@ -381,9 +538,10 @@ impl PyDict {
     }
 
     /// `get_str` with the key's hash already known.
+    #[inline]
     pub fn get_str_hashed(&self, key: &str, hash: i64) -> Option<Value> {
-        let inner = self.inner.lock();
-        inner.find_str(key, hash).and_then(|ix| inner.entries[ix].as_ref().map(|e| e.value.clone()))
+        let t = self.read_table();
+        t.find_str(key, hash).and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone()))
     }
 
     /// Looks up a str key given as a str object, using its cached hash and
@@ -391,8 +549,8 @@ impl PyDict {
     /// not a str finds nothing.
     pub fn get_name(&self, key: &Value) -> Option<Value> {
         let s = key.downcast::<PyStr>()?;
-        let inner = self.inner.lock();
-        inner.find_str_or_same(s.as_str(), Some(key), s.hash()).and_then(|ix| inner.entries[ix].as_ref().map(|e| e.value.clone()))
+        let t = self.read_table();
+        t.find_str_or_same(s.as_str(), Some(key), s.hash()).and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone()))
     }
 
     /// `get_name` for attribute caches: tries entry `hint` first (instances of
@@ -418,7 +576,7 @@ impl PyDict {
     #[inline]
     pub fn set_name_hinted(&self, key: &Value, value: Value, hint: usize) -> (Option<Value>, usize) {
         {
-            let mut inner = self.inner.lock();
+            let mut inner = self.lock_mut();
             if let Some(Some(e)) = inner.entries.get_mut(hint) {
                 if e.key.is(key) {
                     let old = std::mem::replace(&mut e.value, value);
@@ -445,7 +603,7 @@ impl PyDict {
     fn set_str_inner(&self, key: Value, value: Value) -> (Option<Value>, usize) {
         let Some(s) = key.downcast::<PyStr>() else { return (None, usize::MAX) };
         let hash = s.hash();
-        let mut inner = self.inner.lock();
+        let mut inner = self.lock_mut();
         if let Some(ix) = inner.find_str_or_same(s.as_str(), Some(&key), hash) {
             if let Some(e) = inner.entries[ix].as_mut() {
                 return (Some(std::mem::replace(&mut e.value, value)), ix);
@@ -457,7 +615,7 @@ impl PyDict {
 
     pub fn remove_str(&self, key: &str) -> Option<Value> {
         let hash = crate::str::hash_str(key);
-        let mut inner = self.inner.lock();
+        let mut inner = self.lock_mut();
         let ix = inner.find_str(key, hash)?;
         let old = inner.entries[ix].take();
         inner.len -= 1;
@@ -481,14 +639,14 @@ impl PyDict {
     }
 
     pub fn clear_all(&self) {
-        let old = std::mem::take(&mut *self.inner.lock());
+        let old = std::mem::take(&mut *self.lock_mut());
         self.mutated();
         drop(old);
     }
 
     /// Removes and returns the last entry.
     pub fn pop_last(&self) -> Option<(Value, Value)> {
-        let mut inner = self.inner.lock();
+        let mut inner = self.lock_mut();
         while let Some(last) = inner.entries.pop() {
             if let Some(e) = last {
                 inner.len -= 1;

@@ -2114,7 +2114,10 @@ fn builtin_iter_step(p: &crate::iter::PyIter) -> Option<Option<Value>> {
         }
         _ => return None,
     };
-    *st = IterState::Exhausted;
+    // The old state dies after the lock (it may free the sequence).
+    let old = std::mem::replace(&mut *st, IterState::Exhausted);
+    drop(st);
+    drop(old);
     Some(out)
 }
 
@@ -2738,8 +2741,7 @@ fn subscript_fast(seq: &Value, index: &Value) -> Option<Value> {
     let r = rt();
     let t = seq.type_ref();
     if t == r.types.list {
-        let items = seq.downcast::<crate::seq::PyList>()?.items.lock();
-        return items.get(index_in(i, items.len())?).cloned();
+        return seq.downcast::<crate::seq::PyList>()?.get_index(i);
     }
     if t == r.types.tuple {
         let items = crate::seq::tuple_items(seq)?;
@@ -2782,16 +2784,15 @@ fn list_slice_fast(seq: &Value, start: &Value, stop: &Value) -> Option<Value> {
 }
 
 /// `seq[i] = v` for an exact list and an int index in range: the value it
-/// replaced (to drop once the list's lock is released), or `v` back for the
-/// general path.
+/// replaced (to drop once the list's lock is released; None if retired), or
+/// `v` back for the general path.
 #[inline]
-fn store_subscript_fast(seq: &Value, index: &Value, v: Value) -> Result<Value, Value> {
+fn store_subscript_fast(seq: &Value, index: &Value, v: Value) -> Result<Option<Value>, Value> {
     let (Some(i), true) = (index.as_small_int(), seq.type_ref() == rt().types.list) else { return Err(v) };
     let Some(l) = seq.downcast::<crate::seq::PyList>() else { return Err(v) };
     let mut items = l.items.lock();
-    let len = items.len();
-    match index_in(i, len).and_then(|i| items.get_mut(i)) {
-        Some(slot) => Ok(std::mem::replace(slot, v)),
+    match index_in(i, items.len()) {
+        Some(i) => Ok(items.set(i, v)),
         None => Err(v),
     }
 }

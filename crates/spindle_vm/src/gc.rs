@@ -442,7 +442,19 @@ pub(crate) fn maybe_collect_auto(ts: &ThreadState) {
 /// `gc.collect(generation)`: the number of unreachable objects found
 /// (collected plus uncollectable); 0 when a collection is already running.
 pub fn collect(ts: &ThreadState, generation: usize) -> PyResult<usize> {
-    collect_with_callbacks(ts, generation.min(2), true)
+    // References shared containers let go of wait in QSBR (`retire_value`)
+    // for lock-free readers; what only they keep alive would have died
+    // already without the wait. Drop those that are ready; a collection
+    // stops the world (every other thread passes a quiescent state), after
+    // which the rest are ready too, and what they held may be cyclic
+    // garbage for another pass.
+    crate::qsbr::quiescent();
+    let mut n = collect_with_callbacks(ts, generation.min(2), true)?;
+    if crate::qsbr::waiting() {
+        crate::qsbr::quiescent();
+        n += collect_with_callbacks(ts, generation.min(2), true)?;
+    }
+    Ok(n)
 }
 
 fn collect_with_callbacks(ts: &ThreadState, generation: usize, explicit: bool) -> PyResult<usize> {

@@ -55,6 +55,46 @@ pub struct PyIter {
     pub state: Mutex<IterState>,
 }
 
+impl PyIter {
+    /// Locks the state. A state the holder replaces with `exhaust` is
+    /// dropped after the lock is released: dropping it may free the
+    /// sequence and run `__del__`, which must not run in the critical
+    /// section (the collector, for one, takes this lock to traverse).
+    #[inline]
+    pub fn lock_state(&self) -> StateGuard<'_> {
+        StateGuard { guard: self.state.lock(), dead: None }
+    }
+}
+
+/// `PyIter::lock_state`'s guard. Fields drop in order: the lock is
+/// released before the exhausted state dies.
+pub struct StateGuard<'a> {
+    guard: parking_lot::lock_api::MutexGuard<'a, crate::lock::ShortLock, IterState>,
+    dead: Option<IterState>,
+}
+
+impl StateGuard<'_> {
+    /// Marks the iterator exhausted (its old state dies after the lock).
+    pub fn exhaust(&mut self) {
+        self.dead = Some(std::mem::replace(&mut *self.guard, IterState::Exhausted));
+    }
+}
+
+impl std::ops::Deref for StateGuard<'_> {
+    type Target = IterState;
+    #[inline]
+    fn deref(&self) -> &IterState {
+        &self.guard
+    }
+}
+
+impl std::ops::DerefMut for StateGuard<'_> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut IterState {
+        &mut self.guard
+    }
+}
+
 impl PyPayload for PyIter {
     const KIND: PayloadKind = crate::kinds::ITERATOR;
     const GC: bool = true;

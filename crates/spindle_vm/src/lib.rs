@@ -35,6 +35,7 @@ mod interp_hooks;
 mod intrinsics;
 pub mod iter;
 pub mod kinds;
+pub mod list_items;
 pub mod memoryview;
 pub mod native;
 pub mod lock;

@@ -544,7 +544,7 @@ fn mv_cast(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let dims: Option<Vec<Value>> = match &shape {
         None => None,
         Some(s) => match (s.downcast::<crate::seq::PyList>(), crate::seq::tuple_items(s)) {
-            (Some(l), _) => Some(l.items.lock().clone()),
+            (Some(l), _) => Some(l.snapshot()),
             (_, Some(t)) => Some(t.to_vec()),
             _ => raise!(TypeError, "shape must be a list or a tuple"),
         },

@@ -846,11 +846,9 @@ pub fn getitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult {
     if let Some(i) = key.as_small_int() {
         if ty == r.types.list {
             if let Some(l) = obj.downcast::<crate::seq::PyList>() {
-                let items = l.items.lock();
-                if let Some(j) = seq_index(i, items.len()) {
-                    return Ok(items[j].clone());
+                if let Some(v) = l.get_index(i) {
+                    return Ok(v);
                 }
-                drop(items);
                 raise!(IndexError, "list index out of range");
             }
         } else if ty == r.types.tuple {
@@ -903,7 +901,7 @@ pub fn setitem(ts: &ThreadState, obj: &Value, key: &Value, value: Value) -> PyRe
                 drop(items);
                 raise!(IndexError, "list assignment index out of range");
             };
-            let old = std::mem::replace(&mut items[j], value);
+            let old = items.set(j, value);
             drop(items);
             // Released after the lock: its `__del__` may touch this list.
             drop(old);

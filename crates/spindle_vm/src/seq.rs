@@ -35,30 +35,38 @@ pub fn tuple_items(v: &Value) -> Option<&[Value]> {
 
 #[derive(Default)]
 pub struct PyList {
-    pub items: crate::lock::LenMutex<Vec<Value>>,
+    /// Read without a lock (see `list_items`).
+    pub items: crate::list_items::ListItems,
 }
 
 impl PyPayload for PyList {
     const KIND: PayloadKind = crate::kinds::LIST;
     const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.items.lock().iter().rev().for_each(visit);
+        self.items.lock_for_collector().iter().rev().for_each(visit);
     }
     fn clear(&self) {
-        let old = std::mem::take(&mut *self.items.lock());
+        let old = self.items.lock_for_collector().clear();
         drop(old);
     }
 }
 
 impl PyList {
     pub fn snapshot(&self) -> Vec<Value> {
-        self.items.lock().clone()
+        self.items.lock().to_vec()
     }
     pub fn len(&self) -> usize {
         self.items.len()
     }
+    /// Item `i`, a counted copy, read without a lock.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<Value> {
-        self.items.lock().get(i).cloned()
+        self.items.get(i)
+    }
+    /// Item `i` (negative counts from the end), read without a lock.
+    #[inline]
+    pub fn get_index(&self, i: i64) -> Option<Value> {
+        self.items.get_index(i)
     }
     pub fn push(&self, v: Value) {
         self.items.lock().push(v);
@@ -66,5 +74,5 @@ impl PyList {
 }
 
 pub fn new_list(items: Vec<Value>) -> Value {
-    alloc(rt().types.list, PyList { items: crate::lock::LenMutex::new(items) })
+    alloc(rt().types.list, PyList { items: crate::list_items::ListItems::new(items) })
 }

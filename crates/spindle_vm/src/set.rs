@@ -44,6 +44,9 @@ struct SetInner {
     finger: usize,
     /// Bumped by every insertion, removal and rebuild.
     mutations: u64,
+    /// Locked lookups by threads other than the set's creator since the
+    /// last change (see `SetTable::snapshot`).
+    shared_reads: u32,
 }
 
 impl crate::lock::HasLen for SetInner {
@@ -116,6 +119,11 @@ impl ProbeSeq {
 }
 
 impl SetInner {
+    /// A read-only copy for `SetTable::snapshot` (counted references).
+    fn copy(&self) -> SetInner {
+        SetInner { slots: self.slots.clone(), fill: self.fill, used: self.used, finger: self.finger, mutations: self.mutations, shared_reads: 0 }
+    }
+
     fn mask(&self) -> usize {
         self.slots.len().wrapping_sub(1)
     }
@@ -193,12 +201,74 @@ impl SetInner {
 }
 
 /// A set's table; see the module comment.
-#[derive(Default)]
 pub struct SetTable {
     inner: crate::lock::LenMutex<SetInner>,
+    /// A read-only copy of the table that lookups needing no Python code
+    /// read without the lock, published (as the dict's, see `dict.rs`) once
+    /// other threads than the creator have looked keys up in the unchanged
+    /// set often enough, and unlinked and retired by every change
+    /// (`lock_mut`).
+    snapshot: crate::qsbr::Snapshot<SetInner>,
+    /// The thread that made the set (`header::current_thread_id`).
+    creator: usize,
+}
+
+impl Default for SetTable {
+    fn default() -> Self {
+        SetTable { inner: Default::default(), snapshot: Default::default(), creator: crate::header::current_thread_id() }
+    }
+}
+
+/// The set's lock for a change (`SetTable::lock_mut`). Fields drop in
+/// order: the lock is released before the stale snapshot is retired.
+struct SetWriteGuard<'a> {
+    guard: crate::lock::LenGuard<'a, SetInner>,
+    _stale: crate::qsbr::Unlinked<SetInner>,
+}
+
+impl std::ops::Deref for SetWriteGuard<'_> {
+    type Target = SetInner;
+    #[inline]
+    fn deref(&self) -> &SetInner {
+        &self.guard
+    }
+}
+
+impl std::ops::DerefMut for SetWriteGuard<'_> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut SetInner {
+        &mut self.guard
+    }
 }
 
 impl SetTable {
+    /// The lock, for a change: unlinks the snapshot (retired once the guard
+    /// is dropped).
+    #[inline]
+    fn lock_mut(&self) -> SetWriteGuard<'_> {
+        let mut guard = self.inner.lock();
+        guard.shared_reads = 0;
+        SetWriteGuard { guard, _stale: self.snapshot.unlink() }
+    }
+
+    /// A locked lookup happened: by another thread than the creator, often
+    /// enough since the last change, it publishes a snapshot.
+    #[inline(always)]
+    fn note_read(&self, inner: &mut SetInner) {
+        if self.creator != crate::header::current_thread_id() {
+            self.note_shared_read(inner);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn note_shared_read(&self, inner: &mut SetInner) {
+        inner.shared_reads = inner.shared_reads.saturating_add(1);
+        if inner.shared_reads >= crate::dict::snapshot_after(inner.used) && !self.snapshot.is_published() {
+            self.snapshot.publish(inner.copy());
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.inner.len()
     }
@@ -221,9 +291,16 @@ impl SetTable {
 
     /// Runs the probe for `key` to its end, comparing outside the lock, and
     /// then `done` on the locked table with the outcome.
-    fn locate<R>(&self, key: &Value, hash: i64, eq: KeyEq<'_>, done: impl FnOnce(&mut SetInner, Probe) -> R) -> PyResult<R> {
+    fn locate<G: std::ops::DerefMut<Target = SetInner>, R>(
+        &self,
+        lock: impl Fn() -> G,
+        key: &Value,
+        hash: i64,
+        eq: KeyEq<'_>,
+        done: impl FnOnce(&mut SetInner, Probe) -> R,
+    ) -> PyResult<R> {
         let mut skip: Vec<usize> = Vec::new();
-        let mut inner = self.inner.lock();
+        let mut inner = lock();
         let mut seen = inner.mutations;
         loop {
             if inner.mutations != seen {
@@ -237,29 +314,48 @@ impl SetTable {
                     // Our copy may be the last reference now (the comparison
                     // can remove it); it dies before we lock again.
                     drop(candidate);
-                    inner = self.inner.lock();
+                    inner = lock();
                     if inner.mutations != seen {
                         continue;
                     }
                     if equal {
-                        return Ok(done(&mut inner, Probe::Found(i)));
+                        return Ok(done(&mut *inner, Probe::Found(i)));
                     }
                     skip.push(i);
                 }
-                outcome => return Ok(done(&mut inner, outcome)),
+                outcome => return Ok(done(&mut *inner, outcome)),
             }
         }
     }
 
     /// The key equal to `key`, if present (the dict-shaped API: Some(None)).
     pub fn get(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
-        self.locate(key, hash, eq, |inner, p| match p {
-            Probe::Found(i) => match &inner.slots[i] {
+        let found = |t: &SetInner, p: Probe| match p {
+            Probe::Found(i) => match &t.slots[i] {
                 Slot::Active { key, .. } => Some(key.clone()),
                 _ => None,
             },
             _ => None,
-        })
+        };
+        if self.snapshot.is_published() {
+            let guard = crate::qsbr::ReadGuard::new();
+            if let Some(t) = self.snapshot.read(&guard) {
+                match t.probe(key, hash, &[]) {
+                    Probe::Compare(..) => {}
+                    p => return Ok(found(t, p)),
+                }
+            }
+        }
+        self.locate(
+            || self.inner.lock(),
+            key,
+            hash,
+            eq,
+            |inner, p| {
+                self.note_read(inner);
+                found(inner, p)
+            },
+        )
     }
 
     /// Adds `key`; returns Some(the present equal key) if it was there. The
@@ -267,7 +363,7 @@ impl SetTable {
     pub fn set(&self, key: Value, hash: i64, _value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
         let probe_key = key.clone();
         let mut key = Some(key);
-        let found = self.locate(&probe_key, hash, eq, |inner, p| match p {
+        let found = self.locate(|| self.lock_mut(), &probe_key, hash, eq, |inner, p| match p {
             Probe::Found(i) => match &inner.slots[i] {
                 Slot::Active { key, .. } => Some(key.clone()),
                 _ => None,
@@ -290,7 +386,7 @@ impl SetTable {
 
     /// Removes `key`; returns the removed key.
     pub fn remove(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
-        let old = self.locate(key, hash, eq, |inner, p| match p {
+        let old = self.locate(|| self.lock_mut(), key, hash, eq, |inner, p| match p {
             Probe::Found(i) => {
                 let old = std::mem::replace(&mut inner.slots[i], Slot::Dummy);
                 inner.used -= 1;
@@ -320,7 +416,7 @@ impl SetTable {
             return Ok(());
         }
         {
-            let mut inner = self.inner.lock();
+            let mut inner = self.lock_mut();
             if inner.slots.is_empty() {
                 inner.slots = vec![Slot::Empty; MIN_SIZE];
             }
@@ -360,7 +456,7 @@ impl SetTable {
 
     /// `set.pop()`: the first key from the finger on (wrapping), as CPython.
     pub fn pop_last(&self) -> Option<(Value, Value)> {
-        let mut inner = self.inner.lock();
+        let mut inner = self.lock_mut();
         if inner.used == 0 {
             return None;
         }
@@ -382,7 +478,7 @@ impl SetTable {
 
     /// Empties the set (back to the smallest table).
     pub fn clear_all(&self) {
-        let mut inner = self.inner.lock();
+        let mut inner = self.lock_mut();
         let mutations = inner.mutations + 1;
         let old = std::mem::take(&mut *inner);
         inner.mutations = mutations;
@@ -392,7 +488,10 @@ impl SetTable {
     }
 
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        for s in &self.inner.lock().slots {
+        let inner = self.inner.lock();
+        // The snapshot's references are the set's too.
+        let copy = self.snapshot.locked();
+        for s in inner.slots.iter().chain(copy.iter().flat_map(|c| c.slots.iter())) {
             if let Slot::Active { key, .. } = s {
                 visit(key);
             }

@@ -21,13 +21,14 @@ fn get(h: &PyList, i: usize) -> PyResult<Value> {
 
 fn set(h: &PyList, i: usize, v: Value) -> PyResult<()> {
     let mut g = h.items.lock();
-    match g.get_mut(i) {
-        Some(slot) => {
-            *slot = v;
-            Ok(())
-        }
-        None => Err(changed()),
+    if i >= g.len() {
+        return Err(changed());
     }
+    let old = g.set(i, v);
+    // Released after the lock: its `__del__` may touch the heap.
+    drop(g);
+    drop(old);
+    Ok(())
 }
 
 /// `a` sorts before `b` in this heap (`a < b`, or `b < a` for a max-heap);
@@ -134,10 +135,11 @@ fn replace(ts: &ThreadState, a: Args<'_>, name: &str, max: bool) -> PyResult<Val
     let h = heap_arg(heap)?;
     let top = {
         let mut g = h.items.lock();
-        match g.first_mut() {
-            Some(slot) => std::mem::replace(slot, item.clone()),
-            None => raise!(IndexError, "index out of range"),
+        if g.is_empty() {
+            drop(g);
+            raise!(IndexError, "index out of range");
         }
+        g.replace(0, item.clone())
     };
     sift_up(ts, h, 0, max)?;
     Ok(top)
@@ -153,10 +155,10 @@ fn pushpop(ts: &ThreadState, a: Args<'_>, name: &str, max: bool) -> PyResult<Val
     }
     let top = {
         let mut g = h.items.lock();
-        match g.first_mut() {
-            Some(slot) => std::mem::replace(slot, item.clone()),
-            None => return Err(changed()),
+        if g.is_empty() {
+            return Err(changed());
         }
+        g.replace(0, item.clone())
     };
     sift_up(ts, h, 0, max)?;
     Ok(top)

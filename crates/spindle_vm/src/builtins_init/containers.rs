@@ -272,7 +272,7 @@ pub fn builtin_iter_item(it: &Value) -> Option<Value> {
         return None;
     }
     let r = rt();
-    let mut st = p.state.lock();
+    let mut st = p.lock_state();
     match &mut *st {
         IterState::Range { next, stop, step } => {
             if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
@@ -298,7 +298,7 @@ pub fn builtin_iter_item(it: &Value) -> Option<Value> {
 
 /// Advances a builtin iterator. Never holds the iterator's lock while running Python code.
 pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
-    let mut st = it.state.lock();
+    let mut st = it.lock_state();
     match &mut *st {
         IterState::Exhausted => Ok(None),
         IterState::Range { next, stop, step } => {
@@ -307,7 +307,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                 *next = next.saturating_add(*step);
                 Ok(Some(new_int(v)))
             } else {
-                *st = IterState::Exhausted;
+                st.exhaust();
                 Ok(None)
             }
         }
@@ -318,7 +318,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                 *next += &*step;
                 Ok(Some(crate::num::new_bigint(v)))
             } else {
-                *st = IterState::Exhausted;
+                st.exhaust();
                 Ok(None)
             }
         }
@@ -328,7 +328,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                 *index += 1;
                 Ok(Some(v))
             } else {
-                *st = IterState::Exhausted;
+                st.exhaust();
                 Ok(None)
             }
         }
@@ -344,7 +344,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                 *index += 1;
                 Ok(Some(v))
             } else {
-                *st = IterState::Exhausted;
+                st.exhaust();
                 Ok(None)
             }
         }
@@ -358,7 +358,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                             Ok(Some(v))
                         }
                         None => {
-                            *st = IterState::Exhausted;
+                            st.exhaust();
                             Ok(None)
                         }
                     };
@@ -371,7 +371,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                         Ok(Some(v.clone()))
                     }
                     None => {
-                        *st = IterState::Exhausted;
+                        st.exhaust();
                         Ok(None)
                     }
                 };
@@ -388,7 +388,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                         Ok(Some(new_int(i64::from(b))))
                     }
                     None => {
-                        *st = IterState::Exhausted;
+                        st.exhaust();
                         Ok(None)
                     }
                 };
@@ -400,7 +400,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                         Ok(Some(c))
                     }
                     None => {
-                        *st = IterState::Exhausted;
+                        st.exhaust();
                         Ok(None)
                     }
                 };
@@ -411,7 +411,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
             match ops::getitem(ts, &seq, &new_int(i as i64)) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) if e.is_instance(rt().exc.IndexError) || e.is_instance(rt().exc.StopIteration) => {
-                    *it.state.lock() = IterState::Exhausted;
+                    it.lock_state().exhaust();
                     Ok(None)
                 }
                 Err(e) => Err(e),
@@ -419,7 +419,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
         }
         IterState::Reversed { seq, index } => {
             if *index < 0 {
-                *st = IterState::Exhausted;
+                st.exhaust();
                 return Ok(None);
             }
             let i = *index;
@@ -429,7 +429,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
             match ops::getitem(ts, &seq, &new_int(i as i64)) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) if e.is_instance(rt().exc.IndexError) => {
-                    *it.state.lock() = IterState::Exhausted;
+                    it.lock_state().exhaust();
                     Ok(None)
                 }
                 Err(e) => Err(e),
@@ -452,7 +452,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                     }))
                 }
                 None => {
-                    *st = IterState::Exhausted;
+                    st.exhaust();
                     Ok(None)
                 }
             }
@@ -462,7 +462,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
             drop(st);
             let v = ops::call(ts, &c, &[])?;
             if ops::eq(ts, &v, &s)? {
-                *it.state.lock() = IterState::Exhausted;
+                it.lock_state().exhaust();
                 return Ok(None);
             }
             Ok(Some(v))
@@ -473,7 +473,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
             let Some(v) = ops::next(ts, &i)? else { return Ok(None) };
             // The count is taken and advanced in one step under the lock, so
             // threads sharing the enumerate never get the same index.
-            let mut st = it.state.lock();
+            let mut st = it.lock_state();
             let IterState::Enumerate { count, .. } = &mut *st else { return Ok(None) };
             let c = count.clone();
             if let Some(n) = c.as_small_int().filter(|n| *n < i64::MAX) {
@@ -496,7 +496,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
                 match ops::next(ts, i)? {
                     Some(v) => out.push(v),
                     None => {
-                        *it.state.lock() = IterState::Exhausted;
+                        it.lock_state().exhaust();
                         if strict {
                             if n > 0 {
                                 let plural = if n == 1 { " " } else { "s 1-" };
@@ -877,7 +877,8 @@ fn list_init(r: &Runtime) {
                 let l = lst(&a)?;
                 let v = l.snapshot();
                 check_repeat_size(v.len(), n)?;
-                *l.items.lock() = repeat(&v, n);
+                let old = l.items.lock().replace_all(repeat(&v, n));
+                drop(old);
                 Ok(a.args[0].clone())
             }),
             ("__eq__", |ts, a| seq_cmp(ts, a, CmpOp::Eq, true)),
@@ -950,7 +951,7 @@ fn list_init(r: &Runtime) {
                 Ok(new_int(n))
             }),
             ("clear", |_, a| {
-                let old = std::mem::take(&mut *lst(&a)?.items.lock());
+                let old = lst(&a)?.items.lock().clear();
                 drop(old);
                 Ok(none())
             }),
@@ -1040,7 +1041,7 @@ fn list_init_m(ts: &ThreadState, a: Args<'_>) -> PyResult {
         Some(x) => ops::collect(ts, x)?,
         None => Vec::new(),
     };
-    let old = std::mem::replace(&mut *l.items.lock(), items);
+    let old = l.items.lock().replace_all(items);
     // Released after the lock: a `__del__` may touch this list.
     drop(old);
     Ok(none())
@@ -1066,14 +1067,10 @@ fn list_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(TypeError, "list indices must be integers or slices, not {}", ops::type_name(key));
     }
     let i = ops::index_isize(ts, key)?;
-    let items = l.items.lock();
-    let n = items.len() as isize;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        drop(items);
-        raise!(IndexError, "list index out of range");
+    match l.get_index(i as i64) {
+        Some(v) => Ok(v),
+        None => raise!(IndexError, "list index out of range"),
     }
-    Ok(items[j as usize].clone())
 }
 
 fn list_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -1095,7 +1092,7 @@ fn resolve_slice_locked<'a>(
     ts: &ThreadState,
     l: &'a PyList,
     sl: &PySlice,
-) -> PyResult<(isize, isize, isize, usize, crate::lock::LenGuard<'a, Vec<Value>>)> {
+) -> PyResult<(isize, isize, isize, usize, crate::list_items::ListGuard<'a>)> {
     if super::strings::slice_is_plain(sl) {
         let items = l.items.lock();
         let (start, stop, step, count) = super::strings::slice_indices(ts, sl, items.len())?;
@@ -1115,7 +1112,7 @@ pub(crate) fn list_slice_assign(ts: &ThreadState, l: &PyList, sl: &PySlice, valu
             let en = (stop.max(start)).max(0) as usize;
             let en = en.min(items.len());
             let st = st.min(en);
-            let old: Vec<Value> = items.splice(st..en, new_items).collect();
+            let old: Vec<Value> = items.splice(st..en, new_items);
             drop(items);
             drop(old);
             return Ok(none());
@@ -1133,7 +1130,7 @@ pub(crate) fn list_slice_assign(ts: &ThreadState, l: &PyList, sl: &PySlice, valu
         for (i, v) in new_items.into_iter().enumerate() {
             let idx = (start + i as isize * step) as usize;
             if idx < items.len() {
-                old.push(std::mem::replace(&mut items[idx], v));
+                old.extend(items.set(idx, v));
             }
         }
         // Released after the lock: a `__del__` may touch this list.
@@ -1156,7 +1153,7 @@ fn list_index_assign(ts: &ThreadState, l: &PyList, key: &Value, value: &Value) -
         drop(items);
         raise!(IndexError, "list assignment index out of range");
     }
-    let old = std::mem::replace(&mut items[j as usize], value.clone());
+    let old = items.set(j as usize, value.clone());
     drop(items);
     drop(old);
     Ok(none())
@@ -1324,13 +1321,15 @@ fn list_sort(ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
     // Comparisons run Python code: as CPython, the list is empty while it
     // sorts, and what other code put in it meanwhile is discarded.
-    let items = std::mem::take(&mut *l.items.lock());
+    let items = l.items.lock().take_all();
     let (restored, err) = match sort_values(ts, items, key.as_ref(), reverse) {
         Ok(sorted) => (sorted, None),
         Err((e, orig)) => (orig, Some(e)),
     };
-    let displaced = std::mem::replace(&mut *l.items.lock(), restored);
-    let modified = !displaced.is_empty();
+    let mut items = l.items.lock();
+    let modified = !items.is_empty();
+    let displaced = items.replace_all(restored);
+    drop(items);
     // Released after the lock: a `__del__` may touch this list.
     drop(displaced);
     if let Some(e) = err {

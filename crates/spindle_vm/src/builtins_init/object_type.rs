@@ -564,7 +564,7 @@ fn slot_names(ts: &ThreadState, t: TypeRef) -> PyResult<Vec<Value>> {
             v
         }
     };
-    Ok(names.downcast::<crate::seq::PyList>().map(|l| l.items.lock().clone()).unwrap_or_default())
+    Ok(names.downcast::<crate::seq::PyList>().map(|l| l.snapshot()).unwrap_or_default())
 }
 
 // ---------------------------------------------------------------- type
