@@ -344,6 +344,15 @@ impl<'a> ListGuard<'a> {
         Some(v)
     }
 
+    /// `release` of each value, in place: the values themselves when the
+    /// list is not shared (no second vector), none when it is.
+    fn release_all(&self, mut vs: Vec<Value>) -> Vec<Value> {
+        if self.shared() {
+            vs.drain(..).for_each(crate::qsbr::retire_value);
+        }
+        vs
+    }
+
     /// Makes room for `extra` more items.
     #[inline(never)]
     fn reserve(&mut self, extra: usize) {
@@ -521,7 +530,7 @@ impl<'a> ListGuard<'a> {
             self.write(st + k, v);
         }
         self.set_len(len - (en - st) + add);
-        removed.into_iter().filter_map(|v| self.release(v)).collect()
+        self.release_all(removed)
     }
 
     /// Replaces all the items with `new`: the old ones to drop after the
@@ -538,7 +547,7 @@ impl<'a> ListGuard<'a> {
             self.write(k, v);
         }
         self.set_len(n);
-        old.into_iter().filter_map(|v| self.release(v)).collect()
+        self.release_all(old)
     }
 
     /// Empties the list: the items to drop after the lock.
