@@ -377,14 +377,15 @@ fn borrowable_loads(out: &[(Instr, Option<Handler>)], block_start: &[bool], nvar
 /// borrowed load pays off for. Every modelled input is popped; nothing
 /// they read stays on the stack in place. Any other consumer would take a
 /// count on the pop anyway, so its input stays an owned load. Conditional
-/// jumps, `not` and POP_TOP are left out on purpose: their inputs are
-/// mostly computed values (comparison results), so testing every pop for
-/// the tag cost more than the counts borrowing saved (nbody, fannkuch).
+/// jumps, `not`, POP_TOP and comparisons are left out on purpose: their
+/// inputs are mostly computed values or small ints, which need no count,
+/// so testing every pop for the tag cost more than borrowing saved
+/// (nbody, fannkuch; primes_threads +4.6% with comparisons in).
 fn reads_borrowed(op: Opcode, arg: u32) -> bool {
     use Opcode::*;
     match op {
         BinaryOp => arg == 26,
-        CompareOp | IsOp | ContainsOp | GetIter | Call | CallKw => true,
+        IsOp | ContainsOp | GetIter | Call | CallKw => true,
         _ => false,
     }
 }

@@ -1472,8 +1472,8 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 ops::delitem(ts, &container, &sub)?;
             }
             Opcode::CompareOp => {
-                let b = f.stack.pop_ref();
-                let a = f.stack.pop_ref();
+                let b = pop!(f);
+                let a = pop!(f);
                 let op = CmpOp::from_code(arg);
                 let known = match (a.as_small_int(), b.as_small_int()) {
                     (Some(x), Some(y)) => Some(op.apply(&x, &y)),
