@@ -121,6 +121,27 @@ impl Default for ListItems {
 }
 
 impl ListItems {
+    /// The items `items` yields, at most `n` (the count it will yield), in
+    /// a buffer allocated once (no intermediate vector).
+    pub fn with_exact(n: usize, items: impl Iterator<Item = Value>) -> ListItems {
+        let l = Self::new(Vec::new());
+        if n > 0 {
+            let p = buf_new(n);
+            let mut k = 0;
+            for v in items.take(n) {
+                // SAFETY: k < n, the buffer's capacity; it is not published
+                // yet, so nothing else reads the word.
+                unsafe { (*buf_words(p).add(k)).store(v.into_raw(), Ordering::Relaxed) };
+                k += 1;
+            }
+            // SAFETY: `p` is the fresh buffer above.
+            unsafe { (*p).len.store(k, Ordering::Relaxed) };
+            l.buf.store(p, Ordering::Relaxed);
+            l.len.store(k, Ordering::Relaxed);
+        }
+        l
+    }
+
     pub fn new(items: Vec<Value>) -> ListItems {
         let l = ListItems {
             buf: AtomicPtr::new(std::ptr::null_mut()),

@@ -76,3 +76,8 @@ impl PyList {
 pub fn new_list(items: Vec<Value>) -> Value {
     alloc(rt().types.list, PyList { items: crate::list_items::ListItems::new(items) })
 }
+
+/// A list of the `n` values `items` yields (at most `n`), built in place.
+pub fn new_list_exact(n: usize, items: impl Iterator<Item = Value>) -> Value {
+    alloc(rt().types.list, PyList { items: crate::list_items::ListItems::with_exact(n, items) })
+}

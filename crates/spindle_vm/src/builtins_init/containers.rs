@@ -1051,9 +1051,9 @@ fn list_init_m(ts: &ThreadState, a: Args<'_>) -> PyResult {
 /// list that shrank after a non-plain slice resolved gives fewer).
 pub(crate) fn list_slice(ts: &ThreadState, l: &PyList, sl: &PySlice) -> PyResult {
     let (start, _, step, count, items) = resolve_slice_locked(ts, l, sl)?;
-    let out: Vec<Value> = (0..count).filter_map(|i| items.get((start + i as isize * step) as usize).cloned()).collect();
+    let out = crate::seq::new_list_exact(count, (0..count).filter_map(|i| items.get((start + i as isize * step) as usize).cloned()));
     drop(items);
-    Ok(new_list(out))
+    Ok(out)
 }
 
 fn list_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
