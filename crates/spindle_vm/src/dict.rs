@@ -132,27 +132,8 @@ impl std::ops::Deref for ReadTable<'_> {
     }
 }
 
-/// The dict's lock for a change (`PyDict::lock_mut`). Fields drop in
-/// order: the lock is released before the stale snapshot is retired.
-pub struct DictWriteGuard<'a> {
-    guard: crate::lock::LenGuard<'a, DictInner>,
-    _stale: crate::qsbr::Unlinked<DictInner>,
-}
-
-impl std::ops::Deref for DictWriteGuard<'_> {
-    type Target = DictInner;
-    #[inline]
-    fn deref(&self) -> &DictInner {
-        &self.guard
-    }
-}
-
-impl std::ops::DerefMut for DictWriteGuard<'_> {
-    #[inline]
-    fn deref_mut(&mut self) -> &mut DictInner {
-        &mut self.guard
-    }
-}
+/// The dict's lock for a change (`PyDict::lock_mut`).
+pub type DictWriteGuard<'a> = crate::qsbr::WriteGuard<'a, DictInner>;
 
 /// How a probe for `key` went.
 enum Probe {
@@ -336,8 +317,7 @@ impl PyDict {
     fn lock_mut(&self) -> DictWriteGuard<'_> {
         let mut guard = self.inner.lock();
         guard.shared_reads = 0;
-        let stale = self.snapshot.unlink();
-        DictWriteGuard { guard, _stale: stale }
+        self.snapshot.write(guard)
     }
 
     /// Answers a lookup from the snapshot, without the lock: None when

@@ -2492,16 +2492,13 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
     let ty = owner.type_ref().ptr();
     let pc = f.lasti;
     if let Some(hit) = ac::get(code, pc, name, ty) {
+        // (A cached method: `load_method_ref` has tried it already.)
         if hit.kind == Kind::Property {
-            if let Some(mut frame) = property_frame(hit.value)? {
-                frame.locals[0] = Some(owner);
-                return Ok(Some(frame));
-            }
-        } else if hit.kind == Kind::Method {
-            if let Some(m) = hit.value.filter(|_| ops::instance_dict_get(&owner, name).is_none()) {
-                f.stack.push(Some(m));
-                f.stack.push(Some(owner));
-                return Ok(None);
+            if let Some(getter) = hit.value {
+                if let Some(mut frame) = property_frame(getter)? {
+                    frame.locals[0] = Some(owner);
+                    return Ok(Some(frame));
+                }
             }
         } else if let Some(v) = plain_hit_value(code, pc, name, ty, hit, &owner) {
             f.stack.push(Some(v));
@@ -2560,8 +2557,7 @@ fn load_method_ref(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, o
 /// (`Kind::Property`), its `self` (local 0) still to be stored; None when
 /// the getter takes more than `self` (the general path reports that).
 #[inline(never)]
-fn property_frame(getter: Option<Value>) -> PyResult<Option<Box<Frame>>> {
-    let Some(getter) = getter else { return Ok(None) };
+fn property_frame(getter: Value) -> PyResult<Option<Box<Frame>>> {
     let Some(pf) = getter.downcast::<PyFunction>() else { return Ok(None) };
     let Some(mut frame) = exact_positional_frame(&getter, pf, 1)? else { return Ok(None) };
     frame.func = Some(getter);
@@ -2623,7 +2619,7 @@ fn fused_attr_load(f: &Frame, arg: u32, pc: usize, pycode: &PyCode, local: usize
 #[inline(never)]
 fn getter_frame(f: &Frame, local: usize, getter: Value) -> PyResult<Option<Box<Frame>>> {
     let Some(owner) = f.locals.get(local).and_then(Option::as_ref) else { return Ok(None) };
-    let Some(mut frame) = property_frame(Some(getter))? else { return Ok(None) };
+    let Some(mut frame) = property_frame(getter)? else { return Ok(None) };
     // SAFETY: a bitwise copy without a count, marked borrowed in
     // `borrowed_args`: the caller's local keeps the object alive until
     // this frame ends (nothing writes another frame's fast locals).

@@ -394,6 +394,16 @@ impl<T: Send + 'static> Snapshot<T> {
         Unlinked(self.0.swap(std::ptr::null_mut(), Ordering::AcqRel))
     }
 
+    /// The container's lock, taken for a change: the copy is unlinked, and
+    /// retired once the returned guard is dropped (after the lock).
+    #[inline]
+    pub fn write<'a>(&self, guard: crate::lock::LenGuard<'a, T>) -> WriteGuard<'a, T>
+    where
+        T: crate::lock::HasLen,
+    {
+        WriteGuard { guard, _stale: self.unlink() }
+    }
+
     /// The copy, with the container's lock held (for `traverse`).
     pub fn locked(&self) -> Option<&T> {
         let p = self.0.load(Ordering::Acquire);
@@ -411,6 +421,28 @@ impl<T: Send + 'static> Drop for Snapshot<T> {
             // (each holds a reference to it) can be reading the copy.
             drop(unsafe { Box::from_raw(p) });
         }
+    }
+}
+
+/// A container's lock held for a change (`Snapshot::write`). Fields drop
+/// in order: the lock is released before the stale copy is retired.
+pub struct WriteGuard<'a, T: crate::lock::HasLen + Send + 'static> {
+    guard: crate::lock::LenGuard<'a, T>,
+    _stale: Unlinked<T>,
+}
+
+impl<T: crate::lock::HasLen + Send + 'static> std::ops::Deref for WriteGuard<'_, T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        &self.guard
+    }
+}
+
+impl<T: crate::lock::HasLen + Send + 'static> std::ops::DerefMut for WriteGuard<'_, T> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.guard
     }
 }
 

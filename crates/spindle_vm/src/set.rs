@@ -219,36 +219,14 @@ impl Default for SetTable {
     }
 }
 
-/// The set's lock for a change (`SetTable::lock_mut`). Fields drop in
-/// order: the lock is released before the stale snapshot is retired.
-struct SetWriteGuard<'a> {
-    guard: crate::lock::LenGuard<'a, SetInner>,
-    _stale: crate::qsbr::Unlinked<SetInner>,
-}
-
-impl std::ops::Deref for SetWriteGuard<'_> {
-    type Target = SetInner;
-    #[inline]
-    fn deref(&self) -> &SetInner {
-        &self.guard
-    }
-}
-
-impl std::ops::DerefMut for SetWriteGuard<'_> {
-    #[inline]
-    fn deref_mut(&mut self) -> &mut SetInner {
-        &mut self.guard
-    }
-}
-
 impl SetTable {
     /// The lock, for a change: unlinks the snapshot (retired once the guard
     /// is dropped).
     #[inline]
-    fn lock_mut(&self) -> SetWriteGuard<'_> {
+    fn lock_mut(&self) -> crate::qsbr::WriteGuard<'_, SetInner> {
         let mut guard = self.inner.lock();
         guard.shared_reads = 0;
-        SetWriteGuard { guard, _stale: self.snapshot.unlink() }
+        self.snapshot.write(guard)
     }
 
     /// A locked lookup happened: by another thread than the creator, often
