@@ -821,6 +821,9 @@ pub fn type_new(ts: &ThreadState, meta: TypeRef, name: &Value, bases: &Value, ns
     } else if kwargs.has_kwargs() {
         raise!(TypeError, "{}.__init_subclass__() takes no keyword arguments", name_s);
     }
+    if crate::gc::definitions_deferred() {
+        crate::gc::defer_new_definition(&cls);
+    }
     Ok(cls)
 }
 

@@ -36,8 +36,15 @@ static NEXT_CODE_SERIAL: std::sync::atomic::AtomicUsize = std::sync::atomic::Ato
 
 impl PyPayload for PyCode {
     const KIND: PayloadKind = crate::kinds::CODE;
+    /// GC-capable but untracked, as CPython's code objects are untracked:
+    /// only a deferred code object (`deferred`, which the collector alone
+    /// frees) is tracked.
+    const GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         self.consts.iter().for_each(visit);
+    }
+    fn born_untracked(&self) -> bool {
+        true
     }
 }
 

@@ -738,7 +738,7 @@ macro_rules! check_unborrowed {
     ($f:expr, $i:expr) => {
         #[cfg(debug_assertions)]
         if let Some(old) = &$f.locals[$i as usize] {
-            let last = old.header().is_some_and(|h| !h.is_immortal() && h.refcount() <= 1);
+            let last = old.header().is_some_and(|h| !h.never_freed_by_decref() && h.refcount() <= 1);
             assert!(!(last && $f.stack.borrows(old)), "a borrowed copy of local {} outlives its value", $i);
         }
     };
@@ -2316,7 +2316,7 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
         dict: None,
         type_params: None,
     };
-    Ok(crate::object::alloc(
+    let func = crate::object::alloc(
         rt().types.function,
         PyFunction {
             code: crate::function::CodeCell::new(code_obj.clone()),
@@ -2327,7 +2327,13 @@ fn make_function(f: &Frame, code_obj: Value) -> PyResult {
             defaults: crate::qsbr::AtomicValue::new(None),
             kwdefaults: crate::qsbr::AtomicValue::new(None),
         },
-    ))
+    );
+    // Module- and class-level functions are definitions threads share
+    // (nested ones are made per call and die with their maker).
+    if crate::gc::definitions_deferred() && !code.code.flags.has(CodeFlags::NESTED) {
+        crate::gc::defer_new_function(&func);
+    }
+    Ok(func)
 }
 
 fn pop_n(f: &mut Frame, n: usize) -> Vec<Value> {

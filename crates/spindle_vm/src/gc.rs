@@ -673,10 +673,20 @@ unsafe fn reachable(cands: &[*const ObjHeader], mut gc_refs: Vec<isize>) -> Vec<
     reach
 }
 
+/// The whole count of a live object; only with the world stopped (a
+/// deferred object's is summed over every thread).
 fn refcount_of(p: *const ObjHeader) -> isize {
-    // SAFETY: callers pass live candidates.
+    // SAFETY: callers pass live objects.
     let h = unsafe { &*p };
-    if h.is_immortal() { isize::MAX / 4 } else { h.refcount() as isize }
+    let local = h.local_word();
+    if local == crate::header::IMMORTAL {
+        isize::MAX / 4
+    } else if local >= crate::header::DEFERRED_BASE {
+        // SAFETY: callers hold the world stopped.
+        unsafe { crate::deferred::total(h, local) }
+    } else {
+        h.refcount() as isize
+    }
 }
 
 /// One collection of `generation`; `None` when the world could not be stopped.
@@ -900,9 +910,10 @@ pub fn get_referents(objs: &[Value]) -> Vec<Value> {
         if o.is_small_int() {
             continue;
         }
-        // Only GC-capable objects report referents, as CPython's tp_traverse.
+        // Only GC-capable objects report referents, as CPython's tp_traverse
+        // (code objects are GC-capable here only to be deferred).
         // SAFETY: `o` keeps the object alive.
-        if !unsafe { is_gc(o.header_ptr()) } {
+        if !unsafe { is_gc(o.header_ptr()) } || o.type_ref().payload_kind() == crate::kinds::CODE {
             continue;
         }
         crate::object::traverse(o, &mut |v| out.push(v.clone()));
@@ -929,48 +940,150 @@ pub fn unfreeze() {
     }
 }
 
-/// Makes `v` immortal (small ints have no header: nothing to do).
-fn make_immortal(v: &Value) {
-    if let Some(h) = v.header() {
-        h.make_immortal();
+/// Whether definitions are deferred: set when the first extra thread
+/// starts (`defer_definitions`); from then on new ones are deferred as they
+/// are made (`defer_new_function` and the like).
+static DEFINITIONS_DEFERRED: AtomicBool = AtomicBool::new(false);
+
+/// Whether threads share definitions now (see `DEFINITIONS_DEFERRED`).
+#[inline]
+pub fn definitions_deferred() -> bool {
+    DEFINITIONS_DEFERRED.load(Ordering::Relaxed)
+}
+
+/// How a definition is shared by threads (`Stopped`: the world is stopped;
+/// `Fresh`: made by this thread, which may defer only what it alone counts).
+#[derive(Clone, Copy, PartialEq)]
+enum Sharing {
+    Stopped,
+    Fresh,
+}
+
+/// Makes `v` a shared definition: a GC-capable object is tracked and
+/// deferred (`deferred`: counted per thread, freed by the collector);
+/// another (a str, int, float or bytes: no references of its own) is made
+/// immortal. Small ints have no header: nothing to do.
+fn defer_value(v: &Value, how: Sharing) {
+    let Some(h) = v.header() else { return };
+    if h.never_freed_by_decref() {
+        return;
+    }
+    let p = v.header_ptr();
+    // SAFETY: `v` keeps the object alive.
+    if unsafe { is_gc(p) } {
+        if how == Sharing::Fresh && h.owner() != crate::header::current_thread_id() {
+            return;
+        }
+        // SAFETY: live and GC-capable; with the world stopped, or owned by
+        // this thread (checked), nobody else tracks or untracks it now.
+        unsafe { track(p) };
+        if !is_tracked(v) {
+            return;
+        }
+        match how {
+            // SAFETY: the world is stopped; live, tracked and GC-capable.
+            Sharing::Stopped => unsafe { crate::deferred::make_deferred(h) },
+            Sharing::Fresh => crate::deferred::defer_new(h),
+        };
+    } else {
+        immortalize_constant(v, how);
     }
 }
 
-/// Makes a function's code immortal with its constants (LOAD_CONST counts
-/// them on every use) and names, and so the code of the functions it makes
-/// (a constant): MAKE_FUNCTION copies a code's name and qualname into each
-/// function it makes.
-fn immortalize_code(code: &Value) {
-    make_immortal(code);
+/// Defers a function's code and the code of the functions it makes (a
+/// constant), and makes its names and other constants immortal, as CPython
+/// 3.14t does: LOAD_CONST counts them on every use, and MAKE_FUNCTION
+/// copies a code's name and qualname into each function it makes.
+fn defer_code(code: &Value, how: Sharing) {
+    defer_value(code, how);
     let Some(c) = code.downcast::<crate::code::PyCode>() else { return };
     for v in [&c.name, &c.qualname, &c.filename] {
-        make_immortal(v);
+        immortalize_constant(v, how);
     }
     for k in c.consts.iter() {
         if k.downcast::<crate::code::PyCode>().is_some() {
-            immortalize_code(k);
+            defer_code(k, how);
         } else {
-            make_immortal(k);
+            immortalize_constant(k, how);
         }
     }
 }
 
-/// Makes every value in the namespaces of `t` and its MRO immortal: type
-/// lookups (`__new__`, `__init__`, methods, class constants) return them
-/// counted, on every instantiation and call.
+/// Makes a code constant immortal, with the items of a constant tuple
+/// (constants refer to nothing mutable, so they hold no cycle the
+/// collector would have to break).
+fn immortalize_constant(v: &Value, how: Sharing) {
+    let Some(h) = v.header() else { return };
+    if h.never_freed_by_decref() {
+        return;
+    }
+    // A fresh code's constant may be counted by other threads already only
+    // through the shared count; this thread, its owner, is the only writer
+    // of the local one the mark goes into.
+    if how == Sharing::Fresh && (h.owner() != crate::header::current_thread_id() || h.shared_part() != 0) {
+        return;
+    }
+    h.make_immortal();
+    for item in crate::seq::tuple_items(v).unwrap_or(&[]) {
+        immortalize_constant(item, how);
+    }
+}
+
+/// Defers the values in the namespaces of `t` and its MRO: type lookups
+/// (`__new__`, `__init__`, methods, class constants) return them counted,
+/// on every instantiation and call.
 /// `done` holds the types already seen (bases are shared by many classes).
-fn immortalize_namespaces(t: crate::object::TypeRef, done: &mut std::collections::HashSet<usize>) {
+fn defer_namespaces(t: crate::object::TypeRef, done: &mut std::collections::HashSet<usize>, how: Sharing) {
     for c in t.mro() {
         if !done.insert(c.ptr()) {
             continue;
         }
         for value in c.data().dict_data().values() {
-            make_immortal(&value);
+            defer_value(&value, how);
         }
     }
 }
 
-/// A module-level value `immortalize_definitions` treats as a definition:
+/// Defers a function: its code, closure cells (a method's `__class__`) and
+/// defaults (a `_sentinel=[]`), which every call copies into its frame.
+fn defer_function(f: &crate::function::PyFunction, how: Sharing) {
+    // SAFETY: the function's current code is alive while it is; the view
+    // is never dropped.
+    let code = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(f.code.current_ptr()) });
+    defer_code(&code, how);
+    let guard = crate::qsbr::ReadGuard::new();
+    for t in [f.closure.read(&guard), f.defaults.read(&guard)].into_iter().flatten() {
+        for c in std::iter::once(&*t).chain(crate::seq::tuple_items(&t).unwrap_or(&[])) {
+            defer_value(c, how);
+        }
+    }
+    drop(guard);
+}
+
+/// A new module-level or class-level function, once threads share
+/// definitions (CPython 3.14t defers functions that are not nested): it is
+/// deferred with its code and defaults.
+pub fn defer_new_function(func: &Value) {
+    if let Some(f) = func.downcast::<crate::function::PyFunction>() {
+        defer_function(f, Sharing::Fresh);
+        defer_value(func, Sharing::Fresh);
+    }
+}
+
+/// A new class (with the values of its namespace) or module (with its
+/// dict), once threads share definitions.
+pub fn defer_new_definition(v: &Value) {
+    if let Some(m) = v.downcast::<crate::cell::PyModule>() {
+        defer_value(&m.dict, Sharing::Fresh);
+    } else if let Some(t) = crate::object::TypeRef::from_value(v) {
+        for value in t.data().dict_data().values() {
+            defer_value(&value, Sharing::Fresh);
+        }
+    }
+    defer_value(v, Sharing::Fresh);
+}
+
+/// A module-level value `defer_definitions` treats as a definition:
 /// a builtin function (`len`, `math.sqrt`: looked up as globals and called
 /// by every thread) or an immutable scalar bound at import (a module
 /// constant; its code object's constant, immortal in CPython 3.13's
@@ -991,21 +1104,21 @@ pub fn freeze_count() -> usize {
     n
 }
 
-/// Makes the program's definitions immortal: every tracked function (with
-/// its code, globals, builtins, closure cells and defaults), module (with
-/// its dict, builtin functions and scalar constants) and class (with the
-/// values of its and its bases' namespaces, builtin classes' included).
-/// Called once,
-/// when the first extra thread starts, as CPython 3.13's free-threaded
-/// build does: from then on threads share these without touching their
-/// reference counts (a non-owner's count is an atomic read-modify-write on a
-/// shared cache line). The cost is theirs never being freed; CPython 3.14
-/// replaced this with deferred reference counting, which is Spindle's plan
-/// too (issue 7). Immortal objects stay tracked: the collector sees them as
-/// always reachable.
-pub fn immortalize_definitions(ts: &ThreadState) {
+/// Defers the program's definitions (see `deferred`): every tracked
+/// function (with its code, globals, builtins, closure cells and
+/// defaults), module (with its dict, builtin functions and scalar
+/// constants) and class (with the values of its and its bases' namespaces,
+/// builtin classes' included). Called once, when the first extra thread
+/// starts, as CPython 3.13t made them immortal then: from now on threads
+/// share these without writing their reference counts (a non-owner's count
+/// is an atomic read-modify-write on a shared cache line), and what is made
+/// later is deferred as it is made. Scalars (no references of their own,
+/// not GC-capable) become immortal instead.
+pub fn defer_definitions(ts: &ThreadState) {
     let mut types_done = std::collections::HashSet::new();
+    let how = Sharing::Stopped;
     let _ = with_all_tracked(ts, None, |objs| {
+        DEFINITIONS_DEFERRED.store(true, Ordering::Relaxed);
         for &p in objs {
             // SAFETY: with the world stopped every listed object is alive;
             // the view is never dropped, so no count changes.
@@ -1013,47 +1126,34 @@ pub fn immortalize_definitions(ts: &ThreadState) {
             let kind = v.type_ref().payload_kind();
             if kind == crate::kinds::FUNCTION {
                 if let Some(f) = v.downcast::<crate::function::PyFunction>() {
-                    // SAFETY: the function's current code is alive while it
-                    // is; the view is never dropped.
-                    let code = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(f.code.current_ptr()) });
-                    immortalize_code(&code);
+                    defer_function(f, how);
                     for d in [&f.globals, &f.builtins] {
-                        make_immortal(d);
+                        defer_value(d, how);
                     }
-                    // Its closure's cells (a method's `__class__`) and its
-                    // defaults (a `_sentinel=[]`): every call copies them
-                    // into the frame.
-                    let guard = crate::qsbr::ReadGuard::new();
-                    for t in [f.closure.read(&guard), f.defaults.read(&guard)].into_iter().flatten() {
-                        for c in std::iter::once(&*t).chain(crate::seq::tuple_items(&t).unwrap_or(&[])) {
-                            make_immortal(c);
-                        }
-                    }
-                    drop(guard);
                 }
             } else if kind == crate::kinds::MODULE {
                 if let Some(m) = v.downcast::<crate::cell::PyModule>() {
-                    make_immortal(&m.dict);
+                    defer_value(&m.dict, how);
                     if let Some(d) = m.dict.downcast::<crate::dict::PyDict>() {
                         for value in d.values() {
                             if is_module_constant(&value) {
-                                make_immortal(&value);
+                                defer_value(&value, how);
                             } else if let Some(t) = crate::object::TypeRef::from_value(&value) {
                                 // Builtin classes (`ValueError`) are immortal
                                 // but untracked: reached only from here.
-                                immortalize_namespaces(t, &mut types_done);
+                                defer_namespaces(t, &mut types_done, how);
                             }
                         }
                     }
                 }
             } else if kind == crate::kinds::TYPE {
                 if let Some(t) = crate::object::TypeRef::from_value(&v) {
-                    immortalize_namespaces(t, &mut types_done);
+                    defer_namespaces(t, &mut types_done, how);
                 }
             } else {
                 continue;
             }
-            make_immortal(&v);
+            defer_value(&v, how);
         }
     });
 }

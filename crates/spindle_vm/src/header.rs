@@ -10,7 +10,11 @@
 //! state (the protocol's slow paths, queue and merge, are `spindle_brc`, model
 //! checked with loom; the owners' queues are `brc`). An object is immortal
 //! when `ref_local == IMMORTAL`: incref and decref are then a branch and
-//! nothing else.
+//! nothing else. An object is deferred (see `deferred`) when `ref_local` is
+//! at least `DEFERRED_BASE` and below `IMMORTAL`: its counts are kept per
+//! thread and only the collector frees it. Its owner is 0, so every thread
+//! takes the non-owner path for it, which tests for deferral first: the
+//! owner's fast path is unchanged.
 
 #[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 use std::cell::Cell;
@@ -20,6 +24,10 @@ use crate::object::TypeRef;
 
 /// `ref_local` value that marks an object immortal.
 pub const IMMORTAL: u32 = spindle_brc::IMMORTAL;
+
+/// `ref_local` values from here up to `IMMORTAL` (excluded) mark a deferred
+/// object; the value less this base is its id in `deferred`.
+pub const DEFERRED_BASE: u32 = 1 << 31;
 
 /// Flag bits in `ObjHeader::flags`.
 pub mod flags {
@@ -129,6 +137,19 @@ impl ObjHeader {
         self.ref_local.load(Ordering::Relaxed) == IMMORTAL
     }
 
+    /// Whether the object's counts are deferred (see `deferred`).
+    #[inline]
+    pub fn is_deferred(&self) -> bool {
+        let l = self.ref_local.load(Ordering::Relaxed);
+        (DEFERRED_BASE..IMMORTAL).contains(&l)
+    }
+
+    /// Whether a decref can never free the object: immortal or deferred.
+    #[inline]
+    pub fn never_freed_by_decref(&self) -> bool {
+        self.ref_local.load(Ordering::Relaxed) >= DEFERRED_BASE
+    }
+
     pub(crate) fn make_immortal(&self) {
         self.ref_local.store(IMMORTAL, Ordering::Relaxed);
     }
@@ -142,6 +163,9 @@ impl ObjHeader {
         if self.tid.load(Ordering::Relaxed) == current_thread_id() {
             // Only the owner writes ref_local, so load+store cannot lose an update.
             self.ref_local.store(local + 1, Ordering::Relaxed);
+        } else if local >= DEFERRED_BASE {
+            // A deferred object (owner 0: every thread comes here).
+            crate::deferred::incref(self);
         } else {
             spindle_brc::incref_shared(&self.ref_shared);
         }
@@ -172,7 +196,7 @@ impl ObjHeader {
             }
             return self.merge_zero_local();
         }
-        self.decref_shared()
+        self.decref_other(local)
     }
 
     /// The owner's local count reached zero: give up ownership and fold the
@@ -185,8 +209,13 @@ impl ObjHeader {
     /// A non-owner drops a reference (see `spindle_brc`): dead when it was
     /// the last one of a merged object. One that would take an owned
     /// object's shared count below zero goes to its owner's queue instead.
+    /// Deferred objects (owner 0) take this path on every thread.
     #[cold]
-    fn decref_shared(&self) -> bool {
+    fn decref_other(&self, local: u32) -> bool {
+        if local >= DEFERRED_BASE {
+            crate::deferred::decref(self);
+            return false;
+        }
         match spindle_brc::decref_shared(&self.ref_shared) {
             spindle_brc::SharedDrop::Keep => false,
             spindle_brc::SharedDrop::Dealloc => true,
@@ -199,6 +228,13 @@ impl ObjHeader {
     /// Only the owner may call it, or a caller that keeps new threads from
     /// taking the owner's (ended) thread id meanwhile (`brc`).
     pub(crate) fn merge(&self, extra: isize) -> bool {
+        let local = self.ref_local.load(Ordering::Relaxed);
+        if (DEFERRED_BASE..IMMORTAL).contains(&local) {
+            // Queued to its owner before it was deferred: the queue's
+            // reference is dropped the deferred way.
+            crate::deferred::add(self, local, extra);
+            return false;
+        }
         spindle_brc::merge(&self.ref_local, &self.ref_shared, &self.tid, extra)
     }
 
@@ -209,13 +245,70 @@ impl ObjHeader {
     }
 
     /// The reference count as `sys.getrefcount` reports it (approximate across threads).
+    /// A deferred object's is this thread's part only, and at least 1: it
+    /// is alive until the collector frees it.
     pub fn refcount(&self) -> usize {
         let local = self.ref_local.load(Ordering::Relaxed);
         if local == IMMORTAL {
             return u32::MAX as usize;
         }
+        if local >= DEFERRED_BASE {
+            return (self.shared_part() + crate::deferred::this_thread_part(local)).max(1) as usize;
+        }
         let (shared, _) = spindle_brc::shared_count(&self.ref_shared);
         (local as isize + shared).max(0) as usize
+    }
+
+    /// The shared count (without the merge-state bits).
+    pub(crate) fn shared_part(&self) -> isize {
+        spindle_brc::shared_count(&self.ref_shared).0
+    }
+
+    /// Adds `n` references to the shared count, outside the biased protocol:
+    /// only for deferred objects, whose shared count is a plain sum.
+    pub(crate) fn add_shared(&self, n: isize) {
+        self.ref_shared.fetch_add(n << spindle_brc::SHARED_SHIFT, Ordering::Relaxed);
+    }
+
+    /// `ref_local`'s raw value (a deferred object's id lives there).
+    #[inline]
+    pub(crate) fn local_word(&self) -> u32 {
+        self.ref_local.load(Ordering::Relaxed)
+    }
+
+    /// Makes the object deferred with id `uid`, its every reference in the
+    /// shared count.
+    ///
+    /// # Safety
+    /// No other thread touches the object's counts meanwhile (the world is
+    /// stopped), and `uid` is the object's own id from `deferred`.
+    pub(crate) unsafe fn set_deferred(&self, uid: u32) {
+        let total = self.refcount() as isize;
+        self.ref_shared.store(total << spindle_brc::SHARED_SHIFT, Ordering::Relaxed);
+        self.tid.store(0, Ordering::Relaxed);
+        self.ref_local.store(DEFERRED_BASE + uid, Ordering::Relaxed);
+    }
+
+    /// `set_deferred` for an object other threads may be counting: done only
+    /// when every count so far is this thread's own local one (it owns the
+    /// object and the shared count is zero), which moves into the shared
+    /// count in one compare-exchange, so a concurrent shared increment is
+    /// never lost. False (nothing changed) otherwise.
+    pub(crate) fn try_set_deferred(&self, uid: u32) -> bool {
+        let local = self.ref_local.load(Ordering::Relaxed);
+        if local >= DEFERRED_BASE || self.tid.load(Ordering::Relaxed) != current_thread_id() {
+            return false;
+        }
+        let all = (local as isize) << spindle_brc::SHARED_SHIFT;
+        if self.ref_shared.compare_exchange(0, all, Ordering::AcqRel, Ordering::Relaxed).is_err() {
+            return false;
+        }
+        // Other threads now see a non-owned object (their path is the
+        // shared count either way); this thread is the only writer of
+        // `ref_local` and makes no count change in between.
+        self.tid.store(0, Ordering::Relaxed);
+        self.ref_local.store(DEFERRED_BASE + uid, Ordering::Relaxed);
+        true
     }
 
     #[inline]
@@ -243,10 +336,17 @@ impl ObjHeader {
     /// No other thread may touch this object's counts meanwhile: the caller
     /// has stopped the world (the cycle collector, for unreachable objects).
     pub(crate) unsafe fn gc_adopt(&self) {
-        if self.is_immortal() {
+        let local = self.ref_local.load(Ordering::Relaxed);
+        if local == IMMORTAL {
             return;
         }
-        let total = self.refcount().min(u32::MAX as usize - 1) as u32;
+        let total = if local >= DEFERRED_BASE {
+            // SAFETY: the world is stopped (this function's contract).
+            unsafe { crate::deferred::undefer(self, local) }
+        } else {
+            self.refcount() as isize
+        };
+        let total = total.clamp(0, DEFERRED_BASE as isize - 1) as u32;
         self.ref_shared.store(0, Ordering::Relaxed);
         self.ref_local.store(total, Ordering::Relaxed);
         self.tid.store(current_thread_id(), Ordering::Relaxed);

@@ -233,7 +233,11 @@ pub fn new_module(name: &str) -> Value {
         dd.set_str(new_str("__loader__"), none());
         dd.set_str(new_str("__spec__"), none());
     }
-    alloc(rt().types.module, PyModule { dict: d })
+    let m = alloc(rt().types.module, PyModule { dict: d });
+    if crate::gc::definitions_deferred() {
+        crate::gc::defer_new_definition(&m);
+    }
+    m
 }
 
 fn module_dict(m: &Value) -> Option<&PyDict> {

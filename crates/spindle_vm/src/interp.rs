@@ -161,6 +161,7 @@ impl ThreadState {
         // Before this thread touches any object (see `brc`).
         let brc = crate::brc::register();
         crate::qsbr::register_thread();
+        crate::deferred::register_thread();
         let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached() });
         WORLD.threads.lock().push(slot.clone());
         let ts = ThreadState {
@@ -329,6 +330,7 @@ impl Drop for ThreadState {
         crate::types::forget_this_thread();
         // Frees what other threads dropped last (may run `__del__`).
         crate::brc::unregister(&self.brc);
+        crate::deferred::unregister_thread();
         // While still attached: freeing what is ready may drop objects.
         crate::qsbr::unregister_thread();
         self.detach();

@@ -8,6 +8,7 @@ pub mod arith;
 mod attr_cache;
 pub mod boot;
 mod brc;
+pub mod deferred;
 pub mod buffer;
 pub mod builtins_init;
 pub mod bytes;

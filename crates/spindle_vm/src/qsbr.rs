@@ -146,10 +146,10 @@ fn free_local() {
 
 /// Drops `v`, a reference a container of shared objects let go of, once no
 /// thread can be about to take a reference from the pointer it read
-/// without a lock (see `DictSlot`). Small ints and immortal objects, whose
-/// memory is never freed, are dropped at once.
+/// without a lock (see `DictSlot`). Small ints, immortal objects and
+/// deferred ones, whose memory no decref frees, are dropped at once.
 pub(crate) fn retire_value(v: Value) {
-    if v.header().is_none_or(|h| h.is_immortal()) {
+    if v.header().is_none_or(|h| h.never_freed_by_decref()) {
         return;
     }
     let goal = DOMAIN.deferred_goal();

@@ -476,9 +476,9 @@ fn spawn(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let [f] = parse("_spawn", a, ["function"], 1)?;
     let f = f.unwrap_or_else(none);
     // Before the first extra thread: functions, modules and classes become
-    // immortal, so threads share them without refcount traffic.
+    // deferred, so threads share them without refcount traffic.
     static FIRST_SPAWN: std::sync::Once = std::sync::Once::new();
-    FIRST_SPAWN.call_once(|| spindle_vm::gc::immortalize_definitions(ts));
+    FIRST_SPAWN.call_once(|| spindle_vm::gc::defer_definitions(ts));
     let interp = ts.interp.clone();
     let (tx, rx) = std::sync::mpsc::channel::<u64>();
     let requested = STACK_SIZE.load(Ordering::Relaxed) as usize;
