@@ -42,8 +42,9 @@ pub struct NativeFunction {
     pub func: NativeFnPtr,
     /// For a bound builtin method: the object it is bound to (passed as args[0]).
     pub self_: Option<Value>,
-    /// A method descriptor: binds to the instance on attribute access.
-    pub is_method: bool,
+    /// For a method descriptor, its class (a type object): it binds to the
+    /// instance on attribute access, and `self` must be an instance of it.
+    pub owner: Option<Value>,
     pub doc: Option<&'static str>,
     pub module: Option<Value>,
 }
@@ -55,16 +56,125 @@ impl PyPayload for NativeFunction {
         if let Some(s) = &self.self_ {
             visit(s);
         }
+        if let Some(o) = &self.owner {
+            visit(o);
+        }
     }
 }
+
+impl NativeFunction {
+    /// Whether this is a method descriptor (unbound, taking `self` first).
+    #[inline]
+    pub fn is_method(&self) -> bool {
+        self.owner.is_some()
+    }
+
+    /// The class of a method descriptor.
+    pub fn owner_type(&self) -> Option<TypeRef> {
+        // SAFETY: `owner` is only ever set to a type object (by
+        // `new_method_descriptor`), which this function holds.
+        self.owner.as_ref().map(|o| unsafe { TypeRef::from_value_unchecked(o) })
+    }
+
+    /// Calls the function on `args` as given. A method descriptor takes
+    /// `self` first, which must be an instance of its class (CPython's
+    /// `descr_check`): `set.add(frozenset(), 1)` must not reach `set.add`.
+    #[inline]
+    pub fn call_unbound(&self, ts: &ThreadState, args: Args<'_>) -> PyResult<Value> {
+        if let Some(owner) = &self.owner {
+            let this = args.positional().first();
+            // An exact instance, the usual case, costs one comparison.
+            let applies = this.is_some_and(|s| {
+                let t = s.type_ref();
+                // SAFETY: `owner` is a type object (see `owner_type`).
+                t.ptr() == owner.bits() || t.is_subtype(unsafe { TypeRef::from_value_unchecked(owner) })
+            });
+            if !applies {
+                return Err(self.self_error(this));
+            }
+        }
+        (self.func)(ts, args)
+    }
+
+    /// CPython's error for a method descriptor called without an instance
+    /// of its class (a slot wrapper words it differently).
+    #[cold]
+    fn self_error(&self, this: Option<&Value>) -> crate::error::PyErr {
+        let Some(owner) = self.owner_type() else { return crate::err!(SystemError, "not a method descriptor") };
+        let slot = is_slot_wrapper(owner, self.name);
+        match this {
+            None if slot => {
+                crate::err!(TypeError, "descriptor '{}' of '{}' object needs an argument", self.name, crate::ops::tp_name(owner))
+            }
+            None => crate::err!(TypeError, "unbound method {}() needs an argument", self.qualname),
+            Some(s) if slot => crate::err!(
+                TypeError,
+                "descriptor '{}' requires a '{}' object but received a '{}'",
+                self.name,
+                crate::ops::tp_name(owner),
+                crate::ops::type_name(s)
+            ),
+            Some(s) => self.not_applicable(owner, s),
+        }
+    }
+
+    /// For `__get__`: `obj` must be an instance of the method's class.
+    pub fn check_binds_to(&self, obj: &Value) -> PyResult<()> {
+        match self.owner_type() {
+            Some(owner) if obj.type_ref() != owner && !obj.type_ref().is_subtype(owner) => Err(self.not_applicable(owner, obj)),
+            _ => Ok(()),
+        }
+    }
+
+    #[cold]
+    fn not_applicable(&self, owner: TypeRef, obj: &Value) -> crate::error::PyErr {
+        crate::err!(
+            TypeError,
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            self.name,
+            crate::ops::tp_name(owner),
+            crate::ops::type_name(obj)
+        )
+    }
+}
+
+/// Whether CPython has `name` on a builtin class as a slot wrapper (a type
+/// slot's method, like `__len__`), whose errors are worded differently from a
+/// method descriptor's. A few classes define such a name as a plain method
+/// as well, which then wins.
+fn is_slot_wrapper(owner: TypeRef, name: &str) -> bool {
+    let r = rt();
+    let plain_method = match name {
+        "__getitem__" => owner == r.types.list || owner == r.types.dict,
+        "__contains__" => owner == r.types.dict || owner == r.types.set || owner == r.types.frozenset,
+        _ => false,
+    };
+    !plain_method && SLOT_WRAPPER_NAMES.contains(&name)
+}
+
+/// The methods CPython defines from type slots.
+const SLOT_WRAPPER_NAMES: &[&str] = &[
+    "__getattribute__", "__getattr__", "__setattr__", "__delattr__", "__repr__", "__hash__", "__call__", "__str__",
+    "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__next__", "__get__", "__set__",
+    "__delete__", "__init__", "__del__", "__buffer__", "__release_buffer__", "__await__", "__aiter__", "__anext__",
+    "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__divmod__",
+    "__rdivmod__", "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__bool__", "__invert__", "__lshift__",
+    "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__xor__", "__rxor__", "__or__", "__ror__",
+    "__int__", "__float__", "__iadd__", "__isub__", "__imul__", "__imod__", "__ipow__", "__ilshift__", "__irshift__",
+    "__iand__", "__ixor__", "__ior__", "__floordiv__", "__rfloordiv__", "__truediv__", "__rtruediv__",
+    "__ifloordiv__", "__itruediv__", "__index__", "__matmul__", "__rmatmul__", "__imatmul__", "__len__",
+    "__getitem__", "__setitem__", "__delitem__", "__contains__",
+];
 
 pub fn new_native(name: &'static str, func: NativeFnPtr) -> Value {
     alloc(
         rt().types.builtin_function,
-        NativeFunction { name, qualname: name.to_owned(), func, self_: None, is_method: false, doc: None, module: None },
+        NativeFunction { name, qualname: name.to_owned(), func, self_: None, owner: None, doc: None, module: None },
     )
 }
 
+/// A method descriptor of class `owner`. One of a builtin class is immortal
+/// (shared by every thread's calls); one of a heap class goes with its class.
 pub fn new_method_descriptor(owner: TypeRef, name: &'static str, func: NativeFnPtr) -> Value {
     let v = alloc(
         rt().types.method_descriptor,
@@ -73,13 +183,15 @@ pub fn new_method_descriptor(owner: TypeRef, name: &'static str, func: NativeFnP
             qualname: format!("{}.{}", owner.name(), name),
             func,
             self_: None,
-            is_method: true,
+            owner: Some(owner.to_value()),
             doc: None,
             module: None,
         },
     );
-    if let Some(h) = v.header() {
-        h.make_immortal();
+    if !owner.is_heap() {
+        if let Some(h) = v.header() {
+            h.make_immortal();
+        }
     }
     v
 }
@@ -92,7 +204,7 @@ pub fn bind_native(f: &NativeFunction, obj: Value) -> Value {
             qualname: f.qualname.clone(),
             func: f.func,
             self_: Some(obj),
-            is_method: false,
+            owner: None,
             doc: f.doc,
             module: None,
         },

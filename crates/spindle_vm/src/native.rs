@@ -35,7 +35,7 @@ pub fn add_fn(m: &Value, name: &'static str, f: NativeFnPtr) {
                 qualname: name.to_owned(),
                 func: f,
                 self_: None,
-                is_method: false,
+                owner: None,
                 doc: None,
                 module: modname,
             },

@@ -46,7 +46,12 @@ pub fn with_thread_state(f: impl FnOnce(&ThreadState)) {
 /// statement's type is its bare name; a native type defined outside
 /// `builtins` is `module.Name` (`types.SimpleNamespace`, `array.array`).
 pub fn type_name(v: &Value) -> String {
-    let t = v.type_ref();
+    tp_name(v.type_ref())
+}
+
+/// A class's name as CPython's `tp_name` gives it in messages: a builtin
+/// class outside `builtins` is named with its module (`collections.deque`).
+pub fn tp_name(t: TypeRef) -> String {
     let name = t.name();
     if t.is_heap() {
         return name;
@@ -145,6 +150,7 @@ pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: Typ
     }
     if t == r.types.method_descriptor {
         if let (Some(o), Some(f)) = (obj, descr.downcast::<NativeFunction>()) {
+            f.check_binds_to(o)?;
             return Ok(crate::function::bind_native(f, o.clone()));
         }
         return Ok(descr);
@@ -165,7 +171,9 @@ pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: Typ
         };
     }
     if t == r.types.classmethod_descriptor {
-        return Ok(crate::builtins_init::object_type::classmethod_descriptor_bind(&descr, owner.to_value()));
+        let cls = owner.to_value();
+        crate::builtins_init::object_type::check_classmethod_owner(&descr, &cls)?;
+        return Ok(crate::builtins_init::object_type::classmethod_descriptor_bind(&descr, cls));
     }
     if t == r.types.classmethod {
         if let Some(w) = descr.downcast::<PyWrapper>() {
@@ -504,10 +512,7 @@ pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult
                 v.extend_from_slice(args.args);
                 (f.func)(ts, Args { args: &v, kwnames: args.kwnames })
             }
-            None if f.is_method && args.args.len() == args.kwnames.len() => {
-                raise!(TypeError, "unbound method {}() needs an argument", f.qualname)
-            }
-            None => (f.func)(ts, args),
+            None => f.call_unbound(ts, args),
         };
     }
     if t == r.types.function {
@@ -527,8 +532,8 @@ pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult
         v.push(callable.clone());
         v.extend(args.args.iter().cloned());
         // A native `__call__` (operator.methodcaller, partial ...) runs at once.
-        if let Some(f) = c.downcast::<NativeFunction>().filter(|f| f.self_.is_none() && f.is_method) {
-            return (f.func)(ts, Args { args: &v, kwnames: args.kwnames });
+        if let Some(f) = c.downcast::<NativeFunction>().filter(|f| f.self_.is_none() && f.is_method()) {
+            return f.call_unbound(ts, Args { args: &v, kwnames: args.kwnames });
         }
         return call_args(ts, &c, Args { args: &v, kwnames: args.kwnames });
     }

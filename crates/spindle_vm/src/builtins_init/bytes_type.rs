@@ -97,7 +97,7 @@ fn same_or_make(a: &Args<'_>, d: Vec<u8>) -> Value {
 }
 
 fn bytearray_of<'a>(a: &'a Args<'_>) -> PyResult<&'a PyByteArray> {
-    super::this::<PyByteArray>(a, "bytearray", "method")
+    super::this::<PyByteArray>(a, "bytearray")
 }
 
 /// A bytearray about to change size: refused while a memoryview exports it.

@@ -980,7 +980,7 @@ pub(crate) fn classmethodize(t: TypeRef, name: &str) {
 }
 
 fn lst<'a>(a: &'a Args<'_>) -> PyResult<&'a PyList> {
-    super::this::<PyList>(a, "list", "method")
+    super::this::<PyList>(a, "list")
 }
 
 fn repeat(v: &[Value], n: usize) -> Vec<Value> {
@@ -1716,7 +1716,7 @@ fn tuple_init(r: &Runtime) {
 }
 
 fn tup<'a>(a: &'a Args<'_>) -> PyResult<&'a PyTuple> {
-    super::this::<PyTuple>(a, "tuple", "method")
+    super::this::<PyTuple>(a, "tuple")
 }
 
 fn tuple_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -2094,7 +2094,7 @@ fn view_setop(ts: &ThreadState, a: Args<'_>, op: &str, reflected: bool) -> PyRes
 }
 
 fn dct<'a>(a: &'a Args<'_>) -> PyResult<&'a PyDict> {
-    super::this::<PyDict>(a, "dict", "method")
+    super::this::<PyDict>(a, "dict")
 }
 
 pub fn key_error(k: &Value) -> crate::error::PyErr {
@@ -2342,7 +2342,7 @@ fn set_init(r: &Runtime) {
 }
 
 fn st<'a>(a: &'a Args<'_>) -> PyResult<&'a PySet> {
-    super::this::<PySet>(a, "set", "method")
+    super::this::<PySet>(a, "set")
 }
 
 fn set_new(_ts: &ThreadState, a: Args<'_>) -> PyResult {

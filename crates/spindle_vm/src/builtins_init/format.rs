@@ -22,18 +22,15 @@ pub fn max_str_digits(ts: &ThreadState) -> usize {
     ts.interp.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// Converts a format error, naming the object's real type (`bool`, a subclass)
-/// where `spindle_num` names the base type.
-fn spec_err(e: NumError, base: &str, actual: &str) -> PyErr {
-    if base == actual {
-        return num_err(e);
-    }
+/// A format error naming the object's real type (`bool`, a subclass) where
+/// `spindle_num` names the base type.
+fn spec_err(e: NumError, base: &str, actual: &str) -> NumError {
     let from = format!("for object of type '{base}'");
-    if e.msg.contains(&from) {
-        let msg = e.msg.replace(&from, &format!("for object of type '{actual}'"));
-        return num_err(NumError { kind: e.kind, msg: msg.into() });
+    if base == actual || !e.msg.contains(&from) {
+        return e;
     }
-    num_err(e)
+    let msg = e.msg.replace(&from, &format!("for object of type '{actual}'"));
+    NumError { kind: e.kind, msg: msg.into() }
 }
 
 /// `format(s, spec)` for a str value.
@@ -43,58 +40,130 @@ pub fn format_str(_ts: &ThreadState, v: &str, spec: &str) -> PyResult {
 
 /// `format(v, spec)` for an int, bool, float or complex (or a subclass).
 pub fn format_number(ts: &ThreadState, v: &Value, spec: &str) -> PyResult {
+    format_number_with(ts, v, spec, num_err)
+}
+
+/// `format_number`, its errors raised by `raise`.
+fn format_number_with(ts: &ThreadState, v: &Value, spec: &str, raise: impl Fn(NumError) -> PyErr) -> PyResult {
     let tyname = ops::type_name(v);
     if let Some(i) = to_int(v) {
         return spindle_num::format_int(&i, spec, max_str_digits(ts))
             .map(new_string)
-            .map_err(|e| spec_err(e, "int", &tyname));
+            .map_err(|e| raise(spec_err(e, "int", &tyname)));
     }
     if let Some(f) = float_value(v) {
-        return spindle_num::format_float(f, spec).map(new_string).map_err(|e| spec_err(e, "float", &tyname));
+        return spindle_num::format_float(f, spec).map(new_string).map_err(|e| raise(spec_err(e, "float", &tyname)));
     }
     if let Some(c) = v.downcast::<PyComplex>() {
         return spindle_num::format_complex(Complex { re: c.re, im: c.im }, spec)
             .map(new_string)
-            .map_err(|e| spec_err(e, "complex", &tyname));
+            .map_err(|e| raise(spec_err(e, "complex", &tyname)));
     }
     raise!(TypeError, "unsupported format string passed to {}.__format__", tyname)
 }
 
-/// `format_number` on a spec as given: a lone surrogate may be its fill, or
-/// (type `c`) the value's character, neither of which a Rust string holds.
-/// Those are formatted as private-use stand-ins that occur nowhere else in
-/// the spec or the value, then put back.
+fn is_surrogate(c: u32) -> bool {
+    (0xD800..=0xDFFF).contains(&c)
+}
+
+/// A format spec as UTF-8 for `spindle_num`, which takes Rust strings: each
+/// lone surrogate (the fill, the type, anywhere in an invalid spec) is
+/// written as a private-use stand-in found nowhere in the spec, and results
+/// and error messages get the surrogates back.
+struct SpecText {
+    text: String,
+    /// (stand-in, the code point it stands for).
+    stand_ins: Vec<(u32, u32)>,
+    /// Private-use code points not free for stand-ins: in the spec, named
+    /// by it as the escape `\x..'` an error message quotes a type code
+    /// with, or the value's character (type `c`).
+    used: Vec<bool>,
+}
+
+const PRIVATE_USE: std::ops::RangeInclusive<u32> = 0xE000..=0xF8FF;
+
+impl SpecText {
+    fn new(spec: &PyStrData, value_char: Option<u32>) -> SpecText {
+        let mut used = vec![false; PRIVATE_USE.count()];
+        let mut mark = |c: u32| {
+            if PRIVATE_USE.contains(&c) {
+                used[(c - PRIVATE_USE.start()) as usize] = true;
+            }
+        };
+        spec.code_points().chain(value_char).for_each(&mut mark);
+        let lossy = spec.to_string_lossy();
+        for (at, _) in lossy.match_indices("\\x") {
+            let hex: String = lossy[at + 2..].chars().take_while(char::is_ascii_hexdigit).collect();
+            if lossy[at + 2 + hex.len()..].starts_with('\'') {
+                if let Ok(c) = u32::from_str_radix(&hex, 16) {
+                    mark(c);
+                }
+            }
+        }
+        let mut t = SpecText { text: String::with_capacity(lossy.len()), stand_ins: Vec::new(), used };
+        for c in spec.code_points() {
+            let c = if is_surrogate(c) { t.stand_in(c) } else { c };
+            t.text.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+        t
+    }
+
+    /// The stand-in for `c`, a new one on first use (U+FFFD once none is
+    /// left, a spec of thousands of private-use characters).
+    fn stand_in(&mut self, c: u32) -> u32 {
+        if let Some(&(s, _)) = self.stand_ins.iter().find(|p| p.1 == c) {
+            return s;
+        }
+        let Some(i) = self.used.iter().position(|u| !u) else { return u32::from(char::REPLACEMENT_CHARACTER) };
+        self.used[i] = true;
+        let s = PRIVATE_USE.start() + i as u32;
+        self.stand_ins.push((s, c));
+        s
+    }
+
+    fn restore(&self, c: u32) -> u32 {
+        self.stand_ins.iter().find(|p| p.0 == c).map_or(c, |p| p.1)
+    }
+
+    /// `text` (a result, a message) with the stand-ins put back.
+    fn restore_str(&self, text: &str) -> Value {
+        new_data(PyStrData::from_code_points(text.chars().map(|c| self.restore(u32::from(c)))).unwrap_or_default())
+    }
+
+    /// A `spindle_num` error about the spec: the spec it quotes and the type
+    /// code it escapes (`'\xd800'`) are the spec as given.
+    fn error(&self, e: NumError) -> PyErr {
+        if self.stand_ins.is_empty() || e.kind != spindle_num::ErrorKind::Value {
+            return num_err(e);
+        }
+        let mut msg = e.msg.into_owned();
+        for (s, c) in &self.stand_ins {
+            msg = msg.replace(&format!("'\\x{s:x}'"), &format!("'\\x{c:x}'"));
+        }
+        PyErr(crate::exceptions::new_exception(rt().exc.ValueError, vec![self.restore_str(&msg)]))
+    }
+}
+
+/// `format_number` on a spec as given: a lone surrogate may be in it, or
+/// (type `c`) be the value's character, neither of which a Rust string
+/// holds: those are formatted as stand-ins, then put back.
 pub fn format_number_exact(ts: &ThreadState, v: &Value, spec: &PyStrData) -> PyResult {
-    let is_surrogate = |c: &u32| (0xD800..=0xDFFF).contains(c);
-    let aligned = spec.char_at(1).and_then(char::from_u32).is_some_and(|c| matches!(c, '<' | '>' | '=' | '^'));
-    let fill = spec.char_at(0).filter(|c| aligned && is_surrogate(c));
     let char_type = spec.char_at(spec.len().saturating_sub(1)) == Some(u32::from('c'));
-    let int_value = if char_type { to_int(v).and_then(|i| i.to_i64()).and_then(|i| u32::try_from(i).ok()) } else { None };
-    let value = int_value.filter(is_surrogate);
-    if fill.is_none() && value.is_none() {
+    let value_char = if char_type { to_int(v).and_then(|i| i.to_i64()).and_then(|i| u32::try_from(i).ok()) } else { None };
+    let value = value_char.filter(|&c| is_surrogate(c));
+    if value.is_none() && !spec.has_surrogates() {
         return format_number(ts, v, &spec.to_string_lossy());
     }
-    let taken = |c: u32| int_value == Some(c) || spec.code_points().any(|s| s == c);
-    let mut stand_ins = (0xE000u32..=0xF8FF).filter(|&c| !taken(c));
-    let fill_pair = fill.and_then(|f| Some((stand_ins.next()?, f)));
-    let value_pair = value.and_then(|x| Some((stand_ins.next()?, x)));
-    let mut text: String = spec.to_string_lossy().into_owned();
-    if let Some((stand, _)) = fill_pair {
-        let first = text.chars().next().map_or(0, char::len_utf8);
-        text.replace_range(..first, &char::from_u32(stand).unwrap_or(' ').to_string());
-    }
-    let shown = match value_pair {
-        Some((stand, _)) => crate::num::new_int(i64::from(stand)),
+    let mut text = SpecText::new(spec, value_char);
+    let shown = match value {
+        Some(c) => crate::num::new_int(i64::from(text.stand_in(c))),
         None => v.clone(),
     };
-    let r = format_number(ts, &shown, &text)?;
-    let Some(d) = as_data(&r) else { return Ok(r) };
-    let back = |c: u32| match (fill_pair, value_pair) {
-        (Some((s, f)), _) if c == s => f,
-        (_, Some((s, x))) if c == s => x,
-        _ => c,
-    };
-    Ok(new_data(PyStrData::from_code_points(d.code_points().map(back)).unwrap_or_default()))
+    let r = format_number_with(ts, &shown, &text.text, |e| text.error(e))?;
+    match crate::str::as_str(&r) {
+        Some(out) => Ok(text.restore_str(out)),
+        None => Ok(r),
+    }
 }
 
 /// `str.__format__(v, spec)` (names a subclass in errors). Exact: lone
@@ -104,9 +173,14 @@ pub fn format_str_obj(ts: &ThreadState, v: &Value, spec: &PyStrData) -> PyResult
     if spec.is_empty() {
         return if v.type_ref() == rt().types.str { Ok(v.clone()) } else { ops::str_(ts, v) };
     }
-    let f = spindle_num::parse_str_spec(&spec.to_string_lossy()).map_err(|e| spec_err(e, "str", &ops::type_name(v)))?;
+    let f = if spec.has_surrogates() {
+        let text = SpecText::new(spec, None);
+        spindle_num::parse_str_spec(&text.text).map_err(|e| text.error(spec_err(e, "str", &ops::type_name(v))))?
+    } else {
+        spindle_num::parse_str_spec(&spec.to_string_lossy()).map_err(|e| num_err(spec_err(e, "str", &ops::type_name(v))))?
+    };
     // A fill comes first in the spec; it may be any character (a lone
-    // surrogate reads as U+FFFD in the text parsed above).
+    // surrogate reads as a stand-in in the text parsed above).
     let fill = match f.fill {
         Some(_) => spec.char_at(0).unwrap_or(u32::from(' ')),
         None => u32::from(if f.zero { '0' } else { ' ' }),

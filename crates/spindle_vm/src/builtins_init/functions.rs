@@ -300,7 +300,7 @@ pub fn fill_builtins(d: &PyDict) {
             qualname: (*name).to_owned(),
             func: *f,
             self_: None,
-            is_method: false,
+            owner: None,
             doc: super::docs::builtin_fn_doc(name),
             module: None,
         };

@@ -236,13 +236,16 @@ pub fn check_args(fname: &str, args: Args<'_>, min: usize, max: usize) -> PyResu
     Ok(())
 }
 
-/// `self` of a method call, downcast to the payload of the method's type.
-pub fn this<'a, T: crate::object::PyPayload>(args: &'a Args<'_>, tyname: &str, meth: &str) -> PyResult<&'a T> {
+/// `self` of a method call, downcast to the payload of the method's class.
+/// Calls through the method descriptor have had `self`'s class checked
+/// (`NativeFunction::call_unbound`, with CPython's message naming the
+/// method); this refuses what else may reach the function.
+pub fn this<'a, T: crate::object::PyPayload>(args: &'a Args<'_>, tyname: &str) -> PyResult<&'a T> {
     match args.args.first().and_then(|v| v.downcast::<T>()) {
         Some(t) => Ok(t),
         None => {
             let got = args.args.first().map(ops::type_name).unwrap_or_else(|| "nothing".into());
-            Err(err!(TypeError, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object", meth, tyname, got))
+            Err(err!(TypeError, "a '{}' method needs a '{}' object, not '{}'", tyname, tyname, got))
         }
     }
 }

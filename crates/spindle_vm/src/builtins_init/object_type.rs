@@ -766,9 +766,8 @@ fn function_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
 fn native_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = &args.args[0];
     let Some(f) = o.downcast::<NativeFunction>() else { raise!(TypeError, "expected builtin") };
-    if f.is_method {
-        let owner = f.qualname.split('.').next().unwrap_or("");
-        return Ok(new_str(&format!("<method '{}' of '{}' objects>", f.name, owner)));
+    if let Some(owner) = f.owner_type() {
+        return Ok(new_str(&format!("<method '{}' of '{}' objects>", f.name, crate::ops::tp_name(owner))));
     }
     match &f.self_ {
         Some(s) if s.downcast::<PyModule>().is_none() => Ok(new_str(&format!(
@@ -932,9 +931,13 @@ fn method_descriptor_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let d = &args.args[0];
     let obj = &args.args[1];
     if is_none(obj) {
+        if args.args.get(2).is_none_or(is_none) {
+            raise!(TypeError, "__get__(None, None) is invalid");
+        }
         return Ok(d.clone());
     }
     let Some(f) = d.downcast::<crate::function::NativeFunction>() else { raise!(TypeError, "expected a method descriptor") };
+    f.check_binds_to(obj)?;
     Ok(crate::function::bind_native(f, obj.clone()))
 }
 
@@ -1151,22 +1154,59 @@ pub(crate) fn classmethod_descriptor_bind(descr: &Value, owner: Value) -> Value 
 fn classmethod_descriptor_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let owner = match args.args.get(2) {
         Some(t) if !is_none(t) => t.clone(),
-        _ => args.args.get(1).map(|o| o.type_ref().to_value()).unwrap_or_else(none),
+        _ => match args.args.get(1) {
+            Some(o) if !is_none(o) => o.type_ref().to_value(),
+            _ => {
+                let (name, tyname) = classmethod_descriptor_names(&args.args[0]);
+                raise!(TypeError, "descriptor '{}' for type '{}' needs either an object or a type", name, tyname)
+            }
+        },
     };
+    check_classmethod_owner(&args.args[0], &owner)?;
     Ok(classmethod_descriptor_bind(&args.args[0], owner))
+}
+
+/// The method's name and its class's name, for a classmethod_descriptor's errors.
+fn classmethod_descriptor_names(descr: &Value) -> (String, String) {
+    let f = descr.downcast::<PyWrapper>().map(|w| w.func.get());
+    match f.as_ref().and_then(|f| f.downcast::<NativeFunction>()) {
+        Some(n) => (n.name.to_owned(), n.owner_type().map_or_else(String::new, ops::tp_name)),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// A builtin class method applies to its class and the subclasses.
+pub(crate) fn check_classmethod_owner(descr: &Value, cls: &Value) -> PyResult<()> {
+    let Some(ct) = TypeRef::from_value(cls) else {
+        let (name, tyname) = classmethod_descriptor_names(descr);
+        raise!(TypeError, "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2", name, tyname, ops::type_name(cls))
+    };
+    let f = descr.downcast::<PyWrapper>().map(|w| w.func.get());
+    let owner = f.as_ref().and_then(|f| f.downcast::<NativeFunction>()).and_then(NativeFunction::owner_type);
+    match owner {
+        Some(o) if !ct.is_subtype(o) => {
+            let (name, tyname) = classmethod_descriptor_names(descr);
+            raise!(TypeError, "descriptor '{}' requires a subtype of '{}' but received '{}'", name, tyname, ops::tp_name(ct))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Calling the descriptor itself: the class comes first, as for a bound call.
 fn classmethod_descriptor_call(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(w) = args.args[0].downcast::<PyWrapper>() else { raise!(TypeError, "expected classmethod_descriptor") };
     let f = w.func.get();
-    let name = f.downcast::<NativeFunction>().map_or(String::new(), |n| n.qualname.clone());
-    match args.args.get(1) {
-        Some(c) if TypeRef::from_value(c).is_some() => {}
-        Some(c) => raise!(TypeError, "descriptor '{}' for type needs a type, not a '{}' as arg 2", name, ops::type_name(c)),
-        None => raise!(TypeError, "descriptor '{}' of type needs an argument", name),
+    let Some(cls) = args.positional().get(1) else {
+        let (name, tyname) = classmethod_descriptor_names(&args.args[0]);
+        raise!(TypeError, "descriptor '{}' of '{}' object needs an argument", name, tyname)
+    };
+    check_classmethod_owner(&args.args[0], cls)?;
+    let rest = Args { args: &args.args[1..], kwnames: args.kwnames };
+    // The class stands where a method's `self` would: no instance check.
+    match f.downcast::<NativeFunction>() {
+        Some(n) => (n.func)(ts, rest),
+        None => ops::call_args(ts, &f, rest),
     }
-    ops::call_args(ts, &f, Args { args: &args.args[1..], kwnames: args.kwnames })
 }
 
 fn classmethod_get(_ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -1393,19 +1433,15 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             // A module-level builtin's `__self__` is its module, as in CPython.
             "__self__" => match &f.self_ {
                 Some(s) => s.clone(),
-                None if !f.is_method => {
+                None if !f.is_method() => {
                     let name = f.module.as_ref().and_then(|m| as_str(m).map(str::to_owned)).unwrap_or_else(|| "builtins".to_owned());
                     ts.interp.modules.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str(&name)).unwrap_or_else(none)
                 }
                 None => none(),
             },
-            "__module__" => f.module.clone().unwrap_or_else(|| if f.is_method { none() } else { new_str("builtins") }),
+            "__module__" => f.module.clone().unwrap_or_else(|| if f.is_method() { none() } else { new_str("builtins") }),
             "__text_signature__" => super::signatures::text_signature(&f.qualname).map_or_else(none, new_str),
-            "__objclass__" if f.is_method => {
-                let owner = f.qualname.split('.').next().unwrap_or("");
-                let r = rt();
-                r.types.all().into_iter().find(|t| t.name() == owner).map(|t| t.to_value()).unwrap_or_else(none)
-            }
+            "__objclass__" if f.is_method() => f.owner.clone().unwrap_or_else(none),
             _ => return Ok(None),
         }));
     }
