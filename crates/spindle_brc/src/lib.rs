@@ -28,6 +28,34 @@ use std::sync::atomic::{AtomicIsize, AtomicU32, AtomicUsize, Ordering};
 
 /// `local` value that marks an object immortal (never counted, never freed).
 pub const IMMORTAL: u32 = u32::MAX;
+
+/// `local` values from here up to [`IMMORTAL`] (excluded) mark a deferred
+/// object: it has no owner (`tid` 0), every thread counts it outside this
+/// protocol (per-thread tables, or `shared` as a plain sum), and only a
+/// collector frees it.
+pub const DEFERRED_BASE: u32 = 1 << 31;
+
+/// Makes an object deferred with the mark `mark` (at least
+/// [`DEFERRED_BASE`]) while other threads may count it, if every count so
+/// far is the owner's local one: its owner `me` moves the local count into
+/// an empty shared one in one compare-exchange (so a concurrent shared
+/// increment or queueing decrement is never lost: either comes first and
+/// the exchange fails, or it applies to the moved count), then gives up
+/// ownership and stores the mark. Only the owner writes `local`, so no
+/// count change slips in between. False (nothing changed) otherwise.
+pub fn defer_owned(local: &AtomicU32, shared: &AtomicIsize, tid: &AtomicUsize, me: usize, mark: u32) -> bool {
+    let l = local.load(Ordering::Relaxed);
+    if l >= DEFERRED_BASE || tid.load(Ordering::Relaxed) != me {
+        return false;
+    }
+    let all = (l as isize) << SHARED_SHIFT;
+    if shared.compare_exchange(0, all, Ordering::AcqRel, Ordering::Relaxed).is_err() {
+        return false;
+    }
+    tid.store(0, Ordering::Relaxed);
+    local.store(mark, Ordering::Relaxed);
+    true
+}
 /// The shared count's shift past the state bits.
 pub const SHARED_SHIFT: u32 = 2;
 const ONE: isize = 1 << SHARED_SHIFT;

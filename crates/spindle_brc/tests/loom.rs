@@ -162,3 +162,63 @@ fn two_non_owners_and_the_owner() {
         assert_eq!(o.frees.load(Ordering::SeqCst), 1);
     });
 }
+
+/// The owner defers an object (`defer_owned`) while a non-owner it handed
+/// a reference to takes another and drops both. Deferred, every thread
+/// counts in its own table (here: `tables[thread]`), and the object is
+/// never freed by a decref; whatever the interleaving, no count is lost:
+/// the shared count plus the tables equals the references still held, and
+/// an object left undeferred is freed exactly once when the last goes.
+#[test]
+fn deferral_races_shared_counting() {
+    const MARK: u32 = spindle_brc::DEFERRED_BASE + 7;
+    struct Deferred {
+        o: Arc<Obj>,
+        tables: [AtomicIsize; 3],
+    }
+    impl Deferred {
+        fn change(&self, me: usize, n: isize) -> bool {
+            if self.o.local.load(Ordering::Relaxed) >= spindle_brc::DEFERRED_BASE {
+                self.o.live.fetch_add(n, Ordering::SeqCst);
+                // Only thread `me` writes its table: a plain update.
+                let t = self.tables[me].load(Ordering::Relaxed);
+                self.tables[me].store(t + n, Ordering::Relaxed);
+                return true;
+            }
+            false
+        }
+        fn incref(&self, me: usize) {
+            if !self.change(me, 1) {
+                self.o.incref(me);
+            }
+        }
+        fn decref(&self, me: usize) {
+            if !self.change(me, -1) {
+                self.o.decref(me);
+            }
+        }
+    }
+    model(|| {
+        let d = Arc::new(Deferred { o: Obj::new(2), tables: [AtomicIsize::new(0), AtomicIsize::new(0), AtomicIsize::new(0)] });
+        let d2 = d.clone();
+        let n = loom::thread::spawn(move || {
+            d2.incref(2);
+            d2.decref(2);
+            d2.decref(2);
+        });
+        let deferred = spindle_brc::defer_owned(&d.o.local, &d.o.shared, &d.o.tid, OWNER, MARK);
+        n.join().unwrap();
+        if deferred {
+            assert_eq!(d.o.local.load(Ordering::SeqCst), MARK);
+            let total = spindle_brc::shared_count(&d.o.shared).0
+                + d.tables.iter().map(|t| t.load(Ordering::SeqCst)).sum::<isize>();
+            assert_eq!(total, d.o.live.load(Ordering::SeqCst));
+            assert_eq!(total, 1);
+            assert_eq!(d.o.frees.load(Ordering::SeqCst), 0);
+        } else {
+            d.decref(OWNER);
+            d.o.process_queue();
+            assert_eq!(d.o.frees.load(Ordering::SeqCst), 1);
+        }
+    });
+}

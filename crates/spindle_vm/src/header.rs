@@ -27,7 +27,7 @@ pub const IMMORTAL: u32 = spindle_brc::IMMORTAL;
 
 /// `ref_local` values from here up to `IMMORTAL` (excluded) mark a deferred
 /// object; the value less this base is its id in `deferred`.
-pub const DEFERRED_BASE: u32 = 1 << 31;
+pub const DEFERRED_BASE: u32 = spindle_brc::DEFERRED_BASE;
 
 /// Flag bits in `ObjHeader::flags`.
 pub mod flags {
@@ -290,25 +290,11 @@ impl ObjHeader {
     }
 
     /// `set_deferred` for an object other threads may be counting: done only
-    /// when every count so far is this thread's own local one (it owns the
-    /// object and the shared count is zero), which moves into the shared
-    /// count in one compare-exchange, so a concurrent shared increment is
-    /// never lost. False (nothing changed) otherwise.
+    /// when every count so far is this thread's own local one (see
+    /// `spindle_brc::defer_owned`, model-checked). False (nothing changed)
+    /// otherwise.
     pub(crate) fn try_set_deferred(&self, uid: u32) -> bool {
-        let local = self.ref_local.load(Ordering::Relaxed);
-        if local >= DEFERRED_BASE || self.tid.load(Ordering::Relaxed) != current_thread_id() {
-            return false;
-        }
-        let all = (local as isize) << spindle_brc::SHARED_SHIFT;
-        if self.ref_shared.compare_exchange(0, all, Ordering::AcqRel, Ordering::Relaxed).is_err() {
-            return false;
-        }
-        // Other threads now see a non-owned object (their path is the
-        // shared count either way); this thread is the only writer of
-        // `ref_local` and makes no count change in between.
-        self.tid.store(0, Ordering::Relaxed);
-        self.ref_local.store(DEFERRED_BASE + uid, Ordering::Relaxed);
-        true
+        spindle_brc::defer_owned(&self.ref_local, &self.ref_shared, &self.tid, current_thread_id(), DEFERRED_BASE + uid)
     }
 
     #[inline]
