@@ -100,24 +100,9 @@ pub(crate) fn unregister_thread() {
     }
 }
 
-/// `ObjHeader::incref` of a deferred object. Out of line and cold: the
-/// many sites `incref` is inlined into keep their code (and registers) as
-/// they were for the owner's path.
-#[cold]
-#[inline(never)]
-pub(crate) fn incref(h: &ObjHeader) {
-    add(h, h.local_word(), 1);
-}
-
-/// `ObjHeader::decref` of a deferred object.
-#[cold]
-#[inline(never)]
-pub(crate) fn decref(h: &ObjHeader) {
-    add(h, h.local_word(), -1);
-}
-
 /// Adds `n` to the count of the deferred object `h`, whose `ref_local` is
-/// `local`.
+/// `local` (`ObjHeader::incref` inlines it; `decref` in its out-of-line
+/// non-owner path).
 #[inline(always)]
 pub(crate) fn add(h: &ObjHeader, local: u32, n: isize) {
     let uid = (local - DEFERRED_BASE) as usize;

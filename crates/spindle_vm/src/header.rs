@@ -165,7 +165,7 @@ impl ObjHeader {
             self.ref_local.store(local + 1, Ordering::Relaxed);
         } else if local >= DEFERRED_BASE {
             // A deferred object (owner 0: every thread comes here).
-            crate::deferred::incref(self);
+            crate::deferred::add(self, local, 1);
         } else {
             spindle_brc::incref_shared(&self.ref_shared);
         }
@@ -213,7 +213,7 @@ impl ObjHeader {
     #[cold]
     fn decref_other(&self, local: u32) -> bool {
         if local >= DEFERRED_BASE {
-            crate::deferred::decref(self);
+            crate::deferred::add(self, local, -1);
             return false;
         }
         match spindle_brc::decref_shared(&self.ref_shared) {
