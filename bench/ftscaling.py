@@ -100,6 +100,7 @@ class NoSlots:
 
 SHARED_OBJ = SharedThing()
 SHARED_DICT = {"alpha": 1, "beta": 2, "gamma": 3}
+SHARED_RW_DICT = {"alpha": 1, "beta": 2, "gamma": 3}
 SHARED_LIST = list(range(64))
 SHARED_SET = frozenset(range(0, 128, 3))
 SHARED_STR = "spindle-runs-python"
@@ -390,6 +391,19 @@ def shared_dict_subscript(n):
     acc = 0
     for _ in range(n):
         acc += d["gamma"]
+    return acc
+
+
+@pattern(1_440_000, "subscript one shared dict that every thread also writes (its own key, every 16th iteration)")
+def shared_dict_read_write(n):
+    d = SHARED_RW_DICT
+    me = "t%d" % threading.get_ident()
+    acc = 0
+    for i in range(n):
+        if i & 15 == 0:
+            d[me] = i
+        else:
+            acc += d["gamma"]
     return acc
 
 

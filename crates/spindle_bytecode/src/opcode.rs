@@ -329,7 +329,8 @@ opcodes! {
     /// (`start`/`stop` may be `None`).
     BinarySlice = "BINARY_SLICE", None, |a| (3, 1);
 
-    /// `STORE_SUBSCR (value, container, sub -- )`: `container[sub] = value`.
+    /// `STORE_SUBSCR (value, container, sub -- )`: `container[sub] = value`
+    /// (`container` may be borrowed; `value` and `sub` never are).
     StoreSubscr = "STORE_SUBSCR", None, |a| (3, 0);
 
     /// `STORE_SLICE (value, container, start, stop -- )`:

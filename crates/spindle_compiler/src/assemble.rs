@@ -350,10 +350,9 @@ fn borrowable_loads(out: &[(Instr, Option<Handler>)], block_start: &[bool], nvar
             }
             _ => {
                 let (pops, pushes) = op.stack_effect(ins.arg);
-                let consumes = reads_borrowed(op, ins.arg);
-                for _ in 0..pops {
+                for depth in 0..pops {
                     if let Some(Some(o)) = stack.pop() {
-                        if !consumes {
+                        if !reads_borrowed(op, ins.arg, depth) {
                             bad[o.at] = true;
                         }
                     }
@@ -371,20 +370,26 @@ fn borrowable_loads(out: &[(Instr, Option<Handler>)], block_start: &[bool], nvar
     (0..out.len()).map(|i| may(2 * i) as u8 | (may(2 * i + 1) as u8) << 1).collect()
 }
 
-/// Instructions that read their inputs where they are and let them go
-/// without taking counts (the VM pops them with `ValueStack::pop_ref`, or
-/// drops a call's arguments with the stack's `truncate`): the consumers a
-/// borrowed load pays off for. Every modelled input is popped; nothing
-/// they read stays on the stack in place. Any other consumer would take a
-/// count on the pop anyway, so its input stays an owned load. Conditional
-/// jumps, `not`, POP_TOP and comparisons are left out on purpose: their
-/// inputs are mostly computed values or small ints, which need no count,
-/// so testing every pop for the tag cost more than borrowing saved
-/// (nbody, fannkuch; primes_threads +4.6% with comparisons in).
-fn reads_borrowed(op: Opcode, arg: u32) -> bool {
+/// Whether the input `depth` below the top of the stack of instruction
+/// `op` is one it reads where it is and lets go without taking a count
+/// (the VM pops it with `ValueStack::pop_ref`, or drops a call's arguments
+/// with the stack's `truncate`): the consumers a borrowed load pays off
+/// for. Every modelled input is popped; nothing they read stays on the
+/// stack in place. Any other consumer would take a count on the pop
+/// anyway, so its input stays an owned load. STORE_SUBSCR borrows only
+/// its container (depth 1), the shared object whose header a count would
+/// write: the value is stored (it needs a count), and the key is usually
+/// a computed int or a constant, for which the tag test costs more.
+/// Conditional jumps, `not`, POP_TOP and comparisons are left out on
+/// purpose: their inputs are mostly computed values or small ints, which
+/// need no count, so testing every pop for the tag cost more than
+/// borrowing saved (nbody, fannkuch; primes_threads +4.6% with
+/// comparisons in).
+fn reads_borrowed(op: Opcode, arg: u32, depth: u32) -> bool {
     use Opcode::*;
     match op {
         BinaryOp => arg == 26,
+        StoreSubscr => depth == 1,
         IsOp | ContainsOp | GetIter | Call | CallKw => true,
         _ => false,
     }

@@ -402,3 +402,28 @@ fn borrowed_loads_only_where_the_value_is_read() {
         ",
     );
 }
+
+#[test]
+fn store_subscript_borrows_its_container() {
+    // `d[k] = v`: the container is only read and may borrow; the value is
+    // stored, so its half of the pair stays owned, and so does the key.
+    check(
+        "def f(d, k, v):\n    d[k] = v\n",
+        "
+        0     0 RESUME 0
+        1     1 LOAD_CONST 0 (<code object f>)
+              2 MAKE_FUNCTION
+              3 STORE_NAME 0 (f)
+              4 LOAD_CONST 1 (None)
+              5 RETURN_VALUE
+
+        Disassembly of <code object f>:
+        1     0 RESUME 0
+        2     1 LOAD_FAST_LOAD_FAST_BORROW 32 (v, d)
+              2 LOAD_FAST 1 (k)
+              3 STORE_SUBSCR
+              4 LOAD_CONST 0 (None)
+              5 RETURN_VALUE
+        ",
+    );
+}

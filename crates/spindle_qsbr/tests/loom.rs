@@ -11,6 +11,9 @@
 //!   (`Domain::deferred_goal`) and bumps it while waiting.
 //! - `list::grow_append_pop_under_a_reader`: the lock-free list read of
 //!   `spindle_vm::list_items` (see the module).
+//! - `dict::lookups_under_overwrite_insert_delete_rebuild`: the lock-free
+//!   dict lookup of `spindle_vm::dict` (see the module), and three seeded
+//!   bugs it must catch (`dict::seeded_*`, expected to fail).
 #![cfg(loom)]
 
 use loom::cell::UnsafeCell;
@@ -280,5 +283,255 @@ mod list {
                 drop(Box::from_raw(p));
             }
         });
+    }
+}
+
+/// Model check of the lock-free dict lookup (`spindle_vm::dict`): a reader
+/// loads the table pointer, an index slot, the entry's hash and key word,
+/// reads the key object (as a str comparison does), then the value word
+/// and the value object, while the (single, locked) writer overwrites a
+/// value (old one retired with `Domain::deferred_goal`), inserts a key
+/// (entry words first, then the index slot, Release), deletes a key (value
+/// word, then key word; both retired) and rebuilds into a new table
+/// (published Release, the old one retired with `Domain::advance`). Once
+/// their goals pass, retired objects and tables are poisoned and freed
+/// through loom's UnsafeCell, so loom reports a data race if a free is not
+/// ordered after every read, or if a reader reaches an object whose
+/// initialisation it is not ordered after; the reader asserts it never
+/// sees poison and that a value it reads was stored under the key it
+/// looked up.
+mod dict {
+    use loom::cell::UnsafeCell;
+    use loom::sync::Arc;
+    use loom::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
+    use spindle_qsbr::Domain;
+
+    const POISON: usize = 0xdead;
+    const EMPTY: usize = usize::MAX;
+    const SIZE: usize = 4;
+
+    /// A key or value object: a key's tag is its hash; a value's tag is
+    /// `100 * key + version`.
+    struct Obj {
+        tag: UnsafeCell<usize>,
+    }
+
+    struct Slot {
+        hash: AtomicUsize,
+        key: AtomicUsize,
+        value: AtomicUsize,
+    }
+
+    struct Table {
+        freed: UnsafeCell<bool>,
+        indices: Vec<AtomicUsize>,
+        slots: Vec<Slot>,
+    }
+
+    struct Shared {
+        d: Domain,
+        table: AtomicPtr<Table>,
+    }
+
+    // SAFETY (test): objects and tables are read only while reachable or
+    // before their goal; loom checks that against the writer's poisoning.
+    unsafe impl Sync for Shared {}
+    // SAFETY (test): as above.
+    unsafe impl Send for Shared {}
+
+    /// The bugs a variant of the writer seeds.
+    #[derive(Clone, Copy, Default)]
+    struct Bugs {
+        /// Frees retired objects and tables without waiting for their goals.
+        free_before_goal: bool,
+        /// Stores an overwriting value with Relaxed, not Release.
+        relaxed_overwrite: bool,
+        /// Reuses a deleted entry's slot for a new key in the same table.
+        reuse_deleted_slot: bool,
+    }
+
+    /// A new object, initialised by the calling thread (the write a reader
+    /// must be ordered after).
+    fn new_obj(tag: usize) -> usize {
+        let p = Box::into_raw(Box::new(Obj { tag: UnsafeCell::new(0) }));
+        // SAFETY (test): fresh, not shared yet.
+        unsafe { (*p).tag.with_mut(|t| *t = tag) };
+        p as usize
+    }
+
+    fn new_table() -> *mut Table {
+        Box::into_raw(Box::new(Table {
+            freed: UnsafeCell::new(false),
+            indices: (0..SIZE).map(|_| AtomicUsize::new(EMPTY)).collect(),
+            slots: (0..SIZE - 1)
+                .map(|_| Slot { hash: AtomicUsize::new(0), key: AtomicUsize::new(0), value: AtomicUsize::new(0) })
+                .collect(),
+        }))
+    }
+
+    fn tag_of(w: usize) -> usize {
+        // SAFETY (test): reachable or retired and not yet freed (checked
+        // by loom and the poison).
+        let t = unsafe { (*(w as *const Obj)).tag.with(|t| *t) };
+        assert_ne!(t, POISON, "read a freed object");
+        t
+    }
+
+    /// `d.get(key)`: the value's tag, or None when missing.
+    fn lookup(s: &Shared, key: usize) -> Option<usize> {
+        // SAFETY (test): published, and this reader is online.
+        let t = unsafe { &*s.table.load(Ordering::Acquire) };
+        // SAFETY (test): as above.
+        assert!(!unsafe { t.freed.with(|f| *f) }, "read a freed table");
+        let mut i = key % SIZE;
+        for _ in 0..SIZE {
+            let ix = t.indices[i].load(Ordering::Acquire);
+            if ix == EMPTY {
+                return None;
+            }
+            let e = &t.slots[ix];
+            if e.hash.load(Ordering::Relaxed) == key {
+                let k = e.key.load(Ordering::Acquire);
+                if k != 0 && tag_of(k) == key {
+                    let v = e.value.load(Ordering::Acquire);
+                    if v == 0 {
+                        return None;
+                    }
+                    let vt = tag_of(v);
+                    assert_eq!(vt / 100, key, "read a value stored under another key");
+                    return Some(vt);
+                }
+            }
+            i = (i + 1) % SIZE;
+        }
+        None
+    }
+
+    enum Retired {
+        Obj(usize),
+        Table(*mut Table),
+    }
+
+    /// Writes entry (key, value) at slot `ix` of `t` (the key is missing),
+    /// then publishes it in the index.
+    fn insert(t: &Table, ix: usize, key: usize, value: usize) {
+        let e = &t.slots[ix];
+        let mut i = tag_of(key) % SIZE;
+        while t.indices[i].load(Ordering::Relaxed) != EMPTY {
+            i = (i + 1) % SIZE;
+        }
+        e.hash.store(tag_of(key), Ordering::Relaxed);
+        e.key.store(key, Ordering::Relaxed);
+        e.value.store(value, Ordering::Relaxed);
+        t.indices[i].store(ix, Ordering::Release);
+    }
+
+    fn writer(s: &Shared, bugs: Bugs) {
+        let mut retired = Vec::new();
+        // SAFETY (test): the writer owns the tables it publishes.
+        let t1 = unsafe { &*s.table.load(Ordering::Relaxed) };
+        // d[1] = 102: swap the value word, retire the old value.
+        let order = if bugs.relaxed_overwrite { Ordering::Relaxed } else { Ordering::Release };
+        let old = t1.slots[0].value.swap(new_obj(102), order);
+        retired.push((s.d.deferred_goal(), Retired::Obj(old)));
+        // d[2] = 201: a new entry.
+        insert(t1, 1, new_obj(2), new_obj(201));
+        // del d[1]: the value word, then the key word; both retired.
+        let v = t1.slots[0].value.swap(0, Ordering::Release);
+        let k = t1.slots[0].key.swap(0, Ordering::Release);
+        retired.push((s.d.deferred_goal(), Retired::Obj(v)));
+        retired.push((s.d.deferred_goal(), Retired::Obj(k)));
+        // d[5] = 501: a new entry (5 probes past index slots 1 and 2), in a
+        // fresh slot.
+        let free = if bugs.reuse_deleted_slot { 0 } else { 2 };
+        insert(t1, free, new_obj(5), new_obj(501));
+        // Rebuild: the live entries move to a new table, published whole.
+        let t2p = new_table();
+        // SAFETY (test): not published yet.
+        let t2 = unsafe { &*t2p };
+        for (n, ix) in [1, free].into_iter().enumerate() {
+            insert(t2, n, t1.slots[ix].key.load(Ordering::Relaxed), t1.slots[ix].value.load(Ordering::Relaxed));
+        }
+        s.table.store(t2p, Ordering::Release);
+        retired.push((s.d.advance(), Retired::Table(t1 as *const Table as *mut Table)));
+        for (goal, item) in retired {
+            while !bugs.free_before_goal && !s.d.poll(goal) {
+                if s.d.current() < goal {
+                    s.d.advance();
+                }
+                loom::thread::yield_now();
+            }
+            // SAFETY (test): the goal passed: no reader holds the item.
+            unsafe {
+                match item {
+                    Retired::Obj(w) => {
+                        let p = w as *mut Obj;
+                        (*p).tag.with_mut(|t| *t = POISON);
+                        drop(Box::from_raw(p));
+                    }
+                    Retired::Table(p) => {
+                        (*p).freed.with_mut(|f| *f = true);
+                        drop(Box::from_raw(p));
+                    }
+                }
+            }
+        }
+    }
+
+    fn check(bugs: Bugs) {
+        let mut b = loom::model::Builder::new();
+        b.preemption_bound = Some(3);
+        b.check(move || {
+            let t1 = new_table();
+            // SAFETY (test): not published yet.
+            insert(unsafe { &*t1 }, 0, new_obj(1), new_obj(101));
+            let s = Arc::new(Shared { d: Domain::new(), table: AtomicPtr::new(t1) });
+            let r = s.d.register();
+            r.online(&s.d);
+            let s2 = s.clone();
+            let t = loom::thread::spawn(move || {
+                let v = lookup(&s2, 1);
+                assert!(matches!(v, None | Some(101) | Some(102)));
+                r.quiescent(&s2.d);
+                let v = lookup(&s2, 2);
+                assert!(matches!(v, None | Some(201)));
+                r.offline();
+            });
+            writer(&s, bugs);
+            t.join().unwrap();
+            let p = s.table.load(Ordering::Relaxed);
+            // SAFETY (test): every thread is done; the current table and
+            // its two entries are ours.
+            unsafe {
+                for e in &(&(*p).slots)[..2] {
+                    drop(Box::from_raw(e.key.load(Ordering::Relaxed) as *mut Obj));
+                    drop(Box::from_raw(e.value.load(Ordering::Relaxed) as *mut Obj));
+                }
+                drop(Box::from_raw(p));
+            }
+        });
+    }
+
+    #[test]
+    fn lookups_under_overwrite_insert_delete_rebuild() {
+        check(Bugs::default());
+    }
+
+    #[test]
+    #[should_panic]
+    fn seeded_free_before_goal() {
+        check(Bugs { free_before_goal: true, ..Bugs::default() });
+    }
+
+    #[test]
+    #[should_panic]
+    fn seeded_relaxed_overwrite() {
+        check(Bugs { relaxed_overwrite: true, ..Bugs::default() });
+    }
+
+    #[test]
+    #[should_panic]
+    fn seeded_reuse_deleted_slot() {
+        check(Bugs { reuse_deleted_slot: true, ..Bugs::default() });
     }
 }

@@ -1,20 +1,39 @@
 //! The `dict` payload: an insertion-ordered hash table (a dense entry array
-//! plus an open-addressed index), guarded by a per-object lock.
+//! plus an open-addressed index), read without a lock and changed under a
+//! per-object lock.
 //!
-//! Equality of keys may run Python code (`__eq__`), so lookups never call the
-//! comparison while holding the lock: they copy the candidate key out,
-//! release, compare, re-lock and restart if the table changed meanwhile
-//! (detected by `mutations`).
+//! The table is one block: its size (index slots, a power of two) and
+//! capacity (entry slots), then the index (`i32` entry numbers, `EMPTY` for
+//! a free slot), then the entries (hash, key and value words, 0 when
+//! deleted). A dict of up to five keys keeps it inline (`PyDict::small`);
+//! a bigger one points at a heap block (`PyDict::table`, null: the inline
+//! one).
 //!
-//! Lookups of a dict that other threads read too take no lock once it has
-//! gone a while unchanged: the lookup that finds it so publishes a
-//! read-only copy of the table (`snapshot`, holding its own references),
-//! which lookups that need no Python code read instead; the next change
-//! unlinks it under the lock and retires it through QSBR, so a reader that
-//! loaded it can still finish (and count the value it found).
+//! Within one table an entry slot holds at most one key: entries are
+//! appended, a deleted entry stays a hole (value, then key, cleared) until
+//! the next rebuild, and a rebuild makes a new table. An index slot goes
+//! from `EMPTY` to an entry number once, after that entry is written
+//! (Release). So a reader that loads an index slot, the entry's key and
+//! then its value sees a pair the dict held under that key, with no
+//! validation or retry: lookups of keys that compare without Python code
+//! (exact str, small int, identity: `d[k]`, `d.get(k)`, `k in d`, names)
+//! take no lock. One that would call `__eq__` takes the locked path: it
+//! copies the candidate key out, releases, compares, re-locks and restarts
+//! if the table changed meanwhile (`mutations`).
+//!
+//! The owner/shared protocol of `list_items`: the thread that made the dict
+//! reads without the lock; another thread marks it `shared` (under the
+//! lock) before its first lock-free read or first change. While it is
+//! shared, a key or value the dict lets go of is retired
+//! (`qsbr::retire_value`), and so is a replaced table (`qsbr::retire_box`),
+//! so a reader that loaded one just before can still count it. Before that,
+//! changes drop and free at once (the creator is the only lock-free reader,
+//! and it is the one changing).
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-
+use std::alloc::Layout;
+use std::mem::ManuallyDrop;
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 
 use crate::error::PyResult;
 use crate::object::{PayloadKind, PyPayload};
@@ -22,143 +41,175 @@ use crate::str::PyStr;
 use crate::value::Value;
 
 const EMPTY: i32 = -1;
+/// Index slots and entry slots of the inline table.
+const SMALL_SIZE: usize = 8;
+const SMALL_CAP: usize = 5;
 
-#[derive(Clone)]
-pub struct Entry {
-    pub hash: i64,
-    pub key: Value,
-    pub value: Value,
+/// The head of a table; `size` index slots and `cap` entries follow it.
+#[repr(C)]
+struct Head {
+    size: usize,
+    cap: usize,
 }
 
-pub struct DictInner {
-    /// Small tables (most instance dicts, keyword arguments) live inline:
-    /// a dict of up to five keys costs no allocation beyond its object.
-    indices: smallvec::SmallVec<[i32; 8]>,
-    entries: smallvec::SmallVec<[Option<Entry>; 5]>,
+/// One entry: hash, key and value words (a `Value`'s bits; 0: none).
+#[repr(C)]
+struct Slot {
+    hash: AtomicI64,
+    key: AtomicUsize,
+    value: AtomicUsize,
+}
+
+impl Slot {
+    const fn new() -> Slot {
+        Slot { hash: AtomicI64::new(0), key: AtomicUsize::new(0), value: AtomicUsize::new(0) }
+    }
+}
+
+/// The inline table, laid out as a heap table of `SMALL_SIZE` index slots
+/// and `SMALL_CAP` entries.
+#[repr(C)]
+struct SmallTable {
+    head: Head,
+    indices: [AtomicI32; SMALL_SIZE],
+    slots: [Slot; SMALL_CAP],
+}
+
+const _: () = assert!(std::mem::offset_of!(SmallTable, indices) == std::mem::size_of::<Head>());
+const _: () = assert!(std::mem::offset_of!(SmallTable, slots) == std::mem::size_of::<Head>() + 4 * SMALL_SIZE);
+
+impl SmallTable {
+    fn new() -> SmallTable {
+        SmallTable {
+            head: Head { size: SMALL_SIZE, cap: SMALL_CAP },
+            indices: [const { AtomicI32::new(EMPTY) }; SMALL_SIZE],
+            slots: [const { Slot::new() }; SMALL_CAP],
+        }
+    }
+}
+
+/// The layout of a heap table (`size` >= 8, so the entries after the
+/// index stay 8-aligned).
+fn table_layout(size: usize, cap: usize) -> Layout {
+    let bytes = size
+        .checked_mul(4)
+        .and_then(|i| cap.checked_mul(std::mem::size_of::<Slot>()).and_then(|e| e.checked_add(i)))
+        .and_then(|b| b.checked_add(std::mem::size_of::<Head>()));
+    bytes.and_then(|b| Layout::from_size_align(b, 8).ok()).unwrap_or_else(|| alloc_failed())
+}
+
+#[cold]
+fn alloc_failed() -> ! {
+    std::alloc::handle_alloc_error(Layout::new::<Head>())
+}
+
+/// A new heap table: every index slot `EMPTY`, every entry 0.
+fn table_new(size: usize, cap: usize) -> *mut Head {
+    debug_assert!(size >= SMALL_SIZE && size.is_power_of_two() && cap < size);
+    let layout = table_layout(size, cap);
+    // SAFETY: the layout has a non-zero size (the head at least).
+    let p = unsafe { std::alloc::alloc_zeroed(layout) } as *mut Head;
+    if p.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    // SAFETY: `p` is a fresh allocation of the layout: the head, then
+    // `size` i32 index slots (all bits set is `EMPTY`).
+    unsafe {
+        p.write(Head { size, cap });
+        std::ptr::write_bytes(p.add(1) as *mut u8, 0xff, size * 4);
+    }
+    p
+}
+
+/// Frees heap table `p`'s memory (not the references in it).
+///
+/// # Safety
+/// `p` came from `table_new`, nothing owns it any more and no thread can
+/// read it.
+unsafe fn table_free(p: *mut Head) {
+    // SAFETY: as the caller promises; the layout is the one it was made with.
+    unsafe { std::alloc::dealloc(p as *mut u8, table_layout((*p).size, (*p).cap)) }
+}
+
+/// A replaced table of a shared dict, waiting in QSBR to be freed (its
+/// words are not references: they moved to the new table or were retired
+/// one by one).
+struct RetiredTable(*mut Head);
+
+// SAFETY: plain memory no thread writes any more; freeing it on another
+// thread is fine.
+unsafe impl Send for RetiredTable {}
+
+impl Drop for RetiredTable {
+    fn drop(&mut self) {
+        // SAFETY: QSBR drops this once no reader can still hold the table.
+        unsafe { table_free(self.0) }
+    }
+}
+
+/// A view of a live table (the inline one or a heap block), used while it
+/// lives: under the lock, or while a `ReadGuard` keeps a replaced one.
+#[derive(Clone, Copy)]
+struct Table<'a>(&'a Head);
+
+impl<'a> Table<'a> {
+    #[inline(always)]
+    fn head(self) -> &'a Head {
+        self.0
+    }
+
+    #[inline(always)]
+    fn mask(self) -> usize {
+        self.head().size - 1
+    }
+
+    #[inline(always)]
+    fn index(self, i: usize) -> &'a AtomicI32 {
+        debug_assert!(i < self.head().size);
+        // SAFETY: `i` < size; the index follows the head in the same block.
+        unsafe { &*((self.0 as *const Head).add(1) as *const AtomicI32).add(i) }
+    }
+
+    #[inline(always)]
+    fn slot(self, ix: usize) -> &'a Slot {
+        debug_assert!(ix < self.head().cap);
+        // SAFETY: `ix` < cap; the entries follow the index in the same block
+        // (8-aligned: size is a multiple of 8).
+        unsafe { &*(((self.0 as *const Head).add(1) as *const AtomicI32).add(self.head().size) as *const Slot).add(ix) }
+    }
+
+    /// The first index slot of `hash`'s probe sequence, and the state to
+    /// step it.
+    #[inline(always)]
+    fn probe_start(self, hash: i64) -> (usize, u64) {
+        ((hash as u64 as usize) & self.mask(), hash as u64)
+    }
+
+    #[inline(always)]
+    fn probe_next(self, i: usize, perturb: &mut u64) -> usize {
+        *perturb >>= 5;
+        (i.wrapping_mul(5).wrapping_add(1).wrapping_add(*perturb as usize)) & self.mask()
+    }
+}
+
+/// A value word viewed as a `Value` (not a reference of its own: never
+/// dropped).
+#[inline(always)]
+fn view(bits: usize) -> Option<ManuallyDrop<Value>> {
+    // SAFETY: a non-zero word holds a value's bits; the view is never dropped.
+    NonZeroUsize::new(bits).map(|b| ManuallyDrop::new(unsafe { Value::from_bits(b) }))
+}
+
+/// The writer's state, under the lock.
+#[derive(Default)]
+struct DictInner {
+    /// Entry slots used in the current table (live or holes).
+    used: usize,
+    /// No live entry at or above this slot (`popitem` starts there).
+    tail: usize,
     len: usize,
     /// Incremented whenever keys are added or removed or the table is rebuilt.
-    pub mutations: u64,
-    /// Locked lookups by threads other than the dict's creator since the
-    /// last change (see `PyDict::snapshot`).
-    shared_reads: u32,
-}
-
-impl Default for DictInner {
-    /// An empty table whose inline index is ready: the first insert needs
-    /// no rebuild.
-    fn default() -> Self {
-        DictInner { indices: smallvec::SmallVec::from_buf([EMPTY; 8]), entries: smallvec::SmallVec::new(), len: 0, mutations: 0, shared_reads: 0 }
-    }
-}
-
-pub struct PyDict {
-    pub inner: crate::lock::LenMutex<DictInner>,
-    /// Null, or a read-only copy of the table (an owned `Box<DictInner>`
-    /// holding its own references), published under the lock once threads
-    /// other than the creator have looked keys up in the unchanged dict
-    /// often enough (`SNAPSHOT_AFTER`), read without the lock, and unlinked
-    /// under the lock by every change (`lock_mut`), which retires it.
-    snapshot: crate::qsbr::Snapshot<DictInner>,
-    /// The thread that made the dict (`header::current_thread_id`).
-    creator: usize,
-    /// Set once a type attribute lookup has read this dict (it is a type's
-    /// namespace): from then on every mutation invalidates the type lookup
-    /// caches (`types::invalidate_lookup_caches`).
-    feeds_type_lookups: AtomicBool,
-    /// 0 until LOAD_GLOBAL caches a read of this dict (it is a module's
-    /// globals or builtins); from then on a process-unique version that every
-    /// mutation replaces (see `globals_cache`).
-    watch_version: AtomicU64,
-}
-
-impl Default for PyDict {
-    fn default() -> Self {
-        PyDict {
-            inner: Default::default(),
-            snapshot: Default::default(),
-            creator: crate::header::current_thread_id(),
-            feeds_type_lookups: AtomicBool::new(false),
-            watch_version: AtomicU64::new(0),
-        }
-    }
-}
-
-impl PyPayload for PyDict {
-    const KIND: PayloadKind = crate::kinds::DICT;
-    const GC: bool = true;
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        let inner = self.inner.lock();
-        for e in inner.entries.iter().flatten() {
-            visit(&e.key);
-            visit(&e.value);
-        }
-        // The snapshot's references are the dict's too.
-        if let Some(copy) = self.snapshot.locked() {
-            for e in copy.entries.iter().flatten() {
-                visit(&e.key);
-                visit(&e.value);
-            }
-        }
-    }
-    fn clear(&self) {
-        let old = std::mem::take(&mut *self.lock_mut());
-        self.mutated();
-        drop(old);
-    }
-}
-
-/// Locked lookups by other threads in an unchanged dict after which one of
-/// them publishes a snapshot: a copy costs a count per entry, so a dict
-/// changed that often between lookups is not worth copying.
-pub(crate) fn snapshot_after(len: usize) -> u32 {
-    (8 + len / 2).min(u32::MAX as usize) as u32
-}
-
-/// `PyDict::read_table`: the locked table or the snapshot, borrowed with a
-/// QSBR read guard (never held across Python code).
-enum ReadTable<'a> {
-    Locked(crate::lock::LenGuard<'a, DictInner>),
-    Snapshot(&'a DictInner, crate::qsbr::ReadGuard),
-}
-
-impl std::ops::Deref for ReadTable<'_> {
-    type Target = DictInner;
-    #[inline]
-    fn deref(&self) -> &DictInner {
-        match self {
-            ReadTable::Locked(g) => g,
-            ReadTable::Snapshot(t, _) => t,
-        }
-    }
-}
-
-/// The dict's lock for a change (`PyDict::lock_mut`).
-pub type DictWriteGuard<'a> = crate::qsbr::WriteGuard<'a, DictInner>;
-
-/// How a probe for `key` went.
-enum Probe {
-    Found(usize),
-    /// Not present.
-    Missing,
-    /// Need a Python-level comparison with this candidate at entry index.
-    Compare(usize, Value),
-}
-
-/// Compares two keys; may run Python code.
-pub type KeyEq<'a> = &'a mut dyn FnMut(&Value, &Value) -> PyResult<bool>;
-
-fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
-    if a.is(b) {
-        return Some(true);
-    }
-    let rt = crate::runtime::rt();
-    if let (Some(x), Some(y)) = (a.downcast_exact::<PyStr>(rt.types.str), b.downcast_exact::<PyStr>(rt.types.str)) {
-        return Some(x.as_str() == y.as_str());
-    }
-    if a.is_small_int() && b.is_small_int() {
-        return Some(false);
-    }
-    None
+    mutations: u64,
 }
 
 impl crate::lock::HasLen for DictInner {
@@ -167,142 +218,405 @@ impl crate::lock::HasLen for DictInner {
     }
 }
 
-impl DictInner {
-    fn mask(&self) -> usize {
-        self.indices.len().wrapping_sub(1)
-    }
+/// Laid out with what lock-free readers load first and the lock (which
+/// every change writes) last, so a change dirties fewer of the lines
+/// readers use.
+#[repr(C)]
+pub struct PyDict {
+    /// The table: null for `small`, else an owned heap table. Replaced only
+    /// under the lock (Release).
+    table: AtomicPtr<Head>,
+    /// The thread that made the dict (`header::current_thread_id`).
+    creator: usize,
+    /// 0 until LOAD_GLOBAL caches a read of this dict (it is a module's
+    /// globals or builtins); from then on a process-unique version that every
+    /// mutation replaces (see `globals_cache`).
+    watch_version: AtomicU64,
+    /// Set, under the lock, once a thread other than the creator reads
+    /// without the lock or changes the dict; from then on changes retire
+    /// what they let go of.
+    shared: AtomicBool,
+    /// Set once a type attribute lookup has read this dict (it is a type's
+    /// namespace): from then on every mutation invalidates the type lookup
+    /// caches (`types::invalidate_lookup_caches`).
+    feeds_type_lookups: AtomicBool,
+    small: SmallTable,
+    inner: crate::lock::LenMutex<DictInner>,
+}
 
-    /// Probes for `key`; `skip` lists entry indices already compared unequal in this lookup.
-    fn probe(&self, key: &Value, hash: i64, skip: &[usize]) -> Probe {
-        if self.indices.is_empty() {
-            return Probe::Missing;
+impl Default for PyDict {
+    fn default() -> Self {
+        PyDict {
+            table: AtomicPtr::new(std::ptr::null_mut()),
+            creator: crate::header::current_thread_id(),
+            watch_version: AtomicU64::new(0),
+            shared: AtomicBool::new(false),
+            feeds_type_lookups: AtomicBool::new(false),
+            small: SmallTable::new(),
+            inner: Default::default(),
         }
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return Probe::Missing;
-            }
-            let ix = ix as usize;
-            if let Some(e) = &self.entries[ix] {
-                if e.hash == hash && !skip.contains(&ix) {
-                    match fast_eq(&e.key, key) {
-                        Some(true) => return Probe::Found(ix),
-                        Some(false) => {}
-                        None => return Probe::Compare(ix, e.key.clone()),
-                    }
+    }
+}
+
+impl Drop for PyDict {
+    fn drop(&mut self) {
+        let used = self.inner.lock().used;
+        let t = self.table_ptr();
+        for ix in 0..used {
+            let s = t.slot(ix);
+            for w in [&s.key, &s.value] {
+                if let Some(b) = NonZeroUsize::new(w.load(Ordering::Relaxed)) {
+                    // SAFETY: the dict is dying, so no reader can reach it (a
+                    // lock-free reader holds a reference to it): its
+                    // references are ours to drop.
+                    drop(unsafe { Value::from_bits(b) });
                 }
             }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        let p = *self.table.get_mut();
+        if !p.is_null() {
+            // SAFETY: the dict's own heap table, which nothing else reads now.
+            unsafe { table_free(p) };
         }
     }
+}
 
-    /// A read-only copy for `PyDict::snapshot` (counted references).
-    fn copy(&self) -> DictInner {
-        DictInner { indices: self.indices.clone(), entries: self.entries.clone(), len: self.len, mutations: self.mutations, shared_reads: 0 }
+impl PyPayload for PyDict {
+    const KIND: PayloadKind = crate::kinds::DICT;
+    const GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        let g = self.lock_read();
+        g.for_each_live(|_, k, v| {
+            visit(k);
+            visit(v);
+        });
+    }
+    fn clear(&self) {
+        // The collector clears a dict no thread can reach: no mark needed.
+        let mut g = DictGuard { dict: self, inner: self.inner.lock() };
+        let old = g.take_all();
+        drop(g);
+        self.mutated();
+        drop(old);
+    }
+}
+
+/// How a probe for `key` went.
+enum Probe {
+    Found(usize),
+    /// Not present.
+    Missing,
+    /// Need a Python-level comparison with the key at this entry index.
+    Compare(usize),
+}
+
+/// How a lock-free lookup went.
+enum Quick {
+    Found(Value),
+    Missing,
+    /// A comparison needs Python code: take the locked path.
+    Slow,
+}
+
+/// Compares two keys; may run Python code.
+pub type KeyEq<'a> = &'a mut dyn FnMut(&Value, &Value) -> PyResult<bool>;
+
+#[inline(always)]
+fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return Some(false);
+    }
+    let rt = crate::runtime::rt();
+    if let (Some(x), Some(y)) = (a.downcast_exact::<PyStr>(rt.types.str), b.downcast_exact::<PyStr>(rt.types.str)) {
+        return Some(x.as_str() == y.as_str());
+    }
+    None
+}
+
+/// Whether entry key `k` is the str `key` (or the very object `same`).
+#[inline(always)]
+fn str_key_matches(k: &Value, key: &str, same: Option<&Value>) -> bool {
+    if same.is_some_and(|s| s.is(k)) {
+        return true;
+    }
+    k.downcast::<PyStr>().is_some_and(|s| s.as_str() == key)
+}
+
+/// The dict's lock: reads of the table under it, and the changes a dict
+/// makes. What a change lets go of comes back to the caller to drop after
+/// the lock (its `__del__` may touch the dict), except in a shared dict,
+/// where it is retired instead (the caller gets a counted copy if it asked
+/// for the value).
+struct DictGuard<'a> {
+    dict: &'a PyDict,
+    inner: crate::lock::LenGuard<'a, DictInner>,
+}
+
+impl<'a> DictGuard<'a> {
+    #[inline(always)]
+    fn table(&self) -> Table<'a> {
+        self.dict.table_ptr()
     }
 
-    fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
-        self.find_str_or_same(key, None, hash)
-    }
-
-    /// `find_str`, also matching the very object `same` without comparing text
-    /// (names are interned, so an identical key is the common hit).
-    fn find_str_or_same(&self, key: &str, same: Option<&Value>, hash: i64) -> Option<usize> {
-        if self.indices.is_empty() {
-            return None;
-        }
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return None;
-            }
-            if let Some(e) = &self.entries[ix as usize] {
-                if same.is_some_and(|k| k.is(&e.key)) {
-                    return Some(ix as usize);
-                }
-                if e.hash == hash {
-                    if let Some(s) = e.key.downcast::<PyStr>() {
-                        if s.as_str() == key {
-                            return Some(ix as usize);
-                        }
-                    }
-                }
-            }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
-        }
-    }
-
-    fn rebuild(&mut self, min_capacity: usize) {
-        // Deleted entries leave holes; the live ones keep their order.
-        if self.len != self.entries.len() {
-            self.entries.retain(|e| e.is_some());
-        }
-        let n = self.entries.len();
-        let mut size = 8;
-        while size * 2 < (min_capacity.max(n + 1)) * 3 {
-            size *= 2;
-        }
-        self.indices = smallvec::smallvec![EMPTY; size];
-        let mask = size - 1;
-        for (ix, e) in self.entries.iter().enumerate() {
-            let Some(e) = e else { continue };
-            let mut perturb = e.hash as u64;
-            let mut i = (e.hash as u64 as usize) & mask;
-            while self.indices[i] != EMPTY {
-                perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
-            }
-            self.indices[i] = ix as i32;
-        }
-        // Room for every entry this table takes before the next rebuild.
-        let usable = (size * 2 - 1) / 3;
-        self.entries.reserve(usable.saturating_sub(n));
-        self.len = n;
-        self.mutations += 1;
-    }
-
-    fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
-            self.rebuild(self.len * 2 + 1);
-        }
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        while self.indices[i] != EMPTY {
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
-        }
-        self.indices[i] = self.entries.len() as i32;
-        self.entries.push(Some(Entry { hash, key, value }));
-        self.len += 1;
-        self.mutations += 1;
+    #[inline(always)]
+    fn shared(&self) -> bool {
+        self.dict.shared.load(Ordering::Relaxed)
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.inner.len
     }
 
-    /// The entry at position `pos` or later: (next position, entry). For iteration.
-    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, &Entry)> {
-        while pos < self.entries.len() {
-            if let Some(e) = &self.entries[pos] {
-                return Some((pos + 1, e));
+    /// Calls `f(entry index, key, value)` for every live entry, in order.
+    fn for_each_live(&self, mut f: impl FnMut(usize, &Value, &Value)) {
+        let t = self.table();
+        for ix in 0..self.inner.used {
+            let s = t.slot(ix);
+            if let (Some(k), Some(v)) = (view(s.key.load(Ordering::Relaxed)), view(s.value.load(Ordering::Relaxed))) {
+                f(ix, &k, &v);
+            }
+        }
+    }
+
+    /// The live entry at `pos` or later: (its index, key, value) as views
+    /// valid while the lock is held.
+    fn next_live(&self, mut pos: usize) -> Option<(usize, ManuallyDrop<Value>, ManuallyDrop<Value>)> {
+        let t = self.table();
+        while pos < self.inner.used {
+            let s = t.slot(pos);
+            if let (Some(k), Some(v)) = (view(s.key.load(Ordering::Relaxed)), view(s.value.load(Ordering::Relaxed))) {
+                return Some((pos, k, v));
             }
             pos += 1;
         }
         None
     }
 
-    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().flatten()
+    /// A counted copy of the key of entry `ix`, if live.
+    fn key_at(&self, ix: usize) -> Option<Value> {
+        view(self.table().slot(ix).key.load(Ordering::Relaxed)).map(|k| (*k).clone())
+    }
+
+    /// A counted copy of the value of live entry `ix`.
+    fn value_at(&self, ix: usize) -> Option<Value> {
+        view(self.table().slot(ix).value.load(Ordering::Relaxed)).map(|v| (*v).clone())
+    }
+
+    /// Probes for `key`; `skip` lists entry indices already compared unequal in this lookup.
+    fn probe(&self, key: &Value, hash: i64, skip: &[usize]) -> Probe {
+        let t = self.table();
+        let (mut i, mut perturb) = t.probe_start(hash);
+        loop {
+            let ix = t.index(i).load(Ordering::Relaxed);
+            if ix == EMPTY {
+                return Probe::Missing;
+            }
+            let ix = ix as usize;
+            let s = t.slot(ix);
+            if s.hash.load(Ordering::Relaxed) == hash && !skip.contains(&ix) {
+                if let Some(k) = view(s.key.load(Ordering::Relaxed)) {
+                    match fast_eq(&k, key) {
+                        Some(true) => return Probe::Found(ix),
+                        Some(false) => {}
+                        None => return Probe::Compare(ix),
+                    }
+                }
+            }
+            i = t.probe_next(i, &mut perturb);
+        }
+    }
+
+    /// `find_str`, also matching the very object `same` without comparing text
+    /// (names are interned, so an identical key is the common hit).
+    fn find_str_or_same(&self, key: &str, same: Option<&Value>, hash: i64) -> Option<usize> {
+        let t = self.table();
+        let (mut i, mut perturb) = t.probe_start(hash);
+        loop {
+            let ix = t.index(i).load(Ordering::Relaxed);
+            if ix == EMPTY {
+                return None;
+            }
+            let s = t.slot(ix as usize);
+            if let Some(k) = view(s.key.load(Ordering::Relaxed)) {
+                if (same.is_some_and(|x| x.is(&k)) || s.hash.load(Ordering::Relaxed) == hash) && str_key_matches(&k, key, same) {
+                    return Some(ix as usize);
+                }
+            }
+            i = t.probe_next(i, &mut perturb);
+        }
+    }
+
+    /// What the caller gets for a reference the dict let go of: the value,
+    /// or in a shared dict a counted copy, the dict's reference being
+    /// retired.
+    fn hand_out(&self, v: Value) -> Value {
+        if self.shared() {
+            let c = v.clone();
+            crate::qsbr::retire_value(v);
+            return c;
+        }
+        v
+    }
+
+    /// A reference the dict let go of, for the caller to drop after the
+    /// lock (None: retired).
+    fn release(&self, v: Value) -> Option<Value> {
+        if self.shared() {
+            crate::qsbr::retire_value(v);
+            return None;
+        }
+        Some(v)
+    }
+
+    /// Replaces the value of live entry `ix`: the dict's reference to the
+    /// old one, for `hand_out` or `release`.
+    fn replace_value(&mut self, ix: usize, value: Value) -> Value {
+        let old = self.table().slot(ix).value.swap(value.into_raw(), Ordering::Release);
+        // SAFETY: a live entry's value word holds a reference of the dict's,
+        // handed over here.
+        unsafe { Value::from_bits(NonZeroUsize::new_unchecked(old)) }
+    }
+
+    /// Deletes live entry `ix`: the dict's references to its key and
+    /// value, for `hand_out` or `release`.
+    fn remove_at(&mut self, ix: usize) -> (Value, Value) {
+        let s = self.table().slot(ix);
+        // Value first: a reader that still sees the key finds no value.
+        let v = s.value.swap(0, Ordering::Release);
+        let k = s.key.swap(0, Ordering::Release);
+        self.inner.len -= 1;
+        self.inner.mutations += 1;
+        // SAFETY: a live entry's words hold references of the dict's, handed
+        // over here.
+        let (k, v) = unsafe { (Value::from_bits(NonZeroUsize::new_unchecked(k)), Value::from_bits(NonZeroUsize::new_unchecked(v))) };
+        (k, v)
+    }
+
+    /// Appends a new entry (the key is known missing).
+    fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.inner.used == self.table().head().cap {
+            self.rebuild(self.inner.len * 2 + 1);
+        }
+        let t = self.table();
+        let ix = self.inner.used;
+        let s = t.slot(ix);
+        s.hash.store(hash, Ordering::Relaxed);
+        s.key.store(key.into_raw(), Ordering::Relaxed);
+        s.value.store(value.into_raw(), Ordering::Relaxed);
+        let (mut i, mut perturb) = t.probe_start(hash);
+        while t.index(i).load(Ordering::Relaxed) != EMPTY {
+            i = t.probe_next(i, &mut perturb);
+        }
+        // Publishes the entry written above.
+        t.index(i).store(ix as i32, Ordering::Release);
+        self.inner.used += 1;
+        self.inner.tail = self.inner.used;
+        self.inner.len += 1;
+        self.inner.mutations += 1;
+    }
+
+    /// Moves the live entries, in order, to a new heap table with room for
+    /// `min_capacity` of them, and publishes it.
+    fn rebuild(&mut self, min_capacity: usize) {
+        let n = self.inner.len;
+        let need = min_capacity.max(n + 1);
+        let mut size = SMALL_SIZE;
+        while (size * 2 - 1) / 3 < need {
+            size = size.checked_mul(2).unwrap_or_else(|| alloc_failed());
+        }
+        let cap = (size * 2 - 1) / 3;
+        let old = self.table();
+        let p = table_new(size, cap);
+        // SAFETY: the fresh table, published below.
+        let new = Table(unsafe { &*p });
+        let mut k = 0;
+        for ix in 0..self.inner.used {
+            let s = old.slot(ix);
+            let key = s.key.load(Ordering::Relaxed);
+            let value = s.value.load(Ordering::Relaxed);
+            if key == 0 || value == 0 {
+                continue;
+            }
+            let hash = s.hash.load(Ordering::Relaxed);
+            let d = new.slot(k);
+            d.hash.store(hash, Ordering::Relaxed);
+            d.key.store(key, Ordering::Relaxed);
+            d.value.store(value, Ordering::Relaxed);
+            let (mut i, mut perturb) = new.probe_start(hash);
+            while new.index(i).load(Ordering::Relaxed) != EMPTY {
+                i = new.probe_next(i, &mut perturb);
+            }
+            new.index(i).store(k as i32, Ordering::Relaxed);
+            k += 1;
+        }
+        debug_assert_eq!(k, n);
+        self.publish(p, k);
+    }
+
+    /// Makes heap table `p` (holding `used` entries) the dict's, and lets
+    /// the old table's memory go (its words are no references any more).
+    fn publish(&mut self, p: *mut Head, used: usize) {
+        let old = self.dict.table.swap(p, Ordering::Release);
+        self.inner.used = used;
+        self.inner.tail = used;
+        self.inner.mutations += 1;
+        if old.is_null() {
+            // The inline table is never reused once the dict is shared;
+            // otherwise `take_all` resets it before use.
+            return;
+        }
+        if self.shared() {
+            crate::qsbr::retire_box(Box::new(RetiredTable(old)));
+        } else {
+            // SAFETY: unshared: only this thread (the creator) reads without
+            // the lock, and it is here.
+            unsafe { table_free(old) };
+        }
+    }
+
+    /// Empties the dict: the references it held, to drop after the lock
+    /// (none in a shared dict: retired).
+    fn take_all(&mut self) -> Vec<Value> {
+        let t = self.table();
+        let mut out = Vec::with_capacity(self.inner.len * 2);
+        for ix in 0..self.inner.used {
+            let s = t.slot(ix);
+            for w in [&s.key, &s.value] {
+                if let Some(b) = NonZeroUsize::new(w.load(Ordering::Relaxed)) {
+                    // SAFETY: the word holds a reference of the dict's; the
+                    // table it is in is replaced below, so it is handed over.
+                    out.push(unsafe { Value::from_bits(b) });
+                }
+            }
+        }
+        self.inner.len = 0;
+        if self.shared() {
+            // Readers may hold the old table: a fresh empty one replaces it.
+            let p = table_new(SMALL_SIZE, SMALL_CAP);
+            self.publish(p, 0);
+            out.drain(..).for_each(crate::qsbr::retire_value);
+            return out;
+        }
+        // Unshared: back to the inline table, reset.
+        let old = self.dict.table.swap(std::ptr::null_mut(), Ordering::Release);
+        if !old.is_null() {
+            // SAFETY: unshared: only this thread reads without the lock.
+            unsafe { table_free(old) };
+        }
+        for i in &self.dict.small.indices {
+            i.store(EMPTY, Ordering::Relaxed);
+        }
+        for s in &self.dict.small.slots {
+            s.key.store(0, Ordering::Relaxed);
+            s.value.store(0, Ordering::Relaxed);
+        }
+        self.inner.used = 0;
+        self.inner.tail = 0;
+        self.inner.mutations += 1;
+        out
     }
 }
 
@@ -311,61 +625,110 @@ impl PyDict {
         PyDict::default()
     }
 
-    /// The lock, for a change: unlinks the snapshot (retired once the guard
-    /// is dropped).
-    #[inline]
-    fn lock_mut(&self) -> DictWriteGuard<'_> {
-        let mut guard = self.inner.lock();
-        guard.shared_reads = 0;
-        self.snapshot.write(guard)
-    }
-
-    /// Answers a lookup from the snapshot, without the lock: None when
-    /// there is none or `f` cannot answer there (a comparison needs Python
-    /// code).
-    #[inline]
-    fn from_snapshot<R>(&self, f: impl FnOnce(&DictInner) -> Option<R>) -> Option<R> {
-        if !self.snapshot.is_published() {
-            return None;
-        }
-        let guard = crate::qsbr::ReadGuard::new();
-        f(self.snapshot.read(&guard)?)
-    }
-
-    /// The table for a lookup that runs no Python code: the snapshot if
-    /// there is one (no lock), else the locked table.
     #[inline(always)]
-    fn read_table(&self) -> ReadTable<'_> {
-        if self.snapshot.is_published() {
-            let guard = crate::qsbr::ReadGuard::new();
-            if let Some(copy) = self.snapshot.read(&guard) {
-                // SAFETY: the copy lives until this thread's next quiescent
-                // state; the guard goes with the reference in the returned
-                // value, which callers drop at once.
-                let copy: &DictInner = unsafe { &*(copy as *const DictInner) };
-                return ReadTable::Snapshot(copy, guard);
-            }
-        }
-        let mut inner = self.inner.lock();
-        self.note_read(&mut inner);
-        ReadTable::Locked(inner)
+    fn table_ptr(&self) -> Table<'_> {
+        let p = self.table.load(Ordering::Acquire);
+        // SAFETY: a non-null pointer is the dict's heap table, or one it
+        // replaced while the caller was reading (retired, see `Table`).
+        if p.is_null() { Table(&self.small.head) } else { Table(unsafe { &*p }) }
     }
 
-    /// A locked lookup happened: by another thread than the creator, often
-    /// enough since the last change, it publishes a snapshot.
     #[inline(always)]
-    fn note_read(&self, inner: &mut DictInner) {
-        if self.creator != crate::header::current_thread_id() {
-            self.note_shared_read(inner);
+    fn mine(&self) -> bool {
+        self.creator == crate::header::current_thread_id()
+    }
+
+    /// The lock, for a read under it (no mark: a locked read does not race
+    /// with the creator's lock-free ones).
+    #[inline]
+    fn lock_read(&self) -> DictGuard<'_> {
+        DictGuard { dict: self, inner: self.inner.lock() }
+    }
+
+    /// The lock, for a change: marks the dict shared when the caller is
+    /// not its creator (the creator reads without the lock).
+    #[inline]
+    fn lock_mut(&self) -> DictGuard<'_> {
+        let g = self.lock_read();
+        if !self.shared.load(Ordering::Relaxed) && !self.mine() {
+            self.shared.store(true, Ordering::Release);
+        }
+        g
+    }
+
+    /// Lets this thread read without the lock: a non-creator of a dict not
+    /// yet shared marks it shared first (under the lock).
+    #[inline(always)]
+    fn ensure_lockfree(&self) {
+        if !self.shared.load(Ordering::Acquire) && !self.mine() {
+            self.mark_shared();
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn note_shared_read(&self, inner: &mut DictInner) {
-        inner.shared_reads = inner.shared_reads.saturating_add(1);
-        if inner.shared_reads >= snapshot_after(inner.len) && !self.snapshot.is_published() {
-            self.snapshot.publish(inner.copy());
+    fn mark_shared(&self) {
+        drop(self.lock_mut());
+    }
+
+    /// Looks `key` up without the lock (see the module docs).
+    #[inline]
+    fn lookup_lockfree(&self, key: &Value, hash: i64) -> Quick {
+        self.ensure_lockfree();
+        let _guard = crate::qsbr::ReadGuard::new();
+        let t = self.table_ptr();
+        let (mut i, mut perturb) = t.probe_start(hash);
+        loop {
+            let ix = t.index(i).load(Ordering::Acquire);
+            if ix == EMPTY {
+                return Quick::Missing;
+            }
+            let s = t.slot(ix as usize);
+            // The entry was written before its index slot was published.
+            if s.hash.load(Ordering::Relaxed) == hash {
+                // A key or value let go of since the table was loaded was
+                // retired (shared) or this thread is the only one changing
+                // the dict (unshared), so the views stay valid while
+                // `_guard` lives.
+                if let Some(k) = view(s.key.load(Ordering::Acquire)) {
+                    match fast_eq(&k, key) {
+                        Some(true) => {
+                            return match view(s.value.load(Ordering::Acquire)) {
+                                Some(v) => Quick::Found((*v).clone()),
+                                // Deleted meanwhile.
+                                None => Quick::Missing,
+                            };
+                        }
+                        Some(false) => {}
+                        None => return Quick::Slow,
+                    }
+                }
+            }
+            i = t.probe_next(i, &mut perturb);
+        }
+    }
+
+    /// Looks a str key up without the lock: the value and its entry index,
+    /// if present.
+    #[inline]
+    fn find_str_lockfree(&self, key: &str, same: Option<&Value>, hash: i64) -> Option<(Value, usize)> {
+        self.ensure_lockfree();
+        let _guard = crate::qsbr::ReadGuard::new();
+        let t = self.table_ptr();
+        let (mut i, mut perturb) = t.probe_start(hash);
+        loop {
+            let ix = t.index(i).load(Ordering::Acquire);
+            if ix == EMPTY {
+                return None;
+            }
+            let s = t.slot(ix as usize);
+            // As in `lookup_lockfree`.
+            if let Some(k) = view(s.key.load(Ordering::Acquire)) {
+                if (same.is_some_and(|x| x.is(&k)) || s.hash.load(Ordering::Relaxed) == hash) && str_key_matches(&k, key, same) {
+                    return view(s.value.load(Ordering::Acquire)).map(|v| ((*v).clone(), ix as usize));
+                }
+            }
+            i = t.probe_next(i, &mut perturb);
         }
     }
 
@@ -417,17 +780,24 @@ impl PyDict {
     fn locate_or_miss(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Result<(usize, u64), u64>> {
         let mut skip: Vec<usize> = Vec::new();
         loop {
-            let (probe, mutations) = {
-                let inner = self.inner.lock();
-                (inner.probe(key, hash, &skip), inner.mutations)
+            let (probe, mutations, cand) = {
+                let g = self.lock_read();
+                let probe = g.probe(key, hash, &skip);
+                // The candidate, counted, to compare after the lock.
+                let cand = match probe {
+                    Probe::Compare(ix) => g.key_at(ix),
+                    _ => None,
+                };
+                (probe, g.inner.mutations, cand)
             };
-            match probe {
-                Probe::Found(ix) => return Ok(Ok((ix, mutations))),
-                Probe::Missing => return Ok(Err(mutations)),
-                Probe::Compare(ix, cand) => {
+            match (probe, cand) {
+                (Probe::Found(ix), _) => return Ok(Ok((ix, mutations))),
+                (Probe::Missing, _) => return Ok(Err(mutations)),
+                (Probe::Compare(_), None) => continue,
+                (Probe::Compare(ix), Some(cand)) => {
                     let equal = eq(&cand, key)?;
-                    let inner = self.inner.lock();
-                    if inner.mutations != mutations {
+                    let g = self.lock_read();
+                    if g.inner.mutations != mutations {
                         skip.clear();
                         continue;
                     }
@@ -441,29 +811,26 @@ impl PyDict {
     }
 
     pub fn get(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
-        let quick = self.from_snapshot(|t| match t.probe(key, hash, &[]) {
-            Probe::Found(ix) => Some(t.entries[ix].as_ref().map(|e| e.value.clone())),
-            Probe::Missing => Some(None),
-            Probe::Compare(..) => None,
-        });
-        if let Some(v) = quick {
-            return Ok(v);
+        match self.lookup_lockfree(key, hash) {
+            Quick::Found(v) => return Ok(Some(v)),
+            Quick::Missing => return Ok(None),
+            Quick::Slow => {}
         }
         loop {
             match self.locate(key, hash, eq)? {
                 None => return Ok(None),
                 Some((ix, m)) => {
-                    let mut inner = self.inner.lock();
-                    if inner.mutations == m {
-                        self.note_read(&mut inner);
-                        return Ok(inner.entries[ix].as_ref().map(|e| e.value.clone()));
+                    let g = self.lock_read();
+                    if g.inner.mutations == m {
+                        return Ok(g.value_at(ix));
                     }
                 }
             }
         }
     }
 
-    /// Sets `key` to `value`; returns the previous value.
+    /// Sets `key` to `value`: the replaced value, for the caller to drop
+    /// after the lock (None when there was none, or it was retired).
     pub fn set(&self, key: Value, hash: i64, value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
         let r = self.set_inner(key, hash, value, eq);
         self.mutated();
@@ -471,19 +838,33 @@ impl PyDict {
     }
 
     fn set_inner(&self, key: Value, hash: i64, value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
+        {
+            // Keys that compare without Python code: one critical section.
+            let mut g = self.lock_mut();
+            match g.probe(&key, hash, &[]) {
+                Probe::Found(ix) => {
+                    let old = g.replace_value(ix, value);
+                    return Ok(g.release(old));
+                }
+                Probe::Missing => {
+                    g.insert_new(hash, key, value);
+                    return Ok(None);
+                }
+                Probe::Compare(_) => {}
+            }
+        }
         loop {
             let found = self.locate_or_miss(&key, hash, eq)?;
-            let mut inner = self.lock_mut();
+            let mut g = self.lock_mut();
             match found {
-                Ok((ix, m)) if inner.mutations == m => {
-                    if let Some(e) = inner.entries[ix].as_mut() {
-                        return Ok(Some(std::mem::replace(&mut e.value, value)));
-                    }
+                Ok((ix, m)) if g.inner.mutations == m => {
+                    let old = g.replace_value(ix, value);
+                    return Ok(g.release(old));
                 }
                 // Missing, and nothing changed since the probe (keys compared
                 // unequal then are still unequal): insert.
-                Err(m) if inner.mutations == m => {
-                    inner.insert_new(hash, key, value);
+                Err(m) if g.inner.mutations == m => {
+                    g.insert_new(hash, key, value);
                     return Ok(None);
                 }
                 _ => {}
@@ -498,17 +879,32 @@ impl PyDict {
     }
 
     fn remove_inner(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
+        {
+            // Keys that compare without Python code: one critical section.
+            let mut g = self.lock_mut();
+            match g.probe(key, hash, &[]) {
+                Probe::Found(ix) => {
+                    let (k, v) = g.remove_at(ix);
+                    let (k, v) = (g.release(k), g.hand_out(v));
+                    drop(g);
+                    drop(k);
+                    return Ok(Some(v));
+                }
+                Probe::Missing => return Ok(None),
+                Probe::Compare(_) => {}
+            }
+        }
         loop {
             let Some((ix, m)) = self.locate(key, hash, eq)? else { return Ok(None) };
-            let mut inner = self.lock_mut();
-            if inner.mutations != m {
+            let mut g = self.lock_mut();
+            if g.inner.mutations != m {
                 continue;
             }
-            let old = inner.entries[ix].take();
-            inner.len -= 1;
-            inner.mutations += 1;
-            drop(inner);
-            return Ok(old.map(|e| e.value));
+            let (k, v) = g.remove_at(ix);
+            let (k, v) = (g.release(k), g.hand_out(v));
+            drop(g);
+            drop(k);
+            return Ok(Some(v));
         }
     }
 
@@ -520,8 +916,7 @@ impl PyDict {
     /// `get_str` with the key's hash already known.
     #[inline]
     pub fn get_str_hashed(&self, key: &str, hash: i64) -> Option<Value> {
-        let t = self.read_table();
-        t.find_str(key, hash).and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone()))
+        self.find_str_lockfree(key, None, hash).map(|(v, _)| v)
     }
 
     /// Looks up a str key given as a str object, using its cached hash and
@@ -529,8 +924,7 @@ impl PyDict {
     /// not a str finds nothing.
     pub fn get_name(&self, key: &Value) -> Option<Value> {
         let s = key.downcast::<PyStr>()?;
-        let t = self.read_table();
-        t.find_str_or_same(s.as_str(), Some(key), s.hash()).and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone()))
+        self.find_str_lockfree(s.as_str(), Some(key), s.hash()).map(|(v, _)| v)
     }
 
     /// `get_name` for attribute caches: tries entry `hint` first (instances of
@@ -539,15 +933,23 @@ impl PyDict {
     /// value and the index it was found at.
     #[inline]
     pub fn get_name_hinted(&self, key: &Value, hint: usize) -> Option<(Value, usize)> {
-        let inner = self.inner.lock();
-        if let Some(Some(e)) = inner.entries.get(hint) {
-            if e.key.is(key) {
-                return Some((e.value.clone(), hint));
+        self.ensure_lockfree();
+        {
+            let _guard = crate::qsbr::ReadGuard::new();
+            let t = self.table_ptr();
+            if hint < t.head().cap {
+                let s = t.slot(hint);
+                // As in `lookup_lockfree`: the entry holds no other key in
+                // this table, so its value was stored under `key`.
+                if s.key.load(Ordering::Acquire) == key.bits() {
+                    if let Some(v) = view(s.value.load(Ordering::Acquire)) {
+                        return Some(((*v).clone(), hint));
+                    }
+                }
             }
         }
         let s = key.downcast::<PyStr>()?;
-        let ix = inner.find_str_or_same(s.as_str(), Some(key), s.hash())?;
-        inner.entries[ix].as_ref().map(|e| (e.value.clone(), ix))
+        self.find_str_lockfree(s.as_str(), Some(key), s.hash())
     }
 
     /// `set_str` for attribute caches, trying entry `hint` first (see
@@ -556,13 +958,15 @@ impl PyDict {
     #[inline]
     pub fn set_name_hinted(&self, key: &Value, value: Value, hint: usize) -> (Option<Value>, usize) {
         {
-            let mut inner = self.lock_mut();
-            if let Some(Some(e)) = inner.entries.get_mut(hint) {
-                if e.key.is(key) {
-                    let old = std::mem::replace(&mut e.value, value);
-                    drop(inner);
+            let mut g = self.lock_mut();
+            if hint < g.inner.used {
+                let s = g.table().slot(hint);
+                if s.key.load(Ordering::Relaxed) == key.bits() && s.value.load(Ordering::Relaxed) != 0 {
+                    let old = g.replace_value(hint, value);
+                    let old = g.release(old);
+                    drop(g);
                     self.mutated();
-                    return (Some(old), hint);
+                    return (old, hint);
                 }
             }
         }
@@ -578,65 +982,79 @@ impl PyDict {
         old
     }
 
-    /// Stores a str key: the replaced value and the entry's index
-    /// (`usize::MAX`, storing nothing, for a key that is no str).
+    /// Stores a str key: the replaced value (to drop after the lock; None
+    /// when retired) and the entry's index (`usize::MAX`, storing nothing,
+    /// for a key that is no str).
     fn set_str_inner(&self, key: Value, value: Value) -> (Option<Value>, usize) {
         let Some(s) = key.downcast::<PyStr>() else { return (None, usize::MAX) };
         let hash = s.hash();
-        let mut inner = self.lock_mut();
-        if let Some(ix) = inner.find_str_or_same(s.as_str(), Some(&key), hash) {
-            if let Some(e) = inner.entries[ix].as_mut() {
-                return (Some(std::mem::replace(&mut e.value, value)), ix);
-            }
+        let mut g = self.lock_mut();
+        if let Some(ix) = g.find_str_or_same(s.as_str(), Some(&key), hash) {
+            let old = g.replace_value(ix, value);
+            return (g.release(old), ix);
         }
-        inner.insert_new(hash, key, value);
-        (None, inner.entries.len() - 1)
+        g.insert_new(hash, key, value);
+        (None, g.inner.used - 1)
     }
 
     pub fn remove_str(&self, key: &str) -> Option<Value> {
         let hash = crate::str::hash_str(key);
-        let mut inner = self.lock_mut();
-        let ix = inner.find_str(key, hash)?;
-        let old = inner.entries[ix].take();
-        inner.len -= 1;
-        inner.mutations += 1;
-        drop(inner);
+        let mut g = self.lock_mut();
+        let ix = g.find_str_or_same(key, None, hash)?;
+        let (k, v) = g.remove_at(ix);
+        let (k, v) = (g.release(k), g.hand_out(v));
+        drop(g);
+        drop(k);
         self.mutated();
-        old.map(|e| e.value)
+        Some(v)
     }
 
     /// A snapshot of the items, in order.
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.inner.lock().entries().map(|e| (e.key.clone(), e.value.clone())).collect()
+        let g = self.lock_read();
+        let mut out = Vec::with_capacity(g.len());
+        g.for_each_live(|_, k, v| out.push((k.clone(), v.clone())));
+        out
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.inner.lock().entries().map(|e| e.key.clone()).collect()
+        let g = self.lock_read();
+        let mut out = Vec::with_capacity(g.len());
+        g.for_each_live(|_, k, _| out.push(k.clone()));
+        out
     }
 
     pub fn values(&self) -> Vec<Value> {
-        self.inner.lock().entries().map(|e| e.value.clone()).collect()
+        let g = self.lock_read();
+        let mut out = Vec::with_capacity(g.len());
+        g.for_each_live(|_, _, v| out.push(v.clone()));
+        out
     }
 
     pub fn clear_all(&self) {
-        let old = std::mem::take(&mut *self.lock_mut());
+        let mut g = self.lock_mut();
+        let old = g.take_all();
+        drop(g);
         self.mutated();
         drop(old);
     }
 
     /// Removes and returns the last entry.
     pub fn pop_last(&self) -> Option<(Value, Value)> {
-        let mut inner = self.lock_mut();
-        while let Some(last) = inner.entries.pop() {
-            if let Some(e) = last {
-                inner.len -= 1;
-                inner.mutations += 1;
-                // Rebuild so the index has no dangling entry positions.
-                let cap = inner.len;
-                inner.rebuild(cap);
-                drop(inner);
+        let mut g = self.lock_mut();
+        let t = g.table();
+        // The slot stays used (a hole): an entry slot is never reused
+        // within a table (see the module docs).
+        let mut ix = g.inner.tail;
+        while ix > 0 {
+            ix -= 1;
+            if t.slot(ix).key.load(Ordering::Relaxed) != 0 {
+                g.inner.tail = ix;
+                let (k, v) = g.remove_at(ix);
+                let (k, v) = (g.hand_out(k), g.hand_out(v));
+                drop(g);
                 self.mutated();
-                return Some((e.key, e.value));
+                return Some((k, v));
             }
         }
         None
@@ -644,11 +1062,11 @@ impl PyDict {
 
     /// Entry at iteration position `pos` (skipping holes): (next pos, key, value).
     pub fn entry_at(&self, pos: usize) -> Option<(usize, Value, Value)> {
-        let inner = self.inner.lock();
-        inner.next_entry(pos).map(|(n, e)| (n, e.key.clone(), e.value.clone()))
+        let g = self.lock_read();
+        g.next_live(pos).map(|(ix, k, v)| (ix + 1, (*k).clone(), (*v).clone()))
     }
 
     pub fn mutations(&self) -> u64 {
-        self.inner.lock().mutations
+        self.lock_read().inner.mutations
     }
 }

@@ -1445,8 +1445,10 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 f.stack.push(Some(ops::getitem(ts, &container, &s)?));
             }
             Opcode::StoreSubscr => {
+                // The container is only read: a borrowed one stays uncounted
+                // (the compiler borrows nothing else here).
                 let sub = pop!(f);
-                let container = pop!(f);
+                let container = f.stack.pop_ref();
                 let v = pop!(f);
                 match store_subscript_fast(&container, &sub, v) {
                     Ok(old) => drop(old),

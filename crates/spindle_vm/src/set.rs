@@ -242,7 +242,7 @@ impl SetTable {
     #[inline(never)]
     fn note_shared_read(&self, inner: &mut SetInner) {
         inner.shared_reads = inner.shared_reads.saturating_add(1);
-        if inner.shared_reads >= crate::dict::snapshot_after(inner.used) && !self.snapshot.is_published() {
+        if inner.shared_reads >= snapshot_after(inner.used) && !self.snapshot.is_published() {
             self.snapshot.publish(inner.copy());
         }
     }
@@ -491,4 +491,11 @@ impl PyPayload for PySet {
     fn clear(&self) {
         self.table.clear_all();
     }
+}
+
+/// Locked lookups by other threads in an unchanged set after which one of
+/// them publishes a snapshot: a copy costs a count per entry, so a set
+/// changed that often between lookups is not worth copying.
+fn snapshot_after(len: usize) -> u32 {
+    (8 + len / 2).min(u32::MAX as usize) as u32
 }
