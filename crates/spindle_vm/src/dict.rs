@@ -453,22 +453,13 @@ impl<'a> DictGuard<'a> {
     /// or in a shared dict a counted copy, the dict's reference being
     /// retired.
     fn hand_out(&self, v: Value) -> Value {
-        if self.shared() {
-            let c = v.clone();
-            crate::qsbr::retire_value(v);
-            return c;
-        }
-        v
+        crate::qsbr::hand_out(self.shared(), v)
     }
 
     /// A reference the dict let go of, for the caller to drop after the
     /// lock (None: retired).
     fn release(&self, v: Value) -> Option<Value> {
-        if self.shared() {
-            crate::qsbr::retire_value(v);
-            return None;
-        }
-        Some(v)
+        crate::qsbr::release(self.shared(), v)
     }
 
     /// Replaces the value of live entry `ix`: the dict's reference to the

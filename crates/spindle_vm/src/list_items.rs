@@ -347,22 +347,13 @@ impl<'a> ListGuard<'a> {
     /// What the caller gets for a value the list let go of: the value, or
     /// in a shared list a counted copy, the list's reference being retired.
     fn hand_out(&self, v: Value) -> Value {
-        if self.shared() {
-            let c = v.clone();
-            crate::qsbr::retire_value(v);
-            return c;
-        }
-        v
+        crate::qsbr::hand_out(self.shared(), v)
     }
 
     /// A value the list let go of, for the caller to drop after the lock
     /// (None: retired).
     fn release(&self, v: Value) -> Option<Value> {
-        if self.shared() {
-            crate::qsbr::retire_value(v);
-            return None;
-        }
-        Some(v)
+        crate::qsbr::release(self.shared(), v)
     }
 
     /// `release` of each value, in place: the values themselves when the

@@ -164,6 +164,31 @@ pub(crate) fn retire_value(v: Value) {
     }
 }
 
+/// What a container that let go of `v` gives its caller: `v` itself, or,
+/// when lock-free readers share the container (`shared`), a counted copy
+/// while the container's own reference is retired.
+#[inline]
+pub(crate) fn hand_out(shared: bool, v: Value) -> Value {
+    if shared {
+        let c = v.clone();
+        retire_value(v);
+        return c;
+    }
+    v
+}
+
+/// A reference a container let go of, for the caller to drop after its
+/// lock: `v`, or None when lock-free readers share the container
+/// (`shared`) and it was retired instead.
+#[inline]
+pub(crate) fn release(shared: bool, v: Value) -> Option<Value> {
+    if shared {
+        retire_value(v);
+        return None;
+    }
+    Some(v)
+}
+
 /// Frees `item` once no thread can still be reading it: at a later
 /// quiescent state, or at once here when no other thread is online. The
 /// caller holds no `ReadGuard` and no container lock; what the drop lets
