@@ -210,6 +210,9 @@ struct DictInner {
     len: usize,
     /// Incremented whenever keys are added or removed or the table is rebuilt.
     mutations: u64,
+    /// Incremented whenever the table is replaced or reset: entry indexes
+    /// seen under one value keep naming the same keys (or holes).
+    tables: u64,
 }
 
 impl crate::lock::HasLen for DictInner {
@@ -554,6 +557,7 @@ impl<'a> DictGuard<'a> {
         self.inner.used = used;
         self.inner.tail = used;
         self.inner.mutations += 1;
+        self.inner.tables += 1;
         if old.is_null() {
             // The inline table is never reused once the dict is shared;
             // otherwise `take_all` resets it before use.
@@ -607,6 +611,7 @@ impl<'a> DictGuard<'a> {
         self.inner.used = 0;
         self.inner.tail = 0;
         self.inner.mutations += 1;
+        self.inner.tables += 1;
         out
     }
 }
@@ -768,10 +773,17 @@ impl PyDict {
 
     /// Like `locate`, but a miss tells the mutation count it was seen at (an
     /// insert may rely on the miss only while that count is unchanged).
+    ///
+    /// A comparison that changed the dict restarts the probe only when the
+    /// table was replaced or reset (`tables`) or the compared entry no
+    /// longer holds the key (as CPython): within one table entries are only
+    /// appended or emptied, so the probe sequence seen so far still stands,
+    /// and a key whose `__eq__` changes the dict on every call cannot
+    /// restart it forever.
     fn locate_or_miss(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Result<(usize, u64), u64>> {
         let mut skip: Vec<usize> = Vec::new();
         loop {
-            let (probe, mutations, cand) = {
+            let (probe, mutations, cand, table) = {
                 let g = self.lock_read();
                 let probe = g.probe(key, hash, &skip);
                 // The candidate, counted, to compare after the lock.
@@ -779,7 +791,7 @@ impl PyDict {
                     Probe::Compare(ix) => g.key_at(ix),
                     _ => None,
                 };
-                (probe, g.inner.mutations, cand)
+                (probe, g.inner.mutations, cand, g.inner.tables)
             };
             match (probe, cand) {
                 (Probe::Found(ix), _) => return Ok(Ok((ix, mutations))),
@@ -788,12 +800,13 @@ impl PyDict {
                 (Probe::Compare(ix), Some(cand)) => {
                     let equal = eq(&cand, key)?;
                     let g = self.lock_read();
-                    if g.inner.mutations != mutations {
+                    let now = g.inner.mutations;
+                    if now != mutations && (g.inner.tables != table || !g.key_at(ix).is_some_and(|k| k.is(&cand))) {
                         skip.clear();
                         continue;
                     }
                     if equal {
-                        return Ok(Ok((ix, mutations)));
+                        return Ok(Ok((ix, now)));
                     }
                     skip.push(ix);
                 }
