@@ -933,10 +933,7 @@ fn m_mul(ts: &ThreadState, a: Args<'_>) -> PyResult {
         return Ok(rt().not_implemented.clone());
     };
     let d = s.to_bytes();
-    if n > 0 && d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
-        return Err(PyErr::bare(rt().exc.MemoryError));
-    }
-    Ok(new_array(array_type(), s.tc, d.repeat(n)))
+    Ok(new_array(array_type(), s.tc, spindle_vm::memory::repeat(&d, n)?))
 }
 
 fn m_imul(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -945,10 +942,7 @@ fn m_imul(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let Some(n) = repeat_count(ts, &k[0])? else { return Ok(rt().not_implemented.clone()) };
     s.resizable(n != 1 && s.len() > 0)?;
     let mut d = s.data.lock();
-    if n > 0 && d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
-        return Err(PyErr::bare(rt().exc.MemoryError));
-    }
-    let r = d.repeat(n);
+    let r = spindle_vm::memory::repeat(&d, n)?;
     *d = r;
     Ok(v.clone())
 }

@@ -80,19 +80,14 @@ fn c_int(ts: &ThreadState, v: &Value) -> PyResult<i64> {
 /// CPython's MemoryError, never an abort.
 pub(crate) fn grow<T: Clone>(v: &mut Vec<T>, len: usize, fill: T) -> PyResult<()> {
     if len > v.len() {
-        if v.try_reserve_exact(len - v.len()).is_err() {
-            return Err(PyErr::bare(rt().exc.MemoryError));
-        }
-        v.resize(len, fill);
+        spindle_vm::memory::resize(v, len, fill)?;
     }
     Ok(())
 }
 
 /// `n` zero bytes (MemoryError when they cannot be had).
 pub(crate) fn zeroed(n: usize) -> PyResult<Vec<u8>> {
-    let mut v = Vec::new();
-    grow(&mut v, n, 0u8)?;
-    Ok(v)
+    spindle_vm::memory::zeroed_bytes(n)
 }
 
 fn stop() -> PyErr {

@@ -861,23 +861,20 @@ fn list_init(r: &Runtime) {
                 let n = repeat_count(ts, &a.args[1])?;
                 let Some(n) = n else { return Ok(rt().not_implemented.clone()) };
                 let v = lst(&a)?.snapshot();
-                check_repeat_size(v.len(), n)?;
-                Ok(new_list(repeat(&v, n)))
+                Ok(new_list(crate::memory::repeat(&v, n)?))
             }),
             ("__rmul__", |ts, a| {
                 check_args("__rmul__", a, 1, 1)?;
                 let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
                 let v = lst(&a)?.snapshot();
-                check_repeat_size(v.len(), n)?;
-                Ok(new_list(repeat(&v, n)))
+                Ok(new_list(crate::memory::repeat(&v, n)?))
             }),
             ("__imul__", |ts, a| {
                 check_args("__imul__", a, 1, 1)?;
                 let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
                 let l = lst(&a)?;
                 let v = l.snapshot();
-                check_repeat_size(v.len(), n)?;
-                let old = l.items.lock().replace_all(repeat(&v, n));
+                let old = l.items.lock().replace_all(crate::memory::repeat(&v, n)?);
                 drop(old);
                 Ok(a.args[0].clone())
             }),
@@ -981,21 +978,6 @@ pub(crate) fn classmethodize(t: TypeRef, name: &str) {
 
 fn lst<'a>(a: &'a Args<'_>) -> PyResult<&'a PyList> {
     super::this::<PyList>(a, "list")
-}
-
-fn repeat(v: &[Value], n: usize) -> Vec<Value> {
-    let mut out = Vec::with_capacity(v.len() * n);
-    for _ in 0..n {
-        out.extend_from_slice(v);
-    }
-    out
-}
-
-fn check_repeat_size(len: usize, n: usize) -> PyResult<()> {
-    if len.checked_mul(n).map(|t| t > (1 << 32)).unwrap_or(true) {
-        raise!(MemoryError, "");
-    }
-    Ok(())
 }
 
 fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
@@ -1671,15 +1653,13 @@ fn tuple_init(r: &Runtime) {
                 check_args("__mul__", a, 1, 1)?;
                 let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
                 let v = tup(&a)?.items.to_vec();
-                check_repeat_size(v.len(), n)?;
-                Ok(new_tuple(repeat(&v, n)))
+                Ok(new_tuple(crate::memory::repeat(&v, n)?))
             }),
             ("__rmul__", |ts, a| {
                 check_args("__rmul__", a, 1, 1)?;
                 let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
                 let v = tup(&a)?.items.to_vec();
-                check_repeat_size(v.len(), n)?;
-                Ok(new_tuple(repeat(&v, n)))
+                Ok(new_tuple(crate::memory::repeat(&v, n)?))
             }),
             ("__eq__", |ts, a| seq_cmp(ts, a, CmpOp::Eq, false)),
             ("__ne__", |ts, a| seq_cmp(ts, a, CmpOp::Ne, false)),
