@@ -1076,6 +1076,9 @@ pub fn collect(ts: &ThreadState, v: &Value) -> PyResult<Vec<Value>> {
     // hint too large to allocate is a MemoryError at once, not a slow death.
     let mut out = crate::memory::with_capacity(length_hint(ts, v, 8)?)?;
     while let Some(x) = next(ts, &it)? {
+        if out.len() == out.capacity() {
+            crate::memory::reserve(&mut out, 1)?;
+        }
         out.push(x);
     }
     Ok(out)

@@ -892,7 +892,11 @@ fn list_init(r: &Runtime) {
             ("extend", |ts, a| {
                 check_args("extend", a, 1, 1)?;
                 let items = ops::collect(ts, &a.args[1])?;
-                lst(&a)?.items.lock().extend(items);
+                let mut list = lst(&a)?.items.lock();
+                if list.try_reserve(items.len()).is_err() {
+                    return Err(crate::memory::no_memory());
+                }
+                list.extend(items);
                 Ok(none())
             }),
             ("insert", |ts, a| {
