@@ -3,6 +3,7 @@
 import array
 import collections
 import io
+import itertools
 import operator
 import os
 
@@ -51,6 +52,13 @@ def in_place(v, n):
     return v
 
 
+def sought_text(pos):
+    s = io.StringIO()
+    s.seek(pos)
+    s.write("x")
+    return s
+
+
 def sought(pos):
     b = io.BytesIO()
     b.seek(pos)
@@ -82,6 +90,14 @@ attempt("extend(hint NotImplemented)", lambda: extended(Hinted(4, NotImplemented
 attempt("extend(hint -1)", lambda: extended(Hinted(2, -1)))
 attempt("extend(hint 'x')", lambda: extended(Hinted(2, "x")))
 attempt("length_hint", lambda: operator.length_hint(Hinted(3, N)))
+attempt("bytearray.extend(range(N))", lambda: bytearray().extend(range(N)))
+attempt("bytearray.extend(repeat)", lambda: bytearray().extend(itertools.repeat(1, N)))
+attempt("array('b', range(N))", lambda: array.array("b", range(N)))
+attempt("list(repeat)", lambda: list(itertools.repeat(None, N)))
+attempt("list(reversed(range(N)))", lambda: list(reversed(range(N))))
+attempt("sorted(range(N))", lambda: sorted(range(N)))
+attempt("print(*range(N))", lambda: print(*range(N)))
+attempt("list(range(2**64))", lambda: list(range(2**64)))
 
 # repetition
 attempt("[None] * N", lambda: [None] * N)
@@ -140,5 +156,6 @@ attempt("(1).to_bytes(N)", lambda: (1).to_bytes(N, "big"))
 attempt("1 << 2**62", lambda: 1 << 2**62)
 attempt("os.urandom(N)", lambda: os.urandom(N))
 attempt("BytesIO write at N", lambda: sought(N))
+attempt("StringIO write at N", lambda: sought_text(N))
 attempt("'x'.replace('x', 'y' * BIG)", lambda: ("x" * 1000).replace("x", "y" * BIG))
 attempt("deque(maxlen=N)", lambda: collections.deque(maxlen=N))

@@ -283,8 +283,16 @@ fn array_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     } else if let Some(o) = init.downcast::<PyArray>().filter(|o| o.tc == tc) {
         o.to_bytes()
     } else {
-        let items = ops::collect(ts, init)?;
-        encode_all(ts, tc, &items)?
+        // Item by item, with no room made from a length hint (as CPython's
+        // array(), which rejects a bad item before a huge hint matters).
+        let it = ops::iter(ts, init)?;
+        let mut out = Vec::new();
+        while let Some(v) = ops::next(ts, &it)? {
+            let bytes = encode(ts, tc, &v)?;
+            spindle_vm::memory::reserve(&mut out, bytes.len())?;
+            out.extend(bytes);
+        }
+        out
     };
     Ok(new_array(cls, tc, data))
 }

@@ -223,6 +223,10 @@ impl StrState {
             &tmp
         };
         let end = self.pos.saturating_add(src.len());
+        // CPython's buffer of UCS4 units: past `PY_SSIZE_T_MAX` bytes overflows.
+        if end > isize::MAX as usize / std::mem::size_of::<u32>() {
+            raise!(OverflowError, "new buffer size too large");
+        }
         if self.pos == self.buf.len() {
             grow(&mut self.buf, end, 0)?;
             self.buf[self.pos..end].copy_from_slice(src);
