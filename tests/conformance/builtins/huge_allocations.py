@@ -74,6 +74,8 @@ attempt("bytes(2**63)", lambda: bytes(2**63))
 attempt("bytearray(2**63-1)", lambda: bytearray(2**63 - 1))
 attempt("bytes(2**63-1)", lambda: bytes(2**63 - 1))
 attempt("bytes(-1)", lambda: bytes(-1))
+attempt("bytes(-2**70)", lambda: bytes(-(2**70)))
+attempt("bytearray(-2**70)", lambda: bytearray(-(2**70)))
 
 # room made from a length hint
 attempt("list(range(N))", lambda: list(range(N)))

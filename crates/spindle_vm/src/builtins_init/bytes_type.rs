@@ -6,9 +6,9 @@
 use crate::bytes::{PyByteArray, PyBytes, new_bytearray, new_bytes};
 use crate::cell::PySlice;
 use crate::error::PyResult;
-use crate::memory;
 use crate::function::Args;
 use crate::interp::ThreadState;
+use crate::memory;
 use crate::num::{new_bool, new_int};
 use crate::ops::{self, CmpOp};
 use crate::runtime::{Runtime, is_none, none, rt};
@@ -1038,9 +1038,6 @@ fn bytearray_init(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn zeroed_count(ts: &ThreadState, n: &Value, bytes: bool) -> PyResult<Vec<u8>> {
     let i = ops::index(ts, n)?;
     let Some(n) = crate::num::int_to_i64(&i) else {
-        if crate::num::int_to_big(&i).is_some_and(|b| b < 0.into()) {
-            raise!(ValueError, "negative count");
-        }
         raise!(OverflowError, "cannot fit 'int' into an index-sized integer");
     };
     if n < 0 {
