@@ -1088,6 +1088,17 @@ pub fn collect(ts: &ThreadState, v: &Value) -> PyResult<Vec<Value>> {
 /// length, else what `v.__length_hint__()` says, else `default`.
 pub fn length_hint(ts: &ThreadState, v: &Value, default: usize) -> PyResult<usize> {
     let t = v.type_ref();
+    // The commonest iterable here, and one with neither method (it cannot
+    // be subclassed).
+    if t == rt().types.generator {
+        return Ok(default);
+    }
+    // A builtin iterator's own hint, without the method call.
+    if !t.is_heap()
+        && let Some(n) = v.downcast::<crate::iter::PyIter>().and_then(crate::builtins_init::containers::iter_hint)
+    {
+        return Ok(n);
+    }
     if t.lookup_static("__len__").is_some() {
         match len(ts, v) {
             Ok(n) => return Ok(n),

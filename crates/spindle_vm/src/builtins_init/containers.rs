@@ -683,7 +683,17 @@ fn iter_next_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
-    let n = match &*it.state.lock() {
+    if let IterState::BigRange { next, stop, step } = &*it.state.lock() {
+        return Ok(crate::num::new_bigint(range_len(next, stop, step)));
+    }
+    Ok(new_int(iter_hint(it).unwrap_or(0) as i64))
+}
+
+/// How many items a builtin iterator has left (its `__length_hint__`);
+/// None for a range iterator past the `usize` range, or an iterator kind
+/// with no hint.
+pub(crate) fn iter_hint(it: &PyIter) -> Option<usize> {
+    Some(match &*it.state.lock() {
         IterState::Values { items, index } | IterState::SetValues { items, index, .. } => items.len().saturating_sub(*index),
         IterState::Seq { seq, index } => seq_len_hint(seq).saturating_sub(*index),
         IterState::Reversed { seq, index } => {
@@ -692,7 +702,7 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
         IterState::Dict { dict, pos, len, .. } => {
             // Entries left: count from the current position (a dict changed in size reports 0).
-            let Some(d) = dict.downcast::<PyDict>() else { return Ok(new_int(0)) };
+            let Some(d) = dict.downcast::<PyDict>() else { return Some(0) };
             if d.len() != *len {
                 0
             } else {
@@ -705,7 +715,7 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
                 n
             }
         }
-        IterState::BigRange { next, stop, step } => return Ok(crate::num::new_bigint(range_len(next, stop, step))),
+        IterState::BigRange { .. } => return None,
         IterState::Range { next, stop, step } => {
             if *step > 0 && next < stop {
                 ((stop - next - 1) / step + 1) as usize
@@ -715,9 +725,10 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
                 0
             }
         }
-        _ => 0,
-    };
-    Ok(new_int(n as i64))
+        IterState::Exhausted => 0,
+        // Iterators with no hint of their own (map, zip, ...).
+        _ => return None,
+    })
 }
 
 /// The length of a builtin sequence an iterator walks (0 for others).
