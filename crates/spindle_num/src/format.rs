@@ -89,7 +89,8 @@ pub fn parse_format_spec(
             return Err(NumError::value("Format specifier missing precision"));
         }
     }
-    if f.width.unwrap_or(0) > MAX_FORMAT_WIDTH || f.precision.unwrap_or(0) > MAX_FORMAT_WIDTH {
+    // A precision only float and complex render (`float_precision`).
+    if f.width.unwrap_or(0) > MAX_FORMAT_WIDTH {
         return Err(NumError::memory());
     }
     match chars.len() - i {
@@ -482,13 +483,23 @@ fn split_body(body: String) -> (String, String, bool) {
     (digits, rest, true)
 }
 
+/// The precision of a float or complex spec: past a C `int`, CPython's
+/// ValueError; past what could be rendered, MemoryError.
+fn float_precision(f: &FormatSpec) -> NumResult<Option<usize>> {
+    match f.precision {
+        Some(p) if p > i32::MAX as usize => Err(NumError::value("precision too big")),
+        Some(p) if p > MAX_FORMAT_WIDTH => Err(NumError::memory()),
+        p => Ok(p),
+    }
+}
+
 fn format_float_spec(x: f64, f: &FormatSpec) -> NumResult<String> {
     let ty = match f.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => f.ty,
         Some('n') => Some('g'),
         Some(t) => return Err(unknown_code(t, "float")),
     };
-    let mode = float_mode(ty, f.precision);
+    let mode = float_mode(ty, float_precision(f)?);
     let (negative, body) = float_body(x, &mode, f.alternate, f.no_neg_zero);
     let (digits, rest, finite) = split_body(body);
     let parts = Parts {
@@ -524,7 +535,7 @@ pub fn format_complex(z: Complex, spec: &str) -> NumResult<String> {
             "'=' alignment flag is not allowed in complex format specifier",
         ));
     }
-    let mut mode = float_mode(ty, f.precision);
+    let mut mode = float_mode(ty, float_precision(&f)?);
     // Complex parts never get the ".0" of an integral float.
     mode.add_dot0 = false;
     let (skip_re, parens) = if ty.is_none() {

@@ -449,11 +449,16 @@ impl PyStrData {
         }
         let n =
             usize::try_from(n).map_err(|_| StrError::overflow("repeated string is too long"))?;
+        // CPython: a length past `PY_SSIZE_T_MAX` overflows; a shorter one
+        // that cannot be allocated is a MemoryError.
         let total = self
             .len()
             .checked_mul(n)
-            .filter(|&t| t <= max_len())
+            .filter(|&t| t <= isize::MAX as usize)
             .ok_or_else(|| StrError::overflow("repeated string is too long"))?;
+        if total > max_len() {
+            return Err(StrError::memory());
+        }
         let units = match &self.units {
             Units::Latin1(v) => Units::Latin1(repeat_units(v, n, total)?),
             Units::Ucs2(v) => Units::Ucs2(repeat_units(v, n, total)?),

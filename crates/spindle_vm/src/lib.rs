@@ -40,6 +40,7 @@ pub mod list_items;
 pub mod memoryview;
 pub mod native;
 pub mod lock;
+pub mod memory;
 pub mod num;
 pub mod object;
 pub mod ops;

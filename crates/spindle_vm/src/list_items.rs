@@ -42,27 +42,33 @@ struct Buf {
 
 const _: () = assert!(std::mem::size_of::<Buf>() % std::mem::align_of::<AtomicUsize>() == 0);
 
-fn buf_layout(cap: usize) -> Layout {
-    let words = cap.checked_add(2).unwrap_or_else(|| alloc_failed());
-    Layout::array::<usize>(words).unwrap_or_else(|_| alloc_failed())
+/// The layout of a buffer of `cap` words; None past `isize::MAX` bytes.
+fn buf_layout(cap: usize) -> Option<Layout> {
+    Layout::array::<usize>(cap.checked_add(2)?).ok()
 }
 
+/// The allocator refused a buffer (or it would pass `isize::MAX` bytes).
+#[derive(Debug)]
+pub struct AllocFailed;
+
+/// The process's end for a buffer of a size that existing items imply
+/// (not one Python chose: those go through `try_reserve`).
 #[cold]
 fn alloc_failed() -> ! {
     std::alloc::handle_alloc_error(Layout::new::<Buf>())
 }
 
 /// A new buffer of `cap` (> 0) words, none of them items yet.
-fn buf_new(cap: usize) -> *mut Buf {
-    let layout = buf_layout(cap);
+fn buf_new(cap: usize) -> Result<*mut Buf, AllocFailed> {
+    let layout = buf_layout(cap).ok_or(AllocFailed)?;
     // SAFETY: the layout has a non-zero size (two header words at least).
     let p = unsafe { std::alloc::alloc(layout) } as *mut Buf;
     if p.is_null() {
-        std::alloc::handle_alloc_error(layout);
+        return Err(AllocFailed);
     }
     // SAFETY: `p` is a fresh allocation big enough for the head.
     unsafe { p.write(Buf { cap, len: AtomicUsize::new(0) }) };
-    p
+    Ok(p)
 }
 
 /// The first item word of buffer `p`.
@@ -78,8 +84,13 @@ fn buf_words(p: *mut Buf) -> *mut AtomicUsize {
 /// `p` came from `buf_new`, nothing owns it any more and no thread can
 /// read it.
 unsafe fn buf_free(p: *mut Buf) {
-    // SAFETY: as the caller promises; the layout is the one it was made with.
-    unsafe { std::alloc::dealloc(p as *mut u8, buf_layout((*p).cap)) }
+    // SAFETY: `p` is a live buffer, as the caller promises.
+    let cap = unsafe { (*p).cap };
+    // `buf_new` made `p` with this layout, so it exists.
+    if let Some(layout) = buf_layout(cap) {
+        // SAFETY: as the caller promises; the layout is the one it was made with.
+        unsafe { std::alloc::dealloc(p as *mut u8, layout) }
+    }
 }
 
 /// A replaced buffer of a shared list, waiting in QSBR to be freed (its
@@ -126,7 +137,7 @@ impl ListItems {
     pub fn with_exact(n: usize, items: impl Iterator<Item = Value>) -> ListItems {
         let l = Self::new(Vec::new());
         if n > 0 {
-            let p = buf_new(n);
+            let p = buf_new(n).unwrap_or_else(|_| alloc_failed());
             let mut k = 0;
             for v in items.take(n) {
                 // SAFETY: k < n, the buffer's capacity; it is not published
@@ -152,7 +163,7 @@ impl ListItems {
         };
         let n = items.len();
         if n > 0 {
-            let p = buf_new(n);
+            let p = buf_new(n).unwrap_or_else(|_| alloc_failed());
             let mut items = std::mem::ManuallyDrop::new(items);
             // SAFETY: the buffer has room for `n` words and is not published
             // yet; the references move into it (the Vec's are forgotten,
@@ -365,44 +376,63 @@ impl<'a> ListGuard<'a> {
         vs
     }
 
-    /// Makes room for `extra` more items.
+    /// Makes room for `extra` more items (a count the items in hand imply,
+    /// so a refusal is the machine out of memory).
     #[inline(never)]
     fn reserve(&mut self, extra: usize) {
+        if self.try_reserve(extra).is_err() {
+            alloc_failed();
+        }
+    }
+
+    /// Makes room for `extra` more items, or says the allocator refused
+    /// (the items unchanged): for counts Python chose, whose refusal is a
+    /// MemoryError.
+    pub fn try_reserve(&mut self, extra: usize) -> Result<(), AllocFailed> {
         let len = self.len();
-        let need = len.checked_add(extra).unwrap_or_else(|| alloc_failed());
+        let need = len.checked_add(extra).ok_or(AllocFailed)?;
         let cap = self.cap();
         if need <= cap {
-            return;
+            return Ok(());
         }
         let new_cap = need.max(cap.saturating_mul(2)).max(4);
-        self.move_to(new_cap);
+        self.try_move_to(new_cap)
     }
 
     /// Moves the items to a new buffer of `new_cap` (>= len) words, or none
     /// when `new_cap` is 0.
     fn move_to(&mut self, new_cap: usize) {
+        if self.try_move_to(new_cap).is_err() {
+            alloc_failed();
+        }
+    }
+
+    /// `move_to`, or (nothing changed) the allocator's refusal.
+    fn try_move_to(&mut self, new_cap: usize) -> Result<(), AllocFailed> {
         let old = self.buf();
         let len = self.len();
         if !old.is_null() && new_cap > 0 && !self.shared() {
             // Unshared: no other thread reads the buffer (see below), so it
             // may grow in place.
-            let old_layout = buf_layout(self.cap());
+            let old_layout = buf_layout(self.cap()).ok_or(AllocFailed)?;
+            let new_size = buf_layout(new_cap).ok_or(AllocFailed)?.size();
             // SAFETY: `old` came from `buf_new` with `old_layout`; the new
             // size is non-zero and fits `isize` (`buf_layout` checked).
-            let p = unsafe { std::alloc::realloc(old as *mut u8, old_layout, buf_layout(new_cap).size()) } as *mut Buf;
+            let p = unsafe { std::alloc::realloc(old as *mut u8, old_layout, new_size) } as *mut Buf;
             if p.is_null() {
-                std::alloc::handle_alloc_error(buf_layout(new_cap));
+                // `old` is untouched: still the list's.
+                return Err(AllocFailed);
             }
             // SAFETY: the head moved with the block; the first `len` words
             // are the items.
             unsafe { (*p).cap = new_cap };
             self.items.buf.store(p, Ordering::Release);
-            return;
+            return Ok(());
         }
         let new = if new_cap == 0 {
             std::ptr::null_mut()
         } else {
-            let p = buf_new(new_cap);
+            let p = buf_new(new_cap)?;
             if len > 0 {
                 // SAFETY: both buffers hold at least `len` words; the new one
                 // is not published, the old one only read.
@@ -414,7 +444,7 @@ impl<'a> ListGuard<'a> {
         };
         self.items.buf.store(new, Ordering::Release);
         if old.is_null() {
-            return;
+            return Ok(());
         }
         if self.shared() {
             crate::qsbr::retire_box(Box::new(RetiredBuf(old)));
@@ -423,6 +453,7 @@ impl<'a> ListGuard<'a> {
             // the lock, and it is here; the items moved to the new buffer.
             unsafe { buf_free(old) };
         }
+        Ok(())
     }
 
     /// Moves words `from..from + n` to start at `to` (within capacity).

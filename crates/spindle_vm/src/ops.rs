@@ -812,6 +812,15 @@ pub fn len(ts: &ThreadState, v: &Value) -> PyResult<usize> {
     }
 }
 
+/// `v` as a C `int` argument (Argument Clinic's `int`, `PyLong_AsInt`).
+pub fn c_int(ts: &ThreadState, v: &Value) -> PyResult<i32> {
+    let i = index(ts, v)?;
+    match crate::num::int_to_i64(&i).and_then(|x| i32::try_from(x).ok()) {
+        Some(x) => Ok(x),
+        None => raise!(OverflowError, "Python int too large to convert to C int"),
+    }
+}
+
 /// `operator.index(v)`: an exact int.
 pub fn index(ts: &ThreadState, v: &Value) -> PyResult {
     if v.is_small_int() {
@@ -1063,11 +1072,56 @@ pub fn collect(ts: &ThreadState, v: &Value) -> PyResult<Vec<Value>> {
         }
     }
     let it = iter(ts, v)?;
-    let mut out = Vec::new();
+    // Room for the items `v` says it has, as CPython's `list.extend`: a
+    // hint too large to allocate is a MemoryError at once, not a slow death.
+    let mut out = crate::memory::with_capacity(length_hint(ts, v, 8)?)?;
     while let Some(x) = next(ts, &it)? {
+        if out.len() == out.capacity() {
+            crate::memory::reserve(&mut out, 1)?;
+        }
         out.push(x);
     }
     Ok(out)
+}
+
+/// CPython's `PyObject_LengthHint(v, default)`: `len(v)` when `v` has a
+/// length, else what `v.__length_hint__()` says, else `default`.
+pub fn length_hint(ts: &ThreadState, v: &Value, default: usize) -> PyResult<usize> {
+    let t = v.type_ref();
+    // The commonest iterable here, and one with neither method (it cannot
+    // be subclassed).
+    if t == rt().types.generator {
+        return Ok(default);
+    }
+    // A builtin iterator's own hint, without the method call.
+    if !t.is_heap()
+        && let Some(n) = v.downcast::<crate::iter::PyIter>().and_then(crate::builtins_init::containers::iter_hint)
+    {
+        return Ok(n);
+    }
+    if t.lookup_static("__len__").is_some() {
+        match len(ts, v) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.is_instance(rt().exc.TypeError) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if t.lookup_static("__length_hint__").is_none() {
+        return Ok(default);
+    }
+    let hint = match call_dunder(ts, v, "__length_hint__", &[])? {
+        Some(h) if !h.is(&rt().not_implemented) => h,
+        _ => return Ok(default),
+    };
+    if !crate::num::is_int(&hint) {
+        raise!(TypeError, "__length_hint__ must be an integer, not {}", type_name(&hint));
+    }
+    match crate::num::int_to_i64(&hint) {
+        Some(n) if n < 0 => raise!(ValueError, "__length_hint__() should return >= 0"),
+        Some(n) => Ok(n as usize),
+        None if crate::num::int_to_big(&hint).is_some_and(|b| b < 0.into()) => raise!(ValueError, "__length_hint__() should return >= 0"),
+        None => raise!(OverflowError, "Python int too large to convert to C ssize_t"),
+    }
 }
 
 // ---------------------------------------------------------------- errors

@@ -283,8 +283,16 @@ fn array_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     } else if let Some(o) = init.downcast::<PyArray>().filter(|o| o.tc == tc) {
         o.to_bytes()
     } else {
-        let items = ops::collect(ts, init)?;
-        encode_all(ts, tc, &items)?
+        // Item by item, with no room made from a length hint (as CPython's
+        // array(), which rejects a bad item before a huge hint matters).
+        let it = ops::iter(ts, init)?;
+        let mut out = Vec::new();
+        while let Some(v) = ops::next(ts, &it)? {
+            let bytes = encode(ts, tc, &v)?;
+            spindle_vm::memory::reserve(&mut out, bytes.len())?;
+            out.extend(bytes);
+        }
+        out
     };
     Ok(new_array(cls, tc, data))
 }
@@ -933,10 +941,7 @@ fn m_mul(ts: &ThreadState, a: Args<'_>) -> PyResult {
         return Ok(rt().not_implemented.clone());
     };
     let d = s.to_bytes();
-    if n > 0 && d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
-        return Err(PyErr::bare(rt().exc.MemoryError));
-    }
-    Ok(new_array(array_type(), s.tc, d.repeat(n)))
+    Ok(new_array(array_type(), s.tc, spindle_vm::memory::repeat(&d, n)?))
 }
 
 fn m_imul(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -945,10 +950,7 @@ fn m_imul(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let Some(n) = repeat_count(ts, &k[0])? else { return Ok(rt().not_implemented.clone()) };
     s.resizable(n != 1 && s.len() > 0)?;
     let mut d = s.data.lock();
-    if n > 0 && d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
-        return Err(PyErr::bare(rt().exc.MemoryError));
-    }
-    let r = d.repeat(n);
+    let r = spindle_vm::memory::repeat(&d, n)?;
     *d = r;
     Ok(v.clone())
 }

@@ -109,8 +109,10 @@ impl State {
         }
     }
 
-    fn digest(&self, xof_len: usize) -> Vec<u8> {
-        match self.clone() {
+    /// The digest; `xof_len` bytes of a SHAKE (a length Python chose, so
+    /// MemoryError when it cannot be had).
+    fn digest(&self, xof_len: usize) -> PyResult<Vec<u8>> {
+        Ok(match self.clone() {
             State::Md5(h) => h.finalize().to_vec(),
             State::Sha1(h) => h.finalize().to_vec(),
             State::Sha224(h) => h.finalize().to_vec(),
@@ -122,18 +124,18 @@ impl State {
             State::Sha3_384(h) => h.finalize().to_vec(),
             State::Sha3_512(h) => h.finalize().to_vec(),
             State::Shake128(h) => {
-                let mut out = vec![0u8; xof_len];
+                let mut out = spindle_vm::memory::zeroed_bytes(xof_len)?;
                 h.finalize_xof_into(&mut out);
                 out
             }
             State::Shake256(h) => {
-                let mut out = vec![0u8; xof_len];
+                let mut out = spindle_vm::memory::zeroed_bytes(xof_len)?;
                 h.finalize_xof_into(&mut out);
                 out
             }
             State::B2b(h) => h.finish(),
             State::B2s(h) => h.finish(),
-        }
+        })
     }
 }
 
@@ -371,13 +373,13 @@ fn xof_len(ts: &ThreadState, h: &PyHash, a: &Args<'_>, fname: &str) -> PyResult<
 fn h_digest(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let (_, h) = this::<PyHash>(&a, "HASH")?;
     let n = xof_len(ts, h, &a, "digest")?;
-    Ok(new_bytes(&h.st.lock().digest(n)))
+    Ok(new_bytes(&h.st.lock().digest(n)?))
 }
 
 fn h_hexdigest(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let (_, h) = this::<PyHash>(&a, "HASH")?;
     let n = xof_len(ts, h, &a, "hexdigest")?;
-    let d = h.st.lock().digest(n);
+    let d = h.st.lock().digest(n)?;
     let s: String = d.iter().map(|b| format!("{:02x}", b)).collect();
     Ok(new_str(&s))
 }

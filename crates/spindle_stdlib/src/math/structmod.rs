@@ -432,7 +432,7 @@ fn lay_of(v: &Value) -> PyResult<&Layout> {
 
 fn do_pack(ts: &ThreadState, st: &Value, vals: &[Value]) -> PyResult<Value> {
     let lay = lay_of(st)?;
-    let mut out = vec![0u8; lay.size];
+    let mut out = spindle_vm::memory::zeroed_bytes(lay.size)?;
     pack_to(ts, lay, vals, &mut out)?;
     Ok(new_bytes(&out))
 }
@@ -481,7 +481,7 @@ fn do_unpack_from(ts: &ThreadState, st: &Value, buf: &Value, off: Option<&Value>
 fn do_pack_into(ts: &ThreadState, st: &Value, buf: &Value, off: &Value, vals: &[Value]) -> PyResult<Value> {
     let lay = lay_of(st)?;
     let mut o = super::index_i64(ts, off)?;
-    let mut tmp = vec![0u8; lay.size];
+    let mut tmp = spindle_vm::memory::zeroed_bytes(lay.size)?;
     if vals.len() != lay.nvalues {
         return Err(error(ts, &format!("pack_into expected {} items for packing (got {})", lay.nvalues, vals.len())));
     }

@@ -80,19 +80,14 @@ fn c_int(ts: &ThreadState, v: &Value) -> PyResult<i64> {
 /// CPython's MemoryError, never an abort.
 pub(crate) fn grow<T: Clone>(v: &mut Vec<T>, len: usize, fill: T) -> PyResult<()> {
     if len > v.len() {
-        if v.try_reserve_exact(len - v.len()).is_err() {
-            return Err(PyErr::bare(rt().exc.MemoryError));
-        }
-        v.resize(len, fill);
+        spindle_vm::memory::resize(v, len, fill)?;
     }
     Ok(())
 }
 
 /// `n` zero bytes (MemoryError when they cannot be had).
 pub(crate) fn zeroed(n: usize) -> PyResult<Vec<u8>> {
-    let mut v = Vec::new();
-    grow(&mut v, n, 0u8)?;
-    Ok(v)
+    spindle_vm::memory::zeroed_bytes(n)
 }
 
 fn stop() -> PyErr {
@@ -228,6 +223,10 @@ impl StrState {
             &tmp
         };
         let end = self.pos.saturating_add(src.len());
+        // CPython's buffer of UCS4 units: past `PY_SSIZE_T_MAX` bytes overflows.
+        if end > isize::MAX as usize / std::mem::size_of::<u32>() {
+            raise!(OverflowError, "new buffer size too large");
+        }
         if self.pos == self.buf.len() {
             grow(&mut self.buf, end, 0)?;
             self.buf[self.pos..end].copy_from_slice(src);

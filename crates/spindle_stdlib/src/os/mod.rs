@@ -150,12 +150,7 @@ pub(crate) fn buffer_bytes(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
 /// A zero-filled buffer of `n` bytes for a read of a size Python chose:
 /// MemoryError (not an abort) when it cannot be allocated.
 pub(crate) fn zeroed_buf(n: usize) -> PyResult<Vec<u8>> {
-    let mut v = Vec::new();
-    if v.try_reserve_exact(n).is_err() {
-        return Err(spindle_vm::error::PyErr::new(rt().exc.MemoryError, String::new()));
-    }
-    v.resize(n, 0);
-    Ok(v)
+    spindle_vm::memory::zeroed_bytes(n)
 }
 
 /// The current `errno`.

@@ -8,6 +8,7 @@ use crate::cell::PySlice;
 use crate::error::PyResult;
 use crate::function::Args;
 use crate::interp::ThreadState;
+use crate::memory;
 use crate::num::{new_bool, new_int};
 use crate::ops::{self, CmpOp};
 use crate::runtime::{Runtime, is_none, none, rt};
@@ -108,12 +109,23 @@ fn check_resizable(ba: &PyByteArray) -> PyResult<()> {
     Ok(())
 }
 
-/// Refuses results too large to allocate (a MemoryError, never an allocation abort).
-fn check_size(n: usize) -> PyResult<()> {
-    if n > 1 << 32 {
-        raise!(MemoryError, "");
+/// CPython's header and trailing NUL of a bytes object (`PyBytesObject_SIZE`):
+/// a bytes object holds at most `isize::MAX` less this many bytes.
+const BYTES_OVERHEAD: usize = 33;
+
+/// An empty buffer with room for a result of `n` bytes: past the largest
+/// bytes object, CPython's OverflowError for bytes (a bytearray's is a
+/// MemoryError); MemoryError when the allocator refuses.
+fn result_buf(bytes: bool, n: usize) -> PyResult<Vec<u8>> {
+    if bytes && n > isize::MAX as usize - BYTES_OVERHEAD {
+        raise!(OverflowError, "byte string is too large");
     }
-    Ok(())
+    memory::with_capacity(n)
+}
+
+/// Whether a method's result is a bytes object (not a bytearray).
+fn makes_bytes(a: &Args<'_>) -> bool {
+    !a.args.first().is_some_and(is_ba)
 }
 
 // ---------------------------------------------------------------- argument parsing
@@ -371,7 +383,6 @@ fn pad(ts: &ThreadState, a: Args<'_>, name: &str) -> PyResult {
     if width <= d.len() as isize {
         return Ok(same_or_make(&a, d));
     }
-    check_size(width as usize)?;
     let marg = width as usize - d.len();
     let left = match name {
         "ljust" => 0,
@@ -379,7 +390,7 @@ fn pad(ts: &ThreadState, a: Args<'_>, name: &str) -> PyResult {
         // CPython's centring: the odd extra column goes left when the width is odd.
         _ => marg / 2 + (marg & width as usize & 1),
     };
-    let mut out = Vec::with_capacity(width as usize);
+    let mut out = result_buf(makes_bytes(&a), width as usize)?;
     out.resize(left, fill);
     out.extend_from_slice(&d);
     out.resize(width as usize, fill);
@@ -573,20 +584,19 @@ fn replace(ts: &ThreadState, a: Args<'_>) -> PyResult {
         None => -1,
     };
     let mut left = if count < 0 { usize::MAX } else { count as usize };
-    // An upper bound of the result's size: every possible match replaced.
-    let matches = if old.is_empty() { d.len() + 1 } else { d.len() / old.len() }.min(left);
-    check_size(matches.saturating_mul(new.len()).saturating_add(d.len()))?;
     let mut out = Vec::with_capacity(d.len());
     if old.is_empty() {
         // The new bytes go before every byte and at the end, `count` times at most.
         let k = left.min(d.len() + 1);
         for (i, &b) in d.iter().enumerate() {
             if i < k {
+                memory::reserve(&mut out, new.len())?;
                 out.extend_from_slice(&new);
             }
             out.push(b);
         }
         if k > d.len() {
+            memory::reserve(&mut out, new.len())?;
             out.extend_from_slice(&new);
         }
         return Ok(make(&a, out));
@@ -594,6 +604,7 @@ fn replace(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let mut i = 0;
     while i < d.len() {
         if left > 0 && d[i..].starts_with(&old) {
+            memory::reserve(&mut out, new.len())?;
             out.extend_from_slice(&new);
             i += old.len();
             left -= 1;
@@ -609,7 +620,7 @@ fn expandtabs(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let [tabsize] = kw_args(&a, "expandtabs", ["tabsize"], 0)?;
     let d = me(&a)?;
     let tab = match &tabsize {
-        Some(t) => int_arg(ts, t)?,
+        Some(t) => ops::c_int(ts, t)? as isize,
         None => 8,
     };
     let mut out = Vec::with_capacity(d.len());
@@ -619,7 +630,7 @@ fn expandtabs(ts: &ThreadState, a: Args<'_>) -> PyResult {
             b'\t' => {
                 if tab > 0 {
                     let n = tab as usize - col % tab as usize;
-                    check_size(out.len().saturating_add(n))?;
+                    memory::reserve(&mut out, n)?;
                     out.resize(out.len() + n, b' ');
                     col += n;
                 }
@@ -644,9 +655,9 @@ fn zfill(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if width <= d.len() as isize {
         return Ok(same_or_make(&a, d));
     }
-    check_size(width as usize)?;
     let fill = width as usize - d.len();
-    let mut out = vec![b'0'; fill];
+    let mut out = result_buf(makes_bytes(&a), width as usize)?;
+    out.resize(fill, b'0');
     out.extend_from_slice(&d);
     if let Some(&sign @ (b'+' | b'-')) = out.get(fill) {
         out[0] = sign;
@@ -938,16 +949,19 @@ fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
     }
 }
 
-fn repeated(d: &[u8], n: usize) -> PyResult<Vec<u8>> {
-    check_size(d.len().checked_mul(n).unwrap_or(usize::MAX))?;
-    Ok(d.repeat(n))
+/// `d` `n` times over, for a bytes result (`bytes`) or a bytearray.
+fn repeated(d: &[u8], n: usize, bytes: bool) -> PyResult<Vec<u8>> {
+    if bytes && d.len().checked_mul(n).is_none_or(|total| total > isize::MAX as usize) {
+        raise!(OverflowError, "repeated bytes are too long");
+    }
+    memory::repeat(d, n)
 }
 
 fn mul(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let p = pos_args(&a, "__mul__", 1, 1)?;
     let Some(n) = repeat_count(ts, &p[0])? else { return Ok(rt().not_implemented.clone()) };
     let d = me(&a)?;
-    Ok(make(&a, repeated(&d, n)?))
+    Ok(make(&a, repeated(&d, n, makes_bytes(&a))?))
 }
 
 fn contains(ts: &ThreadState, a: Args<'_>) -> PyResult {
@@ -1020,6 +1034,21 @@ fn bytearray_init(ts: &ThreadState, a: Args<'_>) -> PyResult {
     Ok(none())
 }
 
+/// `bytes(n)` / `bytearray(n)` (`bytes` tells which): `n` zero bytes.
+fn zeroed_count(ts: &ThreadState, n: &Value, bytes: bool) -> PyResult<Vec<u8>> {
+    let i = ops::index(ts, n)?;
+    let Some(n) = crate::num::int_to_i64(&i) else {
+        raise!(OverflowError, "cannot fit 'int' into an index-sized integer");
+    };
+    if n < 0 {
+        raise!(ValueError, "negative count");
+    }
+    if bytes && n as usize > isize::MAX as usize - BYTES_OVERHEAD {
+        raise!(OverflowError, "byte string is too large");
+    }
+    memory::zeroed_bytes(n as usize)
+}
+
 fn bytes_source(ts: &ThreadState, src: Option<Value>, encoding: Option<Value>, errors: Option<Value>, plural: bool) -> PyResult<Vec<u8>> {
     let Some(src) = src else {
         if encoding.is_some() {
@@ -1044,29 +1073,32 @@ fn bytes_source(ts: &ThreadState, src: Option<Value>, encoding: Option<Value>, e
         raise!(TypeError, "errors without a string argument");
     }
     if crate::num::is_int(&src) {
-        let n = ops::index_isize(ts, &src)?;
-        if n < 0 {
-            raise!(ValueError, "negative count");
-        }
-        return Ok(vec![0; n as usize]);
+        return zeroed_count(ts, &src, plural);
     }
     if let Some(d) = bytes_data(&src) {
         return Ok(d);
     }
     if src.type_ref().lookup_static("__index__").is_some() {
-        let n = ops::index_isize(ts, &src)?;
-        if n < 0 {
-            raise!(ValueError, "negative count");
-        }
-        return Ok(vec![0; n as usize]);
+        return zeroed_count(ts, &src, plural);
     }
     if ops::iter(ts, &src).is_err() {
         raise!(TypeError, "cannot convert '{}' object to bytes", ops::type_name(&src));
     }
-    let items = ops::collect(ts, &src)?;
-    let bytes: PyResult<Vec<u8>> = items.iter().map(|x| byte_value(ts, x)).collect();
+    let bytes = iterable_bytes(ts, &src, plural);
     // bytes() words the range error in the plural, bytearray() does not.
     bytes.map_err(|e| if plural && e.0.type_ref() == rt().exc.ValueError { err!(ValueError, "bytes must be in range(0, 256)") } else { e })
+}
+
+/// The bytes an iterable of ints yields, each checked as it comes. bytes()
+/// (`hinted`) makes room from the length hint first, bytearray() does not
+/// (as CPython's).
+fn iterable_bytes(ts: &ThreadState, src: &Value, hinted: bool) -> PyResult<Vec<u8>> {
+    let it = ops::iter(ts, src)?;
+    let mut out = if hinted { memory::with_capacity(ops::length_hint(ts, src, 64)?)? } else { Vec::new() };
+    while let Some(x) = ops::next(ts, &it)? {
+        out.push(byte_value(ts, &x)?);
+    }
+    Ok(out)
 }
 
 // ---------------------------------------------------------------- bytearray mutation
@@ -1303,8 +1335,7 @@ fn ba_resize(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let cur = ba.data.lock().len();
     if n as usize != cur {
         check_resizable(ba)?;
-        check_size(n as usize)?;
-        ba.data.lock().resize(n as usize, 0);
+        memory::resize(&mut ba.data.lock(), n as usize, 0)?;
     }
     Ok(none())
 }
@@ -1328,7 +1359,7 @@ fn ba_imul(ts: &ThreadState, a: Args<'_>) -> PyResult {
         raise!(TypeError, "'{}' object cannot be interpreted as an integer", ops::type_name(&p[0]))
     };
     let cur = ba.data.lock().clone();
-    let new = repeated(&cur, n)?;
+    let new = repeated(&cur, n, false)?;
     if new.len() != cur.len() {
         check_resizable(ba)?;
     }

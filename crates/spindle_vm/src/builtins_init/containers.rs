@@ -683,7 +683,17 @@ fn iter_next_method(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
     let it = a.args[0].downcast::<PyIter>().ok_or_else(|| err!(TypeError, "expected iterator"))?;
-    let n = match &*it.state.lock() {
+    if let IterState::BigRange { next, stop, step } = &*it.state.lock() {
+        return Ok(crate::num::new_bigint(range_len(next, stop, step)));
+    }
+    Ok(new_int(iter_hint(it).unwrap_or(0) as i64))
+}
+
+/// How many items a builtin iterator has left (its `__length_hint__`);
+/// None for a range iterator past the `usize` range, or an iterator kind
+/// with no hint.
+pub(crate) fn iter_hint(it: &PyIter) -> Option<usize> {
+    Some(match &*it.state.lock() {
         IterState::Values { items, index } | IterState::SetValues { items, index, .. } => items.len().saturating_sub(*index),
         IterState::Seq { seq, index } => seq_len_hint(seq).saturating_sub(*index),
         IterState::Reversed { seq, index } => {
@@ -692,7 +702,7 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
         }
         IterState::Dict { dict, pos, len, .. } => {
             // Entries left: count from the current position (a dict changed in size reports 0).
-            let Some(d) = dict.downcast::<PyDict>() else { return Ok(new_int(0)) };
+            let Some(d) = dict.downcast::<PyDict>() else { return Some(0) };
             if d.len() != *len {
                 0
             } else {
@@ -705,7 +715,7 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
                 n
             }
         }
-        IterState::BigRange { next, stop, step } => return Ok(crate::num::new_bigint(range_len(next, stop, step))),
+        IterState::BigRange { .. } => return None,
         IterState::Range { next, stop, step } => {
             if *step > 0 && next < stop {
                 ((stop - next - 1) / step + 1) as usize
@@ -715,9 +725,10 @@ fn iter_length_hint(_ts: &ThreadState, a: Args<'_>) -> PyResult {
                 0
             }
         }
-        _ => 0,
-    };
-    Ok(new_int(n as i64))
+        IterState::Exhausted => 0,
+        // Iterators with no hint of their own (map, zip, ...).
+        _ => return None,
+    })
 }
 
 /// The length of a builtin sequence an iterator walks (0 for others).
@@ -861,23 +872,20 @@ fn list_init(r: &Runtime) {
                 let n = repeat_count(ts, &a.args[1])?;
                 let Some(n) = n else { return Ok(rt().not_implemented.clone()) };
                 let v = lst(&a)?.snapshot();
-                check_repeat_size(v.len(), n)?;
-                Ok(new_list(repeat(&v, n)))
+                Ok(new_list(crate::memory::repeat(&v, n)?))
             }),
             ("__rmul__", |ts, a| {
                 check_args("__rmul__", a, 1, 1)?;
                 let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
                 let v = lst(&a)?.snapshot();
-                check_repeat_size(v.len(), n)?;
-                Ok(new_list(repeat(&v, n)))
+                Ok(new_list(crate::memory::repeat(&v, n)?))
             }),
             ("__imul__", |ts, a| {
                 check_args("__imul__", a, 1, 1)?;
                 let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
                 let l = lst(&a)?;
                 let v = l.snapshot();
-                check_repeat_size(v.len(), n)?;
-                let old = l.items.lock().replace_all(repeat(&v, n));
+                let old = l.items.lock().replace_all(crate::memory::repeat(&v, n)?);
                 drop(old);
                 Ok(a.args[0].clone())
             }),
@@ -895,7 +903,11 @@ fn list_init(r: &Runtime) {
             ("extend", |ts, a| {
                 check_args("extend", a, 1, 1)?;
                 let items = ops::collect(ts, &a.args[1])?;
-                lst(&a)?.items.lock().extend(items);
+                let mut list = lst(&a)?.items.lock();
+                if list.try_reserve(items.len()).is_err() {
+                    return Err(crate::memory::no_memory());
+                }
+                list.extend(items);
                 Ok(none())
             }),
             ("insert", |ts, a| {
@@ -981,21 +993,6 @@ pub(crate) fn classmethodize(t: TypeRef, name: &str) {
 
 fn lst<'a>(a: &'a Args<'_>) -> PyResult<&'a PyList> {
     super::this::<PyList>(a, "list")
-}
-
-fn repeat(v: &[Value], n: usize) -> Vec<Value> {
-    let mut out = Vec::with_capacity(v.len() * n);
-    for _ in 0..n {
-        out.extend_from_slice(v);
-    }
-    out
-}
-
-fn check_repeat_size(len: usize, n: usize) -> PyResult<()> {
-    if len.checked_mul(n).map(|t| t > (1 << 32)).unwrap_or(true) {
-        raise!(MemoryError, "");
-    }
-    Ok(())
 }
 
 fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
@@ -1671,15 +1668,13 @@ fn tuple_init(r: &Runtime) {
                 check_args("__mul__", a, 1, 1)?;
                 let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
                 let v = tup(&a)?.items.to_vec();
-                check_repeat_size(v.len(), n)?;
-                Ok(new_tuple(repeat(&v, n)))
+                Ok(new_tuple(crate::memory::repeat(&v, n)?))
             }),
             ("__rmul__", |ts, a| {
                 check_args("__rmul__", a, 1, 1)?;
                 let Some(n) = repeat_count(ts, &a.args[1])? else { return Ok(rt().not_implemented.clone()) };
                 let v = tup(&a)?.items.to_vec();
-                check_repeat_size(v.len(), n)?;
-                Ok(new_tuple(repeat(&v, n)))
+                Ok(new_tuple(crate::memory::repeat(&v, n)?))
             }),
             ("__eq__", |ts, a| seq_cmp(ts, a, CmpOp::Eq, false)),
             ("__ne__", |ts, a| seq_cmp(ts, a, CmpOp::Ne, false)),

@@ -261,12 +261,14 @@ fn char_of(cps: &[u32], i: usize) -> Option<char> {
     cps.get(i).map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}'))
 }
 
-fn read_num(chars: &[u32], i: &mut usize, what: &str) -> PyResult<Option<usize>> {
+/// A written width (a C `Py_ssize_t` in CPython, `max` `isize::MAX`) or
+/// precision (a C `int`).
+fn read_num(chars: &[u32], i: &mut usize, what: &str, max: usize) -> PyResult<Option<usize>> {
     let mut v: Option<usize> = None;
     while let Some(d) = char_of(chars, *i).and_then(|c| c.to_digit(10)) {
         let n = v.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(d as usize));
         match n {
-            Some(n) if n <= i32::MAX as usize => v = Some(n),
+            Some(n) if n <= max => v = Some(n),
             _ => raise!(ValueError, "{} too big", what),
         }
         *i += 1;
@@ -366,7 +368,7 @@ fn percent_core(ts: &ThreadState, chars: &[u32], args: &Value, mode: Mode) -> Py
             spec.width = Some(usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX));
             i += 1;
         } else {
-            spec.width = read_num(chars, &mut i, "width")?;
+            spec.width = read_num(chars, &mut i, "width", isize::MAX as usize)?;
         }
         if char_of(chars, i) == Some('.') {
             i += 1;
@@ -375,7 +377,7 @@ fn percent_core(ts: &ThreadState, chars: &[u32], args: &Value, mode: Mode) -> Py
                 spec.precision = Some(p.max(0) as usize);
                 i += 1;
             } else {
-                spec.precision = Some(read_num(chars, &mut i, "precision")?.unwrap_or(0));
+                spec.precision = Some(read_num(chars, &mut i, "precision", i32::MAX as usize)?.unwrap_or(0));
             }
         }
         if matches!(char_of(chars, i), Some('h' | 'l' | 'L')) {

@@ -493,7 +493,7 @@ fn str_remove(a: Args<'_>, prefix: bool) -> PyResult {
 fn str_expandtabs(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let [_, tab] = super::parse_args("expandtabs", a, ["self", "tabsize"], 1)?;
     let tab = match &tab {
-        Some(t) => ssize(ts, t)?,
+        Some(t) => i64::from(ops::c_int(ts, t)?),
         None => 8,
     };
     res(spindle_str::expandtabs(me(&a)?, tab))
