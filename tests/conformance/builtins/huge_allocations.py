@@ -1,5 +1,6 @@
 # Pins: an allocation whose size Python code chooses raises CPython's MemoryError or OverflowError (with its message) at once, never aborting or exhausting memory; every size here passes 2**47 bytes, beyond any process's address space, so no case really allocates.
 # recorded-with: cpython-3.13
+# Why 3.13: CPython 3.14 on WebAssembly is 32-bit (Py_ssize_t max 2**31-1), so every size here overflows an index there and it prints OverflowError ("cannot fit 'int' into an index-sized integer", "Python int too large to convert to C ssize_t", "Too many decimal digits in format string") where a 64-bit CPython reaches the allocation; checked line by line, each difference is that one.
 import array
 import collections
 import io

@@ -1,5 +1,6 @@
 # Pins: definitions (functions, classes, their code) made before and after the first thread starts are freed once dropped and collected (deferred reference counting, not immortalization); a subclass list forgets a collected class; code objects stay untracked with no referents for gc.
 # recorded-with: cpython-3.13
+# Why 3.13: CPython 3.14 on WebAssembly has no threads (Thread.start raises). Checked by hand: the same program with the thread bodies called inline prints this same output under ../shared/tools/python3.14.
 import gc, sys, threading, weakref
 
 def before():
