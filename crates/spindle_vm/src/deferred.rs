@@ -236,9 +236,3 @@ pub(crate) unsafe fn undefer(h: &ObjHeader, local: u32) -> isize {
     release_id(uid as u32);
     n
 }
-
-/// How many objects are deferred now (for tests).
-pub fn deferred_count() -> usize {
-    let ids = IDS.lock();
-    ids.objs.len() - ids.free.len()
-}

@@ -190,6 +190,28 @@ impl<'a> Table<'a> {
         *perturb >>= 5;
         (i.wrapping_mul(5).wrapping_add(1).wrapping_add(*perturb as usize)) & self.mask()
     }
+
+    /// The entry of str key `key` (or of the very object `same`, matched
+    /// without comparing text: names are interned, so an identical key is
+    /// the common hit). `order` loads the index and key words: Relaxed
+    /// under the lock, Acquire for a lock-free reader (see `lookup_lockfree`).
+    #[inline(always)]
+    fn find_str(self, key: &str, same: Option<&Value>, hash: i64, order: Ordering) -> Option<usize> {
+        let (mut i, mut perturb) = self.probe_start(hash);
+        loop {
+            let ix = self.index(i).load(order);
+            if ix == EMPTY {
+                return None;
+            }
+            let s = self.slot(ix as usize);
+            if let Some(k) = view(s.key.load(order)) {
+                if (same.is_some_and(|x| x.is(&k)) || s.hash.load(Ordering::Relaxed) == hash) && str_key_matches(&k, key, same) {
+                    return Some(ix as usize);
+                }
+            }
+            i = self.probe_next(i, &mut perturb);
+        }
+    }
 }
 
 /// A value word viewed as a `Value` (not a reference of its own: never
@@ -432,24 +454,9 @@ impl<'a> DictGuard<'a> {
         }
     }
 
-    /// `find_str`, also matching the very object `same` without comparing text
-    /// (names are interned, so an identical key is the common hit).
+    /// `Table::find_str` under the lock.
     fn find_str_or_same(&self, key: &str, same: Option<&Value>, hash: i64) -> Option<usize> {
-        let t = self.table();
-        let (mut i, mut perturb) = t.probe_start(hash);
-        loop {
-            let ix = t.index(i).load(Ordering::Relaxed);
-            if ix == EMPTY {
-                return None;
-            }
-            let s = t.slot(ix as usize);
-            if let Some(k) = view(s.key.load(Ordering::Relaxed)) {
-                if (same.is_some_and(|x| x.is(&k)) || s.hash.load(Ordering::Relaxed) == hash) && str_key_matches(&k, key, same) {
-                    return Some(ix as usize);
-                }
-            }
-            i = t.probe_next(i, &mut perturb);
-        }
+        self.table().find_str(key, same, hash, Ordering::Relaxed)
     }
 
     /// What the caller gets for a reference the dict let go of: the value,
@@ -711,21 +718,8 @@ impl PyDict {
         self.ensure_lockfree();
         let _guard = crate::qsbr::ReadGuard::new();
         let t = self.table_ptr();
-        let (mut i, mut perturb) = t.probe_start(hash);
-        loop {
-            let ix = t.index(i).load(Ordering::Acquire);
-            if ix == EMPTY {
-                return None;
-            }
-            let s = t.slot(ix as usize);
-            // As in `lookup_lockfree`.
-            if let Some(k) = view(s.key.load(Ordering::Acquire)) {
-                if (same.is_some_and(|x| x.is(&k)) || s.hash.load(Ordering::Relaxed) == hash) && str_key_matches(&k, key, same) {
-                    return view(s.value.load(Ordering::Acquire)).map(|v| ((*v).clone(), ix as usize));
-                }
-            }
-            i = t.probe_next(i, &mut perturb);
-        }
+        let ix = t.find_str(key, same, hash, Ordering::Acquire)?;
+        view(t.slot(ix).value.load(Ordering::Acquire)).map(|v| ((*v).clone(), ix))
     }
 
     /// Marks this dict as a type namespace read by `TypeRef::lookup`.

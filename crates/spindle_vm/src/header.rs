@@ -137,13 +137,6 @@ impl ObjHeader {
         self.ref_local.load(Ordering::Relaxed) == IMMORTAL
     }
 
-    /// Whether the object's counts are deferred (see `deferred`).
-    #[inline]
-    pub fn is_deferred(&self) -> bool {
-        let l = self.ref_local.load(Ordering::Relaxed);
-        (DEFERRED_BASE..IMMORTAL).contains(&l)
-    }
-
     /// Whether a decref can never free the object: immortal or deferred.
     #[inline]
     pub fn never_freed_by_decref(&self) -> bool {
