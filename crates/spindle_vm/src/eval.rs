@@ -74,6 +74,11 @@ pub struct Frame {
     /// The locals mapping of module and class-body frames.
     pub locals_map: Option<Value>,
     pub func: Option<Value>,
+    /// `func` holds no count (`try_fast_call` moved an uncounted callable
+    /// slot in): the caller's local keeps it alive, or, for a deferred one,
+    /// the collector counts it while the frame runs (`uncounted_refs`).
+    /// The frame forgets it instead of dropping it.
+    func_borrowed: bool,
     /// Set for frames owned by a generator/coroutine.
     pub is_gen: bool,
     /// An exception `throw()` raises at the resumed yield.
@@ -127,6 +132,7 @@ impl Drop for Frame {
         }
         // Before `func` (a later field) drops: it may own the borrowed ones.
         self.release_context();
+        self.release_func();
     }
 }
 
@@ -156,6 +162,30 @@ impl Frame {
             std::mem::forget(v.clone());
         }
     }
+    /// Gives up `func`: released if owned, forgotten if borrowed.
+    #[inline]
+    fn release_func(&mut self) {
+        let func = self.func.take();
+        if std::mem::take(&mut self.func_borrowed) {
+            std::mem::forget(func);
+        } else {
+            drop(func);
+        }
+    }
+
+    /// Calls `visit` with the word of each object this running frame refers
+    /// to without a count that anything else keeps (deferred stack slots)
+    /// or may so refer to (a borrowed `func`): the references the collector
+    /// adds to the counts (`gc::count_frame_refs`).
+    pub(crate) fn uncounted_refs(&self, visit: &mut dyn FnMut(usize)) {
+        self.stack.deferred_words(visit);
+        if self.func_borrowed {
+            if let Some(f) = &self.func {
+                visit(f.bits());
+            }
+        }
+    }
+
     /// Gives up `code_obj`, `globals` and `builtins`: released if owned,
     /// forgotten if borrowed from `func`.
     #[inline]
@@ -323,6 +353,7 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         fr.trace_lasti = 0;
         fr.locals_map = locals_map;
         fr.func = func;
+        fr.func_borrowed = false;
         fr.borrowed = borrowed;
         return Ok(fr);
     }
@@ -338,6 +369,7 @@ fn frame_for(code_obj: Value, globals: Value, builtins: Value, locals_map: Optio
         builtins,
         locals_map,
         func,
+        func_borrowed: false,
         is_gen: false,
         pending_throw: None,
         borrowed,
@@ -373,7 +405,7 @@ fn recycle_frame(mut fr: Box<Frame>) {
     if fr.locals_map.is_some() {
         fr.locals_map = None;
     }
-    fr.func = None;
+    fr.release_func();
     if fr.pending_throw.is_some() {
         fr.pending_throw = None;
     }
@@ -496,12 +528,12 @@ fn try_fast_call(f: &mut Frame, argc: usize, site: (usize, usize)) -> PyResult<O
     // Borrowed arguments stay borrowed: the caller's locals hold them
     // until this frame ends (it is no generator).
     frame.borrowed_args = f.stack.move_args_into(n - nargs, &mut frame.locals);
-    // The NULL (no self), then the callable, whose count the frame takes
-    // over (`function_frame`'s holder).
+    // The NULL (no self), then the callable, whose count (if it has one)
+    // the frame takes over (`function_frame`'s holder).
     if !has_self {
         f.stack.pop_slot();
     }
-    frame.func = f.stack.pop_owned();
+    (frame.func, frame.func_borrowed) = f.stack.pop_callee();
     Ok(Some(frame))
 }
 
@@ -909,9 +941,12 @@ fn yield_frame(ts: &ThreadState, frames: &mut FrameStack, v: Value) -> PyResult<
         return Err(err!(SystemError, "yield outside a generator frame"));
     }
     match frames.pop() {
-        Some(fr) => {
+        Some(mut fr) => {
             crate::frame::pop_live(ts);
             ts.depth.set(ts.depth.get() - 1);
+            // A suspended frame is not a running one: the collector would
+            // not count its deferred slots.
+            fr.stack.own_deferred();
             Ok(RunResult::Yield(v, fr))
         }
         None => Ok(RunResult::Return(v)),
@@ -1192,10 +1227,12 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             }
             Opcode::LoadGlobal => {
                 let name = operand!(pycode.names, arg >> 1);
-                let v = load_global_cached(f, pycode.serial, name)?;
-                f.stack.push(Some(v));
                 if arg & 1 == 1 {
+                    push_global_callable(f, pycode.serial, name)?;
                     f.stack.push(None);
+                } else {
+                    let v = load_global_cached(f, pycode.serial, name)?;
+                    f.stack.push(Some(v));
                 }
             }
             Opcode::StoreGlobal => {
@@ -1949,7 +1986,9 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let kwargs = f.stack.pop().flatten();
                 let callargs = pop!(f);
                 let self_or_null = f.stack.pop().flatten();
-                let callable = pop!(f);
+                // Counted: a deferred callable (LOAD_GLOBAL) must not live
+                // uncounted outside the stack while `*args` runs code.
+                let callable = f.stack.pop().flatten().unwrap_or_else(none);
                 let mut args: Vec<Value> = Vec::new();
                 if let Some(s) = self_or_null {
                     args.push(s);
@@ -2416,26 +2455,49 @@ fn load_builtin(f: &Frame, name: &str) -> PyResult {
     }
 }
 
+/// The versions of the frame's globals and builtins dicts, which key
+/// LOAD_GLOBAL's cache (see `globals_cache`); None unless both are dicts
+/// and the globals an exact one.
+#[inline]
+fn globals_versions(f: &Frame) -> Option<(u64, u64)> {
+    let g = f.globals.downcast::<crate::dict::PyDict>()?;
+    let b = f.builtins.downcast::<crate::dict::PyDict>()?;
+    if f.globals.type_ref() != rt().types.dict {
+        return None;
+    }
+    Some((g.watch_version(), b.watch_version()))
+}
+
 /// LOAD_GLOBAL through the per-thread cache (see `globals_cache`), for the
 /// usual case of exact dicts as globals and builtins.
 #[inline]
 fn load_global_cached(f: &Frame, code: usize, name: &Value) -> PyResult {
-    let r = rt();
-    let (Some(g), Some(b)) = (f.globals.downcast::<crate::dict::PyDict>(), f.builtins.downcast::<crate::dict::PyDict>()) else {
+    let Some((gv, bv)) = globals_versions(f) else {
         return load_global(f, name);
     };
-    if f.globals.type_ref() != r.types.dict {
-        return load_global(f, name);
-    }
     let key = crate::globals_cache::Key { code, pc: f.lasti };
-    let gv = g.watch_version();
-    let bv = b.watch_version();
     if let Some(v) = crate::globals_cache::get(&key, gv, bv) {
         return Ok(v);
     }
     let v = load_global(f, name)?;
     crate::globals_cache::put(key, gv, bv, v.clone());
     Ok(v)
+}
+
+/// LOAD_GLOBAL of a callable (the form that pushes NULL after it): pushed
+/// with `push_shared`, so a deferred function or class costs no count
+/// (CPython 3.14t's deferred stack reference; the CALL consumes it).
+#[inline]
+fn push_global_callable(f: &mut Frame, code: usize, name: &Value) -> PyResult<()> {
+    if let Some((gv, bv)) = globals_versions(f) {
+        let key = crate::globals_cache::Key { code, pc: f.lasti };
+        if crate::globals_cache::with_hit(&key, gv, bv, |v| f.stack.push_shared(v)).is_some() {
+            return Ok(());
+        }
+    }
+    let v = load_global_cached(f, code, name)?;
+    f.stack.push_shared(&v);
+    Ok(())
 }
 
 /// `module.name` for an exact module whose dict holds the name and whose

@@ -689,6 +689,33 @@ fn refcount_of(p: *const ObjHeader) -> isize {
     }
 }
 
+/// Adds to `gc_refs` the references running frames hold without a count
+/// (`Frame::uncounted_refs`: deferred stack slots and borrowed `func`s),
+/// as CPython 3.14t's collector scans thread stacks for deferred
+/// references. If the frames cannot be read, every candidate counts as
+/// referenced (nothing is collected).
+///
+/// # Safety
+/// World stopped by this thread (`world`), `cands` marked.
+unsafe fn count_frame_refs(world: &crate::interp::StoppedWorld, cands: &[*const ObjHeader], gc_refs: &mut [isize]) {
+    let read = world.for_each_running_frame(&mut |f| {
+        f.uncounted_refs(&mut |w| {
+            // SAFETY: an uncounted word of a running frame is a live object
+            // (a deferred one is freed only by a collection, which counts
+            // this reference; a borrowed one's local holds it); the view
+            // never drops.
+            let v = std::mem::ManuallyDrop::new(unsafe { Value::from_bits(std::num::NonZeroUsize::new_unchecked(w)) });
+            // SAFETY: world stopped by us, candidates marked.
+            if let Some(j) = unsafe { cand_index(&v, cands) } {
+                gc_refs[j] += 1;
+            }
+        })
+    });
+    if !read {
+        gc_refs.iter_mut().for_each(|r| *r = (*r).max(1));
+    }
+}
+
 /// One collection of `generation`; `None` when the world could not be stopped.
 fn collect_generation(ts: &ThreadState, generation: usize, timeout: std::time::Duration) -> Option<(usize, usize)> {
     let st = &ts.interp.gc;
@@ -716,7 +743,8 @@ fn collect_generation(ts: &ThreadState, generation: usize, timeout: std::time::D
     let mut hidden: std::collections::HashSet<usize> = std::collections::HashSet::new();
     unsafe {
         mark(&cands);
-        let gc_refs: Vec<isize> = cands.iter().map(|&p| refcount_of(p)).collect();
+        let mut gc_refs: Vec<isize> = cands.iter().map(|&p| refcount_of(p)).collect();
+        count_frame_refs(&world, &cands, &mut gc_refs);
         let reach = reachable(&cands, gc_refs);
         // Instance dicts only their instance refers to are part of the
         // instance, as CPython's inline values (not counted).
@@ -802,7 +830,8 @@ fn collect_generation(ts: &ThreadState, generation: usize, timeout: std::time::D
                 // SAFETY: world stopped by us; `held` keeps each object alive.
                 let reach = unsafe {
                     mark(&set);
-                    let gc_refs: Vec<isize> = set.iter().map(|&p| refcount_of(p) - 1).collect();
+                    let mut gc_refs: Vec<isize> = set.iter().map(|&p| refcount_of(p) - 1).collect();
+                    count_frame_refs(&world, &set, &mut gc_refs);
                     let r = reachable(&set, gc_refs);
                     unmark(&set);
                     r
@@ -866,7 +895,10 @@ fn with_all_tracked<R>(ts: &ThreadState, generation: Option<usize>, f: impl FnOn
     }
     // Objects whose count is zero are dead (leaked by a cross-thread
     // decref) and must not be revived.
-    objs.retain(|&p| refcount_of(p) > 0);
+    // Deferred objects live until a collection frees them, even at zero
+    // (a running frame may hold them uncounted).
+    // SAFETY: tracked objects are allocated while the world is stopped.
+    objs.retain(|&p| refcount_of(p) > 0 || unsafe { (*p).local_word() } >= crate::header::DEFERRED_BASE);
     let r = f(&objs);
     drop(world);
     Some(r)

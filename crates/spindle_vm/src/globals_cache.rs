@@ -82,10 +82,17 @@ pub(crate) struct Key {
 /// The cached value for `key` if both dicts still have the recorded versions.
 #[inline]
 pub(crate) fn get(key: &Key, globals_version: u64, builtins_version: u64) -> Option<Value> {
+    with_hit(key, globals_version, builtins_version, Value::clone)
+}
+
+/// `f` of the cached value for `key` (borrowed from the entry) if both
+/// dicts still have the recorded versions. `f` must not use the cache.
+#[inline]
+pub(crate) fn with_hit<R>(key: &Key, globals_version: u64, builtins_version: u64, f: impl FnOnce(&Value) -> R) -> Option<R> {
     let slot = slot_of(key.code, key.pc);
     site_table::with_table(&CACHE, |c| match c.get(slot) {
         Some(e) if e.code == key.code && e.pc == key.pc && e.globals_version == globals_version && e.builtins_version == builtins_version => {
-            Some(e.value.clone())
+            Some(f(&e.value))
         }
         _ => None,
     })

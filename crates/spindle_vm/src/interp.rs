@@ -122,8 +122,9 @@ pub struct ThreadState {
     pub depth: Cell<usize>,
     /// Exceptions being handled (innermost last); `sys.exception()` reads the top.
     pub exc_stack: RefCell<Vec<Option<Value>>>,
-    /// The frame objects of running frames, innermost last (for sys._getframe and tracebacks).
-    pub frames: RefCell<Vec<*const crate::eval::Frame>>,
+    /// This thread's running frames, innermost last (for sys._getframe,
+    /// tracebacks, and the collector: see `FrameList`).
+    pub frames: Arc<FrameList>,
     /// `sys._getframe`'s frame objects of the outermost running frames, by
     /// depth (never longer than `frames`; see `frame::PyFrameObj`).
     pub frame_objects: RefCell<Vec<Value>>,
@@ -162,13 +163,14 @@ impl ThreadState {
         let brc = crate::brc::register();
         crate::qsbr::register_thread();
         crate::deferred::register_thread();
-        let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached() });
+        let frames = Arc::new(FrameList(RefCell::new(Vec::new())));
+        let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached(), frames: frames.clone() });
         WORLD.threads.lock().push(slot.clone());
         let ts = ThreadState {
             interp,
             depth: Cell::new(0),
             exc_stack: RefCell::new(Vec::new()),
-            frames: RefCell::new(Vec::new()),
+            frames,
             frame_objects: RefCell::new(Vec::new()),
             trace_fn: RefCell::new(None),
             profile_fn: RefCell::new(None),
@@ -344,6 +346,28 @@ impl Drop for ThreadState {
 /// machine itself is `spindle_stw`, model-checked with loom).
 pub struct ThreadSlot {
     word: spindle_stw::Slot,
+    /// The thread's running frames, for a stopper (`StoppedWorld::for_each_running_frame`).
+    frames: Arc<FrameList>,
+}
+
+/// A thread's running frames, innermost last: pointers to the frames its
+/// eval loops run (pushed and popped by `frame::push_live`/`pop_live`).
+pub struct FrameList(RefCell<Vec<*const crate::eval::Frame>>);
+
+// SAFETY: only the owning thread touches the list and its frames, except a
+// stopper reading them while the owner is parked or suspended
+// (`StoppedWorld::for_each_running_frame`); the stop protocol's SeqCst
+// transitions on the owner's slot order the owner's writes before the
+// stopper's reads, and those reads before the owner runs again.
+unsafe impl Sync for FrameList {}
+// SAFETY: as above; the list holds plain pointers, no ownership.
+unsafe impl Send for FrameList {}
+
+impl std::ops::Deref for FrameList {
+    type Target = RefCell<Vec<*const crate::eval::Frame>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 struct World {
@@ -408,6 +432,36 @@ impl Drop for StoppedWorld {
         }
         let _g = WORLD.cv_lock.lock();
         WORLD.cv.notify_all();
+    }
+}
+
+impl StoppedWorld {
+    /// Calls `visit` with every running frame of every thread, this one's
+    /// too. False, with nothing visited, if some thread's list is being
+    /// changed (never so at a safepoint: `push_live`/`pop_live` hold the
+    /// list only for their push or pop).
+    pub(crate) fn for_each_running_frame(&self, visit: &mut dyn FnMut(&crate::eval::Frame)) -> bool {
+        let mut lists = Vec::with_capacity(self.threads.len());
+        for t in self.threads.iter() {
+            // SAFETY: every other thread is stopped and this one is in the
+            // collector, so no list changes while the references live (see
+            // `FrameList`).
+            match unsafe { t.frames.try_borrow_unguarded() } {
+                Ok(l) => lists.push(l),
+                Err(_) => return false,
+            }
+        }
+        for l in lists {
+            for &p in l {
+                // SAFETY: a frame in the list is a live Box<Frame> its thread
+                // runs (`pop_live` removes it before the frame ends); that
+                // thread is stopped at a safepoint or is this one, so its
+                // stack's slots and top are in memory and do not change
+                // while we read them.
+                visit(unsafe { &*p });
+            }
+        }
+        true
     }
 }
 

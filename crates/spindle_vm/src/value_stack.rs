@@ -34,6 +34,19 @@
 //! Every read in place (`at`, `top`) untags. A reader that counts
 //! references (the collector's traverse of a suspended frame) skips
 //! borrowed slots (`for_each_owned`).
+//!
+//! # Deferred slots (CPython 3.14t's deferred stack references)
+//! A borrowed word with bit 2 set as well ([`DEFERRED`], pattern `..110`)
+//! is a deferred or immortal object pushed without a count by LOAD_GLOBAL
+//! of a callable (`push_shared`): no local keeps it alive, but nothing but
+//! the cycle collector frees a deferred object, and the collector counts
+//! every running frame's deferred slots as references (`deferred_words`,
+//! `gc::count_frame_refs`). So such a slot must never leave the stack
+//! memory of a running frame while a safepoint can come: consumers either
+//! read it in place (CALL), move it into the callee's `func` (a running
+//! frame the collector also sees), or give it a count (`untag_from`,
+//! `move_args_into`, `pop_owned`, `own_deferred` at a yield). Everything
+//! else treats it as borrowed.
 
 use std::marker::PhantomData;
 use std::mem::ManuallyDrop;
@@ -47,9 +60,25 @@ pub type Slot = Option<Value>;
 /// The tag of a borrowed slot's word (with bit 0 clear: a pointer).
 pub const BORROWED: usize = 2;
 
+/// Added to `BORROWED` for a deferred slot (see the module docs).
+pub const DEFERRED: usize = 4;
+
+/// Any uncounted word: a local's borrowed value or a deferred slot.
 #[inline(always)]
 fn is_borrowed(w: usize) -> bool {
     w & 3 == BORROWED
+}
+
+/// A deferred slot's word: uncounted, and kept alive by no local.
+#[inline(always)]
+fn is_deferred(w: usize) -> bool {
+    w & 7 == BORROWED | DEFERRED
+}
+
+/// The value word of an uncounted word (objects are 8-aligned).
+#[inline(always)]
+fn untag(w: usize) -> usize {
+    w & !(BORROWED | DEFERRED)
 }
 
 /// The word of an owned slot (0 for NULL).
@@ -80,7 +109,7 @@ pub struct SlotView<'a>(ManuallyDrop<Slot>, PhantomData<&'a ValueStack>);
 impl SlotView<'_> {
     #[inline(always)]
     fn new(w: usize) -> Self {
-        let w = if is_borrowed(w) { w ^ BORROWED } else { w };
+        let w = if is_borrowed(w) { untag(w) } else { w };
         // SAFETY: an untagged slot word; ManuallyDrop keeps the view from
         // dropping a count it does not own.
         SlotView(ManuallyDrop::new(std::num::NonZeroUsize::new(w).map(|b| unsafe { Value::from_bits(b) })), PhantomData)
@@ -288,6 +317,18 @@ impl ValueStack {
         self.push_word(if w & 1 == 0 { w | BORROWED } else { w });
     }
 
+    /// Pushes `v`, read from a container that may let go of it meanwhile
+    /// (LOAD_GLOBAL of a callable): a deferred or immortal object goes
+    /// uncounted, as a deferred slot (see the module docs), anything else
+    /// with a count of its own.
+    #[inline]
+    pub fn push_shared(&mut self, v: &Value) {
+        match v.header() {
+            Some(h) if h.never_freed_by_decref() => self.push_word(v.bits() | BORROWED | DEFERRED),
+            _ => self.push(Some(v.clone())),
+        }
+    }
+
     /// Pushes back a value `pop_ref` took, borrowed if it was.
     #[inline]
     pub fn push_ref(&mut self, r: StackRef) {
@@ -322,10 +363,13 @@ impl ValueStack {
     #[inline(always)]
     pub fn pop_ref(&mut self) -> StackRef {
         let raw = self.pop_word();
+        // A deferred slot must stay where the collector sees it (only
+        // calls consume one).
+        debug_assert!(!is_deferred(raw), "a deferred slot popped by reference");
         if raw == 0 {
             return null_ref();
         }
-        let w = if is_borrowed(raw) { raw ^ BORROWED } else { raw };
+        let w = if is_borrowed(raw) { untag(raw) } else { raw };
         // SAFETY: `raw` is not 0, and a borrowed word is a tagged pointer
         // (at least 8), so `w` is not 0 either: an untagged value; `raw`
         // records whether it holds a count.
@@ -365,12 +409,27 @@ impl ValueStack {
     pub fn pop_owned(&mut self) -> Slot {
         let w = self.pop_word();
         if is_borrowed(w) {
-            count_word(w ^ BORROWED);
+            count_word(untag(w));
             // SAFETY: the untagged word now owns the count just taken.
-            return unsafe { slot_of(w ^ BORROWED) };
+            return unsafe { slot_of(untag(w)) };
         }
         // SAFETY: an owned slot's word, handed over once.
         unsafe { slot_of(w) }
+    }
+
+    /// The top slot, removed, for the `func` of the callee frame a call
+    /// moves it into, and whether it holds no count: a borrowed or deferred
+    /// slot stays uncounted (the caller's local outlives the callee; the
+    /// collector counts a running frame's uncounted `func`), so the frame
+    /// must forget the value rather than drop it.
+    #[inline]
+    pub fn pop_callee(&mut self) -> (Slot, bool) {
+        let w = self.pop_word();
+        let uncounted = is_borrowed(w);
+        let w = if uncounted { untag(w) } else { w };
+        // SAFETY: an untagged word: 0 or a value's bits, whose count (if
+        // any) moves to the caller, which knows whether it has one.
+        (std::num::NonZeroUsize::new(w).map(|b| unsafe { Value::from_bits(b) }), uncounted)
     }
 
     /// The word of slot `i` (within the stack).
@@ -477,8 +536,9 @@ impl ValueStack {
     /// Untags the slots from `start` up in place, so `slice_from(start)`
     /// can hand them to a native call as values, and records which were
     /// borrowed; `truncate_borrowed` must remove them afterwards (before
-    /// anything else pops or truncates). A slot past the 64th gets a count
-    /// of its own instead.
+    /// anything else pops or truncates). A slot past the 64th, and a
+    /// deferred one (the collector would not see it once untagged), gets a
+    /// count of its own instead.
     #[inline]
     pub fn untag_from(&mut self, start: usize) -> Borrows {
         let mut mask = 0u64;
@@ -489,11 +549,12 @@ impl ValueStack {
             let w = unsafe { *p };
             if is_borrowed(w) {
                 // SAFETY: as above; the untagged word is a valid value.
-                unsafe { *p = w ^ BORROWED };
-                if bit == 0 {
-                    count_word(w ^ BORROWED);
+                unsafe { *p = untag(w) };
+                if bit == 0 || is_deferred(w) {
+                    count_word(untag(w));
+                } else {
+                    mask |= bit;
                 }
-                mask |= bit;
             }
             bit <<= 1;
             p = p.wrapping_add(1);
@@ -551,7 +612,7 @@ impl ValueStack {
             // SAFETY: as above.
             let w = unsafe { *p };
             if is_borrowed(w) {
-                let w = w ^ BORROWED;
+                let w = untag(w);
                 count_word(w);
                 // SAFETY: as above.
                 unsafe { *p = w };
@@ -559,22 +620,50 @@ impl ValueStack {
         }
     }
 
-    /// The values of the borrowed slots (debug checks of the compiler's
-    /// borrow analysis).
+    /// The values of the slots borrowed from locals (debug checks of the
+    /// compiler's borrow analysis).
     pub fn borrowed_words(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         (0..self.len()).filter_map(|i| {
             let w = self.word(i);
-            is_borrowed(w).then_some((i, w ^ BORROWED))
+            (is_borrowed(w) && !is_deferred(w)).then_some((i, untag(w)))
         })
     }
 
-    /// Whether a borrowed slot holds `v` (debug checks of the compiler's
-    /// borrow analysis).
+    /// Whether a slot borrowed from a local holds `v` (debug checks of the
+    /// compiler's borrow analysis).
     pub fn borrows(&self, v: &Value) -> bool {
         (0..self.len()).any(|i| {
             let w = self.word(i);
-            is_borrowed(w) && w ^ BORROWED == v.bits()
+            is_borrowed(w) && !is_deferred(w) && untag(w) == v.bits()
         })
+    }
+
+    /// Calls `visit` with the object word of each deferred slot: references
+    /// the collector counts for a running frame (see the module docs).
+    pub fn deferred_words(&self, visit: &mut dyn FnMut(usize)) {
+        for i in 0..self.len() {
+            let w = self.word(i);
+            if is_deferred(w) {
+                visit(untag(w));
+            }
+        }
+    }
+
+    /// Gives every deferred slot a count of its own (a generator frame
+    /// about to leave the running frames, where the collector no longer
+    /// looks).
+    pub fn own_deferred(&mut self) {
+        for i in 0..self.len() {
+            // SAFETY: i < len: an initialised slot of the block.
+            let p = unsafe { self.base.add(i) };
+            // SAFETY: as above.
+            let w = unsafe { *p };
+            if is_deferred(w) {
+                count_word(untag(w));
+                // SAFETY: as above; the untagged word now owns that count.
+                unsafe { *p = untag(w) };
+            }
+        }
     }
 
     /// Visits the values the stack holds counts on (not borrowed slots).
@@ -638,10 +727,11 @@ impl ValueStack {
             for (i, d) in dst.iter_mut().take(n).enumerate() {
                 let mut w = *from.add(i);
                 if is_borrowed(w) {
-                    w ^= BORROWED;
+                    let deferred = is_deferred(w);
+                    w = untag(w);
                     match 1u64.checked_shl(i as u32) {
-                        Some(bit) => mask |= bit,
-                        None => count_word(w),
+                        Some(bit) if !deferred => mask |= bit,
+                        _ => count_word(w),
                     }
                 }
                 ptr::write(d, slot_of(w));
@@ -707,7 +797,7 @@ impl Iterator for DrainFrom<'_> {
             let mut w = ptr::read(self.cur);
             self.cur = self.cur.add(1);
             if is_borrowed(w) {
-                w ^= BORROWED;
+                w = untag(w);
                 count_word(w);
             }
             Some(slot_of(w))
