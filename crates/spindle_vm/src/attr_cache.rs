@@ -66,6 +66,14 @@ struct Entry {
     hint: usize,
 }
 
+impl Entry {
+    /// Made for `name` on type `ty` at (code, pc) in lookup epoch `epoch`.
+    #[inline(always)]
+    fn is_for(&self, code: usize, pc: usize, name: &Value, ty: usize, epoch: u64) -> bool {
+        self.code == code && self.pc == pc && self.ty == ty && self.epoch == epoch && self.name.is(name)
+    }
+}
+
 thread_local! {
     /// This thread's entries (see `site_table`).
     static CACHE: Cell<*mut SiteTable<Entry>> = const { Cell::new(std::ptr::null_mut()) };
@@ -100,9 +108,19 @@ pub(crate) fn get(code: usize, pc: usize, name: &Value, ty: usize) -> Option<Hit
     let slot = slot_of(code, pc, ty);
     let epoch = crate::types::lookup_epoch();
     site_table::with_table(&CACHE, |c| match c.get(slot) {
-        Some(e) if e.code == code && e.pc == pc && e.ty == ty && e.epoch == epoch && e.name.is(name) => {
-            Some(Hit { kind: e.kind, value: e.value.clone(), hint: e.hint })
-        }
+        Some(e) if e.is_for(code, pc, name, ty, epoch) => Some(Hit { kind: e.kind, value: e.value.clone(), hint: e.hint }),
+        _ => None,
+    })
+}
+
+/// `f` of the kind and value (borrowed from the entry) of `get`'s hit.
+/// `f` must not use the cache.
+#[inline]
+pub(crate) fn with_hit<R>(code: usize, pc: usize, name: &Value, ty: usize, f: impl FnOnce(Kind, Option<&Value>) -> R) -> Option<R> {
+    let slot = slot_of(code, pc, ty);
+    let epoch = crate::types::lookup_epoch();
+    site_table::with_table(&CACHE, |c| match c.get(slot) {
+        Some(e) if e.is_for(code, pc, name, ty, epoch) => Some(f(e.kind, e.value.as_ref())),
         _ => None,
     })
 }
@@ -153,6 +171,9 @@ pub(crate) fn classify_load(owner: &Value, name: &Value, method: bool) -> Option
         || owner.downcast::<crate::cell::PyModule>().is_some()
         || owner.downcast::<crate::class::PySuper>().is_some()
         || owner.downcast::<crate::function::PyFunction>().is_some()
+        // A local's first access on a thread runs its `__init__`
+        // (`thread_local::getattr`), which a cached load would skip.
+        || owner.downcast::<crate::thread_local::PyThreadLocal>().is_some()
     {
         return None;
     }

@@ -2610,14 +2610,19 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
 fn load_method_ref(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: crate::value_stack::StackRef) -> PyResult<()> {
     use crate::attr_cache::{self as ac, Kind};
     let ty = owner.type_ref().ptr();
-    if let Some(hit) = ac::get(code, f.lasti, name, ty) {
-        if hit.kind == Kind::Method {
-            if let Some(m) = hit.value.filter(|_| ops::instance_dict_get(&owner, name).is_none()) {
-                f.stack.push(Some(m));
-                f.stack.push_ref(owner);
-                return Ok(());
-            }
+    // A deferred method (a class's function) goes uncounted, as
+    // LOAD_GLOBAL's callables do (`push_global_callable`).
+    let cached = ac::with_hit(code, f.lasti, name, ty, |kind, value| value.filter(|_| kind == Kind::Method).map(crate::value_stack::StackRef::shared));
+    if let Some(Some(m)) = cached {
+        // On the stack first, where the collector sees it (the instance
+        // dict check may run code: a `threading.local` subclass's `__init__`).
+        f.stack.push_ref(m);
+        if ops::instance_dict_get(&owner, name).is_none() {
+            f.stack.push_ref(owner);
+            return Ok(());
         }
+        // Shadowed by an instance attribute.
+        f.stack.pop_discard();
     }
     load_attr(ts, f, code, name, owner.into_owned(), true)?;
     Ok(())
@@ -2776,7 +2781,12 @@ fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value
     let ty = owner.type_ref();
     let s = crate::str::as_str(name).unwrap_or("");
     let plain_getattr = !ty.is_heap() || ty.lookup_static("__getattribute__").map(|g| g.downcast::<crate::function::NativeFunction>().is_some()).unwrap_or(true);
-    if plain_getattr && crate::object::TypeRef::from_value(owner).is_none() && owner.downcast::<crate::class::PySuper>().is_none() {
+    // (A local's first use on a thread runs its `__init__`: `getattr`.)
+    if plain_getattr
+        && crate::object::TypeRef::from_value(owner).is_none()
+        && owner.downcast::<crate::class::PySuper>().is_none()
+        && owner.downcast::<crate::thread_local::PyThreadLocal>().is_none()
+    {
         if let Some(d) = ty.lookup(s) {
             let dt = d.type_ref();
             if dt == rt().types.function || dt == rt().types.method_descriptor {

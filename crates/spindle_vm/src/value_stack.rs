@@ -141,6 +141,22 @@ pub struct StackRef {
 }
 
 impl StackRef {
+    /// `v`, read from a container that may let go of it meanwhile: a
+    /// deferred or immortal object uncounted, as a deferred slot's word
+    /// (see the module docs), anything else with a count of its own. A
+    /// deferred one must be pushed before a safepoint can come: the
+    /// collector sees it only on the stack.
+    #[inline]
+    pub fn shared(v: &Value) -> StackRef {
+        let raw = match v.header() {
+            Some(h) if h.never_freed_by_decref() => v.bits() | BORROWED | DEFERRED,
+            _ => v.clone().into_raw(),
+        };
+        // SAFETY: a bitwise copy of `v`; `raw` records whether it holds
+        // the count just taken, and `val` itself is never dropped.
+        StackRef { raw, val: ManuallyDrop::new(unsafe { Value::from_bits(std::num::NonZeroUsize::new_unchecked(v.bits())) }) }
+    }
+
     /// The value with a count of its own.
     #[inline]
     pub fn into_owned(self) -> Value {
@@ -323,10 +339,7 @@ impl ValueStack {
     /// with a count of its own.
     #[inline]
     pub fn push_shared(&mut self, v: &Value) {
-        match v.header() {
-            Some(h) if h.never_freed_by_decref() => self.push_word(v.bits() | BORROWED | DEFERRED),
-            _ => self.push(Some(v.clone())),
-        }
+        self.push_ref(StackRef::shared(v));
     }
 
     /// Pushes back a value `pop_ref` took, borrowed if it was.

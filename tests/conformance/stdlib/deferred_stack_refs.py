@@ -158,6 +158,26 @@ settle()
 print("freed with the generator:", w_g2() is None)
 
 
+class Shape:
+    def area(self, k):
+        del Shape.area
+        settle()
+        print("method alive while running:", w_area() is not None)
+        return k * 2
+
+
+w_area = weakref.ref(Shape.__dict__["area"])
+
+
+def call_area(s):
+    return s.area(21)
+
+
+print(call_area(Shape()))
+settle()
+print("method freed after:", w_area() is None)
+
+
 # Another thread holds the only reference, in a call's callable slot,
 # while this thread deletes the global and collects.
 def remote(v):
