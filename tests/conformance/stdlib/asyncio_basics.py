@@ -1,4 +1,4 @@
-# Pins: asyncio with timers only: run, gather ordering, create_task, sleep ordering, wait_for timeout, TaskGroup errors, Queue producer/consumer, Event, Semaphore, cancellation.
+# Pins: asyncio with timers only: run, gather ordering, create_task, sleep ordering, wait_for timeout, TaskGroup errors, Queue producer/consumer, Event, Semaphore, cancellation. (The gather delays are 50 ms apart, so a loaded machine cannot reorder them.)
 import asyncio
 async def worker(name, delay, log):
     await asyncio.sleep(delay)
@@ -6,7 +6,7 @@ async def worker(name, delay, log):
     return name.upper()
 async def main():
     log = []
-    results = await asyncio.gather(worker("slow", 0.03, log), worker("fast", 0.01, log), worker("mid", 0.02, log))
+    results = await asyncio.gather(worker("slow", 0.15, log), worker("fast", 0.05, log), worker("mid", 0.1, log))
     print(results, log)
     t = asyncio.create_task(worker("task", 0, log))
     print(t.done(), await t, t.done(), t.result())
