@@ -1228,8 +1228,12 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::LoadGlobal => {
                 let name = operand!(pycode.names, arg >> 1);
                 if arg & 1 == 1 {
-                    push_global_callable(f, pycode.serial, name)?;
+                    push_global_shared(f, pycode.serial, name)?;
                     f.stack.push(None);
+                } else if instrs.get(pc).is_some_and(|next| next.op == Opcode::LoadAttr) {
+                    // `module.name`: the module goes uncounted too, and
+                    // LOAD_ATTR reads it in place (`deferred_owner_attr`).
+                    push_global_shared(f, pycode.serial, name)?;
                 } else {
                     let v = load_global_cached(f, pycode.serial, name)?;
                     f.stack.push(Some(v));
@@ -1383,11 +1387,17 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::LoadAttr if arg & 1 == 1 => {
                 // The method form: a borrowed owner stays borrowed as `self`.
                 let name = operand!(pycode.names, arg >> 1);
+                if f.stack.top_is_deferred() && deferred_owner_attr(f, pycode.serial, name, true) {
+                    continue;
+                }
                 let owner = f.stack.pop_ref();
                 load_method_ref(ts, f, pycode.serial, name, owner)?;
             }
             Opcode::LoadAttr => {
                 let name = operand!(pycode.names, arg >> 1);
+                if f.stack.top_is_deferred() && deferred_owner_attr(f, pycode.serial, name, false) {
+                    continue;
+                }
                 let owner = pop!(f);
                 if let Some(fr) = load_attr(ts, f, pycode.serial, name, owner, false)? {
                     switch_to!(fr);
@@ -2484,11 +2494,12 @@ fn load_global_cached(f: &Frame, code: usize, name: &Value) -> PyResult {
     Ok(v)
 }
 
-/// LOAD_GLOBAL of a callable (the form that pushes NULL after it): pushed
-/// with `push_shared`, so a deferred function or class costs no count
-/// (CPython 3.14t's deferred stack reference; the CALL consumes it).
+/// LOAD_GLOBAL of a callable (the form that pushes NULL after it), or of
+/// the owner of the LOAD_ATTR that follows: pushed with `push_shared`, so a
+/// deferred function, class or module costs no count (CPython 3.14t's
+/// deferred stack reference; the CALL or LOAD_ATTR consumes it).
 #[inline]
-fn push_global_callable(f: &mut Frame, code: usize, name: &Value) -> PyResult<()> {
+fn push_global_shared(f: &mut Frame, code: usize, name: &Value) -> PyResult<()> {
     if let Some((gv, bv)) = globals_versions(f) {
         let key = crate::globals_cache::Key { code, pc: f.lasti };
         if crate::globals_cache::with_hit(&key, gv, bv, |v| f.stack.push_shared(v)).is_some() {
@@ -2602,6 +2613,50 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
     Ok(None)
 }
 
+
+/// LOAD_ATTR (`method`: its method form) whose owner, the top, is a deferred
+/// slot (LOAD_GLOBAL's `module.name`): a module's attribute through
+/// LOAD_GLOBAL's cache replaces the module in place (the method form's
+/// deferred function uncounted). Otherwise the owner gets a count, for the general path
+/// (which may run code, so it must not hold the slot off the stack), and
+/// false.
+#[inline(never)]
+fn deferred_owner_attr(f: &mut Frame, code: usize, name: &Value, method: bool) -> bool {
+    let pc = f.lasti;
+    let found = {
+        let view = f.stack.top();
+        let module = view.as_ref().and_then(|v| v.as_ref()).filter(|m| m.type_ref() == rt().types.module);
+        match module.and_then(|m| m.downcast::<crate::cell::PyModule>()).and_then(|m| m.dict.downcast::<crate::dict::PyDict>()) {
+            None => None,
+            Some(d) => {
+                let key = crate::globals_cache::Key { code, pc };
+                // Only a call's callable may be uncounted (a CALL consumes
+                // it); a plain load's value goes anywhere.
+                let as_ref = |v: &Value| if method { crate::value_stack::StackRef::shared(v) } else { crate::value_stack::StackRef::owned(v.clone()) };
+                match crate::globals_cache::with_hit(&key, d.watch_version(), 0, as_ref) {
+                    Some(r) => Some(r),
+                    // Filling the cache may drop an old entry (and run
+                    // code): the module is still on the stack meanwhile.
+                    None => module.and_then(|m| module_attr_cached(code, pc, name, m)).map(crate::value_stack::StackRef::owned),
+                }
+            }
+        }
+    };
+    match found {
+        Some(r) => {
+            f.stack.pop_discard();
+            f.stack.push_ref(r);
+            if method {
+                f.stack.push(None);
+            }
+            true
+        }
+        None => {
+            f.stack.own_top();
+            false
+        }
+    }
+}
 
 /// LOAD_ATTR's method form on `owner` as it came off the stack: a cached
 /// method pushes the owner back as `self` without a count when it was

@@ -157,6 +157,15 @@ impl StackRef {
         StackRef { raw, val: ManuallyDrop::new(unsafe { Value::from_bits(std::num::NonZeroUsize::new_unchecked(v.bits())) }) }
     }
 
+    /// `v` with its count.
+    #[inline]
+    pub fn owned(v: Value) -> StackRef {
+        let raw = v.into_raw();
+        // SAFETY: a bitwise copy of `v`, whose count `raw` now holds; `val`
+        // itself is never dropped.
+        StackRef { raw, val: ManuallyDrop::new(unsafe { Value::from_bits(std::num::NonZeroUsize::new_unchecked(raw)) }) }
+    }
+
     /// The value with a count of its own.
     #[inline]
     pub fn into_owned(self) -> Value {
@@ -658,6 +667,29 @@ impl ValueStack {
             let w = self.word(i);
             if is_deferred(w) {
                 visit(untag(w));
+            }
+        }
+    }
+
+    /// Whether the top slot is a deferred one (LOAD_GLOBAL's `module.name`
+    /// owner, for LOAD_ATTR).
+    #[inline(always)]
+    pub fn top_is_deferred(&self) -> bool {
+        // SAFETY: base <= top; a non-empty stack's top-1 is initialised.
+        self.top != self.base && is_deferred(unsafe { *self.top.sub(1) })
+    }
+
+    /// Gives the top slot a count of its own if it is a deferred one.
+    #[inline]
+    pub fn own_top(&mut self) {
+        if self.top_is_deferred() {
+            // SAFETY: the stack is not empty (checked above).
+            let p = unsafe { self.top.sub(1) };
+            // SAFETY: an initialised deferred slot; its untagged word now
+            // owns the count taken.
+            unsafe {
+                count_word(untag(*p));
+                *p = untag(*p);
             }
         }
     }
