@@ -1230,10 +1230,19 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 if arg & 1 == 1 {
                     push_global_shared(f, pycode.serial, name)?;
                     f.stack.push(None);
-                } else if instrs.get(pc).is_some_and(|next| next.op == Opcode::LoadAttr) {
-                    // `module.name`: the module goes uncounted too, and
-                    // LOAD_ATTR reads it in place (`deferred_owner_attr`).
-                    push_global_shared(f, pycode.serial, name)?;
+                } else if let Some(&next) = instrs.get(pc).filter(|next| next.op == Opcode::LoadAttr) {
+                    // `module.name`: the module goes uncounted too, and the
+                    // LOAD_ATTR is done here, reading it in place
+                    // (`deferred_owner_attr`); else it runs as usual on an
+                    // owner with a count.
+                    push_global_owner(f, pycode.serial, name)?;
+                    if f.stack.top_is_deferred() {
+                        let attr = operand!(pycode.names, next.arg >> 1);
+                        f.lasti = pc;
+                        if deferred_owner_attr(f, pycode.serial, attr, next.arg & 1 == 1) {
+                            pc += 1;
+                        }
+                    }
                 } else {
                     let v = load_global_cached(f, pycode.serial, name)?;
                     f.stack.push(Some(v));
@@ -1387,17 +1396,11 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
             Opcode::LoadAttr if arg & 1 == 1 => {
                 // The method form: a borrowed owner stays borrowed as `self`.
                 let name = operand!(pycode.names, arg >> 1);
-                if f.stack.top_is_deferred() && deferred_owner_attr(f, pycode.serial, name, true) {
-                    continue;
-                }
                 let owner = f.stack.pop_ref();
                 load_method_ref(ts, f, pycode.serial, name, owner)?;
             }
             Opcode::LoadAttr => {
                 let name = operand!(pycode.names, arg >> 1);
-                if f.stack.top_is_deferred() && deferred_owner_attr(f, pycode.serial, name, false) {
-                    continue;
-                }
                 let owner = pop!(f);
                 if let Some(fr) = load_attr(ts, f, pycode.serial, name, owner, false)? {
                     switch_to!(fr);
@@ -2614,8 +2617,15 @@ fn load_attr(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, owner: 
 }
 
 
-/// LOAD_ATTR (`method`: its method form) whose owner, the top, is a deferred
-/// slot (LOAD_GLOBAL's `module.name`): a module's attribute through
+/// `push_global_shared` for `module.name`, out of line (the call form's
+/// use stays inlined in the loop).
+#[inline(never)]
+fn push_global_owner(f: &mut Frame, code: usize, name: &Value) -> PyResult<()> {
+    push_global_shared(f, code, name)
+}
+
+/// The LOAD_ATTR (`method`: its method form, at `f.lasti`) after a
+/// LOAD_GLOBAL that pushed a deferred slot (`module.name`): a module's attribute through
 /// LOAD_GLOBAL's cache replaces the module in place (the method form's
 /// deferred function uncounted). Otherwise the owner gets a count, for the general path
 /// (which may run code, so it must not hold the slot off the stack), and
