@@ -41,17 +41,26 @@ thread_local! {
     static READER: RefCell<Option<Arc<Reader>>> = const { RefCell::new(None) };
     /// Live `ReadGuard`s on this thread (checked in debug builds).
     static GUARDS: Cell<usize> = const { Cell::new(0) };
+    /// Set once the thread has unregistered (it is ending): what it
+    /// retires from then on (a weakref callback run by the last frees
+    /// discarding from a shared set, say) goes to the shared list, as no
+    /// quiescent state of this thread will free `LOCAL` any more. No
+    /// destructor, so readable while thread-locals are torn down.
+    static LEAVING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Registers the calling thread as a reader, offline until `online`.
 pub(crate) fn register_thread() {
     let r = DOMAIN.register();
     READER.with(|slot| *slot.borrow_mut() = Some(r));
+    LEAVING.set(false);
 }
 
 /// Removes the calling thread's reader (it is ending); the references it
-/// still waits to drop go to the shared list.
+/// still waits to drop, and any it retires from now on, go to the shared
+/// list.
 pub(crate) fn unregister_thread() {
+    LEAVING.set(true);
     let left = LOCAL.with(|l| std::mem::take(&mut *l.borrow_mut()));
     if !left.is_empty() {
         THREADS_WAITING.fetch_sub(1, Ordering::SeqCst);
@@ -62,14 +71,17 @@ pub(crate) fn unregister_thread() {
         DOMAIN.advance();
         crate::interp_hooks::set_pending(QSBR_PENDING);
     }
+    // While still a reader: what this frees may run Python code (`__del__`,
+    // weakref callbacks) that reads containers without a lock.
+    free_ready();
     if let Some(r) = READER.with(|slot| slot.borrow_mut().take()) {
         DOMAIN.unregister(&r);
     }
-    free_ready();
 }
 
 fn with_reader(f: impl FnOnce(&Reader)) {
-    READER.with(|slot| {
+    // Gone while thread-locals are torn down: the thread reads nothing then.
+    let _ = READER.try_with(|slot| {
         if let Some(r) = &*slot.borrow() {
             f(r)
         }
@@ -150,6 +162,11 @@ fn free_local() {
 /// deferred ones, whose memory no decref frees, are dropped at once.
 pub(crate) fn retire_value(v: Value) {
     if v.header().is_none_or(|h| h.never_freed_by_decref()) {
+        return;
+    }
+    if LEAVING.get() {
+        RETIRED.push(DOMAIN.advance(), Box::new(v));
+        crate::interp_hooks::set_pending(QSBR_PENDING);
         return;
     }
     let goal = DOMAIN.deferred_goal();
