@@ -209,10 +209,8 @@ pub(crate) fn release(shared: bool, v: Value) -> Option<Value> {
 /// Frees `item` once no thread can still be reading it: at a later
 /// quiescent state, or at once here when no other thread is online. The
 /// caller holds no `ReadGuard` and no container lock; what the drop lets
-/// go of must not be a last reference at this point (a list buffer holds
-/// none; an unlinked `Snapshot` copy holds what its container, or the
-/// caller of the change that unlinked it, still holds), so no `__del__`
-/// runs here.
+/// go of must not be a last reference at this point (a replaced list
+/// buffer or dict or set table holds none), so no `__del__` runs here.
 pub(crate) fn retire_box(item: Box<dyn Any + Send>) {
     retire(item)
 }
@@ -386,116 +384,6 @@ impl Drop for AtomicValue {
             // SAFETY: the cell owns its value; its object is dying, so no
             // reader borrows from it.
             drop(unsafe { Value::from_bits(bits) });
-        }
-    }
-}
-
-/// A read-only copy of a container's table for lock-free lookups (dicts
-/// and sets read by several threads): null or an owned box, published and
-/// unlinked only under the container's lock; an unlinked copy is retired,
-/// so a reader that loaded it can finish on it. The copy holds its own
-/// references, which the container's `traverse` visits.
-pub struct Snapshot<T: Send + 'static>(AtomicPtr<T>);
-
-impl<T: Send + 'static> Default for Snapshot<T> {
-    fn default() -> Self {
-        Snapshot(AtomicPtr::new(std::ptr::null_mut()))
-    }
-}
-
-impl<T: Send + 'static> Snapshot<T> {
-    /// The copy, if one is published, borrowed for as long as `guard`.
-    #[inline]
-    pub fn read<'g>(&self, _guard: &'g ReadGuard) -> Option<&'g T> {
-        let p = self.0.load(Ordering::Acquire);
-        // SAFETY: a published copy is never changed; once unlinked it is
-        // retired, not freed, and `_guard` keeps this thread from a
-        // quiescent state.
-        (!p.is_null()).then(|| unsafe { &*p })
-    }
-
-    #[inline]
-    pub fn is_published(&self) -> bool {
-        !self.0.load(Ordering::Relaxed).is_null()
-    }
-
-    /// Publishes `copy` (the caller holds the container's lock and found
-    /// none published).
-    pub fn publish(&self, copy: T) {
-        self.0.store(Box::into_raw(Box::new(copy)), Ordering::Release);
-    }
-
-    /// Unlinks the copy (the caller holds the container's lock): retired
-    /// when the returned value is dropped, which callers do after the lock
-    /// (dropping the copy's references may run `__del__`).
-    #[inline]
-    pub fn unlink(&self) -> Unlinked<T> {
-        if self.0.load(Ordering::Relaxed).is_null() {
-            return Unlinked(std::ptr::null_mut());
-        }
-        Unlinked(self.0.swap(std::ptr::null_mut(), Ordering::AcqRel))
-    }
-
-    /// The container's lock, taken for a change: the copy is unlinked, and
-    /// retired once the returned guard is dropped (after the lock).
-    #[inline]
-    pub fn write<'a>(&self, guard: crate::lock::LenGuard<'a, T>) -> WriteGuard<'a, T>
-    where
-        T: crate::lock::HasLen,
-    {
-        WriteGuard { guard, _stale: self.unlink() }
-    }
-
-    /// The copy, with the container's lock held (for `traverse`).
-    pub fn locked(&self) -> Option<&T> {
-        let p = self.0.load(Ordering::Acquire);
-        // SAFETY: the copy changes only under the lock, which the caller
-        // holds.
-        (!p.is_null()).then(|| unsafe { &*p })
-    }
-}
-
-impl<T: Send + 'static> Drop for Snapshot<T> {
-    fn drop(&mut self) {
-        let p = *self.0.get_mut();
-        if !p.is_null() {
-            // SAFETY: an owned box; the container is dying, so no reader
-            // (each holds a reference to it) can be reading the copy.
-            drop(unsafe { Box::from_raw(p) });
-        }
-    }
-}
-
-/// A container's lock held for a change (`Snapshot::write`). Fields drop
-/// in order: the lock is released before the stale copy is retired.
-pub struct WriteGuard<'a, T: crate::lock::HasLen + Send + 'static> {
-    guard: crate::lock::LenGuard<'a, T>,
-    _stale: Unlinked<T>,
-}
-
-impl<T: crate::lock::HasLen + Send + 'static> std::ops::Deref for WriteGuard<'_, T> {
-    type Target = T;
-    #[inline]
-    fn deref(&self) -> &T {
-        &self.guard
-    }
-}
-
-impl<T: crate::lock::HasLen + Send + 'static> std::ops::DerefMut for WriteGuard<'_, T> {
-    #[inline]
-    fn deref_mut(&mut self) -> &mut T {
-        &mut self.guard
-    }
-}
-
-/// An unlinked snapshot copy, retired when dropped.
-pub struct Unlinked<T: Send + 'static>(*mut T);
-
-impl<T: Send + 'static> Drop for Unlinked<T> {
-    fn drop(&mut self) {
-        if !self.0.is_null() {
-            // SAFETY: the unlinked box is owned by this value alone.
-            retire_box(unsafe { Box::from_raw(self.0) });
         }
     }
 }
