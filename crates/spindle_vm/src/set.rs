@@ -246,7 +246,10 @@ impl ProbeSeq {
     }
 }
 
-/// A set's table; see the module comment.
+/// A set's table; see the module comment. Laid out with what lock-free
+/// readers load first and the lock and writer's state (which every change
+/// writes) a cache line apart from them and from the object header.
+#[repr(C)]
 pub struct SetTable {
     /// The table: null (no keys yet, or cleared) or an owned heap table.
     /// Replaced only under the lock (Release).
@@ -257,8 +260,13 @@ pub struct SetTable {
     /// without the lock or changes the set; from then on changes retire
     /// what they let go of.
     shared: AtomicBool,
+    _apart: [u64; 5],
     inner: crate::lock::LenMutex<SetInner>,
 }
+
+// The header's last word (the type, which `in` checks) and the fields
+// above end 56 bytes before `inner` starts.
+const _: () = assert!(std::mem::offset_of!(SetTable, inner) >= 56);
 
 impl Default for SetTable {
     fn default() -> Self {
@@ -266,6 +274,7 @@ impl Default for SetTable {
             table: AtomicPtr::new(std::ptr::null_mut()),
             creator: crate::header::current_thread_id(),
             shared: AtomicBool::new(false),
+            _apart: [0; 5],
             inner: Default::default(),
         }
     }
