@@ -2303,10 +2303,7 @@ fn set_init(r: &Runtime) {
             ("remove", |ts, a| {
                 check_args("remove", a, 1, 1)?;
                 let h = ops::hash(ts, &a.args[1])?;
-                match st(&a)?.table.remove(&a.args[1], h, &mut key_eq(ts))? {
-                    true => Ok(none()),
-                    false => Err(key_error(&a.args[1])),
-                }
+                if st(&a)?.table.remove(&a.args[1], h, &mut key_eq(ts))? { Ok(none()) } else { Err(key_error(&a.args[1])) }
             }),
             ("pop", |_, a| match st(&a)?.table.pop_last() {
                 Some(k) => Ok(k),
