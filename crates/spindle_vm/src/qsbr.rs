@@ -71,8 +71,11 @@ pub(crate) fn unregister_thread() {
         DOMAIN.advance();
         crate::interp_hooks::set_pending(QSBR_PENDING);
     }
-    // While still a reader: what this frees may run Python code (`__del__`,
-    // weakref callbacks) that reads containers without a lock.
+    // The thread holds no borrowed pointer here: report it, then free
+    // while still a reader (what this frees may run Python code, `__del__`
+    // or weakref callbacks, that reads containers without a lock).
+    check_no_guards();
+    with_reader(|r| r.quiescent(&DOMAIN));
     free_ready();
     if let Some(r) = READER.with(|slot| slot.borrow_mut().take()) {
         DOMAIN.unregister(&r);
