@@ -260,13 +260,14 @@ pub struct SetTable {
     /// without the lock or changes the set; from then on changes retire
     /// what they let go of.
     shared: AtomicBool,
-    _apart: [u64; 5],
+    _apart: [u64; 7],
     inner: crate::lock::LenMutex<SetInner>,
 }
 
-// The header's last word (the type, which `in` checks) and the fields
-// above end 56 bytes before `inner` starts.
-const _: () = assert!(std::mem::offset_of!(SetTable, inner) >= 56);
+// `inner` starts a full cache line after `shared`, the last field readers
+// load (after the header's type), so no line holds both, however the
+// object is aligned.
+const _: () = assert!(std::mem::offset_of!(SetTable, inner) >= std::mem::offset_of!(SetTable, shared) + 64);
 
 impl Default for SetTable {
     fn default() -> Self {
@@ -274,7 +275,7 @@ impl Default for SetTable {
             table: AtomicPtr::new(std::ptr::null_mut()),
             creator: crate::header::current_thread_id(),
             shared: AtomicBool::new(false),
-            _apart: [0; 5],
+            _apart: [0; 7],
             inner: Default::default(),
         }
     }
