@@ -101,6 +101,7 @@ class NoSlots:
 SHARED_OBJ = SharedThing()
 SHARED_DICT = {"alpha": 1, "beta": 2, "gamma": 3}
 SHARED_RW_DICT = {"alpha": 1, "beta": 2, "gamma": 3}
+SHARED_RW_SET = {"alpha", "beta", "gamma"}
 SHARED_LIST = list(range(64))
 SHARED_SET = frozenset(range(0, 128, 3))
 SHARED_STR = "spindle-runs-python"
@@ -404,6 +405,24 @@ def shared_dict_read_write(n):
             d[me] = i
         else:
             acc += d["gamma"]
+    return acc
+
+
+@pattern(1_440_000, "membership test in one shared set that every thread also writes (adds or discards its own small-int key, every 16th iteration)")
+def shared_set_read_write(n):
+    s = SHARED_RW_SET
+    # A small int, as the dict pattern's values: a heap key would add the
+    # cost of retiring it after each discard (QSBR), measured apart.
+    me = threading.get_ident() & 0xFFFFF
+    acc = 0
+    for i in range(n):
+        if i & 15 == 0:
+            if i & 16:
+                s.discard(me)
+            else:
+                s.add(me)
+        elif "gamma" in s:
+            acc += 1
     return acc
 
 

@@ -14,6 +14,9 @@
 //! - `dict::lookups_under_overwrite_insert_delete_rebuild`: the lock-free
 //!   dict lookup of `spindle_vm::dict` (see the module), and three seeded
 //!   bugs it must catch (`dict::seeded_*`, expected to fail).
+//! - `set::lookups_under_remove_reuse_dummy_rebuild`: the lock-free set
+//!   lookup of `spindle_vm::set` (see the module), and four seeded bugs it
+//!   must catch (`set::seeded_*`).
 #![cfg(loom)]
 
 use loom::cell::UnsafeCell;
@@ -533,5 +536,263 @@ mod dict {
     #[should_panic]
     fn seeded_reuse_deleted_slot() {
         check(Bugs { reuse_deleted_slot: true, ..Bugs::default() });
+    }
+}
+
+/// Model check of the lock-free set lookup (`spindle_vm::set`): a reader
+/// loads the table pointer, then for each probed slot its key word
+/// (Acquire) and, for a key, its hash word, reading the key object when the
+/// hash matches (as a str comparison does), while the (single, locked)
+/// writer removes a key (key word to a dummy, the key retired with
+/// `Domain::deferred_goal`), adds a key into that dummy slot (hash, then
+/// key word Release) and rebuilds into a new table (published Release, the
+/// old one retired with `Domain::advance`). Probes are linear over four
+/// slots. Once their goals pass, retired keys and tables are poisoned and
+/// freed through loom's UnsafeCell, so loom reports a data race if a free
+/// is not ordered after every read, or if a reader reaches a key whose
+/// initialisation it is not ordered after; the reader asserts it never
+/// sees poison, always finds the key that is never removed and never finds
+/// a key never added. Four seeded bugs must fail it (`set::seeded_*`).
+mod set {
+    use loom::cell::UnsafeCell;
+    use loom::sync::Arc;
+    use loom::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
+    use spindle_qsbr::Domain;
+
+    const POISON: usize = 0xdead;
+    const EMPTY: usize = 0;
+    const DUMMY: usize = 2;
+    const SIZE: usize = 4;
+    /// Keys by hash (a key object's tag is its hash): B is removed, A is
+    /// never removed (it probes past B's slot), C is added into B's dummy
+    /// slot, N is never added (it probes past all three).
+    const B: usize = 1;
+    const A: usize = 5;
+    const C: usize = 9;
+    const N: usize = 13;
+
+    struct Obj {
+        tag: UnsafeCell<usize>,
+    }
+
+    struct Slot {
+        hash: AtomicUsize,
+        key: AtomicUsize,
+    }
+
+    struct Table {
+        freed: UnsafeCell<bool>,
+        slots: Vec<Slot>,
+    }
+
+    struct Shared {
+        d: Domain,
+        table: AtomicPtr<Table>,
+    }
+
+    // SAFETY (test): keys and tables are read only while reachable or
+    // before their goal; loom checks that against the writer's poisoning.
+    unsafe impl Sync for Shared {}
+    // SAFETY (test): as above.
+    unsafe impl Send for Shared {}
+
+    #[derive(Clone, Copy, Default)]
+    struct Bugs {
+        /// Frees retired keys and tables without waiting for their goals.
+        free_before_goal: bool,
+        /// Publishes an added key's word with Relaxed, not Release.
+        relaxed_publish: bool,
+        /// A removed key's slot goes back to empty, not dummy.
+        remove_to_empty: bool,
+        /// Rebuilds in the live table (emptied, then refilled) instead of a
+        /// new one.
+        rebuild_in_place: bool,
+    }
+
+    fn new_obj(tag: usize) -> usize {
+        let p = Box::into_raw(Box::new(Obj { tag: UnsafeCell::new(0) }));
+        // SAFETY (test): fresh, not shared yet.
+        unsafe { (*p).tag.with_mut(|t| *t = tag) };
+        p as usize
+    }
+
+    fn new_table() -> *mut Table {
+        Box::into_raw(Box::new(Table {
+            freed: UnsafeCell::new(false),
+            slots: (0..SIZE).map(|_| Slot { hash: AtomicUsize::new(0), key: AtomicUsize::new(EMPTY) }).collect(),
+        }))
+    }
+
+    fn tag_of(w: usize) -> usize {
+        // SAFETY (test): reachable or retired and not yet freed (checked
+        // by loom and the poison).
+        let t = unsafe { (*(w as *const Obj)).tag.with(|t| *t) };
+        assert_ne!(t, POISON, "read a freed key");
+        t
+    }
+
+    /// `key in s`.
+    fn contains(s: &Shared, key: usize) -> bool {
+        // SAFETY (test): published, and this reader is online.
+        let t = unsafe { &*s.table.load(Ordering::Acquire) };
+        // SAFETY (test): as above.
+        assert!(!unsafe { t.freed.with(|f| *f) }, "read a freed table");
+        let mut i = key % SIZE;
+        for _ in 0..SIZE {
+            let e = &t.slots[i];
+            let k = e.key.load(Ordering::Acquire);
+            if k == EMPTY {
+                return false;
+            }
+            if k != DUMMY && e.hash.load(Ordering::Relaxed) == key && tag_of(k) == key {
+                return true;
+            }
+            i = (i + 1) % SIZE;
+        }
+        false
+    }
+
+    /// Writes `key` (hash, then key word) into slot `i` of `t`.
+    fn put(t: &Table, i: usize, key: usize, order: Ordering) {
+        t.slots[i].hash.store(tag_of(key), Ordering::Relaxed);
+        t.slots[i].key.store(key, order);
+    }
+
+    /// The first empty slot of `hash`'s probe in `t` (writer only).
+    fn first_empty(t: &Table, hash: usize) -> usize {
+        let mut i = hash % SIZE;
+        while t.slots[i].key.load(Ordering::Relaxed) != EMPTY {
+            i = (i + 1) % SIZE;
+        }
+        i
+    }
+
+    enum Retired {
+        Obj(usize),
+        Table(*mut Table),
+    }
+
+    fn writer(s: &Shared, bugs: Bugs) {
+        let mut retired = Vec::new();
+        let publish = if bugs.relaxed_publish { Ordering::Relaxed } else { Ordering::Release };
+        // SAFETY (test): the writer owns the tables it publishes.
+        let t1 = unsafe { &*s.table.load(Ordering::Relaxed) };
+        // s.discard(B): slot 1 becomes a dummy; B is retired.
+        let gone = if bugs.remove_to_empty { EMPTY } else { DUMMY };
+        let b = t1.slots[1].key.swap(gone, Ordering::Release);
+        retired.push((s.d.deferred_goal(), Retired::Obj(b)));
+        // s.add(C): its probe passes the dummy (slot 1) and A (slot 2) and
+        // ends at slot 3; C goes into the dummy, as CPython.
+        put(t1, 1, new_obj(C), publish);
+        // Rebuild: the keys, in slot order, into a new table (or, seeded,
+        // the live one emptied first).
+        let live: Vec<usize> = (0..SIZE).map(|i| t1.slots[i].key.load(Ordering::Relaxed)).filter(|&k| k != EMPTY && k != DUMMY).collect();
+        if bugs.rebuild_in_place {
+            for e in &t1.slots {
+                e.key.store(EMPTY, Ordering::Release);
+            }
+            for k in live {
+                put(t1, first_empty(t1, tag_of(k)), k, Ordering::Release);
+            }
+        } else {
+            let t2p = new_table();
+            // SAFETY (test): not published yet.
+            let t2 = unsafe { &*t2p };
+            for k in live {
+                put(t2, first_empty(t2, tag_of(k)), k, Ordering::Relaxed);
+            }
+            s.table.store(t2p, Ordering::Release);
+            retired.push((s.d.advance(), Retired::Table(t1 as *const Table as *mut Table)));
+        }
+        for (goal, item) in retired {
+            while !bugs.free_before_goal && !s.d.poll(goal) {
+                if s.d.current() < goal {
+                    s.d.advance();
+                }
+                loom::thread::yield_now();
+            }
+            // SAFETY (test): the goal passed: no reader holds the item.
+            unsafe {
+                match item {
+                    Retired::Obj(w) => {
+                        let p = w as *mut Obj;
+                        (*p).tag.with_mut(|t| *t = POISON);
+                        drop(Box::from_raw(p));
+                    }
+                    Retired::Table(p) => {
+                        (*p).freed.with_mut(|f| *f = true);
+                        drop(Box::from_raw(p));
+                    }
+                }
+            }
+        }
+    }
+
+    fn check(bugs: Bugs) {
+        let mut b = loom::model::Builder::new();
+        b.preemption_bound = Some(3);
+        b.check(move || {
+            let t1 = new_table();
+            // SAFETY (test): not published yet.
+            let t = unsafe { &*t1 };
+            put(t, 1, new_obj(B), Ordering::Relaxed);
+            put(t, 2, new_obj(A), Ordering::Relaxed);
+            let s = Arc::new(Shared { d: Domain::new(), table: AtomicPtr::new(t1) });
+            let r = s.d.register();
+            r.online(&s.d);
+            let s2 = s.clone();
+            let th = loom::thread::spawn(move || {
+                // May see B, the dummy or C in slot 1 (C's hash with B's key
+                // word too: the key decides).
+                contains(&s2, C);
+                assert!(contains(&s2, A), "a key never removed is missing");
+                r.quiescent(&s2.d);
+                assert!(!contains(&s2, N), "a key never added is found");
+                r.offline();
+            });
+            writer(&s, bugs);
+            th.join().unwrap();
+            let p = s.table.load(Ordering::Relaxed);
+            // SAFETY (test): every thread is done; the current table and
+            // its two keys are ours.
+            unsafe {
+                for e in &(*p).slots {
+                    let k = e.key.load(Ordering::Relaxed);
+                    if k != EMPTY && k != DUMMY {
+                        drop(Box::from_raw(k as *mut Obj));
+                    }
+                }
+                drop(Box::from_raw(p));
+            }
+        });
+    }
+
+    #[test]
+    fn lookups_under_remove_reuse_dummy_rebuild() {
+        check(Bugs::default());
+    }
+
+    #[test]
+    #[should_panic]
+    fn seeded_free_before_goal() {
+        check(Bugs { free_before_goal: true, ..Bugs::default() });
+    }
+
+    #[test]
+    #[should_panic]
+    fn seeded_relaxed_publish() {
+        check(Bugs { relaxed_publish: true, ..Bugs::default() });
+    }
+
+    #[test]
+    #[should_panic]
+    fn seeded_remove_to_empty() {
+        check(Bugs { remove_to_empty: true, ..Bugs::default() });
+    }
+
+    #[test]
+    #[should_panic]
+    fn seeded_rebuild_in_place() {
+        check(Bugs { rebuild_in_place: true, ..Bugs::default() });
     }
 }

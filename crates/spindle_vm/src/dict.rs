@@ -346,8 +346,9 @@ enum Quick {
 /// Compares two keys; may run Python code.
 pub type KeyEq<'a> = &'a mut dyn FnMut(&Value, &Value) -> PyResult<bool>;
 
+/// Equality that needs no Python code: identity, small ints, exact str.
 #[inline(always)]
-fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+pub(crate) fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }

@@ -41,17 +41,26 @@ thread_local! {
     static READER: RefCell<Option<Arc<Reader>>> = const { RefCell::new(None) };
     /// Live `ReadGuard`s on this thread (checked in debug builds).
     static GUARDS: Cell<usize> = const { Cell::new(0) };
+    /// Set once the thread has unregistered (it is ending): what it
+    /// retires from then on (a weakref callback run by the last frees
+    /// discarding from a shared set, say) goes to the shared list, as no
+    /// quiescent state of this thread will free `LOCAL` any more. No
+    /// destructor, so readable while thread-locals are torn down.
+    static LEAVING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Registers the calling thread as a reader, offline until `online`.
 pub(crate) fn register_thread() {
     let r = DOMAIN.register();
     READER.with(|slot| *slot.borrow_mut() = Some(r));
+    LEAVING.set(false);
 }
 
 /// Removes the calling thread's reader (it is ending); the references it
-/// still waits to drop go to the shared list.
+/// still waits to drop, and any it retires from now on, go to the shared
+/// list.
 pub(crate) fn unregister_thread() {
+    LEAVING.set(true);
     let left = LOCAL.with(|l| std::mem::take(&mut *l.borrow_mut()));
     if !left.is_empty() {
         THREADS_WAITING.fetch_sub(1, Ordering::SeqCst);
@@ -62,14 +71,20 @@ pub(crate) fn unregister_thread() {
         DOMAIN.advance();
         crate::interp_hooks::set_pending(QSBR_PENDING);
     }
+    // The thread holds no borrowed pointer here: report it, then free
+    // while still a reader (what this frees may run Python code, `__del__`
+    // or weakref callbacks, that reads containers without a lock).
+    check_no_guards();
+    with_reader(|r| r.quiescent(&DOMAIN));
+    free_ready();
     if let Some(r) = READER.with(|slot| slot.borrow_mut().take()) {
         DOMAIN.unregister(&r);
     }
-    free_ready();
 }
 
 fn with_reader(f: impl FnOnce(&Reader)) {
-    READER.with(|slot| {
+    // Gone while thread-locals are torn down: the thread reads nothing then.
+    let _ = READER.try_with(|slot| {
         if let Some(r) = &*slot.borrow() {
             f(r)
         }
@@ -152,6 +167,11 @@ pub(crate) fn retire_value(v: Value) {
     if v.header().is_none_or(|h| h.never_freed_by_decref()) {
         return;
     }
+    if LEAVING.get() {
+        RETIRED.push(DOMAIN.advance(), Box::new(v));
+        crate::interp_hooks::set_pending(QSBR_PENDING);
+        return;
+    }
     let goal = DOMAIN.deferred_goal();
     let first = LOCAL.with(|l| {
         let mut l = l.borrow_mut();
@@ -192,10 +212,8 @@ pub(crate) fn release(shared: bool, v: Value) -> Option<Value> {
 /// Frees `item` once no thread can still be reading it: at a later
 /// quiescent state, or at once here when no other thread is online. The
 /// caller holds no `ReadGuard` and no container lock; what the drop lets
-/// go of must not be a last reference at this point (a list buffer holds
-/// none; an unlinked `Snapshot` copy holds what its container, or the
-/// caller of the change that unlinked it, still holds), so no `__del__`
-/// runs here.
+/// go of must not be a last reference at this point (a replaced list
+/// buffer or dict or set table holds none), so no `__del__` runs here.
 pub(crate) fn retire_box(item: Box<dyn Any + Send>) {
     retire(item)
 }
@@ -369,116 +387,6 @@ impl Drop for AtomicValue {
             // SAFETY: the cell owns its value; its object is dying, so no
             // reader borrows from it.
             drop(unsafe { Value::from_bits(bits) });
-        }
-    }
-}
-
-/// A read-only copy of a container's table for lock-free lookups (dicts
-/// and sets read by several threads): null or an owned box, published and
-/// unlinked only under the container's lock; an unlinked copy is retired,
-/// so a reader that loaded it can finish on it. The copy holds its own
-/// references, which the container's `traverse` visits.
-pub struct Snapshot<T: Send + 'static>(AtomicPtr<T>);
-
-impl<T: Send + 'static> Default for Snapshot<T> {
-    fn default() -> Self {
-        Snapshot(AtomicPtr::new(std::ptr::null_mut()))
-    }
-}
-
-impl<T: Send + 'static> Snapshot<T> {
-    /// The copy, if one is published, borrowed for as long as `guard`.
-    #[inline]
-    pub fn read<'g>(&self, _guard: &'g ReadGuard) -> Option<&'g T> {
-        let p = self.0.load(Ordering::Acquire);
-        // SAFETY: a published copy is never changed; once unlinked it is
-        // retired, not freed, and `_guard` keeps this thread from a
-        // quiescent state.
-        (!p.is_null()).then(|| unsafe { &*p })
-    }
-
-    #[inline]
-    pub fn is_published(&self) -> bool {
-        !self.0.load(Ordering::Relaxed).is_null()
-    }
-
-    /// Publishes `copy` (the caller holds the container's lock and found
-    /// none published).
-    pub fn publish(&self, copy: T) {
-        self.0.store(Box::into_raw(Box::new(copy)), Ordering::Release);
-    }
-
-    /// Unlinks the copy (the caller holds the container's lock): retired
-    /// when the returned value is dropped, which callers do after the lock
-    /// (dropping the copy's references may run `__del__`).
-    #[inline]
-    pub fn unlink(&self) -> Unlinked<T> {
-        if self.0.load(Ordering::Relaxed).is_null() {
-            return Unlinked(std::ptr::null_mut());
-        }
-        Unlinked(self.0.swap(std::ptr::null_mut(), Ordering::AcqRel))
-    }
-
-    /// The container's lock, taken for a change: the copy is unlinked, and
-    /// retired once the returned guard is dropped (after the lock).
-    #[inline]
-    pub fn write<'a>(&self, guard: crate::lock::LenGuard<'a, T>) -> WriteGuard<'a, T>
-    where
-        T: crate::lock::HasLen,
-    {
-        WriteGuard { guard, _stale: self.unlink() }
-    }
-
-    /// The copy, with the container's lock held (for `traverse`).
-    pub fn locked(&self) -> Option<&T> {
-        let p = self.0.load(Ordering::Acquire);
-        // SAFETY: the copy changes only under the lock, which the caller
-        // holds.
-        (!p.is_null()).then(|| unsafe { &*p })
-    }
-}
-
-impl<T: Send + 'static> Drop for Snapshot<T> {
-    fn drop(&mut self) {
-        let p = *self.0.get_mut();
-        if !p.is_null() {
-            // SAFETY: an owned box; the container is dying, so no reader
-            // (each holds a reference to it) can be reading the copy.
-            drop(unsafe { Box::from_raw(p) });
-        }
-    }
-}
-
-/// A container's lock held for a change (`Snapshot::write`). Fields drop
-/// in order: the lock is released before the stale copy is retired.
-pub struct WriteGuard<'a, T: crate::lock::HasLen + Send + 'static> {
-    guard: crate::lock::LenGuard<'a, T>,
-    _stale: Unlinked<T>,
-}
-
-impl<T: crate::lock::HasLen + Send + 'static> std::ops::Deref for WriteGuard<'_, T> {
-    type Target = T;
-    #[inline]
-    fn deref(&self) -> &T {
-        &self.guard
-    }
-}
-
-impl<T: crate::lock::HasLen + Send + 'static> std::ops::DerefMut for WriteGuard<'_, T> {
-    #[inline]
-    fn deref_mut(&mut self) -> &mut T {
-        &mut self.guard
-    }
-}
-
-/// An unlinked snapshot copy, retired when dropped.
-pub struct Unlinked<T: Send + 'static>(*mut T);
-
-impl<T: Send + 'static> Drop for Unlinked<T> {
-    fn drop(&mut self) {
-        if !self.0.is_null() {
-            // SAFETY: the unlinked box is owned by this value alone.
-            retire_box(unsafe { Box::from_raw(self.0) });
         }
     }
 }

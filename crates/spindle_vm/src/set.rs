@@ -2,17 +2,48 @@
 //! as CPython's (`Objects/setobject.c`), so a set iterates in CPython's order
 //! (`print({3, 1, 2})` shows `{1, 2, 3}`): slots probed from `hash & mask`,
 //! up to 9 neighbours at a time, then perturbed; deleted slots become dummies
-//! that a later insertion reuses (the last one its probe passed); the table grows (to 4x the live count, 2x
-//! above 50,000) once live + dummy slots reach 3/5 of it, re-inserting in slot
-//! order; `pop` scans from a finger left after the last pop.
+//! that a later insertion reuses (the last one its probe passed); the table
+//! grows (to 4x the live count, 2x above 50,000) once live + dummy slots
+//! reach 3/5 of it, re-inserting in slot order; `pop` scans from a finger
+//! left after the last pop.
 //!
-//! Equality of keys may run Python code (`__eq__`), so lookups never call the
-//! comparison while holding the lock: they copy the candidate key out,
-//! release, compare, re-lock and start again if the table changed meanwhile
-//! (detected by `mutations`), as the dict does.
+//! The table is one heap block (null until the first key): its size, then
+//! the slots, each a hash word and a key word (0: never used, `DUMMY`: a
+//! removed key's, else the key's `Value` bits). Changes happen under a
+//! per-set lock; membership tests of keys that compare without Python code
+//! (identity, exact str, small int) take no lock:
+//! - a slot's key word goes from 0 to a key once and never back within a
+//!   table (removal leaves `DUMMY`; `clear` and growing make a new table), so
+//!   a probe never stops early at a slot that was passed over for a key;
+//! - a key is written with its hash first and then its key word (Release);
+//!   a reader loads the key word (Acquire) and then the hash, so it sees
+//!   that key's hash or, if the slot was refilled since, a later key's: the
+//!   hash only filters, the key object itself decides (`fast_eq`), so the
+//!   answer is always about a key the slot held when its word was loaded;
+//! - a replaced table is not written any more.
+//!
+//! Ownership follows the dict (`dict.rs`): the thread that made the set
+//! reads without the lock; another thread marks it `shared` (under the
+//! lock) before its first lock-free read or first change. While it is
+//! shared, a key the set lets go of is retired (`qsbr::retire_value`) and a
+//! replaced table too (`qsbr::retire_box`), so a reader that loaded one
+//! just before can still read it. Before that, changes drop and free at
+//! once.
+//!
+//! Equality of other keys may run Python code (`__eq__`), so such lookups
+//! take the lock and never call the comparison while holding it: they copy
+//! the candidate key out, release, compare and re-lock. As CPython, they
+//! start again only if the comparison replaced the table (`tables`) or
+//! emptied or refilled the compared slot; other changes leave the probe
+//! going on, so a key whose `__eq__` adds to the set on every call does not
+//! restart it forever.
 
+use std::alloc::Layout;
+use std::mem::ManuallyDrop;
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicPtr, AtomicUsize, Ordering};
 
-use crate::dict::KeyEq;
+use crate::dict::{KeyEq, fast_eq};
 use crate::error::PyResult;
 use crate::object::{PayloadKind, PyPayload};
 use crate::value::Value;
@@ -23,30 +54,130 @@ const PERTURB_SHIFT: u32 = 5;
 /// The smallest table (CPython's PySet_MINSIZE).
 const MIN_SIZE: usize = 8;
 
-#[derive(Clone, Default)]
-enum Slot {
-    #[default]
-    Empty,
-    /// A removed key's slot: probing goes on past it; insertion may reuse it.
-    Dummy,
-    Active { hash: i64, key: Value },
+/// The key word of a never-used slot.
+const EMPTY: usize = 0;
+/// The key word of a removed key's slot: probing goes on past it; insertion
+/// may reuse it. Neither a small int (bit 0 clear) nor an object pointer
+/// (not 8-aligned).
+const DUMMY: usize = 2;
+
+/// The head of a table; `size` slots follow it.
+#[repr(C)]
+struct Head {
+    size: usize,
 }
 
+#[repr(C)]
+struct Slot {
+    hash: AtomicI64,
+    key: AtomicUsize,
+}
+
+fn table_layout(size: usize) -> Layout {
+    let bytes = size.checked_mul(std::mem::size_of::<Slot>()).and_then(|b| b.checked_add(std::mem::size_of::<Head>()));
+    bytes.and_then(|b| Layout::from_size_align(b, 8).ok()).unwrap_or_else(|| alloc_failed())
+}
+
+#[cold]
+fn alloc_failed() -> ! {
+    std::alloc::handle_alloc_error(Layout::new::<Head>())
+}
+
+/// A new table of `size` empty slots.
+fn table_new(size: usize) -> *mut Head {
+    debug_assert!(size >= MIN_SIZE && size.is_power_of_two());
+    let layout = table_layout(size);
+    // SAFETY: the layout has a non-zero size (the head at least).
+    let p = unsafe { std::alloc::alloc_zeroed(layout) } as *mut Head;
+    if p.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    // SAFETY: a fresh allocation of the layout; zeroed slots are empty.
+    unsafe { p.write(Head { size }) };
+    p
+}
+
+/// Frees table `p`'s memory (not the keys in it).
+///
+/// # Safety
+/// `p` came from `table_new`, nothing owns it any more and no thread can
+/// read it.
+unsafe fn table_free(p: *mut Head) {
+    // SAFETY: as the caller promises; the layout is the one it was made with.
+    unsafe { std::alloc::dealloc(p as *mut u8, table_layout((*p).size)) }
+}
+
+/// A replaced table of a shared set, waiting in QSBR to be freed (its key
+/// words are no references: they moved to the new table or were retired).
+struct RetiredTable(*mut Head);
+
+// SAFETY: plain memory no thread writes any more; freeing it on another
+// thread is fine.
+unsafe impl Send for RetiredTable {}
+
+impl Drop for RetiredTable {
+    fn drop(&mut self) {
+        // SAFETY: QSBR drops this once no reader can still hold the table.
+        unsafe { table_free(self.0) }
+    }
+}
+
+/// A view of a live table, used under the lock or while a `ReadGuard`
+/// keeps a replaced one.
+#[derive(Clone, Copy)]
+struct Table<'a>(&'a Head);
+
+impl<'a> Table<'a> {
+    #[inline(always)]
+    fn size(self) -> usize {
+        self.0.size
+    }
+
+    #[inline(always)]
+    fn mask(self) -> usize {
+        self.0.size - 1
+    }
+
+    #[inline(always)]
+    fn slot(self, i: usize) -> &'a Slot {
+        debug_assert!(i < self.0.size);
+        // SAFETY: `i` < size; the slots follow the head in the same block.
+        unsafe { &*((self.0 as *const Head).add(1) as *const Slot).add(i) }
+    }
+
+    /// The first empty slot of `hash`'s probe sequence (under the lock).
+    fn first_empty(self, hash: i64) -> usize {
+        let mut seq = ProbeSeq::new(hash, self.mask());
+        while self.slot(seq.slot()).key.load(Ordering::Relaxed) != EMPTY {
+            seq.advance();
+        }
+        seq.slot()
+    }
+}
+
+/// A key word viewed as a `Value` (not a reference of its own: never
+/// dropped); None for an empty or dummy slot.
+#[inline(always)]
+fn view(bits: usize) -> Option<ManuallyDrop<Value>> {
+    if bits == DUMMY {
+        return None;
+    }
+    // SAFETY: any other non-zero word holds a key's bits; the view is never
+    // dropped.
+    NonZeroUsize::new(bits).map(|b| ManuallyDrop::new(unsafe { Value::from_bits(b) }))
+}
+
+/// The writer's state, under the lock.
 #[derive(Default)]
 struct SetInner {
-    /// Empty (no allocation yet) or a power of two long, at least MIN_SIZE.
-    slots: Vec<Slot>,
     /// Active plus dummy slots.
     fill: usize,
     /// Active slots.
     used: usize,
     /// Where the next `pop` starts looking.
     finger: usize,
-    /// Bumped by every insertion, removal and rebuild.
-    mutations: u64,
-    /// Locked lookups by threads other than the set's creator since the
-    /// last change (see `SetTable::snapshot`).
-    shared_reads: u32,
+    /// Bumped whenever the table is replaced (grown, rebuilt or cleared).
+    tables: u64,
 }
 
 impl crate::lock::HasLen for SetInner {
@@ -59,25 +190,18 @@ impl crate::lock::HasLen for SetInner {
 enum Probe {
     Found(usize),
     /// Not present: the last dummy passed (where CPython inserts), else the
-    /// empty slot that ended the probe.
-    Missing { empty: usize, dummy: Option<usize> },
+    /// empty slot that ended the probe (None: no table yet).
+    Missing { empty: Option<usize>, dummy: Option<usize> },
     /// Needs a Python-level comparison with the key in this slot.
     Compare(usize, Value),
 }
 
-/// Equality that needs no Python code: identity, exact str, small ints.
-fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
-    if a.is(b) {
-        return Some(true);
-    }
-    let rt = crate::runtime::rt();
-    if let (Some(x), Some(y)) = (a.downcast_exact::<crate::str::PyStr>(rt.types.str), b.downcast_exact::<crate::str::PyStr>(rt.types.str)) {
-        return Some(x.as_str() == y.as_str());
-    }
-    if a.is_small_int() && b.is_small_int() {
-        return Some(false);
-    }
-    None
+/// How a lock-free lookup went.
+enum Quick {
+    Found,
+    Missing,
+    /// A comparison needs Python code: take the locked path.
+    Slow,
 }
 
 /// CPython's probe sequence over a table of `mask + 1` slots: runs of up to
@@ -92,20 +216,24 @@ struct ProbeSeq {
 }
 
 impl ProbeSeq {
+    #[inline(always)]
     fn new(hash: i64, mask: usize) -> ProbeSeq {
         let base = (hash as u64 as usize) & mask;
         ProbeSeq { mask, base, offset: 0, run: Self::run_at(base, mask), perturb: hash as u64 }
     }
 
+    #[inline(always)]
     fn run_at(base: usize, mask: usize) -> usize {
         if base + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 }
     }
 
     /// The slot to look at now.
+    #[inline(always)]
     fn slot(&self) -> usize {
         self.base + self.offset
     }
 
+    #[inline(always)]
     fn advance(&mut self) {
         if self.offset < self.run {
             self.offset += 1;
@@ -118,38 +246,103 @@ impl ProbeSeq {
     }
 }
 
-impl SetInner {
-    /// A read-only copy for `SetTable::snapshot` (counted references).
-    fn copy(&self) -> SetInner {
-        SetInner { slots: self.slots.clone(), fill: self.fill, used: self.used, finger: self.finger, mutations: self.mutations, shared_reads: 0 }
+/// A set's table; see the module comment. Laid out with what lock-free
+/// readers load first and the lock and writer's state (which every change
+/// writes) a cache line apart from them and from the object header.
+#[repr(C)]
+pub struct SetTable {
+    /// The table: null (no keys yet, or cleared) or an owned heap table.
+    /// Replaced only under the lock (Release).
+    table: AtomicPtr<Head>,
+    /// The thread that made the set (`header::current_thread_id`).
+    creator: usize,
+    /// Set, under the lock, once a thread other than the creator reads
+    /// without the lock or changes the set; from then on changes retire
+    /// what they let go of.
+    shared: AtomicBool,
+    _apart: [u64; 7],
+    inner: crate::lock::LenMutex<SetInner>,
+}
+
+// `inner` starts a full cache line after `shared`, the last field readers
+// load (after the header's type), so no line holds both, however the
+// object is aligned.
+const _: () = assert!(std::mem::offset_of!(SetTable, inner) >= std::mem::offset_of!(SetTable, shared) + 64);
+
+impl Default for SetTable {
+    fn default() -> Self {
+        SetTable {
+            table: AtomicPtr::new(std::ptr::null_mut()),
+            creator: crate::header::current_thread_id(),
+            shared: AtomicBool::new(false),
+            _apart: [0; 7],
+            inner: Default::default(),
+        }
+    }
+}
+
+impl Drop for SetTable {
+    fn drop(&mut self) {
+        let p = *self.table.get_mut();
+        if p.is_null() {
+            return;
+        }
+        // SAFETY: the set's own table; the set is dying, so no reader can
+        // reach it (a lock-free reader holds a reference to the set).
+        let t = Table(unsafe { &*p });
+        for i in 0..t.size() {
+            if let Some(k) = view(t.slot(i).key.load(Ordering::Relaxed)) {
+                // The table's reference, ours to drop.
+                drop(ManuallyDrop::into_inner(k));
+            }
+        }
+        // SAFETY: as above; its keys were dropped.
+        unsafe { table_free(p) };
+    }
+}
+
+/// The set's lock, held for a read or a change. What a change lets go of
+/// is dropped by the caller after the lock (a `__del__` may touch the set),
+/// except in a shared set, where it is retired.
+struct SetGuard<'a> {
+    set: &'a SetTable,
+    inner: crate::lock::LenGuard<'a, SetInner>,
+}
+
+impl<'a> SetGuard<'a> {
+    #[inline(always)]
+    fn table(&self) -> Option<Table<'a>> {
+        self.set.table_now()
     }
 
-    fn mask(&self) -> usize {
-        self.slots.len().wrapping_sub(1)
+    #[inline(always)]
+    fn shared(&self) -> bool {
+        self.set.shared.load(Ordering::Relaxed)
     }
 
     /// Probes for `key`; `skip` lists slots already compared unequal in
-    /// this lookup (valid while `mutations` is unchanged).
+    /// this lookup (valid while `tables` is unchanged).
     fn probe(&self, key: &Value, hash: i64, skip: &[usize]) -> Probe {
-        if self.slots.is_empty() {
-            return Probe::Missing { empty: (hash as u64 as usize) & (MIN_SIZE - 1), dummy: None };
-        }
-        let mut seq = ProbeSeq::new(hash, self.mask());
+        let Some(t) = self.table() else { return Probe::Missing { empty: None, dummy: None } };
+        let mut seq = ProbeSeq::new(hash, t.mask());
         let mut dummy = None;
         // The table always has an empty slot (fill stays below 3/5), so the
         // probe ends.
         loop {
             let i = seq.slot();
-            match &self.slots[i] {
-                Slot::Empty => return Probe::Missing { empty: i, dummy },
+            let s = t.slot(i);
+            match s.key.load(Ordering::Relaxed) {
+                EMPTY => return Probe::Missing { empty: Some(i), dummy },
                 // CPython fills the last dummy the probe passed.
-                Slot::Dummy => dummy = Some(i),
-                Slot::Active { hash: h, key: k } => {
-                    if *h == hash && !skip.contains(&i) {
-                        match fast_eq(k, key) {
-                            Some(true) => return Probe::Found(i),
-                            Some(false) => {}
-                            None => return Probe::Compare(i, k.clone()),
+                DUMMY => dummy = Some(i),
+                bits => {
+                    if s.hash.load(Ordering::Relaxed) == hash && !skip.contains(&i) {
+                        if let Some(k) = view(bits) {
+                            match fast_eq(&k, key) {
+                                Some(true) => return Probe::Found(i),
+                                Some(false) => {}
+                                None => return Probe::Compare(i, (*k).clone()),
+                            }
                         }
                     }
                 }
@@ -158,92 +351,194 @@ impl SetInner {
         }
     }
 
-    /// Puts a key known to be absent at `slot` (from a probe of this table).
-    fn insert_at(&mut self, slot: usize, reuses_dummy: bool, hash: i64, key: Value) {
-        if self.slots.is_empty() {
-            self.slots = vec![Slot::Empty; MIN_SIZE];
-        }
-        self.slots[slot] = Slot::Active { hash, key };
-        self.used += 1;
-        self.mutations += 1;
-        if reuses_dummy {
+    /// Writes `key` into slot `i` of `t` (empty or dummy): the hash, then
+    /// the key word that publishes it.
+    #[inline]
+    fn write_slot(t: Table<'_>, i: usize, hash: i64, key: Value) {
+        let s = t.slot(i);
+        s.hash.store(hash, Ordering::Relaxed);
+        s.key.store(key.into_raw(), Ordering::Release);
+    }
+
+    /// Adds a key known to be absent where `probe` said (`Probe::Missing`).
+    fn insert(&mut self, empty: Option<usize>, dummy: Option<usize>, hash: i64, key: Value) {
+        let (t, slot) = match self.table() {
+            Some(t) => (t, dummy.or(empty).unwrap_or_else(|| t.first_empty(hash))),
+            None => {
+                self.replace_table(table_new(MIN_SIZE));
+                let Some(t) = self.table() else { alloc_failed() };
+                (t, t.first_empty(hash))
+            }
+        };
+        Self::write_slot(t, slot, hash, key);
+        self.inner.used += 1;
+        if dummy.is_some() {
             return;
         }
-        self.fill += 1;
-        if self.fill * 5 >= self.mask() * 3 {
-            let target = if self.used > 50_000 { self.used * 2 } else { self.used * 4 };
+        self.inner.fill += 1;
+        if self.inner.fill * 5 >= t.mask() * 3 {
+            let target = if self.inner.used > 50_000 { self.inner.used * 2 } else { self.inner.used * 4 };
             self.resize(target);
         }
     }
 
     /// Rebuilds into the smallest table larger than `min_used`, re-inserting
-    /// the keys in slot order (dummies dropped).
+    /// the keys in slot order (dummies dropped), and publishes it.
     fn resize(&mut self, min_used: usize) {
         let mut size = MIN_SIZE;
         while size <= min_used {
-            size <<= 1;
+            size = size.checked_mul(2).unwrap_or_else(|| alloc_failed());
         }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
-        let mask = size - 1;
-        for s in old {
-            if let Slot::Active { hash, key } = s {
-                let mut seq = ProbeSeq::new(hash, mask);
-                while !matches!(self.slots[seq.slot()], Slot::Empty) {
-                    seq.advance();
+        let p = table_new(size);
+        // SAFETY: the fresh table, published below.
+        let new = Table(unsafe { &*p });
+        if let Some(old) = self.table() {
+            for i in 0..old.size() {
+                let s = old.slot(i);
+                let bits = s.key.load(Ordering::Relaxed);
+                if bits == EMPTY || bits == DUMMY {
+                    continue;
                 }
-                let i = seq.slot();
-                self.slots[i] = Slot::Active { hash, key };
+                let hash = s.hash.load(Ordering::Relaxed);
+                let d = new.slot(new.first_empty(hash));
+                d.hash.store(hash, Ordering::Relaxed);
+                // The reference moves; the table is published (Release) below.
+                d.key.store(bits, Ordering::Relaxed);
             }
         }
-        self.fill = self.used;
-        self.mutations += 1;
+        self.replace_table(p);
+        self.inner.fill = self.inner.used;
     }
-}
 
-/// A set's table; see the module comment.
-pub struct SetTable {
-    inner: crate::lock::LenMutex<SetInner>,
-    /// A read-only copy of the table that lookups needing no Python code
-    /// read without the lock, published (as the dict's, see `dict.rs`) once
-    /// other threads than the creator have looked keys up in the unchanged
-    /// set often enough, and unlinked and retired by every change
-    /// (`lock_mut`).
-    snapshot: crate::qsbr::Snapshot<SetInner>,
-    /// The thread that made the set (`header::current_thread_id`).
-    creator: usize,
-}
+    /// Makes table `p` (or none, null) the set's; the old table's memory
+    /// goes (its key words are no references any more).
+    fn replace_table(&mut self, p: *mut Head) {
+        let old = self.set.table.swap(p, Ordering::Release);
+        self.inner.tables += 1;
+        if old.is_null() {
+            return;
+        }
+        if self.shared() {
+            crate::qsbr::retire_box(Box::new(RetiredTable(old)));
+        } else {
+            // SAFETY: unshared: only this thread (the creator) reads without
+            // the lock, and it is here.
+            unsafe { table_free(old) };
+        }
+    }
 
-impl Default for SetTable {
-    fn default() -> Self {
-        SetTable { inner: Default::default(), snapshot: Default::default(), creator: crate::header::current_thread_id() }
+    /// Empties slot `i` (a live key): the set's reference to the key, for
+    /// the caller to drop after the lock (None: retired).
+    fn remove_at(&mut self, i: usize) -> Option<Value> {
+        let t = self.table()?;
+        let bits = t.slot(i).key.swap(DUMMY, Ordering::Release);
+        self.inner.used -= 1;
+        // SAFETY: a live slot's key word holds a reference of the set's,
+        // handed over here.
+        let k = ManuallyDrop::into_inner(view(bits)?);
+        crate::qsbr::release(self.shared(), k)
+    }
+
+    /// Empties the set (no table): the keys it held, to drop after the lock
+    /// (none in a shared set: retired).
+    fn take_all(&mut self) -> Vec<Value> {
+        let mut out = Vec::with_capacity(self.inner.used);
+        if let Some(t) = self.table() {
+            for i in 0..t.size() {
+                if let Some(k) = view(t.slot(i).key.load(Ordering::Relaxed)) {
+                    // The table's reference, handed over: the table goes below.
+                    out.push(ManuallyDrop::into_inner(k));
+                }
+            }
+        }
+        self.replace_table(std::ptr::null_mut());
+        let tables = self.inner.tables;
+        *self.inner = SetInner { tables, ..SetInner::default() };
+        if self.shared() {
+            out.drain(..).for_each(crate::qsbr::retire_value);
+        }
+        out
     }
 }
 
 impl SetTable {
-    /// The lock, for a change: unlinks the snapshot (retired once the guard
-    /// is dropped).
-    #[inline]
-    fn lock_mut(&self) -> crate::qsbr::WriteGuard<'_, SetInner> {
-        let mut guard = self.inner.lock();
-        guard.shared_reads = 0;
-        self.snapshot.write(guard)
+    /// The current table, if any: under the lock, or while a `ReadGuard`
+    /// keeps a replaced one.
+    #[inline(always)]
+    fn table_now(&self) -> Option<Table<'_>> {
+        let p = self.table.load(Ordering::Acquire);
+        // SAFETY: a non-null pointer is the set's table, or one it replaced
+        // while the caller was reading (retired, see `Table`).
+        (!p.is_null()).then(|| Table(unsafe { &*p }))
     }
 
-    /// A locked lookup happened: by another thread than the creator, often
-    /// enough since the last change, it publishes a snapshot.
     #[inline(always)]
-    fn note_read(&self, inner: &mut SetInner) {
-        if self.creator != crate::header::current_thread_id() {
-            self.note_shared_read(inner);
+    fn mine(&self) -> bool {
+        self.creator == crate::header::current_thread_id()
+    }
+
+    /// The lock, for a read under it (no mark: a locked read does not race
+    /// with the creator's lock-free ones).
+    #[inline]
+    fn lock_read(&self) -> SetGuard<'_> {
+        SetGuard { set: self, inner: self.inner.lock() }
+    }
+
+    /// The lock, for a change: marks the set shared when the caller is not
+    /// its creator (the creator reads without the lock).
+    #[inline]
+    fn lock_mut(&self) -> SetGuard<'_> {
+        let g = self.lock_read();
+        if !self.shared.load(Ordering::Relaxed) && !self.mine() {
+            self.shared.store(true, Ordering::Release);
+        }
+        g
+    }
+
+    /// Lets this thread read without the lock: a non-creator of a set not
+    /// yet shared marks it shared first (under the lock).
+    #[inline(always)]
+    fn ensure_lockfree(&self) {
+        if !self.shared.load(Ordering::Acquire) && !self.mine() {
+            self.mark_shared();
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn note_shared_read(&self, inner: &mut SetInner) {
-        inner.shared_reads = inner.shared_reads.saturating_add(1);
-        if inner.shared_reads >= snapshot_after(inner.used) && !self.snapshot.is_published() {
-            self.snapshot.publish(inner.copy());
+    fn mark_shared(&self) {
+        drop(self.lock_mut());
+    }
+
+    /// Looks `key` up without the lock (see the module docs).
+    #[inline]
+    fn contains_lockfree(&self, key: &Value, hash: i64) -> Quick {
+        self.ensure_lockfree();
+        let _guard = crate::qsbr::ReadGuard::new();
+        let Some(t) = self.table_now() else { return Quick::Missing };
+        let mut seq = ProbeSeq::new(hash, t.mask());
+        loop {
+            let s = t.slot(seq.slot());
+            // A slot never goes back to empty within a table, and a table
+            // always has an empty slot, so the probe ends.
+            let bits = s.key.load(Ordering::Acquire);
+            if bits == EMPTY {
+                return Quick::Missing;
+            }
+            // The hash was written before the key word was published.
+            if bits != DUMMY && s.hash.load(Ordering::Relaxed) == hash {
+                // A key let go of since it was loaded was retired (shared)
+                // or this thread is the only one changing the set
+                // (unshared), so the view stays valid while `_guard` lives.
+                if let Some(k) = view(bits) {
+                    match fast_eq(&k, key) {
+                        Some(true) => return Quick::Found,
+                        Some(false) => {}
+                        None => return Quick::Slow,
+                    }
+                }
+            }
+            seq.advance();
         }
     }
 
@@ -257,126 +552,94 @@ impl SetTable {
 
     /// The keys in iteration (slot) order.
     pub fn keys(&self) -> Vec<Value> {
-        let inner = self.inner.lock();
-        let mut out = Vec::with_capacity(inner.used);
-        for s in &inner.slots {
-            if let Slot::Active { key, .. } = s {
-                out.push(key.clone());
+        let g = self.lock_read();
+        let mut out = Vec::with_capacity(g.inner.used);
+        if let Some(t) = g.table() {
+            for i in 0..t.size() {
+                if let Some(k) = view(t.slot(i).key.load(Ordering::Relaxed)) {
+                    out.push((*k).clone());
+                }
             }
         }
         out
     }
 
     /// Runs the probe for `key` to its end, comparing outside the lock, and
-    /// then `done` on the locked table with the outcome.
-    fn locate<G: std::ops::DerefMut<Target = SetInner>, R>(
-        &self,
-        lock: impl Fn() -> G,
+    /// then `done` on the locked set with the outcome.
+    fn locate<'s, R>(
+        &'s self,
+        lock: impl Fn() -> SetGuard<'s>,
         key: &Value,
         hash: i64,
         eq: KeyEq<'_>,
-        done: impl FnOnce(&mut SetInner, Probe) -> R,
+        done: impl FnOnce(&mut SetGuard<'s>, Probe) -> R,
     ) -> PyResult<R> {
         let mut skip: Vec<usize> = Vec::new();
-        let mut inner = lock();
-        let mut seen = inner.mutations;
+        let mut g = lock();
         loop {
-            if inner.mutations != seen {
-                skip.clear();
-                seen = inner.mutations;
-            }
-            match inner.probe(key, hash, &skip) {
+            match g.probe(key, hash, &skip) {
                 Probe::Compare(i, candidate) => {
-                    drop(inner);
+                    let tables = g.inner.tables;
+                    drop(g);
                     let equal = eq(&candidate, key)?;
+                    let bits = candidate.bits();
                     // Our copy may be the last reference now (the comparison
                     // can remove it); it dies before we lock again.
                     drop(candidate);
-                    inner = lock();
-                    if inner.mutations != seen {
+                    g = lock();
+                    let same_slot = g.inner.tables == tables && g.table().is_some_and(|t| t.slot(i).key.load(Ordering::Relaxed) == bits);
+                    if !same_slot {
+                        skip.clear();
                         continue;
                     }
                     if equal {
-                        return Ok(done(&mut *inner, Probe::Found(i)));
+                        return Ok(done(&mut g, Probe::Found(i)));
                     }
                     skip.push(i);
                 }
-                outcome => return Ok(done(&mut *inner, outcome)),
+                outcome => return Ok(done(&mut g, outcome)),
             }
         }
     }
 
-    /// The key equal to `key`, if present (the dict-shaped API: Some(None)).
-    pub fn get(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
-        let found = |t: &SetInner, p: Probe| match p {
-            Probe::Found(i) => match &t.slots[i] {
-                Slot::Active { key, .. } => Some(key.clone()),
-                _ => None,
-            },
-            _ => None,
-        };
-        if self.snapshot.is_published() {
-            let guard = crate::qsbr::ReadGuard::new();
-            if let Some(t) = self.snapshot.read(&guard) {
-                match t.probe(key, hash, &[]) {
-                    Probe::Compare(..) => {}
-                    p => return Ok(found(t, p)),
-                }
-            }
+    /// Whether `key` is in the set.
+    pub fn contains(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<bool> {
+        match self.contains_lockfree(key, hash) {
+            Quick::Found => return Ok(true),
+            Quick::Missing => return Ok(false),
+            Quick::Slow => {}
         }
-        self.locate(
-            || self.inner.lock(),
-            key,
-            hash,
-            eq,
-            |inner, p| {
-                self.note_read(inner);
-                found(inner, p)
-            },
-        )
+        self.locate(|| self.lock_read(), key, hash, eq, |_, p| matches!(p, Probe::Found(_)))
     }
 
-    /// Adds `key`; returns Some(the present equal key) if it was there. The
-    /// value is ignored (the dict-shaped API).
-    pub fn set(&self, key: Value, hash: i64, _value: Value, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
+    /// Adds `key`; whether it was missing.
+    pub fn add(&self, key: Value, hash: i64, eq: KeyEq<'_>) -> PyResult<bool> {
         let probe_key = key.clone();
         let mut key = Some(key);
-        let found = self.locate(|| self.lock_mut(), &probe_key, hash, eq, |inner, p| match p {
-            Probe::Found(i) => match &inner.slots[i] {
-                Slot::Active { key, .. } => Some(key.clone()),
-                _ => None,
-            },
-            Probe::Missing { empty, dummy } => {
-                if let Some(key) = key.take() {
-                    match dummy {
-                        Some(d) => inner.insert_at(d, true, hash, key),
-                        None => inner.insert_at(empty, false, hash, key),
-                    }
+        let added = self.locate(|| self.lock_mut(), &probe_key, hash, eq, |g, p| match p {
+            Probe::Missing { empty, dummy } => match key.take() {
+                Some(key) => {
+                    g.insert(empty, dummy, hash, key);
+                    true
                 }
-                None
-            }
-            Probe::Compare(..) => None,
+                None => false,
+            },
+            _ => false,
         });
         // An unused key (already present) dies here, outside the lock.
         drop(key);
-        found
+        added
     }
 
-    /// Removes `key`; returns the removed key.
-    pub fn remove(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<Option<Value>> {
-        let old = self.locate(|| self.lock_mut(), key, hash, eq, |inner, p| match p {
-            Probe::Found(i) => {
-                let old = std::mem::replace(&mut inner.slots[i], Slot::Dummy);
-                inner.used -= 1;
-                inner.mutations += 1;
-                match old {
-                    Slot::Active { key, .. } => Some(key),
-                    _ => None,
-                }
-            }
-            _ => None,
+    /// Removes `key`; whether it was present.
+    pub fn remove(&self, key: &Value, hash: i64, eq: KeyEq<'_>) -> PyResult<bool> {
+        let (found, old) = self.locate(|| self.lock_mut(), key, hash, eq, |g, p| match p {
+            Probe::Found(i) => (true, g.remove_at(i)),
+            _ => (false, None),
         })?;
-        Ok(old)
+        // Dropped after the lock (its `__del__` may touch this set).
+        drop(old);
+        Ok(found)
     }
 
     /// Adds `other`'s keys in its slot order, as CPython's `set_merge`: one
@@ -386,92 +649,90 @@ impl SetTable {
         if std::ptr::eq(self, other) {
             return Ok(());
         }
-        let (slots, other_mask, other_fill, other_used) = {
-            let o = other.inner.lock();
-            (o.slots.clone(), o.mask(), o.fill, o.used)
-        };
-        if other_used == 0 {
-            return Ok(());
-        }
-        {
-            let mut inner = self.lock_mut();
-            if inner.slots.is_empty() {
-                inner.slots = vec![Slot::Empty; MIN_SIZE];
-            }
-            if (inner.fill + other_used) * 5 >= inner.mask() * 3 {
-                let target = (inner.used + other_used) * 2;
-                inner.resize(target);
-            }
-            if inner.fill == 0 {
-                inner.mutations += 1;
-                inner.fill = other_used;
-                inner.used = other_used;
-                if inner.mask() == other_mask && other_fill == other_used {
-                    inner.slots = slots;
-                    return Ok(());
-                }
-                let mask = inner.mask();
-                for s in slots {
-                    if let Slot::Active { hash, key } = s {
-                        let mut seq = ProbeSeq::new(hash, mask);
-                        while !matches!(inner.slots[seq.slot()], Slot::Empty) {
-                            seq.advance();
-                        }
-                        let i = seq.slot();
-                        inner.slots[i] = Slot::Active { hash, key };
+        // Other's keys with their slots, in slot order.
+        let (keys, other_size, other_fill) = {
+            let o = other.lock_read();
+            let mut keys = Vec::with_capacity(o.inner.used);
+            let mut size = 0;
+            if let Some(t) = o.table() {
+                size = t.size();
+                for i in 0..size {
+                    let s = t.slot(i);
+                    if let Some(k) = view(s.key.load(Ordering::Relaxed)) {
+                        keys.push((i, s.hash.load(Ordering::Relaxed), (*k).clone()));
                     }
                 }
+            }
+            (keys, size, o.inner.fill)
+        };
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let other_used = keys.len();
+        {
+            let mut g = self.lock_mut();
+            let size = g.table().map_or(MIN_SIZE, |t| t.size());
+            if (g.inner.fill + other_used) * 5 >= (size - 1) * 3 {
+                let target = (g.inner.used + other_used) * 2;
+                g.resize(target);
+            } else if g.table().is_none() {
+                g.replace_table(table_new(MIN_SIZE));
+            }
+            if g.inner.fill == 0 {
+                let Some(t) = g.table() else { alloc_failed() };
+                let same_layout = t.size() == other_size && other_fill == other_used;
+                for (i, hash, key) in keys {
+                    let slot = if same_layout { i } else { t.first_empty(hash) };
+                    SetGuard::write_slot(t, slot, hash, key);
+                }
+                g.inner.fill = other_used;
+                g.inner.used = other_used;
                 return Ok(());
             }
         }
-        for s in slots {
-            if let Slot::Active { hash, key } = s {
-                self.set(key, hash, crate::runtime::none(), eq)?;
-            }
+        for (_, hash, key) in keys {
+            self.add(key, hash, eq)?;
         }
         Ok(())
     }
 
     /// `set.pop()`: the first key from the finger on (wrapping), as CPython.
-    pub fn pop_last(&self) -> Option<(Value, Value)> {
-        let mut inner = self.lock_mut();
-        if inner.used == 0 {
+    pub fn pop_last(&self) -> Option<Value> {
+        let mut g = self.lock_mut();
+        if g.inner.used == 0 {
             return None;
         }
-        let n = inner.slots.len();
-        let mut i = inner.finger & (n - 1);
-        while !matches!(inner.slots[i], Slot::Active { .. }) {
+        let t = g.table()?;
+        let n = t.size();
+        let mut i = g.inner.finger & (n - 1);
+        while view(t.slot(i).key.load(Ordering::Relaxed)).is_none() {
             i = (i + 1) % n;
         }
-        let old = std::mem::replace(&mut inner.slots[i], Slot::Dummy);
-        inner.used -= 1;
-        inner.finger = i + 1;
-        inner.mutations += 1;
-        drop(inner);
-        match old {
-            Slot::Active { key, .. } => Some((key, crate::runtime::none())),
-            _ => None,
-        }
+        let bits = t.slot(i).key.swap(DUMMY, Ordering::Release);
+        g.inner.used -= 1;
+        g.inner.finger = i + 1;
+        // SAFETY: a live slot's key word holds a reference of the set's,
+        // handed over here.
+        let k = ManuallyDrop::into_inner(view(bits)?);
+        Some(crate::qsbr::hand_out(g.shared(), k))
     }
 
-    /// Empties the set (back to the smallest table).
+    /// Empties the set (back to no table).
     pub fn clear_all(&self) {
-        let mut inner = self.lock_mut();
-        let mutations = inner.mutations + 1;
-        let old = std::mem::take(&mut *inner);
-        inner.mutations = mutations;
-        drop(inner);
+        let mut g = self.lock_mut();
+        let old = g.take_all();
+        drop(g);
         // Keys die outside the lock (their __del__ may touch this set).
         drop(old);
     }
 
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        let inner = self.inner.lock();
-        // The snapshot's references are the set's too.
-        let copy = self.snapshot.locked();
-        for s in inner.slots.iter().chain(copy.iter().flat_map(|c| c.slots.iter())) {
-            if let Slot::Active { key, .. } = s {
-                visit(key);
+        let g = self.lock_read();
+        if let Some(t) = g.table() {
+            for i in 0..t.size() {
+                if let Some(k) = view(t.slot(i).key.load(Ordering::Relaxed)) {
+                    visit(&k);
+                }
             }
         }
     }
@@ -489,13 +750,10 @@ impl PyPayload for PySet {
         self.table.traverse(visit);
     }
     fn clear(&self) {
-        self.table.clear_all();
+        // The collector clears a set no thread can reach: no mark needed.
+        let mut g = self.table.lock_read();
+        let old = g.take_all();
+        drop(g);
+        drop(old);
     }
-}
-
-/// Locked lookups by other threads in an unchanged set after which one of
-/// them publishes a snapshot: a copy costs a count per entry, so a set
-/// changed that often between lookups is not worth copying.
-fn snapshot_after(len: usize) -> u32 {
-    (8 + len / 2).min(u32::MAX as usize) as u32
 }

@@ -150,7 +150,7 @@ pub fn new_frozenset_from(items: Vec<Value>) -> Value {
             let Some(items) = pending.take() else { return };
             for it in items {
                 let h = ops::hash(ts, &it).unwrap_or(it.id() as i64);
-                let _ = p.table.set(it, h, none(), &mut key_eq(ts));
+                let _ = p.table.add(it, h, &mut key_eq(ts));
             }
         });
     }
@@ -161,7 +161,7 @@ pub fn new_frozenset_from(items: Vec<Value>) -> Value {
                 Some(st) => st.hash(),
                 None => crate::num::int_to_i64(&it).map(super::hash_int_small).unwrap_or(it.id() as i64),
             };
-            let _ = p.table.set(it, h, none(), &mut |a, b| Ok(a.is(b)));
+            let _ = p.table.add(it, h, &mut |a, b| Ok(a.is(b)));
         }
     }
     s
@@ -189,7 +189,7 @@ fn empty_like(like: &Value) -> Value {
 pub fn set_add(ts: &ThreadState, s: &Value, v: Value) -> PyResult<()> {
     let p = s.downcast::<PySet>().ok_or_else(|| err!(TypeError, "expected set"))?;
     let h = key_hash(ts, &v, "set element")?;
-    p.table.set(v, h, none(), &mut key_eq(ts))?;
+    p.table.add(v, h, &mut key_eq(ts))?;
     Ok(())
 }
 
@@ -201,11 +201,11 @@ pub(crate) fn set_contains(ts: &ThreadState, s: &PySet, v: &Value) -> PyResult<b
             let items = v.downcast::<PySet>().map(|p| p.table.keys()).unwrap_or_default();
             let fs = new_frozenset_from(items);
             let h = frozenset_hash_value(ts, &fs)?;
-            return Ok(s.table.get(&fs, h, &mut key_eq(ts))?.is_some());
+            return s.table.contains(&fs, h, &mut key_eq(ts));
         }
         Err(e) => return Err(e),
     };
-    Ok(s.table.get(v, h, &mut key_eq(ts))?.is_some())
+    s.table.contains(v, h, &mut key_eq(ts))
 }
 
 pub fn seq_iter(v: Value) -> Value {
@@ -2303,13 +2303,10 @@ fn set_init(r: &Runtime) {
             ("remove", |ts, a| {
                 check_args("remove", a, 1, 1)?;
                 let h = ops::hash(ts, &a.args[1])?;
-                match st(&a)?.table.remove(&a.args[1], h, &mut key_eq(ts))? {
-                    Some(_) => Ok(none()),
-                    None => Err(key_error(&a.args[1])),
-                }
+                if st(&a)?.table.remove(&a.args[1], h, &mut key_eq(ts))? { Ok(none()) } else { Err(key_error(&a.args[1])) }
             }),
             ("pop", |_, a| match st(&a)?.table.pop_last() {
-                Some((k, _)) => Ok(k),
+                Some(k) => Ok(k),
                 None => raise!(KeyError, "pop from an empty set"),
             }),
             ("clear", |_, a| {
@@ -2479,8 +2476,8 @@ fn toggle_keys(ts: &ThreadState, s: &Value, keys: Vec<Value>) -> PyResult<()> {
     let Some(p) = s.downcast::<PySet>() else { raise!(TypeError, "expected set") };
     for k in keys {
         let h = key_hash(ts, &k, "set element")?;
-        if p.table.remove(&k, h, &mut key_eq(ts))?.is_none() {
-            p.table.set(k, h, none(), &mut key_eq(ts))?;
+        if !p.table.remove(&k, h, &mut key_eq(ts))? {
+            p.table.add(k, h, &mut key_eq(ts))?;
         }
     }
     Ok(())
