@@ -47,6 +47,10 @@ pub struct NativeFunction {
     pub owner: Option<Value>,
     pub doc: Option<&'static str>,
     pub module: Option<Value>,
+    /// A type slot's method (`list.__len__`): a `wrapper_descriptor` that binds
+    /// to a `method-wrapper`, where other methods are `method_descriptor`s
+    /// binding to builtin methods.
+    pub slot_wrapper: bool,
 }
 
 impl PyPayload for NativeFunction {
@@ -101,7 +105,7 @@ impl NativeFunction {
     #[cold]
     fn self_error(&self, this: Option<&Value>) -> crate::error::PyErr {
         let Some(owner) = self.owner_type() else { return crate::err!(SystemError, "not a method descriptor") };
-        let slot = is_slot_wrapper(owner, self.name);
+        let slot = self.slot_wrapper;
         match this {
             None if slot => {
                 crate::err!(TypeError, "descriptor '{}' of '{}' object needs an argument", self.name, crate::ops::tp_name(owner))
@@ -169,15 +173,26 @@ const SLOT_WRAPPER_NAMES: &[&str] = &[
 pub fn new_native(name: &'static str, func: NativeFnPtr) -> Value {
     alloc(
         rt().types.builtin_function,
-        NativeFunction { name, qualname: name.to_owned(), func, self_: None, owner: None, doc: None, module: None },
+        NativeFunction {
+            name,
+            qualname: name.to_owned(),
+            func,
+            self_: None,
+            owner: None,
+            doc: None,
+            module: None,
+            slot_wrapper: false,
+        },
     )
 }
 
 /// A method descriptor of class `owner`. One of a builtin class is immortal
 /// (shared by every thread's calls); one of a heap class goes with its class.
 pub fn new_method_descriptor(owner: TypeRef, name: &'static str, func: NativeFnPtr) -> Value {
+    let slot_wrapper = is_slot_wrapper(owner, name);
+    let types = &rt().types;
     let v = alloc(
-        rt().types.method_descriptor,
+        if slot_wrapper { types.wrapper_descriptor } else { types.method_descriptor },
         NativeFunction {
             name,
             qualname: format!("{}.{}", owner.name(), name),
@@ -186,6 +201,7 @@ pub fn new_method_descriptor(owner: TypeRef, name: &'static str, func: NativeFnP
             owner: Some(owner.to_value()),
             doc: None,
             module: None,
+            slot_wrapper,
         },
     );
     if !owner.is_heap() {
@@ -197,8 +213,9 @@ pub fn new_method_descriptor(owner: TypeRef, name: &'static str, func: NativeFnP
 }
 
 pub fn bind_native(f: &NativeFunction, obj: Value) -> Value {
+    let types = &rt().types;
     alloc(
-        rt().types.builtin_function,
+        if f.slot_wrapper { types.method_wrapper } else { types.builtin_function },
         NativeFunction {
             name: f.name,
             qualname: f.qualname.clone(),
@@ -207,6 +224,7 @@ pub fn bind_native(f: &NativeFunction, obj: Value) -> Value {
             owner: None,
             doc: f.doc,
             module: None,
+            slot_wrapper: f.slot_wrapper,
         },
     )
 }

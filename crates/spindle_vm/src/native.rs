@@ -38,6 +38,7 @@ pub fn add_fn(m: &Value, name: &'static str, f: NativeFnPtr) {
                 owner: None,
                 doc: None,
                 module: modname,
+                slot_wrapper: false,
             },
         );
         d.set_str(intern(name), func);

@@ -95,7 +95,7 @@ pub fn dict_get(ts: &ThreadState, d: &Value, k: &Value) -> PyResult<Option<Value
 /// Items of any mapping (`keys()` + `__getitem__`).
 pub fn mapping_items(ts: &ThreadState, m: &Value) -> PyResult<Vec<(Value, Value)>> {
     if let Some(d) = m.downcast::<PyDict>() {
-        if !m.type_ref().is_heap() || m.type_ref().lookup_static("keys").map(|k| k.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
+        if !m.type_ref().is_heap() || m.type_ref().lookup_static("keys").map(|k| rt().types.is_method_descriptor(k.type_ref())).unwrap_or(true) {
             return Ok(d.items());
         }
     }
@@ -351,7 +351,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
         IterState::Seq { seq, index } => {
             let i = *index;
             if let Some(l) = seq.downcast::<PyList>() {
-                if !seq.type_ref().is_heap() || seq.type_ref().lookup_static("__getitem__").map(|g| g.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
+                if !seq.type_ref().is_heap() || seq.type_ref().lookup_static("__getitem__").map(|g| rt().types.is_method_descriptor(g.type_ref())).unwrap_or(true) {
                     return match l.get(i) {
                         Some(v) => {
                             *index += 1;

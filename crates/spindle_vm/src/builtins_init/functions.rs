@@ -303,6 +303,7 @@ pub fn fill_builtins(d: &PyDict) {
             owner: None,
             doc: super::docs::builtin_fn_doc(name),
             module: None,
+            slot_wrapper: false,
         };
         d.set_str(crate::str::intern(name), crate::object::alloc(r.types.builtin_function, func));
     }
