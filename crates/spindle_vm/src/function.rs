@@ -199,7 +199,7 @@ pub fn new_method_descriptor(owner: TypeRef, name: &'static str, func: NativeFnP
             func,
             self_: None,
             owner: Some(owner.to_value()),
-            doc: None,
+            doc: if slot_wrapper { crate::builtins_init::signatures::slot_wrapper_doc(name).map(|(_, doc)| doc) } else { None },
             module: None,
             slot_wrapper,
         },

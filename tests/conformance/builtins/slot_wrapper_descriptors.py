@@ -69,3 +69,13 @@ print(pickle.loads(pickle.dumps(int.__add__)) is int.__add__)
 print(inspect.ismethoddescriptor(list.__len__), inspect.isbuiltin(list.__len__), inspect.isroutine(list.__len__))
 print(inspect.ismethodwrapper([].__len__), inspect.isbuiltin([].__len__), inspect.isroutine([].__len__))
 print(callable(list.__len__), callable([].__len__))
+
+# text signatures and docstrings of slot wrappers (the same on every class)
+for d in [list.__len__, int.__add__, int.__radd__, object.__init__, object.__setattr__, str.__lt__,
+          int.__neg__, int.__bool__, int.__pow__, dict.__setitem__,
+          list.__iadd__, object.__getattribute__, type.__call__, property.__get__, int.__index__]:
+    print(d.__qualname__, d.__text_signature__, repr(d.__doc__))
+print([].__len__.__text_signature__, repr([].__len__.__doc__))
+print(inspect.signature(list.__len__), inspect.signature([].__len__), inspect.signature(int.__add__))
+print(inspect.signature(object.__init__), inspect.signature(int.__pow__), inspect.signature((1).__pow__))
+print("__objclass__" in dir([].__len__), "__self__" in dir(list.__len__))

@@ -1491,7 +1491,11 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             // builtin method's is None.
             "__module__" if f.is_method() || f.slot_wrapper => return Ok(None),
             "__module__" => f.module.clone().unwrap_or_else(|| if f.self_.is_some() { none() } else { new_str("builtins") }),
-            "__text_signature__" => super::signatures::text_signature(&f.qualname).map_or_else(none, new_str),
+            "__text_signature__" => match super::signatures::text_signature(&f.qualname) {
+                Some(sig) => new_str(sig),
+                None if f.slot_wrapper => super::signatures::slot_wrapper_doc(f.name).map_or_else(none, |(sig, _)| new_str(sig)),
+                None => none(),
+            },
             "__objclass__" if f.is_method() => f.owner.clone().unwrap_or_else(none),
             "__objclass__" if f.slot_wrapper => match wrapped_slot_owner(f) {
                 Some(t) => t.to_value(),
@@ -1911,7 +1915,7 @@ fn init_getsets(r: &Runtime) {
         (t.builtin_function, &["__name__", "__qualname__", "__self__", "__module__", "__doc__", "__text_signature__"]),
         (t.method_descriptor, &["__name__", "__qualname__", "__objclass__", "__doc__", "__text_signature__"]),
         (t.wrapper_descriptor, &["__name__", "__qualname__", "__objclass__", "__doc__", "__text_signature__"]),
-        (t.method_wrapper, &["__name__", "__qualname__", "__self__", "__doc__", "__text_signature__"]),
+        (t.method_wrapper, &["__name__", "__qualname__", "__self__", "__objclass__", "__doc__", "__text_signature__"]),
         (t.code, &["co_name", "co_qualname", "co_filename", "co_firstlineno", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_flags", "co_nlocals", "co_stacksize", "co_varnames", "co_cellvars", "co_freevars", "co_names", "co_consts", "co_code", "co_exceptiontable"]),
         (t.frame, &["f_code", "f_globals", "f_lineno", "f_back", "f_locals", "f_builtins", "f_lasti", "f_trace"]),
         (t.traceback, &["tb_frame", "tb_lineno", "tb_lasti", "tb_next"]),
