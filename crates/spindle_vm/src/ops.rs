@@ -507,6 +507,7 @@ pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult
     if let Some(f) = callable.downcast::<NativeFunction>() {
         return match &f.self_ {
             Some(s) => {
+                f.check_slot_args(args.positional().len(), args.has_kwargs())?;
                 let mut v = Vec::with_capacity(args.args.len() + 1);
                 v.push(s.clone());
                 v.extend_from_slice(args.args);

@@ -311,6 +311,7 @@ pub fn fill_builtins(d: &PyDict) {
             doc: super::docs::builtin_fn_doc(name),
             module: None,
             slot_wrapper: false,
+            slot_args: crate::function::SlotArgs::Any,
         };
         d.set_str(crate::str::intern(name), crate::object::alloc(r.types.builtin_function, func));
     }
