@@ -771,6 +771,9 @@ fn seq_len_hint(seq: &Value) -> usize {
 }
 
 fn enumerate_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.args.len() == 1 {
+        raise!(TypeError, "enumerate() missing required argument 'iterable'");
+    }
     let [cls, iterable, start] = super::parse_args("enumerate", a, ["cls", "iterable", "start"], 2)?;
     let it = ops::iter(ts, iterable.as_ref().unwrap_or(&none()))?;
     let start = match start {

@@ -165,18 +165,14 @@ pub fn parse_args<const N: usize>(
 ) -> PyResult<[Option<Value>; N]> {
     let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
     let pos = args.positional();
+    // A method's `self` (a constructor's `cls`) is not counted in messages.
+    let implicit = usize::from(matches!(names.first(), Some(&"self" | &"cls")));
     if pos.len() > N {
-        if N == 0 {
-            raise!(TypeError, "{}() takes no arguments ({} given)", fname, pos.len());
+        let (most, given) = (N - implicit, pos.len() - implicit);
+        if most == 0 {
+            raise!(TypeError, "{}() takes no arguments ({} given)", fname, given);
         }
-        raise!(
-            TypeError,
-            "{}() takes at most {} argument{} ({} given)",
-            fname,
-            N,
-            if N == 1 { "" } else { "s" },
-            pos.len()
-        );
+        raise!(TypeError, "{}() takes at most {} argument{} ({} given)", fname, most, if most == 1 { "" } else { "s" }, given);
     }
     for (i, v) in pos.iter().enumerate() {
         out[i] = Some(v.clone());
@@ -203,10 +199,10 @@ pub fn parse_args<const N: usize>(
                     "{}() missing required argument '{}' (pos {})",
                     fname,
                     names[i],
-                    i + 1
+                    i + 1 - implicit
                 );
             }
-            raise!(TypeError, "{}() missing required argument '{}' (pos {})", fname, names[i], i + 1);
+            raise!(TypeError, "{}() missing required argument '{}' (pos {})", fname, names[i], i + 1 - implicit);
         }
     }
     Ok(out)

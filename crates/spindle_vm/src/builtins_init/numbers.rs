@@ -404,6 +404,10 @@ fn int_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if a.kwargs().any(|(k, _)| k == "x") {
         raise!(TypeError, "int() got an unexpected keyword argument 'x'");
     }
+    // `cls` comes first; CPython's vectorcall counts the rest.
+    if a.positional().len() > 3 {
+        raise!(TypeError, "int expected at most 2 arguments, got {}", a.positional().len() - 1);
+    }
     let [cls, x, base] = super::parse_args("int", a, ["cls", "x", "base"], 1)?;
     let cls = cls.unwrap_or_else(|| rt().types.int.to_value());
     let v = int_from_args(ts, x, base)?;
