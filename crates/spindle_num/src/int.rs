@@ -452,6 +452,12 @@ impl Int {
                 return Ok(Int::from(shifted));
             }
         }
+        // CPython 3.14 refuses a result of more 30-bit digits than an int64
+        // bit count holds before it tries to allocate one.
+        let digits = self.bit_length().div_ceil(30) + n.div_ceil(30);
+        if digits > (i64::MAX as u64 - 1) / 30 {
+            return Err(NumError::overflow("too many digits in integer"));
+        }
         if self.bit_length().saturating_add(n) > MAX_INT_BITS {
             return Err(NumError::memory());
         }

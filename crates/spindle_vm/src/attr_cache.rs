@@ -188,7 +188,7 @@ pub(crate) fn classify_load(owner: &Value, name: &Value, method: bool) -> Option
         None => None,
         Some(d) => {
             let dt = d.type_ref();
-            if method && (dt == r.types.function || dt == r.types.method_descriptor) {
+            if method && (dt == r.types.function || r.types.is_method_descriptor(dt)) {
                 return Some((Kind::Method, Some(d)));
             }
             if !method && dt == r.types.property && ty.lookup_static("__getattr__").is_none() {

@@ -1897,7 +1897,7 @@ fn execute(ts: &ThreadState, frames: &mut FrameStack) -> PyResult<RunResult> {
                 let ty = owner.type_ref();
                 match ty.lookup(name) {
                     Some(m) => {
-                        if m.type_ref() == rt().types.function || m.type_ref() == rt().types.method_descriptor {
+                        if m.type_ref() == rt().types.function || rt().types.is_method_descriptor(m.type_ref()) {
                             f.stack.push(Some(m));
                             f.stack.push(Some(owner));
                         } else {
@@ -2854,7 +2854,7 @@ fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value
     {
         if let Some(d) = ty.lookup(s) {
             let dt = d.type_ref();
-            if dt == rt().types.function || dt == rt().types.method_descriptor {
+            if dt == rt().types.function || rt().types.is_method_descriptor(dt) {
                 // An instance attribute of the same name would shadow the method.
                 let shadowed = ops::instance_dict_get(owner, name).is_some();
                 if !shadowed {

@@ -47,6 +47,71 @@ pub struct NativeFunction {
     pub owner: Option<Value>,
     pub doc: Option<&'static str>,
     pub module: Option<Value>,
+    /// A type slot's method (`list.__len__`): a `wrapper_descriptor` that binds
+    /// to a `method-wrapper`, where other methods are `method_descriptor`s
+    /// binding to builtin methods.
+    pub slot_wrapper: bool,
+    /// What a method descriptor accepts after `self`, checked before the
+    /// call (`Any`: the function checks for itself).
+    pub slot_args: SlotArgs,
+}
+
+/// The arguments a method descriptor takes after `self`, checked with the
+/// wording of CPython's calling convention for it: a slot wrapper's `wrap_*`
+/// function, or a method's METH_NOARGS / METH_O / positional-only check.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SlotArgs {
+    /// Checked by the method itself (`__init__`, `__call__`, ...).
+    Any,
+    /// A method of no arguments: "list.copy() takes no arguments (1 given)".
+    NoArgs,
+    /// A method of one: "list.append() takes exactly one argument (0 given)".
+    One,
+    /// Positional-only, `min..=max`: "pop expected at most 1 argument, got 2".
+    Positional(u8, u8),
+    /// Exactly this many: "expected 1 argument, got 0".
+    Exactly(u8),
+    /// Exactly two, unpacked by name: "__setitem__ expected 2 arguments, got 1".
+    TwoNamed,
+    /// `__pow__`'s optional modulus: "expected 1 or 2 arguments, got 0".
+    OneOrTwo,
+    /// `__get__`'s optional owner: "__get__ expected at least 1 argument, got 0".
+    GetOwner,
+}
+
+impl SlotArgs {
+    /// What the method `qualname` takes, from CPython's text signature when
+    /// all its parameters are positional-only (`($self, index=-1, /)`).
+    fn of_method(qualname: &str) -> SlotArgs {
+        let Some(sig) = crate::builtins_init::signatures::text_signature(qualname) else { return SlotArgs::Any };
+        let Some(params) = sig.strip_prefix("($self, ").and_then(|p| p.strip_suffix(", /)")) else {
+            return if sig == "($self, /)" { SlotArgs::NoArgs } else { SlotArgs::Any };
+        };
+        if params.contains(['*', '(', '[', '{', '\'', '"']) {
+            return SlotArgs::Any;
+        }
+        let (mut required, mut optional) = (0u8, 0u8);
+        for p in params.split(", ") {
+            if p.contains('=') { optional += 1 } else if optional == 0 { required += 1 } else { return SlotArgs::Any }
+        }
+        match (required, optional) {
+            (1, 0) => SlotArgs::One,
+            _ => SlotArgs::Positional(required, required + optional),
+        }
+    }
+
+    fn of(name: &str) -> SlotArgs {
+        match name {
+            "__init__" | "__call__" | "__buffer__" | "__release_buffer__" | "__getattr__" => SlotArgs::Any,
+            "__setattr__" | "__setitem__" | "__set__" => SlotArgs::TwoNamed,
+            "__pow__" | "__rpow__" | "__ipow__" => SlotArgs::OneOrTwo,
+            "__get__" => SlotArgs::GetOwner,
+            "__repr__" | "__hash__" | "__str__" | "__iter__" | "__next__" | "__del__" | "__await__" | "__aiter__"
+            | "__anext__" | "__neg__" | "__pos__" | "__abs__" | "__bool__" | "__invert__" | "__int__" | "__float__"
+            | "__index__" | "__len__" => SlotArgs::Exactly(0),
+            _ => SlotArgs::Exactly(1),
+        }
+    }
 }
 
 impl PyPayload for NativeFunction {
@@ -92,8 +157,48 @@ impl NativeFunction {
             if !applies {
                 return Err(self.self_error(this));
             }
+            if self.slot_args != SlotArgs::Any {
+                self.check_slot_args(args.positional().len() - 1, args.has_kwargs())?;
+            }
         }
         (self.func)(ts, args)
+    }
+
+    /// A slot wrapper's check of the `given` arguments after `self`.
+    #[inline]
+    pub fn check_slot_args(&self, given: usize, kwargs: bool) -> PyResult<()> {
+        let fits = match self.slot_args {
+            SlotArgs::Any => return Ok(()),
+            SlotArgs::NoArgs => given == 0,
+            SlotArgs::One => given == 1,
+            SlotArgs::Positional(min, max) => (usize::from(min)..=usize::from(max)).contains(&given),
+            SlotArgs::Exactly(n) => given == usize::from(n),
+            SlotArgs::TwoNamed => given == 2,
+            SlotArgs::OneOrTwo | SlotArgs::GetOwner => (1..=2).contains(&given),
+        };
+        if fits && !kwargs { Ok(()) } else { Err(self.slot_args_error(given, kwargs)) }
+    }
+
+    #[cold]
+    fn slot_args_error(&self, given: usize, kwargs: bool) -> crate::error::PyErr {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match self.slot_args {
+            _ if kwargs && self.slot_wrapper => crate::err!(TypeError, "wrapper {}() takes no keyword arguments", self.name),
+            _ if kwargs => crate::err!(TypeError, "{}() takes no keyword arguments", self.qualname),
+            SlotArgs::NoArgs => crate::err!(TypeError, "{}() takes no arguments ({} given)", self.qualname, given),
+            SlotArgs::One => crate::err!(TypeError, "{}() takes exactly one argument ({} given)", self.qualname, given),
+            SlotArgs::Positional(min, max) => {
+                let (bound, n) = if given < usize::from(min) { ("at least ", min) } else { ("at most ", max) };
+                let bound = if min == max { "" } else { bound };
+                crate::err!(TypeError, "{} expected {}{} argument{}, got {}", self.name, bound, n, plural(n.into()), given)
+            }
+            SlotArgs::Exactly(n) => crate::err!(TypeError, "expected {} argument{}, got {}", n, plural(n.into()), given),
+            SlotArgs::TwoNamed => crate::err!(TypeError, "{} expected 2 arguments, got {}", self.name, given),
+            SlotArgs::OneOrTwo => crate::err!(TypeError, "expected 1 or 2 arguments, got {}", given),
+            SlotArgs::GetOwner if given == 0 => crate::err!(TypeError, "{} expected at least 1 argument, got 0", self.name),
+            SlotArgs::GetOwner => crate::err!(TypeError, "{} expected at most 2 arguments, got {}", self.name, given),
+            SlotArgs::Any => crate::err!(SystemError, "no argument check"),
+        }
     }
 
     /// CPython's error for a method descriptor called without an instance
@@ -101,7 +206,7 @@ impl NativeFunction {
     #[cold]
     fn self_error(&self, this: Option<&Value>) -> crate::error::PyErr {
         let Some(owner) = self.owner_type() else { return crate::err!(SystemError, "not a method descriptor") };
-        let slot = is_slot_wrapper(owner, self.name);
+        let slot = self.slot_wrapper;
         match this {
             None if slot => {
                 crate::err!(TypeError, "descriptor '{}' of '{}' object needs an argument", self.name, crate::ops::tp_name(owner))
@@ -169,23 +274,39 @@ const SLOT_WRAPPER_NAMES: &[&str] = &[
 pub fn new_native(name: &'static str, func: NativeFnPtr) -> Value {
     alloc(
         rt().types.builtin_function,
-        NativeFunction { name, qualname: name.to_owned(), func, self_: None, owner: None, doc: None, module: None },
+        NativeFunction {
+            name,
+            qualname: name.to_owned(),
+            func,
+            self_: None,
+            owner: None,
+            doc: None,
+            module: None,
+            slot_wrapper: false,
+            slot_args: SlotArgs::Any,
+        },
     )
 }
 
 /// A method descriptor of class `owner`. One of a builtin class is immortal
 /// (shared by every thread's calls); one of a heap class goes with its class.
 pub fn new_method_descriptor(owner: TypeRef, name: &'static str, func: NativeFnPtr) -> Value {
+    let slot_wrapper = is_slot_wrapper(owner, name);
+    let qualname = format!("{}.{}", owner.name(), name);
+    let slot_args = if slot_wrapper { SlotArgs::of(name) } else { SlotArgs::of_method(&qualname) };
+    let types = &rt().types;
     let v = alloc(
-        rt().types.method_descriptor,
+        if slot_wrapper { types.wrapper_descriptor } else { types.method_descriptor },
         NativeFunction {
             name,
-            qualname: format!("{}.{}", owner.name(), name),
+            qualname,
             func,
             self_: None,
             owner: Some(owner.to_value()),
-            doc: None,
+            doc: if slot_wrapper { crate::builtins_init::signatures::slot_wrapper_doc(name).map(|(_, doc)| doc) } else { None },
             module: None,
+            slot_wrapper,
+            slot_args,
         },
     );
     if !owner.is_heap() {
@@ -197,16 +318,28 @@ pub fn new_method_descriptor(owner: TypeRef, name: &'static str, func: NativeFnP
 }
 
 pub fn bind_native(f: &NativeFunction, obj: Value) -> Value {
+    let types = &rt().types;
+    // A builtin method is named after its object's class (the class itself
+    // for a class method), as CPython's `meth_get__qualname__`; a
+    // method-wrapper after its descriptor.
+    let qualname = if f.slot_wrapper {
+        f.qualname.clone()
+    } else {
+        let class = TypeRef::from_value(&obj).unwrap_or_else(|| obj.type_ref());
+        format!("{}.{}", class.data().qualname.read(), f.name)
+    };
     alloc(
-        rt().types.builtin_function,
+        if f.slot_wrapper { types.method_wrapper } else { types.builtin_function },
         NativeFunction {
             name: f.name,
-            qualname: f.qualname.clone(),
+            qualname,
             func: f.func,
             self_: Some(obj),
             owner: None,
             doc: f.doc,
             module: None,
+            slot_wrapper: f.slot_wrapper,
+            slot_args: f.slot_args,
         },
     )
 }

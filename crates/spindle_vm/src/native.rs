@@ -38,6 +38,8 @@ pub fn add_fn(m: &Value, name: &'static str, f: NativeFnPtr) {
                 owner: None,
                 doc: None,
                 module: modname,
+                slot_wrapper: false,
+                slot_args: crate::function::SlotArgs::Any,
             },
         );
         d.set_str(intern(name), func);

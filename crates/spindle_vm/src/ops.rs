@@ -148,7 +148,7 @@ pub fn descr_get(ts: &ThreadState, descr: Value, obj: Option<&Value>, owner: Typ
             None => descr,
         });
     }
-    if t == r.types.method_descriptor {
+    if r.types.is_method_descriptor(t) {
         if let (Some(o), Some(f)) = (obj, descr.downcast::<NativeFunction>()) {
             f.check_binds_to(o)?;
             return Ok(crate::function::bind_native(f, o.clone()));
@@ -507,6 +507,7 @@ pub fn call_args(ts: &ThreadState, callable: &Value, args: Args<'_>) -> PyResult
     if let Some(f) = callable.downcast::<NativeFunction>() {
         return match &f.self_ {
             Some(s) => {
+                f.check_slot_args(args.positional().len(), args.has_kwargs())?;
                 let mut v = Vec::with_capacity(args.args.len() + 1);
                 v.push(s.clone());
                 v.extend_from_slice(args.args);
@@ -553,7 +554,7 @@ pub fn call_dunder(ts: &ThreadState, obj: &Value, name: &'static str, args: &[Va
     v.push(obj.clone());
     v.extend(args.iter().cloned());
     let f = match f.type_ref() {
-        t if t == rt().types.function || t == rt().types.method_descriptor => f,
+        t if t == rt().types.function || rt().types.is_method_descriptor(t) => f,
         _ => {
             let bound = descr_get(ts, f, Some(obj), ty)?;
             return call(ts, &bound, args).map(Some);
@@ -567,7 +568,8 @@ pub fn is_callable(v: &Value) -> bool {
     let r = rt();
     t == r.types.function
         || t == r.types.builtin_function
-        || t == r.types.method_descriptor
+        || r.types.is_method_descriptor(t)
+        || t == r.types.method_wrapper
         || t == r.types.method
         || TypeRef::from_value(v).is_some()
         || t.lookup_static("__call__").is_some()

@@ -65,6 +65,8 @@ builtin_types! {
     ellipsis = "ellipsis": Empty, 0;
     builtin_function = "builtin_function_or_method": NativeFunction, 0;
     method_descriptor = "method_descriptor": NativeFunction, 0;
+    wrapper_descriptor = "wrapper_descriptor": NativeFunction, 0;
+    method_wrapper = "method-wrapper": NativeFunction, 0;
     function = "function": PyFunction, 0;
     method = "method": PyMethod, 0;
     code = "code": crate::code::PyCode, 0;
@@ -113,6 +115,16 @@ builtin_types! {
     generic_alias = "GenericAlias": crate::class::PyGenericAlias, B;
     union = "Union": crate::class::PyUnion, 0;
     memoryview = "memoryview": crate::memoryview::PyMemoryView, 0;
+}
+
+impl BuiltinTypes {
+    /// Whether `t` is a class of unbound builtin methods (`method_descriptor`,
+    /// or `wrapper_descriptor` for a type slot's method): called with `self`
+    /// first, bound by prepending it.
+    #[inline]
+    pub fn is_method_descriptor(&self, t: TypeRef) -> bool {
+        t == self.method_descriptor || t == self.wrapper_descriptor
+    }
 }
 
 pub struct Runtime {

@@ -138,7 +138,7 @@ fn get_objects(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
             Some(i as usize)
         }
     };
-    Ok(new_list(spindle_vm::gc::get_objects(ts, generation)?))
+    Ok(new_list(spindle_vm::gc::get_objects(ts, generation)?.into_iter().filter(shown).collect()))
 }
 
 fn get_stats(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -160,7 +160,7 @@ fn get_referrers(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     if !a.kwnames.is_empty() {
         raise!(TypeError, "gc.get_referrers() takes no keyword arguments");
     }
-    Ok(new_list(spindle_vm::gc::get_referrers(ts, a.args)?))
+    Ok(new_list(spindle_vm::gc::get_referrers(ts, a.args)?.into_iter().filter(shown).collect()))
 }
 
 fn get_referents(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -172,7 +172,14 @@ fn get_referents(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 
 fn is_tracked(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let o = one_positional("is_tracked", &a)?;
-    Ok(new_bool(spindle_vm::gc::is_tracked(o)))
+    Ok(new_bool(spindle_vm::gc::is_tracked(o) && shown(o)))
+}
+
+/// Whether the `gc` module shows a tracked object. Code objects are tracked
+/// only so that they can be deferred once a second thread starts; CPython's
+/// are no GC objects at all, so they never appear as tracked.
+fn shown(v: &Value) -> bool {
+    v.type_ref().payload_kind() != spindle_vm::kinds::CODE
 }
 
 fn is_finalized(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {

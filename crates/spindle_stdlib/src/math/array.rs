@@ -39,6 +39,10 @@ impl PyArray {
         self.data.lock().clone()
     }
 
+    pub fn byte_len(&self) -> usize {
+        self.data.lock().len()
+    }
+
     /// Replaces the contents (the length is kept a multiple of the item size).
     pub fn set_bytes(&self, b: &[u8]) {
         let size = itemsize(self.tc);

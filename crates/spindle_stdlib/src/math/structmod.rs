@@ -28,6 +28,7 @@ enum Order {
     Big,
 }
 
+/// One value's place in the packed bytes.
 #[derive(Clone)]
 struct Item {
     ch: u8,
@@ -36,9 +37,16 @@ struct Item {
     size: usize,
 }
 
+/// `count` values of one format code packed back to back from `offset`: a
+/// repeat count is kept as one run, so that `'1000000000i'` takes no room.
+struct Run {
+    item: Item,
+    count: usize,
+}
+
 pub(crate) struct Layout {
     format: String,
-    items: Vec<Item>,
+    runs: Vec<Run>,
     size: usize,
     order: Order,
     /// Values consumed by pack (pads excluded).
@@ -86,7 +94,8 @@ fn compile(ts: &ThreadState, fmt: &str) -> PyResult<Layout> {
         Some(b'>') | Some(b'!') => (Order::Big, false, 1),
         _ => (Order::Native, true, 0),
     };
-    let mut items = Vec::new();
+    let too_long = || error(ts, "total struct size too long");
+    let mut runs = Vec::new();
     let mut off = 0usize;
     let mut nvalues = 0usize;
     while pos < b.len() {
@@ -98,8 +107,8 @@ fn compile(ts: &ThreadState, fmt: &str) -> PyResult<Layout> {
         let mut count: Option<usize> = None;
         while pos < b.len() && b[pos].is_ascii_digit() {
             let d = (b[pos] - b'0') as usize;
-            let n = count.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(d));
-            let Some(n) = n else { return Err(error(ts, "total struct size too long")) };
+            let n = count.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(d)).filter(|&n| n <= isize::MAX as usize);
+            let Some(n) = n else { return Err(too_long()) };
             count = Some(n);
             pos += 1;
         }
@@ -113,26 +122,35 @@ fn compile(ts: &ThreadState, fmt: &str) -> PyResult<Layout> {
         if native && align > 1 {
             off = off.div_ceil(align) * align;
         }
+        // The total, like CPython's, may reach isize::MAX; packing that many
+        // bytes then fails as an allocation.
+        if off > isize::MAX as usize || n > (isize::MAX as usize - off) / size {
+            return Err(too_long());
+        }
         match ch {
             b's' | b'p' => {
-                items.push(Item { ch, offset: off, size: n });
-                off += n;
+                runs.push(Run { item: Item { ch, offset: off, size: n }, count: 1 });
                 nvalues += 1;
             }
-            b'x' => off += n,
-            _ => {
-                for _ in 0..n {
-                    items.push(Item { ch, offset: off, size });
-                    off += size;
-                }
+            b'x' => {}
+            _ if n > 0 => {
+                runs.push(Run { item: Item { ch, offset: off, size }, count: n });
                 nvalues += n;
             }
+            _ => {}
         }
-        if off > (isize::MAX as usize) / 2 {
-            return Err(error(ts, "total struct size too long"));
-        }
+        off += n * size;
     }
-    Ok(Layout { format: fmt.to_owned(), items, size: off, order, nvalues })
+    Ok(Layout { format: fmt.to_owned(), runs, size: off, order, nvalues })
+}
+
+impl Layout {
+    /// Each value's place, in order.
+    fn items(&self) -> impl Iterator<Item = Item> + '_ {
+        self.runs.iter().flat_map(|r| {
+            (0..r.count).map(move |k| Item { ch: r.item.ch, offset: r.item.offset + k * r.item.size, size: r.item.size })
+        })
+    }
 }
 
 fn put(buf: &mut [u8], bytes: &[u8], order: Order) {
@@ -310,15 +328,15 @@ fn pack_to(ts: &ThreadState, lay: &Layout, vals: &[Value], out: &mut [u8]) -> Py
     if vals.len() != lay.nvalues {
         return Err(error(ts, &format!("pack expected {} items for packing (got {})", lay.nvalues, vals.len())));
     }
-    for (it, v) in lay.items.iter().zip(vals.iter()) {
-        pack_one(ts, lay, it, v, out)?;
+    for (it, v) in lay.items().zip(vals.iter()) {
+        pack_one(ts, lay, &it, v, out)?;
     }
     Ok(())
 }
 
 fn unpack_at(lay: &Layout, buf: &[u8]) -> Value {
     let mut out = Vec::with_capacity(lay.nvalues);
-    for it in &lay.items {
+    for it in lay.items() {
         let src = &buf[it.offset..it.offset + it.size];
         let v = match it.ch {
             b'c' => new_bytes(src),
@@ -432,7 +450,10 @@ fn lay_of(v: &Value) -> PyResult<&Layout> {
 
 fn do_pack(ts: &ThreadState, st: &Value, vals: &[Value]) -> PyResult<Value> {
     let lay = lay_of(st)?;
-    let mut out = spindle_vm::memory::zeroed_bytes(lay.size)?;
+    if vals.len() != lay.nvalues {
+        return Err(error(ts, &format!("pack expected {} items for packing (got {})", lay.nvalues, vals.len())));
+    }
+    let mut out = spindle_vm::builtins_init::bytes_type::zeroed_bytes_object(lay.size)?;
     pack_to(ts, lay, vals, &mut out)?;
     Ok(new_bytes(&out))
 }
@@ -478,39 +499,54 @@ fn do_unpack_from(ts: &ThreadState, st: &Value, buf: &Value, off: Option<&Value>
     Ok(unpack_at(lay, &data[o..o + lay.size]))
 }
 
+/// Where `pack_into` at offset `o` writes in a buffer of `len` bytes, or
+/// CPython's error for an offset or buffer that does not fit the layout.
+fn placement(ts: &ThreadState, lay: &Layout, o: i64, len: usize) -> PyResult<usize> {
+    let (size, len) = (lay.size as i128, len as i128);
+    let mut at = i128::from(o);
+    if at < 0 {
+        if at + size > 0 {
+            return Err(error(ts, &format!("no space to pack {size} bytes at offset {at}")));
+        }
+        if at + len < 0 {
+            return Err(error(ts, &format!("offset {at} out of range for {len}-byte buffer")));
+        }
+        at += len;
+    }
+    if len - at < size {
+        return Err(error(
+            ts,
+            &format!(
+                "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {at} (actual buffer size is {len})",
+                size + at
+            ),
+        ));
+    }
+    Ok(at as usize)
+}
+
 fn do_pack_into(ts: &ThreadState, st: &Value, buf: &Value, off: &Value, vals: &[Value]) -> PyResult<Value> {
     let lay = lay_of(st)?;
-    let mut o = super::index_i64(ts, off)?;
-    let mut tmp = spindle_vm::memory::zeroed_bytes(lay.size)?;
     if vals.len() != lay.nvalues {
         return Err(error(ts, &format!("pack_into expected {} items for packing (got {})", lay.nvalues, vals.len())));
     }
+    let o = super::index_i64(ts, off)?;
+    let len_now = if let Some(b) = buf.downcast::<PyByteArray>() {
+        b.data.lock().len()
+    } else if let Some(arr) = buf.downcast::<super::array::PyArray>() {
+        arr.byte_len()
+    } else {
+        raise!(TypeError, "argument must be read-write bytes-like object, not {}", ops::type_name(buf))
+    };
+    // The buffer is checked before packing, as CPython does (and before
+    // allocating room for a layout of any size).
+    placement(ts, lay, o, len_now)?;
+    let mut tmp = spindle_vm::memory::zeroed_bytes(lay.size)?;
     pack_to(ts, lay, vals, &mut tmp)?;
-    let mut apply = |data: &mut [u8]| -> PyResult<()> {
-        let len = data.len() as i64;
-        if o < 0 {
-            if o + len < 0 {
-                return Err(error(ts, &format!("offset {} out of range for {}-byte buffer", o, len)));
-            }
-            o += len;
-        }
-        let ou = o as usize;
-        if ou > data.len() || data.len() - ou < lay.size {
-            if ou > data.len() {
-                return Err(error(ts, &format!("offset {} out of range for {}-byte buffer", o, len)));
-            }
-            return Err(error(
-                ts,
-                &format!(
-                    "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {} (actual buffer size is {})",
-                    lay.size + ou,
-                    lay.size,
-                    ou,
-                    len
-                ),
-            ));
-        }
-        data[ou..ou + lay.size].copy_from_slice(&tmp);
+    // Packing ran Python code, which may have resized the buffer.
+    let apply = |data: &mut [u8]| -> PyResult<()> {
+        let at = placement(ts, lay, o, data.len())?;
+        data[at..at + lay.size].copy_from_slice(&tmp);
         Ok(())
     };
     if let Some(b) = buf.downcast::<PyByteArray>() {

@@ -113,6 +113,15 @@ fn check_resizable(ba: &PyByteArray) -> PyResult<()> {
 /// a bytes object holds at most `isize::MAX` less this many bytes.
 const BYTES_OVERHEAD: usize = 33;
 
+/// `n` zero bytes to become a bytes object: past the largest bytes object,
+/// CPython's OverflowError; MemoryError when the allocator refuses.
+pub fn zeroed_bytes_object(n: usize) -> PyResult<Vec<u8>> {
+    if n > isize::MAX as usize - BYTES_OVERHEAD {
+        raise!(OverflowError, "byte string is too large");
+    }
+    memory::zeroed_bytes(n)
+}
+
 /// An empty buffer with room for a result of `n` bytes: past the largest
 /// bytes object, CPython's OverflowError for bytes (a bytearray's is a
 /// MemoryError); MemoryError when the allocator refuses.

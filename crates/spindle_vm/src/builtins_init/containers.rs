@@ -68,14 +68,36 @@ fn dict_of(v: &Value) -> PyResult<&PyDict> {
     v.downcast::<PyDict>().ok_or_else(|| err!(TypeError, "expected dict, got {}", ops::type_name(v)))
 }
 
+/// `C.__class_getitem__(item)` of a builtin container class: `C[item]`.
+fn class_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let class_name = |cls: &Value| TypeRef::from_value(cls).map_or_else(|| ops::type_name(cls), |t| t.name());
+    match a.args {
+        [cls, item] if !a.has_kwargs() => super::generic_alias(ts, cls, item),
+        [cls, ..] if a.has_kwargs() => raise!(TypeError, "{}.__class_getitem__() takes no keyword arguments", class_name(cls)),
+        [cls, rest @ ..] => raise!(
+            TypeError,
+            "{}.__class_getitem__() takes exactly one argument ({} given)",
+            class_name(cls),
+            rest.len()
+        ),
+        [] => raise!(TypeError, "__class_getitem__() takes exactly one argument (0 given)"),
+    }
+}
+
 /// Hashes a key, with 3.14's "cannot use 'T' as a dict key" wording.
 fn key_hash(ts: &ThreadState, k: &Value, what: &str) -> PyResult<i64> {
-    match ops::hash(ts, k) {
-        Err(e) if e.is_instance(rt().exc.TypeError) && k.type_ref().lookup_static("__hash__").map(|h| is_none(&h)).unwrap_or(false) => {
-            let t = ops::type_name(k);
-            raise!(TypeError, "cannot use '{}' as a {} (unhashable type: '{}')", t, what, t)
-        }
-        r => r,
+    ops::hash(ts, k).map_err(|e| unusable_key(ts, e, k, what))
+}
+
+/// `e`, from hashing `k`: a plain TypeError (an unhashable `k`, or one
+/// inside it) in 3.14's wording, which quotes the original message.
+fn unusable_key(ts: &ThreadState, e: crate::error::PyErr, k: &Value, what: &str) -> crate::error::PyErr {
+    if e.0.type_ref() != rt().exc.TypeError {
+        return e;
+    }
+    match ops::str_string(ts, &e.0) {
+        Ok(msg) => err!(TypeError, "cannot use '{}' as a {} ({})", ops::type_name(k), what, msg),
+        Err(e) => e,
     }
 }
 
@@ -88,14 +110,14 @@ pub fn dict_set(ts: &ThreadState, d: &Value, k: Value, v: Value) -> PyResult<()>
 
 pub fn dict_get(ts: &ThreadState, d: &Value, k: &Value) -> PyResult<Option<Value>> {
     let dd = dict_of(d)?;
-    let h = ops::hash(ts, k)?;
+    let h = key_hash(ts, k, "dict key")?;
     dd.get(k, h, &mut key_eq(ts))
 }
 
 /// Items of any mapping (`keys()` + `__getitem__`).
 pub fn mapping_items(ts: &ThreadState, m: &Value) -> PyResult<Vec<(Value, Value)>> {
     if let Some(d) = m.downcast::<PyDict>() {
-        if !m.type_ref().is_heap() || m.type_ref().lookup_static("keys").map(|k| k.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
+        if !m.type_ref().is_heap() || m.type_ref().lookup_static("keys").map(|k| rt().types.is_method_descriptor(k.type_ref())).unwrap_or(true) {
             return Ok(d.items());
         }
     }
@@ -203,7 +225,7 @@ pub(crate) fn set_contains(ts: &ThreadState, s: &PySet, v: &Value) -> PyResult<b
             let h = frozenset_hash_value(ts, &fs)?;
             return s.table.contains(&fs, h, &mut key_eq(ts));
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(unusable_key(ts, e, v, "set element")),
     };
     s.table.contains(v, h, &mut key_eq(ts))
 }
@@ -351,7 +373,7 @@ pub fn iter_next(ts: &ThreadState, it: &PyIter) -> PyResult<Option<Value>> {
         IterState::Seq { seq, index } => {
             let i = *index;
             if let Some(l) = seq.downcast::<PyList>() {
-                if !seq.type_ref().is_heap() || seq.type_ref().lookup_static("__getitem__").map(|g| g.type_ref() == rt().types.method_descriptor).unwrap_or(true) {
+                if !seq.type_ref().is_heap() || seq.type_ref().lookup_static("__getitem__").map(|g| rt().types.is_method_descriptor(g.type_ref())).unwrap_or(true) {
                     return match l.get(i) {
                         Some(v) => {
                             *index += 1;
@@ -749,6 +771,9 @@ fn seq_len_hint(seq: &Value) -> usize {
 }
 
 fn enumerate_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.args.len() == 1 {
+        raise!(TypeError, "enumerate() missing required argument 'iterable'");
+    }
     let [cls, iterable, start] = super::parse_args("enumerate", a, ["cls", "iterable", "start"], 2)?;
     let it = ops::iter(ts, iterable.as_ref().unwrap_or(&none()))?;
     let start = match start {
@@ -771,14 +796,8 @@ fn zip_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
     let pos = a.positional();
     let mut iters = Vec::new();
-    for (i, x) in pos[1..].iter().enumerate() {
-        match ops::iter(ts, x) {
-            Ok(it) => iters.push(it),
-            Err(e) if e.is_instance(rt().exc.TypeError) => {
-                raise!(TypeError, "zip() argument #{} must support iteration", i + 1)
-            }
-            Err(e) => return Err(e),
-        }
+    for x in &pos[1..] {
+        iters.push(ops::iter(ts, x)?);
     }
     let t = pos.first().and_then(TypeRef::from_value).unwrap_or(rt().types.zip);
     Ok(alloc(t, PyIter { state: crate::lock::ShortMutex::new(IterState::Zip { iters, strict }) }))
@@ -973,7 +992,7 @@ fn list_init(r: &Runtime) {
                 Ok(none())
             }),
             ("sort", list_sort),
-            ("__class_getitem__", |ts, a| super::generic_alias(ts, &a.args[0], &a.args[1])),
+            ("__class_getitem__", class_getitem),
             ("__sizeof__", |_, a| Ok(new_int(40 + 8 * lst(&a)?.len() as i64))),
         ],
     );
@@ -1704,7 +1723,7 @@ fn tuple_init(r: &Runtime) {
                 Ok(new_int(n))
             }),
             ("__getnewargs__", |_, a| Ok(new_tuple(vec![new_tuple(tup(&a)?.items.to_vec())]))),
-            ("__class_getitem__", |ts, a| super::generic_alias(ts, &a.args[0], &a.args[1])),
+            ("__class_getitem__", class_getitem),
         ],
     );
     classmethodize(t, "__class_getitem__");
@@ -1770,7 +1789,7 @@ fn dict_init(r: &Runtime) {
             }),
             ("__delitem__", |ts, a| {
                 check_args("__delitem__", a, 1, 1)?;
-                let h = ops::hash(ts, &a.args[1])?;
+                let h = key_hash(ts, &a.args[1], "dict key")?;
                 match dct(&a)?.remove(&a.args[1], h, &mut key_eq(ts))? {
                     Some(_) => Ok(none()),
                     None => Err(key_error(&a.args[1])),
@@ -1828,7 +1847,7 @@ fn dict_init(r: &Runtime) {
             }),
             ("pop", |ts, a| {
                 check_args("pop", a, 1, 2)?;
-                let h = ops::hash(ts, &a.args[1])?;
+                let h = key_hash(ts, &a.args[1], "dict key")?;
                 match dct(&a)?.remove(&a.args[1], h, &mut key_eq(ts))? {
                     Some(v) => Ok(v),
                     None => match a.args.get(2) {
@@ -1865,6 +1884,7 @@ fn dict_init(r: &Runtime) {
                 Ok(n)
             }),
             ("fromkeys", |ts, a| {
+                check_args("fromkeys", a, 1, 2)?;
                 let cls = a.args[0].clone();
                 let d = ops::call(ts, &cls, &[])?;
                 let v = a.args.get(2).cloned().unwrap_or_else(none);
@@ -1873,7 +1893,7 @@ fn dict_init(r: &Runtime) {
                 }
                 Ok(d)
             }),
-            ("__class_getitem__", |ts, a| super::generic_alias(ts, &a.args[0], &a.args[1])),
+            ("__class_getitem__", class_getitem),
         ],
     );
     classmethodize(d, "fromkeys");
@@ -2268,7 +2288,7 @@ fn set_init(r: &Runtime) {
                     set_update_from(ts, &out, &a.args[0])?;
                     Ok(out)
                 }),
-                ("__class_getitem__", |ts, a| super::generic_alias(ts, &a.args[0], &a.args[1])),
+                ("__class_getitem__", class_getitem),
             ],
         );
         classmethodize(t, "__class_getitem__");
@@ -2296,13 +2316,13 @@ fn set_init(r: &Runtime) {
             }),
             ("discard", |ts, a| {
                 check_args("discard", a, 1, 1)?;
-                let h = ops::hash(ts, &a.args[1])?;
+                let h = key_hash(ts, &a.args[1], "set element")?;
                 st(&a)?.table.remove(&a.args[1], h, &mut key_eq(ts))?;
                 Ok(none())
             }),
             ("remove", |ts, a| {
                 check_args("remove", a, 1, 1)?;
-                let h = ops::hash(ts, &a.args[1])?;
+                let h = key_hash(ts, &a.args[1], "set element")?;
                 if st(&a)?.table.remove(&a.args[1], h, &mut key_eq(ts))? { Ok(none()) } else { Err(key_error(&a.args[1])) }
             }),
             ("pop", |_, a| match st(&a)?.table.pop_last() {

@@ -38,8 +38,9 @@ pub fn fill_builtins(d: &PyDict) {
         ("issubclass", builtin_issubclass),
         ("hasattr", |ts, a| {
             two("hasattr", &a)?;
-            let name = super::str_arg(&a.args[1], "hasattr", "2")?.to_owned();
-            let _ = name;
+            if as_str(&a.args[1]).is_none() {
+                raise!(TypeError, "attribute name must be string, not '{}'", ops::type_name(&a.args[1]));
+            }
             Ok(new_bool(ops::getattr_opt(ts, &a.args[0], as_str(&a.args[1]).unwrap_or(""))?.is_some()))
         }),
         ("getattr", |ts, a| {
@@ -101,6 +102,7 @@ pub fn fill_builtins(d: &PyDict) {
                     },
                 ))
             }
+            0 => raise!(TypeError, "iter expected at least 1 argument, got 0"),
             n => raise!(TypeError, "iter expected at most 2 arguments, got {}", n),
         }),
         ("next", |ts, a| {
@@ -246,7 +248,7 @@ pub fn fill_builtins(d: &PyDict) {
                 None => raise!(TypeError, "vars() argument must have __dict__ attribute"),
             },
         }),
-        ("dir", |ts, a| match a.args.first() {
+        ("dir", |ts, a| match at_most("dir", &a, 1)?.first() {
             Some(o) => {
                 let r = ops::call_dunder(ts, o, "__dir__", &[])?.unwrap_or_else(|| new_list(vec![]));
                 let items = ops::collect(ts, &r)?;
@@ -258,7 +260,8 @@ pub fn fill_builtins(d: &PyDict) {
                 builtin_sorted(ts, Args::new(&[new_list(keys)]))
             }
         }),
-        ("globals", |ts, _a| {
+        ("globals", |ts, a| {
+            at_most("globals", &a, 0)?;
             let frames = ts.frames.borrow();
             match frames.last() {
                 // SAFETY: live frame pointers are valid while registered.
@@ -266,13 +269,17 @@ pub fn fill_builtins(d: &PyDict) {
                 None => Ok(new_dict()),
             }
         }),
-        ("locals", builtin_locals),
+        ("locals", |ts, a| {
+            at_most("locals", &a, 0)?;
+            builtin_locals(ts, a)
+        }),
         ("exec", |ts, a| exec_eval(ts, a, true)),
         ("eval", |ts, a| exec_eval(ts, a, false)),
         ("compile", builtin_compile),
         ("__import__", crate::import::builtin_import),
         ("__build_class__", crate::class::build_class),
         ("format", |ts, a| {
+            at_most("format", &a, 2)?;
             let [v, spec] = parse_args("format", a, ["value", "format_spec"], 1)?;
             format(ts, &v.unwrap_or_else(none), &spec.unwrap_or_else(|| new_str("")))
         }),
@@ -303,6 +310,8 @@ pub fn fill_builtins(d: &PyDict) {
             owner: None,
             doc: super::docs::builtin_fn_doc(name),
             module: None,
+            slot_wrapper: false,
+            slot_args: crate::function::SlotArgs::Any,
         };
         d.set_str(crate::str::intern(name), crate::object::alloc(r.types.builtin_function, func));
     }
@@ -358,6 +367,19 @@ fn one(name: &str, a: &Args<'_>) -> PyResult<()> {
         raise!(TypeError, "{}() takes exactly one argument ({} given)", name, a.args.len());
     }
     Ok(())
+}
+
+/// A builtin function's check that it got no keyword arguments and at most
+/// `max` positional ones; returns them.
+fn at_most<'a>(name: &str, a: &Args<'a>, max: usize) -> PyResult<&'a [Value]> {
+    if a.has_kwargs() {
+        raise!(TypeError, "{}() takes no keyword arguments", name);
+    }
+    match a.args.len() {
+        n if n <= max => Ok(a.args),
+        n if max == 0 => raise!(TypeError, "{}() takes no arguments ({} given)", name, n),
+        n => raise!(TypeError, "{} expected at most {} argument{}, got {}", name, max, if max == 1 { "" } else { "s" }, n),
+    }
 }
 
 fn two(name: &str, a: &Args<'_>) -> PyResult<()> {

@@ -165,18 +165,14 @@ pub fn parse_args<const N: usize>(
 ) -> PyResult<[Option<Value>; N]> {
     let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
     let pos = args.positional();
+    // A method's `self` (a constructor's `cls`) is not counted in messages.
+    let implicit = usize::from(matches!(names.first(), Some(&"self" | &"cls")));
     if pos.len() > N {
-        if N == 0 {
-            raise!(TypeError, "{}() takes no arguments ({} given)", fname, pos.len());
+        let (most, given) = (N - implicit, pos.len() - implicit);
+        if most == 0 {
+            raise!(TypeError, "{}() takes no arguments ({} given)", fname, given);
         }
-        raise!(
-            TypeError,
-            "{}() takes at most {} argument{} ({} given)",
-            fname,
-            N,
-            if N == 1 { "" } else { "s" },
-            pos.len()
-        );
+        raise!(TypeError, "{}() takes at most {} argument{} ({} given)", fname, most, if most == 1 { "" } else { "s" }, given);
     }
     for (i, v) in pos.iter().enumerate() {
         out[i] = Some(v.clone());
@@ -203,28 +199,44 @@ pub fn parse_args<const N: usize>(
                     "{}() missing required argument '{}' (pos {})",
                     fname,
                     names[i],
-                    i + 1
+                    i + 1 - implicit
                 );
             }
-            raise!(TypeError, "{}() missing required argument '{}' (pos {})", fname, names[i], i + 1);
+            raise!(TypeError, "{}() missing required argument '{}' (pos {})", fname, names[i], i + 1 - implicit);
         }
     }
     Ok(out)
 }
 
+/// A method's name as CPython words it in arity errors: qualified by the
+/// builtin class that defines it on `self`'s type (`list.append`).
+#[cold]
+fn method_qualname(fname: &str, args: Args<'_>) -> String {
+    let Some(this) = args.args.first() else { return fname.to_owned() };
+    for t in this.type_ref().mro() {
+        if let Some(d) = t.data().dict_data().get_str(fname) {
+            if let Some(f) = d.downcast::<crate::function::NativeFunction>().filter(|f| f.is_method()) {
+                return f.qualname.clone();
+            }
+            break;
+        }
+    }
+    fname.to_owned()
+}
+
 /// Checks a method got no keyword arguments and between `min` and `max` positionals (self excluded).
 pub fn check_args(fname: &str, args: Args<'_>, min: usize, max: usize) -> PyResult<()> {
     if args.has_kwargs() {
-        raise!(TypeError, "{}() takes no keyword arguments", fname);
+        raise!(TypeError, "{}() takes no keyword arguments", method_qualname(fname, args));
     }
     let n = args.args.len().saturating_sub(1);
     if n < min || n > max {
         if min == max {
             if min == 0 {
-                raise!(TypeError, "{}() takes no arguments ({} given)", fname, n);
+                raise!(TypeError, "{}() takes no arguments ({} given)", method_qualname(fname, args), n);
             }
             if min == 1 {
-                raise!(TypeError, "{}() takes exactly one argument ({} given)", fname, n);
+                raise!(TypeError, "{}() takes exactly one argument ({} given)", method_qualname(fname, args), n);
             }
             raise!(TypeError, "{} expected {} arguments, got {}", fname, min, n);
         }

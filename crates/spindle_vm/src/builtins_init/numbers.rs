@@ -364,7 +364,7 @@ fn int_to_bytes(_ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn int_from_bytes(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let [cls, bytes, byteorder, signed] = super::parse_args("from_bytes", a, ["cls", "bytes", "byteorder", "signed"], 2)?;
-    let data = crate::builtins_init::containers::bytes_like(ts, bytes.as_ref().unwrap_or(&none()))?;
+    let data = object_bytes(ts, bytes.as_ref().unwrap_or(&none()))?;
     let little = match byteorder.as_ref().map(|b| as_str(b).unwrap_or("")) {
         None | Some("big") => false,
         Some("little") => true,
@@ -378,10 +378,35 @@ fn int_from_bytes(ts: &ThreadState, a: Args<'_>) -> PyResult {
     }
 }
 
+/// `bytes(v)` as `int.from_bytes` takes it (CPython's `PyObject_Bytes`):
+/// `__bytes__`, a buffer, or an iterable of ints, but never a str.
+fn object_bytes(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
+    use crate::builtins_init::containers::{byte_value, bytes_data};
+    if let Some(d) = bytes_data(v) {
+        return Ok(d);
+    }
+    if let Some(r) = ops::call_dunder(ts, v, "__bytes__", &[])? {
+        return bytes_data(&r).ok_or_else(|| crate::err!(TypeError, "__bytes__ returned non-bytes (type {})", ops::type_name(&r)));
+    }
+    let not_convertible = || crate::err!(TypeError, "cannot convert '{}' object to bytes", ops::type_name(v));
+    if as_str(v).is_some() {
+        return Err(not_convertible());
+    }
+    let it = ops::iter(ts, v).map_err(|e| if e.is_instance(rt().exc.TypeError) { not_convertible() } else { e })?;
+    let in_range = |e: crate::error::PyErr| {
+        if e.0.type_ref() == rt().exc.ValueError { crate::err!(ValueError, "bytes must be in range(0, 256)") } else { e }
+    };
+    ops::collect(ts, &it)?.iter().map(|x| byte_value(ts, x).map_err(in_range)).collect()
+}
+
 /// `int(x=0, base=10)`.
 fn int_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
     if a.kwargs().any(|(k, _)| k == "x") {
         raise!(TypeError, "int() got an unexpected keyword argument 'x'");
+    }
+    // `cls` comes first; CPython's vectorcall counts the rest.
+    if a.positional().len() > 3 {
+        raise!(TypeError, "int expected at most 2 arguments, got {}", a.positional().len() - 1);
     }
     let [cls, x, base] = super::parse_args("int", a, ["cls", "x", "base"], 1)?;
     let cls = cls.unwrap_or_else(|| rt().types.int.to_value());

@@ -83,13 +83,18 @@ pub(super) fn init(r: &Runtime) {
     add_methods(r.types.ellipsis, &[("__reduce__", |_, _| Ok(new_str("Ellipsis")))]);
     add_methods(r.types.not_implemented, &[("__reduce__", |_, _| Ok(new_str("NotImplemented")))]);
     add_methods(r.types.function, &[("__repr__", function_repr), ("__get__", function_get)]);
-    add_methods(r.types.builtin_function, &[("__repr__", native_repr), ("__reduce__", native_reduce), ("__call__", call_self)]);
+    for t in [r.types.builtin_function, r.types.method_wrapper] {
+        add_methods(t, &[("__repr__", native_repr), ("__reduce__", native_reduce), ("__eq__", native_eq), ("__hash__", native_hash)]);
+    }
+    add_methods(r.types.builtin_function, &[("__call__", call_self)]);
     // Callables show `__call__`, as CPython's tp_call slots do (collections.abc.Callable
     // and unittest.mock's `_callable` look for it).
-    for t in [r.types.function, r.types.method, r.types.method_descriptor] {
+    for t in [r.types.function, r.types.method, r.types.method_descriptor, r.types.wrapper_descriptor, r.types.method_wrapper] {
         add_methods(t, &[("__call__", call_self)]);
     }
-    add_methods(r.types.method_descriptor, &[("__repr__", native_repr), ("__get__", method_descriptor_get)]);
+    for t in [r.types.method_descriptor, r.types.wrapper_descriptor] {
+        add_methods(t, &[("__repr__", native_repr), ("__get__", method_descriptor_get), ("__reduce__", native_reduce)]);
+    }
     add_methods(r.types.method, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash)]);
     add_methods(r.types.module, &[("__repr__", module_repr), ("__dir__", module_dir)]);
     add_new(r.types.module, module_new);
@@ -767,9 +772,13 @@ fn native_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = &args.args[0];
     let Some(f) = o.downcast::<NativeFunction>() else { raise!(TypeError, "expected builtin") };
     if let Some(owner) = f.owner_type() {
-        return Ok(new_str(&format!("<method '{}' of '{}' objects>", f.name, crate::ops::tp_name(owner))));
+        let what = if f.slot_wrapper { "slot wrapper" } else { "method" };
+        return Ok(new_str(&format!("<{what} '{}' of '{}' objects>", f.name, crate::ops::tp_name(owner))));
     }
     match &f.self_ {
+        Some(s) if f.slot_wrapper => {
+            Ok(new_str(&format!("<method-wrapper '{}' of {} object at {:#x}>", f.name, ops::type_name(s), s.id())))
+        }
         Some(s) if s.downcast::<PyModule>().is_none() => Ok(new_str(&format!(
             "<built-in method {} of {} object at {:#x}>",
             f.name,
@@ -780,17 +789,29 @@ fn native_repr(_ts: &ThreadState, args: Args<'_>) -> PyResult {
     }
 }
 
-/// Builtin functions pickle by name; builtin methods as `getattr(self, name)`.
+/// The class whose slot wrapper a method-wrapper was bound from: the first
+/// class on its object's MRO with a slot wrapper of the same function.
+fn wrapped_slot_owner(f: &NativeFunction) -> Option<TypeRef> {
+    let this = f.self_.as_ref()?;
+    this.type_ref().mro().iter().find_map(|t| {
+        let d = t.data().dict_data().get_str(f.name)?;
+        let w = d.downcast::<NativeFunction>()?;
+        (w.slot_wrapper && std::ptr::fn_addr_eq(w.func, f.func)).then(|| w.owner_type()).flatten()
+    })
+}
+
+/// Builtin functions pickle by name; builtin methods as `getattr(self, name)`
+/// and method descriptors as `getattr(class, name)`.
 fn native_reduce(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let o = &args.args[0];
     let Some(f) = o.downcast::<NativeFunction>() else { raise!(TypeError, "expected builtin") };
-    match &f.self_ {
-        Some(s) if s.downcast::<PyModule>().is_none() => {
-            let getattr = ops::getattr_str(ts, &ts.interp.builtins, "getattr")?;
-            Ok(crate::seq::new_tuple(vec![getattr, crate::seq::new_tuple(vec![s.clone(), new_str(f.name)])]))
-        }
-        _ => Ok(new_str(f.name)),
-    }
+    let holder = match (&f.self_, &f.owner) {
+        (Some(s), _) if s.downcast::<PyModule>().is_none() => s,
+        (None, Some(owner)) => owner,
+        _ => return Ok(new_str(f.name)),
+    };
+    let getattr = ops::getattr_str(ts, &ts.interp.builtins, "getattr")?;
+    Ok(crate::seq::new_tuple(vec![getattr, crate::seq::new_tuple(vec![holder.clone(), new_str(f.name)])]))
 }
 
 fn method_repr(ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -816,6 +837,32 @@ fn method_eq(ts: &ThreadState, args: Args<'_>) -> PyResult {
 fn method_hash(ts: &ThreadState, args: Args<'_>) -> PyResult {
     let Some(m) = args.args[0].downcast::<PyMethod>() else { raise!(TypeError, "expected method") };
     Ok(new_int(ops::hash(ts, &m.func)? ^ (m.self_.id() as i64 >> 4)))
+}
+
+/// Bound builtins are equal when they bind the same object to the same
+/// function, as CPython's `meth_richcompare` and `wrapper_richcompare`.
+fn native_eq(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    check_args("__eq__", args, 1, 1)?;
+    let (a, b) = (&args.args[0], &args.args[1]);
+    let (Some(fa), Some(fb)) = (a.downcast::<NativeFunction>(), b.downcast::<NativeFunction>()) else {
+        return Ok(rt().not_implemented.clone());
+    };
+    if a.type_ref() != b.type_ref() {
+        return Ok(rt().not_implemented.clone());
+    }
+    let same_self = match (&fa.self_, &fb.self_) {
+        (Some(x), Some(y)) => x.is(y),
+        (None, None) => true,
+        _ => false,
+    };
+    Ok(new_bool(same_self && std::ptr::fn_addr_eq(fa.func, fb.func) && fa.name == fb.name))
+}
+
+fn native_hash(_ts: &ThreadState, args: Args<'_>) -> PyResult {
+    let Some(f) = args.args[0].downcast::<NativeFunction>() else { raise!(TypeError, "expected builtin") };
+    let self_id = f.self_.as_ref().map_or(0, Value::id);
+    let h = ((self_id >> 4) ^ (f.func as usize >> 4)) as i64;
+    Ok(new_int(if h == -1 { -2 } else { h }))
 }
 
 fn module_new(_ts: &ThreadState, args: Args<'_>) -> PyResult {
@@ -1430,18 +1477,30 @@ pub fn builtin_attr(ts: &ThreadState, obj: &Value, name: &str) -> PyResult<Optio
             "__name__" => new_str(f.name),
             "__qualname__" => new_str(&f.qualname),
             "__doc__" => f.doc.map(new_str).unwrap_or_else(none),
-            // A module-level builtin's `__self__` is its module, as in CPython.
+            // A module-level builtin's `__self__` is its module, as in CPython;
+            // an unbound method descriptor has none.
             "__self__" => match &f.self_ {
                 Some(s) => s.clone(),
                 None if !f.is_method() => {
                     let name = f.module.as_ref().and_then(|m| as_str(m).map(str::to_owned)).unwrap_or_else(|| "builtins".to_owned());
                     ts.interp.modules.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str(&name)).unwrap_or_else(none)
                 }
+                None => return Ok(None),
+            },
+            // Descriptors and method-wrappers have no `__module__`; a bound
+            // builtin method's is None.
+            "__module__" if f.is_method() || f.slot_wrapper => return Ok(None),
+            "__module__" => f.module.clone().unwrap_or_else(|| if f.self_.is_some() { none() } else { new_str("builtins") }),
+            "__text_signature__" => match super::signatures::text_signature(&f.qualname) {
+                Some(sig) => new_str(sig),
+                None if f.slot_wrapper => super::signatures::slot_wrapper_doc(f.name).map_or_else(none, |(sig, _)| new_str(sig)),
                 None => none(),
             },
-            "__module__" => f.module.clone().unwrap_or_else(|| if f.is_method() { none() } else { new_str("builtins") }),
-            "__text_signature__" => super::signatures::text_signature(&f.qualname).map_or_else(none, new_str),
             "__objclass__" if f.is_method() => f.owner.clone().unwrap_or_else(none),
+            "__objclass__" if f.slot_wrapper => match wrapped_slot_owner(f) {
+                Some(t) => t.to_value(),
+                None => return Ok(None),
+            },
             _ => return Ok(None),
         }));
     }
@@ -1855,6 +1914,8 @@ fn init_getsets(r: &Runtime) {
         (t.method, &["__func__", "__self__", "__doc__"]),
         (t.builtin_function, &["__name__", "__qualname__", "__self__", "__module__", "__doc__", "__text_signature__"]),
         (t.method_descriptor, &["__name__", "__qualname__", "__objclass__", "__doc__", "__text_signature__"]),
+        (t.wrapper_descriptor, &["__name__", "__qualname__", "__objclass__", "__doc__", "__text_signature__"]),
+        (t.method_wrapper, &["__name__", "__qualname__", "__self__", "__objclass__", "__doc__", "__text_signature__"]),
         (t.code, &["co_name", "co_qualname", "co_filename", "co_firstlineno", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_flags", "co_nlocals", "co_stacksize", "co_varnames", "co_cellvars", "co_freevars", "co_names", "co_consts", "co_code", "co_exceptiontable"]),
         (t.frame, &["f_code", "f_globals", "f_lineno", "f_back", "f_locals", "f_builtins", "f_lasti", "f_trace"]),
         (t.traceback, &["tb_frame", "tb_lineno", "tb_lasti", "tb_next"]),

@@ -170,6 +170,10 @@ fn str_sizeof(s: &PyStrData) -> usize {
 }
 
 fn str_new(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    // `cls` comes first; CPython's vectorcall counts the rest.
+    if a.positional().len() > 4 {
+        raise!(TypeError, "str expected at most 3 arguments, got {}", a.positional().len() - 1);
+    }
     let [cls, obj, encoding, errors] = super::parse_args("str", a, ["cls", "object", "encoding", "errors"], 1)?;
     let cls = cls.as_ref().and_then(TypeRef::from_value).unwrap_or(rt().types.str);
     let s = match obj {
@@ -433,6 +437,9 @@ fn str_find(ts: &ThreadState, a: Args<'_>, name: &str) -> PyResult {
 }
 
 fn str_replace(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    if a.positional().len() < 3 {
+        raise!(TypeError, "replace() takes at least 2 positional arguments ({} given)", a.positional().len().saturating_sub(1));
+    }
     let [_, old, new, count] = super::parse_args("replace", a, ["self", "old", "new", "count"], 3)?;
     let s = me(&a)?;
     let old = old.unwrap_or_else(none);

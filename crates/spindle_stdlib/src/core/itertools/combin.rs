@@ -82,10 +82,11 @@ pub(crate) fn product_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         }
     }
     let repeat = repeat as usize;
-    let total = match npos.checked_mul(repeat) {
-        Some(t) => t,
-        None => raise!(OverflowError, "repeat argument too large"),
-    };
+    // CPython's bound: the index array's bytes must fit an isize.
+    if repeat > 0 && npos > isize::MAX as usize / size_of::<usize>() / repeat {
+        raise!(OverflowError, "repeat argument too large");
+    }
+    let total = npos * repeat;
     if total > MAX_POSITIONS {
         raise!(MemoryError, "");
     }
@@ -94,8 +95,10 @@ pub(crate) fn product_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         inputs.push(ops::collect(ts, x)?);
     }
     let mut pools = Vec::with_capacity(total);
-    for _ in 0..repeat {
-        pools.extend(inputs.iter().cloned());
+    if npos > 0 {
+        for _ in 0..repeat {
+            pools.extend(inputs.iter().cloned());
+        }
     }
     let st = ProductSt { indices: vec![0; pools.len()], pools, started: false, stopped: false };
     Ok(alloc(cls_of(&a, K::Product)?, Itr::Product(ShortMutex::new(st))))
@@ -168,6 +171,10 @@ pub(crate) fn permutations_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value>
         }
         _ => n,
     };
+    // CPython allocates `r` cycle counters whatever the pool's size.
+    if r > MAX_POSITIONS {
+        raise!(MemoryError, "");
+    }
     let st = PermSt {
         pool,
         r,
@@ -246,7 +253,8 @@ fn pool_and_r(ts: &ThreadState, a: &Args<'_>, name: &str) -> PyResult<(Vec<Value
     if r < 0 {
         raise!(ValueError, "r must be non-negative");
     }
-    if r as u64 > MAX_POSITIONS as u64 && !pool.is_empty() {
+    // CPython allocates `r` indices whatever the pool's size.
+    if r as u64 > MAX_POSITIONS as u64 {
         raise!(MemoryError, "");
     }
     Ok((pool, usize::try_from(r).unwrap_or(usize::MAX)))
