@@ -2501,7 +2501,7 @@ fn load_global_cached(f: &Frame, code: usize, name: &Value) -> PyResult {
 /// the owner of the LOAD_ATTR that follows: pushed with `push_shared`, so a
 /// deferred function, class or module costs no count (CPython 3.14t's
 /// deferred stack reference; the CALL or LOAD_ATTR consumes it).
-#[inline]
+#[inline(always)]
 fn push_global_shared(f: &mut Frame, code: usize, name: &Value) -> PyResult<()> {
     if let Some((gv, bv)) = globals_versions(f) {
         let key = crate::globals_cache::Key { code, pc: f.lasti };
