@@ -131,22 +131,6 @@ unsafe fn table_free(p: *mut Head) {
     unsafe { std::alloc::dealloc(p as *mut u8, table_layout((*p).size, (*p).cap)) }
 }
 
-/// A replaced table of a shared dict, waiting in QSBR to be freed (its
-/// words are not references: they moved to the new table or were retired
-/// one by one).
-struct RetiredTable(*mut Head);
-
-// SAFETY: plain memory no thread writes any more; freeing it on another
-// thread is fine.
-unsafe impl Send for RetiredTable {}
-
-impl Drop for RetiredTable {
-    fn drop(&mut self) {
-        // SAFETY: QSBR drops this once no reader can still hold the table.
-        unsafe { table_free(self.0) }
-    }
-}
-
 /// A view of a live table (the inline one or a heap block), used while it
 /// lives: under the lock, or while a `ReadGuard` keeps a replaced one.
 #[derive(Clone, Copy)]
@@ -572,7 +556,10 @@ impl<'a> DictGuard<'a> {
             return;
         }
         if self.shared() {
-            crate::qsbr::retire_box(Box::new(RetiredTable(old)));
+            // SAFETY: the dict let go of `old` (swapped out above); its
+            // words are no references (moved to the new table or retired
+            // one by one).
+            unsafe { crate::qsbr::retire_block(old.cast(), |p| table_free(p.cast())) };
         } else {
             // SAFETY: unshared: only this thread (the creator) reads without
             // the lock, and it is here.

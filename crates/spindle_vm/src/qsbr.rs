@@ -218,6 +218,34 @@ pub(crate) fn retire_box(item: Box<dyn Any + Send>) {
     retire(item)
 }
 
+/// A container's replaced table that lock-free readers may still be
+/// reading: `free(ptr)` releases it once none can.
+struct RetiredBlock {
+    ptr: *mut u8,
+    free: unsafe fn(*mut u8),
+}
+
+// SAFETY: plain memory no thread writes any more; freeing it on another
+// thread is fine.
+unsafe impl Send for RetiredBlock {}
+
+impl Drop for RetiredBlock {
+    fn drop(&mut self) {
+        // SAFETY: `retire_block`'s contract: QSBR drops this once no reader
+        // can still hold the block, and only once.
+        unsafe { (self.free)(self.ptr) }
+    }
+}
+
+/// Frees `ptr` with `free` once no thread can still be reading it.
+///
+/// # Safety
+/// `free(ptr)` is sound once no reader holds the block; nothing else frees
+/// or writes it.
+pub(crate) unsafe fn retire_block(ptr: *mut u8, free: unsafe fn(*mut u8)) {
+    retire(Box::new(RetiredBlock { ptr, free }))
+}
+
 /// Frees `item` once no thread can still be reading it (at once when no
 /// other thread is online).
 fn retire(item: Box<dyn Any + Send>) {

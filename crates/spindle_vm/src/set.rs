@@ -107,21 +107,6 @@ unsafe fn table_free(p: *mut Head) {
     unsafe { std::alloc::dealloc(p as *mut u8, table_layout((*p).size)) }
 }
 
-/// A replaced table of a shared set, waiting in QSBR to be freed (its key
-/// words are no references: they moved to the new table or were retired).
-struct RetiredTable(*mut Head);
-
-// SAFETY: plain memory no thread writes any more; freeing it on another
-// thread is fine.
-unsafe impl Send for RetiredTable {}
-
-impl Drop for RetiredTable {
-    fn drop(&mut self) {
-        // SAFETY: QSBR drops this once no reader can still hold the table.
-        unsafe { table_free(self.0) }
-    }
-}
-
 /// A view of a live table, used under the lock or while a `ReadGuard`
 /// keeps a replaced one.
 #[derive(Clone, Copy)]
@@ -419,7 +404,9 @@ impl<'a> SetGuard<'a> {
             return;
         }
         if self.shared() {
-            crate::qsbr::retire_box(Box::new(RetiredTable(old)));
+            // SAFETY: the set let go of `old` (swapped out above); its key
+            // words are no references (moved to the new table or retired).
+            unsafe { crate::qsbr::retire_block(old.cast(), |p| table_free(p.cast())) };
         } else {
             // SAFETY: unshared: only this thread (the creator) reads without
             // the lock, and it is here.
