@@ -25,7 +25,7 @@
 //! reads without the lock; another thread marks it `shared` (under the
 //! lock) before its first lock-free read or first change. While it is
 //! shared, a key or value the dict lets go of is retired
-//! (`qsbr::retire_value`), and so is a replaced table (`qsbr::retire_box`),
+//! (`qsbr::retire_value`), and so is a replaced table (`qsbr::release_block`),
 //! so a reader that loaded one just before can still count it. Before that,
 //! changes drop and free at once (the creator is the only lock-free reader,
 //! and it is the one changing).
@@ -555,16 +555,9 @@ impl<'a> DictGuard<'a> {
             // otherwise `take_all` resets it before use.
             return;
         }
-        if self.shared() {
-            // SAFETY: the dict let go of `old` (swapped out above); its
-            // words are no references (moved to the new table or retired
-            // one by one).
-            unsafe { crate::qsbr::retire_block(old.cast(), |p| table_free(p.cast())) };
-        } else {
-            // SAFETY: unshared: only this thread (the creator) reads without
-            // the lock, and it is here.
-            unsafe { table_free(old) };
-        }
+        // SAFETY: the dict let go of `old` (swapped out above); its words
+        // are no references (moved to the new table or retired one by one).
+        unsafe { crate::qsbr::release_block(self.shared(), old.cast(), |p| table_free(p.cast())) };
     }
 
     /// Empties the dict: the references it held, to drop after the lock

@@ -2676,11 +2676,11 @@ fn load_method_ref(ts: &ThreadState, f: &mut Frame, code: usize, name: &Value, o
     use crate::attr_cache::{self as ac, Kind};
     let ty = owner.type_ref().ptr();
     // A deferred method (a class's function) goes uncounted, as
-    // LOAD_GLOBAL's callables do (`push_global_callable`).
+    // LOAD_GLOBAL's callables do (`push_global_shared`).
     let cached = ac::with_hit(code, f.lasti, name, ty, |kind, value| value.filter(|_| kind == Kind::Method).map(crate::value_stack::StackRef::shared));
     if let Some(Some(m)) = cached {
-        // On the stack first, where the collector sees it (the instance
-        // dict check may run code: a `threading.local` subclass's `__init__`).
+        // On the stack first, where the collector sees it, before the
+        // instance dict is read.
         f.stack.push_ref(m);
         if ops::instance_dict_get(&owner, name).is_none() {
             f.stack.push_ref(owner);

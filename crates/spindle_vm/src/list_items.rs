@@ -14,7 +14,7 @@
 //! has passed a quiescent state:
 //! - a value the list lets go of is retired (`qsbr::retire_value`), not
 //!   dropped (a caller that takes it, as `pop`, gets a counted copy);
-//! - a replaced buffer is retired (`qsbr::retire_box`), not freed;
+//! - a replaced buffer is retired (`qsbr::release_block`), not freed;
 //! - item words are moved one atomic word at a time, and an item is
 //!   written before the length that covers it is published (Release), so
 //!   a reader that sees a length sees the words below it.
@@ -90,22 +90,6 @@ unsafe fn buf_free(p: *mut Buf) {
     if let Some(layout) = buf_layout(cap) {
         // SAFETY: as the caller promises; the layout is the one it was made with.
         unsafe { std::alloc::dealloc(p as *mut u8, layout) }
-    }
-}
-
-/// A replaced buffer of a shared list, waiting in QSBR to be freed (its
-/// item words are not references: they moved to the new buffer or were
-/// retired one by one).
-struct RetiredBuf(*mut Buf);
-
-// SAFETY: the buffer is plain memory no thread writes any more; freeing it
-// on another thread is fine.
-unsafe impl Send for RetiredBuf {}
-
-impl Drop for RetiredBuf {
-    fn drop(&mut self) {
-        // SAFETY: QSBR drops this once no reader can still hold the buffer.
-        unsafe { buf_free(self.0) }
     }
 }
 
@@ -446,13 +430,9 @@ impl<'a> ListGuard<'a> {
         if old.is_null() {
             return Ok(());
         }
-        if self.shared() {
-            crate::qsbr::retire_box(Box::new(RetiredBuf(old)));
-        } else {
-            // SAFETY: unshared: only this thread (the creator) reads without
-            // the lock, and it is here; the items moved to the new buffer.
-            unsafe { buf_free(old) };
-        }
+        // SAFETY: the list let go of `old` (swapped out above); its item
+        // words are no references (moved to the new buffer or retired).
+        unsafe { crate::qsbr::release_block(self.shared(), old.cast(), |p| buf_free(p.cast())) };
         Ok(())
     }
 

@@ -209,17 +209,10 @@ pub(crate) fn release(shared: bool, v: Value) -> Option<Value> {
     Some(v)
 }
 
-/// Frees `item` once no thread can still be reading it: at a later
-/// quiescent state, or at once here when no other thread is online. The
-/// caller holds no `ReadGuard` and no container lock; what the drop lets
-/// go of must not be a last reference at this point (a replaced list
-/// buffer or dict or set table holds none), so no `__del__` runs here.
-pub(crate) fn retire_box(item: Box<dyn Any + Send>) {
-    retire(item)
-}
-
-/// A container's replaced table that lock-free readers may still be
-/// reading: `free(ptr)` releases it once none can.
+/// A container's replaced table or buffer that lock-free readers may still
+/// be reading: `free(ptr)` releases it once none can. It holds no
+/// references (its words moved on or were retired), so no `__del__` runs
+/// when it goes.
 struct RetiredBlock {
     ptr: *mut u8,
     free: unsafe fn(*mut u8),
@@ -231,19 +224,28 @@ unsafe impl Send for RetiredBlock {}
 
 impl Drop for RetiredBlock {
     fn drop(&mut self) {
-        // SAFETY: `retire_block`'s contract: QSBR drops this once no reader
+        // SAFETY: `release_block`'s contract: QSBR drops this once no reader
         // can still hold the block, and only once.
         unsafe { (self.free)(self.ptr) }
     }
 }
 
-/// Frees `ptr` with `free` once no thread can still be reading it.
+/// Frees the block `ptr` a container let go of, with `free`: at once when
+/// no lock-free reader can hold it (the container is not `shared`: only
+/// its creator reads without the lock, and it is the caller), else once
+/// no thread can still be reading it. The caller holds no `ReadGuard` and
+/// no container lock.
 ///
 /// # Safety
 /// `free(ptr)` is sound once no reader holds the block; nothing else frees
 /// or writes it.
-pub(crate) unsafe fn retire_block(ptr: *mut u8, free: unsafe fn(*mut u8)) {
-    retire(Box::new(RetiredBlock { ptr, free }))
+pub(crate) unsafe fn release_block(shared: bool, ptr: *mut u8, free: unsafe fn(*mut u8)) {
+    if shared {
+        retire(Box::new(RetiredBlock { ptr, free }))
+    } else {
+        // SAFETY: the caller's contract, with no reader left (see above).
+        unsafe { free(ptr) }
+    }
 }
 
 /// Frees `item` once no thread can still be reading it (at once when no

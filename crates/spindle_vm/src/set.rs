@@ -26,7 +26,7 @@
 //! reads without the lock; another thread marks it `shared` (under the
 //! lock) before its first lock-free read or first change. While it is
 //! shared, a key the set lets go of is retired (`qsbr::retire_value`) and a
-//! replaced table too (`qsbr::retire_box`), so a reader that loaded one
+//! replaced table too (`qsbr::release_block`), so a reader that loaded one
 //! just before can still read it. Before that, changes drop and free at
 //! once.
 //!
@@ -403,15 +403,9 @@ impl<'a> SetGuard<'a> {
         if old.is_null() {
             return;
         }
-        if self.shared() {
-            // SAFETY: the set let go of `old` (swapped out above); its key
-            // words are no references (moved to the new table or retired).
-            unsafe { crate::qsbr::retire_block(old.cast(), |p| table_free(p.cast())) };
-        } else {
-            // SAFETY: unshared: only this thread (the creator) reads without
-            // the lock, and it is here.
-            unsafe { table_free(old) };
-        }
+        // SAFETY: the set let go of `old` (swapped out above); its key
+        // words are no references (moved to the new table or retired).
+        unsafe { crate::qsbr::release_block(self.shared(), old.cast(), |p| table_free(p.cast())) };
     }
 
     /// Empties slot `i` (a live key): the set's reference to the key, for

@@ -1,6 +1,8 @@
 # recorded-with: cpython-3.13
 # Threads are needed (definitions are deferred once a thread has started),
-# and CPython 3.14 under WebAssembly has none.
+# and CPython 3.14 under WebAssembly has none. Run there with
+# threading.Thread replaced by one whose start() calls the target inline,
+# it prints this recording exactly.
 #
 # `module.name` loads the module from the globals without a reference
 # count once threads exist; LOAD_ATTR reads it where it lies. Here modules

@@ -1,6 +1,6 @@
 # Pins: struct formats with huge repeat counts: a total size up to sys.maxsize compiles without taking room (calcsize answers at once), one beyond it is struct.error "total struct size too long", packing a huge layout checks the argument count and the buffer first and then raises MemoryError (or OverflowError for a bytes object too large to have), and unpacking reports the buffer size it needs.
 # recorded-with: cpython-3.13
-# Why 3.13: CPython 3.14 on WebAssembly is 32-bit, so every count here is "total struct size too long" there; every size packed here passes 2**47 bytes, beyond any process's address space, so no case really allocates.
+# Why 3.13: CPython 3.14 on WebAssembly is 32-bit, so every count here is "total struct size too long" there; every size packed here passes 2**47 bytes, beyond any process's address space, so no case really allocates. Checked: under ../shared/tools/python3.14 every line that differs from this recording says "total struct size too long" (sizes past its 2**31-1), until a pack_into offset past 2**31-1 raises "cannot fit 'int' into an index-sized integer" (line 47), where that run stops.
 import struct
 
 N = 2**62
