@@ -40,6 +40,14 @@ exactly_once("batched", seen, [tuple(data[i:i + 7]) for i in range(0, N, 7)])
 seen = drain(itertools.compress(iter(data), itertools.cycle([1, 0])))
 exactly_once("compress", seen, data[::2])
 
+# Many short runs, so that threads meet the selector cycle's end of first
+# pass (its third step) together: that step once fell back to a Python-level
+# next outside compress's critical section, and two threads could swap
+# selectors there (an odd item in, an even one out).
+for _ in range(iters(150)):
+    seen = drain(itertools.compress(iter(data[:24]), itertools.cycle([1, 0])))
+    exactly_once("compress over a short cycle", seen, data[:24:2])
+
 seen = drain(itertools.product(range(20), repeat=3))
 exactly_once("product", seen, list(itertools.product(range(20), repeat=3)))
 

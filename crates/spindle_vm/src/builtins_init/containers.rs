@@ -282,13 +282,17 @@ fn new_values_iter(ty: TypeRef, items: Vec<Value>) -> Value {
     alloc(ty, PyIter { state: crate::lock::ShortMutex::new(IterState::Values { items, index: 0 }) })
 }
 
-/// The next item of a builtin iterator over a range, an exact list or an
-/// exact tuple, taken without running Python code, allocating only the
-/// item; None for any other iterator and at the end (the iterator is then
-/// left as it was, for `ops::next` to finish). Native iterators that wrap
-/// others (itertools) call this inside their own critical section, so it
-/// must never drop a reference.
-pub fn builtin_iter_item(it: &Value) -> Option<Value> {
+/// One step of a builtin iterator over a range, an exact list or an exact
+/// tuple, taken without running Python code, allocating only the item:
+/// `Some(Some(item))`, or `Some(None)` at its end; `None` for any other
+/// iterator, which the caller advances with `ops::next`. At the end the
+/// iterator is left as it was (exhausting it would drop the sequence):
+/// native iterators that wrap others (itertools) call this inside their own
+/// critical section, so it must never drop a reference. Telling the end
+/// apart lets a wrapper that pairs two sources (compress) finish inside its
+/// critical section instead of meeting the end outside it, where another
+/// thread's step could come between.
+pub fn builtin_iter_step(it: &Value) -> Option<Option<Value>> {
     let p = it.downcast::<PyIter>()?;
     if it.type_ref().is_heap() {
         return None;
@@ -296,22 +300,27 @@ pub fn builtin_iter_item(it: &Value) -> Option<Value> {
     let r = rt();
     let mut st = p.lock_state();
     match &mut *st {
+        IterState::Exhausted => Some(None),
         IterState::Range { next, stop, step } => {
             if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                 let v = *next;
                 *next = next.saturating_add(*step);
-                return Some(new_int(v));
+                return Some(Some(new_int(v)));
             }
-            None
+            Some(None)
         }
         IterState::Seq { seq, index } if seq.type_ref() == r.types.list => {
-            let v = seq.downcast::<PyList>()?.get(*index)?;
-            *index += 1;
+            let v = seq.downcast::<PyList>()?.get(*index);
+            if v.is_some() {
+                *index += 1;
+            }
             Some(v)
         }
         IterState::Seq { seq, index } if seq.type_ref() == r.types.tuple => {
-            let v = crate::seq::tuple_items(seq)?.get(*index).cloned()?;
-            *index += 1;
+            let v = crate::seq::tuple_items(seq)?.get(*index).cloned();
+            if v.is_some() {
+                *index += 1;
+            }
             Some(v)
         }
         _ => None,

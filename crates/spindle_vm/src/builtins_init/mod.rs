@@ -31,7 +31,7 @@ use crate::value::Value;
 use crate::{err, raise};
 
 pub use containers::{
-    builtin_iter_item, dict_merge_kwargs, dict_set, dict_update, iter_next, mapping_items, new_frozenset_from, new_set, new_slice,
+    builtin_iter_step, dict_merge_kwargs, dict_set, dict_update, iter_next, mapping_items, new_frozenset_from, new_set, new_slice,
     seq_iter, set_add,
 };
 pub use exceptions::{add_note, exception_group_match, exception_matches, format_syntax_error, prep_reraise_star};

@@ -19,7 +19,7 @@ use spindle_vm::seq::{new_tuple, tuple_items};
 use spindle_vm::str::new_str;
 use spindle_vm::value::Value;
 
-use super::{Garbage, Itr, K, Visit, clinic, cls_of, exact_args, inner_item, rest, self_of, ssize, ty, visit_opt};
+use super::{Garbage, Itr, K, Visit, clinic, cls_of, exact_args, inner_item, inner_step, rest, self_of, ssize, ty, visit_opt};
 
 /// Takes `slot`'s iterator if it is still `it` (another thread may have
 /// replaced or cleared it meanwhile); the caller drops it unlocked.
@@ -162,6 +162,10 @@ fn count_repr(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 pub(crate) struct CycleSt {
     /// The source during the first pass; None once it is exhausted.
     it: Option<Value>,
+    /// The first pass is over but `it` is still held: a native step met
+    /// its end under the lock, where it may not be dropped. `cycle_next`
+    /// drops it later, unlocked.
+    spent: bool,
     saved: Vec<Value>,
     /// The next position in `saved` after the first pass.
     idx: usize,
@@ -177,54 +181,57 @@ impl Visit for CycleSt {
 pub(crate) fn cycle_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let p = exact_args("cycle", &rest(&a), 1)?;
     let it = ops::iter(ts, &p[0])?;
-    Ok(alloc(cls_of(&a, K::Cycle)?, Itr::Cycle(ShortMutex::new(CycleSt { it: Some(it), saved: Vec::new(), idx: 0 }))))
+    Ok(alloc(cls_of(&a, K::Cycle)?, Itr::Cycle(ShortMutex::new(CycleSt { it: Some(it), spent: false, saved: Vec::new(), idx: 0 }))))
 }
 
-/// A step of a cycle that runs no Python code: past the first pass, or
-/// during it over a builtin source.
-pub(crate) fn cycle_native(m: &ShortMutex<CycleSt>) -> Option<Value> {
+/// The next saved item once the first pass is over; `None` if the source
+/// gave nothing.
+fn cycle_saved(st: &mut CycleSt) -> Option<Value> {
+    let n = st.saved.len();
+    if n == 0 {
+        return None;
+    }
+    let i = st.idx % n;
+    st.idx = (i + 1) % n;
+    Some(st.saved[i].clone())
+}
+
+/// A step of a cycle that runs no Python code (see `inner_step`): past the
+/// first pass, or during it over a builtin source.
+pub(crate) fn cycle_native(m: &ShortMutex<CycleSt>) -> Option<Option<Value>> {
     let mut g = m.lock();
     let st = &mut *g;
-    match st.it.as_ref() {
-        Some(it) => {
-            let v = inner_item(it)?;
-            st.saved.push(v.clone());
-            Some(v)
-        }
-        None => {
-            let n = st.saved.len();
-            if n == 0 {
-                return None;
+    if let Some(it) = st.it.as_ref().filter(|_| !st.spent) {
+        match inner_step(it)? {
+            Some(v) => {
+                st.saved.push(v.clone());
+                return Some(Some(v));
             }
-            let i = st.idx % n;
-            st.idx = (i + 1) % n;
-            Some(st.saved[i].clone())
+            None => {
+                st.spent = true;
+                st.idx = 0;
+            }
         }
     }
+    Some(cycle_saved(st))
 }
 
 pub(crate) fn cycle_next(ts: &ThreadState, m: &ShortMutex<CycleSt>) -> PyResult<Option<Value>> {
+    if let Some(step) = cycle_native(m) {
+        let spent = {
+            let mut g = m.lock();
+            if g.spent { g.it.take() } else { None }
+        };
+        drop(spent);
+        return Ok(step);
+    }
     loop {
         let it = {
             let mut g = m.lock();
             let st = &mut *g;
-            match st.it.as_ref() {
-                Some(it) => {
-                    if let Some(v) = inner_item(it) {
-                        st.saved.push(v.clone());
-                        return Ok(Some(v));
-                    }
-                    it.clone()
-                }
-                None => {
-                    let n = st.saved.len();
-                    if n == 0 {
-                        return Ok(None);
-                    }
-                    let i = st.idx % n;
-                    st.idx = (i + 1) % n;
-                    return Ok(Some(st.saved[i].clone()));
-                }
+            match st.it.as_ref().filter(|_| !st.spent) {
+                Some(it) => it.clone(),
+                None => return Ok(cycle_saved(st)),
             }
         };
         match ops::next(ts, &it)? {
@@ -597,8 +604,16 @@ pub(crate) fn compress_next(ts: &ThreadState, m: &ShortMutex<CompressSt>) -> PyR
             let g = m.lock();
             let (Some(d), Some(s)) = (g.data.clone(), g.selectors.clone()) else { return Ok(None) };
             // A datum and its selector from one critical section, when both
-            // sources are builtin (threads never pair them across).
-            let pair = inner_item(&d).map(|dv| (dv, inner_item(&s)));
+            // sources step natively (threads never pair them across), and
+            // either one's end met there too.
+            let pair = match inner_step(&d) {
+                Some(None) => return Ok(None),
+                Some(Some(dv)) => match inner_step(&s) {
+                    Some(None) => return Ok(None),
+                    sv => Some((dv, sv.flatten())),
+                },
+                None => None,
+            };
             (d, s, pair)
         };
         let (datum, selector) = match pair {

@@ -402,24 +402,31 @@ pub(crate) fn step(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-/// The next item of `it` if it can be had without running Python code (a
+/// One step of `it` if it can be taken without running Python code (a
 /// builtin range/list/tuple iterator, or an itertools `count`, `repeat`
-/// or `cycle` whose step is native); None otherwise, and at the end, which the caller
-/// then meets through `ops::next` outside its critical section. Never
-/// drops a reference, so callers may hold their own lock.
-pub(crate) fn inner_item(it: &Value) -> Option<Value> {
-    if let Some(v) = spindle_vm::builtins_init::builtin_iter_item(it) {
-        return Some(v);
+/// or `cycle` whose step is native): `Some(Some(item))`, or `Some(None)` at
+/// its end; `None` otherwise, and the caller then steps it through
+/// `ops::next` outside its critical section. Never drops a reference, so
+/// callers may hold their own lock.
+pub(crate) fn inner_step(it: &Value) -> Option<Option<Value>> {
+    if let Some(step) = spindle_vm::builtins_init::builtin_iter_step(it) {
+        return Some(step);
     }
     if it.type_ref().is_heap() {
         return None;
     }
     match it.downcast::<Itr>()? {
-        Itr::Count(m) => count_native(m),
-        Itr::Repeat(m) => repeat_next(m),
+        Itr::Count(m) => count_native(m).map(Some),
+        Itr::Repeat(m) => Some(repeat_next(m)),
         Itr::Cycle(m) => cycle_native(m),
         _ => None,
     }
+}
+
+/// The next item of `it` by `inner_step`; None also at the end, which the
+/// caller then meets through `ops::next`.
+pub(crate) fn inner_item(it: &Value) -> Option<Value> {
+    inner_step(it).flatten()
 }
 
 /// `cls` (args[0]) of a `__new__`: the class to allocate, which must be
