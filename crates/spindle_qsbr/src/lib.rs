@@ -80,6 +80,12 @@ impl Domain {
         self.readers().retain(|x| !Arc::ptr_eq(x, r));
     }
 
+    /// Keeps only reader `r` (in a forked child, the forking thread's: the
+    /// other readers' threads do not exist there).
+    pub fn retain_only(&self, r: &Arc<Reader>) {
+        self.readers().retain(|x| Arc::ptr_eq(x, r));
+    }
+
     /// Called after unlinking memory from every place readers look: the goal
     /// that memory waits for.
     pub fn advance(&self) -> u64 {

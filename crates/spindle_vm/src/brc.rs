@@ -44,6 +44,23 @@ pub(crate) fn unregister(q: &Arc<OwnerQueue>) {
     process(q);
 }
 
+/// In a forked child, run by the forking thread: the other threads'
+/// queues go (as if those threads had ended), and what was queued to them
+/// is merged here. Their objects are then merged by whichever thread drops
+/// them, as an ended owner's are.
+pub(crate) fn after_fork_child(mine: &Arc<OwnerQueue>) {
+    let others: Vec<Arc<OwnerQueue>> = {
+        let mut owners = OWNERS.lock();
+        let others = owners.iter().filter(|(_, q)| !Arc::ptr_eq(q, mine)).map(|(_, q)| q.clone()).collect();
+        owners.retain(|(_, q)| Arc::ptr_eq(q, mine));
+        others
+    };
+    for q in others {
+        q.pending.store(true, Ordering::Relaxed);
+        process(&q);
+    }
+}
+
 /// Hands `obj` to its owner's queue; the queue holds the reference being
 /// dropped. True when the caller must free the object (its owner ended and
 /// that was the last reference).

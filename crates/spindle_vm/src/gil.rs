@@ -23,7 +23,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-use parking_lot::{Condvar, Mutex};
+use crate::wait::{WaitCondvar, WaitMutex};
 
 /// CPython's `DEFAULT_INTERVAL`, in microseconds.
 pub const DEFAULT_SWITCH_INTERVAL_US: u64 = 5000;
@@ -36,11 +36,11 @@ pub struct Gil {
     config: Option<bool>,
     /// `sys.setswitchinterval`, in microseconds (CPython keeps the same unit).
     interval_us: AtomicU64,
-    state: Mutex<GilState>,
+    state: WaitMutex<GilState>,
     /// Signalled when the GIL is released (waiters in `take`).
-    released: Condvar,
+    released: WaitCondvar,
     /// Signalled when a thread takes the GIL (a forced-switch dropper waits for it).
-    switched: Condvar,
+    switched: WaitCondvar,
     /// A waiter has waited a whole interval: the holder should drop the GIL.
     drop_request: AtomicBool,
 }
@@ -62,9 +62,9 @@ impl Gil {
             enabled: AtomicBool::new(config == Some(true)),
             config,
             interval_us: AtomicU64::new(DEFAULT_SWITCH_INTERVAL_US),
-            state: Mutex::new(GilState { locked: false, last_holder: 0, switch_number: 0, waiters: 0 }),
-            released: Condvar::new(),
-            switched: Condvar::new(),
+            state: WaitMutex::new(GilState { locked: false, last_holder: 0, switch_number: 0, waiters: 0 }),
+            released: WaitCondvar::new(),
+            switched: WaitCondvar::new(),
             drop_request: AtomicBool::new(false),
         }
     }
@@ -113,7 +113,8 @@ impl Gil {
             while st.locked {
                 let saved = st.switch_number;
                 let interval = Duration::from_micros(self.switch_interval_us().max(1));
-                let timed_out = self.released.wait_for(&mut st, interval).timed_out();
+                let timed_out;
+                (st, timed_out) = self.released.wait_for(st, interval);
                 // A whole interval with no switch: ask the holder to drop it.
                 if timed_out && st.locked && st.switch_number == saved {
                     self.drop_request.store(true, Ordering::Relaxed);
@@ -146,9 +147,23 @@ impl Gil {
             while st.last_holder == me && st.waiters > 0 {
                 // Timed: a waiter is never lost, but a bounded wait keeps a
                 // mistake here from hanging the process.
-                self.switched.wait_for(&mut st, Duration::from_millis(5));
+                st = self.switched.wait_for(st, Duration::from_millis(5)).0;
             }
         }
+    }
+}
+
+impl Gil {
+    /// In a forked child, run by the forking thread (the only one left,
+    /// which holds the GIL if GIL mode is on): waiters and a pending drop
+    /// request were other threads'.
+    pub(crate) fn after_fork_child(&self, me: usize, holds: bool) {
+        let mut st = self.state.lock();
+        st.waiters = 0;
+        st.locked = holds;
+        st.last_holder = me;
+        self.drop_request.store(false, Ordering::Relaxed);
+        crate::interp_hooks::clear_pending(crate::interp_hooks::GIL_DROP_REQUEST);
     }
 }
 

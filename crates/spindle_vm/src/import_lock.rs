@@ -22,8 +22,8 @@ pub struct ImportLocks {
     /// in `sys.modules` return it without looking at the table: a loader
     /// counts its name before it puts the module in `sys.modules`.
     held_count: AtomicUsize,
-    table: parking_lot::Mutex<LockTable>,
-    released: parking_lot::Condvar,
+    table: crate::wait::WaitMutex<LockTable>,
+    released: crate::wait::WaitCondvar,
 }
 
 #[derive(Default)]
@@ -90,7 +90,7 @@ impl ImportLocks {
             ts.detached(|| {
                 let mut table = self.table.lock();
                 while table.held.get(name).is_some_and(|&(o, _)| o == owner) {
-                    self.released.wait(&mut table);
+                    table = self.released.wait(table);
                 }
             });
             table = self.table.lock();
@@ -128,6 +128,16 @@ impl ImportLocks {
             return false;
         }
         self.table.lock().held.get(name).is_some_and(|&(owner, _)| owner != me(ts))
+    }
+
+    /// In a forked child: the locks other threads held or waited for are
+    /// let go (those threads do not exist there); the forking thread's stay.
+    pub(crate) fn after_fork_child(&self, ts: &ThreadState) {
+        let me = me(ts);
+        let mut table = self.table.lock();
+        table.held.retain(|_, (owner, _)| *owner == me);
+        table.waiting.retain(|t, _| *t == me);
+        self.held_count.store(table.held.len(), Ordering::SeqCst);
     }
 
     /// Waits until no other thread loads `name` (or until that wait would

@@ -39,7 +39,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex, MutexGuard};
+use std::sync::MutexGuard;
+
+use crate::wait::{WaitCondvar, WaitMutex};
 
 use crate::error::PyResult;
 use crate::value::Value;
@@ -231,7 +233,7 @@ impl ThreadState {
             WORLD.held_back.fetch_add(1, Ordering::SeqCst);
             let mut g = WORLD.cv_lock.lock();
             while self.slot.word.is_suspended() {
-                WORLD.cv.wait_for(&mut g, Duration::from_millis(5));
+                g = WORLD.cv.wait_for(g, Duration::from_millis(5)).0;
             }
             drop(g);
             WORLD.held_back.fetch_sub(1, Ordering::SeqCst);
@@ -291,7 +293,7 @@ impl ThreadState {
             let mut g = WORLD.cv_lock.lock();
             // Give the stopper the chance to suspend us before re-attaching.
             while WORLD.requested.is_set() && self.slot.word.is_detached() {
-                WORLD.cv.wait_for(&mut g, Duration::from_millis(1));
+                g = WORLD.cv.wait_for(g, Duration::from_millis(1)).0;
             }
         }
         self.attach();
@@ -370,18 +372,20 @@ impl std::ops::Deref for FrameList {
     }
 }
 
+/// Its locks are `wait` ones: threads wait on them while the world is
+/// stopped, and a fork must not leave stale waiters (see `fork_process`).
 struct World {
-    threads: Mutex<Vec<Arc<ThreadSlot>>>,
+    threads: WaitMutex<Vec<Arc<ThreadSlot>>>,
     requested: spindle_stw::Request,
-    stopper: Mutex<()>,
-    cv_lock: Mutex<()>,
-    cv: Condvar,
+    stopper: WaitMutex<()>,
+    cv_lock: WaitMutex<()>,
+    cv: WaitCondvar,
     /// Threads waiting to attach while the world is stopped.
     held_back: AtomicUsize,
     /// No new stop before this instant: set when a stop ends that held
     /// threads back, so they run a while before the next one (see
     /// `RUN_QUANTUM`).
-    next_stop_after: Mutex<Option<Instant>>,
+    next_stop_after: WaitMutex<Option<Instant>>,
 }
 
 /// How long threads a stop held back get to run before the next stop. A
@@ -390,13 +394,13 @@ struct World {
 const RUN_QUANTUM: Duration = Duration::from_millis(1);
 
 static WORLD: World = World {
-    threads: Mutex::new(Vec::new()),
+    threads: WaitMutex::new(Vec::new()),
     requested: spindle_stw::Request::new(),
-    stopper: Mutex::new(()),
-    cv_lock: Mutex::new(()),
-    cv: Condvar::new(),
+    stopper: WaitMutex::new(()),
+    cv_lock: WaitMutex::new(()),
+    cv: WaitCondvar::new(),
     held_back: AtomicUsize::new(0),
-    next_stop_after: Mutex::new(None),
+    next_stop_after: WaitMutex::new(None),
 };
 
 /// Whether a stopper waits for threads to reach a safepoint.
@@ -475,7 +479,14 @@ pub(crate) fn stop_the_world(ts: &ThreadState, timeout: Duration) -> Option<Stop
             std::thread::sleep(t - now);
         }
     }
-    let stopper = WORLD.stopper.try_lock_for(timeout)?;
+    // Another stopper has (or is stopping) the world: wait for it detached,
+    // so that it can suspend this thread meanwhile. Waiting attached, a
+    // would-be stopper holds up the stopper it waits for until that one's
+    // deadline, and several at once (collections, a fork) starve each other.
+    let stopper = match WORLD.stopper.try_lock() {
+        Some(g) => g,
+        None => ts.detached(|| WORLD.stopper.try_lock_for(timeout))?,
+    };
     let threads = WORLD.threads.lock();
     WORLD.requested.set();
     crate::interp_hooks::set_pending(crate::interp_hooks::STOP_REQUESTED);
@@ -501,8 +512,8 @@ pub(crate) fn stop_the_world(ts: &ThreadState, timeout: Duration) -> Option<Stop
         if Instant::now() >= deadline {
             return None;
         }
-        let mut g = WORLD.cv_lock.lock();
-        WORLD.cv.wait_for(&mut g, Duration::from_millis(1));
+        let g = WORLD.cv_lock.lock();
+        drop(WORLD.cv.wait_for(g, Duration::from_millis(1)));
     }
 }
 
@@ -532,4 +543,53 @@ pub(crate) fn enable_gil(ts: &ThreadState) -> bool {
     ts.detach();
     ts.attach();
     first
+}
+
+/// How many threads have a thread state (run Python) now.
+pub fn thread_count() -> usize {
+    WORLD.threads.lock().len()
+}
+
+/// `os.fork()`'s split of the process, as CPython's free-threaded build
+/// makes it: the world is stopped across `fork`, so no other thread is
+/// inside an object, a container's critical section or a runtime table
+/// when the address space is copied. In the child only the calling thread
+/// exists, and everything that recorded the others forgets them: the
+/// stop-the-world list, the GIL's waiters, their import locks, their
+/// reference-count queues and QSBR readers; the caller becomes the main
+/// thread. Returns `fork`'s result (-1 with errno set on failure), or the
+/// exception a signal handler raised while the world would not stop.
+pub fn fork_process(ts: &ThreadState) -> PyResult<libc::pid_t> {
+    // A thread inside a long native call that does not detach delays the
+    // stop (as it delays a collection); meanwhile a signal's handler can
+    // still interrupt the wait (Ctrl-C raises KeyboardInterrupt).
+    let mut world = loop {
+        if let Some(w) = stop_the_world(ts, Duration::from_millis(200)) {
+            break w;
+        }
+        crate::signals::check(ts)?;
+    };
+    // SAFETY: fork has no memory-safety preconditions; the child runs on
+    // as the calling thread alone, with the fix-ups below before it touches
+    // anything another thread could have been using.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        crate::signals::set_main_thread();
+        world.threads.retain(|s| Arc::ptr_eq(s, &ts.slot));
+        // Indices into the old list; nobody is left to resume.
+        world.suspended.clear();
+    }
+    // Restarts the world (in the child: clears the request, wakes nobody).
+    drop(world);
+    if pid == 0 {
+        WORLD.held_back.store(0, Ordering::SeqCst);
+        *WORLD.next_stop_after.lock() = None;
+        ts.interp.gil.after_fork_child(ts.gil_id(), ts.holds_gil.get());
+        ts.interp.import_locks.after_fork_child(ts);
+        crate::qsbr::after_fork_child();
+        // Last: merging what was queued to the others may free objects,
+        // and so run `__del__`.
+        crate::brc::after_fork_child(&ts.brc);
+    }
+    Ok(pid)
 }

@@ -57,6 +57,7 @@ pub mod traceback;
 pub mod types;
 pub mod value;
 pub mod value_stack;
+pub mod wait;
 
 pub use error::{PyErr, PyResult};
 pub use value::Value;

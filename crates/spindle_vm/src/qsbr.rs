@@ -82,6 +82,26 @@ pub(crate) fn unregister_thread() {
     }
 }
 
+/// In a forked child, run by the forking thread: the other threads'
+/// readers go (offline when the world stopped for the fork, so they held
+/// nothing back), and so does their count in `THREADS_WAITING`, which would
+/// otherwise keep the pending bit set for good. What they had retired
+/// locally stays unfreed: their memory is the child's only through a copy
+/// of their thread-locals, which nothing reaches.
+pub(crate) fn after_fork_child() {
+    with_reader_arc(|r| DOMAIN.retain_only(r));
+    let mine = LOCAL.with(|l| !l.borrow().is_empty());
+    THREADS_WAITING.store(usize::from(mine), Ordering::SeqCst);
+}
+
+fn with_reader_arc(f: impl FnOnce(&Arc<Reader>)) {
+    let _ = READER.try_with(|slot| {
+        if let Some(r) = &*slot.borrow() {
+            f(r)
+        }
+    });
+}
+
 fn with_reader(f: impl FnOnce(&Reader)) {
     // Gone while thread-locals are torn down: the thread reads nothing then.
     let _ = READER.try_with(|slot| {

@@ -10,6 +10,7 @@ pub(crate) mod buffered_common;
 pub(crate) mod bufreader;
 pub(crate) mod bufwriter;
 pub(crate) mod fileio;
+pub(crate) mod fork;
 pub(crate) mod memio;
 pub(crate) mod newline;
 pub(crate) mod net_consts;

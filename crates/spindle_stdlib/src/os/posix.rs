@@ -988,6 +988,8 @@ const FUNCTIONS: &[(&str, NativeFnPtr)] = &[
     ("times", p_times),
     ("kill", p_kill),
     ("waitpid", p_waitpid),
+    ("fork", super::fork::fork),
+    ("register_at_fork", super::fork::register_at_fork),
     ("_exit", p_exit),
     ("putenv", p_putenv),
     ("unsetenv", p_unsetenv),

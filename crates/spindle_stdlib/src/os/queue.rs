@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use spindle_vm::wait::{WaitCondvar, WaitMutex};
 use spindle_vm::error::{PyErr, PyResult};
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
@@ -31,8 +31,8 @@ struct State {
 }
 
 pub(crate) struct SimpleQueue {
-    state: Mutex<State>,
-    cond: Condvar,
+    state: WaitMutex<State>,
+    cond: WaitCondvar,
 }
 
 impl PyPayload for SimpleQueue {
@@ -80,10 +80,14 @@ impl SimpleQueue {
             s.sleepers += 1;
             let timed_out = match deadline {
                 None => {
-                    self.cond.wait(&mut s);
+                    s = self.cond.wait(s);
                     false
                 }
-                Some(d) => self.cond.wait_until(&mut s, d).timed_out(),
+                Some(d) => {
+                    let timed_out;
+                    (s, timed_out) = self.cond.wait_until(s, d);
+                    timed_out
+                }
             };
             s.sleepers -= 1;
             if timed_out {
@@ -138,7 +142,7 @@ fn sq_new(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     if plain && a.has_kwargs() {
         raise!(TypeError, "SimpleQueue() takes no keyword arguments");
     }
-    let q = SimpleQueue { state: Mutex::new(State { items: VecDeque::new(), sleepers: 0 }), cond: Condvar::new() };
+    let q = SimpleQueue { state: WaitMutex::new(State { items: VecDeque::new(), sleepers: 0 }), cond: WaitCondvar::new() };
     Ok(spindle_vm::object::alloc(cls, q))
 }
 

@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use spindle_vm::wait::{WaitCondvar, WaitMutex};
 use spindle_vm::error::PyResult;
 use spindle_vm::function::{Args, NativeFnPtr};
 use spindle_vm::interp::ThreadState;
@@ -56,13 +56,13 @@ fn ident_value(i: u64) -> Value {
 pub(crate) struct RawLock {
     held: AtomicBool,
     sleepers: AtomicU32,
-    sleep: Mutex<()>,
-    cond: Condvar,
+    sleep: WaitMutex<()>,
+    cond: WaitCondvar,
 }
 
 impl RawLock {
     fn new() -> RawLock {
-        RawLock { held: AtomicBool::new(false), sleepers: AtomicU32::new(0), sleep: Mutex::new(()), cond: Condvar::new() }
+        RawLock { held: AtomicBool::new(false), sleepers: AtomicU32::new(0), sleep: WaitMutex::new(()), cond: WaitCondvar::new() }
     }
 
     #[inline]
@@ -91,9 +91,11 @@ impl RawLock {
                 break true;
             }
             match deadline {
-                None => self.cond.wait(&mut g),
+                None => g = self.cond.wait(g),
                 Some(Some(d)) => {
-                    if self.cond.wait_until(&mut g, d).timed_out() {
+                    let timed_out;
+                    (g, timed_out) = self.cond.wait_until(g, d);
+                    if timed_out {
                         break self.try_acquire();
                     }
                 }
@@ -116,9 +118,11 @@ impl RawLock {
         true
     }
 
-    /// Forces the lock free (`_at_fork_reinit`).
+    /// Forces the lock free (`_at_fork_reinit`: in a forked child, where
+    /// the sleepers counted were other threads').
     fn reset(&self) {
         self.held.store(false, Ordering::SeqCst);
+        self.sleepers.store(0, Ordering::SeqCst);
     }
 }
 
@@ -521,12 +525,37 @@ fn spawn(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 /// Set once a spawned thread's state is gone (see `wait_exit`).
 #[derive(Default)]
 struct ExitGate {
-    done: parking_lot::Mutex<bool>,
-    cv: parking_lot::Condvar,
+    done: WaitMutex<bool>,
+    cv: WaitCondvar,
 }
 
 /// The gates of running spawned threads, by ident.
-static EXIT_GATES: parking_lot::Mutex<Vec<(u64, Arc<ExitGate>)>> = parking_lot::Mutex::new(Vec::new());
+static EXIT_GATES: WaitMutex<Vec<(u64, Arc<ExitGate>)>> = WaitMutex::new(Vec::new());
+
+/// In a forked child (`os.fork`), before the `after_in_child` hooks:
+/// the calling thread is the only one and the main one; the other
+/// threads' exit gates open (joining them returns at once) and their
+/// handles are done (`_after_fork_handles` of the module's Python part).
+pub(crate) fn after_fork_child(ts: &ThreadState) {
+    let me = current_ident();
+    MAIN_IDENT.store(me, Ordering::Relaxed);
+    THREAD_COUNT.store(0, Ordering::Relaxed);
+    let gates = std::mem::take(&mut *EXIT_GATES.lock());
+    for (ident, gate) in gates {
+        if ident == me {
+            EXIT_GATES.lock().push((ident, gate));
+        } else {
+            *gate.done.lock() = true;
+        }
+    }
+    let module = ts.interp.modules.downcast::<spindle_vm::dict::PyDict>().and_then(|m| m.get_str("_thread"));
+    if let Some(m) = module {
+        let r = ops::getattr_str(ts, &m, "_after_fork_handles").and_then(|f| ops::call(ts, &f, &[]));
+        if let Err(e) = r {
+            ops::write_unraisable(ts, &e, Some("Exception ignored in"), Some(&m));
+        }
+    }
+}
 
 /// `_wait_exit(ident)`: waits (detached) until the spawned thread `ident`
 /// has dropped its thread state; at once for an unknown or ended thread,
@@ -542,7 +571,7 @@ fn wait_exit(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         ts.detached(|| {
             let mut done = g.done.lock();
             while !*done {
-                g.cv.wait(&mut done);
+                done = g.cv.wait(done);
             }
         });
     }
@@ -719,6 +748,7 @@ class _ThreadHandle:
         if not self._done:
             self._done = True
             self._done_lock.release()
+            _live_handles.discard(self)
 
     def join(self, timeout=None):
         if not self._done:
@@ -738,6 +768,22 @@ class _ThreadHandle:
 
 _handles_lock = allocate_lock()
 _non_daemon_handles = set()
+# Started handles not yet done: the threads a fork leaves behind.
+_live_handles = set()
+
+
+def _after_fork_handles():
+    # In a forked child: every other thread is gone, so its handle is done
+    # (a fresh unlocked lock: its old one may have had waiters).
+    global _handles_lock
+    _handles_lock = allocate_lock()
+    me = get_ident()
+    for h in list(_live_handles):
+        if h.ident != me:
+            h._done_lock = allocate_lock()
+            h._done = True
+            _live_handles.discard(h)
+            _non_daemon_handles.discard(h)
 
 
 
@@ -754,6 +800,7 @@ def _start(function, args, kwargs, handle, daemon):
     if handle._started:
         raise RuntimeError("thread already started")
     handle._started = True
+    _live_handles.add(handle)
     if not daemon:
         with _handles_lock:
             _non_daemon_handles.add(handle)
@@ -800,6 +847,7 @@ def _make_thread_handle(ident):
     h = _ThreadHandle()
     h.ident = ident
     h._started = True
+    _live_handles.add(h)
     return h
 
 
