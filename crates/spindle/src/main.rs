@@ -96,6 +96,7 @@ fn run_target(ts: &ThreadState, target: &cli::Target, cfg: &Config) -> u8 {
     let result = match target {
         cli::Target::Command(src) => boot::run_main_source(ts, src, "<string>", None).map(drop),
         cli::Target::Module(name) => boot::run_module(ts, name),
+        cli::Target::File(path) if std::path::Path::new(path).is_dir() || boot::is_zip_archive(path) => boot::run_path_main(ts, &absolute(path)),
         cli::Target::File(path) => match std::fs::read(path) {
             Ok(bytes) => {
                 let src = spindle_vm::import::decode_source(&bytes);

@@ -706,8 +706,12 @@ fn sys_audit(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 pub fn run_module(ts: &ThreadState, name: &str) -> PyResult<()> {
-    // runpy runs the module in the namespace of the `__main__` module that
-    // CPython creates at start-up.
+    run_as_main(ts, name, true)
+}
+
+/// Runs module `name` as `__main__` through runpy, in the namespace of the
+/// `__main__` module that CPython creates at start-up.
+fn run_as_main(ts: &ThreadState, name: &str, alter_argv: bool) -> PyResult<()> {
     if let Some(modules) = ts.interp.modules.downcast::<PyDict>() {
         if modules.get_str("__main__").is_none() {
             let main = crate::import::new_module("__main__");
@@ -719,8 +723,46 @@ pub fn run_module(ts: &ThreadState, name: &str) -> PyResult<()> {
     }
     let runpy = crate::import::import_module(ts, "runpy")?;
     let f = ops::getattr_str(ts, &runpy, "_run_module_as_main")?;
-    ops::call(ts, &f, &[new_str(name), new_bool(true)])?;
+    ops::call(ts, &f, &[new_str(name), new_bool(alter_argv)])?;
     Ok(())
+}
+
+/// `spindle DIR` or `spindle ARCHIVE.zip` (a zipapp): as CPython, the path
+/// (absolute) becomes `sys.path[0]` in place of the script's directory and
+/// its `__main__` module runs through runpy, which reports one that is
+/// missing ("can't find '__main__' module in ...", exit status 1).
+pub fn run_path_main(ts: &ThreadState, path: &str) -> PyResult<()> {
+    let sys_path = crate::builtins_init::sys_attr(ts, "path");
+    if let Some(l) = sys_path.as_ref().and_then(|p| p.downcast::<crate::seq::PyList>()) {
+        let mut items = l.items.lock();
+        let old = if items.len() > 0 {
+            items.set(0, new_str(path))
+        } else {
+            items.push(new_str(path));
+            None
+        };
+        drop(items);
+        drop(old);
+    }
+    run_as_main(ts, "__main__", false)
+}
+
+/// Whether `path` is a zip archive, possibly with something before it (a
+/// zipapp's `#!` line): its end-of-central-directory record is in the last
+/// 64 KiB + 22 bytes.
+pub fn is_zip_archive(path: &str) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut f) = std::fs::File::open(path) else { return false };
+    let Ok(len) = f.seek(SeekFrom::End(0)) else { return false };
+    let tail = len.min(65_536 + 22);
+    if tail < 22 || f.seek(SeekFrom::Start(len - tail)).is_err() {
+        return false;
+    }
+    let mut buf = Vec::with_capacity(tail as usize);
+    if f.read_to_end(&mut buf).is_err() {
+        return false;
+    }
+    buf.windows(4).any(|w| w == b"PK\x05\x06")
 }
 
 pub fn type_of(v: &Value) -> TypeRef {

@@ -4,9 +4,15 @@
 //! Modules come from, in order: `sys.modules`, the interpreter's native
 //! module table, then each `sys.path` entry (a directory on disk, or
 //! `spindle_pylib::LIB_PREFIX` for the embedded CPython Lib).
-//! FIXME(importlib): DESIGN.md section 7 runs `importlib._bootstrap` as the
-//! import system (meta_path, path_hooks, specs); this native loader is the
-//! fast path it keeps for modules already loaded.
+//!
+//! The native search stands in for CPython's PathFinder on directories;
+//! importlib's machinery runs only where it does something the native
+//! search cannot: finders put in front of Spindle's on `sys.meta_path` are
+//! asked first, a path entry that is a zip archive (or a package folder in
+//! one) is asked about in its place in the order (zipimport), and a module
+//! not found natively is looked for by importlib's PathFinder (namespace
+//! packages, path hooks others added) and the finders after Spindle's.
+//! `py/importer.py` is the Python side.
 
 use std::collections::HashMap;
 use std::sync::Mutex as StdMutex;
@@ -298,11 +304,17 @@ fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
         }
         return Ok(m);
     }
+    // The parent's `__path__` (None for a top-level module), for finders.
+    let mut path_value = none();
     let search_path: Vec<String> = match (parent, &parent_module) {
         (Some(p), Some(pm)) => {
             let path = module_dict(pm).and_then(|d| d.get_str("__path__"));
             match path {
-                Some(pv) => ops::collect(ts, &pv)?.iter().filter_map(|v| as_str(v).map(str::to_owned)).collect(),
+                Some(pv) => {
+                    let entries = ops::collect(ts, &pv)?.iter().filter_map(|v| as_str(v).map(str::to_owned)).collect();
+                    path_value = pv;
+                    entries
+                }
                 None => return Err(not_found(name, format!("No module named '{name}'; '{p}' is not a package"))),
             }
         }
@@ -324,18 +336,106 @@ fn load_dotted(ts: &ThreadState, name: &str) -> PyResult {
             ops::collect(ts, &sp).unwrap_or_default().iter().filter_map(|v| as_str(v).map(str::to_owned)).collect()
         }
     };
+    let importer = sys_modules(ts).get_str("_spindle_importer");
+    if let Some(imp) = importer.as_ref().filter(|imp| finders_before_ours(ts, imp)) {
+        if let Some(m) = load_by_spec(ts, imp, "_meta_before", name, &path_value)? {
+            set_on_parent(ts, parent, child, &m);
+            return Ok(m);
+        }
+    }
     for entry in &search_path {
         if let Some((file, src, is_pkg)) = find_in(entry, child) {
             let m = exec_module(ts, name, &file, &src, is_pkg)?;
-            if let Some(p) = parent {
-                if let Some(pm) = sys_modules(ts).get_str(p) {
-                    let _ = ops::setattr(ts, &pm, &new_str(child), Some(m.clone()));
-                }
+            set_on_parent(ts, parent, child, &m);
+            return Ok(m);
+        }
+        // A file on the path is a zip archive (or nothing), and a package
+        // from one has its folder in there: the entry's place in the order
+        // is kept by asking importlib about it here. What that
+        // asking imports itself (zipimport, on first use) skips such
+        // entries, or it would ask again.
+        let is_archive = || {
+            let p = std::path::Path::new(entry);
+            // The archive itself, or a package folder inside one.
+            !entry.is_empty() && !entry.starts_with(spindle_pylib::LIB_PREFIX) && !p.is_dir() && p.ancestors().any(|a| a.is_file())
+        };
+        if let Some(imp) = importer.as_ref().filter(|_| !ASKING_ARCHIVE.get() && is_archive()) {
+            let one = crate::seq::new_list(vec![new_str(entry)]);
+            ASKING_ARCHIVE.set(true);
+            let spec = ops::getattr_str(ts, imp, "_entry_spec").and_then(|f| ops::call(ts, &f, &[new_str(name), one]));
+            ASKING_ARCHIVE.set(false);
+            let spec = spec?;
+            if !is_none(&spec) {
+                let m = load_spec(ts, imp, spec)?;
+                set_on_parent(ts, parent, child, &m);
+                return Ok(m);
             }
+        }
+    }
+    if let Some(imp) = importer.as_ref().filter(|_| importlib_may_find(ts, &search_path, child)) {
+        if let Some(m) = load_by_spec(ts, imp, "_meta_after", name, &path_value)? {
+            set_on_parent(ts, parent, child, &m);
             return Ok(m);
         }
     }
     Err(not_found(name, format!("No module named '{name}'")))
+}
+
+fn set_on_parent(ts: &ThreadState, parent: Option<&str>, child: &str, m: &Value) {
+    if let Some(pm) = parent.and_then(|p| sys_modules(ts).get_str(p)) {
+        let _ = ops::setattr(ts, &pm, &new_str(child), Some(m.clone()));
+    }
+}
+
+/// Whether `sys.meta_path` has finders in front of Spindle's (they are
+/// asked first, as on CPython's meta_path).
+fn finders_before_ours(ts: &ThreadState, importer: &Value) -> bool {
+    let ours = module_dict(importer).and_then(|d| d.get_str("SpindlePathFinder"));
+    let meta = crate::builtins_init::sys_attr(ts, "meta_path");
+    let first = meta.as_ref().and_then(|m| m.downcast::<crate::seq::PyList>()).and_then(|l| l.get_index(0));
+    match (first, ours) {
+        (Some(f), Some(o)) => !f.is(&o),
+        _ => false,
+    }
+}
+
+/// Whether importlib's machinery could find a module the native search
+/// did not: a finder after Spindle's on `sys.meta_path` or a path hook
+/// beyond Spindle's, or a directory named `child` without `__init__.py` (a
+/// namespace package portion). Otherwise a miss (`try: import x except
+/// ImportError`, the start-up's `sitecustomize`) costs no importlib.
+fn importlib_may_find(ts: &ThreadState, entries: &[String], child: &str) -> bool {
+    let len = |name: &str| crate::builtins_init::sys_attr(ts, name).and_then(|v| v.downcast::<crate::seq::PyList>().map(|l| l.len()));
+    if len("meta_path").is_some_and(|n| n > 1) || len("path_hooks").is_some_and(|n| n != 1) {
+        return true;
+    }
+    entries.iter().filter(|e| !e.starts_with(spindle_pylib::LIB_PREFIX)).any(|e| {
+        let dir = if e.is_empty() { "." } else { e.as_str() };
+        let p = std::path::Path::new(dir);
+        p.join(child).is_dir()
+    })
+}
+
+thread_local! {
+    /// This thread is asking importlib about a zip archive on the path.
+    static ASKING_ARCHIVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Loads `name` from the spec `_spindle_importer.<finder>(name, path)`
+/// gives; None when it gives none.
+fn load_by_spec(ts: &ThreadState, importer: &Value, finder: &str, name: &str, path: &Value) -> PyResult<Option<Value>> {
+    let f = ops::getattr_str(ts, importer, finder)?;
+    let spec = ops::call(ts, &f, &[new_str(name), path.clone()])?;
+    if is_none(&spec) {
+        return Ok(None);
+    }
+    load_spec(ts, importer, spec).map(Some)
+}
+
+/// Creates and runs the module `spec` describes (importlib's `_load`).
+fn load_spec(ts: &ThreadState, importer: &Value, spec: Value) -> PyResult {
+    let load = ops::getattr_str(ts, importer, "_load_spec")?;
+    ops::call(ts, &load, &[spec])
 }
 
 /// After importing native module `name`, which has not declared that it

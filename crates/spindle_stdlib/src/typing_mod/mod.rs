@@ -30,6 +30,38 @@ pub(crate) fn init_imp(ts: &ThreadState) -> PyResult<Value> {
     run_python_module(ts, "_imp", include_str!("_imp.py"))
 }
 
+/// `_frozen_importlib` and `_frozen_importlib_external` (what `zipimport`
+/// imports): in CPython the frozen `importlib._bootstrap` and
+/// `_bootstrap_external`, which `importlib` adopts as its own. Here they are
+/// those modules once `importlib` is whole. While `importlib/__init__.py`
+/// runs (it tries these names first) they do not exist yet, so it takes its
+/// other branch and sets its bootstrap up itself.
+fn frozen_importlib_alias(ts: &ThreadState, name: &str, attr: &str) -> PyResult<Value> {
+    use spindle_vm::dict::PyDict;
+    let modules = ts.interp.modules.downcast::<PyDict>().and_then(|m| m.get_str("importlib"));
+    let importlib = match modules {
+        None => spindle_vm::import::import_module(ts, "importlib")?,
+        Some(m) => {
+            let whole = m.downcast::<spindle_vm::cell::PyModule>().and_then(|pm| pm.dict.downcast::<PyDict>().map(|d| d.get_str("_bootstrap_external").is_some()));
+            if whole != Some(true) {
+                let e = spindle_vm::err!(ModuleNotFoundError, "No module named '{}'", name);
+                let _ = spindle_vm::ops::setattr(ts, e.value(), &spindle_vm::str::new_str("name"), Some(spindle_vm::str::new_str(name)));
+                return Err(e);
+            }
+            m
+        }
+    };
+    spindle_vm::ops::getattr_str(ts, &importlib, attr)
+}
+
+pub(crate) fn init_frozen_importlib(ts: &ThreadState) -> PyResult<Value> {
+    frozen_importlib_alias(ts, "_frozen_importlib", "_bootstrap")
+}
+
+pub(crate) fn init_frozen_importlib_external(ts: &ThreadState) -> PyResult<Value> {
+    frozen_importlib_alias(ts, "_frozen_importlib_external", "_bootstrap_external")
+}
+
 /// `_warnings`: the state `warnings` takes from its C half (`_warnings.py`)
 /// and native `warn`/`warn_explicit`, which run `_py_warnings`' functions
 /// and leave their frames out of the traceback of a warning raised as an

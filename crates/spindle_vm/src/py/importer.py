@@ -23,19 +23,36 @@ def _search_path(fullname, path):
     return None
 
 
+def _native_spec(fullname, path):
+    found = _find(fullname, _search_path(fullname, path))
+    if found is None:
+        return None
+    origin, is_pkg = found
+    from importlib.machinery import ModuleSpec
+    spec = ModuleSpec(fullname, SpindlePathFinder, origin=origin, is_package=is_pkg)
+    if is_pkg:
+        spec.submodule_search_locations = [origin.rpartition("/")[0]]
+    spec.has_location = origin != "built-in"
+    return spec
+
+
 class SpindlePathFinder:
+    """CPython's PathFinder, with the native search first: what it does not
+    find, importlib's PathFinder looks for through the path hooks (zip
+    archives, namespace packages, hooks others added)."""
+
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
-        found = _find(fullname, _search_path(fullname, path))
-        if found is None:
-            return None
-        origin, is_pkg = found
-        from importlib.machinery import ModuleSpec
-        spec = ModuleSpec(fullname, cls, origin=origin, is_package=is_pkg)
-        if is_pkg:
-            spec.submodule_search_locations = [origin.rpartition("/")[0]]
-        spec.has_location = origin != "built-in"
+        spec = _native_spec(fullname, path)
+        if spec is None:
+            from importlib.machinery import PathFinder
+            spec = PathFinder.find_spec(fullname, path, target)
         return spec
+
+    @classmethod
+    def invalidate_caches(cls):
+        from importlib.machinery import PathFinder
+        PathFinder.invalidate_caches()
 
     @classmethod
     def create_module(cls, spec):
@@ -90,7 +107,7 @@ class SpindleLibFinder:
         return f"SpindleLibFinder({self.path!r})"
 
     def find_spec(self, fullname, target=None):
-        return SpindlePathFinder.find_spec(fullname, [self.path], target)
+        return _native_spec(fullname, [self.path])
 
     def invalidate_caches(self):
         pass
@@ -134,12 +151,73 @@ _file_finder_hook = None
 
 
 def path_hook(path):
-    """sys.path_hooks entry: a path entry finder for `path`."""
+    """sys.path_hooks entry: a path entry finder for `path` (CPython's two
+    hooks in one: a zip archive gets a zipimporter, a directory a FileFinder
+    for source files; Spindle cannot load CPython's bytecode or extension
+    modules)."""
     if path == _LIB or path.startswith(_LIB + "/"):
         return SpindleLibFinder(path)
     global _file_finder_hook
     if _file_finder_hook is None:
-        from importlib import _bootstrap_external
-        _file_finder_hook = _bootstrap_external.FileFinder.path_hook(
-            *_bootstrap_external._get_supported_file_loaders())
+        from importlib import _bootstrap_external as ext
+        _file_finder_hook = ext.FileFinder.path_hook((ext.SourceFileLoader, ext.SOURCE_SUFFIXES))
+    if path and not _isdir(path):
+        import zipimport
+        try:
+            return zipimport.zipimporter(path)
+        except zipimport.ZipImportError:
+            pass
     return _file_finder_hook(path)
+
+
+def _isdir(path):
+    import os
+    return os.path.isdir(path)
+
+
+def _finder_spec(finder, fullname, path):
+    find_spec = getattr(finder, "find_spec", None)
+    return None if find_spec is None else find_spec(fullname, path, None)
+
+
+def _meta_before(fullname, path):
+    """The spec from a sys.meta_path finder in front of SpindlePathFinder
+    (they get the first say, as on CPython's meta_path), or None."""
+    for finder in list(sys.meta_path):
+        if finder is SpindlePathFinder:
+            return None
+        spec = _finder_spec(finder, fullname, path)
+        if spec is not None:
+            return spec
+    return None
+
+
+def _meta_after(fullname, path):
+    """For a module the native search did not find: the spec from
+    importlib's PathFinder over the path hooks (namespace packages, hooks
+    others added), else from a sys.meta_path finder after
+    SpindlePathFinder, or None."""
+    from importlib.machinery import PathFinder
+    spec = PathFinder.find_spec(fullname, path)
+    if spec is not None:
+        return spec
+    finders = list(sys.meta_path)
+    if SpindlePathFinder in finders:
+        finders = finders[finders.index(SpindlePathFinder) + 1:]
+    for finder in finders:
+        spec = _finder_spec(finder, fullname, path)
+        if spec is not None:
+            return spec
+    return None
+
+
+def _entry_spec(fullname, path):
+    """The spec for `fullname` from the path entries `path` that the native
+    search cannot read (zip archives), or None."""
+    from importlib.machinery import PathFinder
+    return PathFinder.find_spec(fullname, path)
+
+
+def _load_spec(spec):
+    from importlib._bootstrap import _load
+    return _load(spec)
