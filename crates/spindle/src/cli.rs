@@ -50,10 +50,43 @@ file   : program read from script file
 arg ...: arguments passed to program in sys.argv[1:]
 ";
 
+/// `sys.executable` as CPython's getpath finds it: `argv[0]` made absolute
+/// when it names a path, else the `PATH` entry that holds it; symlinks stay
+/// as they are (a virtual environment's `bin/python` must stay itself, for
+/// its `pyvenv.cfg` to be found). The running binary when neither works.
+fn executable(argv0: Option<&str>) -> String {
+    use std::path::{Component, Path, PathBuf};
+    let resolved = || std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "spindle".into());
+    let Some(a) = argv0.filter(|a| !a.is_empty()) else { return resolved() };
+    let found: Option<PathBuf> = if a.contains('/') {
+        std::env::current_dir().ok().map(|d| d.join(a))
+    } else {
+        std::env::var_os("PATH").and_then(|path| {
+            std::env::split_paths(&path).map(|dir| dir.join(a)).find(|p| {
+                use std::os::unix::fs::PermissionsExt;
+                p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            })
+        })
+    };
+    let Some(p) = found.filter(|p| p.is_file()) else { return resolved() };
+    // Lexically normalised, as os.path.abspath.
+    let mut out = PathBuf::new();
+    for c in Path::new(&p).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out.to_string_lossy().into_owned()
+}
+
 pub fn parse(args: &[String]) -> Result<Parsed, Exit> {
     let mut cfg = Config {
         orig_argv: args.to_vec(),
-        executable: std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "spindle".into()),
+        executable: executable(args.first().map(String::as_str)),
         ..Config::default()
     };
     let mut i = 1;

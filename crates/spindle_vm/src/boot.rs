@@ -185,9 +185,12 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
     set(d, "maxsize", new_int(i64::MAX));
     set(d, "maxunicode", new_int(0x10FFFF));
     set(d, "executable", new_str(&cfg.executable));
-    set(d, "_base_executable", new_str(&cfg.executable));
-    for k in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
-        set(d, k, new_str("/usr/local"));
+    let venv = virtual_env(&cfg.executable);
+    let base_executable = venv.as_ref().and_then(|v| v.base_executable.clone()).unwrap_or_else(|| cfg.executable.clone());
+    set(d, "_base_executable", new_str(&base_executable));
+    let prefix = venv.as_ref().map_or(BASE_PREFIX, |v| v.prefix.as_str());
+    for (k, v) in [("prefix", prefix), ("exec_prefix", prefix), ("base_prefix", BASE_PREFIX), ("base_exec_prefix", BASE_PREFIX)] {
+        set(d, k, new_str(v));
     }
     set(d, "platlibdir", new_str("lib"));
     set(d, "pycache_prefix", none());
@@ -703,6 +706,40 @@ fn sys_audit(ts: &ThreadState, a: Args<'_>) -> PyResult {
         ops::call(ts, &h, &[event.clone(), args.clone()])?;
     }
     Ok(none())
+}
+
+/// `sys.base_prefix`: where an installed Spindle's files would live.
+const BASE_PREFIX: &str = "/usr/local";
+
+/// The virtual environment `executable` runs in (CPython's getpath): one
+/// whose `pyvenv.cfg` is in the folder above the executable's, or in its
+/// own folder.
+struct VirtualEnv {
+    /// `sys.prefix` and `sys.exec_prefix`: the folder holding `pyvenv.cfg`.
+    prefix: String,
+    /// `sys._base_executable`: the executable of that name in the
+    /// configuration's `home` folder, else the file the executable's links
+    /// lead to.
+    base_executable: Option<String>,
+}
+
+fn virtual_env(executable: &str) -> Option<VirtualEnv> {
+    use std::path::Path;
+    let exe = Path::new(executable);
+    let exe_dir = exe.parent()?;
+    let candidates = exe_dir.parent().into_iter().chain(std::iter::once(exe_dir));
+    let (dir, text) = candidates.filter_map(|d| std::fs::read_to_string(d.join("pyvenv.cfg")).ok().map(|t| (d, t))).next()?;
+    let home = text.lines().find_map(|line| {
+        let (k, v) = line.split_once('=')?;
+        (k.trim() == "home").then(|| v.trim().to_owned())
+    });
+    let base_executable = home
+        .zip(exe.file_name())
+        .map(|(h, n)| Path::new(&h).join(n))
+        .filter(|p| p.is_file())
+        .or_else(|| std::fs::canonicalize(exe).ok())
+        .map(|p| p.to_string_lossy().into_owned());
+    Some(VirtualEnv { prefix: dir.to_string_lossy().into_owned(), base_executable })
 }
 
 pub fn run_module(ts: &ThreadState, name: &str) -> PyResult<()> {
