@@ -11,6 +11,39 @@ use std::path::{Path, PathBuf};
 /// Top-level Lib entries we do not ship (GUI toolkits, bundled wheels, demos).
 const SKIP: &[&str] = &["idlelib", "tkinter", "turtledemo", "ensurepip", "__phello__", "site-packages", "test"];
 
+/// The Lib files whose RustPython changes would show (paths named after
+/// RustPython): (file, RustPython's text, what Spindle embeds instead). The
+/// build fails if a text is missing, so a new `rustpython-pylib` gets looked
+/// at; docs/ARCHITECTURE.md lists these.
+const REVERTS: &[(&str, &str, &str)] = &[
+    (
+        "site.py",
+        "    return 'RustPython' # XXX: RUSTPYTHON; for site-packages\n",
+        "    return 'Python'\n",
+    ),
+    (
+        "site.py",
+        "    # XXX: RUSTPYTHON\n    return f'{userbase}/lib/rustpython{version[0]}",
+        "    return f'{userbase}/lib/{implementation_lower}{version[0]}",
+    ),
+    (
+        "sysconfig/__init__.py",
+        "    return 'RustPython'  # XXX: RUSTPYTHON; For site-packages\n",
+        "    return 'Python'\n",
+    ),
+];
+
+/// `data` of Lib file `rel` with its `REVERTS` applied.
+fn reverted(rel: &str, data: Vec<u8>) -> Vec<u8> {
+    let mut text = None;
+    for (file, from, to) in REVERTS.iter().filter(|(f, _, _)| *f == rel) {
+        let t = text.get_or_insert_with(|| String::from_utf8(data.clone()).unwrap_or_else(|_| panic!("{file} is not UTF-8")));
+        assert!(t.contains(from), "rustpython-pylib's {file} no longer has {from:?}: look at REVERTS in build.rs");
+        *t = t.replacen(from, to, 1);
+    }
+    text.map_or(data, String::into_bytes)
+}
+
 fn main() {
     let lib = PathBuf::from(rustpython_pylib::LIB_PATH);
     println!("cargo:rerun-if-changed=build.rs");
@@ -23,7 +56,7 @@ fn main() {
     // length of 0 means "compile at import" (a file our compiler rejects).
     let mut index = String::from("pub(crate) static INDEX: &[(&str, usize, usize, usize, usize)] = &[\n");
     for (rel, path) in &files {
-        let data = std::fs::read(path).unwrap_or_default();
+        let data = reverted(rel, std::fs::read(path).unwrap_or_default());
         let off = blob.len();
         blob.extend_from_slice(&data);
         let code_off = code_blob.len();

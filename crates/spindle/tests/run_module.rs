@@ -56,7 +56,8 @@ fn missing_module_is_reported_like_cpython() {
 /// `spindle -m venv` makes an environment whose `bin/python` runs as
 /// CPython's does: `sys.executable` is the link itself (not the binary it
 /// leads to), `sys.prefix` the environment, `sys.base_prefix` the install,
-/// and the environment's site-packages is on `sys.path`.
+/// and the environment's site-packages (named as CPython 3.14t names it,
+/// by site and sysconfig alike) is on `sys.path`.
 #[test]
 fn venv_python_knows_its_environment() {
     let dir = std::env::temp_dir().join(format!("spindle-venv-{}", std::process::id()));
@@ -65,12 +66,12 @@ fn venv_python_knows_its_environment() {
     let made = Command::new(env!("CARGO_BIN_EXE_spindle")).args(["-m", "venv", "--without-pip"]).arg(&venv).output().expect("run");
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let py = venv.join("bin").join("python");
-    let code = "import sys, site\nprint(sys.executable)\nprint(sys.prefix, sys.exec_prefix)\nprint(sys.base_prefix != sys.prefix)\nprint(any(p.startswith(sys.prefix) and p.endswith('site-packages') for p in sys.path))\nprint(site.getsitepackages()[0].startswith(sys.prefix))";
+    let code = "import sys, site\nprint(sys.executable)\nprint(sys.prefix, sys.exec_prefix)\nprint(sys.base_prefix != sys.prefix)\nprint(any(p.startswith(sys.prefix) and p.endswith('site-packages') for p in sys.path))\nprint(site.getsitepackages()[0] == sys.prefix + '/lib/python3.14t/site-packages')\nimport sysconfig\nprint(sysconfig.get_path('purelib') == site.getsitepackages()[0])";
     let out = Command::new(&py).args(["-c", code]).output().expect("run venv python");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     let _ = std::fs::remove_dir_all(&dir);
     let v = venv.to_string_lossy();
-    assert_eq!(text, format!("{}\n{v} {v}\nTrue\nTrue\nTrue\n", py.to_string_lossy()), "{err}");
+    assert_eq!(text, format!("{}\n{v} {v}\nTrue\nTrue\nTrue\nTrue\n", py.to_string_lossy()), "{err}");
     assert_eq!(err, "");
 }
