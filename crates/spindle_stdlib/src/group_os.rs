@@ -18,6 +18,7 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("_queue", os::queue::init),
         ("_socket", os::socket::init),
         ("select", os::select::init),
+        ("mmap", os::mmap::init),
         ("_posixsubprocess", os::posixsubprocess::init),
         ("termios", os::termios::init_termios),
         ("fcntl", os::termios::init_fcntl),

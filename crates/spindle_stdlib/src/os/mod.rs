@@ -12,6 +12,7 @@ pub(crate) mod bufwriter;
 pub(crate) mod fileio;
 pub(crate) mod fork;
 pub(crate) mod memio;
+pub(crate) mod mmap;
 pub(crate) mod newline;
 pub(crate) mod net_consts;
 pub(crate) mod posix;

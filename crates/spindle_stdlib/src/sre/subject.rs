@@ -100,8 +100,8 @@ impl SubjectBuf {
     }
 }
 
-/// Converts `v` into match units: a `str` by code point, `bytes`/`bytearray` by
-/// byte. CPython's `getstring`, with its error for anything else. A `str` or
+/// Converts `v` into match units: a `str` by code point, `bytes`, `bytearray`
+/// or another buffer by byte. CPython's `getstring`, with its error for anything else. A `str` or
 /// exact `bytes` is borrowed, not copied (matching at a position in a long
 /// string must not cost the string's length).
 pub(crate) fn subject_of(v: &Value) -> PyResult<Arc<SubjectBuf>> {
@@ -114,6 +114,10 @@ pub(crate) fn subject_of(v: &Value) -> PyResult<Arc<SubjectBuf>> {
     if let Some(b) = v.downcast::<PyByteArray>() {
         let data = b.data.lock().clone().into_boxed_slice();
         return Ok(Arc::new(SubjectBuf { units: Units::U8(data), is_bytes: true }));
+    }
+    // Any other buffer (memoryview, array, mmap): its bytes as they are now.
+    if let Some(data) = spindle_vm::builtins_init::bytes_type::bytes_data(v) {
+        return Ok(Arc::new(SubjectBuf { units: Units::U8(data.into_boxed_slice()), is_bytes: true }));
     }
     raise!(TypeError, "expected string or bytes-like object, got '{}'", type_name(v))
 }
