@@ -75,3 +75,58 @@ fn venv_python_knows_its_environment() {
     assert_eq!(text, format!("{}\n{v} {v}\nTrue\nTrue\nTrue\nTrue\n", py.to_string_lossy()), "{err}");
     assert_eq!(err, "");
 }
+
+/// A wheel made by hand (a package, its dist-info and a console script).
+fn write_wheel(path: &std::path::Path) {
+    let script = "import zipfile, sys\nfiles = {\n 'hellopkg/__init__.py': 'def greet():\\n    print(\"hello from hellopkg\")\\n',\n 'hellopkg-0.1.dist-info/METADATA': 'Metadata-Version: 2.1\\nName: hellopkg\\nVersion: 0.1\\n',\n 'hellopkg-0.1.dist-info/WHEEL': 'Wheel-Version: 1.0\\nGenerator: handmade\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n',\n 'hellopkg-0.1.dist-info/entry_points.txt': '[console_scripts]\\nhello-cli = hellopkg:greet\\n',\n 'hellopkg-0.1.dist-info/RECORD': '',\n}\nwith zipfile.ZipFile(sys.argv[1], 'w') as z:\n    for n, t in files.items():\n        z.writestr(n, t)\n";
+    let out = Command::new(env!("CARGO_BIN_EXE_spindle")).args(["-c", script]).arg(path).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// pip (CPython's bundled wheel, run from the zip) installs a wheel into a
+/// Spindle virtual environment, lists it, runs its console script, and
+/// uninstalls it: zip imports, importlib.metadata, marshal/compileall and
+/// the venv's paths working together.
+#[test]
+fn pip_installs_lists_and_uninstalls_a_wheel() {
+    let dir = std::env::temp_dir().join(format!("spindle-pip-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let venv = dir.join("env");
+    let made = Command::new(env!("CARGO_BIN_EXE_spindle")).args(["-m", "venv", "--without-pip"]).arg(&venv).output().expect("run");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let wheel = dir.join("hellopkg-0.1-py3-none-any.whl");
+    write_wheel(&wheel);
+    let bundled = std::path::Path::new(rustpython_pylib::LIB_PATH).join("ensurepip").join("_bundled");
+    let pip_whl = std::fs::read_dir(&bundled)
+        .expect("bundled wheels")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("pip-")))
+        .expect("pip wheel");
+    let py = venv.join("bin").join("python");
+    let pip = |args: &[&str]| {
+        let out = Command::new(&py)
+            .args(["-m", "pip", "--disable-pip-version-check", "--no-input"])
+            .args(args)
+            .env("PYTHONPATH", &pip_whl)
+            .env("PIP_NO_INDEX", "1")
+            .env("PIP_CONFIG_FILE", "/dev/null")
+            .output()
+            .expect("run pip");
+        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code())
+    };
+    let (out, err, code) = pip(&["install", "--no-deps", &wheel.to_string_lossy()]);
+    assert_eq!(code, Some(0), "{out}\n{err}");
+    assert!(out.contains("Successfully installed hellopkg-0.1"), "{out}");
+    let (out, _, code) = pip(&["list", "--format=freeze"]);
+    assert_eq!(code, Some(0));
+    assert!(out.lines().any(|l| l == "hellopkg==0.1"), "{out}");
+    let ran = Command::new(venv.join("bin").join("hello-cli")).output().expect("console script");
+    assert_eq!(String::from_utf8_lossy(&ran.stdout), "hello from hellopkg\n");
+    let (out, err, code) = pip(&["uninstall", "-y", "hellopkg"]);
+    assert_eq!(code, Some(0), "{out}\n{err}");
+    let gone = Command::new(&py).args(["-c", "import hellopkg"]).output().expect("run");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(!gone.status.success());
+}

@@ -26,3 +26,9 @@ pub use stackdepth::{StackDepthError, compute_stack_depth, falls_through, stack_
 
 #[cfg(test)]
 mod tests;
+
+/// A hash of this crate's and the compiler's sources (build.rs): equal for
+/// two builds only if their compiled code means the same.
+pub fn code_fingerprint() -> u64 {
+    env!("SPINDLE_CODE_FINGERPRINT").parse().unwrap_or(0)
+}

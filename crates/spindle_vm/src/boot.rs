@@ -174,7 +174,8 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
     set(d, "api_version", new_int(1013));
     let impl_ns = crate::builtins_init::new_dict();
     set(&impl_ns, "name", new_str("spindle"));
-    set(&impl_ns, "cache_tag", none());
+    // Spindle's own: its .pyc files hold Spindle code (see marshal).
+    set(&impl_ns, "cache_tag", new_str("spindle-314"));
     set(&impl_ns, "version", crate::builtins_init::named_tuple_like(ts, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], new_tuple(vec![new_int(3), new_int(14), new_int(0), new_str("final"), new_int(0)]))?);
     set(&impl_ns, "hexversion", new_int(0x030E_00F0));
     set(&impl_ns, "_multiarch", new_str("x86_64-linux-gnu"));

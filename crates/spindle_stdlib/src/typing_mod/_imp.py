@@ -5,7 +5,7 @@ extension modules) and hand builtin modules out by name."""
 import sys as _sys
 
 check_hash_based_pycs = "never"
-pyc_magic_number_token = 3627 | (ord("\r") << 16) | (ord("\n") << 24)
+
 
 
 def lock_held():

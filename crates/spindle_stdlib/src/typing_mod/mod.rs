@@ -3,6 +3,8 @@
 //! Union, _idfunc), written in Python in `_typing.py` and run into a fresh
 //! module at import.
 
+mod marshal;
+
 use spindle_vm::error::PyResult;
 use spindle_vm::interp::ThreadState;
 use spindle_vm::value::Value;
@@ -27,7 +29,12 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
 
 /// `_imp`: the import hooks `importlib` expects (written in Python, `_imp.py`).
 pub(crate) fn init_imp(ts: &ThreadState) -> PyResult<Value> {
-    run_python_module(ts, "_imp", include_str!("_imp.py"))
+    let m = run_python_module(ts, "_imp", include_str!("_imp.py"))?;
+    // importlib's MAGIC_NUMBER (two bytes, then "\r\n"), from this build's
+    // code fingerprint: a `.pyc` another build wrote reads as stale.
+    let magic = 0x8000 | (spindle_bytecode::code_fingerprint() & 0x7fff) as i64;
+    spindle_vm::native::add_value(&m, "pyc_magic_number_token", spindle_vm::num::new_int(magic | (0x0d << 16) | (0x0a << 24)));
+    Ok(m)
 }
 
 /// `_frozen_importlib` and `_frozen_importlib_external` (what `zipimport`
@@ -143,11 +150,7 @@ pub(crate) const SYSCONFIGDATA: &str = "_sysconfigdata_t_linux_x86_64-linux-gnu"
 /// `marshal`: importable (importlib imports it) but without a format yet.
 /// FIXME(marshal): CPython's marshal format for the Lib's pyc/zipimport users.
 pub(crate) fn init_marshal(ts: &ThreadState) -> PyResult<Value> {
-    run_python_module(
-        ts,
-        "marshal",
-        "version = 5\n\ndef dumps(value, version=version, /, *, allow_code=True):\n    raise ValueError('unmarshallable object')\n\ndef loads(data, /, *, allow_code=True):\n    raise EOFError('marshal data too short')\n\ndef dump(value, file, version=version, /, *, allow_code=True):\n    file.write(dumps(value, version))\n\ndef load(file, /, *, allow_code=True):\n    return loads(file.read())\n",
-    )
+    marshal::init(ts)
 }
 
 /// `_operator`: only what the Lib needs beyond `operator.py` (which is pure

@@ -55,6 +55,13 @@ class SpindlePathFinder:
         PathFinder.invalidate_caches()
 
     @classmethod
+    def find_distributions(cls, *args, **kwargs):
+        """What importlib.metadata asks the path finder: installed
+        distributions (`*.dist-info`, `*.egg-info`) on sys.path."""
+        from importlib.machinery import PathFinder
+        return PathFinder.find_distributions(*args, **kwargs)
+
+    @classmethod
     def create_module(cls, spec):
         module = _load(spec.name)
         _fresh.add(spec.name)
