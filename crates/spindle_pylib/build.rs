@@ -8,8 +8,14 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Top-level Lib entries we do not ship (GUI toolkits, bundled wheels, demos).
-const SKIP: &[&str] = &["idlelib", "tkinter", "turtledemo", "ensurepip", "__phello__", "site-packages", "test"];
+/// Top-level Lib entries we do not ship (GUI toolkits, demos, tests).
+const SKIP: &[&str] = &["idlelib", "tkinter", "turtledemo", "__phello__", "site-packages", "test"];
+
+/// Packages whose data files (not `.py`) are embedded too, as resources:
+/// they read them from beside their own `__file__` (venv's activation
+/// scripts, ensurepip's pip wheel), so Spindle writes such a package out to
+/// a folder before importing it (`spindle_pylib::materialize`).
+pub const WITH_DATA: &[&str] = &["venv", "ensurepip"];
 
 /// The Lib files whose RustPython changes would show (paths named after
 /// RustPython): (file, RustPython's text, what Spindle embeds instead). The
@@ -67,13 +73,40 @@ fn main() {
         let _ = writeln!(index, "    ({rel:?}, {off}, {}, {code_off}, {}),", data.len(), code_blob.len() - code_off);
     }
     index.push_str("];\n");
+    // Data files of the WITH_DATA packages: (path, offset, length) in res.blob.
+    let mut res_files = Vec::new();
+    for pkg in WITH_DATA {
+        collect_where(&lib, &lib.join(pkg), &mut res_files, &|rel| !rel.ends_with(".py"));
+    }
+    res_files.sort();
+    let mut res_blob: Vec<u8> = Vec::new();
+    index.push_str("pub(crate) static RESOURCES: &[(&str, usize, usize)] = &[\n");
+    for (rel, path) in &res_files {
+        let data = std::fs::read(path).unwrap_or_default();
+        let _ = writeln!(index, "    ({rel:?}, {}, {}),", res_blob.len(), data.len());
+        res_blob.extend_from_slice(&data);
+    }
+    index.push_str("];\n");
+    // A hash of everything embedded: the folder materialised packages go to.
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for b in blob.iter().chain(&res_blob) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let _ = writeln!(index, "pub(crate) const CONTENT_HASH: u64 = {h};");
+    let _ = writeln!(index, "pub(crate) static WITH_DATA: &[&str] = &{WITH_DATA:?};");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     std::fs::write(out.join("lib.blob"), &blob).unwrap_or_else(|e| panic!("writing lib.blob: {e}"));
     std::fs::write(out.join("code.blob"), &code_blob).unwrap_or_else(|e| panic!("writing code.blob: {e}"));
+    std::fs::write(out.join("res.blob"), &res_blob).unwrap_or_else(|e| panic!("writing res.blob: {e}"));
     std::fs::write(out.join("lib_index.rs"), index).unwrap_or_else(|e| panic!("writing lib_index.rs: {e}"));
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
+    collect_where(root, dir, out, &|rel| rel.ends_with(".py"));
+}
+
+fn collect_where(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>, keep: &dyn Fn(&str) -> bool) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
         let p = e.path();
@@ -85,8 +118,8 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
             if rel.ends_with("__pycache__") || rel.ends_with("/tests") || rel.ends_with("/test") {
                 continue;
             }
-            collect(root, &p, out);
-        } else if rel.ends_with(".py") {
+            collect_where(root, &p, out, keep);
+        } else if keep(&rel) {
             out.push((rel, p));
         }
     }

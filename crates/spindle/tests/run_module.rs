@@ -83,33 +83,29 @@ fn write_wheel(path: &std::path::Path) {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
-/// pip (CPython's bundled wheel, run from the zip) installs a wheel into a
-/// Spindle virtual environment, lists it, runs its console script, and
-/// uninstalls it: zip imports, importlib.metadata, marshal/compileall and
-/// the venv's paths working together.
+/// `spindle -m venv` makes an environment with pip (ensurepip, from the
+/// wheel CPython bundles) and activation scripts; its pip installs a wheel,
+/// lists it, runs its console script, and uninstalls it: materialised Lib
+/// packages, importlib.resources, zip imports, importlib.metadata,
+/// marshal/compileall and the venv's paths working together.
 #[test]
-fn pip_installs_lists_and_uninstalls_a_wheel() {
+fn venv_pip_installs_lists_and_uninstalls_a_wheel() {
     let dir = std::env::temp_dir().join(format!("spindle-pip-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("mkdir");
+    let cache = dir.join("cache");
     let venv = dir.join("env");
-    let made = Command::new(env!("CARGO_BIN_EXE_spindle")).args(["-m", "venv", "--without-pip"]).arg(&venv).output().expect("run");
+    let made = Command::new(env!("CARGO_BIN_EXE_spindle")).args(["-m", "venv"]).arg(&venv).env("XDG_CACHE_HOME", &cache).output().expect("run");
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    for script in ["activate", "pip", "python"] {
+        assert!(venv.join("bin").join(script).exists(), "no bin/{script}");
+    }
     let wheel = dir.join("hellopkg-0.1-py3-none-any.whl");
     write_wheel(&wheel);
-    let bundled = std::path::Path::new(rustpython_pylib::LIB_PATH).join("ensurepip").join("_bundled");
-    let pip_whl = std::fs::read_dir(&bundled)
-        .expect("bundled wheels")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("pip-")))
-        .expect("pip wheel");
-    let py = venv.join("bin").join("python");
     let pip = |args: &[&str]| {
-        let out = Command::new(&py)
-            .args(["-m", "pip", "--disable-pip-version-check", "--no-input"])
+        let out = Command::new(venv.join("bin").join("pip"))
+            .args(["--disable-pip-version-check", "--no-input"])
             .args(args)
-            .env("PYTHONPATH", &pip_whl)
             .env("PIP_NO_INDEX", "1")
             .env("PIP_CONFIG_FILE", "/dev/null")
             .output()
@@ -126,7 +122,7 @@ fn pip_installs_lists_and_uninstalls_a_wheel() {
     assert_eq!(String::from_utf8_lossy(&ran.stdout), "hello from hellopkg\n");
     let (out, err, code) = pip(&["uninstall", "-y", "hellopkg"]);
     assert_eq!(code, Some(0), "{out}\n{err}");
-    let gone = Command::new(&py).args(["-c", "import hellopkg"]).output().expect("run");
+    let gone = Command::new(venv.join("bin").join("python")).args(["-c", "import hellopkg"]).output().expect("run");
     let _ = std::fs::remove_dir_all(&dir);
     assert!(!gone.status.success());
 }

@@ -35,6 +35,48 @@ pub fn is_package(rel: &str) -> bool {
     source(&format!("{rel}/__init__.py")).is_some()
 }
 
+static RES_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/res.blob"));
+
+/// Whether top-level package `name` reads data files from beside itself
+/// and so runs from a folder `materialize` writes (venv, ensurepip).
+pub fn has_data_files(name: &str) -> bool {
+    WITH_DATA.contains(&name)
+}
+
+/// Writes package `name` (its `.py` files and data files) to a folder of
+/// its own under `cache`, once per embedded Lib (the folder's name holds
+/// the Lib's content hash), and returns the folder that holds the package
+/// (an entry for `sys.path`). Written to a temporary folder and renamed, so
+/// processes racing each other never see half of it.
+pub fn materialize(name: &str, cache: &std::path::Path) -> std::io::Result<std::path::PathBuf> {
+    let root = cache.join(format!("lib-{CONTENT_HASH:016x}"));
+    if root.join(name).join("__init__.py").is_file() {
+        return Ok(root);
+    }
+    std::fs::create_dir_all(&root)?;
+    let tmp = root.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let prefix = format!("{name}/");
+    let sources = INDEX.iter().filter(|e| e.0.starts_with(&prefix)).map(|e| (e.0, BLOB.get(e.1..e.1 + e.2)));
+    let data = RESOURCES.iter().filter(|e| e.0.starts_with(&prefix)).map(|e| (e.0, RES_BLOB.get(e.1..e.1 + e.2)));
+    for (rel, bytes) in sources.chain(data) {
+        let path = tmp.join(&rel[prefix.len()..]);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, bytes.unwrap_or_default())?;
+    }
+    match std::fs::rename(&tmp, root.join(name)) {
+        Ok(()) => Ok(root),
+        // Another process got there first: use its copy.
+        Err(_) if root.join(name).join("__init__.py").is_file() => {
+            let _ = std::fs::remove_dir_all(&tmp);
+            Ok(root)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Every embedded path, sorted.
 pub fn all_paths() -> impl Iterator<Item = &'static str> {
     INDEX.iter().map(|e| e.0)

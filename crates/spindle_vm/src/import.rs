@@ -602,6 +602,15 @@ impl Source {
 fn find_in(entry: &str, child: &str) -> Option<(String, Source, bool)> {
     if let Some(rest) = entry.strip_prefix(spindle_pylib::LIB_PREFIX) {
         let base = rest.trim_start_matches('/');
+        // A package that reads data files from beside itself runs from a
+        // copy on disk (written once per embedded Lib).
+        if base.is_empty() && spindle_pylib::has_data_files(child) {
+            if let Ok(root) = spindle_pylib::materialize(child, &cache_dir()) {
+                if let Some(found) = find_in(&root.to_string_lossy(), child) {
+                    return Some(found);
+                }
+            }
+        }
         let rel = if base.is_empty() { child.to_owned() } else { format!("{base}/{child}") };
         let init = format!("{rel}/__init__.py");
         if spindle_pylib::contains(&init) {
@@ -625,6 +634,20 @@ fn find_in(entry: &str, child: &str) -> Option<(String, Source, bool)> {
     None
 }
 
+/// Where Spindle keeps files it writes for itself: `$XDG_CACHE_HOME/spindle`,
+/// `~/.cache/spindle`, or a per-user folder in the temporary directory.
+fn cache_dir() -> std::path::PathBuf {
+    let home = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| std::path::PathBuf::from(h).join(".cache")));
+    match home {
+        Some(h) => h.join("spindle"),
+        // SAFETY: getuid cannot fail.
+        None => std::env::temp_dir().join(format!("spindle-{}", unsafe { libc::getuid() })),
+    }
+}
+
 pub fn decode_source(b: &[u8]) -> String {
     let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
     String::from_utf8_lossy(b).into_owned()
@@ -637,11 +660,18 @@ fn exec_module(ts: &ThreadState, name: &str, file: &str, src: &Source, is_pkg: b
     d.set_str(new_str("__builtins__"), ts.interp.builtins.clone());
     let package = if is_pkg { name.to_owned() } else { name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default() };
     d.set_str(new_str("__package__"), new_str(&package));
-    if is_pkg {
+    let path = is_pkg.then(|| {
         let dir = file.rsplit_once('/').map(|(d, _)| d.to_owned()).unwrap_or_default();
-        d.set_str(new_str("__path__"), crate::seq::new_list(vec![new_str(&dir)]));
+        crate::seq::new_list(vec![new_str(&dir)])
+    });
+    if let Some(p) = &path {
+        d.set_str(new_str("__path__"), p.clone());
     }
-    let spec = make_spec(ts, name, file, is_pkg)?;
+    // The loader is Spindle's path finder (what importlib.resources,
+    // inspect and pkgutil.get_data ask), once the importer is installed.
+    let loader = sys_modules(ts).get_str("_spindle_importer").and_then(|m| module_dict(&m).and_then(|md| md.get_str("SpindlePathFinder")));
+    let spec = make_spec(name, file, loader.clone(), path.clone());
+    d.set_str(new_str("__loader__"), loader.unwrap_or_else(none));
     d.set_str(new_str("__spec__"), spec.clone());
     let code = module_code(ts, src, file)?;
     let modules = sys_modules(ts);
@@ -701,25 +731,28 @@ fn module_code(ts: &ThreadState, src: &Source, file: &str) -> PyResult {
     }
 }
 
-fn make_spec(ts: &ThreadState, name: &str, file: &str, is_pkg: bool) -> PyResult {
-    // A lightweight spec object carrying what the Lib reads (name, origin, parent...).
+/// A lightweight spec object carrying what the Lib reads (name, origin,
+/// loader, parent...); `path` is a package's `__path__` list.
+fn make_spec(name: &str, file: &str, loader: Option<Value>, path: Option<Value>) -> Value {
     let ns = crate::builtins_init::new_dict();
     if let Some(d) = ns.downcast::<PyDict>() {
         d.set_str(new_str("name"), new_str(name));
         d.set_str(new_str("origin"), new_str(file));
         d.set_str(new_str("has_location"), crate::num::new_bool(true));
         d.set_str(new_str("cached"), none());
-        d.set_str(new_str("loader"), none());
+        d.set_str(new_str("loader"), loader.unwrap_or_else(none));
         d.set_str(new_str("loader_state"), none());
-        d.set_str(new_str("submodule_search_locations"), if is_pkg { crate::seq::new_list(vec![]) } else { none() });
+        let parent = match &path {
+            Some(_) => name.to_owned(),
+            None => name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default(),
+        };
+        d.set_str(new_str("submodule_search_locations"), path.unwrap_or_else(none));
         // importlib's `_find_and_load_unlocked` notes a package's submodule
         // in it while that loads (ModuleSpec has it for every module).
         d.set_str(new_str("_uninitialized_submodules"), crate::seq::new_list(vec![]));
-        let parent = if is_pkg { name.to_owned() } else { name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default() };
         d.set_str(new_str("parent"), new_str(&parent));
     }
-    let _ = ts;
-    Ok(crate::builtins_init::simple_namespace(ns))
+    crate::builtins_init::simple_namespace(ns)
 }
 
 fn package_of(ts: &ThreadState, globals: &Value) -> PyResult<String> {

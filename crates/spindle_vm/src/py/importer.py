@@ -55,6 +55,32 @@ class SpindlePathFinder:
         PathFinder.invalidate_caches()
 
     @classmethod
+    def get_data(cls, path):
+        """The bytes of `path` (pkgutil.get_data): a file, or an embedded
+        Lib source."""
+        if path.startswith(_LIB + "/"):
+            text = _source(path)
+            if text is None:
+                raise FileNotFoundError(2, "No such file or directory", path)
+            return text.encode("utf-8")
+        with open(path, "rb") as f:
+            return f.read()
+
+    @classmethod
+    def get_resource_reader(cls, fullname):
+        """importlib.resources' reader for a package loaded from a folder on
+        disk (its files are beside its `__file__`); None for the embedded Lib."""
+        spec = getattr(sys.modules.get(fullname), "__spec__", None)
+        origin = getattr(spec, "origin", None)
+        if not origin or origin == "built-in" or origin.startswith(_LIB):
+            return None
+        from importlib.readers import FileReader
+
+        class _Origin:
+            path = origin
+        return FileReader(_Origin)
+
+    @classmethod
     def find_distributions(cls, *args, **kwargs):
         """What importlib.metadata asks the path finder: installed
         distributions (`*.dist-info`, `*.egg-info`) on sys.path."""
