@@ -1,9 +1,16 @@
-# Pins: mmap.mmap on an anonymous map and a file: indexing, slices (with steps), slice and item assignment, read/write/seek/tell/find/rfind/readline, memoryview export blocking close(), access=ACCESS_READ, flush to the file, repr, context manager, and the errors CPython raises.
+# Pins: mmap.mmap on an anonymous map and a file: indexing, slices (with steps), slice and item assignment, read/write/seek/tell/find/rfind/readline, memoryview export blocking close(), access=ACCESS_READ, flush to the file, repr, context manager, refusal to pickle, and the errors CPython raises.
+import copy
 import mmap
+import pickle
 import tempfile
 
 m = mmap.mmap(-1, 10)
 print(repr(m))
+for f in (pickle.dumps, copy.copy):
+    try:
+        f(m)
+    except TypeError as e:
+        print("TypeError:", e)
 print(len(m), m[:], m[0], m[-1])
 m[0] = 65
 m[1:3] = b"BC"

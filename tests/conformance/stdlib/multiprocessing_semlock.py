@@ -1,8 +1,9 @@
-# Pins: _multiprocessing.SemLock over POSIX named semaphores: kinds, counts, _is_mine/_count/_get_value/_is_zero, _rebuild by name, release errors, FileExistsError for a taken name, sem_unlink, flags; and multiprocessing's Lock/RLock/Semaphore/BoundedSemaphore/Event/Condition: a blocked acquire runs signal handlers (a raising one ends the wait, a quiet one lets it go on to its timeout) and is released by another thread.
+# Pins: _multiprocessing.SemLock over POSIX named semaphores: kinds, counts, _is_mine/_count/_get_value/_is_zero, _rebuild by name, release errors, no pickling, timeouts that must be numbers, FileExistsError for a taken name, sem_unlink, flags; and multiprocessing's Lock/RLock/Semaphore/BoundedSemaphore/Event/Condition: a blocked acquire runs signal handlers (a raising one ends the wait, a quiet one lets it go on to its timeout) and is released by another thread.
 # recorded-with: cpython-3.13
 # (Recorded natively: the WebAssembly 3.14 has no threads or _multiprocessing. Names 'spawn' because 3.14's default start method on Linux is 'forkserver'.)
 import _multiprocessing
 import os
+import pickle
 import signal
 import threading
 import multiprocessing as mp
@@ -56,6 +57,11 @@ try:
     a.kind = 1
 except AttributeError:
     print("read-only kind")
+for f in (lambda: a.acquire(timeout="1"), lambda: pickle.dumps(a)):
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError:", e)
 
 ctx = mp.get_context('spawn')
 lock = ctx.Lock()

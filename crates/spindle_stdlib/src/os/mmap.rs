@@ -488,6 +488,10 @@ fn mmap_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     )))
 }
 
+fn mmap_getstate(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    raise!(TypeError, "cannot pickle 'mmap.mmap' object")
+}
+
 fn buf_read(v: &Value) -> Vec<u8> {
     match v.downcast::<PyMmap>() {
         Some(m) => m.state.lock().map.as_ref().map(|map| map.read(0, map.len)).unwrap_or_default(),
@@ -556,6 +560,7 @@ pub(crate) fn init(_ts: &ThreadState) -> PyResult<Value> {
                 ("find", mmap_find),
                 ("rfind", mmap_rfind),
                 ("flush", mmap_flush),
+                ("__getstate__", mmap_getstate),
             ],
         );
         add_property(t, "closed", mmap_closed, None);

@@ -235,6 +235,18 @@ fn deadline_after(secs: f64) -> libc::timespec {
     libc::timespec { tv_sec: sec, tv_nsec: nsec }
 }
 
+/// A timeout as a float (CPython's PyFloat_AsDouble: numbers only, never
+/// the text `float()` would parse).
+fn real_seconds(ts: &ThreadState, v: &Value) -> PyResult<f64> {
+    let is_text = as_str(v).is_some()
+        || v.downcast::<spindle_vm::bytes::PyBytes>().is_some()
+        || v.downcast::<spindle_vm::bytes::PyByteArray>().is_some();
+    if is_text {
+        raise!(TypeError, "must be real number, not {}", ops::type_name(v));
+    }
+    super::to_f64(ts, v)
+}
+
 /// Repeats `op` while it fails with EINTR, running the signal handlers in
 /// between (their exception ends the loop). The final (result, errno).
 fn retry_eintr(ts: &ThreadState, mut op: impl FnMut() -> (libc::c_int, i32)) -> PyResult<(libc::c_int, i32)> {
@@ -258,7 +270,7 @@ fn semlock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         return Ok(new_bool(true));
     }
     let deadline = match super::given(&timeout) {
-        Some(t) => Some(deadline_after(super::to_f64(ts, t)?.max(0.0))),
+        Some(t) => Some(deadline_after(real_seconds(ts, t)?.max(0.0))),
         None => None,
     };
     let sem = s.handle.ptr();
@@ -367,6 +379,10 @@ fn semlock_name(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     })
 }
 
+fn semlock_getstate(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    raise!(TypeError, "cannot pickle '_multiprocessing.SemLock' object")
+}
+
 fn readonly(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
     raise!(AttributeError, "readonly attribute")
 }
@@ -401,6 +417,7 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
                 ("_get_value", semlock_get_value),
                 ("_is_zero", semlock_is_zero),
                 ("_after_fork", semlock_after_fork),
+                ("__getstate__", semlock_getstate),
             ],
         );
         add_classmethod(t, "_rebuild", semlock_rebuild);
