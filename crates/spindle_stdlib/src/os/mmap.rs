@@ -44,12 +44,13 @@ unsafe impl Send for Mapping {}
 unsafe impl Sync for Mapping {}
 
 impl Mapping {
-    fn read(&self, at: usize, n: usize) -> Vec<u8> {
+    /// A copy of up to `n` bytes from `at` (MemoryError if it cannot be held).
+    fn read(&self, at: usize, n: usize) -> PyResult<Vec<u8>> {
         let n = n.min(self.len.saturating_sub(at));
-        let mut out = vec![0u8; n];
+        let mut out = spindle_vm::memory::zeroed_bytes(n)?;
         // SAFETY: at + n <= len, inside the mapping; out holds n bytes.
         unsafe { std::ptr::copy_nonoverlapping(self.ptr.add(at), out.as_mut_ptr(), n) };
-        out
+        Ok(out)
     }
 
     fn write(&self, at: usize, data: &[u8]) {
@@ -291,7 +292,7 @@ fn mmap_read(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     m.with(|map, pos, _| {
         let left = map.len.saturating_sub(*pos);
         let n = if n < 0 { left } else { (n as usize).min(left) };
-        let data = map.read(*pos, n);
+        let data = map.read(*pos, n)?;
         *pos += data.len();
         Ok(new_bytes(&data))
     })
@@ -302,7 +303,7 @@ fn mmap_read_byte(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         if *pos >= map.len {
             raise!(ValueError, "read byte out of range");
         }
-        let b = map.read(*pos, 1)[0];
+        let b = map.read(*pos, 1)?.first().copied().unwrap_or(0);
         *pos += 1;
         Ok(new_int(i64::from(b)))
     })
@@ -310,7 +311,7 @@ fn mmap_read_byte(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 
 fn mmap_readline(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     this(&a)?.with(|map, pos, _| {
-        let rest = map.read(*pos, map.len.saturating_sub(*pos));
+        let rest = map.read(*pos, map.len.saturating_sub(*pos))?;
         let n = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
         *pos += n;
         Ok(new_bytes(&rest[..n]))
@@ -369,7 +370,7 @@ fn find_in(ts: &ThreadState, a: Args<'_>, fname: &str, reverse: bool) -> PyResul
         if e < s || e - s < sub.len() {
             return Ok(new_int(-1));
         }
-        let hay = map.read(s, e - s);
+        let hay = map.read(s, e - s)?;
         let hit = if reverse {
             (0..=hay.len() - sub.len()).rev().find(|&i| hay[i..i + sub.len()] == sub[..])
         } else {
@@ -430,15 +431,15 @@ fn mmap_getitem(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         let (start, _, step, count) = spindle_vm::builtins_init::strings::slice_indices(ts, sl, len)?;
         return m.with(|map, _, _| {
             if step == 1 {
-                return Ok(new_bytes(&map.read(start as usize, count)));
+                return Ok(new_bytes(&map.read(start as usize, count)?));
             }
-            let all = map.read(0, map.len);
+            let all = map.read(0, map.len)?;
             let picked: Vec<u8> = (0..count).filter_map(|k| all.get((start + k as isize * step) as usize).copied()).collect();
             Ok(new_bytes(&picked))
         });
     }
     let i = item_index(ts, &key, len)?;
-    m.with(|map, _, _| Ok(new_int(i64::from(map.read(i, 1).first().copied().unwrap_or(0)))))
+    m.with(|map, _, _| Ok(new_int(i64::from(map.read(i, 1)?.first().copied().unwrap_or(0)))))
 }
 
 fn mmap_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -494,7 +495,8 @@ fn mmap_getstate(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
 
 fn buf_read(v: &Value) -> Vec<u8> {
     match v.downcast::<PyMmap>() {
-        Some(m) => m.state.lock().map.as_ref().map(|map| map.read(0, map.len)).unwrap_or_default(),
+        // The exporter cannot fail: a copy too large to hold reads as empty.
+        Some(m) => m.state.lock().map.as_ref().and_then(|map| map.read(0, map.len).ok()).unwrap_or_default(),
         None => Vec::new(),
     }
 }
