@@ -1,4 +1,4 @@
-# Pins: mmap.mmap on an anonymous map and a file: indexing, slices (with steps), slice and item assignment, read/write/seek/tell/find/rfind/readline, memoryview export blocking close(), access=ACCESS_READ, flush to the file, repr, context manager, refusal to pickle, and the errors CPython raises.
+# Pins: mmap.mmap on an anonymous map and a file: indexing, slices (with steps), slice and item assignment, read/write/seek/tell/find/rfind/readline, memoryview export blocking close(), memoryviews of a map (slices with negative steps, casts, 2-D shapes, tolist/tobytes/hex, comparisons, item and slice writes), access=ACCESS_READ, flush to the file, repr, context manager, refusal to pickle, and the errors CPython raises.
 import copy
 import mmap
 import pickle
@@ -85,3 +85,21 @@ with tempfile.TemporaryFile() as f:
     except ValueError as e:
         print("ValueError:", e)
 print(mmap.PAGESIZE > 0, mmap.error is OSError, mmap.ACCESS_DEFAULT, mmap.ACCESS_READ, mmap.ACCESS_WRITE, mmap.ACCESS_COPY)
+
+m = mmap.mmap(-1, 16)
+m[:] = bytes(range(16))
+v = memoryview(m)
+print(v[3], v[-1], bytes(v[2:6]), bytes(v[::-3]), v[10:4:-2].tolist(), v[1:9].cast('H').tolist(), v.cast('I')[1])
+print(v[4:8] == bytes(range(4, 8)), v == m[:], v.tobytes()[:3], v[::-1].tobytes(order='F')[:3], list(v[:3]), v[12:].hex())
+w = v[8:12]
+w[:] = b'abcd'; w[0] = 0x41
+print(m[8:12], len(v), v.nbytes, len(w), v.cast('B', (4, 4))[1, 2], v.cast('B', (4, 4)).tolist()[3])
+v[0:4] = v[4:8]
+print(m[:8])
+c = v.cast('H')
+c[1] = 0x4242
+print(m[2:4], c[1], c[-1:].tolist())
+e = v[5:5]
+print(bytes(e), e.tolist(), len(e))
+for x in (w, e, c, v): x.release()
+m.close()

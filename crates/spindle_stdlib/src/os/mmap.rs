@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use parking_lot::Mutex;
-use spindle_vm::buffer::{BufferExporter, register};
+use spindle_vm::buffer::{BufferExporter, RangeReads, register};
 use spindle_vm::bytes::new_bytes;
 use spindle_vm::cell::PySlice;
 use spindle_vm::error::PyResult;
@@ -530,8 +530,28 @@ fn buf_export(v: &Value, start: bool) {
     }
 }
 
-static EXPORTER: BufferExporter =
-    BufferExporter { kind: PyMmap::KIND, read: buf_read, format: buf_format, write: buf_write, export: buf_export };
+fn buf_len(v: &Value) -> usize {
+    v.downcast::<PyMmap>().and_then(|m| m.state.lock().map.as_ref().map(|map| map.len)).unwrap_or(0)
+}
+
+fn buf_read_range(v: &Value, at: usize, n: usize) -> Vec<u8> {
+    match v.downcast::<PyMmap>() {
+        Some(m) => m.state.lock().map.as_ref().and_then(|map| map.read(at, n).ok()).unwrap_or_default(),
+        None => Vec::new(),
+    }
+}
+
+/// A view reads only the bytes it needs: maps are often large.
+static RANGES: RangeReads = RangeReads { len: buf_len, read: buf_read_range };
+
+static EXPORTER: BufferExporter = BufferExporter {
+    kind: PyMmap::KIND,
+    read: buf_read,
+    format: buf_format,
+    write: buf_write,
+    export: buf_export,
+    ranges: Some(&RANGES),
+};
 
 pub(crate) fn init(_ts: &ThreadState) -> PyResult<Value> {
     use spindle_vm::native::{add_methods, add_property, add_value, new_type, set_new};
