@@ -6,14 +6,14 @@
 //! A `SemLock` keeps, per process, how many times it was acquired
 //! (`count`) and by which thread last (`last_tid`): a recursive mutex is
 //! "mine" while the count is positive and the last acquirer is the calling
-//! thread. Blocking waits run detached and, like CPython, an `EINTR` runs
+//! thread. Both change together under a short lock (never held while
+//! waiting), as CPython's critical section on the object keeps them. Blocking waits run detached and, like CPython, an `EINTR` runs
 //! the pending signal handlers (their exception ends the wait) before the
 //! wait resumes with the same deadline.
 
 use std::collections::HashMap;
 use std::ffi::CString;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 
 use parking_lot::Mutex;
 use spindle_vm::error::PyResult;
@@ -91,10 +91,22 @@ pub(crate) struct PySemLock {
     kind: i64,
     maxvalue: i64,
     name: Option<String>,
+    holders: Mutex<Holders>,
+}
+
+/// This process's hold on a semaphore.
+#[derive(Default)]
+struct Holders {
     /// Acquisitions minus releases by this process.
-    count: AtomicI64,
+    count: i64,
     /// The thread that acquired last (a pthread ident).
-    last_tid: AtomicU64,
+    last_tid: u64,
+}
+
+impl Holders {
+    fn is_mine(&self) -> bool {
+        self.count > 0 && self.last_tid == super::thread::current_ident()
+    }
 }
 
 impl PyPayload for PySemLock {
@@ -103,21 +115,54 @@ impl PyPayload for PySemLock {
 
 impl PySemLock {
     fn new(handle: SemHandle, kind: i64, maxvalue: i64, name: Option<String>) -> PySemLock {
-        PySemLock { handle, kind, maxvalue, name, count: AtomicI64::new(0), last_tid: AtomicU64::new(0) }
-    }
-
-    fn is_mine(&self) -> bool {
-        self.count.load(Ordering::Relaxed) > 0 && self.last_tid.load(Ordering::Relaxed) == super::thread::current_ident()
+        PySemLock { handle, kind, maxvalue, name, holders: Mutex::new(Holders::default()) }
     }
 
     fn value(&self) -> PyResult<i32> {
+        self.raw_value().map_err(|e| super::os_error(e, None, None))
+    }
+
+    /// The semaphore's value, or the errno.
+    fn raw_value(&self) -> Result<i32, i32> {
         let mut v: libc::c_int = 0;
         // SAFETY: the handle is open while self lives; v is a valid out-pointer.
         if unsafe { libc::sem_getvalue(self.handle.ptr(), &mut v) } < 0 {
-            return Err(errno_err(None));
+            return Err(last_errno());
         }
         Ok(v)
     }
+
+    /// `release()` with `holders` held: the error, if any, is made after the
+    /// lock is let go (making an exception object may stop the world, and a
+    /// thread blocked on this lock would never park).
+    fn release_holding(&self, h: &mut Holders) -> Result<(), Refusal> {
+        if self.kind == RECURSIVE_MUTEX {
+            if !h.is_mine() {
+                return Err(Refusal::NotOwner);
+            }
+            if h.count > 1 {
+                h.count -= 1;
+                return Ok(());
+            }
+        } else if i64::from(self.raw_value().map_err(Refusal::Os)?) >= self.maxvalue {
+            // Not a guarantee against going past maxvalue (another process
+            // may post meanwhile), as in CPython.
+            return Err(Refusal::TooMany);
+        }
+        // SAFETY: the handle is open while self lives.
+        if unsafe { libc::sem_post(self.handle.ptr()) } < 0 {
+            return Err(Refusal::Os(last_errno()));
+        }
+        h.count -= 1;
+        Ok(())
+    }
+}
+
+/// Why a release failed.
+enum Refusal {
+    NotOwner,
+    TooMany,
+    Os(i32),
 }
 
 fn this<'a>(a: &'a Args<'_>) -> PyResult<&'a PySemLock> {
@@ -265,9 +310,13 @@ fn semlock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let s = this(&a)?;
     let [block, timeout] = parse("acquire", rest(&a), ["block", "timeout"], 0)?;
     let blocking = super::truthy(ts, &block, true)?;
-    if s.kind == RECURSIVE_MUTEX && s.is_mine() {
-        s.count.fetch_add(1, Ordering::Relaxed);
-        return Ok(new_bool(true));
+    if s.kind == RECURSIVE_MUTEX {
+        let mut h = s.holders.lock();
+        if h.is_mine() {
+            h.count += 1;
+            drop(h);
+            return Ok(new_bool(true));
+        }
     }
     let deadline = match super::given(&timeout) {
         Some(t) => Some(deadline_after(real_seconds(ts, t)?.max(0.0))),
@@ -302,32 +351,25 @@ fn semlock_acquire(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         }
         return Err(super::os_error(err, None, None));
     }
-    s.count.fetch_add(1, Ordering::Relaxed);
-    s.last_tid.store(super::thread::current_ident(), Ordering::Relaxed);
+    let mut h = s.holders.lock();
+    h.count += 1;
+    h.last_tid = super::thread::current_ident();
+    drop(h);
     Ok(new_bool(true))
 }
 
 /// `release()` (and `__exit__(*exc_info)`).
 fn semlock_release(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let s = this(&a)?;
-    if s.kind == RECURSIVE_MUTEX {
-        if !s.is_mine() {
-            raise!(AssertionError, "attempt to release recursive lock not owned by thread");
-        }
-        if s.count.load(Ordering::Relaxed) > 1 {
-            s.count.fetch_sub(1, Ordering::Relaxed);
-            return Ok(none());
-        }
-    } else if i64::from(s.value()?) >= s.maxvalue {
-        // Not a guarantee against going past maxvalue, as in CPython.
-        raise!(ValueError, "semaphore or lock released too many times");
+    // Held across the post: no thread of this process sees the semaphore
+    // given back while the count still says it is held.
+    let outcome = s.release_holding(&mut s.holders.lock());
+    match outcome {
+        Ok(()) => Ok(none()),
+        Err(Refusal::NotOwner) => raise!(AssertionError, "attempt to release recursive lock not owned by thread"),
+        Err(Refusal::TooMany) => raise!(ValueError, "semaphore or lock released too many times"),
+        Err(Refusal::Os(e)) => Err(super::os_error(e, None, None)),
     }
-    // SAFETY: the handle is open while s lives.
-    if unsafe { libc::sem_post(s.handle.ptr()) } < 0 {
-        return Err(errno_err(None));
-    }
-    s.count.fetch_sub(1, Ordering::Relaxed);
-    Ok(none())
 }
 
 fn semlock_exit(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -335,11 +377,13 @@ fn semlock_exit(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn semlock_count(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    Ok(new_int(this(&a)?.count.load(Ordering::Relaxed)))
+    let count = this(&a)?.holders.lock().count;
+    Ok(new_int(count))
 }
 
 fn semlock_is_mine(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    Ok(new_bool(this(&a)?.is_mine()))
+    let mine = this(&a)?.holders.lock().is_mine();
+    Ok(new_bool(mine))
 }
 
 fn semlock_get_value(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
@@ -352,7 +396,7 @@ fn semlock_is_zero(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn semlock_after_fork(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
-    this(&a)?.count.store(0, Ordering::Relaxed);
+    this(&a)?.holders.lock().count = 0;
     Ok(none())
 }
 
