@@ -17,7 +17,7 @@ import time
 from _stress import THREADS, check, finish, iters, run_threads
 
 FORKS = iters(12)
-CHILD_TIMEOUT = 20.0
+CHILD_TIMEOUT = float(os.environ.get("SPINDLE_FORK_CHILD_TIMEOUT", "20"))
 
 shared_dict = {}
 shared_list = []

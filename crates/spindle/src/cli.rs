@@ -296,6 +296,16 @@ fn finish(mut cfg: Config, target: Option<Target>, version: u32) -> Result<Parse
             cfg.enable_gil = Some(read_gil(&v.to_string_lossy())?);
         }
     }
+    // sys.warnoptions from lowest to highest precedence, as CPython's
+    // config_init_warnoptions: -X dev, PYTHONWARNINGS, -W, then -b/-bb.
+    if cfg.xoptions.iter().any(|(k, _)| k == "dev") {
+        cfg.warnoptions.insert(0, "default".into());
+    }
+    match cfg.bytes_warning {
+        0 => {}
+        1 => cfg.warnoptions.push("default::BytesWarning".into()),
+        _ => cfg.warnoptions.push("error::BytesWarning".into()),
+    }
     // The first `-X gil` counts, and beats PYTHON_GIL (CPython's config_read
     // reads the environment first, then the option).
     if let Some((_, v)) = cfg.xoptions.iter().find(|(k, _)| k == "gil") {

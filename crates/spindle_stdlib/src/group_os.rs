@@ -1,5 +1,6 @@
 //! The os group of native modules (see lib.rs): `posix`, `errno`, `_io`,
-//! `time`, `_thread`, `_socket`, `select`, `_posixsubprocess`, `termios` and
+//! `time`, `_thread`, `_socket`, `select`, `_posixsubprocess`,
+//! `_multiprocessing`, `_posixshmem`, `mmap`, `termios` and
 //! `fcntl` (their code is in `os/`), registered by import name.
 //! The start-up/shut-down steps the binary calls are `spindle_stdlib::os::
 //! install_std_streams` and `spindle_stdlib::os::at_exit`.
@@ -20,6 +21,8 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("select", os::select::init),
         ("mmap", os::mmap::init),
         ("_posixsubprocess", os::posixsubprocess::init),
+        ("_multiprocessing", os::multiprocessing::init),
+        ("_posixshmem", os::posixshmem::init),
         ("termios", os::termios::init_termios),
         ("fcntl", os::termios::init_fcntl),
         ("_spindle_signal", os::signal_native::init),

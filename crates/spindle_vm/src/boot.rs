@@ -329,6 +329,17 @@ fn fill_sys(ts: &ThreadState, cfg: &Config, d: &Value) -> PyResult<()> {
             no_args("sys._is_gil_enabled", &a)?;
             Ok(new_bool(ts.interp.gil.is_enabled()))
         }),
+        ("_get_cpu_count_config", |ts, a| {
+            no_args("sys._get_cpu_count_config", &a)?;
+            // -X cpu_count=N; -1 when unset or 'default'.
+            let sys = ts.interp.sys.clone();
+            let n = crate::ops::getattr_str(ts, &sys, "_xoptions")
+                .ok()
+                .and_then(|x| x.downcast::<crate::dict::PyDict>().and_then(|d| d.get_str("cpu_count")))
+                .and_then(|v| crate::str::as_str(&v).and_then(|s| s.parse::<i64>().ok()))
+                .unwrap_or(-1);
+            Ok(new_int(n))
+        }),
         ("getdefaultencoding", |_, _| Ok(new_str("utf-8"))),
         ("getfilesystemencoding", |_, _| Ok(new_str("utf-8"))),
         ("getfilesystemencodeerrors", |_, _| Ok(new_str("surrogateescape"))),

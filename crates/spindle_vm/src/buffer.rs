@@ -20,6 +20,16 @@ pub struct BufferExporter {
     pub write: fn(&Value, usize, &[u8]) -> bool,
     /// A view starts (`true`) or stops (`false`) exporting the object's memory.
     pub export: fn(&Value, bool),
+    /// For large exporters (an mmap): their length and a range of their
+    /// bytes without copying all of them. None: `read` serves every access.
+    pub ranges: Option<&'static RangeReads>,
+}
+
+/// Reads of part of an exporter's bytes (see `BufferExporter::ranges`).
+pub struct RangeReads {
+    pub len: fn(&Value) -> usize,
+    /// Up to `n` bytes from byte offset `at`.
+    pub read: fn(&Value, usize, usize) -> Vec<u8>,
 }
 
 /// Registered exporters. Not Python-visible: function tables filled once by

@@ -81,6 +81,29 @@ impl Layout {
         self.nitems() * self.itemsize
     }
 
+    /// The exporter bytes [lo, hi) the items lie in.
+    fn span(&self) -> (isize, isize) {
+        let start = self.offset.max(0);
+        if self.nitems() == 0 {
+            return (start, start);
+        }
+        let (mut lo, mut hi) = (self.offset, self.offset + self.itemsize as isize);
+        for (&n, &s) in self.shape.iter().zip(&self.strides) {
+            let reach = s * (n as isize - 1);
+            if reach < 0 {
+                lo += reach;
+            } else {
+                hi += reach;
+            }
+        }
+        (lo.max(0), hi.max(lo.max(0)))
+    }
+
+    /// This layout over bytes that start at exporter offset `lo`.
+    fn rebased(&self, lo: isize) -> Layout {
+        Layout { offset: self.offset - lo, ..self.clone() }
+    }
+
     /// Byte offsets of the items, in C (last index fastest) or Fortran order.
     fn offsets(&self, fortran: bool) -> Vec<isize> {
         let n = self.nitems();
@@ -174,15 +197,18 @@ fn unexport(obj: &Value) {
 impl PyMemoryView {
     /// The viewed bytes in C order, copied.
     pub fn to_vec(&self) -> Vec<u8> {
-        gather(&self.layout, &source_bytes(&self.obj), false)
+        let (src, layout) = reachable(&self.obj, &self.layout);
+        gather(&layout, &src, false)
     }
 
     /// The item at `indices` as a Python value.
     fn item(&self, indices: &[isize]) -> PyResult {
         let code = item_code(&self.layout)?;
         let at = self.layout.item_offset(indices)?;
-        let src = source_bytes(&self.obj);
-        Ok(decode_item(code, item_bytes(&src, at, self.layout.itemsize)))
+        let mut one = self.layout.clone();
+        (one.offset, one.shape, one.strides) = (at, Vec::new(), Vec::new());
+        let (src, one) = reachable(&self.obj, &one);
+        Ok(decode_item(code, item_bytes(&src, one.offset, self.layout.itemsize)))
     }
 
     /// Writes `data` (one item's bytes) at byte offset `at` of the exporter.
@@ -215,6 +241,17 @@ fn gather(layout: &Layout, src: &[u8], fortran: bool) -> Vec<u8> {
 /// export never reaches: its exporter cannot shrink).
 fn item_bytes(src: &[u8], at: isize, size: usize) -> &[u8] {
     usize::try_from(at).ok().and_then(|a| src.get(a..a + size)).unwrap_or(&[0; 8][..size.min(8)])
+}
+
+/// The bytes of `obj` that `layout` reaches, with the layout rebased onto
+/// them: only that span for an exporter that reads ranges (an mmap), else
+/// all of the exporter's bytes.
+fn reachable(obj: &Value, layout: &Layout) -> (Vec<u8>, Layout) {
+    if let Some(r) = crate::buffer::exporter(obj).and_then(|e| e.ranges) {
+        let (lo, hi) = layout.span();
+        return ((r.read)(obj, lo as usize, (hi - lo) as usize), layout.rebased(lo));
+    }
+    (source_bytes(obj), layout.clone())
 }
 
 fn source_bytes(v: &Value) -> Vec<u8> {
@@ -258,7 +295,10 @@ fn buffer_of(obj: &Value) -> PyResult<Option<(Value, Layout)>> {
     }
     if let Some(e) = crate::buffer::exporter(obj) {
         let fmt = (e.format)(obj).to_string();
-        let len = (e.read)(obj).len();
+        let len = match e.ranges {
+            Some(r) => (r.len)(obj),
+            None => (e.read)(obj).len(),
+        };
         return Ok(Some((obj.clone(), Layout::flat(len, &fmt, false))));
     }
     Ok(None)
@@ -310,8 +350,8 @@ pub(crate) fn init() {
                 let m = mv(&a)?;
                 check_args("tolist", a, 0, 0)?;
                 let code = item_code(&m.layout)?;
-                let src = source_bytes(&m.obj);
-                Ok(nested_list(&m.layout, code, &src, 0, m.layout.offset))
+                let (src, layout) = reachable(&m.obj, &m.layout);
+                Ok(nested_list(&layout, code, &src, 0, layout.offset))
             }),
             ("hex", |ts, a| {
                 let m = mv(&a)?;
@@ -389,8 +429,8 @@ fn iter_items(m: &PyMemoryView) -> PyResult<Vec<Value>> {
         _ => raise!(NotImplementedError, "multi-dimensional sub-views are not implemented"),
     }
     let code = item_code(&m.layout)?;
-    let src = source_bytes(&m.obj);
-    Ok(m.layout.offsets(false).into_iter().map(|at| decode_item(code, item_bytes(&src, at, m.layout.itemsize))).collect())
+    let (src, layout) = reachable(&m.obj, &m.layout);
+    Ok(layout.offsets(false).into_iter().map(|at| decode_item(code, item_bytes(&src, at, layout.itemsize))).collect())
 }
 
 /// `tolist()` below dimension `dim`, starting at byte offset `at`.
@@ -517,7 +557,8 @@ fn mv_setitem(ts: &ThreadState, a: Args<'_>) -> PyResult {
             if src.format != dest.format || src.itemsize != dest.itemsize || src.shape != dest.shape {
                 raise!(ValueError, "memoryview assignment: lvalue and rvalue have different structures");
             }
-            let data = gather(&src, &source_bytes(&src_obj), false);
+            let (bytes, src) = reachable(&src_obj, &src);
+            let data = gather(&src, &bytes, false);
             for (at, chunk) in dest.offsets(false).into_iter().zip(data.chunks(dest.itemsize)) {
                 m.write(at, chunk)?;
             }
@@ -616,7 +657,8 @@ fn mv_tobytes(_ts: &ThreadState, a: Args<'_>) -> PyResult {
         "A" => m.layout.contiguous(true) && !m.layout.contiguous(false),
         _ => raise!(ValueError, "order must be 'C', 'F' or 'A'"),
     };
-    Ok(crate::bytes::new_bytes(&gather(&m.layout, &source_bytes(&m.obj), fortran)))
+    let (src, layout) = reachable(&m.obj, &m.layout);
+    Ok(crate::bytes::new_bytes(&gather(&layout, &src, fortran)))
 }
 
 /// `view.index(value, start=0, stop=sys.maxsize)`.
@@ -678,8 +720,9 @@ fn mv_eq(a: &Value, b: &Value) -> PyResult {
         return Ok(new_bool(false));
     }
     let (Some(ca), Some(cb)) = (format_code(&m.layout.format), format_code(&other.format)) else { return Ok(new_bool(false)) };
-    let xs = gather(&m.layout, &source_bytes(&m.obj), false);
-    let ys = gather(&other, &source_bytes(&other_obj), false);
+    let xs = m.to_vec();
+    let (ysrc, other) = reachable(&other_obj, &other);
+    let ys = gather(&other, &ysrc, false);
     if ca == cb && matches!(ca, 'B' | 'b' | 'c') {
         return Ok(new_bool(xs == ys));
     }

@@ -1014,7 +1014,7 @@ fn buf_export(v: &Value, start: bool) {
 }
 
 static EXPORTER: BufferExporter =
-    BufferExporter { kind: PyArray::KIND, read: buf_read, format: buf_format, write: buf_write, export: buf_export };
+    BufferExporter { kind: PyArray::KIND, read: buf_read, format: buf_format, write: buf_write, export: buf_export, ranges: None };
 
 // ---------------------------------------------------------------- module
 

@@ -536,7 +536,7 @@ fn do_pack_into(ts: &ThreadState, st: &Value, buf: &Value, off: &Value, vals: &[
     } else if let Some(arr) = buf.downcast::<super::array::PyArray>() {
         arr.byte_len()
     } else {
-        raise!(TypeError, "argument must be read-write bytes-like object, not {}", ops::type_name(buf))
+        return pack_into_view(ts, lay, buf, o, vals);
     };
     // The buffer is checked before packing, as CPython does (and before
     // allocating room for a layout of any size).
@@ -561,6 +561,33 @@ fn do_pack_into(ts: &ThreadState, st: &Value, buf: &Value, off: &Value, vals: &[
         return Ok(none());
     }
     raise!(TypeError, "argument must be read-write bytes-like object, not {}", ops::type_name(buf))
+}
+
+/// `pack_into` for other writable buffers (a memoryview, over an mmap
+/// say): the bytes go in through a flat byte view of the buffer.
+fn pack_into_view(ts: &ThreadState, lay: &Layout, buf: &Value, o: i64, vals: &[Value]) -> PyResult<Value> {
+    let mv_type = spindle_vm::memoryview::type_ref();
+    if !buf.type_ref().is_subtype(mv_type) && spindle_vm::buffer::exporter(buf).is_none() {
+        raise!(TypeError, "argument must be read-write bytes-like object, not {}", ops::type_name(buf))
+    }
+    let view = ops::call(ts, &mv_type.to_value(), std::slice::from_ref(buf))?;
+    let result = (|| {
+        if ops::is_true(ts, &ops::getattr_str(ts, &view, "readonly")?)? {
+            raise!(TypeError, "argument must be read-write bytes-like object, not {}", ops::type_name(buf))
+        }
+        let flat = ops::call_method(ts, &view, "cast", &[new_str("B")])?;
+        let written = (|| {
+            let at = placement(ts, lay, o, ops::len(ts, &flat)?)?;
+            let mut tmp = spindle_vm::memory::zeroed_bytes(lay.size)?;
+            pack_to(ts, lay, vals, &mut tmp)?;
+            let range = spindle_vm::builtins_init::new_slice(new_int(at as i64), new_int((at + lay.size) as i64), none());
+            ops::setitem(ts, &flat, &range, new_bytes(&tmp))
+        })();
+        ops::call_method(ts, &flat, "release", &[])?;
+        written
+    })();
+    ops::call_method(ts, &view, "release", &[])?;
+    result.map(|()| none())
 }
 
 fn do_iter_unpack(ts: &ThreadState, st: &Value, buf: &Value) -> PyResult<Value> {

@@ -721,6 +721,7 @@ static BUFFER_EXPORTER: BufferExporter = BufferExporter {
             }
         }
     },
+    ranges: None,
 };
 
 fn bio<'a>(a: &'a Args<'_>) -> PyResult<(&'a Value, &'a PyBytesIO)> {

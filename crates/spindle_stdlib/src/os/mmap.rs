@@ -11,7 +11,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use spindle_vm::buffer::BufferExporter;
+use spindle_vm::buffer::{BufferExporter, RangeReads};
 use spindle_vm::error::{PyErr, PyResult};
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
@@ -77,6 +77,17 @@ impl Map {
         // SAFETY: as `bytes`; the map is writable (not ACCESS_READ), so it
         // was mapped with PROT_WRITE.
         unsafe { std::slice::from_raw_parts_mut(self.ptr, self.size) }
+    }
+
+    /// A copy of up to `n` bytes from `at` (MemoryError, not an abort, when
+    /// it cannot be held).
+    fn copy(&self, at: usize, n: usize) -> PyResult<Vec<u8>> {
+        let data = self.bytes();
+        let at = at.min(data.len());
+        let n = n.min(data.len() - at);
+        let mut out = spindle_vm::memory::zeroed_bytes(n)?;
+        out.copy_from_slice(&data[at..at + n]);
+        Ok(out)
     }
 
     fn unmap(&mut self) {
@@ -274,8 +285,7 @@ fn m_read(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         Some(n) if n >= 0 && (n as usize) <= remaining => n as usize,
         _ => remaining,
     };
-    let start = g.pos;
-    let out = g.bytes()[start..start + n].to_vec();
+    let out = g.copy(g.pos, n)?;
     g.pos += n;
     Ok(spindle_vm::bytes::new_bytes(&out))
 }
@@ -301,7 +311,7 @@ fn m_readline(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let start = g.pos.min(g.size);
     let rest = &g.bytes()[start..];
     let n = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
-    let out = rest[..n].to_vec();
+    let out = g.copy(start, n)?;
     g.pos = start + n;
     Ok(spindle_vm::bytes::new_bytes(&out))
 }
@@ -661,9 +671,20 @@ fn m_repr(_ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     )))
 }
 
+fn m_getstate(_ts: &ThreadState, _a: Args<'_>) -> PyResult<Value> {
+    raise!(TypeError, "cannot pickle 'mmap.mmap' object")
+}
+
+/// A view reads only the bytes it needs: maps are often large. (A copy too
+/// large to hold reads as empty: an exporter cannot fail.)
+static RANGES: RangeReads = RangeReads {
+    len: |v| v.downcast::<PyMmap>().map_or(0, |m| m.map.lock().size),
+    read: |v, at, n| v.downcast::<PyMmap>().and_then(|m| m.map.lock().copy(at, n).ok()).unwrap_or_default(),
+};
+
 static BUFFER_EXPORTER: BufferExporter = BufferExporter {
     kind: crate::kinds::kind(crate::kinds::MMAP_BASE),
-    read: |v| v.downcast::<PyMmap>().map(|m| m.map.lock().bytes().to_vec()).unwrap_or_default(),
+    read: |v| v.downcast::<PyMmap>().and_then(|m| m.map.lock().copy(0, usize::MAX).ok()).unwrap_or_default(),
     format: |_| 'B',
     write: |v, at, data| {
         let Some(m) = v.downcast::<PyMmap>() else { return false };
@@ -688,6 +709,7 @@ static BUFFER_EXPORTER: BufferExporter = BufferExporter {
             }
         }
     },
+    ranges: Some(&RANGES),
 };
 
 fn mmap_type() -> TypeRef {
@@ -720,6 +742,7 @@ fn mmap_type() -> TypeRef {
                 ("__setitem__", m_setitem),
                 ("__delitem__", m_delitem),
                 ("__repr__", m_repr),
+                ("__getstate__", m_getstate),
             ],
         );
         native::add_property(t, "closed", m_closed, None);

@@ -1,5 +1,6 @@
 //! Native modules of the os group (`posix`, `errno`, `_io`, `time`,
-//! `_thread`, `_socket`, `select`, `_posixsubprocess`, `termios`, `fcntl`)
+//! `_thread`, `_socket`, `select`, `_posixsubprocess`, `_multiprocessing`,
+//! `_posixshmem`, `mmap`, `termios`, `fcntl`)
 //! and the helpers they share: argument parsing, turning an `errno` into the
 //! right `OSError` subclass, path arguments, byte buffers, and running a
 //! short piece of our own Python source inside a module.
@@ -15,7 +16,10 @@ pub(crate) mod memio;
 pub(crate) mod mmap;
 pub(crate) mod newline;
 pub(crate) mod net_consts;
+pub(crate) mod multiprocessing;
 pub(crate) mod posix;
+pub(crate) mod posix_proc;
+pub(crate) mod posixshmem;
 pub(crate) mod posixsubprocess;
 pub(crate) mod queue;
 pub(crate) mod select;

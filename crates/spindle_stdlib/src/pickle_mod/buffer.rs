@@ -79,6 +79,7 @@ static EXPORTER: spindle_vm::buffer::BufferExporter = spindle_vm::buffer::Buffer
     format: pb_format,
     write: pb_write,
     export: pb_export,
+    ranges: None,
 };
 
 pub(crate) fn picklebuffer_type() -> TypeRef {
