@@ -21,6 +21,7 @@ use crate::kinds::{SQLITE_BASE, kind};
 pub(crate) struct Types {
     pub(crate) db: TypeRef,
     pub(crate) stmt: TypeRef,
+    pub(crate) blob: TypeRef,
 }
 
 static TYPES: OnceLock<Types> = OnceLock::new();
@@ -50,13 +51,16 @@ pub(crate) fn types() -> &'static Types {
                 ("limit", db_limit),
                 ("config", db_config),
                 ("backup", db_backup),
+                ("blobopen", super::blob::open),
             ],
         );
         add_property(db, "is_open", |_, a| Ok(new_bool(!this(&a)?.handle().is_null())), None);
         add_property(db, "autocommit", db_autocommit, None);
         let stmt = new_type::<Stmt>("_Stmt", "_sqlite3", None, false);
         stmt::install(stmt);
-        Types { db, stmt }
+        let blob = new_type::<super::blob::BlobHandle>("_BlobHandle", "_sqlite3", None, false);
+        super::blob::install(blob);
+        Types { db, stmt, blob }
     })
 }
 
@@ -64,8 +68,6 @@ pub(crate) fn types() -> &'static Types {
 /// user data. Boxed so its address is stable; owned by `Db::callbacks`.
 pub(crate) struct Callback {
     pub(crate) callable: Value,
-    /// The name (user functions and aggregates: for error reports).
-    pub(crate) name: String,
 }
 
 #[derive(Default)]
@@ -413,6 +415,9 @@ fn exec_all(ts: &ThreadState, db: &Db, sql: &str) -> PyResult<()> {
             p = tail;
         }
     })?;
+    if let Some(e) = super::take_pending() {
+        return Err(e);
+    }
     if failed {
         let _g = db.lock(ts);
         let h = db.handle();
@@ -526,13 +531,13 @@ unsafe fn set_result(ts: &ThreadState, ctx: *mut ffi::sqlite3_context, v: &Value
 
 /// Fails a user function's call for `err` its Python code raised: an
 /// OverflowError (a result int too big) is SQLite's "too big" error.
-fn result_exception(ts: &ThreadState, ctx: *mut ffi::sqlite3_context, err: PyErr, where_: &str, msg: &str) {
+fn result_exception(ts: &ThreadState, ctx: *mut ffi::sqlite3_context, err: PyErr, callable: &Value, msg: &str) {
     if err.is_instance(spindle_vm::runtime::rt().exc.OverflowError) {
         // SAFETY: `ctx` is the running call's context.
         unsafe { ffi::sqlite3_result_error_toobig(ctx) };
         return;
     }
-    report_callback_error(ts, err, where_);
+    report_callback_error(ts, err, callable);
     result_error(ctx, msg);
 }
 
@@ -556,8 +561,9 @@ unsafe extern "C" fn func_call(ctx: *mut ffi::sqlite3_context, argc: c_int, argv
     // SAFETY: SQLite passes our registered user data and `argc` values.
     let cb = unsafe { callback(ffi::sqlite3_user_data(ctx)) };
     let done = with_scope(|ts| {
+        let callable = cb.callable.clone();
         // SAFETY: argv holds argc values for this call.
-        let r = unsafe { py_args(ts, argc, argv) }.and_then(|args| ops::call(ts, &cb.callable.clone(), &args));
+        let r = unsafe { py_args(ts, argc, argv) }.and_then(|args| ops::call(ts, &callable, &args));
         // SAFETY: ctx is this call's context.
         let r = r.and_then(|v| unsafe { set_result(ts, ctx, &v) });
         match r {
@@ -567,7 +573,7 @@ unsafe extern "C" fn func_call(ctx: *mut ffi::sqlite3_context, argc: c_int, argv
                 ts,
                 ctx,
                 e,
-                &format!("Exception ignored on calling user defined function {:?}", cb.name),
+                &callable,
                 "user-defined function raised exception",
             ),
         }
@@ -668,7 +674,7 @@ fn create(
     if h.is_null() {
         return Err(class_error(ts, "ProgrammingError", "Cannot operate on a closed database."));
     }
-    let p = register(db, Callback { callable, name: name.to_string_lossy().into_owned() });
+    let p = register(db, Callback { callable });
     let _scope = CallScope::enter(ts, false);
     let _destroy = DestroyScope::enter(db);
     // SAFETY: `h` is open under the lock; `p` is a live Callback that
@@ -733,7 +739,7 @@ unsafe extern "C" fn agg_step(ctx: *mut ffi::sqlite3_context, argc: c_int, argv:
                     v
                 }
                 Err(e) => {
-                    report_callback_error(ts, e, "Exception ignored on calling user-defined aggregate's '__init__' method");
+                    report_callback_error(ts, e, &cb.callable.clone());
                     result_error(ctx, "user-defined aggregate's '__init__' method raised error");
                     return;
                 }
@@ -748,7 +754,7 @@ unsafe extern "C" fn agg_step(ctx: *mut ffi::sqlite3_context, argc: c_int, argv:
         // SAFETY: argv holds argc values.
         let r = unsafe { py_args(ts, argc, argv) }.and_then(|args| ops::call_method(ts, &inst, "step", &args));
         if let Err(e) = r {
-            report_callback_error(ts, e, "Exception ignored on calling user-defined aggregate's 'step' method");
+            report_callback_error(ts, e, &cb.callable.clone());
             result_error(ctx, "user-defined aggregate's 'step' method raised error");
         }
     });
@@ -758,6 +764,8 @@ unsafe extern "C" fn agg_step(ctx: *mut ffi::sqlite3_context, argc: c_int, argv:
 }
 
 unsafe extern "C" fn agg_final(ctx: *mut ffi::sqlite3_context) {
+    // SAFETY: our registered user data.
+    let cb = unsafe { callback(ffi::sqlite3_user_data(ctx)) };
     let done = with_scope(|ts| {
         // SAFETY: ctx is an aggregate call's context (0: never stepped).
         let slot = unsafe { agg_slot(ctx, false) };
@@ -777,7 +785,7 @@ unsafe extern "C" fn agg_final(ctx: *mut ffi::sqlite3_context) {
                 ts,
                 ctx,
                 e,
-                "Exception ignored on calling user-defined aggregate's 'finalize' method",
+                &cb.callable.clone(),
                 "user-defined aggregate's 'finalize' method raised error",
             ),
         }
@@ -801,30 +809,31 @@ unsafe extern "C" fn collation_call(p: *mut c_void, n1: c_int, s1: *const c_void
     // SAFETY: our registered user data.
     let cb = unsafe { callback(p) };
     with_scope(|ts| {
+        // After one comparison raised, the rest compare equal and the
+        // exception surfaces from the statement (as CPython's).
+        if super::has_pending() {
+            return 0;
+        }
         let text = |s: *const c_void, n: c_int| {
             let n = usize::try_from(n).unwrap_or(0);
             // SAFETY: SQLite passes `n` bytes of UTF-8 text at `s`.
             let b = if s.is_null() { &[][..] } else { unsafe { std::slice::from_raw_parts(s as *const u8, n) } };
             stmt::decode_utf8(ts, b)
         };
-        let r = text(s1, n1).and_then(|a| Ok((a, text(s2, n2)?))).and_then(|(a, b)| ops::call(ts, &cb.callable.clone(), &[a, b]));
+        let callable = cb.callable.clone();
+        let r = text(s1, n1).and_then(|a| Ok((a, text(s2, n2)?))).and_then(|(a, b)| ops::call(ts, &callable, &[a, b]));
         match r {
-            Ok(v) => match int_to_i64(&v) {
-                Some(i) if ops::isinstance_type(&v, spindle_vm::runtime::rt().types.int) => i.signum() as c_int,
-                _ => {
-                    // A big int still has a sign.
-                    match spindle_vm::num::int_to_big(&v) {
-                        Some(b) => match b.sign() {
-                            num_bigint::Sign::Minus => -1,
-                            num_bigint::Sign::NoSign => 0,
-                            num_bigint::Sign::Plus => 1,
-                        },
-                        None => 0,
-                    }
-                }
+            Ok(v) if ops::isinstance_type(&v, spindle_vm::runtime::rt().types.int) => match spindle_vm::num::int_to_big(&v) {
+                Some(b) => match b.sign() {
+                    num_bigint::Sign::Minus => -1,
+                    num_bigint::Sign::NoSign => 0,
+                    num_bigint::Sign::Plus => 1,
+                },
+                None => 0,
             },
+            Ok(_) => 0,
             Err(e) => {
-                report_callback_error(ts, e, "Exception ignored on calling collation");
+                super::set_pending(e);
                 0
             }
         }
@@ -847,7 +856,7 @@ fn db_create_collation(ts: &ThreadState, a: Args<'_>) -> PyResult {
         // SAFETY: `h` is open under the lock; removing the collation.
         unsafe { ffi::sqlite3_create_collation_v2(h, name.as_ptr(), ffi::SQLITE_UTF8, std::ptr::null_mut(), None, None) }
     } else {
-        let p = register(db, Callback { callable, name: name.to_string_lossy().into_owned() });
+        let p = register(db, Callback { callable });
         // SAFETY: as in `create`: SQLite owns `p` from here.
         let rc = unsafe {
             ffi::sqlite3_create_collation_v2(h, name.as_ptr(), ffi::SQLITE_UTF8, p, Some(collation_call), Some(destroy_callback))
@@ -886,8 +895,9 @@ unsafe extern "C" fn trace_call(kind: std::ffi::c_uint, p: *mut c_void, stmt: *m
                 s
             }
         };
-        if let Err(e) = ops::call(ts, &cb.callable.clone(), &[new_str(&text)]) {
-            report_callback_error(ts, e, "Exception ignored on calling trace callback");
+        let callable = cb.callable.clone();
+        if let Err(e) = ops::call(ts, &callable, &[new_str(&text)]) {
+            report_callback_error(ts, e, &callable);
         }
     });
     0
@@ -896,11 +906,14 @@ unsafe extern "C" fn trace_call(kind: std::ffi::c_uint, p: *mut c_void, stmt: *m
 unsafe extern "C" fn progress_call(p: *mut c_void) -> c_int {
     // SAFETY: `p` is the Db's progress Callback, alive while registered.
     let cb = unsafe { callback(p) };
-    with_scope(|ts| match ops::call(ts, &cb.callable.clone(), &[]).and_then(|v| ops::is_true(ts, &v)) {
+    with_scope(|ts| {
+        let callable = cb.callable.clone();
+        match ops::call(ts, &callable, &[]).and_then(|v| ops::is_true(ts, &v)) {
         Ok(stop) => c_int::from(stop),
         Err(e) => {
-            report_callback_error(ts, e, "Exception ignored on calling progress handler");
+            report_callback_error(ts, e, &callable);
             -1
+        }
         }
     })
     .unwrap_or(0)
@@ -919,13 +932,14 @@ unsafe extern "C" fn authorizer_call(
     with_scope(|ts| {
         let s = |c: *const c_char| if c.is_null() { none() } else { new_str(&cstr(c)) };
         let args = [new_int(i64::from(action)), s(a1), s(a2), s(dbname), s(source)];
-        match ops::call(ts, &cb.callable.clone(), &args) {
+        let callable = cb.callable.clone();
+        match ops::call(ts, &callable, &args) {
             Ok(v) if ops::isinstance_type(&v, spindle_vm::runtime::rt().types.int) => {
                 int_to_i64(&v).and_then(|i| c_int::try_from(i).ok()).unwrap_or(ffi::SQLITE_DENY)
             }
             Ok(_) => ffi::SQLITE_DENY,
             Err(e) => {
-                report_callback_error(ts, e, "Exception ignored on calling authorizer callback");
+                report_callback_error(ts, e, &callable);
                 ffi::SQLITE_DENY
             }
         }
@@ -949,7 +963,7 @@ fn set_hook(ts: &ThreadState, a: &Args<'_>, hook: Hook, callable: Value) -> PyRe
     if h.is_null() {
         return Err(class_error(ts, "ProgrammingError", "Cannot operate on a closed database."));
     }
-    let new = if is_none(&callable) { None } else { Some(Box::new(Callback { callable, name: String::new() })) };
+    let new = if is_none(&callable) { None } else { Some(Box::new(Callback { callable })) };
     let p = new.as_ref().map_or(std::ptr::null_mut(), |b| (&raw const **b) as *mut c_void);
     // SAFETY: `h` is open under the lock; `p` (when set) stays alive in the
     // registry until the hook is replaced or the connection closed.

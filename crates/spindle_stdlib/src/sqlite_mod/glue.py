@@ -144,9 +144,10 @@ def enable_callback_tracebacks(enable, /):
     _set_callback_tracebacks(_callback_tracebacks)
 
 
-def _report_callback_error(exc, where):
+def _report_callback_error(exc, callback):
     import sys
-    sys.unraisablehook(_Unraisable(type(exc), exc, exc.__traceback__, where, None))
+    msg = f'Exception ignored on sqlite3 callback {callback!r}'
+    sys.unraisablehook(_Unraisable(type(exc), exc, exc.__traceback__, msg, None))
 
 
 class _Unraisable:
@@ -189,6 +190,20 @@ def _check_autocommit(value):
     raise ValueError('autocommit must be True, False, or sqlite3.LEGACY_TRANSACTION_CONTROL')
 
 
+_CONNECT_PARAMS = ('timeout', 'detect_types', 'isolation_level', 'check_same_thread', 'factory',
+                   'cached_statements', 'uri')
+_CONNECT_DEFAULTS = (5.0, 0, '', True, None, 128, False)
+
+
+def _warn_positional(callee):
+    import warnings
+    warnings.warn(
+        f"Passing more than 1 positional argument to {callee} is deprecated. "
+        "Parameters 'timeout', 'detect_types', 'isolation_level', 'check_same_thread', "
+        "'factory', 'cached_statements' and 'uri' will become keyword-only parameters "
+        "in Python 3.15.", DeprecationWarning, stacklevel=2, skip_file_prefixes=('<_sqlite3>',))
+
+
 def _tname(obj):
     return 'None' if obj is None else type(obj).__name__
 
@@ -222,9 +237,24 @@ class Connection:
     ProgrammingError = property(lambda self: ProgrammingError)
     NotSupportedError = property(lambda self: NotSupportedError)
 
-    def __init__(self, database, timeout=5.0, detect_types=0, isolation_level='',
-                 check_same_thread=True, factory=None, cached_statements=128,
-                 uri=False, *, autocommit=LEGACY_TRANSACTION_CONTROL):
+    def __init__(self, database, *args, timeout=_NOT_GIVEN, detect_types=_NOT_GIVEN,
+                 isolation_level=_NOT_GIVEN, check_same_thread=_NOT_GIVEN, factory=_NOT_GIVEN,
+                 cached_statements=_NOT_GIVEN, uri=_NOT_GIVEN, autocommit=LEGACY_TRANSACTION_CONTROL):
+        given = [timeout, detect_types, isolation_level, check_same_thread, factory,
+                 cached_statements, uri]
+        if args:
+            if len(args) > 7:
+                raise TypeError(f'Connection() takes at most 8 positional arguments ({len(args) + 1} given)')
+            _warn_positional('_sqlite3.Connection()')
+            for i, value in enumerate(args):
+                if given[i] is not _NOT_GIVEN:
+                    raise TypeError(f"argument for Connection() given by name ('{_CONNECT_PARAMS[i]}') "
+                                    f"and position ({i + 2})")
+                given[i] = value
+        for i, default in enumerate(_CONNECT_DEFAULTS):
+            if given[i] is _NOT_GIVEN:
+                given[i] = default
+        timeout, detect_types, isolation_level, check_same_thread, factory, cached_statements, uri = given
         path = _fspath(database)
         level = _check_isolation_level(isolation_level)
         autocommit = _check_autocommit(autocommit)
@@ -451,6 +481,16 @@ class Connection:
             self._check()
             raise TypeError('parameter must be callable')
         self._check().set_authorizer(authorizer_callback)
+
+    def blobopen(self, table, column, row, /, *, readonly=False, name='main'):
+        """Open and return a BLOB object."""
+        db = self._check()
+        for what, value in (('table', table), ('column', column), ('name', name)):
+            if not isinstance(value, str):
+                raise TypeError(f"blobopen() argument '{what}' must be str, not {_tname(value)}")
+        import operator
+        row = operator.index(row)
+        return _new_blob(self, db.blobopen(table, column, row, bool(readonly), name))
 
     def interrupt(self):
         """Abort any pending database operation."""
@@ -803,10 +843,166 @@ def _ascii_casefold_eq(a, b):
 
 
 class Blob:
+    """An open incremental-I/O handle on one BLOB."""
     __module__ = 'sqlite3'
+    __slots__ = ('_Blob__connection', '_Blob__handle', '_Blob__offset', '__weakref__')
 
     def __new__(cls, *args, **kwargs):
         raise TypeError("cannot create 'sqlite3.Blob' instances")
+
+    def __check(self):
+        self.__connection._check()
+        if self.__handle.closed:
+            raise ProgrammingError('Cannot operate on a closed blob.')
+        return self.__handle
+
+    def close(self):
+        """Close the blob."""
+        self.__connection._check()
+        self.__handle.close()
+
+    def __len__(self):
+        return self.__check().length
+
+    def read(self, length=-1, /):
+        """Read data at the current offset position."""
+        h = self.__check()
+        size = h.length
+        length = _c_int(length)
+        if length < 0:
+            length = size
+        length = min(length, size - self.__offset)
+        data = h.read_at(self.__offset, length)
+        self.__offset += length
+        return data
+
+    def write(self, data, /):
+        """Write data at the current offset (the blob cannot grow)."""
+        h = self.__check()
+        data = memoryview(data).tobytes()
+        if len(data) > h.length - self.__offset:
+            raise ValueError('data longer than blob length')
+        h.write_at(self.__offset, data)
+        self.__offset += len(data)
+
+    def seek(self, offset, origin=0, /):
+        """Set the current access position to offset."""
+        h = self.__check()
+        offset = _c_int(offset)
+        origin = _c_int(origin)
+        if origin == 1:
+            if offset > 2**31 - 1 - self.__offset:
+                raise OverflowError('seek offset results in overflow')
+            offset += self.__offset
+        elif origin == 2:
+            if offset > 2**31 - 1 - h.length:
+                raise OverflowError('seek offset results in overflow')
+            offset += h.length
+        elif origin != 0:
+            raise ValueError("'origin' should be os.SEEK_SET, os.SEEK_CUR, or os.SEEK_END")
+        if offset < 0 or offset > h.length:
+            raise ValueError('offset out of blob range')
+        self.__offset = offset
+
+    def tell(self):
+        """Return the current access position for the blob."""
+        self.__check()
+        return self.__offset
+
+    def __enter__(self):
+        self.__check()
+        return self
+
+    def __exit__(self, type, val, tb, /):
+        self.__check().close()
+        return False
+
+    def __getitem__(self, item):
+        h = self.__check()
+        size = h.length
+        if hasattr(type(item), '__index__'):
+            i = _index(item)
+            if i < 0:
+                i += size
+            if i < 0 or i >= size:
+                raise IndexError('Blob index out of range')
+            return h.read_at(i, 1)[0]
+        if isinstance(item, slice):
+            start, stop, step = item.indices(size)
+            positions = range(start, stop, step)
+            if not positions:
+                return b''
+            if step == 1:
+                return h.read_at(start, stop - start)
+            lo = min(positions)
+            data = h.read_at(lo, max(positions) + 1 - lo)
+            return bytes(data[i - lo] for i in positions)
+        raise TypeError('Blob indices must be integers')
+
+    def __setitem__(self, item, value):
+        h = self.__check()
+        size = h.length
+        if hasattr(type(item), '__index__'):
+            if not isinstance(value, int):
+                raise TypeError("'" + type(value).__name__ + "' object cannot be interpreted as an integer")
+            if not 0 <= value <= 255:
+                raise ValueError('byte must be in range(0, 256)')
+            i = _index(item)
+            if i < 0:
+                i += size
+            if i < 0 or i >= size:
+                raise IndexError('Blob index out of range')
+            h.write_at(i, bytes((value,)))
+            return
+        if isinstance(item, slice):
+            start, stop, step = item.indices(size)
+            positions = range(start, stop, step)
+            data = memoryview(value).tobytes()
+            if len(data) != len(positions):
+                raise IndexError('Blob slice assignment is wrong size')
+            if not positions:
+                return
+            if step == 1:
+                h.write_at(start, data)
+                return
+            lo = min(positions)
+            hi = max(positions) + 1
+            buf = bytearray(h.read_at(lo, hi - lo))
+            for i, b in zip(positions, data):
+                buf[i - lo] = b
+            h.write_at(lo, bytes(buf))
+            return
+        raise TypeError('Blob indices must be integers')
+
+    def __delitem__(self, item):
+        self.__check()
+        if isinstance(item, slice):
+            raise TypeError("Blob doesn't support slice deletion")
+        raise TypeError("Blob doesn't support item deletion")
+
+
+def _index(item):
+    import operator
+    try:
+        return operator.index(item)
+    except OverflowError:
+        raise IndexError(f"cannot fit '{type(item).__name__}' into an index-sized integer") from None
+
+
+def _c_int(value):
+    import operator
+    value = operator.index(value)
+    if not -2**31 <= value < 2**31:
+        raise OverflowError('Python int too large to convert to C int')
+    return value
+
+
+def _new_blob(connection, handle):
+    blob = object.__new__(Blob)
+    blob._Blob__connection = connection
+    blob._Blob__handle = handle
+    blob._Blob__offset = 0
+    return blob
 
 
 def connect(*args, **kwargs):
@@ -819,12 +1015,7 @@ resides in RAM instead of on disk."""
     else:
         factory = kwargs.get('factory', Connection)
     if len(args) > 1:
-        import warnings
-        warnings.warn(
-            "Passing more than 1 positional argument to sqlite3.connect() is deprecated. "
-            "Parameters 'timeout', 'detect_types', 'isolation_level', 'check_same_thread', "
-            "'factory', 'cached_statements' and 'uri' will become keyword-only parameters "
-            "in Python 3.15.", DeprecationWarning, stacklevel=2)
+        _warn_positional('sqlite3.connect()')
     return factory(*args, **kwargs)
 
 

@@ -4,6 +4,7 @@
 //! Layout: `db.rs` is the connection handle (`_Db`: open/close, plain
 //! statements, user functions, aggregates, collations, hooks, backup),
 //! `stmt.rs` a prepared statement (`_Stmt`: binding, stepping, rows),
+//! `blob.rs` an incremental-I/O blob handle,
 //! `glue.py` the DB-API objects built on them (Connection, Cursor, Row, the
 //! exception classes, adapters and converters), run inside the module.
 //!
@@ -15,6 +16,7 @@
 //! reach Python (no callbacks registered) runs detached, and so does the
 //! busy handler's sleep.
 
+mod blob;
 mod db;
 mod stmt;
 
@@ -89,14 +91,37 @@ pub(crate) fn cstr(p: *const c_char) -> String {
 /// Reports an exception raised by a Python callback that SQLite cannot
 /// carry: through `sys.unraisablehook` when `enable_callback_tracebacks(True)`
 /// is in force, else dropped (CPython's `print_or_clear_traceback`).
-pub(crate) fn report_callback_error(ts: &ThreadState, err: PyErr, where_: &str) {
+pub(crate) fn report_callback_error(ts: &ThreadState, err: PyErr, callable: &Value) {
     let on = state(ts, K_TRACEBACKS).is_some_and(|v| ops::is_true(ts, &v).unwrap_or(false));
     if !on {
         return;
     }
     if let Some(f) = state(ts, K_REPORTER) {
-        let _ = ops::call(ts, &f, &[err.0, new_str(where_)]);
+        let _ = ops::call(ts, &f, &[err.0, callable.clone()]);
     }
+}
+
+thread_local! {
+    /// An exception a collation raised, to re-raise from the SQLite call
+    /// that ran it (CPython leaves it set, and later comparisons skip).
+    static PENDING: std::cell::RefCell<Option<PyErr>> = const { std::cell::RefCell::new(None) };
+}
+
+pub(crate) fn set_pending(e: PyErr) {
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.is_none() {
+            *p = Some(e);
+        }
+    });
+}
+
+pub(crate) fn has_pending() -> bool {
+    PENDING.with(|p| p.borrow().is_some())
+}
+
+pub(crate) fn take_pending() -> Option<PyErr> {
+    PENDING.with(|p| p.borrow_mut().take())
 }
 
 // ---------------------------------------------------------------- call scope

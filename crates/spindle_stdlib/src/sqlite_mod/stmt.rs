@@ -333,6 +333,9 @@ fn stmt_step(ts: &ThreadState, a: Args<'_>) -> PyResult {
         // SAFETY: a live statement of this open connection, under its lock.
         unsafe { ffi::sqlite3_step(st as *mut ffi::sqlite3_stmt) }
     })?;
+    if let Some(e) = super::take_pending() {
+        return Err(e);
+    }
     match rc {
         ffi::SQLITE_ROW => Ok(new_bool(true)),
         ffi::SQLITE_DONE => Ok(new_bool(false)),
