@@ -22,6 +22,7 @@ pub(crate) struct Types {
     pub(crate) db: TypeRef,
     pub(crate) stmt: TypeRef,
     pub(crate) blob: TypeRef,
+    pub(crate) row: TypeRef,
 }
 
 static TYPES: OnceLock<Types> = OnceLock::new();
@@ -60,7 +61,9 @@ pub(crate) fn types() -> &'static Types {
         stmt::install(stmt);
         let blob = new_type::<super::blob::BlobHandle>("_BlobHandle", "_sqlite3", None, false);
         super::blob::install(blob);
-        Types { db, stmt, blob }
+        let row = new_type::<super::row::Row>("Row", "sqlite3", None, true);
+        super::row::install(row);
+        Types { db, stmt, blob, row }
     })
 }
 

@@ -70,13 +70,15 @@ def _error(code, msg):
     return exc
 
 
-_install_errors(_error, {
+_CLASSES = {
     'ProgrammingError': ProgrammingError,
     'OperationalError': OperationalError,
     'InterfaceError': InterfaceError,
     'DataError': DataError,
     'IntegrityError': IntegrityError,
-})
+    'NotSupportedError': NotSupportedError,
+}
+_install_errors(_error, _CLASSES)
 
 
 # ------------------------------------------------------------ adapters
@@ -600,10 +602,7 @@ class Cursor:
         conn = self.__connection
         self.__locked = True
         try:
-            if multiple:
-                params_iter = iter(parameters)
-            else:
-                params_iter = (parameters,)
+            params_iter = iter(parameters) if multiple else iter((parameters,))
             self.__description = None
             self.__release()
             stmt = conn._take_statement(sql)
@@ -616,23 +615,10 @@ class Cursor:
                 raise ProgrammingError('executemany() can only execute DML statements.')
             self.__rowcount = 0 if stmt.is_dml else -1
             conn._begin_if_needed(stmt)
+            self.__rowcount += stmt.run(params_iter, _adapt_param, _base_type_adapted)
             detect = conn._detect_types()
-            for params in params_iter:
-                stmt.bind(params, _adapt_param, _base_type_adapted)
-                more = stmt.step()
-                if detect:
-                    self.__converters = self.__build_converters(stmt, detect)
-                else:
-                    self.__converters = None
-                if self.__description is None and stmt.column_count:
-                    names = stmt.column_names()
-                    if detect & PARSE_COLNAMES:
-                        names = [_strip_colname(n) for n in names]
-                    self.__description = tuple((n, None, None, None, None, None, None) for n in names)
-                if not more:
-                    if stmt.is_dml:
-                        self.__rowcount += db.changes()
-                    stmt.reset()
+            self.__converters = self.__build_converters(stmt, detect) if detect else None
+            self.__description = stmt.description(detect & PARSE_COLNAMES)
             if not multiple:
                 self.__lastrowid = db.last_insert_rowid()
         except BaseException:
@@ -701,21 +687,15 @@ class Cursor:
         stmt = self.__stmt
         if stmt is None:
             raise StopIteration
-        conn = self.__connection
-        row = stmt.row(self.__converters, conn.text_factory)
-        if row is None:
+        factory = self.row_factory
+        rows = stmt.fetch(1, self.__converters, self.__connection.text_factory,
+                          Row if factory is Row else None, self.__description)
+        if not rows:
             self.__release()
             raise StopIteration
-        try:
-            more = stmt.step()
-        except BaseException:
-            raise
-        if not more:
-            stmt.reset()
-        factory = self.row_factory
-        if factory is not None:
-            row = factory(self, row)
-        return row
+        if factory is None or factory is Row:
+            return rows[0]
+        return factory(self, rows[0])
 
     def fetchone(self):
         """Fetches one row from the resultset."""
@@ -724,10 +704,18 @@ class Cursor:
         except StopIteration:
             return None
 
-    def fetchmany(self, size=None):
-        """Fetches several rows from the resultset."""
-        if size is None:
-            size = self.arraysize
+    def __fetch(self, size):
+        self.__check()
+        stmt = self.__stmt
+        if stmt is None:
+            return []
+        factory = self.row_factory
+        if factory is None or factory is Row:
+            rows = stmt.fetch(size, self.__converters, self.__connection.text_factory,
+                              Row if factory is Row else None, self.__description)
+            if not stmt.busy:
+                self.__release()
+            return rows
         rows = []
         for row in self:
             rows.append(row)
@@ -735,9 +723,16 @@ class Cursor:
                 break
         return rows
 
+    def fetchmany(self, size=None):
+        """Fetches several rows from the resultset."""
+        if size is None:
+            size = self.arraysize
+        # As CPython's counter loop: a size below 1 never stops it.
+        return self.__fetch(size if size > 0 else -1)
+
     def fetchall(self):
         """Fetches all rows from the resultset."""
-        return list(self)
+        return self.__fetch(-1)
 
     def setinputsizes(self, sizes, /):
         """Required by DB-API. Does nothing in sqlite3."""
@@ -756,90 +751,7 @@ class Cursor:
         self.__closed = True
 
 
-def _strip_colname(name):
-    pos = name.find('[')
-    if pos < 0:
-        return name
-    if pos > 0 and name[pos - 1] == ' ':
-        pos -= 1
-    return name[:pos]
-
-
-# ------------------------------------------------------------ rows
-
-class Row:
-    __module__ = 'sqlite3'
-    __slots__ = ('_Row__description', '_Row__data')
-
-    def __new__(cls, cursor, data, /):
-        if not isinstance(cursor, Cursor):
-            raise TypeError(f'Row() argument 1 must be sqlite3.Cursor, not {_tname(cursor)}')
-        if not isinstance(data, tuple):
-            raise TypeError(f'Row() argument 2 must be tuple, not {_tname(data)}')
-        self = object.__new__(cls)
-        self.__description = cursor.description
-        self.__data = data
-        return self
-
-    def __getitem__(self, key):
-        if isinstance(key, int):
-            return self.__data[key]
-        if isinstance(key, str):
-            description = self.__description
-            if description is not None:
-                for i, col in enumerate(description):
-                    name = col[0]
-                    if name is not None and _ascii_casefold_eq(name, key):
-                        return self.__data[i]
-            raise IndexError('No item with that key')
-        if isinstance(key, slice):
-            return self.__data[key]
-        raise IndexError('Index must be int or string')
-
-    def __len__(self):
-        return len(self.__data)
-
-    def __iter__(self):
-        return iter(self.__data)
-
-    def keys(self):
-        """Returns the keys of the row."""
-        description = self.__description
-        if description is None:
-            return []
-        return [col[0] for col in description]
-
-    def __hash__(self):
-        return hash(self.__description) ^ hash(self.__data)
-
-    def __eq__(self, other):
-        if not isinstance(other, Row):
-            return NotImplemented
-        return self.__description == other._Row__description and self.__data == other._Row__data
-
-    def __ne__(self, other):
-        if not isinstance(other, Row):
-            return NotImplemented
-        return not (self.__description == other._Row__description and self.__data == other._Row__data)
-
-    def __lt__(self, other):
-        return NotImplemented
-
-    __le__ = __gt__ = __ge__ = __lt__
-
-
-def _ascii_casefold_eq(a, b):
-    if len(a) != len(b):
-        return False
-    for x, y in zip(a, b):
-        if x != y:
-            if 'A' <= x <= 'Z':
-                x = chr(ord(x) + 32)
-            if 'A' <= y <= 'Z':
-                y = chr(ord(y) + 32)
-            if x != y:
-                return False
-    return True
+_CLASSES['Cursor'] = Cursor
 
 
 class Blob:

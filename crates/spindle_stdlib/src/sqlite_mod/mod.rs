@@ -4,7 +4,7 @@
 //! Layout: `db.rs` is the connection handle (`_Db`: open/close, plain
 //! statements, user functions, aggregates, collations, hooks, backup),
 //! `stmt.rs` a prepared statement (`_Stmt`: binding, stepping, rows),
-//! `blob.rs` an incremental-I/O blob handle,
+//! `blob.rs` an incremental-I/O blob handle, `row.rs` `sqlite3.Row`,
 //! `glue.py` the DB-API objects built on them (Connection, Cursor, Row, the
 //! exception classes, adapters and converters), run inside the module.
 //!
@@ -18,6 +18,7 @@
 
 mod blob;
 mod db;
+mod row;
 mod stmt;
 
 use std::cell::Cell;
@@ -46,6 +47,11 @@ const K_TRACEBACKS: &str = "_sqlite3.tracebacks";
 
 fn state(ts: &ThreadState, key: &'static str) -> Option<Value> {
     ts.interp.module_state.lock().get(key).cloned()
+}
+
+/// The glue's class `name` (ProgrammingError, ..., Cursor).
+pub(crate) fn class_value(ts: &ThreadState, name: &str) -> Option<Value> {
+    state(ts, K_CLASSES).and_then(|d| ops::getitem(ts, &d, &new_str(name)).ok())
 }
 
 /// An exception of the glue's class `name` (ProgrammingError, ...) with `msg`.
@@ -409,6 +415,7 @@ pub(crate) fn init(ts: &ThreadState) -> PyResult<Value> {
     let types = db::types();
     add_value(&m, "_Db", types.db.to_value());
     add_value(&m, "_Stmt", types.stmt.to_value());
+    add_value(&m, "Row", types.row.to_value());
     add_fn(&m, "_open", db::open);
     add_fn(&m, "_complete", complete);
     add_fn(&m, "_install_errors", install_errors);

@@ -22,6 +22,8 @@ pub(crate) struct Stmt {
     /// Null for SQL with no statement (only blanks and comments).
     st: AtomicPtr<ffi::sqlite3_stmt>,
     is_dml: bool,
+    /// The parameters' names (None: nameless `?`), fixed at prepare.
+    param_names: Vec<Option<String>>,
 }
 
 impl PyPayload for Stmt {
@@ -147,7 +149,22 @@ pub(crate) fn prepare(ts: &ThreadState, dbv: &Value, sql: &Value) -> PyResult {
         }
     };
     let is_dml = starts_dml(&text);
-    Ok(alloc(types().stmt, Stmt { db: dbv.clone(), st: AtomicPtr::new(st), is_dml }))
+    let param_names = if st.is_null() {
+        Vec::new()
+    } else {
+        let _g = db.lock(ts);
+        // SAFETY: the statement we just prepared, under the lock; names
+        // copied at once.
+        let n = unsafe { ffi::sqlite3_bind_parameter_count(st) };
+        (1..=n)
+            .map(|i| {
+                // SAFETY: as above, `i` within the count.
+                let p = unsafe { ffi::sqlite3_bind_parameter_name(st, i) };
+                if p.is_null() { None } else { Some(cstr(p)) }
+            })
+            .collect()
+    };
+    Ok(alloc(types().stmt, Stmt { db: dbv.clone(), st: AtomicPtr::new(st), is_dml, param_names }))
 }
 
 // ---------------------------------------------------------------- binding
@@ -166,6 +183,17 @@ pub(crate) fn to_sql_value(ts: &ThreadState, v: &Value) -> PyResult<Option<SqlVa
     let types = &rt().types;
     if is_none(v) {
         return Ok(Some(SqlValue::Null));
+    }
+    // Exact types first: the common case needs no subclass walk.
+    let t = v.type_ref();
+    if t == types.int {
+        if let Some(i) = int_to_i64(v) {
+            return Ok(Some(SqlValue::Int(i)));
+        }
+    } else if t == types.float {
+        return Ok(Some(SqlValue::Float(float_value(v).unwrap_or(0.0))));
+    } else if t == types.str {
+        return Ok(Some(SqlValue::Text(utf8_of(ts, v)?)));
     }
     if ops::isinstance_type(v, types.int) {
         return match int_to_i64(v) {
@@ -187,32 +215,16 @@ pub(crate) fn to_sql_value(ts: &ThreadState, v: &Value) -> PyResult<Option<SqlVa
     }
 }
 
-fn bind_one(ts: &ThreadState, st: *mut ffi::sqlite3_stmt, pos: c_int, v: &Value) -> PyResult<c_int> {
-    let Some(sv) = to_sql_value(ts, v)? else {
-        return Err(class_error(
+/// The SQLite value of parameter `pos` (1-based, for messages).
+fn sql_param(ts: &ThreadState, pos: usize, v: &Value) -> PyResult<SqlValue> {
+    match to_sql_value(ts, v)? {
+        Some(sv) => Ok(sv),
+        None => Err(class_error(
             ts,
             "ProgrammingError",
             &format!("Error binding parameter {}: type '{}' is not supported", pos, ops::type_name(v)),
-        ));
-    };
-    // SAFETY: `st` is a live statement under the connection's lock; text
-    // and blobs are copied (TRANSIENT).
-    let rc = unsafe {
-        match sv {
-            SqlValue::Null => ffi::sqlite3_bind_null(st, pos),
-            SqlValue::Int(i) => ffi::sqlite3_bind_int64(st, pos, i),
-            SqlValue::Float(f) => ffi::sqlite3_bind_double(st, pos, f),
-            SqlValue::Text(s) => {
-                let Ok(n) = c_int::try_from(s.len()) else { raise!(OverflowError, "string longer than INT_MAX bytes") };
-                ffi::sqlite3_bind_text(st, pos, s.as_ptr().cast(), n, ffi::SQLITE_TRANSIENT())
-            }
-            SqlValue::Blob(b) => {
-                let Ok(n) = c_int::try_from(b.len()) else { raise!(OverflowError, "BLOB longer than INT_MAX bytes") };
-                ffi::sqlite3_bind_blob(st, pos, b.as_ptr().cast(), n, ffi::SQLITE_TRANSIENT())
-            }
-        }
-    };
-    Ok(rc)
+        )),
+    }
 }
 
 /// Adapts a parameter unless it is of a type bound as is (CPython's `need_adapt`).
@@ -225,98 +237,135 @@ fn adapted(ts: &ThreadState, v: Value, adapt: &Value, base_adapted: bool) -> PyR
     ops::call(ts, adapt, &[v])
 }
 
-/// `_Stmt.bind(parameters, adapt, base_adapted)`.
-fn stmt_bind(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    let (_, s) = crate::math::this::<Stmt>(&a, "_sqlite3._Stmt")?;
-    let v = crate::math::exact("bind", &a, 1, 3, 3)?;
-    let (params, adapt) = (&v[0], &v[1]);
-    let base_adapted = ops::is_true(ts, &v[2])?;
+/// Binds `params` (a sequence or a dict) to `s`, with CPython's checks and
+/// messages. The Python work (items, adapters) runs without the
+/// connection's lock; the lock is held only to read the parameter names
+/// and to bind.
+fn bind_params(ts: &ThreadState, s: &Stmt, params: &Value, adapt: &Value, base_adapted: bool) -> PyResult<()> {
     let db = db_of(s)?;
-    let _g = db.lock(ts);
-    let h = db.handle();
-    if h.is_null() {
-        return Err(class_error(ts, "ProgrammingError", "Cannot operate on a closed database."));
-    }
     let st = s.st.load(Ordering::Acquire);
-    let needed = if st.is_null() {
-        0
-    } else {
-        // SAFETY: live statement under the lock.
-        unsafe { ffi::sqlite3_bind_parameter_count(st) }
-    };
+    let names = &s.param_names;
+    let needed = names.len();
     let types = &rt().types;
     let t = params.type_ref();
     let is_dict = ops::isinstance_type(params, types.dict);
     let is_seq = t == types.tuple || t == types.list || (!is_dict && t.lookup_static("__getitem__").is_some());
-    let check = |ts: &ThreadState, rc: c_int| -> PyResult<()> {
-        if rc != ffi::SQLITE_OK {
-            // SAFETY: `h` is open under the lock.
-            return Err(unsafe { db_error(ts, h) });
-        }
-        Ok(())
-    };
+    let mut values = Vec::with_capacity(needed);
     if is_seq {
-        let n = match spindle_vm::seq::tuple_items(params) {
+        let items = spindle_vm::seq::tuple_items(params);
+        let n = match items {
             Some(items) => items.len(),
             None => ops::len(ts, params)?,
         };
-        if n != usize::try_from(needed).unwrap_or(0) {
+        if n != needed {
             return Err(class_error(
                 ts,
                 "ProgrammingError",
                 &format!("Incorrect number of bindings supplied. The current statement uses {needed}, and there are {n} supplied."),
             ));
         }
-        for i in 0..n {
-            let pos = c_int::try_from(i + 1).unwrap_or(c_int::MAX);
-            // SAFETY: live statement under the lock; `pos` <= the count.
-            let name = cstr(unsafe { ffi::sqlite3_bind_parameter_name(st, pos) });
-            if !name.is_empty() && !name.starts_with('?') {
+        for (i, name) in names.iter().enumerate() {
+            if let Some(name) = name.as_ref().filter(|n| !n.starts_with('?')) {
                 return Err(class_error(
                     ts,
                     "ProgrammingError",
                     &format!(
-                        "Binding {pos} ('{name}') is a named parameter, but you supplied a sequence which requires nameless (qmark) placeholders."
+                        "Binding {} ('{name}') is a named parameter, but you supplied a sequence which requires nameless (qmark) placeholders.",
+                        i + 1
                     ),
                 ));
             }
-            let item = ops::getitem(ts, params, &new_int(i as i64))?;
+            let item = match items {
+                Some(items) => items[i].clone(),
+                None => ops::getitem(ts, params, &new_int(i as i64))?,
+            };
             let item = adapted(ts, item, adapt, base_adapted)?;
-            let rc = bind_one(ts, st, pos, &item)?;
-            check(ts, rc)?;
+            values.push(sql_param(ts, i + 1, &item)?);
         }
     } else if is_dict {
-        for pos in 1..=needed {
-            // SAFETY: live statement under the lock; `pos` <= the count.
-            let p = unsafe { ffi::sqlite3_bind_parameter_name(st, pos) };
-            if p.is_null() {
+        for (i, name) in names.iter().enumerate() {
+            let Some(full) = name else {
                 return Err(class_error(
                     ts,
                     "ProgrammingError",
-                    &format!("Binding {pos} has no name, but you supplied a dictionary (which has only names)."),
+                    &format!("Binding {} has no name, but you supplied a dictionary (which has only names).", i + 1),
                 ));
-            }
-            let full = cstr(p);
-            let name = full.get(1..).unwrap_or("");
-            let item = match ops::getitem(ts, params, &new_str(name)) {
+            };
+            let key = full.get(1..).unwrap_or("");
+            let item = match ops::getitem(ts, params, &new_str(key)) {
                 Ok(v) => v,
                 Err(e) if e.is_instance(rt().exc.LookupError) => {
                     return Err(class_error(
                         ts,
                         "ProgrammingError",
-                        &format!("You did not supply a value for binding parameter :{name}."),
+                        &format!("You did not supply a value for binding parameter :{key}."),
                     ));
                 }
                 Err(e) => return Err(e),
             };
             let item = adapted(ts, item, adapt, base_adapted)?;
-            let rc = bind_one(ts, st, pos, &item)?;
-            check(ts, rc)?;
+            values.push(sql_param(ts, i + 1, &item)?);
         }
     } else {
         return Err(class_error(ts, "ProgrammingError", "parameters are of unsupported type"));
     }
-    Ok(none())
+    let _g = db.lock(ts);
+    let h = db.handle();
+    if h.is_null() {
+        return Err(class_error(ts, "ProgrammingError", "Cannot operate on a closed database."));
+    }
+    for (i, sv) in values.into_iter().enumerate() {
+        let pos = c_int::try_from(i + 1).unwrap_or(c_int::MAX);
+        // SAFETY: a live statement under the lock, `pos` within its
+        // parameter count; text and blobs are copied (TRANSIENT).
+        let rc = unsafe {
+            match sv {
+                SqlValue::Null => ffi::sqlite3_bind_null(st, pos),
+                SqlValue::Int(x) => ffi::sqlite3_bind_int64(st, pos, x),
+                SqlValue::Float(f) => ffi::sqlite3_bind_double(st, pos, f),
+                SqlValue::Text(t) => {
+                    let Ok(n) = c_int::try_from(t.len()) else { raise!(OverflowError, "string longer than INT_MAX bytes") };
+                    ffi::sqlite3_bind_text(st, pos, t.as_ptr().cast(), n, ffi::SQLITE_TRANSIENT())
+                }
+                SqlValue::Blob(b) => {
+                    let Ok(n) = c_int::try_from(b.len()) else { raise!(OverflowError, "BLOB longer than INT_MAX bytes") };
+                    ffi::sqlite3_bind_blob(st, pos, b.as_ptr().cast(), n, ffi::SQLITE_TRANSIENT())
+                }
+            }
+        };
+        if rc != ffi::SQLITE_OK {
+            // SAFETY: `h` is open under the lock.
+            return Err(unsafe { db_error(ts, h) });
+        }
+    }
+    Ok(())
+}
+
+/// `_Stmt.run(params_iter, adapt, base_adapted)`: binds and steps once per
+/// parameter set (CPython's `_pysqlite_query_execute` loop); a statement
+/// that is done is reset. Returns the rows a DML statement changed.
+fn stmt_run(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (_, s) = crate::math::this::<Stmt>(&a, "_sqlite3._Stmt")?;
+    let v = crate::math::exact("run", &a, 1, 3, 3)?;
+    let (it, adapt) = (&v[0], &v[1]);
+    let base_adapted = ops::is_true(ts, &v[2])?;
+    let db = db_of(s)?;
+    let mut changed: i64 = 0;
+    while let Some(params) = ops::next(ts, it)? {
+        bind_params(ts, s, &params, adapt, base_adapted)?;
+        if !step(ts, s)? {
+            if s.is_dml {
+                let _g = db.lock(ts);
+                let h = db.handle();
+                if !h.is_null() {
+                    // SAFETY: `h` is open under the lock.
+                    changed += i64::from(unsafe { ffi::sqlite3_changes(h) });
+                }
+            }
+            reset(ts, s);
+        }
+    }
+    Ok(new_int(changed))
 }
 
 // ---------------------------------------------------------------- stepping
@@ -324,10 +373,15 @@ fn stmt_bind(ts: &ThreadState, a: Args<'_>) -> PyResult {
 /// `_Stmt.step()`: True for a row, False when done.
 fn stmt_step(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, s) = crate::math::this::<Stmt>(&a, "_sqlite3._Stmt")?;
+    Ok(new_bool(step(ts, s)?))
+}
+
+/// Steps `s`: true for a row, false when done; an error resets it.
+fn step(ts: &ThreadState, s: &Stmt) -> PyResult<bool> {
     let db = db_of(s)?;
     let st = s.st.load(Ordering::Acquire) as usize;
     if st == 0 {
-        return Ok(new_bool(false));
+        return Ok(false);
     }
     let rc = db.call(ts, move |_| {
         // SAFETY: a live statement of this open connection, under its lock.
@@ -337,8 +391,8 @@ fn stmt_step(ts: &ThreadState, a: Args<'_>) -> PyResult {
         return Err(e);
     }
     match rc {
-        ffi::SQLITE_ROW => Ok(new_bool(true)),
-        ffi::SQLITE_DONE => Ok(new_bool(false)),
+        ffi::SQLITE_ROW => Ok(true),
+        ffi::SQLITE_DONE => Ok(false),
         _ => {
             let _g = db.lock(ts);
             let h = db.handle();
@@ -357,20 +411,24 @@ fn stmt_step(ts: &ThreadState, a: Args<'_>) -> PyResult {
 
 fn stmt_reset(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, s) = crate::math::this::<Stmt>(&a, "_sqlite3._Stmt")?;
-    let db = db_of(s)?;
+    reset(ts, s);
+    Ok(none())
+}
+
+fn reset(ts: &ThreadState, s: &Stmt) {
+    let Ok(db) = db_of(s) else { return };
     let st = s.st.load(Ordering::Acquire);
     if st.is_null() {
-        return Ok(none());
+        return;
     }
     let _g = db.lock(ts);
     if db.handle().is_null() {
-        return Ok(none());
+        return;
     }
     let _scope = super::CallScope::enter(ts, false);
-    // SAFETY: a live statement under the lock; reset also clears nothing
-    // the caller relies on (bindings are rebound each execution).
+    // SAFETY: a live statement under the lock; reset keeps the bindings,
+    // which are rebound on each execution anyway.
     unsafe { ffi::sqlite3_reset(st) };
-    Ok(none())
 }
 
 /// Decodes column or argument text as UTF-8 (a UnicodeDecodeError as CPython's).
@@ -381,17 +439,42 @@ pub(crate) fn decode_utf8(ts: &ThreadState, b: &[u8]) -> PyResult {
     }
 }
 
-/// `_Stmt.row(converters, text_factory)`: the current row as a tuple, or
-/// None when the statement has no row (CPython's `_pysqlite_fetch_one_row`).
-fn stmt_row(ts: &ThreadState, a: Args<'_>) -> PyResult {
+/// `_Stmt.fetch(n, converters, text_factory, row_type, description)`: up
+/// to `n` rows (all for n < 0) as tuples, or as `row_type` (sqlite3.Row)
+/// with `description` when it is not None; steps past each row read and
+/// resets the statement when it is done.
+fn stmt_fetch(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, s) = crate::math::this::<Stmt>(&a, "_sqlite3._Stmt")?;
-    let v = crate::math::exact("row", &a, 1, 2, 2)?;
-    let converters = if is_none(&v[0]) { None } else { Some(ops::collect(ts, &v[0])?) };
-    let text_factory = &v[1];
+    let v = crate::math::exact("fetch", &a, 1, 5, 5)?;
+    let mut left = int_to_i64(&v[0]).unwrap_or(-1);
+    let converters = if is_none(&v[1]) { None } else { Some(ops::collect(ts, &v[1])?) };
+    let (text_factory, row_type, description) = (&v[2], TypeRef::from_value(&v[3]), &v[4]);
+    let mut out = Vec::new();
+    while left != 0 {
+        let Some(row) = read_row(ts, s, converters.as_deref(), text_factory)? else { break };
+        let more = step(ts, s)?;
+        if !more {
+            reset(ts, s);
+        }
+        out.push(match row_type {
+            Some(t) => super::row::new_row(t, description.clone(), row),
+            None => row,
+        });
+        left -= 1;
+        if !more {
+            break;
+        }
+    }
+    Ok(spindle_vm::seq::new_list(out))
+}
+
+/// The current row as a tuple, or None when the statement has no row
+/// (CPython's `_pysqlite_fetch_one_row`).
+fn read_row(ts: &ThreadState, s: &Stmt, converters: Option<&[Value]>, text_factory: &Value) -> PyResult<Option<Value>> {
     let db = db_of(s)?;
     let st = s.st.load(Ordering::Acquire);
     if st.is_null() {
-        return Ok(none());
+        return Ok(None);
     }
     // Read the raw columns under the lock, then convert (Python code) without it.
     enum Col {
@@ -410,12 +493,12 @@ fn stmt_row(ts: &ThreadState, a: Args<'_>) -> PyResult {
         // SAFETY: a live statement under the lock.
         let n = unsafe { ffi::sqlite3_data_count(st) };
         if n == 0 {
-            return Ok(none());
+            return Ok(None);
         }
         let mut cols = Vec::with_capacity(usize::try_from(n).unwrap_or(0));
         let mut names = Vec::new();
         for i in 0..n {
-            let conv = converters.as_ref().and_then(|c| c.get(i as usize)).is_some_and(|c| !is_none(c));
+            let conv = converters.and_then(|c| c.get(i as usize)).is_some_and(|c| !is_none(c));
             // SAFETY: `i` < data_count on a live statement; each pointer is
             // read before the next call on the column, then copied.
             let col = unsafe {
@@ -461,7 +544,7 @@ fn stmt_row(ts: &ThreadState, a: Args<'_>) -> PyResult {
             Col::Blob(b) => spindle_vm::bytes::new_bytes(&b),
             Col::Raw(None) => none(),
             Col::Raw(Some(b)) => {
-                let conv = converters.as_ref().and_then(|c| c.get(i)).cloned().unwrap_or_else(none);
+                let conv = converters.and_then(|c| c.get(i)).cloned().unwrap_or_else(none);
                 ops::call(ts, &conv, &[spindle_vm::bytes::new_bytes(&b)])?
             }
             Col::Text(b) => {
@@ -487,7 +570,7 @@ fn stmt_row(ts: &ThreadState, a: Args<'_>) -> PyResult {
         };
         out.push(v);
     }
-    Ok(spindle_vm::seq::new_tuple(out))
+    Ok(Some(spindle_vm::seq::new_tuple(out)))
 }
 
 /// Per-column strings of the statement (names or declared types).
@@ -509,6 +592,44 @@ fn column_strings(ts: &ThreadState, a: &Args<'_>, f: unsafe extern "C" fn(*mut f
     Ok(spindle_vm::seq::new_list(out))
 }
 
+/// `_Stmt.description(strip_types)`: CPython's `cursor.description` for
+/// the statement's columns (None without columns); with PARSE_COLNAMES
+/// (`strip_types`) a name ends before " [" or "[".
+fn stmt_description(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let (_, s) = crate::math::this::<Stmt>(&a, "_sqlite3._Stmt")?;
+    let v = crate::math::exact("description", &a, 1, 1, 1)?;
+    let strip = ops::is_true(ts, &v[0])?;
+    let db = db_of(s)?;
+    let st = s.st.load(Ordering::Acquire);
+    if st.is_null() {
+        return Ok(none());
+    }
+    let names: Vec<String> = {
+        let _g = db.lock(ts);
+        // SAFETY: a live statement under the lock; names copied at once.
+        let n = unsafe { ffi::sqlite3_column_count(st) };
+        (0..n).map(|i| cstr(unsafe { ffi::sqlite3_column_name(st, i) })).collect()
+    };
+    if names.is_empty() {
+        return Ok(none());
+    }
+    let cols = names
+        .iter()
+        .map(|name| {
+            let mut end = name.len();
+            if strip {
+                if let Some(p) = name.find('[') {
+                    end = if p > 0 && name.as_bytes()[p - 1] == b' ' { p - 1 } else { p };
+                }
+            }
+            let mut col = vec![new_str(&name[..end])];
+            col.extend((0..6).map(|_| none()));
+            spindle_vm::seq::new_tuple(col)
+        })
+        .collect();
+    Ok(spindle_vm::seq::new_tuple(cols))
+}
+
 fn stmt_flag(ts: &ThreadState, a: &Args<'_>, f: unsafe extern "C" fn(*mut ffi::sqlite3_stmt) -> c_int) -> PyResult<c_int> {
     let (_, s) = crate::math::this::<Stmt>(a, "_sqlite3._Stmt")?;
     let db = db_of(s)?;
@@ -526,10 +647,11 @@ pub(crate) fn install(t: TypeRef) {
     add_methods(
         t,
         &[
-            ("bind", stmt_bind),
+            ("run", stmt_run),
             ("step", stmt_step),
             ("reset", stmt_reset),
-            ("row", stmt_row),
+            ("fetch", stmt_fetch),
+            ("description", stmt_description),
             ("column_names", |ts, a| column_strings(ts, &a, ffi::sqlite3_column_name)),
             ("decltypes", |ts, a| column_strings(ts, &a, ffi::sqlite3_column_decltype)),
         ],
