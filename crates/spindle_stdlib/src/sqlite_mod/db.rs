@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 
 use libsqlite3_sys as ffi;
-use parking_lot::{Mutex, ReentrantMutex, ReentrantMutexGuard};
+use parking_lot::{Mutex, ReentrantMutex, ReentrantMutexGuard, RwLock};
 use spindle_vm::function::Args;
 use spindle_vm::interp::ThreadState;
 use spindle_vm::num::{float_value, int_to_i64, new_bool, new_float, new_int};
@@ -53,6 +53,8 @@ pub(crate) fn types() -> &'static Types {
                 ("config", db_config),
                 ("backup", db_backup),
                 ("blobopen", super::blob::open),
+                ("serialize", db_serialize),
+                ("deserialize", db_deserialize),
             ],
         );
         add_property(db, "is_open", |_, a| Ok(new_bool(!this(&a)?.handle().is_null())), None);
@@ -100,6 +102,10 @@ pub(crate) struct Db {
     callbacks: Mutex<Callbacks>,
     /// The busy timeout in milliseconds.
     timeout_ms: AtomicU64,
+    /// Held shared by `interrupt` (which must not wait for the running
+    /// query's `lock`) and exclusively by `close`, so the handle it
+    /// interrupts is never freed under it.
+    close_guard: RwLock<()>,
 }
 
 impl PyPayload for Db {
@@ -262,6 +268,7 @@ pub(crate) fn open(ts: &ThreadState, a: Args<'_>) -> PyResult {
             lock: ReentrantMutex::new(()),
             callbacks: Mutex::new(Callbacks::default()),
             timeout_ms: AtomicU64::new(ms),
+            close_guard: RwLock::new(()),
         },
     );
     if let Some(d) = db.downcast::<Db>() {
@@ -279,6 +286,10 @@ pub(crate) fn open(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn db_close(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let db = this(&a)?;
     let _g = db.lock(ts);
+    let _closing = match db.close_guard.try_write() {
+        Some(g) => g,
+        None => ts.detached(|| db.close_guard.write()),
+    };
     let h = db.handle.swap(std::ptr::null_mut(), Ordering::AcqRel);
     if h.is_null() {
         return Ok(none());
@@ -322,15 +333,18 @@ fn db_last_insert_rowid(ts: &ThreadState, a: Args<'_>) -> PyResult {
 }
 
 fn db_interrupt(ts: &ThreadState, a: Args<'_>) -> PyResult {
-    // Without the lock: interrupting is meant to come from another thread
-    // while a query runs, and sqlite3_interrupt is safe to call so.
+    // Without `lock`: interrupting is meant to come from another thread
+    // while a query runs (holding it), and sqlite3_interrupt is safe so.
     let db = this(&a)?;
+    let _open = match db.close_guard.try_read() {
+        Some(g) => g,
+        None => ts.detached(|| db.close_guard.read()),
+    };
     let h = db.handle();
     if h.is_null() {
         return Err(class_error(ts, "ProgrammingError", "Cannot operate on a closed database."));
     }
-    // SAFETY: `h` is open (a racing close is the user's error, as in C;
-    // close_v2 keeps the memory while statements run).
+    // SAFETY: `h` is open, and stays so while we hold `close_guard`.
     unsafe { ffi::sqlite3_interrupt(h) };
     Ok(none())
 }
@@ -772,6 +786,7 @@ unsafe extern "C" fn agg_final(ctx: *mut ffi::sqlite3_context) {
     let done = with_scope(|ts| {
         // SAFETY: ctx is an aggregate call's context (0: never stepped).
         let slot = unsafe { agg_slot(ctx, false) };
+        // SAFETY: a non-null slot is SQLite's aggregate memory, holding our bits.
         let bits = if slot.is_null() { 0 } else { unsafe { std::mem::replace(&mut *slot, 0) } };
         let Some(nz) = std::num::NonZeroUsize::new(bits) else {
             // No instance: no rows, or __init__ failed (error already set).
@@ -794,6 +809,16 @@ unsafe extern "C" fn agg_final(ctx: *mut ffi::sqlite3_context) {
         }
     });
     if done.is_none() {
+        // No scope: SQLite finalizes the aggregate from our statement's
+        // Drop (attached, as every drop of a Value): just let go of it.
+        // SAFETY: ctx is an aggregate call's context.
+        let slot = unsafe { agg_slot(ctx, false) };
+        // SAFETY: a non-null slot is SQLite's aggregate memory, holding our bits.
+        let bits = if slot.is_null() { 0 } else { unsafe { std::mem::replace(&mut *slot, 0) } };
+        if let Some(nz) = std::num::NonZeroUsize::new(bits) {
+            // SAFETY: the slot's reference, taken out once.
+            drop(unsafe { Value::from_bits(nz) });
+        }
         result_error(ctx, "user-defined aggregate's 'finalize' method raised error");
     }
 }
@@ -802,8 +827,120 @@ fn db_create_aggregate(ts: &ThreadState, a: Args<'_>) -> PyResult {
     create(ts, &a, "create_aggregate", 0, None, Some(agg_step), Some(agg_final), "Error creating aggregate")
 }
 
-fn db_create_window_function(ts: &ThreadState, _a: Args<'_>) -> PyResult {
-    Err(class_error(ts, "NotSupportedError", "create_window_function() is not supported by Spindle's sqlite3 yet"))
+/// The aggregate instance of a window call, if its first step made one.
+///
+/// # Safety
+/// `ctx` is an aggregate call's context.
+unsafe fn agg_instance(ctx: *mut ffi::sqlite3_context) -> Option<Value> {
+    // SAFETY: as the caller guarantees; a non-null slot holds our bits.
+    let bits = unsafe {
+        let slot = agg_slot(ctx, false);
+        if slot.is_null() { 0 } else { *slot }
+    };
+    let nz = std::num::NonZeroUsize::new(bits)?;
+    // SAFETY: `bits` is a reference the slot keeps; we take another.
+    let v = unsafe { Value::from_bits(nz) };
+    let r = v.clone();
+    std::mem::forget(v);
+    Some(r)
+}
+
+/// Calls a window method (`value`, `inverse`) of the call's instance,
+/// failing the call with CPython's message if it raised.
+fn window_call(ctx: *mut ffi::sqlite3_context, method: &str, args: Option<(c_int, *mut *mut ffi::sqlite3_value)>) {
+    // SAFETY: our registered user data.
+    let cb = unsafe { callback(ffi::sqlite3_user_data(ctx)) };
+    let msg = format!("user-defined aggregate's '{method}' method raised error");
+    let done = with_scope(|ts| {
+        // SAFETY: ctx is an aggregate call's context.
+        let Some(inst) = (unsafe { agg_instance(ctx) }) else {
+            result_error(ctx, &msg);
+            return;
+        };
+        let bound = match ops::getattr_opt(ts, &inst, method) {
+            Ok(Some(m)) => m,
+            Ok(None) => {
+                result_error(ctx, &format!("user-defined aggregate's '{method}' method not defined"));
+                return;
+            }
+            Err(e) => {
+                result_exception(ts, ctx, e, &cb.callable.clone(), &msg);
+                return;
+            }
+        };
+        let r = match args {
+            // SAFETY: argv holds argc values.
+            Some((argc, argv)) => unsafe { py_args(ts, argc, argv) }.and_then(|a| ops::call(ts, &bound, &a)).map(|_| true),
+            // SAFETY: ctx is this call's context.
+            None => ops::call(ts, &bound, &[]).and_then(|v| unsafe { set_result(ts, ctx, &v) }),
+        };
+        match r {
+            Ok(true) => {}
+            Ok(false) => result_error(ctx, &msg),
+            Err(e) => result_exception(ts, ctx, e, &cb.callable.clone(), &msg),
+        }
+    });
+    if done.is_none() {
+        result_error(ctx, &msg);
+    }
+}
+
+unsafe extern "C" fn window_value(ctx: *mut ffi::sqlite3_context) {
+    window_call(ctx, "value", None);
+}
+
+unsafe extern "C" fn window_inverse(ctx: *mut ffi::sqlite3_context, argc: c_int, argv: *mut *mut ffi::sqlite3_value) {
+    window_call(ctx, "inverse", Some((argc, argv)));
+}
+
+/// `create_window_function(name, narg, aggregate_class or None)`.
+fn db_create_window_function(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let db = this(&a)?;
+    let name = name_arg(ts, arg(&a, 1)?, "create_window_function")?;
+    let narg = int_arg(ts, arg(&a, 2)?)?;
+    let Ok(narg) = c_int::try_from(narg) else { raise!(OverflowError, "Python int too large to convert to C int") };
+    let cls = arg(&a, 3)?.clone();
+    let _g = db.lock(ts);
+    let h = db.handle();
+    if h.is_null() {
+        return Err(class_error(ts, "ProgrammingError", "Cannot operate on a closed database."));
+    }
+    let _scope = CallScope::enter(ts, false);
+    let _destroy = DestroyScope::enter(db);
+    let rc = if is_none(&cls) {
+        // SAFETY: `h` is open under the lock; removing the function.
+        unsafe {
+            ffi::sqlite3_create_window_function(h, name.as_ptr(), narg, ffi::SQLITE_UTF8, std::ptr::null_mut(), None, None, None, None, None)
+        }
+    } else {
+        let p = register(db, Callback { callable: cls });
+        // SAFETY: as in `create`: SQLite owns `p` from here.
+        let rc = unsafe {
+            ffi::sqlite3_create_window_function(
+                h,
+                name.as_ptr(),
+                narg,
+                ffi::SQLITE_UTF8,
+                p,
+                Some(agg_step),
+                Some(agg_final),
+                Some(window_value),
+                Some(window_inverse),
+                Some(destroy_callback),
+            )
+        };
+        if rc != ffi::SQLITE_OK {
+            unregister(db, p);
+        }
+        rc
+    };
+    if rc != ffi::SQLITE_OK {
+        // SQLite sets no error on the connection here: its text for `rc`.
+        // SAFETY: errstr returns a static string.
+        let msg = cstr(unsafe { ffi::sqlite3_errstr(rc) });
+        return Err(class_error(ts, "ProgrammingError", &msg));
+    }
+    Ok(none())
 }
 
 // ---------------------------------------------------------------- collations
@@ -1015,6 +1152,65 @@ fn db_set_progress(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn db_set_authorizer(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let cb = arg(&a, 1)?.clone();
     set_hook(ts, &a, Hook::Authorizer, cb)
+}
+
+// ---------------------------------------------------------------- serialize
+
+/// `serialize(name)`: the database's bytes.
+fn db_serialize(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let name_v = arg(&a, 1)?;
+    let name = name_arg(ts, name_v, "serialize")?;
+    let out = with_open(ts, &a, |_, h| {
+        let mut size: ffi::sqlite3_int64 = 0;
+        // SAFETY: `h` is open under the lock; `name` is NUL-terminated. A
+        // NOCOPY result points into SQLite's own memory (valid until the
+        // next call on `h`, and we copy it under the lock); otherwise the
+        // buffer is ours to free.
+        unsafe {
+            let mut flags = ffi::SQLITE_SERIALIZE_NOCOPY;
+            let mut data = ffi::sqlite3_serialize(h, name.as_ptr(), &mut size, flags);
+            if data.is_null() {
+                flags = 0;
+                data = ffi::sqlite3_serialize(h, name.as_ptr(), &mut size, flags);
+            }
+            if data.is_null() {
+                return Ok(none());
+            }
+            let bytes = std::slice::from_raw_parts(data, usize::try_from(size).unwrap_or(0)).to_vec();
+            if flags == 0 {
+                ffi::sqlite3_free(data.cast());
+            }
+            Ok(spindle_vm::bytes::new_bytes(&bytes))
+        }
+    })?;
+    if is_none(&out) {
+        return Err(class_error(ts, "OperationalError", &format!("unable to serialize '{}'", name.to_string_lossy())));
+    }
+    Ok(out)
+}
+
+/// `deserialize(data, name)`: replaces the database with `data`.
+fn db_deserialize(ts: &ThreadState, a: Args<'_>) -> PyResult {
+    let data = crate::math::bytes_of(ts, arg(&a, 1)?, "")?;
+    let name = name_arg(ts, arg(&a, 2)?, "deserialize")?;
+    with_open(ts, &a, |_, h| {
+        let size = data.len() as u64;
+        // SAFETY: `h` is open under the lock; the buffer is SQLite's
+        // (FREEONCLOSE), filled with `size` bytes before it is handed over.
+        unsafe {
+            let buf = ffi::sqlite3_malloc64(size.max(1)) as *mut u8;
+            if buf.is_null() {
+                return Err(spindle_vm::err!(MemoryError, ""));
+            }
+            std::ptr::copy_nonoverlapping(data.as_ptr(), buf, data.len());
+            let flags = ffi::SQLITE_DESERIALIZE_FREEONCLOSE | ffi::SQLITE_DESERIALIZE_RESIZEABLE;
+            let rc = ffi::sqlite3_deserialize(h, name.as_ptr(), buf, size as i64, size as i64, flags);
+            if rc != ffi::SQLITE_OK {
+                return Err(db_error(ts, h));
+            }
+        }
+        Ok(none())
+    })
 }
 
 // ---------------------------------------------------------------- backup

@@ -460,6 +460,7 @@ class Connection:
 
     def create_window_function(self, name, num_params, aggregate_class, /):
         """Creates or redefines an aggregate window function. Non-standard."""
+        _check_narg('num_params', num_params)
         self._check().create_window_function(name, num_params, aggregate_class)
 
     def create_collation(self, name, callback, /):
@@ -493,6 +494,20 @@ class Connection:
         import operator
         row = operator.index(row)
         return _new_blob(self, db.blobopen(table, column, row, bool(readonly), name))
+
+    def serialize(self, *, name='main'):
+        """Serialize a database into a byte string."""
+        db = self._check()
+        if not isinstance(name, str):
+            raise TypeError(f"serialize() argument 'name' must be str, not {_tname(name)}")
+        return db.serialize(name)
+
+    def deserialize(self, data, /, *, name='main'):
+        """Load a serialized database."""
+        db = self._check()
+        if not isinstance(name, str):
+            raise TypeError(f"deserialize() argument 'name' must be str, not {_tname(name)}")
+        return db.deserialize(data, name)
 
     def interrupt(self):
         """Abort any pending database operation."""
