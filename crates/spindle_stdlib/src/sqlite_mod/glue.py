@@ -226,6 +226,11 @@ def _fspath(database):
 class Connection:
     """SQLite database connection object."""
     __module__ = 'sqlite3'
+    # No __dict__ and no weak references, as CPython's.
+    __slots__ = ('_Connection__db', '_Connection__thread', '_Connection__check_same_thread',
+                 '_Connection__detect_types', '_Connection__isolation_level',
+                 '_Connection__autocommit', '_Connection__cache', '_Connection__cache_size',
+                 'row_factory', 'text_factory')
 
     # Instance attributes, as CPython's members (the class holds descriptors).
     Warning = property(lambda self: Warning)
@@ -263,7 +268,7 @@ class Connection:
         detect_types = int(detect_types)
         cached_statements = int(cached_statements)
         db = _open(path, float(timeout), bool(uri))
-        old = self.__dict__.get('_Connection__db')
+        old = getattr(self, '_Connection__db', None)
         if old is not None:
             old.close()
         self.__db = db
@@ -347,15 +352,15 @@ class Connection:
 
     def execute(self, sql, parameters=(), /):
         """Executes an SQL statement."""
-        return self.cursor().execute(sql, parameters)
+        return Connection.cursor(self).execute(sql, parameters)
 
     def executemany(self, sql, parameters, /):
         """Repeatedly executes an SQL statement."""
-        return self.cursor().executemany(sql, parameters)
+        return Connection.cursor(self).executemany(sql, parameters)
 
     def executescript(self, sql_script, /):
         """Executes multiple SQL statements at once."""
-        return self.cursor().executescript(sql_script)
+        return Connection.cursor(self).executescript(sql_script)
 
     def commit(self):
         """Commit any pending transaction to the database."""
@@ -558,9 +563,18 @@ class _CursorState:
     pass
 
 
+def _readonly(self, value):
+    raise AttributeError('readonly attribute')
+
+
 class Cursor:
     """SQLite database cursor class."""
     __module__ = 'sqlite3'
+    # No __dict__ (subclasses get one), weak references allowed, as CPython's.
+    __slots__ = ('_Cursor__connection', '_Cursor__description', '_Cursor__lastrowid',
+                 '_Cursor__rowcount', '_Cursor__closed', '_Cursor__locked', '_Cursor__stmt',
+                 '_Cursor__sql', '_Cursor__converters', '_Cursor__arraysize', 'row_factory',
+                 '__weakref__')
 
     def __init__(self, connection, /):
         if not isinstance(connection, Connection):
@@ -574,7 +588,7 @@ class Cursor:
         self.__stmt = None
         self.__sql = None
         self.__converters = None
-        self.arraysize = 1
+        self.__arraysize = 1
         self.row_factory = None
         connection._check_thread()
 
@@ -596,21 +610,18 @@ class Cursor:
             stmt.reset()
             self.__connection._give_back_statement(self.__sql, stmt)
 
-    @property
-    def connection(self):
-        return self.__connection
+    connection = property(lambda self: self.__connection, _readonly)
+    description = property(lambda self: self.__description, _readonly)
+    lastrowid = property(lambda self: self.__lastrowid, _readonly)
+    rowcount = property(lambda self: self.__rowcount, _readonly)
 
     @property
-    def description(self):
-        return self.__description
+    def arraysize(self):
+        return self.__arraysize
 
-    @property
-    def lastrowid(self):
-        return self.__lastrowid
-
-    @property
-    def rowcount(self):
-        return self.__rowcount
+    @arraysize.setter
+    def arraysize(self, value):
+        self.__arraysize = _c_int(value)
 
     def __execute(self, multiple, sql, parameters):
         db = self.__check()
@@ -767,6 +778,7 @@ class Cursor:
 
 
 _CLASSES['Cursor'] = Cursor
+del _readonly
 
 
 class Blob:
