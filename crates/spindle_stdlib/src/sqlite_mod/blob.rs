@@ -113,8 +113,15 @@ fn blob_len(ts: &ThreadState, a: Args<'_>) -> PyResult {
 fn blob_read_at(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let (_, db, p) = this(ts, &a)?;
     let (off, n) = (int_at(&a, 1)?, int_at(&a, 2)?);
-    let mut buf = vec![0u8; usize::try_from(n).unwrap_or(0)];
     let _g = db.lock(ts);
+    // SAFETY: an open blob under the connection's lock.
+    let len = unsafe { ffi::sqlite3_blob_bytes(p) };
+    if off < 0 || off > len {
+        raise!(ValueError, "offset out of blob range");
+    }
+    // Never more than the blob holds: `n` comes from Python.
+    let n = n.clamp(0, len - off);
+    let mut buf = vec![0u8; usize::try_from(n).unwrap_or(0)];
     // SAFETY: an open blob under the lock; `buf` holds `n` bytes.
     let rc = unsafe { ffi::sqlite3_blob_read(p, buf.as_mut_ptr().cast(), n, off) };
     if rc != ffi::SQLITE_OK {

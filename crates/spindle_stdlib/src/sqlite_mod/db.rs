@@ -219,7 +219,7 @@ unsafe extern "C" fn busy_handler(ctx: *mut c_void, count: c_int) -> c_int {
     let spent: u64 = if n < BUSY_DELAYS.len() {
         BUSY_DELAYS[..n].iter().sum()
     } else {
-        BUSY_DELAYS.iter().sum::<u64>() + (n - BUSY_DELAYS.len()) as u64 * 100
+        BUSY_DELAYS.iter().sum::<u64>().saturating_add(((n - BUSY_DELAYS.len()) as u64).saturating_mul(100))
     };
     let delay = BUSY_DELAYS.get(n).copied().unwrap_or(100);
     if spent >= timeout {
