@@ -1224,8 +1224,11 @@ fn db_backup(ts: &ThreadState, a: Args<'_>) -> PyResult {
     let pages = c_int::try_from(pages).unwrap_or(-1);
     let progress = arg(&a, 4)?.clone();
     let sleep_ms = u64::try_from(int_arg(ts, arg(&a, 5)?)?).unwrap_or(0);
-    let _gs = src.lock(ts);
-    let _gd = dst.lock(ts);
+    // Both locks, in address order: two threads backing up each other's
+    // connections must not each hold one and wait for the other.
+    let (first, second) = if std::ptr::from_ref(src) < std::ptr::from_ref(dst) { (src, dst) } else { (dst, src) };
+    let _g1 = first.lock(ts);
+    let _g2 = second.lock(ts);
     let (hs, hd) = (src.handle(), dst.handle());
     if hs.is_null() || hd.is_null() {
         return Err(class_error(ts, "ProgrammingError", "Cannot operate on a closed database."));

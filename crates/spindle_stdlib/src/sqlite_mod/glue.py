@@ -554,13 +554,8 @@ class Connection:
             pages = -1
         if not tdb.autocommit:
             raise OperationalError('target is in transaction')
-        import time
         sleep_ms = int(float(sleep) * 1000)
         db.backup(tdb, name, pages, progress, sleep_ms)
-
-
-class _CursorState:
-    pass
 
 
 def _readonly(self, value):
