@@ -3,13 +3,15 @@ the same SQL text run by several cursors at once (one cached statement
 must never be stepped by two threads), a Python user function called from
 inside SQLite, row factories, and gc.collect() from one thread meanwhile.
 Then one file database written by a connection per thread, so writers wait
-in SQLite's busy handler (detached) while others commit.
+in SQLite's busy handler (detached) while others commit. Last, queries on a
+shared connection while one thread keeps interrupting it and then closes
+it: only "interrupted" and "closed database" errors may come out.
 Every insert must land exactly once; every row read must be one the
 reading thread asked for.
 
 CPython 3.13 fails the first part now and then ("bad parameter or other
-API misuse"): its statement cache can hand one statement to two threads
-sharing a connection. Give each thread its own SQL text there to check
+API misuse") or never finishes it: its statement cache can hand one
+statement to two threads sharing a connection. Give each thread its own SQL text there to check
 the rest of the program with it.
 """
 
@@ -18,7 +20,7 @@ import os
 import sqlite3
 import tempfile
 
-from _stress import THREADS, check, finish, iters, run_threads
+from _stress import THREADS, check, expect_error, finish, iters, run_threads
 
 N = iters(300)
 
@@ -75,5 +77,36 @@ with tempfile.TemporaryDirectory() as d:
     got = check_con.execute("select thread, count(*) from w group by thread order by thread").fetchall()
     check(got == [(k, M) for k in range(THREADS)], lambda: f"file totals {got}")
     check_con.close()
+
+con = sqlite3.connect(":memory:", check_same_thread=False)
+con.execute("create table q(x)")
+con.executemany("insert into q values (?)", [(i,) for i in range(200)])
+stop = []
+ALLOWED = ("interrupted", "Cannot operate on a closed database.")
+
+
+def interrupt_worker(k):
+    if k == 0:
+        for n in range(iters(2000)):
+            try:
+                con.interrupt()
+            except sqlite3.ProgrammingError as e:
+                expect_error(e, ALLOWED)
+            if n == iters(1500):
+                con.close()
+        return 0
+    done = 0
+    for n in range(iters(100)):
+        try:
+            rows = con.execute("select count(*) from q a, q b where a.x < b.x").fetchall()
+            check(rows == [(19900,)], lambda: f"bad count {rows}")
+            done += 1
+        except (sqlite3.OperationalError, sqlite3.ProgrammingError) as e:
+            expect_error(e, ALLOWED)
+    return done
+
+
+run_threads(interrupt_worker)
+con.close()
 
 finish()
