@@ -28,5 +28,5 @@ pub const DECIMAL_BASE: u16 = 1800;
 /// `_pickle` (pickle_mod/): 1900-1909.
 pub const PICKLE_BASE: u16 = 1900;
 
-/// `_sqlite3` (sqlite_mod/): 2000-2009.
-pub const SQLITE_BASE: u16 = 2000;
+/// `_sqlite3` (sqlite_mod/): 2100-2109.
+pub const SQLITE_BASE: u16 = 2100;
