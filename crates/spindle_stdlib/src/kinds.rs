@@ -30,3 +30,6 @@ pub const PICKLE_BASE: u16 = 1900;
 
 /// `mmap` (os/mmap.rs): 2000-2009.
 pub const MMAP_BASE: u16 = 2000;
+
+/// `_sqlite3` (sqlite_mod/): 2100-2109.
+pub const SQLITE_BASE: u16 = 2100;

@@ -24,6 +24,8 @@ mod datetime_mod;
 mod pickle_mod;
 #[path = "decimal_mod/mod.rs"]
 mod decimal_mod;
+#[path = "sqlite_mod/mod.rs"]
+mod sqlite_mod;
 
 use spindle_vm::interp::{NativeModuleDef, NativeModuleInit};
 
@@ -44,5 +46,6 @@ pub fn table() -> Vec<(&'static str, NativeModuleDef)> {
     t.push(("_datetime", datetime_mod::init as NativeModuleInit));
     t.push(("_pickle", pickle_mod::init as NativeModuleInit));
     t.push(("_decimal", decimal_mod::init as NativeModuleInit));
+    t.push(("_sqlite3", sqlite_mod::init as NativeModuleInit));
     t.into_iter().map(|(name, init)| (name, NativeModuleDef::free_threaded(init))).collect()
 }
