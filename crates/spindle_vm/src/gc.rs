@@ -359,7 +359,8 @@ pub struct GcState {
     long_lived_total: AtomicUsize,
     long_lived_pending: AtomicUsize,
     stats: Mutex<[GenStats; 3]>,
-    collecting: AtomicBool,
+    /// The thread running a collection (its `current_thread_id`), 0: none.
+    collecting: AtomicUsize,
     /// `gc.garbage` and `gc.callbacks`.
     pub garbage: Value,
     pub callbacks: Value,
@@ -381,7 +382,7 @@ impl GcState {
             long_lived_total: AtomicUsize::new(0),
             long_lived_pending: AtomicUsize::new(0),
             stats: Mutex::new([GenStats::default(); 3]),
-            collecting: AtomicBool::new(false),
+            collecting: AtomicUsize::new(0),
             garbage: crate::seq::new_list(Vec::new()),
             callbacks: crate::seq::new_list(Vec::new()),
         }
@@ -410,13 +411,25 @@ impl Default for GcState {
 // ---------------------------------------------------------------------------
 // Entry points.
 
+impl GcState {
+    /// In a forked child: a collection another thread was running is over
+    /// (that thread does not exist there); one this thread runs goes on.
+    pub(crate) fn after_fork_child(&self) {
+        let me = crate::header::current_thread_id();
+        if self.collecting.load(Ordering::Acquire) != me {
+            self.collecting.store(0, Ordering::Release);
+            IN_COLLECTION.store(false, Ordering::Relaxed);
+        }
+    }
+}
+
 /// Called from the eval breaker when this thread's generation-0 count passed
 /// the threshold: runs the generation CPython would collect, if enabled.
 #[cold]
 pub(crate) fn maybe_collect_auto(ts: &ThreadState) {
     let st = &ts.interp.gc;
     let t0 = st.threshold[0].load(Ordering::Relaxed);
-    if !st.enabled.load(Ordering::Relaxed) || t0 == 0 || st.collecting.load(Ordering::Relaxed) {
+    if !st.enabled.load(Ordering::Relaxed) || t0 == 0 || st.collecting.load(Ordering::Relaxed) != 0 {
         return;
     }
     let (c0, c1, c2) = st.count();
@@ -459,13 +472,14 @@ pub fn collect(ts: &ThreadState, generation: usize) -> PyResult<usize> {
 
 fn collect_with_callbacks(ts: &ThreadState, generation: usize, explicit: bool) -> PyResult<usize> {
     let st = &ts.interp.gc;
-    if st.collecting.swap(true, Ordering::AcqRel) {
+    let me = crate::header::current_thread_id();
+    if st.collecting.compare_exchange(0, me, Ordering::AcqRel, Ordering::Acquire).is_err() {
         return Ok(0);
     }
-    struct Reset<'a>(&'a AtomicBool);
+    struct Reset<'a>(&'a AtomicUsize);
     impl Drop for Reset<'_> {
         fn drop(&mut self) {
-            self.0.store(false, Ordering::Release);
+            self.0.store(0, Ordering::Release);
         }
     }
     let _reset = Reset(&st.collecting);

@@ -586,6 +586,7 @@ pub fn fork_process(ts: &ThreadState) -> PyResult<libc::pid_t> {
         *WORLD.next_stop_after.lock() = None;
         ts.interp.gil.after_fork_child(ts.gil_id(), ts.holds_gil.get());
         ts.interp.import_locks.after_fork_child(ts);
+        ts.interp.gc.after_fork_child();
         crate::qsbr::after_fork_child();
         // Last: merging what was queued to the others may free objects,
         // and so run `__del__`.
