@@ -1,6 +1,6 @@
 //! The os group of native modules (see lib.rs): `posix`, `errno`, `_io`,
 //! `time`, `_thread`, `_socket`, `select`, `_posixsubprocess`, `termios` and
-//! `fcntl`, `pwd`, `grp`, `resource`, `syslog`, `faulthandler` (their code is in `os/`), registered by import name.
+//! `fcntl`, `pwd`, `grp`, `resource`, `syslog`, `faulthandler`, `_lsprof` (their code is in `os/`), registered by import name.
 //! The start-up/shut-down steps the binary calls are `spindle_stdlib::os::
 //! install_std_streams` and `spindle_stdlib::os::at_exit`.
 
@@ -27,5 +27,6 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("resource", os::resource::init),
         ("syslog", os::syslog::init),
         ("faulthandler", os::faulthandler::init),
+        ("_lsprof", os::lsprof::init),
     ]
 }

@@ -7,6 +7,7 @@
 pub(crate) mod errno;
 pub(crate) mod faulthandler;
 pub(crate) mod io;
+pub(crate) mod lsprof;
 pub(crate) mod buffered_common;
 pub(crate) mod bufreader;
 pub(crate) mod bufwriter;
