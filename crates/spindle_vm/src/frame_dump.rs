@@ -162,17 +162,17 @@ pub fn dump_this_thread(ts: &ThreadState, fd: i32, header: bool) {
 
 /// Every thread's stack, newest thread first, as CPython's
 /// `_Py_DumpTracebackThreads`. The thread whose id is `current` is marked
-/// "Current thread" (0: none); the caller's own thread is left out unless
-/// `caller_listed` (a watchdog thread that is no thread of the program).
+/// "Current thread" (0: none); the one whose id is `hidden` is left out (a
+/// watchdog thread with a thread state that is no thread of the program).
 /// `Err` when the world could not be stopped within `timeout` (a thread
 /// stuck attached in native code).
-pub fn dump_all_threads(ts: &ThreadState, fd: i32, caller_listed: bool, current: u64, timeout: std::time::Duration) -> Result<(), &'static str> {
+pub fn dump_all_threads(ts: &ThreadState, fd: i32, current: u64, hidden: u64, timeout: std::time::Duration) -> Result<(), &'static str> {
     let Some(world) = crate::interp::stop_the_world(ts, timeout) else {
         return Err("unable to stop the other threads");
     };
     let mut n = 0;
-    world.for_each_thread(&mut |thread_id, is_caller, frames| {
-        if is_caller && !caller_listed {
+    world.for_each_thread(&mut |thread_id, _is_caller, frames| {
+        if thread_id == hidden {
             return true;
         }
         if n != 0 {

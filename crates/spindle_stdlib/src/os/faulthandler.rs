@@ -322,7 +322,8 @@ fn f_dump_traceback(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     if all_threads {
         // SAFETY: pthread_self cannot fail.
         let me = unsafe { libc::pthread_self() } as u64;
-        if let Err(msg) = frame_dump::dump_all_threads(ts, fd, true, me, STOP_TIMEOUT) {
+        let helper = HELPER_THREAD.load(Ordering::SeqCst);
+        if let Err(msg) = frame_dump::dump_all_threads(ts, fd, me, helper, STOP_TIMEOUT) {
             raise!(RuntimeError, "{}", msg);
         }
     } else {
@@ -354,15 +355,19 @@ struct Later {
 }
 
 struct Helper {
-    started: bool,
+    /// The process the helper thread runs in (0: none yet); a forked child
+    /// has no helper thread and starts its own.
+    pid: libc::pid_t,
     later: Option<Later>,
     /// Bumped by every (re)arm or cancel, so a dump that was due under an
     /// older arming is dropped.
     generation: u64,
 }
 
-static HELPER: Mutex<Helper> = Mutex::new(Helper { started: false, later: None, generation: 0 });
+static HELPER: Mutex<Helper> = Mutex::new(Helper { pid: 0, later: None, generation: 0 });
 static HELPER_CV: Condvar = Condvar::new();
+/// The helper thread's id, left out of every listing.
+static HELPER_THREAD: AtomicU64 = AtomicU64::new(0);
 /// Held by the helper while it dumps, so `cancel_dump_traceback_later`
 /// returns only once a dump in progress is over.
 static DUMPING: Mutex<()> = Mutex::new(());
@@ -384,7 +389,9 @@ const SIGNAL_POLL: Duration = Duration::from_millis(50);
 /// Starts the helper thread once; it lives for the rest of the process.
 fn ensure_helper(ts: &ThreadState) -> PyResult<()> {
     let mut h = HELPER.lock().unwrap_or_else(PoisonError::into_inner);
-    if h.started {
+    // SAFETY: getpid cannot fail.
+    let pid = unsafe { libc::getpid() };
+    if h.pid == pid {
         return Ok(());
     }
     let interp = ts.interp.clone();
@@ -402,13 +409,16 @@ fn ensure_helper(ts: &ThreadState) -> PyResult<()> {
     if spawned.is_err() {
         raise!(RuntimeError, "unable to start watchdog thread");
     }
-    h.started = true;
+    h.pid = pid;
     Ok(())
 }
 
 /// Waits (detached) for a deadline or a user signal and does the dumps.
 /// Touches no Python object: only frames and code data, world stopped.
 fn helper_loop(ts: &ThreadState) {
+    // SAFETY: pthread_self cannot fail.
+    let me = unsafe { libc::pthread_self() } as u64;
+    HELPER_THREAD.store(me, Ordering::SeqCst);
     loop {
         let (due, generation) = ts.detached(|| {
             let mut h = HELPER.lock().unwrap_or_else(PoisonError::into_inner);
@@ -445,7 +455,7 @@ fn helper_loop(ts: &ThreadState) {
             };
             let (fd, header, exit) = job;
             frame_dump::write_fd(fd, header.as_bytes());
-            if let Err(msg) = frame_dump::dump_all_threads(ts, fd, false, 0, STOP_TIMEOUT) {
+            if let Err(msg) = frame_dump::dump_all_threads(ts, fd, 0, me, STOP_TIMEOUT) {
                 frame_dump::write_fd(fd, b"<");
                 frame_dump::write_fd(fd, msg.as_bytes());
                 frame_dump::write_fd(fd, b">\n");
@@ -459,7 +469,7 @@ fn helper_loop(ts: &ThreadState) {
             if USER_PENDING[sig].swap(0, Ordering::SeqCst) != 0 && USER_ENABLED[sig].load(Ordering::SeqCst) {
                 let fd = USER_FD[sig].load(Ordering::SeqCst);
                 let receiver = USER_RECEIVER[sig].load(Ordering::SeqCst);
-                if let Err(msg) = frame_dump::dump_all_threads(ts, fd, false, receiver, STOP_TIMEOUT) {
+                if let Err(msg) = frame_dump::dump_all_threads(ts, fd, receiver, me, STOP_TIMEOUT) {
                     frame_dump::write_fd(fd, b"<");
                     frame_dump::write_fd(fd, msg.as_bytes());
                     frame_dump::write_fd(fd, b">\n");

@@ -1,5 +1,6 @@
 //! Native modules of the os group (`posix`, `errno`, `_io`, `time`,
-//! `_thread`, `_socket`, `select`, `_posixsubprocess`, `termios`, `fcntl`)
+//! `_thread`, `_socket`, `select`, `_posixsubprocess`, `termios`, `fcntl`,
+//! `pwd`, `grp`, `resource`, `syslog`, `faulthandler`, `_lsprof`)
 //! and the helpers they share: argument parsing, turning an `errno` into the
 //! right `OSError` subclass, path arguments, byte buffers, and running a
 //! short piece of our own Python source inside a module.
