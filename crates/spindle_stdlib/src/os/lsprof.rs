@@ -75,6 +75,10 @@ struct State {
     builtins: bool,
     /// The hook installed by `enable` (to know it is still ours).
     hook: Option<Value>,
+    /// Builtin labels by (name, anchor) address: the anchor (the method's
+    /// class, or its instance's class or module) is held here, so its
+    /// address is not reused while the label is cached.
+    labels: HashMap<(usize, usize), (Value, Value)>,
 }
 
 pub(crate) struct Profiler {
@@ -94,6 +98,10 @@ impl PyPayload for Profiler {
         if let Some(h) = &s.hook {
             visit(h);
         }
+        for (anchor, label) in s.labels.values() {
+            visit(anchor);
+            visit(label);
+        }
         drop(s);
         if let Some(t) = &self.timer {
             visit(t);
@@ -103,10 +111,11 @@ impl PyPayload for Profiler {
         let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let entries = std::mem::take(&mut s.entries);
         let hook = s.hook.take();
+        let labels = std::mem::take(&mut s.labels);
         s.index.clear();
         s.stack.clear();
         drop(s);
-        drop((entries, hook));
+        drop((entries, hook, labels));
     }
 }
 
@@ -270,6 +279,42 @@ fn builtin_label(ts: &ThreadState, callable: &Value, nf: &NativeFunction) -> Str
     }
 }
 
+/// What a builtin's label depends on besides its name: its class (a method
+/// descriptor), its instance's class or its module; None when unknown.
+fn label_anchor(nf: &NativeFunction) -> Option<Value> {
+    if let Some(o) = &nf.owner {
+        return Some(o.clone());
+    }
+    if let Some(s) = &nf.self_ {
+        if s.downcast::<spindle_vm::cell::PyModule>().is_some() {
+            return Some(s.clone());
+        }
+        return Some(s.type_ref().to_value());
+    }
+    nf.module.clone()
+}
+
+/// `builtin_label`, cached per (name, anchor): the label text and its str.
+fn cached_label(ts: &ThreadState, p: &Profiler, callable: &Value, nf: &NativeFunction) -> (String, Value) {
+    let anchor = label_anchor(nf);
+    let key = anchor.as_ref().map(|a| (nf.name.as_ptr() as usize, a.bits() as usize));
+    if let Some(k) = key {
+        let s = p.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, label)) = s.labels.get(&k) {
+            let label = label.clone();
+            drop(s);
+            return (as_str(&label).unwrap_or("").to_owned(), label);
+        }
+    }
+    let text = builtin_label(ts, callable, nf);
+    let obj = new_str(&text);
+    if let (Some(k), Some(a)) = (key, anchor) {
+        let mut s = p.state.lock().unwrap_or_else(PoisonError::into_inner);
+        s.labels.entry(k).or_insert_with(|| (a, obj.clone()));
+    }
+    (text, obj)
+}
+
 /// The profile hook `enable` installs: `(frame, event, arg)`.
 fn prof_callback(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     let p = this(&a)?;
@@ -292,10 +337,10 @@ fn prof_callback(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
         "c_call" | "c_return" | "c_exception" => {
             let builtins = p.state.lock().unwrap_or_else(PoisonError::into_inner).builtins;
             let Some(nf) = arg.downcast::<NativeFunction>().filter(|_| builtins) else { return Ok(none()) };
-            let label = builtin_label(ts, arg, nf);
-            let key = Key::Builtin(label.clone());
+            let (label, label_obj) = cached_label(ts, p, arg, nf);
+            let key = Key::Builtin(label);
             if event == "c_call" {
-                p.enter(ts, key, || new_str(&label));
+                p.enter(ts, key, || label_obj);
             } else {
                 p.leave(ts, &key);
             }
@@ -316,7 +361,7 @@ fn prof_new(ts: &ThreadState, a: Args<'_>) -> PyResult<Value> {
     };
     let subcalls = truthy(ts, &subcalls, true)?;
     let builtins = truthy(ts, &builtins, true)?;
-    let state = State { entries: Vec::new(), index: HashMap::new(), stack: Vec::new(), subcalls, builtins, hook: None };
+    let state = State { entries: Vec::new(), index: HashMap::new(), stack: Vec::new(), subcalls, builtins, hook: None, labels: HashMap::new() };
     let timer = timer.filter(|t| !is_none(t));
     Ok(spindle_vm::object::alloc(cls, Profiler { state: Mutex::new(state), timer, timeunit }))
 }
