@@ -1,5 +1,6 @@
 //! Embeds CPython 3.14's pure-Python standard library (the `Lib/` folder that
-//! the pinned `rustpython-pylib` crate ships) into one blob with an index, so
+//! the pinned `rustpython-pylib` crate ships, plus the few modules it lacks,
+//! written by us in `lib/`) into one blob with an index, so
 //! `spindle` runs from any folder with nothing installed, and every module
 //! compiled once here with Spindle's own compiler (`code.blob`), so imports
 //! skip parsing and compiling. Cargo re-runs this script whenever the compiler
@@ -55,6 +56,16 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut files = Vec::new();
     collect(&lib, &lib, &mut files);
+    // Modules CPython's Lib has that the pinned crate does not ship, written
+    // by us (docs/ARCHITECTURE.md lists them).
+    let own = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into())).join("lib");
+    println!("cargo:rerun-if-changed={}", own.display());
+    let mut own_files = Vec::new();
+    collect(&own, &own, &mut own_files);
+    for (rel, _) in &own_files {
+        assert!(files.iter().all(|(r, _)| r != rel), "lib/{rel} shadows a file of the pinned Lib");
+    }
+    files.extend(own_files);
     files.sort();
     let mut blob: Vec<u8> = Vec::new();
     let mut code_blob: Vec<u8> = Vec::new();

@@ -56,6 +56,16 @@ fn run(p: cli::Parsed) -> u8 {
             spindle_vm::boot::print_exception(&ts, e.value());
         }
     }
+    // -X faulthandler or PYTHONFAULTHANDLER (unless -E): enable() on stderr
+    // before anything else runs, as CPython's init.
+    #[cfg(feature = "stdlib")]
+    if cfg.xoptions.iter().any(|(k, _)| k == "faulthandler")
+        || (!cfg.ignore_environment && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty()))
+    {
+        if let Err(e) = spindle_stdlib::os::enable_faulthandler(&ts) {
+            spindle_vm::boot::print_exception(&ts, e.value());
+        }
+    }
     boot::finish_startup(&ts, &cfg);
     let mut code = run_target(&ts, &p.target, &cfg);
     // -i (or PYTHONINSPECT, which the program itself may set): the prompt

@@ -1,7 +1,8 @@
 //! The os group of native modules (see lib.rs): `posix`, `errno`, `_io`,
 //! `time`, `_thread`, `_socket`, `select`, `_posixsubprocess`,
-//! `_multiprocessing`, `_posixshmem`, `mmap`, `termios` and
-//! `fcntl` (their code is in `os/`), registered by import name.
+//! `_multiprocessing`, `_posixshmem`, `mmap`, `termios`, `fcntl`, `pwd`,
+//! `grp`, `resource`, `syslog`, `faulthandler` and `_lsprof` (their code is
+//! in `os/`), registered by import name.
 //! The start-up/shut-down steps the binary calls are `spindle_stdlib::os::
 //! install_std_streams` and `spindle_stdlib::os::at_exit`.
 
@@ -26,5 +27,11 @@ pub(crate) fn table() -> Vec<(&'static str, NativeModuleInit)> {
         ("termios", os::termios::init_termios),
         ("fcntl", os::termios::init_fcntl),
         ("_spindle_signal", os::signal_native::init),
+        ("pwd", os::pwd::init),
+        ("grp", os::grp::init),
+        ("resource", os::resource::init),
+        ("syslog", os::syslog::init),
+        ("faulthandler", os::faulthandler::init),
+        ("_lsprof", os::lsprof::init),
     ]
 }

@@ -166,7 +166,9 @@ impl ThreadState {
         crate::qsbr::register_thread();
         crate::deferred::register_thread();
         let frames = Arc::new(FrameList(RefCell::new(Vec::new())));
-        let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached(), frames: frames.clone() });
+        // SAFETY: pthread_self cannot fail.
+        let thread_id = unsafe { libc::pthread_self() } as u64;
+        let slot = Arc::new(ThreadSlot { word: spindle_stw::Slot::new_detached(), frames: frames.clone(), thread_id });
         WORLD.threads.lock().push(slot.clone());
         let ts = ThreadState {
             interp,
@@ -350,6 +352,8 @@ pub struct ThreadSlot {
     word: spindle_stw::Slot,
     /// The thread's running frames, for a stopper (`StoppedWorld::for_each_running_frame`).
     frames: Arc<FrameList>,
+    /// `pthread_self()` of the thread (`threading.get_ident()`).
+    thread_id: u64,
 }
 
 /// A thread's running frames, innermost last: pointers to the frames its
@@ -440,6 +444,23 @@ impl Drop for StoppedWorld {
 }
 
 impl StoppedWorld {
+    /// Calls `visit(thread id, is the caller's thread, running frames)` for
+    /// every thread, newest first, until it returns false. The frames are
+    /// innermost last; `None` for a thread whose list was being changed
+    /// (never so at a safepoint). The pointers stay valid while `self` lives.
+    pub(crate) fn for_each_thread(&self, visit: &mut dyn FnMut(u64, bool, Option<&[*const crate::eval::Frame]>) -> bool) {
+        // SAFETY: pthread_self cannot fail.
+        let me = unsafe { libc::pthread_self() } as u64;
+        for t in self.threads.iter().rev() {
+            // SAFETY: every other thread is stopped (and this one is here),
+            // so no list changes while the reference lives (see `FrameList`).
+            let frames = unsafe { t.frames.try_borrow_unguarded() }.ok().map(|v| v.as_slice());
+            if !visit(t.thread_id, t.thread_id == me, frames) {
+                return;
+            }
+        }
+    }
+
     /// Calls `visit` with every running frame of every thread, this one's
     /// too. False, with nothing visited, if some thread's list is being
     /// changed (never so at a safepoint: `push_live`/`pop_live` hold the

@@ -21,6 +21,7 @@ pub mod eval;
 pub mod exceptions;
 mod finalize;
 pub mod frame;
+pub mod frame_dump;
 pub mod freelist;
 pub mod function;
 pub mod gc;

@@ -34,6 +34,12 @@ pub(crate) fn clear_thread_state_if(ts: *const ThreadState) {
     });
 }
 
+/// The current thread's registered state, null if none: one read of a
+/// const-initialised thread-local, so signal handlers may call it.
+pub(crate) fn current_thread_state_ptr() -> *const ThreadState {
+    CURRENT_TS.with(|c| c.get())
+}
+
 pub fn with_thread_state(f: impl FnOnce(&ThreadState)) {
     let p = CURRENT_TS.with(|c| c.get());
     if !p.is_null() {

@@ -1,17 +1,21 @@
 //! Native modules of the os group (`posix`, `errno`, `_io`, `time`,
 //! `_thread`, `_socket`, `select`, `_posixsubprocess`, `_multiprocessing`,
-//! `_posixshmem`, `mmap`, `termios`, `fcntl`)
+//! `_posixshmem`, `mmap`, `termios`, `fcntl`, `pwd`, `grp`, `resource`,
+//! `syslog`, `faulthandler`, `_lsprof`)
 //! and the helpers they share: argument parsing, turning an `errno` into the
 //! right `OSError` subclass, path arguments, byte buffers, and running a
 //! short piece of our own Python source inside a module.
 
 pub(crate) mod errno;
+pub(crate) mod faulthandler;
 pub(crate) mod io;
+pub(crate) mod lsprof;
 pub(crate) mod buffered_common;
 pub(crate) mod bufreader;
 pub(crate) mod bufwriter;
 pub(crate) mod fileio;
 pub(crate) mod fork;
+pub(crate) mod grp;
 pub(crate) mod memio;
 pub(crate) mod mmap;
 pub(crate) mod newline;
@@ -21,11 +25,14 @@ pub(crate) mod posix;
 pub(crate) mod posix_proc;
 pub(crate) mod posixshmem;
 pub(crate) mod posixsubprocess;
+pub(crate) mod pwd;
 pub(crate) mod queue;
+pub(crate) mod resource;
 pub(crate) mod select;
 pub(crate) mod signal_native;
 pub(crate) mod socket;
 pub(crate) mod sysconf_names;
+pub(crate) mod syslog;
 pub(crate) mod thread;
 pub(crate) mod termios;
 pub(crate) mod time;
@@ -403,3 +410,95 @@ def _structseq(qualname, fields, nseq=None):
 
 
 "#;
+
+/// Positional-only argument checking with CPython's messages: `qualname`
+/// (`module.func`) names the function in the METH_O / METH_NOARGS forms,
+/// `name` in Argument Clinic's count messages.
+pub(crate) fn positional_only<'a>(qualname: &str, name: &str, args: Args<'a>, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    if args.has_kwargs() {
+        raise!(TypeError, "{}() takes no keyword arguments", qualname);
+    }
+    let n = args.args.len();
+    if (min..=max).contains(&n) {
+        return Ok(args.args);
+    }
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    match (min, max) {
+        (0, 0) => raise!(TypeError, "{}() takes no arguments ({} given)", qualname, n),
+        (1, 1) => raise!(TypeError, "{}() takes exactly one argument ({} given)", qualname, n),
+        _ if min == max => raise!(TypeError, "{} expected {} argument{}, got {}", name, max, plural(max), n),
+        _ if n < min => raise!(TypeError, "{} expected at least {} argument{}, got {}", name, min, plural(min), n),
+        _ => raise!(TypeError, "{} expected at most {} argument{}, got {}", name, max, plural(max), n),
+    }
+}
+
+/// A C `int` argument as Argument Clinic converts one.
+pub(crate) fn c_int(ts: &ThreadState, v: &Value) -> PyResult<i32> {
+    let i = ops::index(ts, v)?;
+    spindle_vm::num::int_to_i64(&i)
+        .and_then(|x| i32::try_from(x).ok())
+        .ok_or_else(|| err!(OverflowError, "Python int too large to convert to C int"))
+}
+
+/// A C `long` argument as Argument Clinic converts one.
+pub(crate) fn c_long(ts: &ThreadState, v: &Value) -> PyResult<i64> {
+    let i = ops::index(ts, v)?;
+    spindle_vm::num::int_to_i64(&i).ok_or_else(|| err!(OverflowError, "Python int too large to convert to C long"))
+}
+
+/// Runs `src` (which defines struct-sequence classes with `_structseq`,
+/// see `STRUCTSEQ_SRC`) inside `module`, then keeps each class named in
+/// `classes` in the interpreter's module state under `module.Class`, for
+/// `new_structseq`.
+pub(crate) fn define_structseqs(ts: &ThreadState, module: &Value, src: &str, classes: &[&'static str]) -> PyResult<()> {
+    let filename = format!("<{}>", module_name(module));
+    run_source(ts, module, STRUCTSEQ_SRC, &filename)?;
+    run_source(ts, module, src, &filename)?;
+    if let Some(d) = spindle_vm::native::module_dict(module) {
+        d.remove_str("_structseq");
+    }
+    for key in classes {
+        let class_name = key.rsplit('.').next().unwrap_or(key);
+        if let Some(c) = module_attr(module, class_name) {
+            ts.interp.module_state(key, || c);
+        }
+    }
+    Ok(())
+}
+
+/// A new instance of the struct-sequence class `define_structseqs` kept
+/// under `key`, holding `items`.
+pub(crate) fn new_structseq(ts: &ThreadState, key: &'static str, items: Vec<Value>) -> PyResult<Value> {
+    let cls = ts.interp.module_state(key, none);
+    if is_none(&cls) {
+        raise!(SystemError, "{} is not initialised", key);
+    }
+    ops::call(ts, &cls, &[spindle_vm::seq::new_tuple(items)])
+}
+
+fn module_name(module: &Value) -> String {
+    module_attr(module, "__name__").and_then(|n| as_str(&n).map(str::to_owned)).unwrap_or_default()
+}
+
+/// `sys.audit(event, *args)`.
+pub(crate) fn audit(ts: &ThreadState, event: &str, args: &[Value]) -> PyResult<()> {
+    let sys = import(ts, "sys")?;
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(new_str(event));
+    all.extend_from_slice(args);
+    ops::call_method(ts, &sys, "audit", &all).map(drop)
+}
+
+/// `warnings.warn(message, <builtin category>, 1)`.
+pub(crate) fn warn(ts: &ThreadState, category: &str, message: &str) -> PyResult<()> {
+    let warnings = import(ts, "warnings")?;
+    let builtins = import(ts, "builtins")?;
+    let cat = ops::getattr_str(ts, &builtins, category)?;
+    ops::call_method(ts, &warnings, "warn", &[new_str(message), cat, spindle_vm::num::new_int(1)]).map(drop)
+}
+
+/// Start-up's `-X faulthandler` / PYTHONFAULTHANDLER (the binary calls this
+/// after the std streams exist).
+pub fn enable_faulthandler(ts: &ThreadState) -> PyResult<()> {
+    faulthandler::enable_at_startup(ts)
+}
