@@ -158,6 +158,9 @@ impl Gil {
     /// which holds the GIL if GIL mode is on): waiters and a pending drop
     /// request were other threads'.
     pub(crate) fn after_fork_child(&self, me: usize, holds: bool) {
+        // SAFETY: run by the only thread of a just-forked child, which holds
+        // no guard of it (a waiter of the parent may have, after a wake-up).
+        unsafe { self.state.reset_after_fork() };
         let mut st = self.state.lock();
         st.waiters = 0;
         st.locked = holds;

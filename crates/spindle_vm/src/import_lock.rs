@@ -134,6 +134,9 @@ impl ImportLocks {
     /// let go (those threads do not exist there); the forking thread's stay.
     pub(crate) fn after_fork_child(&self, ts: &ThreadState) {
         let me = me(ts);
+        // SAFETY: run by the only thread of a just-forked child, holding no
+        // guard of the table (a waiter of the parent may have, after a wake-up).
+        unsafe { self.table.reset_after_fork() };
         let mut table = self.table.lock();
         table.held.retain(|_, (owner, _)| *owner == me);
         table.waiting.retain(|t, _| *t == me);

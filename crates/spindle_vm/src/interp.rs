@@ -595,6 +595,13 @@ pub fn fork_process(ts: &ThreadState) -> PyResult<libc::pid_t> {
     // anything another thread could have been using.
     let pid = unsafe { libc::fork() };
     if pid == 0 {
+        // SAFETY: just forked: this is the only thread, and it holds no
+        // guard of these (a parked thread of the parent may have, for a
+        // moment after a timed wait: restarting the world takes cv_lock).
+        unsafe {
+            WORLD.cv_lock.reset_after_fork();
+            WORLD.next_stop_after.reset_after_fork();
+        }
         crate::signals::set_main_thread();
         world.threads.retain(|s| Arc::ptr_eq(s, &ts.slot));
         // Indices into the old list; nobody is left to resume.

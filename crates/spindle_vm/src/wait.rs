@@ -13,22 +13,56 @@
 //! A panic while a guard is held does not poison anything here: the
 //! protected data are plain counters and flags, valid at every step.
 
+use std::cell::UnsafeCell;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError, TryLockError};
 use std::time::{Duration, Instant};
 
-pub struct WaitMutex<T>(Mutex<T>);
+/// A std mutex that a forked child can make free again
+/// (`reset_after_fork`): a thread that held it at the fork (one waking
+/// from a timed wait holds it for a moment) does not exist there.
+pub struct WaitMutex<T>(UnsafeCell<Mutex<T>>);
+
+// SAFETY: the cell is only replaced by `reset_after_fork`, whose contract
+// is that no other thread exists and no guard is alive; otherwise it is
+// only read (shared `&Mutex`), and `Mutex<T>` is `Sync` for `T: Send`.
+unsafe impl<T: Send> Sync for WaitMutex<T> {}
+// SAFETY: as above; moving it moves the mutex and its `T: Send` data.
+unsafe impl<T: Send> Send for WaitMutex<T> {}
 
 impl<T> WaitMutex<T> {
     pub const fn new(v: T) -> WaitMutex<T> {
-        WaitMutex(Mutex::new(v))
+        WaitMutex(UnsafeCell::new(Mutex::new(v)))
+    }
+
+    fn inner(&self) -> &Mutex<T> {
+        // SAFETY: only `reset_after_fork` writes the cell, when no reference
+        // from here is alive (its contract).
+        unsafe { &*self.0.get() }
+    }
+
+    /// In a forked child: the mutex becomes free, its data kept, whoever
+    /// held it in the parent.
+    ///
+    /// # Safety
+    /// The calling thread is the only one in the process (just after
+    /// `fork`), and holds no guard of this mutex.
+    pub unsafe fn reset_after_fork(&self) {
+        // SAFETY: no other thread and no guard (the contract), so nothing
+        // reads the old mutex while it is moved out and replaced; a guard
+        // the parent's threads held lives only in their dead stacks.
+        unsafe {
+            let old = std::ptr::read(self.0.get());
+            let data = old.into_inner().unwrap_or_else(PoisonError::into_inner);
+            std::ptr::write(self.0.get(), Mutex::new(data));
+        }
     }
 
     pub fn lock(&self) -> MutexGuard<'_, T> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+        self.inner().lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub fn try_lock(&self) -> Option<MutexGuard<'_, T>> {
-        match self.0.try_lock() {
+        match self.inner().try_lock() {
             Ok(g) => Some(g),
             Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
             Err(TryLockError::WouldBlock) => None,

@@ -123,6 +123,13 @@ impl RawLock {
     fn reset(&self) {
         self.held.store(false, Ordering::SeqCst);
         self.sleepers.store(0, Ordering::SeqCst);
+        // In a child with one thread, a sleeper of the parent may have held
+        // the sleeping place's mutex at the fork.
+        if spindle_vm::interp::thread_count() == 1 {
+            // SAFETY: this is the only thread running Python, and a
+            // `_at_fork_reinit` caller holds no guard of `sleep`.
+            unsafe { self.sleep.reset_after_fork() };
+        }
     }
 }
 
@@ -540,11 +547,16 @@ pub(crate) fn after_fork_child(ts: &ThreadState) {
     let me = current_ident();
     MAIN_IDENT.store(me, Ordering::Relaxed);
     THREAD_COUNT.store(0, Ordering::Relaxed);
+    // SAFETY: the only thread of a just-forked child, holding no guard of
+    // these (a thread of the parent, ending or joining, may have).
+    unsafe { EXIT_GATES.reset_after_fork() };
     let gates = std::mem::take(&mut *EXIT_GATES.lock());
     for (ident, gate) in gates {
         if ident == me {
             EXIT_GATES.lock().push((ident, gate));
         } else {
+            // SAFETY: as above.
+            unsafe { gate.done.reset_after_fork() };
             *gate.done.lock() = true;
         }
     }
