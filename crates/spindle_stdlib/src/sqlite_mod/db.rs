@@ -423,11 +423,13 @@ fn exec_all(ts: &ThreadState, db: &Db, sql: &str) -> PyResult<()> {
                 rc = unsafe { ffi::sqlite3_finalize(st) };
             }
             if rc != ffi::SQLITE_OK {
-                return true;
+                // SAFETY: `h` is open under the lock; copied in the failing
+                // call's own critical section.
+                return Some(unsafe { super::last_error(h) });
             }
             // SAFETY: `tail` points into `c` (at its NUL at the end).
             if tail.is_null() || unsafe { *tail } == 0 {
-                return false;
+                return None;
             }
             p = tail;
         }
@@ -435,15 +437,10 @@ fn exec_all(ts: &ThreadState, db: &Db, sql: &str) -> PyResult<()> {
     if let Some(e) = super::take_pending() {
         return Err(e);
     }
-    if failed {
-        let _g = db.lock(ts);
-        let h = db.handle();
-        if !h.is_null() {
-            // SAFETY: `h` is open under the lock; its error is still the last one.
-            return Err(unsafe { db_error(ts, h) });
-        }
+    match failed {
+        Some(e) => Err(super::error_of(ts, e)),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn db_exec(ts: &ThreadState, a: Args<'_>) -> PyResult {

@@ -85,6 +85,22 @@ pub(crate) unsafe fn db_error(ts: &ThreadState, db: *mut ffi::sqlite3) -> PyErr 
     code_error(ts, code, &msg)
 }
 
+/// The connection's last error (extended code, message), copied. Read it
+/// under the connection's lock in the same critical section as the call
+/// that failed: another thread's call on the connection replaces it.
+///
+/// # Safety
+/// `db` is open, and the caller holds the connection's lock.
+pub(crate) unsafe fn last_error(db: *mut ffi::sqlite3) -> (std::ffi::c_int, String) {
+    // SAFETY: as the caller guarantees; errmsg's text is copied at once.
+    unsafe { (ffi::sqlite3_extended_errcode(db), cstr(ffi::sqlite3_errmsg(db))) }
+}
+
+/// The exception for an error `last_error` copied.
+pub(crate) fn error_of(ts: &ThreadState, (code, msg): (std::ffi::c_int, String)) -> PyErr {
+    code_error(ts, code, &msg)
+}
+
 /// A C string SQLite returned, as an owned Rust string ("" for null).
 pub(crate) fn cstr(p: *const c_char) -> String {
     if p.is_null() {

@@ -107,6 +107,14 @@ fn only_trailing(b: &[u8]) -> bool {
     true
 }
 
+/// Why `prepare` failed.
+enum Failed {
+    TooLarge,
+    Several,
+    /// SQLite's error, copied under the lock.
+    Sqlite((c_int, String)),
+}
+
 /// `_Db.prepare(sql)`.
 pub(crate) fn prepare(ts: &ThreadState, dbv: &Value, sql: &Value) -> PyResult {
     let Some(db) = dbv.downcast::<Db>() else { raise!(TypeError, "not a connection") };
@@ -118,7 +126,7 @@ pub(crate) fn prepare(ts: &ThreadState, dbv: &Value, sql: &Value) -> PyResult {
         // SAFETY: `h` is open under the lock.
         let max = unsafe { ffi::sqlite3_limit(h, ffi::SQLITE_LIMIT_SQL_LENGTH, -1) };
         if text.len() > usize::try_from(max).unwrap_or(0) {
-            return Err(1);
+            return Err(Failed::TooLarge);
         }
         let mut st: *mut ffi::sqlite3_stmt = std::ptr::null_mut();
         let mut tail: *const c_char = std::ptr::null();
@@ -126,27 +134,24 @@ pub(crate) fn prepare(ts: &ThreadState, dbv: &Value, sql: &Value) -> PyResult {
         // SAFETY: `text` outlives the call; SQLite reads at most `n` bytes.
         let rc = unsafe { ffi::sqlite3_prepare_v2(h, text.as_ptr().cast(), n, &mut st, &mut tail) };
         if rc != ffi::SQLITE_OK {
-            return Err(2);
+            // SAFETY: `h` is open under the lock; copied in the failing
+            // call's own critical section.
+            return Err(Failed::Sqlite(unsafe { super::last_error(h) }));
         }
         // SAFETY: `tail` points into `text` (or at its end).
         let off = if tail.is_null() { text.len() } else { (unsafe { tail.offset_from(text.as_ptr().cast()) }) as usize };
         if !only_trailing(&text.as_bytes()[off.min(text.len())..]) {
             // SAFETY: finalized once.
             unsafe { ffi::sqlite3_finalize(st) };
-            return Err(3);
+            return Err(Failed::Several);
         }
         Ok(st as usize)
     })?;
     let st = match res {
         Ok(st) => st as *mut ffi::sqlite3_stmt,
-        Err(1) => return Err(class_error(ts, "DataError", "query string is too large")),
-        Err(3) => return Err(class_error(ts, "ProgrammingError", "You can only execute one statement at a time.")),
-        Err(_) => {
-            let _g = db.lock(ts);
-            let h = db.handle();
-            // SAFETY: `h` is open (call checked it) under the lock.
-            return Err(if h.is_null() { class_error(ts, "ProgrammingError", "Cannot operate on a closed database.") } else { unsafe { db_error(ts, h) } });
-        }
+        Err(Failed::TooLarge) => return Err(class_error(ts, "DataError", "query string is too large")),
+        Err(Failed::Several) => return Err(class_error(ts, "ProgrammingError", "You can only execute one statement at a time.")),
+        Err(Failed::Sqlite(e)) => return Err(super::error_of(ts, e)),
     };
     let is_dml = starts_dml(&text);
     let param_names = if st.is_null() {
@@ -383,29 +388,29 @@ fn step(ts: &ThreadState, s: &Stmt) -> PyResult<bool> {
     if st == 0 {
         return Ok(false);
     }
-    let rc = db.call(ts, move |_| {
+    // A failure's error is copied and the statement reset in the step's own
+    // critical section (another thread's call would replace the error).
+    let (rc, failure) = db.call(ts, move |h| {
+        let st = st as *mut ffi::sqlite3_stmt;
         // SAFETY: a live statement of this open connection, under its lock.
-        unsafe { ffi::sqlite3_step(st as *mut ffi::sqlite3_stmt) }
+        let rc = unsafe { ffi::sqlite3_step(st) };
+        if rc == ffi::SQLITE_ROW || rc == ffi::SQLITE_DONE {
+            return (rc, None);
+        }
+        // SAFETY: `h` is open under the lock; the error is read before the
+        // reset, then the failed statement is reset.
+        let e = unsafe { super::last_error(h) };
+        // SAFETY: as above.
+        unsafe { ffi::sqlite3_reset(st) };
+        (rc, Some(e))
     })?;
     if let Some(e) = super::take_pending() {
         return Err(e);
     }
-    match rc {
-        ffi::SQLITE_ROW => Ok(true),
-        ffi::SQLITE_DONE => Ok(false),
-        _ => {
-            let _g = db.lock(ts);
-            let h = db.handle();
-            if h.is_null() {
-                return Err(class_error(ts, "ProgrammingError", "Cannot operate on a closed database."));
-            }
-            // SAFETY: `h` is open under the lock; reading the error before
-            // the reset, then resetting the failed statement.
-            let err = unsafe { db_error(ts, h) };
-            // SAFETY: as above.
-            unsafe { ffi::sqlite3_reset(st as *mut ffi::sqlite3_stmt) };
-            Err(err)
-        }
+    match (rc, failure) {
+        (ffi::SQLITE_ROW, _) => Ok(true),
+        (ffi::SQLITE_DONE, _) => Ok(false),
+        (_, failure) => Err(super::error_of(ts, failure.unwrap_or((rc, String::new())))),
     }
 }
 
