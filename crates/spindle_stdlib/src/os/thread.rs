@@ -84,6 +84,14 @@ impl RawLock {
         if deadline == Some(None) {
             return false;
         }
+        // A holder on another core often lets go within a few hundred
+        // cycles: spin a little before sleeping (as CPython's PyMutex does).
+        for _ in 0..64 {
+            std::hint::spin_loop();
+            if !self.is_held() && self.try_acquire() {
+                return true;
+            }
+        }
         let mut g = self.sleep.lock();
         self.sleepers.fetch_add(1, Ordering::SeqCst);
         let taken = loop {
@@ -112,7 +120,11 @@ impl RawLock {
             return false;
         }
         if self.sleepers.load(Ordering::SeqCst) > 0 {
-            let _g = self.sleep.lock();
+            // Taking `sleep` orders the release before a sleeper's retry (it
+            // holds `sleep` from its retry until it waits); the wake-up comes
+            // after letting go of it, so the woken thread does not wake into
+            // a mutex still held here.
+            drop(self.sleep.lock());
             self.cond.notify_one();
         }
         true
