@@ -197,8 +197,11 @@ fn cycle_saved(st: &mut CycleSt) -> Option<Value> {
 }
 
 /// A step of a cycle that runs no Python code (see `inner_step`): past the
-/// first pass, or during it over a builtin source.
-pub(crate) fn cycle_native(m: &ShortMutex<CycleSt>) -> Option<Option<Value>> {
+/// first pass, or during it over a builtin source. Once the source has
+/// ended it is moved to `spent` for the caller to drop unlocked; with no
+/// place for it (inside another iterator's critical section) it stays until
+/// `cycle_next` drops it.
+fn cycle_step(m: &ShortMutex<CycleSt>, spent: Option<&mut Option<Value>>) -> Option<Option<Value>> {
     let mut g = m.lock();
     let st = &mut *g;
     if let Some(it) = st.it.as_ref().filter(|_| !st.spent) {
@@ -213,15 +216,19 @@ pub(crate) fn cycle_native(m: &ShortMutex<CycleSt>) -> Option<Option<Value>> {
             }
         }
     }
+    if let Some(out) = spent.filter(|_| st.spent) {
+        *out = st.it.take();
+    }
     Some(cycle_saved(st))
 }
 
+pub(crate) fn cycle_native(m: &ShortMutex<CycleSt>) -> Option<Option<Value>> {
+    cycle_step(m, None)
+}
+
 pub(crate) fn cycle_next(ts: &ThreadState, m: &ShortMutex<CycleSt>) -> PyResult<Option<Value>> {
-    if let Some(step) = cycle_native(m) {
-        let spent = {
-            let mut g = m.lock();
-            if g.spent { g.it.take() } else { None }
-        };
+    let mut spent = None;
+    if let Some(step) = cycle_step(m, Some(&mut spent)) {
         drop(spent);
         return Ok(step);
     }
